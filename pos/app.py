@@ -1,0 +1,102 @@
+"""Composition root: parse the command line, then run a command or open the till.
+
+``create_window(db_path)`` builds the window exactly as ``main()`` does, without an event
+loop, for pytest-qt and automation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos import APP_ID, APP_NAME, __version__, logs, paths
+from pos.cli import build_parser, run_command
+from pos.errors import KnownError
+
+if TYPE_CHECKING:
+    from pos.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def resolve_db(db_arg: str | None) -> Path:
+    """The database to open: ``--db``, else the saved one, else the demo hub (made on demand)."""
+    if db_arg:
+        return Path(db_arg).expanduser()
+    from pos import config
+
+    saved = config.load().get("db_path")
+    if saved:
+        return Path(saved)
+    demo = paths.demo_db()
+    if not demo.exists():
+        from pos.services.demo import write_demo
+
+        write_demo(demo)
+    return demo
+
+
+def _qt_app() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setOrganizationName("FoodHubPOS")
+        app.setApplicationName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName(APP_ID)
+    return app
+
+
+def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
+    """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
+    from pos.services.context import Services
+    from pos.ui import i18n
+    from pos.ui.main_window import MainWindow
+
+    app = _qt_app()
+    printer_uri = printer or os.environ.get("FOODHUB_POS_PRINTER") or None
+    services = Services.open(db_path, printer_uri=printer_uri)
+    try:
+        language = i18n.pick_language(services.store.get_setting("language"))
+        translators = i18n.install(app, language)  # type: ignore[arg-type]
+        window = MainWindow(services)
+    except BaseException:
+        services.close()
+        raise
+    window.setProperty("language", language)
+    window._translators = translators  # type: ignore[attr-defined]
+    return window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from pos.ui import crash
+
+    _qt_app()
+    if not args.no_crash_dialog:
+        crash.install()
+    try:
+        db_path = resolve_db(args.db)
+        window = create_window(db_path, printer=args.printer)
+    except KnownError as exc:
+        log.error("cannot open: %s", exc.message)
+        crash.error_dialog(exc).exec()
+        return 1
+    window.show()
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logs.setup()
+    log.info("Food Hub POS %s starting: %s", __version__, args.command or "gui")
+    if args.command:
+        return run_command(args)
+    return run_gui(args)

@@ -1,0 +1,73 @@
+"""The command line: ``python main.py [--db PATH] [--printer URI] [COMMAND ...]``.
+
+Without a command the till opens (see :mod:`pos.app`). Each command lives in its own
+module with ``add_arguments(parser)`` and ``run(args) -> exit code``. No Qt here, so
+scripts and scheduled jobs run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from types import ModuleType
+
+from pos import __version__
+from pos.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+def _commands() -> dict[str, tuple[ModuleType, str]]:
+    from pos.cli import demo, lists, print_test, report
+    from pos.cli import sync as sync_cmd
+
+    return {
+        "demo": (demo, "write a demo hub database"),
+        "sync": (sync_cmd, "pull orders from and push collections to Open Food Network"),
+        "print-test": (print_test, "print a test receipt"),
+        "lists": (lists, "write packing lists, harvest totals, sheets and labels as PDFs"),
+        "report": (report, "write the end-of-day reconciliation report"),
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="foodhub-pos",
+        description="Food Hub POS: offline-first checkout for Open Food Network food hubs.",
+    )
+    parser.add_argument("--version", action="version", version=f"Food Hub POS {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="open this database instead of the saved one")
+    parser.add_argument(
+        "--printer", metavar="URI", help="override the saved printer (also FOODHUB_POS_PRINTER)"
+    )
+    parser.add_argument(
+        "--no-crash-dialog", action="store_true", help="log unexpected errors without a dialog"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in _commands().items():
+        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command; errors become one sentence on stderr, details go to the log."""
+    module, _ = _commands()[args.command]
+    try:
+        return int(module.run(args))
+    except KnownError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        log.exception("command %s failed", args.command)
+        from pos import paths
+
+        print(
+            f"error: {args.command} failed unexpectedly ({type(exc).__name__}); "
+            f"details are in {paths.log_file()}.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,1 @@
+"""Plain-Python business objects: no Qt, no SQL, no network."""

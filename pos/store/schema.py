@@ -1,0 +1,291 @@
+"""Versioned schema: each migration is one SQL script, applied in order, in one transaction.
+
+``PRAGMA user_version`` records the version. A database with a higher version than
+:data:`LATEST` came from a newer app and is refused, never altered.
+
+To change the schema, append a new script; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+# Version 1: the OFN snapshot, local events, sync, till, printing, audit.
+V1 = """
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL            -- JSON
+);
+
+CREATE TABLE hub (
+    id        INTEGER PRIMARY KEY, -- OFN enterprise (distributor) id
+    name      TEXT NOT NULL,
+    currency  TEXT NOT NULL,       -- ISO 4217
+    locale    TEXT NOT NULL,       -- e.g. en_GB, fr_CH
+    timezone  TEXT NOT NULL,       -- IANA name
+    ofn_url   TEXT NOT NULL DEFAULT '',
+    is_demo   INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE order_cycles (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    opens_at  TEXT,
+    closes_at TEXT
+);
+
+CREATE TABLE pickup_points (      -- OFN shipping methods without a ship address
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE producers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE customers (
+    id         INTEGER PRIMARY KEY, -- OFN customer id
+    code       TEXT,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name  TEXT NOT NULL DEFAULT '',
+    email      TEXT NOT NULL DEFAULT '',
+    phone      TEXT NOT NULL DEFAULT '',
+    tags       TEXT NOT NULL DEFAULT '[]'  -- JSON list
+);
+CREATE INDEX customers_code ON customers(code);
+
+CREATE TABLE orders (
+    id                   INTEGER PRIMARY KEY,  -- OFN order id
+    number               TEXT NOT NULL UNIQUE, -- R + digits
+    hub_id               INTEGER NOT NULL REFERENCES hub(id),
+    order_cycle_id       INTEGER REFERENCES order_cycles(id),
+    pickup_point_id      INTEGER REFERENCES pickup_points(id),
+    customer_id          INTEGER REFERENCES customers(id),
+    customer_code        TEXT,                 -- denormalised for the scan path
+    customer_name        TEXT NOT NULL DEFAULT '',
+    customer_sort_name   TEXT NOT NULL DEFAULT '', -- "Last, First" as OFN gives it
+    name_key             TEXT NOT NULL DEFAULT '', -- folded sort name, for prefix search
+    email                TEXT NOT NULL DEFAULT '',
+    phone                TEXT NOT NULL DEFAULT '',
+    state                TEXT NOT NULL,
+    payment_state        TEXT,
+    shipment_state       TEXT,
+    item_total           INTEGER NOT NULL,     -- minor units
+    adjustment_total     INTEGER NOT NULL,
+    payment_total        INTEGER NOT NULL,
+    total                INTEGER NOT NULL,
+    outstanding          INTEGER NOT NULL,     -- total - payment_total
+    currency             TEXT NOT NULL,
+    special_instructions TEXT NOT NULL DEFAULT '',
+    completed_at         TEXT,                 -- UTC ISO-8601
+    ready_to_capture     INTEGER NOT NULL DEFAULT 0,
+    raw_json             TEXT NOT NULL DEFAULT '{}', -- as OFN sent it, for audit
+    fetched_at           TEXT NOT NULL          -- UTC, when this copy was written
+);
+CREATE INDEX orders_code ON orders(customer_code COLLATE NOCASE);
+CREATE INDEX orders_name_key ON orders(name_key);
+CREATE INDEX orders_pickup ON orders(pickup_point_id, name_key);
+CREATE INDEX orders_cycle ON orders(order_cycle_id);
+
+CREATE TABLE line_items (
+    id            INTEGER PRIMARY KEY,  -- OFN line item id
+    order_id      INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    producer_id   INTEGER REFERENCES producers(id),
+    variant_id    INTEGER,
+    product_name  TEXT NOT NULL,
+    variant_name  TEXT NOT NULL DEFAULT '',
+    sku           TEXT NOT NULL DEFAULT '',
+    quantity      INTEGER NOT NULL,
+    unit_price    INTEGER NOT NULL,     -- minor units per variant
+    variant_unit  TEXT NOT NULL DEFAULT 'items', -- weight | volume | items
+    unit_value    TEXT,                 -- Decimal as text (grams, ml, count)
+    final_weight  TEXT,                 -- Decimal as text, same unit as unit_value
+    chilled       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX line_items_order ON line_items(order_id, position);
+CREATE INDEX line_items_producer ON line_items(producer_id);
+
+CREATE TABLE order_payments (         -- payments as OFN lists them on the order
+    order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    amount   INTEGER NOT NULL,
+    method   TEXT NOT NULL,
+    state    TEXT NOT NULL,
+    PRIMARY KEY (order_id, position)
+);
+
+-- Search: folded (accent- and case-free) text per order; rowid = orders.id.
+CREATE VIRTUAL TABLE order_search USING fts5(
+    number, code, name, email, phone, products,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '@.'",
+    prefix = '1 2 3'
+);
+
+-- Local events -------------------------------------------------------------------
+CREATE TABLE till_sessions (
+    id              TEXT PRIMARY KEY,     -- UUID
+    till_id         TEXT NOT NULL,
+    number          INTEGER NOT NULL,     -- per till, 1, 2, ...
+    pickup_point_id INTEGER REFERENCES pickup_points(id),
+    volunteer       TEXT NOT NULL,
+    opened_at       TEXT NOT NULL,
+    float_amount    INTEGER NOT NULL,
+    closed_at       TEXT,
+    closed_by       TEXT,
+    expected_cash   INTEGER,
+    counted_cash    INTEGER,
+    difference      INTEGER,
+    denominations   TEXT,                 -- JSON {"2000": 3, ...}
+    close_note      TEXT NOT NULL DEFAULT '',
+    UNIQUE (till_id, number)
+);
+CREATE UNIQUE INDEX one_open_session_per_till ON till_sessions(till_id) WHERE closed_at IS NULL;
+
+CREATE TABLE cash_movements (
+    id         TEXT PRIMARY KEY,          -- UUID
+    session_id TEXT NOT NULL REFERENCES till_sessions(id),
+    amount     INTEGER NOT NULL,          -- + cash in, - cash out
+    reason     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+-- One row per checkout: an order collected, a walk-in sale, or the reversal of either.
+CREATE TABLE checkouts (
+    id              TEXT PRIMARY KEY,     -- UUID made by the till
+    receipt_no      TEXT NOT NULL UNIQUE, -- till + sequence, e.g. "T1-000042"
+    kind            TEXT NOT NULL CHECK (kind IN ('collection', 'walk_in', 'reversal')),
+    order_id        INTEGER REFERENCES orders(id),
+    reverses_id     TEXT REFERENCES checkouts(id),
+    reversed_at     TEXT,                 -- set when a reversal event exists
+    session_id      TEXT REFERENCES till_sessions(id),
+    till_id         TEXT NOT NULL,
+    volunteer       TEXT NOT NULL,
+    pickup_point_id INTEGER REFERENCES pickup_points(id),
+    created_at      TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    goods_total     INTEGER NOT NULL DEFAULT 0, -- items handed over, after missing/weights
+    fees_total      INTEGER NOT NULL DEFAULT 0,
+    credit_amount   INTEGER NOT NULL DEFAULT 0, -- value of missing items owed back
+    amount_due      INTEGER NOT NULL DEFAULT 0, -- owed at the till before payment
+    amount_paid     INTEGER NOT NULL DEFAULT 0, -- applied payments
+    change_given    INTEGER NOT NULL DEFAULT 0,
+    left_owing      INTEGER NOT NULL DEFAULT 0,
+    note            TEXT NOT NULL DEFAULT '',   -- reason for owing / reversal
+    UNIQUE (reverses_id)
+);
+CREATE UNIQUE INDEX one_live_collection_per_order
+    ON checkouts(order_id) WHERE kind = 'collection' AND reversed_at IS NULL;
+CREATE INDEX checkouts_session ON checkouts(session_id);
+
+CREATE TABLE checkout_lines (
+    id              INTEGER PRIMARY KEY,
+    checkout_id     TEXT NOT NULL REFERENCES checkouts(id),
+    line_item_id    INTEGER REFERENCES line_items(id), -- NULL for walk-in free items
+    variant_id      INTEGER,
+    producer_id     INTEGER REFERENCES producers(id),
+    product_name    TEXT NOT NULL,
+    variant_name    TEXT NOT NULL DEFAULT '',
+    quantity_ordered INTEGER NOT NULL DEFAULT 0,
+    quantity        INTEGER NOT NULL,     -- handed over / sold
+    final_weight    TEXT,                 -- Decimal text when weighed
+    unit_price      INTEGER NOT NULL,
+    amount          INTEGER NOT NULL,     -- value handed over / sold
+    status          TEXT NOT NULL DEFAULT 'ok'
+        CHECK (status IN ('ok', 'short', 'missing', 'weighed'))
+);
+CREATE INDEX checkout_lines_checkout ON checkout_lines(checkout_id);
+
+CREATE TABLE payments (
+    id          TEXT PRIMARY KEY,         -- UUID
+    checkout_id TEXT NOT NULL REFERENCES checkouts(id),
+    method      TEXT NOT NULL,            -- cash | card | local | cheque | voucher | ...
+    amount      INTEGER NOT NULL,         -- applied to the sale (negative: refund)
+    tendered    INTEGER NOT NULL,         -- handed over by the customer
+    change      INTEGER NOT NULL DEFAULT 0,
+    reference   TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX payments_checkout ON payments(checkout_id);
+
+CREATE TABLE no_shows (
+    order_id  INTEGER PRIMARY KEY REFERENCES orders(id),
+    marked_at TEXT NOT NULL,
+    marked_by TEXT NOT NULL,
+    reason    TEXT NOT NULL DEFAULT ''
+);
+
+-- Sync ---------------------------------------------------------------------------
+-- Desired state per order, as the till believes it (design.md rule 3).
+CREATE TABLE outbox (
+    order_id        INTEGER PRIMARY KEY REFERENCES orders(id),
+    desired         TEXT NOT NULL,        -- JSON: collected, payments, amounts
+    status          TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'done', 'needs_staff', 'conflict', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error      TEXT NOT NULL DEFAULT '',
+    changed_at      TEXT NOT NULL,        -- when the desired state last changed
+    pushed_at       TEXT
+);
+CREATE INDEX outbox_status ON outbox(status);
+
+CREATE TABLE staff_actions (
+    id          TEXT PRIMARY KEY,         -- UUID
+    order_id    INTEGER REFERENCES orders(id),
+    checkout_id TEXT REFERENCES checkouts(id),
+    kind        TEXT NOT NULL,  -- enter_payment | unpaid_handover | credit | walk_in | conflict
+    reason      TEXT NOT NULL,
+    amount      INTEGER,
+    method      TEXT,
+    admin_url   TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    done_at     TEXT,
+    done_by     TEXT
+);
+CREATE INDEX staff_actions_open ON staff_actions(done_at);
+
+CREATE TABLE sync_runs (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,            -- pull | push
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    ok          INTEGER,
+    summary     TEXT NOT NULL DEFAULT '{}', -- JSON counts
+    watermark   TEXT                      -- server Date for the next incremental pull
+);
+
+-- Printing -----------------------------------------------------------------------
+CREATE TABLE print_jobs (
+    id         TEXT PRIMARY KEY,          -- UUID
+    kind       TEXT NOT NULL,             -- receipt | label | z_report | test
+    ref        TEXT NOT NULL DEFAULT '',  -- checkout id, order number, session id
+    payload    TEXT NOT NULL,             -- JSON the renderer needs
+    status     TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'printing', 'done', 'failed', 'cancelled')),
+    is_copy    INTEGER NOT NULL DEFAULT 0,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    printed_at TEXT
+);
+CREATE INDEX print_jobs_status ON print_jobs(status, created_at);
+
+-- Audit --------------------------------------------------------------------------
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,              -- UTC
+    till_id   TEXT NOT NULL DEFAULT '',
+    actor     TEXT NOT NULL DEFAULT '',   -- volunteer or staff name
+    role      TEXT NOT NULL DEFAULT 'volunteer',
+    action    TEXT NOT NULL,              -- e.g. checkout.collect, till.open
+    entity    TEXT NOT NULL DEFAULT '',
+    entity_id TEXT NOT NULL DEFAULT '',
+    details   TEXT NOT NULL DEFAULT '{}'  -- JSON: what changed
+);
+CREATE INDEX audit_at ON audit_log(at);
+"""
+
+MIGRATIONS: list[str] = [V1]
+LATEST = len(MIGRATIONS)

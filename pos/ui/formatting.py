@@ -1,0 +1,23 @@
+"""Showing money and times to people in the hub's locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pos.domain.money import format_money
+
+
+def money(minor: int, currency: str, locale: str) -> str:
+    return format_money(minor, currency, locale)
+
+
+def local_time(utc_iso: str | None, timezone: str, fmt: str = "%d/%m %H:%M") -> str:
+    """A stored UTC time shown in the hub's timezone."""
+    if not utc_iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+        return when.astimezone(ZoneInfo(timezone)).strftime(fmt)
+    except (ValueError, KeyError):
+        return utc_iso

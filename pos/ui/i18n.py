@@ -1,0 +1,38 @@
+"""Loading translations: ours from resources/translations, Qt's own for standard buttons."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from pos import paths
+
+LANGUAGES = ("en", "fr")
+
+
+def pick_language(setting: str | None = None) -> str:
+    """A setting wins, then FOODHUB_POS_LANG, then the system locale; English otherwise."""
+    for candidate in (setting, os.environ.get("FOODHUB_POS_LANG"), QLocale.system().name()):
+        if candidate:
+            code = candidate.split("_")[0].split("-")[0].lower()
+            if code in LANGUAGES:
+                return code
+    return "en"
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install translators on ``app``; keep the returned list alive as long as the app."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(paths.resources() / "translations" / f"foodhub_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

@@ -1,0 +1,50 @@
+"""Shared fixtures: isolated user folders, real SQLite files, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FOODHUB_POS_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own data, config and log folders; nothing touches the real ones."""
+    base = tmp_path_factory.mktemp("user")
+    for name in ("DATA", "CONFIG", "LOG"):
+        monkeypatch.setenv(f"FOODHUB_POS_{name}_DIR", str(base / name.lower()))
+    monkeypatch.delenv("FOODHUB_POS_PRINTER", raising=False)
+    return base
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 180-order demo hub written once per session; copy it with ``demo_db``."""
+    from pos.services.demo import write_demo
+
+    return write_demo(tmp_path_factory.mktemp("demo") / "template.sqlite", orders=180, seed=1)
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo hub for one test (real file, real SQLite)."""
+    import shutil
+
+    target = tmp_path / "hub.sqlite"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def store(demo_db: Path):
+    from pos.store import Store
+
+    s = Store.open(demo_db)
+    yield s
+    s.close()
