@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pos.errors import KnownError
 
@@ -14,4 +15,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    raise KnownError("the reconciliation report is not available in this version yet.")
+    from pos.services.reconcile import ReconcileService
+    from pos.store import Store
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() not in (".pdf", ".csv"):
+        raise KnownError(f"--out must end in .pdf or .csv, not “{out.name}”.")
+    if not out.parent.is_dir():
+        raise KnownError(f"The folder {out.parent} does not exist.")
+    # Read-only use: no writer lock, so the report runs while a till has the file open.
+    store = Store.open(args.report_db, lock=False, create=False)
+    try:
+        till_id = str(store.get_setting("till_id", "T1"))
+        written = ReconcileService(store, till_id=till_id).export(out, args.pickup_point)
+    finally:
+        store.close()
+    print(written)
+    return 0

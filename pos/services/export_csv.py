@@ -1,0 +1,89 @@
+"""CSV files that open cleanly in spreadsheets and cannot run formulas.
+
+Choices (kept here so every export behaves the same):
+
+* UTF-8, with a byte-order mark when the hub sets ``csv_bom`` (Excel on Windows needs it
+  to read accents); comma separator, ``\\r\\n`` line ends, every text cell quoted only when
+  needed (Python's csv module).
+* Money and counts are written as *numbers*: ``int`` counts as they are and money as a
+  plain decimal in major units with a leading minus when negative (``-4.50``). A number
+  cannot hold a formula, so these are never altered and stay summable in a spreadsheet.
+* Every *text* cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+  gets a leading apostrophe (OWASP "CSV injection"): spreadsheets show the text and run
+  nothing. A customer named ``=HYPERLINK(...)`` or a note ``-5 eggs`` stays readable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from pos.domain.money import minor_digits
+from pos.errors import KnownError
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """Money in a CSV cell: written as a signed decimal number, never neutralised."""
+
+    minor: int
+    currency: str
+
+    def __str__(self) -> str:
+        digits = minor_digits(self.currency)
+        return f"{Decimal(self.minor).scaleb(-digits):.{digits}f}"
+
+
+Cell = str | int | Amount | Decimal | None
+
+
+def neutralise(text: str) -> str:
+    """A text cell made safe against formula injection."""
+    if text.startswith(DANGEROUS_FIRST):
+        return "'" + text
+    return text
+
+
+def cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | Decimal | Amount):
+        return str(value)
+    return neutralise(str(value))
+
+
+def render(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([cell(h) for h in header])
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def write_csv(
+    path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = False
+) -> Path:
+    """Write the file in one go (a half-written CSV never replaces a good one)."""
+    target = Path(path)
+    text = render(header, rows)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+            fh.write(text)
+        tmp.replace(target)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    return target

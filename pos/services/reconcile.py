@@ -1,0 +1,325 @@
+"""Hub staff reconciliation: the overview, the OFN to-do list, no-shows and exports.
+
+The figures come from :class:`pos.store.reconcile.ReconcileQueries`; this service picks
+the order cycle and pickup points, groups them for the screen and the report, and runs
+the staff's actions (mark done, no-show, resolve a conflict), each one transaction with
+its audit row.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pos.domain import reconcile as r
+from pos.domain.models import Hub, OrderCycle, PickupPoint
+from pos.errors import KnownError
+from pos.services import export_csv
+from pos.services.export_csv import Amount, Cell
+from pos.store import Store
+from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
+from pos.store.db import utcnow
+from pos.store.orders import OrderRepository
+from pos.store.reconcile import ReconcileQueries
+from receipts.pdf.report import build_report_pdf, translator
+
+log = logging.getLogger(__name__)
+
+REPORT_CSV_HEADER = (
+    "section", "pickup_point", "item", "status", "count", "amount", "expected", "recorded",
+    "difference", "method", "customer", "detail",
+)  # fmt: skip
+AUDIT_CSV_HEADER = ("time_utc", "till", "actor", "role", "action", "entity", "entity_id", "details")
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What the reconcile screen shows for one cycle and scope."""
+
+    cycle: OrderCycle | None
+    scope_name: str
+    total: r.PointSummary
+    points: tuple[r.PointSummary, ...]  # one per pickup point when the scope is "all"
+    orders: tuple[r.OrderLine, ...]
+    sessions: tuple[r.TillSessionLine, ...]
+    actions: tuple[r.StaffActionLine, ...]  # open first, then done
+    half_hours: tuple[tuple[str, int], ...]
+
+    @property
+    def open_actions(self) -> tuple[r.StaffActionLine, ...]:
+        return tuple(a for a in self.actions if a.is_open)
+
+
+class ReconcileService:
+    def __init__(self, store: Store, *, till_id: str = "T1") -> None:
+        self.store = store
+        self.till_id = till_id
+        self.queries = ReconcileQueries(store)
+        self.audit = AuditQuery(store)
+        self.repo = OrderRepository(store)
+
+    # context --------------------------------------------------------------------
+    def hub(self) -> Hub:
+        return self.repo.hub() or Hub(0, "Food hub")
+
+    def pickup_points(self) -> list[PickupPoint]:
+        return self.repo.pickup_points()
+
+    def order_cycles(self) -> list[OrderCycle]:
+        return self.repo.order_cycles()
+
+    def current_cycle(self) -> OrderCycle | None:
+        cycles = self.order_cycles()
+        saved = self.store.get_setting("order_cycle_id")
+        for cycle in cycles:
+            if cycle.id == saved:
+                return cycle
+        return max(cycles, key=lambda c: (c.closes_at or "", c.id), default=None)
+
+    def method_labels(self) -> dict[str, str]:
+        return self.queries.method_labels()
+
+    # the overview ---------------------------------------------------------------
+    def overview(self, cycle_id: int | None = None, point_id: int | None = None) -> Overview:
+        cycle = self._cycle(cycle_id)
+        cid = cycle.id if cycle else None
+        q = self.queries
+        orders = q.orders(cid, point_id)
+        points: list[r.PointSummary] = []
+        names = {p.id: p.name for p in self.pickup_points()}
+        if point_id is None:
+            ids = list(names)
+            if any(o.pickup_point_id not in names for o in orders):
+                ids.append(-1)  # orders without a known pickup point
+            for pid in ids:
+                mine = [
+                    o for o in orders
+                    if o.pickup_point_id == pid or (pid == -1 and o.pickup_point_id not in names)
+                ]  # fmt: skip
+                points.append(
+                    r.PointSummary(
+                        pid,
+                        names.get(pid, "—"),
+                        q.counts(mine),
+                        q.money(cid, pid) if pid != -1 else _no_money(),
+                    )
+                )
+            scope_name = "All pickup points"
+        else:
+            scope_name = names.get(point_id, str(point_id))
+        total = r.PointSummary(point_id, scope_name, q.counts(orders), q.money(cid, point_id))
+        return Overview(
+            cycle=cycle,
+            scope_name=scope_name,
+            total=total,
+            points=tuple(points),
+            orders=tuple(orders),
+            sessions=tuple(q.sessions(cid, point_id)),
+            actions=tuple(q.staff_actions(cid, point_id)),
+            half_hours=tuple(q.half_hours(orders, self.hub().timezone)),
+        )
+
+    def _cycle(self, cycle_id: int | None) -> OrderCycle | None:
+        if cycle_id is None:
+            return self.current_cycle()
+        for cycle in self.order_cycles():
+            if cycle.id == cycle_id:
+                return cycle
+        raise KnownError(f"There is no order cycle {cycle_id} in this database.")
+
+    def report_data(self, point_id: int | None = None, cycle_id: int | None = None) -> r.ReportData:
+        if point_id is not None and point_id not in {p.id for p in self.pickup_points()}:
+            raise KnownError(f"There is no pickup point {point_id} in this database.")
+        view = self.overview(cycle_id, point_id)
+        hub = self.hub()
+        _ = translator(self._language())
+        return r.ReportData(
+            hub_name=hub.name,
+            currency=hub.currency,
+            locale=hub.locale,
+            timezone=hub.timezone,
+            order_cycle_name=view.cycle.name if view.cycle else "",
+            scope_name=_(view.scope_name) if point_id is None else view.scope_name,
+            generated_at=utcnow(),
+            total=view.total,
+            points=view.points,
+            sessions=view.sessions,
+            actions=view.open_actions,
+            orders=view.orders,
+            half_hours=view.half_hours,
+            is_demo=bool(hub.is_demo or self.store.get_setting("demo", False)),
+            method_labels=self.method_labels(),
+        )
+
+    def _language(self) -> str | None:
+        value = self.store.get_setting("language")
+        return str(value) if value else None
+
+    # staff actions ----------------------------------------------------------------
+    def mark_action_done(self, action_id: str, actor: str) -> bool:
+        return self.queries.mark_action_done(
+            action_id, actor=_actor(actor), till_id=self.till_id, role="staff"
+        )
+
+    def mark_no_show(self, order_id: int, reason: str, actor: str) -> None:
+        if not reason.strip():
+            raise KnownError("Give a reason for the no-show (e.g. “did not come”).")
+        self.queries.mark_no_show(order_id, reason, actor=_actor(actor), till_id=self.till_id)
+
+    def clear_no_show(self, order_id: int, actor: str) -> bool:
+        return self.queries.clear_no_show(order_id, actor=_actor(actor), till_id=self.till_id)
+
+    def _conflict_resolver(self) -> Callable[..., Any] | None:
+        """The sync branch's resolve_conflict, when this build has it."""
+        try:
+            module = importlib.import_module("pos.store.outbox")
+        except ImportError:
+            return None
+        fn = getattr(module, "resolve_conflict", None)
+        return fn if callable(fn) else None
+
+    @property
+    def can_resolve_conflicts(self) -> bool:
+        return self._conflict_resolver() is not None
+
+    def resolve_conflict(self, order_id: int, *, keep_local: bool, actor: str) -> None:
+        """Keep the till's collection (flagged for staff) or accept OFN's state (audited)."""
+        resolve = self._conflict_resolver()
+        if resolve is None:
+            raise KnownError(
+                "This version cannot resolve conflicts yet: fix the order in OFN, then mark "
+                "its action done."
+            )
+        resolve(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
+
+    # audit log --------------------------------------------------------------------
+    def audit_entries(self, f: AuditFilter | None = None) -> list[AuditEntry]:
+        return self.audit.entries(f)
+
+    def export_audit_csv(self, path: str | Path, f: AuditFilter | None = None) -> Path:
+        rows = (
+            (e.at, e.till_id, e.actor, e.role, e.action, e.entity, e.entity_id, e.details_text)
+            for e in self.audit.entries(f)
+        )
+        return export_csv.write_csv(path, AUDIT_CSV_HEADER, rows, bom=self._bom())
+
+    # the end-of-day report ---------------------------------------------------------
+    def export_pdf(
+        self, path: str | Path, point_id: int | None = None, cycle_id: int | None = None
+    ) -> Path:
+        data = self.report_data(point_id, cycle_id)
+        target = Path(path)
+        try:
+            return build_report_pdf(data, target, language=self._language())
+        except OSError as exc:
+            raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+
+    def export_csv(
+        self, path: str | Path, point_id: int | None = None, cycle_id: int | None = None
+    ) -> Path:
+        data = self.report_data(point_id, cycle_id)
+        rows = list(report_rows(data, translator(self._language())))
+        return export_csv.write_csv(path, REPORT_CSV_HEADER, rows, bom=self._bom())
+
+    def export(self, path: str | Path, point_id: int | None = None) -> Path:
+        """PDF or CSV by the file's extension (the ``report`` command)."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".pdf":
+            return self.export_pdf(path, point_id)
+        if suffix == ".csv":
+            return self.export_csv(path, point_id)
+        raise KnownError(f"The report file must end in .pdf or .csv, not “{Path(path).name}”.")
+
+    def _bom(self) -> bool:
+        return bool(self.store.get_setting("csv_bom", False))
+
+
+def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[Cell, ...]]:
+    """The report as long-format CSV rows (one header, a ``section`` column).
+
+    Sections: ``orders`` (count per status and pickup point), ``money`` (expected,
+    recorded, difference, left owing, credit owed), ``method`` (per payment method),
+    ``till`` (each session's cash count), ``to_do`` (open OFN actions) and ``order``
+    (every order with its status and money at the till).
+    """
+    cur = data.currency
+
+    def money(minor: int | None) -> Amount | None:
+        return None if minor is None else Amount(minor, cur)
+
+    status_names = {
+        r.COLLECTED: _("Collected"),
+        r.PARTLY: _("Partly collected"),
+        r.NOT_COLLECTED: _("Not collected"),
+        r.NO_SHOW: _("No-show"),
+        r.CANCELLED: _("Cancelled"),
+    }
+    sync_names = {
+        r.SYNC_DONE: _("Pushed and verified"),
+        r.SYNC_WAITING: _("Waiting to push"),
+        r.SYNC_STAFF: _("Needs staff action"),
+        r.SYNC_STAFF_DONE: _("Staff action done"),
+        r.SYNC_CONFLICT: _("Conflict"),
+        r.SYNC_NONE: "",
+    }
+    groups = (*data.points, data.total)
+    for point in groups:
+        for status in r.STATUSES:
+            yield ("orders", point.name, status_names[status], status, point.counts.get(status, 0),
+                   None, None, None, None, None, None, None)  # fmt: skip
+    for point in groups:
+        m = point.money
+        yield ("money", point.name, _("Owed on orders"), "", None, None,
+               money(m.expected_orders), None, None, None, None, None)  # fmt: skip
+        yield ("money", point.name, _("Walk-in sales"), "", m.walk_in_count, None,
+               money(m.expected_walk_ins), None, None, None, None, None)  # fmt: skip
+        yield ("money", point.name, _("Total"), "", None, None, money(m.expected),
+               money(m.recorded), money(m.difference), None, None, None)  # fmt: skip
+        yield ("money", point.name, _("Left owing"), "", None, money(m.left_owing),
+               None, None, None, None, None, None)  # fmt: skip
+        yield ("money", point.name, _("Credit owed"), "", None, money(m.credit_owed),
+               None, None, None, None, None, None)  # fmt: skip
+        for mt in m.by_method:
+            yield ("method", point.name, mt.label, "", mt.count, money(mt.amount),
+                   None, None, None, mt.method, None, None)  # fmt: skip
+    for s in data.sessions:
+        yield ("till", s.pickup_point_name, f"{s.till_id} #{s.number}",
+               "closed" if s.closed_at else "open", None, money(s.float_amount),
+               money(s.expected_cash), money(s.counted_cash), money(s.difference), "cash",
+               s.volunteer, s.close_note)  # fmt: skip
+    for a in data.actions:
+        detail = " | ".join(x for x in (_(a.reason), a.admin_url) if x)
+        yield ("to_do", _point_name(data, a.pickup_point_id), a.order_number, a.kind, None,
+               money(a.amount), None, None, None, a.method, a.customer_name, detail)  # fmt: skip
+    for o in data.orders:
+        at_till = o.collected_at is not None
+        detail = "; ".join(
+            x for x in (sync_names.get(o.sync_status, ""), o.no_show_reason, o.sync_error) if x
+        )
+        yield ("order", o.pickup_point_name, o.number, status_names[o.status], None,
+               money(o.order_total), money(o.amount_due) if at_till else None,
+               money(o.amount_paid) if at_till else None,
+               money(o.amount_paid - o.amount_due) if at_till else None, None,
+               o.customer_name, detail)  # fmt: skip
+
+
+def _point_name(data: r.ReportData, point_id: int | None) -> str:
+    for p in data.points:
+        if p.pickup_point_id == point_id:
+            return p.name
+    return data.total.name if data.total.pickup_point_id == point_id else ""
+
+
+def _no_money() -> r.MoneySummary:
+    return r.MoneySummary(0, 0, 0, 0, 0, 0, ())
+
+
+def _actor(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise KnownError("Enter your name so the audit log shows who did this.")
+    return name

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab): lists, labels and the end-of-day report."""

@@ -1,0 +1,484 @@
+"""The end-of-day reconciliation report as a PDF (A4 portrait).
+
+Takes a :class:`pos.domain.reconcile.ReportData` that the reconcile service has already
+computed; this module only lays it out. Text goes through gettext; the font is an
+embedded Unicode TTF so every customer's name prints (collection-day.md §5.1).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pos.domain import reconcile as r
+from pos.domain.money import format_money
+
+FONT = "ReportSans"
+FONT_BOLD = "ReportSans-Bold"
+_ROOT = Path(__file__).resolve().parents[2]
+_FONT_CANDIDATES = (
+    (_ROOT / "resources" / "fonts", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    (Path("/usr/share/fonts/truetype/dejavu"), "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    (Path("/usr/share/fonts/TTF"), "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+)
+
+
+def _register_fonts() -> str:
+    """Register the report font once; returns the file used (for tests and the log)."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return str(getattr(pdfmetrics.getFont(FONT).face, "filename", ""))
+    for folder, regular, bold in _FONT_CANDIDATES:
+        if (folder / regular).is_file() and (folder / bold).is_file():
+            pdfmetrics.registerFont(TTFont(FONT, str(folder / regular)))
+            pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / bold)))
+            break
+    else:  # reportlab's bundled Bitstream Vera: Latin only, but always present
+        pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
+    from reportlab.lib.fonts import addMapping
+
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT)
+    addMapping(FONT, 1, 1, FONT_BOLD)
+    return str(getattr(pdfmetrics.getFont(FONT).face, "filename", ""))
+
+
+def translator(language: str | None) -> Callable[[str], str]:
+    localedir = _ROOT / "resources" / "locale"
+    t = gettext.translation(
+        "foodhub", localedir=str(localedir), languages=[language or "en"], fallback=True
+    )
+    return t.gettext
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Deferred canvas that prints "Page i of N" (collection-day.md §5.3)."""
+
+    footer_text = "Page %(page)d of %(pages)d"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        pages = len(self._states)
+        for state in self._states:
+            self.__dict__.update(state)
+            self.setFont(FONT, 8)
+            self.drawRightString(
+                A4[0] - 15 * mm,
+                10 * mm,
+                self.footer_text % {"page": self._pageNumber, "pages": pages},
+            )
+            super().showPage()
+        super().save()
+
+
+def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | None = None) -> Path:
+    """Write the report to ``path`` and return it. Identical data gives identical bytes."""
+    _register_fonts()
+    _ = translator(language)
+    target = Path(path)
+    styles = _Styles()
+    money = _money_fn(data)
+    when = _time_fn(data.timezone)
+
+    story: list[Any] = []
+    title = _("End-of-day report — %(hub)s") % {"hub": data.hub_name}
+    story.append(Paragraph(_escape(title), styles.title))
+    sub = [
+        _("Order cycle: %(name)s") % {"name": data.order_cycle_name or "—"},
+        _("Pickup point: %(name)s") % {"name": data.scope_name},
+        _("Generated: %(when)s") % {"when": when(data.generated_at, "%d/%m/%Y %H:%M")},
+    ]
+    story.append(Paragraph(_escape(" · ".join(sub)), styles.small))
+    if data.is_demo:
+        story.append(Paragraph(_escape(_("DEMO DATA: not a real hub")), styles.warn))
+    story.append(Spacer(1, 4 * mm))
+
+    # Orders -------------------------------------------------------------------
+    story.append(Paragraph(_escape(_("Orders")), styles.h2))
+    head = [
+        _("Pickup point"), _("Orders"), _("Collected"), _("Partly collected"),
+        _("Not collected"), _("No-show"), _("Cancelled"),
+    ]  # fmt: skip
+    rows: list[list[Any]] = [head]
+    for point in (*data.points, data.total):
+        c = point.counts
+        rows.append(
+            [
+                _cell(point.name, styles.cell),
+                point.total_orders,
+                c.get(r.COLLECTED, 0),
+                c.get(r.PARTLY, 0),
+                c.get(r.NOT_COLLECTED, 0),
+                c.get(r.NO_SHOW, 0),
+                c.get(r.CANCELLED, 0),
+            ]
+        )
+    story.append(_table(rows, [50 * mm] + [20 * mm] * 6, total_row=len(data.points) > 0))
+    story.append(Spacer(1, 4 * mm))
+
+    # Money --------------------------------------------------------------------
+    story.append(Paragraph(_escape(_("Money: expected against recorded")), styles.h2))
+    head = [
+        _("Pickup point"), _("Owed on orders"), _("Walk-in sales"), _("Expected"),
+        _("Recorded"), _("Difference"), _("Left owing"), _("Credit owed"),
+    ]  # fmt: skip
+    rows = [head]
+    for point in (*data.points, data.total):
+        m = point.money
+        rows.append(
+            [
+                _cell(point.name, styles.cell),
+                money(m.expected_orders),
+                money(m.expected_walk_ins),
+                money(m.expected),
+                money(m.recorded),
+                money(m.difference),
+                money(m.left_owing),
+                money(m.credit_owed),
+            ]
+        )
+    story.append(
+        _table(rows, [36 * mm] + [20.5 * mm] * 7, total_row=len(data.points) > 0, numeric_from=1)
+    )
+    story.append(
+        Paragraph(
+            _escape(
+                _(
+                    "Recorded minus expected equals credit owed minus left owing: money still "
+                    "owed by customers and money owed back to them."
+                )
+            ),
+            styles.small,
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    head = [_("Pickup point"), _("Method"), _("Payments"), _("Amount")]
+    rows = [head]
+    for point in (*data.points, data.total):
+        if not point.money.by_method:
+            rows.append([_cell(point.name, styles.cell), "—", 0, money(0)])
+        for m_total in point.money.by_method:
+            rows.append(
+                [
+                    _cell(point.name, styles.cell),
+                    _cell(m_total.label, styles.cell),
+                    m_total.count,
+                    money(m_total.amount),
+                ]
+            )
+    story.append(KeepTogether([_table(rows, [60 * mm, 50 * mm, 25 * mm, 30 * mm], numeric_from=2)]))
+    story.append(Spacer(1, 4 * mm))
+
+    # Till sessions ------------------------------------------------------------
+    story.append(Paragraph(_escape(_("Till sessions")), styles.h2))
+    if data.sessions:
+        head = [
+            _("Till"), _("Volunteer"), _("Opened"), _("Closed"), _("Float"), _("Cash taken"),
+            _("Cash in/out"), _("Expected cash"), _("Counted"), _("Difference"),
+        ]  # fmt: skip
+        rows = [head]
+        for s in data.sessions:
+            rows.append(
+                [
+                    f"{s.till_id} #{s.number}",
+                    _cell(s.volunteer, styles.cell),
+                    when(s.opened_at, "%H:%M"),
+                    when(s.closed_at, "%H:%M") if s.closed_at else _("open"),
+                    money(s.float_amount),
+                    money(s.cash_payments),
+                    money(s.cash_movements),
+                    money(s.expected_cash),
+                    "—" if s.counted_cash is None else money(s.counted_cash),
+                    "—" if s.difference is None else money(s.difference),
+                ]
+            )
+        story.append(
+            _table(
+                rows,
+                [14 * mm, 26 * mm, 13 * mm, 13 * mm] + [19 * mm] * 6,
+                numeric_from=4,
+                font_size=7,
+            )
+        )
+    else:
+        story.append(Paragraph(_escape(_("No till session in this period.")), styles.cell))
+    story.append(Spacer(1, 4 * mm))
+
+    # Charts -------------------------------------------------------------------
+    charts = []
+    if data.half_hours:
+        charts.append(
+            half_hour_chart(data.half_hours, _("Collections per half hour"), width=88 * mm)
+        )
+    if data.points:
+        charts.append(
+            points_chart(
+                data.points,
+                _("Collected and remaining per pickup point"),
+                (_("Collected"), _("Remaining")),
+                width=88 * mm,
+            )
+        )
+    if charts:
+        story.append(KeepTogether([Table([charts], colWidths=[90 * mm] * len(charts))]))
+        story.append(Spacer(1, 4 * mm))
+
+    # To do in OFN ---------------------------------------------------------------
+    story.append(Paragraph(_escape(_("To do in OFN")), styles.h2))
+    if data.actions:
+        head = [_("Order"), _("Customer"), _("What to do"), _("Amount"), _("Method"), _("Page")]
+        rows = [head]
+        for a in data.actions:
+            rows.append(
+                [
+                    a.order_number,
+                    _cell(a.customer_name, styles.cell),
+                    _cell(_(a.reason), styles.cell),
+                    "" if a.amount is None else money(a.amount),
+                    _cell(data.method_labels.get(a.method or "", a.method or ""), styles.cell),
+                    _cell(a.admin_url, styles.tiny),
+                ]
+            )
+        story.append(
+            _table(rows, [22 * mm, 30 * mm, 55 * mm, 18 * mm, 18 * mm, 37 * mm], numeric_from=3)
+        )
+    else:
+        story.append(Paragraph(_escape(_("Nothing to do in OFN.")), styles.cell))
+    story.append(Spacer(1, 4 * mm))
+
+    # Orders not collected --------------------------------------------------------
+    waiting = [o for o in data.orders if o.status in (r.NOT_COLLECTED, r.NO_SHOW)]
+    story.append(Paragraph(_escape(_("Not collected")), styles.h2))
+    if waiting:
+        head = [_("Order"), _("Customer"), _("Pickup point"), _("Status"), _("Total")]
+        rows = [head]
+        labels = {r.NOT_COLLECTED: _("Not collected"), r.NO_SHOW: _("No-show")}
+        for o in waiting:
+            status = labels[o.status]
+            if o.no_show_reason:
+                status = f"{status}: {o.no_show_reason}"
+            rows.append(
+                [
+                    o.number,
+                    _cell(o.customer_name, styles.cell),
+                    _cell(o.pickup_point_name, styles.cell),
+                    _cell(status, styles.cell),
+                    money(o.order_total),
+                ]
+            )
+        story.append(_table(rows, [25 * mm, 50 * mm, 45 * mm, 40 * mm, 20 * mm], numeric_from=4))
+    else:
+        story.append(Paragraph(_escape(_("Every order was collected.")), styles.cell))
+
+    doc = SimpleDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author=data.hub_name,
+        invariant=1,
+    )
+
+    class _Canvas(_NumberedCanvas):
+        footer_text = _("Page %(page)d of %(pages)d")
+
+    doc.build(story, canvasmaker=_Canvas)
+    return target
+
+
+# charts (also used by nothing else: the GUI draws its own with QPainter) -----------
+def half_hour_chart(
+    slots: Sequence[tuple[str, int]], title: str, *, width: float = 170 * mm
+) -> Drawing:
+    height = 60 * mm
+    d = Drawing(width, height)
+    d.add(String(0, height - 10, title, fontName=FONT_BOLD, fontSize=9))
+    chart = VerticalBarChart()
+    chart.x, chart.y = 22, 22
+    chart.width, chart.height = width - 30, height - 42
+    chart.data = [[n for _, n in slots]]
+    chart.categoryAxis.categoryNames = [label for label, _ in slots]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 6
+    chart.categoryAxis.labels.angle = 90 if len(slots) > 8 else 0
+    chart.categoryAxis.labels.boxAnchor = "e" if len(slots) > 8 else "n"
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueStep = max(1, _nice_step(max(n for _, n in slots)))
+    chart.bars[0].fillColor = colors.HexColor("#2f7d4f")
+    d.add(chart)
+    return d
+
+
+def points_chart(
+    points: Sequence[r.PointSummary],
+    title: str,
+    legend: tuple[str, str],
+    *,
+    width: float = 170 * mm,
+) -> Drawing:
+    height = 60 * mm
+    d = Drawing(width, height)
+    d.add(String(0, height - 10, title, fontName=FONT_BOLD, fontSize=9))
+    collected = [p.counts.get(r.COLLECTED, 0) + p.counts.get(r.PARTLY, 0) for p in points]
+    remaining = [p.remaining for p in points]
+    chart = VerticalBarChart()
+    chart.x, chart.y = 22, 22
+    chart.width, chart.height = width - 30, height - 52
+    chart.data = [collected, remaining]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [_short(p.name, 18) for p in points]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 6
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max((a + b for a, b in zip(collected, remaining, strict=True)), default=1)
+    chart.valueAxis.valueStep = max(1, _nice_step(top))
+    chart.bars[0].fillColor = colors.HexColor("#2f7d4f")
+    chart.bars[1].fillColor = colors.HexColor("#d9a441")
+    d.add(chart)
+    for i, (label, colour) in enumerate(zip(legend, ("#2f7d4f", "#d9a441"), strict=True)):
+        x = i * 70
+        d.add(String(x, height - 21, "■", fontName=FONT, fontSize=9,
+                     fillColor=colors.HexColor(colour)))  # fmt: skip
+        d.add(String(x + 10, height - 21, label, fontName=FONT, fontSize=7))
+    return d
+
+
+# helpers ---------------------------------------------------------------------------
+class _Styles:
+    def __init__(self) -> None:
+        self.title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=15, leading=19)
+        self.h2 = ParagraphStyle(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=2,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
+        self.small = ParagraphStyle("small", fontName=FONT, fontSize=8, leading=10)
+        self.warn = ParagraphStyle(
+            "warn", fontName=FONT_BOLD, fontSize=9, leading=12, textColor=colors.HexColor("#b45309")
+        )
+        self.cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
+        self.tiny = ParagraphStyle("tiny", fontName=FONT, fontSize=6, leading=8)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_escape(text), style)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
+        if top / step <= 6:
+            return step
+    return max(1, top // 5)
+
+
+def _table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    total_row: bool = False,
+    numeric_from: int = 1,
+    font_size: float = 8,
+) -> Table:
+    left = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=font_size, leading=font_size + 2)
+    right = ParagraphStyle("head_r", parent=left, alignment=TA_RIGHT)
+    rows = [
+        [
+            Paragraph(_escape(h), left if i < numeric_from else right) if isinstance(h, str) else h
+            for i, h in enumerate(rows[0])
+        ],
+        *rows[1:],
+    ]
+    table = Table(rows, colWidths=list(widths), repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, font_size),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, font_size),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if total_row:
+        style += [
+            ("FONT", (0, -1), (-1, -1), FONT_BOLD, font_size),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
+        ]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _money_fn(data: r.ReportData) -> Callable[[int], str]:
+    def money(minor: int) -> str:
+        return format_money(minor, data.currency, data.locale)
+
+    return money
+
+
+def _time_fn(timezone: str) -> Callable[[str | None, str], str]:
+    try:
+        zone = ZoneInfo(timezone)
+    except (KeyError, ValueError):
+        zone = ZoneInfo("UTC")
+
+    def when(utc_iso: str | None, fmt: str) -> str:
+        if not utc_iso:
+            return ""
+        try:
+            moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+        except ValueError:
+            return utc_iso
+        return moment.astimezone(zone).strftime(fmt)
+
+    return when
