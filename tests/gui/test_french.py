@@ -23,3 +23,4 @@ def test_window_in_french(qtbot, demo_db: Path, monkeypatch) -> None:
     finally:
         for translator in window._translators:
             QCoreApplication.removeTranslator(translator)
+        window.close()
