@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.scan_input.returnPressed.connect(self._enter)
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
-        QTimer.singleShot(0, self.scan_input.setFocus)
+        self.scan_input.setFocus()
 
     # construction -------------------------------------------------------------
     def _title(self) -> str:
@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self)
         dialog.open()
         return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.services.close()
