@@ -24,6 +24,7 @@ from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
+from pos.ui.reconcile_window import open_reconcile
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        reconcile = QAction(self.tr("&Reconcile the day…"), self)
+        reconcile.setObjectName("reconcileAction")
+        reconcile.triggered.connect(lambda: open_reconcile(self))
+        file_menu.addAction(reconcile)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

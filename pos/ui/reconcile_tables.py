@@ -1,0 +1,103 @@
+"""A read-only table model over plain rows, shared by the reconcile and audit views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key (order id, action id, ...)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """``rows`` are tuples of display strings; ``keys`` one key per row; ``numeric`` the
+    columns aligned right; ``tints`` an optional background colour per row."""
+
+    def __init__(self, headers: list[str], numeric: set[int] | None = None,
+                 parent: Any = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.headers = headers
+        self.numeric = numeric or set()
+        self.rows: list[tuple[str, ...]] = []
+        self.keys: list[Any] = []
+        self.tints: list[str | None] = []
+
+    def set_rows(self, rows: Sequence[tuple[str, ...]], keys: list[Any] | None = None,
+                 tints: list[str | None] | None = None) -> None:  # fmt: skip
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.keys = keys if keys is not None else [None] * len(rows)
+        self.tints = tints if tints is not None else [None] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[row][col]
+        if role == KEY_ROLE:
+            return self.keys[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self.tints[row]:
+            return QColor(self.tints[row])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def cell(self, row: int, col: int) -> str:
+        return self.rows[row][col]
+
+
+def make_table(
+    model: RowsModel,
+    name: str,
+    accessible: str,
+    parent: QWidget | None = None,
+    *,
+    multi: bool = False,
+    stretch: int = 1,
+    fit: bool = True,
+) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    if fit:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if 0 <= stretch < len(model.headers):
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_keys(view: QTableView) -> list[Any]:
+    model = view.model()
+    rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+    return [model.index(r, 0).data(KEY_ROLE) for r in rows]
