@@ -307,56 +307,6 @@ def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[C
                o.customer_name, detail)  # fmt: skip
 
 
-class StaffPin:
-    """The hub-staff PIN that opens reconciliation (settings key ``staff_pin_hash``).
-
-    Same stored format and rule as the checkout's roles: ``scrypt$N$r$p$salt$hash`` or
-    ``pbkdf2_sha256$iterations$salt$hash`` (base64); no PIN configured means open.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.store.get_setting("staff_pin_hash"))
-
-    def verify(self, pin: str | None) -> bool:
-        stored = self.store.get_setting("staff_pin_hash")
-        if not stored:
-            return True
-        return bool(pin) and _verify_pin(str(pin), str(stored))
-
-    def audit_wrong(self, till_id: str) -> None:
-        with self.store.transaction():
-            self.store.audit(
-                "roles.wrong_pin", entity="action", entity_id="reconcile.open", till_id=till_id
-            )
-
-
-def _verify_pin(pin: str, stored: str) -> bool:
-    import base64
-    import hashlib
-    import hmac
-
-    try:
-        parts = stored.split("$")
-        if parts[0] == "scrypt" and len(parts) == 6:
-            salt, want = base64.b64decode(parts[4]), base64.b64decode(parts[5])
-            got = hashlib.scrypt(
-                pin.encode("utf-8"), salt=salt, n=int(parts[1]), r=int(parts[2]),
-                p=int(parts[3]), dklen=len(want), maxmem=2**26,
-            )  # fmt: skip
-        elif parts[0] == "pbkdf2_sha256" and len(parts) == 4:
-            salt, want = base64.b64decode(parts[2]), base64.b64decode(parts[3])
-            got = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, int(parts[1]))
-        else:
-            return False
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, want)
-
-
 def _point_name(data: r.ReportData, point_id: int | None) -> str:
     for p in data.points:
         if p.pickup_point_id == point_id:

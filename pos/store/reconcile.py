@@ -26,6 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pos.domain import reconcile as r
+from pos.domain.checkout import DEFAULT_METHODS
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 
@@ -90,8 +91,10 @@ class ReconcileQueries:
         return {"cycle": cycle_id, "point": point_id, "since": since}
 
     def method_labels(self) -> dict[str, str]:
-        labels = {"cash": "Cash", "card": "Card", "cheque": "Cheque", "voucher": "Voucher"}
-        for item in self.store.get_setting("payment_methods", []) or []:
+        """Method code -> label: the hub's list (setting ``payment_methods``) over the defaults."""
+        labels = dict(DEFAULT_METHODS)
+        configured = self.store.get_setting("payment_methods", []) or []
+        for item in configured if isinstance(configured, list) else []:
             if isinstance(item, dict) and item.get("code"):
                 labels[str(item["code"])] = str(item.get("label") or item["code"])
         return labels

@@ -120,44 +120,7 @@ def build_day(store: Store) -> Day:
     # no-show marked by staff (through the code under test in tests that need it)
     day.no_show = due62[2]["id"]
 
-    # sync results
-    pushed = day.collected[:6]
-    for oid in pushed:
-        set_outbox_status(store, oid, "done")
-    day.staff_order = day.owing_order
-    set_outbox_status(store, day.staff_order, "needs_staff")
-    day.action_ids.append(
-        add_staff_action(
-            store,
-            order_id=day.staff_order,
-            kind="unpaid_handover",
-            reason="Handed over unpaid: record the payment when it arrives",
-            amount=None,
-        )
-    )
-    day.conflict_order = due62[0]["id"]
-    set_outbox_status(store, day.conflict_order, "conflict", "cancelled in OFN after download")
-    day.action_ids.append(
-        add_staff_action(
-            store,
-            order_id=day.conflict_order,
-            kind="conflict",
-            reason="OFN cancelled this order after the till downloaded it",
-        )
-    )
-    day.action_ids.append(
-        add_staff_action(
-            store,
-            order_id=day.credit_order,
-            kind="credit",
-            amount=_credit(store, day.credit_order),
-            method="card",
-            reason="Refund the missing items in OFN",
-        )
-    )
-    day.waiting_order = due63[0]["id"]
-    set_outbox_status(store, day.waiting_order, "failed", "OFN timed out (504)")
-    set_outbox_status(store, day.credit_order, "needs_staff")
+    sync_results(store, day)
     return day
 
 
@@ -171,14 +134,48 @@ def _cash(store: Store, till: Till) -> int:
     )
 
 
-def _credit(store: Store, order_id: int) -> int:
-    return int(
-        store.scalar(
-            "SELECT credit_amount FROM checkouts WHERE order_id = ? AND kind = 'collection'"
-            " AND reversed_at IS NULL",
-            (order_id,),
+def sync_results(store: Store, day: Day) -> None:
+    """Outbox states and staff actions as the sync push leaves them (until it is merged)."""
+    for oid in day.collected[:6]:
+        set_outbox_status(store, oid, "done")
+    day.staff_order = day.owing_order
+    set_outbox_status(store, day.staff_order, "needs_staff")
+    day.action_ids.append(
+        add_staff_action(
+            store,
+            order_id=day.staff_order,
+            kind="unpaid_handover",
+            reason="Handed over unpaid: record the payment when it arrives",
         )
     )
+    day.conflict_order = _orders(store, 62, "balance_due")[0]["id"]
+    set_outbox_status(store, day.conflict_order, "conflict", "cancelled in OFN after download")
+    day.action_ids.append(
+        add_staff_action(
+            store,
+            order_id=day.conflict_order,
+            kind="conflict",
+            reason="OFN cancelled this order after the till downloaded it",
+        )
+    )
+    credit = store.scalar(
+        "SELECT credit_amount FROM checkouts WHERE order_id = ? AND kind = 'collection'"
+        " AND reversed_at IS NULL",
+        (day.credit_order,),
+    )
+    day.action_ids.append(
+        add_staff_action(
+            store,
+            order_id=day.credit_order,
+            kind="credit",
+            amount=credit,
+            method="card",
+            reason="Refund the missing items in OFN",
+        )
+    )
+    day.waiting_order = _orders(store, 63, "balance_due")[0]["id"]
+    set_outbox_status(store, day.waiting_order, "failed", "OFN timed out (504)")
+    set_outbox_status(store, day.credit_order, "needs_staff")
 
 
 # independent computation -------------------------------------------------------------

@@ -5,21 +5,17 @@ from __future__ import annotations
 import pytest
 
 from pos.domain import reconcile as r
+from pos.domain.checkout import Tender
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
-from tests.reconcile.contract_rows import Till
 from tests.reconcile.day import build_day, recompute
-
-
-@pytest.fixture
-def day_store(store):
-    day = build_day(store)
-    return store, day
+from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
+from tests.reconcile.real_day import RealTill
 
 
 @pytest.mark.parametrize("point", [None, 61, 62, 63])
 def test_counts_and_money_match_independent_computation(day_store, point):
-    store, _ = day_store
+    store, _, _ = day_store
     view = ReconcileService(store).overview(point_id=point)
     want = recompute(store, point)
     assert view.total.counts == want.counts
@@ -37,7 +33,7 @@ def test_counts_and_money_match_independent_computation(day_store, point):
 
 
 def test_per_point_rows_add_up_to_the_total(day_store):
-    store, _ = day_store
+    store, _, _ = day_store
     view = ReconcileService(store).overview()
     assert sorted(p.pickup_point_id for p in view.points) == [61, 62, 63]
     for status in r.STATUSES:
@@ -49,7 +45,7 @@ def test_per_point_rows_add_up_to_the_total(day_store):
 
 
 def test_specific_orders(day_store):
-    store, day = day_store
+    store, day, _ = day_store
     view = ReconcileService(store).overview()
     by_id = {o.order_id: o for o in view.orders}
     assert by_id[day.partly].status == r.PARTLY
@@ -76,10 +72,10 @@ def test_specific_orders(day_store):
 
 
 def test_till_sessions_expected_and_difference(day_store):
-    store, _ = day_store
-    sessions = ReconcileService(store).overview().sessions
-    assert [(s.till_id, s.number) for s in sessions] == [("T2", 1), ("T1", 1)]
-    t1 = sessions[1]
+    store, _, _ = day_store
+    sessions = {s.till_id: s for s in ReconcileService(store).overview().sessions}
+    assert sorted(sessions) == ["T1", "T2"]
+    t1 = sessions["T1"]
     cash = sum(
         p["amount"]
         for p in store.query(
@@ -89,14 +85,17 @@ def test_till_sessions_expected_and_difference(day_store):
         )
     )
     assert t1.expected_cash == 5000 + cash - 1000
+    # the till's own close recorded the same expected cash and difference
+    stored = store.query("SELECT * FROM till_sessions WHERE id = ?", (t1.id,))[0]
+    assert (stored["expected_cash"], stored["difference"]) == (t1.expected_cash, -200)
     assert t1.difference == -200
     assert t1.close_note == "£2 short, coins"
-    assert sessions[0].closed_at is None and sessions[0].difference is None
-    assert ReconcileService(store).overview(point_id=62).sessions[0].till_id == "T2"
+    assert sessions["T2"].closed_at is None and sessions["T2"].difference is None
+    assert [s.till_id for s in ReconcileService(store).overview(point_id=62).sessions] == ["T2"]
 
 
-def test_half_hours_in_hub_time(day_store):
-    store, _ = day_store
+def test_half_hours_in_hub_time(store):
+    build_day(store)  # the contract-row day has set times
     slots = dict(ReconcileService(store).overview().half_hours)
     # Europe/London is UTC in November: 09:40 -> 09:30 slot
     assert slots["09:30"] == 3
@@ -110,7 +109,7 @@ def test_half_hours_in_hub_time(day_store):
 
 
 def test_no_show_then_later_collection(day_store):
-    store, day = day_store
+    store, day, _ = day_store
     svc = ReconcileService(store, till_id="T9")
     svc.mark_no_show(day.no_show, "Did not come", "Office Olga")
     view = svc.overview(point_id=62)
@@ -119,7 +118,10 @@ def test_no_show_then_later_collection(day_store):
     assert audit[0]["actor"] == "Office Olga" and audit[0]["till_id"] == "T9"
     assert "Did not come" in audit[0]["details"]
     # the customer turns up after all: a collection still works and wins
-    Till(store, "T2", "Łukasz Nowak", 62).collect(day.no_show)
+    late = RealTill(store, "T3", "Late Lou", 62)
+    late.open(0)
+    total = store.scalar("SELECT total FROM orders WHERE id = ?", (day.no_show,))
+    late.collect(day.no_show, [Tender("cash", total)])
     after = svc.overview(point_id=62)
     assert next(o for o in after.orders if o.order_id == day.no_show).status == r.COLLECTED
     with pytest.raises(KnownError):
@@ -146,7 +148,7 @@ def test_no_show_needs_reason_and_actor_and_refuses_cancelled(store):
 
 
 def test_mark_action_done_is_audited_once(day_store):
-    store, day = day_store
+    store, day, _ = day_store
     svc = ReconcileService(store)
     first = day.action_ids[0]
     assert len(svc.overview().open_actions) == 3

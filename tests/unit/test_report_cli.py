@@ -10,13 +10,13 @@ import pypdf
 import pytest
 
 from pos.store import Store
-from tests.reconcile.day import build_day
+from tests.reconcile.real_day import build_real_day
 
 
 @pytest.fixture
 def day_db(demo_db):
     with Store.open(demo_db) as s:
-        build_day(s)
+        build_real_day(s)
     return demo_db
 
 

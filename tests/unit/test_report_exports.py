@@ -11,7 +11,8 @@ import pytest
 from pos.domain import reconcile as r
 from pos.services import export_csv
 from pos.services.reconcile import REPORT_CSV_HEADER, ReconcileService
-from tests.reconcile.day import build_day, recompute
+from tests.reconcile.day import recompute
+from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
 
 
 def _read(path):
@@ -47,8 +48,8 @@ def test_csv_escaping_round_trip(tmp_path):
 
 
 @pytest.fixture
-def day_store(store):
-    build_day(store)
+def hub(day_store):
+    store, _, _ = day_store
     # a hostile customer name must not become a formula in the export
     store.db.conn.execute(
         "UPDATE orders SET customer_name = '=cmd|'' /C calc''!A0' WHERE id = "
@@ -59,8 +60,8 @@ def day_store(store):
 
 
 @pytest.mark.parametrize("point", [None, 61])
-def test_report_csv_figures(day_store, tmp_path, point):
-    store = day_store
+def test_report_csv_figures(hub, tmp_path, point):
+    store = hub
     svc = ReconcileService(store)
     path = svc.export_csv(tmp_path / "report.csv", point_id=point)
     rows = _read(path)
@@ -104,9 +105,9 @@ def test_report_csv_figures(day_store, tmp_path, point):
         assert len(todo) == 2  # the conflict belongs to pickup point 62
 
 
-def test_csv_bom_setting(day_store, tmp_path):
-    day_store.set_setting("csv_bom", True)
-    path = ReconcileService(day_store).export_csv(tmp_path / "r.csv")
+def test_csv_bom_setting(hub, tmp_path):
+    hub.set_setting("csv_bom", True)
+    path = ReconcileService(hub).export_csv(tmp_path / "r.csv")
     assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
 
 
@@ -116,8 +117,8 @@ def _pdf_text(path):
     return reader, " ".join(text.split())  # cells wrap: compare word runs
 
 
-def test_report_pdf_reads_back(day_store, tmp_path):
-    store = day_store
+def test_report_pdf_reads_back(hub, tmp_path):
+    store = hub
     svc = ReconcileService(store)
     path = svc.export_pdf(tmp_path / "report.pdf")
     reader, text = _pdf_text(path)
@@ -159,8 +160,8 @@ def test_report_pdf_reads_back(day_store, tmp_path):
     assert a == b
 
 
-def test_report_pdf_one_point(day_store, tmp_path):
-    svc = ReconcileService(day_store)
+def test_report_pdf_one_point(hub, tmp_path):
+    svc = ReconcileService(hub)
     _, text = _pdf_text(svc.export_pdf(tmp_path / "p.pdf", point_id=62))
     assert "Pickup point: Riverside Farm Shed" in text
     assert "St Mark's Hall" not in text
@@ -171,10 +172,10 @@ def test_report_pdf_one_point(day_store, tmp_path):
     assert data.total.counts[r.COLLECTED] == 5
 
 
-def test_unknown_point_and_bad_extension(day_store, tmp_path):
+def test_unknown_point_and_bad_extension(hub, tmp_path):
     from pos.errors import KnownError
 
-    svc = ReconcileService(day_store)
+    svc = ReconcileService(hub)
     with pytest.raises(KnownError):
         svc.export(tmp_path / "r.pdf", point_id=999)
     with pytest.raises(KnownError):
