@@ -40,15 +40,16 @@ SELECT o.id, o.number, o.customer_name, o.pickup_point_id, COALESCE(p.name, '') 
          WHERE cl.checkout_id = c.id AND cl.status IN ('short', 'missing')) AS short_lines,
        n.order_id AS no_show, n.reason AS no_show_reason,
        ob.status AS outbox_status, ob.last_error,
-       (SELECT COUNT(*) FROM staff_actions s WHERE s.order_id = o.id) AS actions_all,
-       (SELECT COUNT(*) FROM staff_actions s
-         WHERE s.order_id = o.id AND s.done_at IS NULL) AS actions_open
+       COALESCE(sa.n_all, 0) AS actions_all, COALESCE(sa.n_open, 0) AS actions_open
 FROM orders o
 LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
 LEFT JOIN checkouts c
        ON c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
 LEFT JOIN no_shows n ON n.order_id = o.id
 LEFT JOIN outbox ob ON ob.order_id = o.id
+LEFT JOIN (SELECT order_id, COUNT(*) AS n_all, SUM(done_at IS NULL) AS n_open
+             FROM staff_actions WHERE order_id IS NOT NULL GROUP BY order_id) sa
+       ON sa.order_id = o.id
 WHERE (:cycle IS NULL OR o.order_cycle_id = :cycle)
   AND (:point IS NULL OR o.pickup_point_id = :point)
 ORDER BY o.customer_sort_name COLLATE NOCASE, o.number
