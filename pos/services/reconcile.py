@@ -194,7 +194,10 @@ class ReconcileService:
                 "This version cannot resolve conflicts yet: fix the order in OFN, then mark "
                 "its action done."
             )
-        resolve(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
+        try:
+            resolve(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
+        except ValueError as exc:  # no open conflict any more (resolved elsewhere)
+            raise KnownError(f"This conflict is already resolved ({exc}).") from exc
 
     # audit log --------------------------------------------------------------------
     def audit_entries(self, f: AuditFilter | None = None) -> list[AuditEntry]:

@@ -83,7 +83,7 @@ class BarChart(QWidget):
             p.drawText(QRectF(0, y - line / 2, 32, line), Qt.AlignmentFlag.AlignRight,
                        str(round(top * frac)))  # fmt: skip
         slot = area.width() / len(self.bars)
-        width = max(2.0, slot * 0.7)
+        width = max(2.0, min(slot * 0.7, 56.0))
         step = max(1, int(len(self.bars) * fm.horizontalAdvance("00:00 ") / area.width()) + 1)
         for i, (label, values) in enumerate(self.bars):
             left = area.left() + i * slot + (slot - width) / 2
