@@ -166,5 +166,7 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     push(ofn_client, s)
     rw.refresh()
     assert order_row(rw, cases["keep"][1])[11] == "Needs staff action"
-    assert order_row(rw, cases["accept"][1])[11] in ("Pushed and verified", "")
+    # accepted: OFN's state stands, the conflict action was closed by the resolution
+    assert order_row(rw, cases["accept"][1])[11] == "Staff action done"
+    assert order_row(rw, cases["accept"][1])[3] == "Not collected"
     win.close()
