@@ -25,6 +25,7 @@ SYNC_STAFF = "needs_staff"  # an open staff action
 SYNC_STAFF_DONE = "staff_done"  # every staff action marked done
 SYNC_CONFLICT = "conflict"
 SYNC_NONE = ""  # nothing to push (not collected)
+SYNC_STATUSES = (SYNC_DONE, SYNC_WAITING, SYNC_STAFF, SYNC_STAFF_DONE, SYNC_CONFLICT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,15 @@ class PointSummary:
     @property
     def remaining(self) -> int:
         return self.counts.get(NOT_COLLECTED, 0)
+
+
+def sync_counts(orders: tuple[OrderLine, ...] | list[OrderLine]) -> dict[str, int]:
+    """Orders per sync status, for the orders the till has something to push for."""
+    counts = dict.fromkeys(SYNC_STATUSES, 0)
+    for order in orders:
+        if order.sync_status in counts:
+            counts[order.sync_status] += 1
+    return counts
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,8 +246,9 @@ def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[C
 
     Sections: ``orders`` (count per status and pickup point), ``money`` (expected,
     recorded, difference, left owing, credit owed), ``method`` (per payment method),
-    ``till`` (each session's cash count), ``to_do`` (open OFN actions) and ``order``
-    (every order with its status and money at the till).
+    ``sync`` (orders per OFN sync status), ``till`` (each session's cash count),
+    ``to_do`` (open OFN actions) and ``order`` (every order with its status and money at
+    the till).
     """
     cur = data.currency
 
@@ -289,6 +290,9 @@ def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[C
         for mt in m.by_method:
             yield ("method", point.name, mt.label, "", mt.count, money(mt.amount),
                    None, None, None, mt.method, None, None)  # fmt: skip
+    for status, n in r.sync_counts(data.orders).items():
+        yield ("sync", data.total.name, sync_names[status], status, n,
+               None, None, None, None, None, None, None)  # fmt: skip
     for s in data.sessions:
         yield ("till", s.pickup_point_name, f"{s.till_id} #{s.number}",
                "closed" if s.closed_at else "open", None, money(s.float_amount),

@@ -266,8 +266,12 @@ class ReconcileWindow(QDialog):
     # construction ---------------------------------------------------------------
     def _build_summary(self) -> QWidget:
         page = QWidget()
+        self.sync_summary = QLabel()
+        _named(self.sync_summary, "syncSummary", self.tr("Open Food Network sync"))
+        self.sync_summary.setWordWrap(True)
         counts_box = QGroupBox(self.tr("Orders"))
         grid = QGridLayout(counts_box)
+        grid.addWidget(self.sync_summary, 2, 0, 1, len(r.STATUSES))
         self.count_labels: dict[str, QLabel] = {}
         for col, status in enumerate(r.STATUSES):
             value = QLabel("0")
@@ -353,6 +357,8 @@ class ReconcileWindow(QDialog):
         for status in r.STATUSES:
             self.status_filter.addItem(self.status_names[status], status)
         self.status_filter.addItem(self.tr("Needing staff action or in conflict"), "attention")
+        self.status_filter.addItem(self.tr("Left owing (not or partly paid)"), "owing")
+        self.status_filter.addItem(self.tr("Credit owed back (paid too much)"), "credit")
         self.orders_model = RowsModel(
             [
                 self.tr("Order"), self.tr("Customer"), self.tr("Pickup point"), self.tr("Status"),
@@ -459,6 +465,17 @@ class ReconcileWindow(QDialog):
         view = self.view
         for status, label in self.count_labels.items():
             label.setText(str(view.total.counts.get(status, 0)))
+        sync = r.sync_counts(view.orders)
+        self.sync_summary.setText(
+            self.tr(
+                "Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing "
+                "staff action, %4 in conflict."
+            )
+            .replace("%1", str(sync[r.SYNC_DONE] + sync[r.SYNC_STAFF_DONE]))
+            .replace("%2", str(sync[r.SYNC_WAITING]))
+            .replace("%3", str(sync[r.SYNC_STAFF]))
+            .replace("%4", str(sync[r.SYNC_CONFLICT]))
+        )
         all_name = self.tr("All pickup points")
         groups = [*view.points, view.total]
         self.money_model.set_rows(
@@ -540,6 +557,8 @@ class ReconcileWindow(QDialog):
             o for o in self.view.orders
             if wanted is None or o.status == wanted
             or (wanted == "attention" and o.sync_status in (r.SYNC_STAFF, r.SYNC_CONFLICT))
+            or (wanted == "owing" and o.left_owing > 0)
+            or (wanted == "credit" and o.credit_amount > 0)
         ]  # fmt: skip
         rows = []
         for o in orders:

@@ -254,6 +254,25 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         story.append(KeepTogether([Table([charts], colWidths=[90 * mm] * len(charts))]))
         story.append(Spacer(1, 4 * mm))
 
+    # OFN sync ---------------------------------------------------------------------
+    story.append(Paragraph(_escape(_("Open Food Network")), styles.h2))
+    sync_names = {
+        r.SYNC_DONE: _("Pushed and verified"),
+        r.SYNC_WAITING: _("Waiting to push"),
+        r.SYNC_STAFF: _("Needs staff action"),
+        r.SYNC_STAFF_DONE: _("Staff action done"),
+        r.SYNC_CONFLICT: _("Conflict with OFN"),
+    }
+    counts = r.sync_counts(data.orders)
+    story.append(
+        _table(
+            [[sync_names[k] for k in r.SYNC_STATUSES], [counts[k] for k in r.SYNC_STATUSES]],
+            [36 * mm] * 5,
+            numeric_from=0,
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+
     # To do in OFN ---------------------------------------------------------------
     story.append(Paragraph(_escape(_("To do in OFN")), styles.h2))
     if data.actions:

@@ -484,6 +484,10 @@
         <translation>Journal d'audit</translation>
     </message>
     <message>
+        <source>Open Food Network sync</source>
+        <translation>Synchronisation Open Food Network</translation>
+    </message>
+    <message>
         <source>Owed on orders</source>
         <translation>Dû sur les commandes</translation>
     </message>
@@ -612,6 +616,14 @@
         <translation>À traiter par l'équipe ou en conflit</translation>
     </message>
     <message>
+        <source>Left owing (not or partly paid)</source>
+        <translation>Reste dû (non ou partiellement payées)</translation>
+    </message>
+    <message>
+        <source>Credit owed back (paid too much)</source>
+        <translation>Avoir à rendre (trop payé)</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
@@ -710,6 +722,10 @@
     <message>
         <source>OFN's API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
         <translation>L'API d'OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
+    </message>
+    <message>
+        <source>Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing staff action, %4 in conflict.</source>
+        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d'envoi, %3 à traiter par l'équipe, %4 en conflit.</translation>
     </message>
     <message>
         <source>Recorded %1 against %2 expected. Customers still owe %3; the hub owes %4 back. Walk-in sales: %5.</source>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from pos.domain.money import format_money
 from pos.services.roles import StaffRoles
 from pos.store import Store
-from tests.reconcile.day import recompute
+from tests.reconcile.day import recompute, recompute_sync
 from tests.reconcile.real_day import build_real_day
 
 PIN = "2468"
@@ -109,6 +109,28 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
         assert method_rows[-1][2] == gbp(want.recorded)
         orders = rows(find(rw, QTableView, "ordersTable"))
         assert len(orders) == sum(want.counts.values())
+    point.setCurrentIndex(0)
+    sync = recompute_sync(store, None)
+    assert find(rw, QLabel, "syncSummary").text() == (
+        f"Open Food Network: {sync['done'] + sync['staff_done']} pushed and verified, "
+        f"{sync['waiting']} waiting to push, {sync['needs_staff']} needing staff action, "
+        f"{sync['conflict']} in conflict."
+    )
+    # Cagette's lists: not or partly paid, and paid too much
+    status = find(rw, QComboBox, "ordersStatusFilter")
+    live = store.query(
+        "SELECT o.number, c.left_owing, c.credit_amount FROM checkouts c JOIN orders o"
+        " ON o.id = c.order_id WHERE c.kind = 'collection' AND c.reversed_at IS NULL"
+    )
+    status.setCurrentIndex(status.findData("owing"))
+    assert sorted(r[0] for r in rows(find(rw, QTableView, "ordersTable"))) == sorted(
+        n for n, owing, _ in live if owing > 0
+    )
+    status.setCurrentIndex(status.findData("credit"))
+    assert sorted(r[0] for r in rows(find(rw, QTableView, "ordersTable"))) == sorted(
+        n for n, _, credit in live if credit > 0
+    )
+    status.setCurrentIndex(0)
     # the half-hour chart counts every live collection once
     point.setCurrentIndex(0)
     chart = rw.half_hour_chart

@@ -242,3 +242,28 @@ def recompute(store: Store, point: int | None) -> Expected:
         by_method=dict(by_method),
         walk_ins=sum(c["amount_due"] for c in mine if c["kind"] == "walk_in"),
     )
+
+
+def recompute_sync(store: Store, point: int | None) -> dict[str, int]:
+    """Orders per sync status, from the raw outbox and staff_actions rows."""
+    orders = {o["id"]: o for o in raw(store, "orders")}
+    actions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in raw(store, "staff_actions"):
+        if a["order_id"] is not None:
+            actions[a["order_id"]].append(a)
+    counts = dict.fromkeys(("done", "waiting", "needs_staff", "staff_done", "conflict"), 0)
+    for row in raw(store, "outbox"):
+        if point is not None and orders[row["order_id"]]["pickup_point_id"] != point:
+            continue
+        mine = actions[row["order_id"]]
+        still_open = any(a["done_at"] is None for a in mine)
+        if row["status"] == "conflict":
+            key = "conflict"
+        elif still_open:
+            key = "needs_staff"
+        elif row["status"] in ("needs_staff", "done"):
+            key = "staff_done" if mine else ("done" if row["status"] == "done" else "needs_staff")
+        else:
+            key = "waiting"
+        counts[key] += 1
+    return counts

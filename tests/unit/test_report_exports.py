@@ -11,7 +11,7 @@ import pytest
 from pos.domain import reconcile as r
 from pos.services import export_csv
 from pos.services.reconcile import REPORT_CSV_HEADER, ReconcileService
-from tests.reconcile.day import recompute
+from tests.reconcile.day import recompute, recompute_sync
 from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
 
 
@@ -89,6 +89,8 @@ def test_report_csv_figures(hub, tmp_path, point):
         if x["section"] == "method" and x["pickup_point"] == scope
     }
     assert methods == {k: Decimal(v) / 100 for k, v in want.by_method.items()}
+    sync = {x["status"]: int(x["count"]) for x in body if x["section"] == "sync"}
+    assert sync == recompute_sync(store, point)
     orders = [x for x in body if x["section"] == "order"]
     assert len(orders) == sum(want.counts.values())
     todo = [x for x in body if x["section"] == "to_do"]
