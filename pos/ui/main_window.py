@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start()
-        QTimer.singleShot(0, self.scan_input.setFocus)
+        self.scan_input.setFocus()
 
     # construction -------------------------------------------------------------
     def _title(self) -> str:
@@ -573,6 +573,10 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self)
         dialog.open()
         return dialog
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status_timer.stop()
