@@ -174,7 +174,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
 
-        self.scan_input.textChanged.connect(self._refresh)
+        # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
+        self._relist = QTimer(self)
+        self._relist.setSingleShot(True)
+        self._relist.setInterval(40)
+        self._relist.timeout.connect(self._refresh)
+        self.scan_input.textChanged.connect(self._text_changed)
         self.scan_input.returnPressed.connect(self._enter)
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
@@ -262,6 +267,13 @@ class MainWindow(QMainWindow):
     def _pickup_changed(self) -> None:
         self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
         self._refresh()
+
+    def _text_changed(self, text: str) -> None:
+        if text.strip():
+            self._relist.stop()
+            self._refresh()
+        else:
+            self._relist.start()
 
     def _refresh(self, *, keep_message: bool = False) -> None:
         text = self.scan_input.text().strip()
@@ -489,7 +501,10 @@ class MainWindow(QMainWindow):
     def open_till(self) -> QWidget:
         if self.services.till.current() is None:
             return self.ensure_session()
-        dialog = TillDialog(self.services.till, self.hub.locale, self.hub.timezone, self)
+        labels = {m.code: m.label for m in self.payment_panel.methods}
+        dialog = TillDialog(
+            self.services.till, self.hub.locale, self.hub.timezone, self, labels=labels
+        )
         dialog.finished.connect(self.refresh_status)
         dialog.finished.connect(self.focus_scan)
         self.till_dialog = dialog
@@ -580,6 +595,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status_timer.stop()
+        self._relist.stop()
         if self.draft is not None:
             self.services.checkout.discard(self.draft)  # nothing was written for it
         self.services.close()

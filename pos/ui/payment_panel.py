@@ -43,6 +43,19 @@ class PanelNames:
 WALK_IN_NAMES = PanelNames("walkInPaymentPanel", "walkInTendered", "walkInConfirmButton", "walkIn")
 
 
+def method_label(widget: QWidget, method: PaymentMethod) -> str:
+    """The hub's own label, or ours translated when the hub kept the default one."""
+    defaults = {
+        "cash": ("Cash", widget.tr("Cash")),
+        "card": ("Card (terminal)", widget.tr("Card (terminal)")),
+        "local": ("Local currency", widget.tr("Local currency")),
+        "cheque": ("Cheque", widget.tr("Cheque")),
+        "voucher": ("Voucher", widget.tr("Voucher")),
+    }
+    english, translated = defaults.get(method.code, ("", ""))
+    return translated if method.label == english else method.label
+
+
 def plain_amount(minor: int, currency: str) -> str:
     """Minor units as the plain decimal a person would type ("12.50")."""
     return f"{Money(minor, currency).decimal:f}"
@@ -85,7 +98,8 @@ class PaymentPanel(QFrame):
         names = names or PanelNames()
         self.currency = currency
         self.hub_locale = locale
-        self.methods = methods
+        self.methods = [PaymentMethod(m.code, method_label(self, m)) for m in methods]
+        methods = self.methods
         self.due = 0
         self.parts: list[Tender] = []
         named(self, names.panel, self.tr("Payment"))

@@ -116,7 +116,9 @@ class PinDialog(QDialog):
         return self.pin.text().strip()
 
 
-def z_report_text(widget: QWidget, z: ZReport, locale: str, timezone: str) -> str:
+def z_report_text(
+    widget: QWidget, z: ZReport, locale: str, timezone: str, labels: dict[str, str] | None = None
+) -> str:
     """The Z report as plain lines for the screen (the printer renders its own)."""
 
     def m(minor: int | None) -> str:
@@ -140,7 +142,7 @@ def z_report_text(widget: QWidget, z: ZReport, locale: str, timezone: str) -> st
     for method in z.by_method:
         lines.append(
             widget.tr("%1: %2 (%3 payments)")
-            .replace("%1", method.method)
+            .replace("%1", (labels or {}).get(method.method, method.method))
             .replace("%2", m(method.amount))
             .replace("%3", str(method.count))
         )
@@ -163,9 +165,16 @@ class TillDialog(QDialog):
     """The open session: cash in/out with a reason, count and close, the Z report."""
 
     def __init__(
-        self, till: TillService, locale: str, timezone: str, parent: QWidget | None = None
+        self,
+        till: TillService,
+        locale: str,
+        timezone: str,
+        parent: QWidget | None = None,
+        *,
+        labels: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.labels = labels or {}
         self.till = till
         self.hub_locale = locale
         self.timezone = timezone
@@ -349,7 +358,9 @@ class TillDialog(QDialog):
         self.pin = None
         self.close_error.clear()
         self.close_button.setEnabled(False)
-        self.z_text.setText(z_report_text(self, self.report, self.hub_locale, self.timezone))
+        self.z_text.setText(
+            z_report_text(self, self.report, self.hub_locale, self.timezone, self.labels)
+        )
         self.summary.setText(self.tr("The till is closed. The Z report is queued for printing."))
 
 
