@@ -145,6 +145,12 @@ class CheckoutDraft:
     order: Order
     checkout_id: str
     edits: dict[int, tuple[int | None, Decimal | None]] = field(default_factory=dict)
+    tendering: bool = False  # the volunteer has started entering payments
+
+    @property
+    def in_progress(self) -> bool:
+        """Lines were changed or money entered: closing the till must wait for it."""
+        return bool(self.edits) or self.tendering
 
     def _item(self, line_item_id: int) -> LineItem:
         for item in self.order.line_items:

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             self.hub.currency, self.hub.locale, services.checkout.payment_methods(), self
         )
         self.payment_panel.confirmed.connect(self.commit)
+        self.payment_panel.changed.connect(self._tendering)
         self.payment_panel.exact_cash.connect(self.exact_cash)
         self.payment_panel.hide()
         self.collect_button.hide()
@@ -393,6 +394,11 @@ class MainWindow(QMainWindow):
         self.collect_button.setVisible(due <= 0)
         self.collect_button.setEnabled(True)
 
+    def _tendering(self) -> None:
+        panel = self.payment_panel
+        if self.draft is not None:
+            self.draft.tendering = bool(panel.parts or panel.amount.text().strip())
+
     def exact_cash(self) -> None:
         draft = self.draft
         if draft is None or self.order_panel.locked:
@@ -420,7 +426,7 @@ class MainWindow(QMainWindow):
         if settlement is not None and settlement.left_owing and not panel.note():
             panel.reason.show()
             panel.reason.setFocus()
-            panel.error_label.setText(
+            panel.show_error(
                 self.tr("%1 would be left owing: say why, or take the full amount.").replace(
                     "%1", self._money(settlement.left_owing)
                 )

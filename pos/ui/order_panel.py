@@ -200,7 +200,8 @@ class OrderPanel(QWidget):
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.verticalHeader().setVisible(False)
-        self.items_view.verticalHeader().setDefaultSectionSize(40)
+        self.items_view.verticalHeader().setDefaultSectionSize(36)
+        self.items_view.setMinimumHeight(150)
         self.items_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.items_view.key_action.connect(self.line_action)
 
@@ -349,11 +350,15 @@ class OrderPanel(QWidget):
             .replace("%2", self._money(handover.fees_total))
             .replace("%3", self._money(handover.new_value))
         ]
-        if handover.difference < 0:
+        if handover.difference < 0 and handover.amount_due < 0:
             parts.append(
                 self.tr("Credit due to the customer: %1").replace(
                     "%1", self._money(-handover.difference)
                 )
+            )
+        elif handover.difference < 0:
+            parts.append(
+                self.tr("Less than ordered: %1").replace("%1", self._money(-handover.difference))
             )
         elif handover.difference > 0:
             parts.append(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -119,7 +118,7 @@ class PaymentPanel(QFrame):
             button = QPushButton(method.label)
             named(button, f"{names.prefix}method_{method.code}", method.label)
             button.setCheckable(True)
-            button.setMinimumHeight(48)
+            button.setMinimumHeight(44)
             self.method_group.addButton(button, i)
             method_row.addWidget(button)
             if i < 9:
@@ -148,7 +147,7 @@ class PaymentPanel(QFrame):
         exact_key.setContext(Qt.ShortcutContext.WindowShortcut)
         exact_key.activated.connect(self._exact_key)
 
-        self.add_button = QPushButton(self.tr("Add part payment (Ctrl+Enter)"))
+        self.add_button = QPushButton(self.tr("Split (Ctrl+Enter)"))
         named(self.add_button, names.prefix + "addPaymentButton", self.tr("Add part payment"))
         self.add_button.setMinimumHeight(52)
         self.add_button.clicked.connect(self.add_part)
@@ -191,16 +190,19 @@ class PaymentPanel(QFrame):
         )
         self.confirm_button.clicked.connect(self.confirmed.emit)
 
-        grid = QGridLayout()
-        grid.addWidget(self.amount, 0, 0, 1, 2)
-        grid.addWidget(self.exact_button, 0, 2)
-        grid.addWidget(self.add_button, 1, 2)
-        grid.addWidget(self.parts_label, 1, 0, 1, 2)
+        head = QHBoxLayout()
+        head.addWidget(self.due_label, 1)
+        head.addWidget(self.result_label, 0, Qt.AlignmentFlag.AlignRight)
+        entry = QHBoxLayout()
+        entry.addWidget(self.amount, 2)
+        entry.addWidget(self.exact_button, 1)
+        entry.addWidget(self.add_button, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.due_label)
+        layout.setSpacing(6)
+        layout.addLayout(head)
         layout.addLayout(method_row)
-        layout.addLayout(grid)
-        layout.addWidget(self.result_label)
+        layout.addLayout(entry)
+        layout.addWidget(self.parts_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.keep_credit)
         layout.addWidget(self.refund_cash)
@@ -233,7 +235,7 @@ class PaymentPanel(QFrame):
         self.keep_credit.setChecked(False)
         self.refund_cash.setChecked(False)
         self.reason.clear()
-        self.error_label.clear()
+        self.show_error("")
         self.select_method(CASH)
         if amount_due >= 0:
             self.due_label.setText(self.tr("To pay: %1").replace("%1", self._money(amount_due)))
@@ -260,7 +262,7 @@ class PaymentPanel(QFrame):
     def add_part(self) -> None:
         tender, error = self.current_tender()
         if tender is None:
-            self.error_label.setText(error or self.tr("Type the amount of this part first."))
+            self.show_error(error or self.tr("Type the amount of this part first."))
             self.amount.setFocus()
             return
         self.parts.append(tender)
@@ -272,7 +274,7 @@ class PaymentPanel(QFrame):
         """The parts plus what is typed now; None (and an inline message) if it is bad."""
         tender, error = self.current_tender()
         if error:
-            self.error_label.setText(error)
+            self.show_error(error)
             self.amount.setFocus()
             self.amount.selectAll()
             return None
@@ -296,6 +298,8 @@ class PaymentPanel(QFrame):
         self.parts_label.setText(
             " + ".join(f"{self.label_of(t.method)} {self._money(t.amount)}" for t in self.parts)
         )
+        self.parts_label.setVisible(bool(self.parts))
+        self.error_label.setVisible(bool(error))
         tenders = [*self.parts, *([tender] if tender else [])]
         s = settle(
             self.due, tenders, keep_change_as_credit=self.keep_credit.isChecked(),
@@ -325,6 +329,10 @@ class PaymentPanel(QFrame):
             text = self.tr("Exact amount")
         self.result_label.setText(text)
         self.changed.emit()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
 
     def note(self) -> str:
         return self.reason.text().strip()

@@ -80,6 +80,7 @@ class WalkInDialog(QDialog):
 
         methods = checkout.payment_methods()
         self.payment = PaymentPanel(checkout.currency, locale, methods, self, names=WALK_IN_NAMES)
+        self.payment.confirm_button.setText(self.tr("Take payment (Enter)"))
         self.payment.confirmed.connect(self.confirm)
         self.payment.exact_cash.connect(self.exact)
 

@@ -222,3 +222,107 @@ def test_undo_with_pin(qtbot, window) -> None:
     assert rows[1]["note"] == "Wrong bag handed over"
     assert "Undone" in find(window, QLabel, "scanMessage").text()
     assert services.till.expected_cash() == 0
+
+
+@pytest.fixture
+def leman_window(qtbot, demo_db):
+    """The window of a hub whose local currency is the Léman."""
+    from pos.app import create_window
+    from pos.store import Store
+
+    with Store.open(demo_db) as store:
+        store.set_setting(
+            "payment_methods",
+            [{"code": "cash", "label": "Cash"}, {"code": "local", "label": "Léman"}],
+        )
+    win = create_window(demo_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_final_weight_and_split_payment(qtbot, leman_window) -> None:
+    win = leman_window
+    services = win.services
+    services.till.open("Jack", 0)
+    number = services.store.scalar(
+        "SELECT o.number FROM orders o JOIN line_items li ON li.order_id = o.id"
+        " WHERE o.payment_state = 'balance_due' AND li.variant_unit = 'weight'"
+        " AND li.final_weight IS NULL ORDER BY o.id LIMIT 1"
+    )
+    scan(qtbot, win, number)
+    lines = win.order_panel.items_model.lines
+    row = next(i for i, li in enumerate(lines) if li.item.is_weighed)
+    item = lines[row].item
+    view = find(win, QTableView, "orderView")
+    view.setFocus()
+    view.selectRow(row)
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    weight = find(win, QLineEdit, "finalWeightInput")
+    assert weight.hasFocus()
+    qtbot.keyClicks(weight, "abc")
+    qtbot.keyClick(weight, Qt.Key.Key_Return)
+    assert find(win, QLabel, "lineError").text()
+    weight.clear()
+    grams = item.unit_value * item.quantity + 37
+    qtbot.keyClicks(weight, str(grams))
+    qtbot.keyClick(weight, Qt.Key.Key_Return)
+    new_amount = win.order_panel.items_model.lines[row].amount
+    assert new_amount == round(item.unit_price * grams / item.unit_value)
+    due = win.draft.handover().amount_due
+    assert find(win, QPushButton, "method_local").text() == "Léman"
+    # 5.00 in Léman, the rest in cash with 1.00 change
+    qtbot.mouseClick(find(win, QPushButton, "method_local"), Qt.MouseButton.LeftButton)
+    amount = find(win, QLineEdit, "amountTendered")
+    amount.setText("5")
+    qtbot.mouseClick(find(win, QPushButton, "addPaymentButton"), Qt.MouseButton.LeftButton)
+    assert "Léman" in find(win, QLabel, "paymentParts").text()
+    qtbot.mouseClick(find(win, QPushButton, "method_cash"), Qt.MouseButton.LeftButton)
+    amount.setText(f"{(due - 500 + 100) / 100:.2f}")
+    qtbot.mouseClick(find(win, QPushButton, "confirmPaymentButton"), Qt.MouseButton.LeftButton)
+    store = win.services.store
+    c = store.query("SELECT * FROM checkouts")[0]
+    assert (c["amount_paid"], c["change_given"]) == (due, 100)
+    pays = {r["method"]: r["amount"] for r in store.query("SELECT * FROM payments")}
+    assert pays == {"local": 500, "cash": due - 500}
+    weighed = store.query("SELECT * FROM checkout_lines WHERE status = 'weighed'")
+    assert len(weighed) == 1 and weighed[0]["final_weight"] == str(grams)
+
+
+def test_other_pickup_point_opens_with_a_warning(qtbot, window) -> None:
+    store = window.services.store
+    here, number = store.query(
+        "SELECT o.pickup_point_id, (SELECT number FROM orders WHERE pickup_point_id != "
+        "o.pickup_point_id AND payment_state = 'paid' LIMIT 1) FROM orders o LIMIT 1"
+    )[0]
+    combo = window.pickup_filter
+    combo.setCurrentIndex(combo.findData(here))
+    scan(qtbot, window, number)
+    assert window.order_panel.order.number == number
+    assert "another pickup point" in find(window, QLabel, "scanMessage").text()
+    qtbot.keyClick(find(window, QLineEdit, "scanInput"), Qt.Key.Key_Return)
+    assert count(window) == 1
+
+
+def test_missing_item_on_paid_order_refunded_in_cash_and_escape_cancels(qtbot, window) -> None:
+    window.services.till.open("Ava", 2000)
+    scan(qtbot, window, order_number(window, "paid"))
+    view = find(window, QTableView, "orderView")
+    view.selectRow(0)
+    item = window.order_panel.items_model.lines[0].item
+    qtbot.mouseClick(find(window, QPushButton, "missingButton"), Qt.MouseButton.LeftButton)
+    assert find(window, QWidget, "paymentPanel").isVisible()
+    assert "Credit due" in find(window, QLabel, "amountDueLabel").text()
+    # Esc drops the checkout: nothing written
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.order_panel.order is None and count(window) == 0
+    scan(qtbot, window, order_number(window, "paid"))
+    view.selectRow(0)
+    qtbot.mouseClick(find(window, QPushButton, "missingButton"), Qt.MouseButton.LeftButton)
+    find(window, QWidget, "refundInCash").setChecked(True)
+    assert "Give back" in find(window, QLabel, "changeLabel").text()
+    qtbot.mouseClick(find(window, QPushButton, "collectButton"), Qt.MouseButton.LeftButton)
+    c = window.services.store.query("SELECT * FROM checkouts")[0]
+    assert c["amount_paid"] == -item.amount and c["credit_amount"] == 0
+    assert window.services.till.expected_cash() == 2000 - item.amount
