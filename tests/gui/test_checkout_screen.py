@@ -326,3 +326,35 @@ def test_missing_item_on_paid_order_refunded_in_cash_and_escape_cancels(qtbot, w
     c = window.services.store.query("SELECT * FROM checkouts")[0]
     assert c["amount_paid"] == -item.amount and c["credit_amount"] == 0
     assert window.services.till.expected_cash() == 2000 - item.amount
+
+
+def test_cash_out_and_close_over_the_limit_need_the_pin(qtbot, window) -> None:
+    services = window.services
+    services.roles.set_pin("13579")
+    services.store.set_setting("close_difference_limit", 200)
+    services.till.open("Isla", 5000)
+    window.refresh_status()
+    qtbot.mouseClick(find(window, QPushButton, "tillSessionButton"), Qt.MouseButton.LeftButton)
+    dialog = window.till_dialog
+    find(dialog, QLineEdit, "cashMoveAmount").setText("12.5")
+    qtbot.mouseClick(find(dialog, QPushButton, "cashOutButton"), Qt.MouseButton.LeftButton)
+    assert "Say why" in find(dialog, QLabel, "cashMoveError").text()  # no reason: refused
+    find(dialog, QLineEdit, "cashMoveReason").setText("Bought paper rolls")
+    qtbot.mouseClick(find(dialog, QPushButton, "cashOutButton"), Qt.MouseButton.LeftButton)
+    pin = dialog.pin_dialog
+    find(pin, QLineEdit, "pinInput").setText("13579")
+    qtbot.mouseClick(find(pin, QPushButton, "pinOkButton"), Qt.MouseButton.LeftButton)
+    assert services.till.expected_cash() == 5000 - 1250
+    find(dialog, QLineEdit, "countedCash").setText("30")  # 7.50 short: over the limit
+    qtbot.mouseClick(find(dialog, QPushButton, "closeSessionButton"), Qt.MouseButton.LeftButton)
+    assert services.till.current() is not None
+    pin = dialog.pin_dialog
+    find(pin, QLineEdit, "pinInput").setText("13579")
+    qtbot.mouseClick(find(pin, QPushButton, "pinOkButton"), Qt.MouseButton.LeftButton)
+    assert services.till.current() is None
+    row = services.store.query("SELECT difference FROM till_sessions")[0]
+    assert row["difference"] == -750
+    assert (
+        count(window, "SELECT COUNT(*) FROM audit_log WHERE role='staff' AND action LIKE 'till.%'")
+        == 2
+    )
