@@ -37,7 +37,7 @@ from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
-from pos.ui.payment_panel import PaymentPanel, plain_amount
+from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
@@ -241,6 +241,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             till_menu.addAction(action)
+        reprint = QAction(self.tr("&Reprint last receipt"), self)
+        reprint.setObjectName("reprintAction")
+        reprint.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        reprint.triggered.connect(self.reprint_last)
+        till_menu.addAction(reprint)
         pin_action = QAction(self.tr("Staff &PIN…"), self)
         pin_action.setObjectName("staffPinAction")
         pin_action.triggered.connect(self.open_set_pin)
@@ -418,6 +423,8 @@ class MainWindow(QMainWindow):
         if draft is None or self.order_panel.locked or self._committing:
             return
         panel = self.payment_panel
+        if self._scanned_into_amount():
+            return
         due = draft.handover().amount_due
         settlement = panel.settlement() if due != 0 else None
         if due != 0 and settlement is None:
@@ -456,6 +463,28 @@ class MainWindow(QMainWindow):
         finally:
             self._committing = False
         self._done(result, draft.order.id)
+
+    def _scanned_into_amount(self) -> bool:
+        """A bag scanned while the amount field had focus: treat it as the scan it is."""
+        text = self.payment_panel.amount.text().strip()
+        value, _ = amount_error(self, text, self.hub.currency)
+        if not text or value is not None or self.services.orders.scan(text).unique is None:
+            return False
+        self.payment_panel.amount.clear()
+        self.scan_input.setText(text)
+        self._enter()
+        return True
+
+    def reprint_last(self) -> None:
+        """Queue a copy of the last receipt (the printer may have jammed)."""
+        if self.last_result is None:
+            self.show_message(self.tr("No receipt to reprint yet."), "info")
+            return
+        self.services.checkout.reprint(self.last_result.checkout.id)
+        self.show_message(
+            self.tr("Copy of %1 queued for printing.").replace("%1", self.last_result.receipt_no)
+        )
+        self.refresh_status()
 
     def _done(self, result: CheckoutResult, order_id: int | None) -> None:
         self.last_result = result

@@ -358,3 +358,22 @@ def test_cash_out_and_close_over_the_limit_need_the_pin(qtbot, window) -> None:
         count(window, "SELECT COUNT(*) FROM audit_log WHERE role='staff' AND action LIKE 'till.%'")
         == 2
     )
+
+
+def test_a_bag_scanned_into_the_amount_field_opens_that_order(qtbot, window) -> None:
+    scan(qtbot, window, order_number(window, "balance_due"))
+    amount = find(window, QLineEdit, "amountTendered")
+    other = order_number(window, "balance_due", offset=1)
+    amount.setFocus()
+    qtbot.keyClicks(amount, other)
+    qtbot.keyClick(amount, Qt.Key.Key_Return)
+    assert window.order_panel.order.number == other and count(window) == 0
+    assert amount.text() == ""
+
+
+def test_reprint_last_receipt(qtbot, window) -> None:
+    scan(qtbot, window, order_number(window, "paid"))
+    qtbot.keyClick(find(window, QLineEdit, "scanInput"), Qt.Key.Key_Return)
+    window.reprint_last()
+    jobs = window.services.store.query("SELECT is_copy FROM print_jobs ORDER BY created_at")
+    assert [j["is_copy"] for j in jobs] == [0, 1]
