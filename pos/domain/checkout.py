@@ -162,7 +162,10 @@ class CheckoutDraft:
         item = self._item(line_item_id)
         _, weight = self.edits.get(line_item_id, (None, None))
         line = handover_line(item, quantity, weight if quantity else None)
-        self.edits[line_item_id] = (quantity, line.final_weight)
+        if quantity == item.quantity and line.final_weight is None:
+            self.edits.pop(line_item_id, None)  # back to as ordered: nothing changed
+        else:
+            self.edits[line_item_id] = (quantity, line.final_weight)
         return line
 
     def mark_missing(self, line_item_id: int) -> HandoverLine:
