@@ -145,6 +145,12 @@ class CheckoutDraft:
     order: Order
     checkout_id: str
     edits: dict[int, tuple[int | None, Decimal | None]] = field(default_factory=dict)
+    tendering: bool = False  # the volunteer has started entering payments
+
+    @property
+    def in_progress(self) -> bool:
+        """Lines were changed or money entered: closing the till must wait for it."""
+        return bool(self.edits) or self.tendering
 
     def _item(self, line_item_id: int) -> LineItem:
         for item in self.order.line_items:
@@ -156,7 +162,10 @@ class CheckoutDraft:
         item = self._item(line_item_id)
         _, weight = self.edits.get(line_item_id, (None, None))
         line = handover_line(item, quantity, weight if quantity else None)
-        self.edits[line_item_id] = (quantity, line.final_weight)
+        if quantity == item.quantity and line.final_weight is None:
+            self.edits.pop(line_item_id, None)  # back to as ordered: nothing changed
+        else:
+            self.edits[line_item_id] = (quantity, line.final_weight)
         return line
 
     def mark_missing(self, line_item_id: int) -> HandoverLine:

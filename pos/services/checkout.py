@@ -112,15 +112,16 @@ class CheckoutService:
             self._drafts.pop(draft.checkout_id, None)
 
     def busy(self) -> bool:
-        """A checkout is under way: lines were edited on a draft not yet committed."""
-        return any(d.edits for d in self._drafts.values())
+        """A checkout is under way: lines edited or money entered, not yet committed."""
+        return any(d.in_progress for d in self._drafts.values())
 
     def collection_info(self, order_id: int) -> CollectionInfo | None:
         return self.repo.collection_info(order_id)
 
     def volunteer(self) -> str:
-        session = self.till.current()
-        return session.volunteer if session else str(self.store.get_setting("volunteer", ""))
+        """Who is at the till: the open session's volunteer, else the last one known."""
+        session = self.till.current() or self.till.repo.latest(self.till_id)
+        return session.volunteer if session else ""
 
     # collection ---------------------------------------------------------------------
     def preview(

@@ -40,12 +40,15 @@ class CheckoutRepository:
     def next_receipt_no(self, till_id: str) -> str:
         """The next receipt number of ``till_id`` (call inside the writing transaction)."""
         prefix = f"{till_id}-"
-        seq = self.store.scalar(
-            "SELECT MAX(CAST(substr(receipt_no, ?) AS INTEGER)) FROM checkouts"
-            " WHERE till_id = ? AND receipt_no LIKE ? || '%'",
-            (len(prefix) + 1, till_id, prefix),
+        # Six-digit zero-padded numbers sort as text, so the unique index on receipt_no
+        # finds the last one without a scan ("." follows "-": the end of the prefix range).
+        last = self.store.scalar(
+            "SELECT receipt_no FROM checkouts WHERE receipt_no >= ? AND receipt_no < ?"
+            " ORDER BY receipt_no DESC LIMIT 1",
+            (prefix, f"{till_id}."),
         )
-        return receipt_number(till_id, int(seq or 0) + 1)
+        seq = int(str(last)[len(prefix) :]) if last else 0
+        return receipt_number(till_id, seq + 1)
 
     def insert(self, c: Checkout) -> None:
         """Write a checkout with its lines and payments (inside the caller's transaction)."""

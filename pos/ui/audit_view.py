@@ -27,11 +27,7 @@ from pos.services.reconcile import ReconcileService
 from pos.store.audit_query import AuditFilter
 from pos.ui.formatting import local_time
 from pos.ui.reconcile_tables import RowsModel, make_table
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
+from pos.ui.widgets import named
 
 
 class AuditView(QWidget):
@@ -41,24 +37,24 @@ class AuditView(QWidget):
         self.timezone = service.hub().timezone
 
         self.period = QComboBox()
-        _named(self.period, "auditPeriod", self.tr("Period"))
+        named(self.period, "auditPeriod", self.tr("Period"))
         self.period.addItem(self.tr("All time"), None)
         self.period.addItem(self.tr("Today"), 0)
         self.period.addItem(self.tr("Last 7 days"), 6)
         self.till = QComboBox()
-        _named(self.till, "auditTill", self.tr("Till"))
+        named(self.till, "auditTill", self.tr("Till"))
         self.action = QComboBox()
-        _named(self.action, "auditAction", self.tr("Kind of action"))
+        named(self.action, "auditAction", self.tr("Kind of action"))
         self.actor = QLineEdit()
-        _named(self.actor, "auditActor", self.tr("Person"))
+        named(self.actor, "auditActor", self.tr("Person"))
         self.actor.setPlaceholderText(self.tr("Person"))
         self.text = QLineEdit()
-        _named(self.text, "auditText", self.tr("Search the audit log"))
+        named(self.text, "auditText", self.tr("Search the audit log"))
         self.text.setPlaceholderText(self.tr("Order, receipt or text"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
-        _named(self.export_button, "auditExportButton", self.tr("Export the audit log as CSV"))
+        named(self.export_button, "auditExportButton", self.tr("Export the audit log as CSV"))
         self.count = QLabel()
-        _named(self.count, "auditCount", self.tr("Entries shown"))
+        named(self.count, "auditCount", self.tr("Entries shown"))
 
         self.model = RowsModel(
             [

@@ -40,6 +40,7 @@ from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
+from pos.ui.widgets import named
 
 COUNT_NAMES = {
     r.COLLECTED: "countCollected",
@@ -55,11 +56,6 @@ TINTS = {
 }
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-
-
 # the PIN gate -------------------------------------------------------------------
 class StaffPinDialog(QDialog):
     """Asks who is reconciling, and the hub-staff PIN when one is set."""
@@ -72,12 +68,12 @@ class StaffPinDialog(QDialog):
         self.roles = services.roles
         self.role = "volunteer"
         self.name = QLineEdit()
-        _named(self.name, "staffName", self.tr("Your name"))
+        named(self.name, "staffName", self.tr("Your name"))
         self.pin = QLineEdit()
-        _named(self.pin, "staffPin", self.tr("Hub-staff PIN"))
+        named(self.pin, "staffPin", self.tr("Hub-staff PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
-        _named(self.message, "staffPinMessage", self.tr("PIN message"))
+        named(self.message, "staffPinMessage", self.tr("PIN message"))
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)
@@ -92,7 +88,7 @@ class StaffPinDialog(QDialog):
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Open reconciliation"))
-        _named(self.ok_button, "staffPinOk", self.tr("Open reconciliation"))
+        named(self.ok_button, "staffPinOk", self.tr("Open reconciliation"))
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -210,28 +206,28 @@ class ReconcileWindow(QDialog):
 
         # top bar
         self.cycle = QComboBox()
-        _named(self.cycle, "reconcileCycle", self.tr("Order cycle"))
+        named(self.cycle, "reconcileCycle", self.tr("Order cycle"))
         current = self.service.current_cycle()
         for cycle in self.service.order_cycles():
             self.cycle.addItem(cycle.name, cycle.id)
         if current is not None:
             self.cycle.setCurrentIndex(max(0, self.cycle.findData(current.id)))
         self.point = QComboBox()
-        _named(self.point, "reconcilePoint", self.tr("Pickup point"))
+        named(self.point, "reconcilePoint", self.tr("Pickup point"))
         self.point.addItem(self.tr("All pickup points"), None)
         for p in self.service.pickup_points():
             self.point.addItem(p.name, p.id)
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        _named(self.refresh_button, "reconcileRefresh", self.tr("Refresh"))
+        named(self.refresh_button, "reconcileRefresh", self.tr("Refresh"))
         self.pdf_button = QPushButton(self.tr("Report PDF…"))
-        _named(self.pdf_button, "reconcileExportPdf", self.tr("Save the end-of-day report as PDF"))
+        named(self.pdf_button, "reconcileExportPdf", self.tr("Save the end-of-day report as PDF"))
         self.csv_button = QPushButton(self.tr("Report CSV…"))
-        _named(self.csv_button, "reconcileExportCsv", self.tr("Save the end-of-day report as CSV"))
+        named(self.csv_button, "reconcileExportCsv", self.tr("Save the end-of-day report as CSV"))
         self.message = QLabel()
-        _named(self.message, "reconcileMessage", self.tr("Message"))
+        named(self.message, "reconcileMessage", self.tr("Message"))
         self.message.setWordWrap(True)
         who = QLabel(self.tr("Reconciling as %1").replace("%1", staff_name))
-        _named(who, "reconcileStaff", self.tr("Reconciling as"))
+        named(who, "reconcileStaff", self.tr("Reconciling as"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Order cycle")))
         bar.addWidget(self.cycle, 2)
@@ -244,7 +240,7 @@ class ReconcileWindow(QDialog):
         bar.addWidget(self.csv_button)
 
         self.tabs = QTabWidget()
-        _named(self.tabs, "reconcileTabs", self.tr("Reconciliation"))
+        named(self.tabs, "reconcileTabs", self.tr("Reconciliation"))
         self.tabs.addTab(self._build_summary(), self.tr("The day"))
         self.tabs.addTab(self._build_orders(), self.tr("Orders"))
         self.tabs.addTab(self._build_actions(), self.tr("To do in OFN"))
@@ -267,7 +263,7 @@ class ReconcileWindow(QDialog):
     def _build_summary(self) -> QWidget:
         page = QWidget()
         self.sync_summary = QLabel()
-        _named(self.sync_summary, "syncSummary", self.tr("Open Food Network sync"))
+        named(self.sync_summary, "syncSummary", self.tr("Open Food Network sync"))
         self.sync_summary.setWordWrap(True)
         counts_box = QGroupBox(self.tr("Orders"))
         grid = QGridLayout(counts_box)
@@ -275,7 +271,7 @@ class ReconcileWindow(QDialog):
         self.count_labels: dict[str, QLabel] = {}
         for col, status in enumerate(r.STATUSES):
             value = QLabel("0")
-            _named(value, COUNT_NAMES[status], self.status_names[status])
+            named(value, COUNT_NAMES[status], self.status_names[status])
             font = value.font()
             font.setPointSize(font.pointSize() + 8)
             font.setBold(True)
@@ -294,7 +290,7 @@ class ReconcileWindow(QDialog):
         )  # fmt: skip
         self.money_table = make_table(self.money_model, "moneyTable", self.tr("Money"), stretch=0)
         self.money_note = QLabel()
-        _named(self.money_note, "moneyNote", self.tr("Money explanation"))
+        named(self.money_note, "moneyNote", self.tr("Money explanation"))
         self.money_note.setWordWrap(True)
         self.method_model = RowsModel(
             [self.tr("Method"), self.tr("Payments"), self.tr("Amount")], numeric={1, 2}
@@ -315,12 +311,12 @@ class ReconcileWindow(QDialog):
             self.sessions_model, "sessionsTable", self.tr("Till sessions"), stretch=11
         )
         self.half_hour_chart = BarChart(self.tr("Collections per half hour"), [self.tr("Orders")])
-        _named(self.half_hour_chart, "halfHourChart", self.tr("Collections per half hour"))
+        named(self.half_hour_chart, "halfHourChart", self.tr("Collections per half hour"))
         self.points_chart = BarChart(
             self.tr("Collected and remaining per pickup point"),
             [self.tr("Collected"), self.tr("Remaining")],
         )
-        _named(self.points_chart, "pointsChart", self.tr("Collected and remaining per point"))
+        named(self.points_chart, "pointsChart", self.tr("Collected and remaining per point"))
 
         money_box = QGroupBox(self.tr("Money: expected against recorded"))
         money_layout = QHBoxLayout(money_box)
@@ -352,7 +348,7 @@ class ReconcileWindow(QDialog):
     def _build_orders(self) -> QWidget:
         page = QWidget()
         self.status_filter = QComboBox()
-        _named(self.status_filter, "ordersStatusFilter", self.tr("Show orders"))
+        named(self.status_filter, "ordersStatusFilter", self.tr("Show orders"))
         self.status_filter.addItem(self.tr("All orders"), None)
         for status in r.STATUSES:
             self.status_filter.addItem(self.status_names[status], status)
@@ -372,12 +368,12 @@ class ReconcileWindow(QDialog):
             self.orders_model, "ordersTable", self.tr("Orders"), multi=True, stretch=1
         )
         self.no_show_reason = QLineEdit()
-        _named(self.no_show_reason, "noShowReason", self.tr("No-show reason"))
+        named(self.no_show_reason, "noShowReason", self.tr("No-show reason"))
         self.no_show_reason.setPlaceholderText(self.tr("Reason, e.g. did not come"))
         self.no_show_button = QPushButton(self.tr("Mark selected as no-show"))
-        _named(self.no_show_button, "noShowButton", self.tr("Mark selected as no-show"))
+        named(self.no_show_button, "noShowButton", self.tr("Mark selected as no-show"))
         self.clear_no_show_button = QPushButton(self.tr("Clear no-show"))
-        _named(self.clear_no_show_button, "clearNoShowButton", self.tr("Clear no-show"))
+        named(self.clear_no_show_button, "clearNoShowButton", self.tr("Clear no-show"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.status_filter)
@@ -398,7 +394,7 @@ class ReconcileWindow(QDialog):
     def _build_actions(self) -> QWidget:
         page = QWidget()
         self.show_done = QCheckBox(self.tr("Show actions already done"))
-        _named(self.show_done, "showDoneActions", self.tr("Show actions already done"))
+        named(self.show_done, "showDoneActions", self.tr("Show actions already done"))
         self.actions_model = RowsModel(
             [
                 self.tr("Order"), self.tr("Customer"), self.tr("What to do"), self.tr("Why"),
@@ -410,13 +406,13 @@ class ReconcileWindow(QDialog):
             self.actions_model, "actionsTable", self.tr("To do in OFN"), stretch=3
         )
         self.open_ofn_button = QPushButton(self.tr("Open in OFN"))
-        _named(self.open_ofn_button, "openOfnButton", self.tr("Open the order's page in OFN"))
+        named(self.open_ofn_button, "openOfnButton", self.tr("Open the order's page in OFN"))
         self.mark_done_button = QPushButton(self.tr("Mark done"))
-        _named(self.mark_done_button, "markDoneButton", self.tr("Mark the action done"))
+        named(self.mark_done_button, "markDoneButton", self.tr("Mark the action done"))
         self.keep_local_button = QPushButton(self.tr("Keep the till's collection"))
-        _named(self.keep_local_button, "keepLocalButton", self.tr("Keep the till's collection"))
+        named(self.keep_local_button, "keepLocalButton", self.tr("Keep the till's collection"))
         self.accept_ofn_button = QPushButton(self.tr("Accept OFN's state"))
-        _named(self.accept_ofn_button, "acceptOfnButton", self.tr("Accept OFN's state"))
+        named(self.accept_ofn_button, "acceptOfnButton", self.tr("Accept OFN's state"))
         hint = QLabel(
             self.tr(
                 "OFN's API cannot record most payments taken at the till: open the order in "

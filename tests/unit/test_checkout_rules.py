@@ -208,3 +208,11 @@ def test_handover_goods_never_exceed_ordered(rows: list[tuple[int, int, int]]) -
     h = draft.handover()
     assert 0 <= h.goods_total <= sum(i.amount for i in items)
     assert h.goods_total == sum(price * min(give, q) for q, give, price in rows)
+
+
+def test_back_to_as_ordered_is_no_change() -> None:
+    draft = CheckoutDraft(order((item(),)), "x")
+    draft.set_quantity(1, 1)
+    assert draft.in_progress
+    draft.set_quantity(1, 2)
+    assert not draft.edits and not draft.in_progress
