@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +63,7 @@ class StaffPinDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffPinDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Hub staff"))
         self.services = services
         self.roles = services.roles
@@ -117,6 +118,10 @@ def open_reconcile(parent: Any) -> StaffPinDialog:
     dialog = StaffPinDialog(services, parent)
 
     def opened() -> None:
+        old = getattr(parent, "_reconcile_window", None)
+        if old is not None:  # one reconcile window at a time
+            old.close()
+            old.deleteLater()
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)
         parent._reconcile_window = window
         window.show()

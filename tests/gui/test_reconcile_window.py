@@ -51,6 +51,8 @@ def open_reconcile(win, qtbot, name="Office Olga", pin=PIN):
     qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), name)
     qtbot.keyClicks(find(dialog, QLineEdit, "staffPin"), pin)
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
+    if getattr(win, "_reconcile_window", None) is not None:  # accepted: the dialog goes away
+        qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
     return dialog
 
 
@@ -73,8 +75,14 @@ def test_wrong_pin_is_refused_and_audited(day_window, qtbot):
     assert store.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'roles.wrong_pin'") == 1
     qtbot.keyClicks(find(dialog, QLineEdit, "staffPin"), PIN)
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    assert win._reconcile_window.isVisible()
+    qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
+    first = win._reconcile_window
+    assert first.isVisible()
+    assert first.findChild(QLabel, "reconcileStaff").text() == "Reconciling as Office Olga"
+    # opening it again (another person) replaces the window rather than stacking them
+    open_reconcile(win, qtbot, name="Sam")
+    assert win._reconcile_window is not first and win._reconcile_window.isVisible()
+    assert win._reconcile_window.staff_name == "Sam"
 
 
 def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
