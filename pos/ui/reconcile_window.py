@@ -330,8 +330,13 @@ class ReconcileWindow(QDialog):
         left.addWidget(self.money_note)
         money_layout.addLayout(left, 3)
         money_layout.addWidget(self.method_table, 1)
+        self.sessions_note = QLabel()
+        named(self.sessions_note, "sessionsNote", self.tr("Till sessions still open"))
+        self.sessions_note.setStyleSheet("QLabel { color: #b45309; font-weight: bold; }")
         sessions_box = QGroupBox(self.tr("Till sessions"))
-        QVBoxLayout(sessions_box).addWidget(self.sessions_table)
+        sessions_layout = QVBoxLayout(sessions_box)
+        sessions_layout.addWidget(self.sessions_table)
+        sessions_layout.addWidget(self.sessions_note)
         charts = QHBoxLayout()
         charts.addWidget(self.half_hour_chart)
         charts.addWidget(self.points_chart)
@@ -534,6 +539,13 @@ class ReconcileWindow(QDialog):
             keys=[s.id for s in view.sessions],
             tints=["#f8d0d0" if s.difference else None for s in view.sessions],
         )
+        still_open = [f"{s.till_id} #{s.number}" for s in view.sessions if s.closed_at is None]
+        self.sessions_note.setText(
+            self.tr("Still open, cash not counted: %1.").replace("%1", ", ".join(still_open))
+            if still_open
+            else ""
+        )
+        self.sessions_note.setVisible(bool(still_open))
         self.half_hour_chart.set_bars([(label, (n,)) for label, n in view.half_hours])
         shown = view.points or (view.total,)
         self.points_chart.set_bars(

@@ -231,6 +231,12 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
                 font_size=7,
             )
         )
+        still_open = [f"{s.till_id} #{s.number}" for s in data.sessions if s.closed_at is None]
+        if still_open:
+            warning = _("Still open, cash not counted: %(tills)s.") % {
+                "tills": ", ".join(still_open)
+            }
+            story.append(Paragraph(_escape(warning), styles.warn))
     else:
         story.append(Paragraph(_escape(_("No till session in this period.")), styles.cell))
     story.append(Spacer(1, 4 * mm))

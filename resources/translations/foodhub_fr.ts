@@ -1007,6 +1007,10 @@
         <translation>Argent : attendu et enregistré</translation>
     </message>
     <message>
+        <source>Till sessions still open</source>
+        <translation>Sessions de caisse encore ouvertes</translation>
+    </message>
+    <message>
         <source>Show orders</source>
         <translation>Afficher les commandes</translation>
     </message>
@@ -1141,6 +1145,10 @@
     <message>
         <source>open</source>
         <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>Still open, cash not counted: %1.</source>
+        <translation>Encore ouverte, espèces non comptées : %1.</translation>
     </message>
     <message>
         <source>To do in OFN (%1)</source>

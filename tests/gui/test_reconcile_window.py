@@ -166,6 +166,8 @@ def test_till_sessions_show_counted_difference(day_window, qtbot):
     assert row[11] == "£2 short, coins"
     t2 = next(r for r in sessions if r[0] == "T2 #1")
     assert t2[4] == "open" and t2[10] == "—"
+    note = find(win._reconcile_window, QLabel, "sessionsNote")
+    assert note.text() == "Still open, cash not counted: T2 #1."
 
 
 def test_no_show_marking_then_counts_change(day_window, qtbot):
