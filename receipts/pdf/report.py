@@ -302,6 +302,23 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         story.append(Paragraph(_escape(_("Nothing to do in OFN.")), styles.cell))
     story.append(Spacer(1, 4 * mm))
 
+    # Not yet in OFN -------------------------------------------------------------------
+    unsent = [o for o in data.orders if o.sync_status == r.SYNC_WAITING]
+    if unsent:
+        story.append(Paragraph(_escape(_("Waiting to push to OFN")), styles.h2))
+        rows = [[_("Order"), _("Customer"), _("Receipt"), _("Last error")]]
+        for o in unsent:
+            rows.append(
+                [
+                    o.number,
+                    _cell(o.customer_name, styles.cell),
+                    o.receipt_no,
+                    _cell(o.sync_error or _("not pushed yet"), styles.cell),
+                ]
+            )
+        story.append(_table(rows, [25 * mm, 50 * mm, 25 * mm, 80 * mm], numeric_from=4))
+        story.append(Spacer(1, 4 * mm))
+
     # Orders not collected --------------------------------------------------------
     waiting = [o for o in data.orders if o.status in (r.NOT_COLLECTED, r.NO_SHOW)]
     story.append(Paragraph(_escape(_("Not collected")), styles.h2))
