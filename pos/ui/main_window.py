@@ -22,6 +22,7 @@ from pos import APP_NAME, __version__
 from pos.domain.models import Hub
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
+from pos.ui.lists_dialog import open_lists_dialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
 
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        lists = QAction(self.tr("Print &lists…"), self)
+        lists.setObjectName("printListsAction")
+        lists.triggered.connect(lambda: open_lists_dialog(self, self.services.store))
+        file_menu.addAction(lists)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

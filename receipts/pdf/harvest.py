@@ -89,7 +89,7 @@ def _table(totals: Sequence[VariantTotal], info: DocInfo, width: float) -> Flowa
     rows.append([_("Total"), "", str(sum(t.quantity for t in totals)), "", "", "", ""])
     return layout.table(
         rows,
-        [30, 17, 10, 20, 8, 8, 7],
+        [28, 15, 9, 25, 8, 8, 8],
         width,
         header_rows=1,
         total_row=True,

@@ -204,6 +204,7 @@ def table(
     right: Sequence[int] = (),
     center: Sequence[int] = (),
     extra: Sequence[tuple[Any, ...]] = (),
+    space_after: float = 0,
 ) -> Table:
     """A table whose header rows repeat on every page it runs onto.
 
@@ -227,6 +228,7 @@ def table(
         colWidths=col_widths,
         repeatRows=header_rows,
         hAlign="LEFT",
+        spaceAfter=space_after,
     )
     style = table_style(header_rows, banner=banner, total_row=total_row)
     for col in right:
@@ -309,6 +311,9 @@ class NumberedCanvas(Canvas):
     """Keeps each page until the end, then draws header and "Page X of Y" on all of them."""
 
     def __init__(self, *args: Any, decor: Decor, **kwargs: Any) -> None:
+        # Start pages in DejaVu too, so no unembedded Helvetica is referenced at all.
+        if kwargs.get("initialFontName") is None:
+            kwargs["initialFontName"] = fonts.REGULAR
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._pages: list[dict[str, Any]] = []

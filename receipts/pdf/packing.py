@@ -120,10 +120,11 @@ def build_producer_pack(
             header_rows=2,
             banner=True,
             total_row=True,
+            space_after=5,
             right=(1,),
             center=(0, 5),
         )
-        story.extend(layout.keep([block, Spacer(1, 5)], len(rows)))
+        story.extend(layout.keep([block], len(rows)))
     return layout.build(info, title, story)
 
 
@@ -188,15 +189,16 @@ def build_customer_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
             rows.append([_("Total by customer"), "", "", "", str(order.item_count), "", ""])
             block = layout.table(
                 rows,
-                [22, 29, 14, 17, 7, 9, 8],
+                [20, 27, 13, 21, 6, 8, 8],
                 width,
                 header_rows=2,
                 banner=True,
                 total_row=True,
+                space_after=5,
                 right=(3, 4),
                 center=(5, 6),
             )
-            parts: list[Flowable] = [block, Spacer(1, 5)]
+            parts: list[Flowable] = [block]
             if first:
                 parts.insert(0, heading)
                 first = False
@@ -277,10 +279,11 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
                 header_rows=2,
                 banner=True,
                 total_row=True,
+                space_after=5,
                 right=(5, 6),
                 center=(7, 8),
             )
-            parts: list[Flowable] = [block, Spacer(1, 5)]
+            parts: list[Flowable] = [block]
             if first:
                 parts.insert(0, heading)
                 first = False

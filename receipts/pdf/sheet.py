@@ -94,7 +94,7 @@ def build_sheet(info: DocInfo, pickup_point_name: str, orders: Sequence[PackOrde
     )
     t = layout.table(
         rows,
-        [16, 13, 8, 12, 6, 10, 13, 28, 8, 22],
+        [16, 13, 8, 12, 6, 10, 13, 27, 10, 21],
         width,
         header_rows=1,
         total_row=True,
