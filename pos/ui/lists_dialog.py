@@ -268,8 +268,15 @@ class ListsDialog(QDialog):
 
 
 def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
-    """Show the (modeless) "Print lists" dialog; the till stays usable behind it."""
-    dialog = ListsDialog(store, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    """Show the (modeless) "Print lists" dialog; the till stays usable behind it.
+
+    A second click brings the open dialog forward instead of opening another.
+    """
+    dialog = parent.findChild(ListsDialog, "listsDialog")
+    if dialog is None:
+        dialog = ListsDialog(store, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
     return dialog
