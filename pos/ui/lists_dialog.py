@@ -87,7 +87,8 @@ class ListsDialog(QDialog):
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
         self._job: _Job | None = None
-        options = ListsService(store).options()
+        service = ListsService(store)
+        options = service.options()
 
         self.kind = QComboBox()
         _named(self.kind, "listsKind", self.tr("Document"))
@@ -133,6 +134,13 @@ class ListsDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
 
+        privacy = QLabel(
+            self.tr("Producer lists show customer names and phone numbers (hub setting).")
+            if service.share_names
+            else self.tr("Producer lists show customer codes and order numbers only, no names.")
+        )
+        _named(privacy, "listsPrivacy", self.tr("Customer names on producer lists"))
+        privacy.setWordWrap(True)
         cycle = options.cycle.name if options.cycle else self.tr("no orders yet")
         form = QFormLayout()
         form.addRow(self.tr("Order cycle:"), QLabel(cycle))
@@ -169,6 +177,7 @@ class ListsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(privacy)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)

@@ -30,6 +30,7 @@ def test_make_one_sheet_from_the_menu(qtbot, window, tmp_path: Path) -> None:
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
     dialog.folder.setText(str(tmp_path / "lists"))
     assert not dialog.producer.isEnabled()  # the sheet is per pickup point, not producer
+    assert "no names" in dialog.findChild(type(dialog.status), "listsPrivacy").text()
     with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     (written,) = blocker.args[0]
