@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr">
 <context>
     <name>AboutDialog</name>
@@ -52,7 +51,7 @@
     </message>
     <message>
         <source>Hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis</translation>
     </message>
     <message>
         <source>Chilled</source>
@@ -60,15 +59,15 @@
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Manquant</translation>
     </message>
     <message>
         <source>Short</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplet</translation>
     </message>
     <message>
         <source>Weighed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesé</translation>
     </message>
     <message>
         <source>%1 (weighed %2)</source>
@@ -111,39 +110,39 @@
     </message>
     <message>
         <source>Hand over (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre (F12)</translation>
     </message>
     <message>
         <source>Hand over the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre la commande</translation>
     </message>
     <message>
         <source>Walk-in sale (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente sur place (F6)</translation>
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>Till session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session de caisse</translation>
     </message>
     <message>
         <source>Undo… (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler… (F8)</translation>
     </message>
     <message>
         <source>Undo a checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler un encaissement</translation>
     </message>
     <message>
         <source>Next customer (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Client suivant (Échap)</translation>
     </message>
     <message>
         <source>Next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Client suivant</translation>
     </message>
     <message>
         <source>DEMO DATA: not a real hub</source>
@@ -167,15 +166,15 @@
     </message>
     <message>
         <source>Printer status</source>
-        <translation>État de l&apos;imprimante</translation>
+        <translation>État de l'imprimante</translation>
     </message>
     <message>
         <source>Changes waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications en attente de synchronisation</translation>
     </message>
     <message>
         <source>Print jobs waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressions en attente</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -187,27 +186,27 @@
     </message>
     <message>
         <source>&amp;Till</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caisse</translation>
     </message>
     <message>
         <source>&amp;Walk-in sale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vente sur place</translation>
     </message>
     <message>
         <source>Till &amp;session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Session de caisse</translation>
     </message>
     <message>
         <source>&amp;Undo a checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler un encaissement</translation>
     </message>
     <message>
         <source>&amp;Reprint last receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réimprimer le dernier reçu</translation>
     </message>
     <message>
         <source>Staff &amp;PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code &amp;PIN responsable…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -230,11 +229,11 @@
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
     </message>
     <message>
         <source>Order %1 belongs to another pickup point: %2.</source>
@@ -242,100 +241,96 @@
     </message>
     <message>
         <source>%1 would be left owing: say why, or take the full amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 resterait dû : indiquez pourquoi, ou encaissez la totalité.</translation>
     </message>
     <message>
         <source>Already collected (receipt %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà retirée (reçu %1).</translation>
     </message>
     <message>
         <source>No receipt to reprint yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
     </message>
     <message>
         <source>Copy of %1 queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
     </message>
     <message>
         <source>Done: receipt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : reçu %1.</translation>
     </message>
     <message>
         <source>Give change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez la monnaie : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir enregistré : %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>Open the till to take money</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez la caisse pour encaisser</translation>
     </message>
     <message>
         <source>Undone: %1 (refund %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1 (remboursement %2).</translation>
     </message>
     <message>
         <source>Till closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse fermée</translation>
     </message>
     <message>
         <source>Open till (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la caisse (F7)</translation>
     </message>
     <message>
         <source>Till open · session %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse ouverte · session %1 · %2</translation>
     </message>
     <message>
         <source>Till: cash and close (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse : espèces et clôture (F7)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n modification en attente de synchronisation</numerusform><numerusform>%n modifications en attente de synchronisation</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n print job(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n impression en attente</numerusform><numerusform>%n impressions en attente</numerusform></translation>
     </message>
 </context>
 <context>
     <name>OpenSessionDialog</name>
     <message>
         <source>Open the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la caisse</translation>
     </message>
     <message>
         <source>Volunteer name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du bénévole</translation>
     </message>
     <message>
         <source>Cash float</source>
-        <translation type="unfinished"></translation>
+        <translation>Fond de caisse</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cash in the drawer now (float)</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
     </message>
     <message>
-        <source>Type the volunteer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <source>Type the volunteer's name.</source>
+        <translation>Saisissez le nom du bénévole.</translation>
     </message>
 </context>
 <context>
@@ -393,27 +388,27 @@
     </message>
     <message>
         <source>Missing (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manquant (M)</translation>
     </message>
     <message>
         <source>One fewer (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un de moins (−)</translation>
     </message>
     <message>
         <source>One more (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un de plus (+)</translation>
     </message>
     <message>
         <source>As ordered (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme commandé (R)</translation>
     </message>
     <message>
         <source>Final weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids final</translation>
     </message>
     <message>
         <source>Final weight in g or ml (W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids final en g ou ml (W)</translation>
     </message>
     <message>
         <source>no pickup point</source>
@@ -425,59 +420,59 @@
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande %1 · code client %2 · retrait : %3</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished">Retirée</translation>
+        <translation>Retirée</translation>
     </message>
     <message>
         <source>Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà retirée le %1 à %2 par %3 (reçu %4). Ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Goods %1 + fees %2 = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Produits %1 + frais %2 = %3</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir en faveur du client : %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins que commandé : %1</translation>
     </message>
     <message>
         <source>Extra to pay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplément à payer : %1</translation>
     </message>
     <message>
         <source>Paid online: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé en ligne : %1</translation>
     </message>
     <message>
         <source>Nothing to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à payer</translation>
     </message>
     <message>
         <source>To pay now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À payer maintenant : %1</translation>
     </message>
     <message>
         <source>Owed back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À rendre au client : %1</translation>
     </message>
     <message>
         <source>%1 is not sold by weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est pas vendu au poids.</translation>
     </message>
     <message>
         <source>Type a weight above zero, with at most 3 decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un poids supérieur à zéro, avec 3 décimales au maximum.</translation>
     </message>
     <message>
         <source>That quantity is not possible for this line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette quantité n'est pas possible pour cette ligne.</translation>
     </message>
     <message>
         <source>Cancelled in OFN: do not hand over</source>
@@ -500,410 +495,410 @@
     <name>PaymentPanel</name>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Amount due</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant dû</translation>
     </message>
     <message>
         <source>Amount tendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant donné</translation>
     </message>
     <message>
         <source>Amount handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant remis par le client</translation>
     </message>
     <message>
         <source>Exact cash (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte juste (F11)</translation>
     </message>
     <message>
         <source>Exact cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces, compte juste</translation>
     </message>
     <message>
         <source>Split (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fractionner (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Add part payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un paiement partiel</translation>
     </message>
     <message>
         <source>Payments so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiements déjà saisis</translation>
     </message>
     <message>
         <source>Change or balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie ou solde</translation>
     </message>
     <message>
         <source>Payment problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de paiement</translation>
     </message>
     <message>
         <source>Customer leaves the change as credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client laisse la monnaie en avoir</translation>
     </message>
     <message>
         <source>Keep change</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie en avoir</translation>
     </message>
     <message>
         <source>Give the credit back in cash now</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser l'avoir en espèces maintenant</translation>
     </message>
     <message>
         <source>Refund in cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser en espèces</translation>
     </message>
     <message>
         <source>Why is money left owing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi reste-t-il un montant dû</translation>
     </message>
     <message>
         <source>Why is part left owing? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi reste-t-il un montant dû ? (obligatoire)</translation>
     </message>
     <message>
         <source>Take payment and hand over (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encaisser et remettre (F12)</translation>
     </message>
     <message>
         <source>Confirm payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le paiement</translation>
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À payer : %1</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir en faveur du client : %1</translation>
     </message>
     <message>
         <source>Type the amount of this part first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
         <source>Give back %1 in cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre %1 en espèces</translation>
     </message>
     <message>
         <source>Credit noted for the customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir enregistré pour le client : %1</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
         <source>Still owed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste à payer : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir enregistré : %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant exact</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>Hub staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN responsable</translation>
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN responsable</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Confirm PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le code PIN</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>SetPinDialog</name>
     <message>
         <source>Hub staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN responsable</translation>
     </message>
     <message>
         <source>Current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN actuel</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code PIN</translation>
     </message>
     <message>
         <source>New PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le nouveau code PIN</translation>
     </message>
     <message>
         <source>Save PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le code PIN</translation>
     </message>
     <message>
         <source>Remove PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le code PIN</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>New PIN (4 to 12 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code PIN (4 à 12 chiffres)</translation>
     </message>
     <message>
         <source>The two new PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux nouveaux codes PIN ne correspondent pas.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 12 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN comporte 4 à 12 chiffres.</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN incorrect.</translation>
     </message>
 </context>
 <context>
     <name>TillDialog</name>
     <message>
         <source>Till session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session de caisse</translation>
     </message>
     <message>
         <source>Cash in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées / sorties d'espèces</translation>
     </message>
     <message>
         <source>Count and close</source>
-        <translation type="unfinished"></translation>
+        <translation>Compter et clôturer</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Cash amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant en espèces</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée d'espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie d'espèces</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Montant</translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Count of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de %1</translation>
     </message>
     <message>
         <source>Counted cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces comptées</translation>
     </message>
     <message>
         <source>Note about the difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire sur l'écart</translation>
     </message>
     <message>
         <source>Close the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Clôturer la caisse</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
     </message>
     <message>
         <source>The till is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caisse est clôturée.</translation>
     </message>
     <message>
         <source>Session %1 · volunteer %2 · float %3 · expected cash now %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 · bénévole %2 · fond de caisse %3 · espèces attendues %4</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette action nécessite le code PIN responsable.</translation>
     </message>
     <message>
         <source>Type an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant.</translation>
     </message>
     <message>
         <source>Expected %1 · counted %2 · difference %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendu %1 · compté %2 · écart %3</translation>
     </message>
     <message>
         <source>Count the cash in the drawer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptez d'abord les espèces du tiroir.</translation>
     </message>
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
     </message>
 </context>
 <context>
     <name>UndoDialog</name>
     <message>
         <source>Undo a checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler un encaissement</translation>
     </message>
     <message>
         <source>Checkouts of this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Encaissements de cette session</translation>
     </message>
     <message>
         <source>walk-in sale</source>
-        <translation type="unfinished"></translation>
+        <translation>vente sur place</translation>
     </message>
     <message>
         <source>order collected</source>
-        <translation type="unfinished"></translation>
+        <translation>commande retirée</translation>
     </message>
     <message>
         <source>Reason for undoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de l'annulation</translation>
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi ? (obligatoire)</translation>
     </message>
     <message>
         <source>Undo this checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler cet encaissement</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l'encaissement à annuler.</translation>
     </message>
     <message>
         <source>Say why this checkout is undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez pourquoi cet encaissement est annulé.</translation>
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
     </message>
 </context>
 <context>
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>Products of the order cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Produits du cycle de vente</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add product</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le produit</translation>
     </message>
     <message>
         <source>Item name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l'article</translation>
     </message>
     <message>
         <source>Other item: name</source>
-        <translation type="unfinished"></translation>
+        <translation>Article hors catalogue : nom</translation>
     </message>
     <message>
         <source>Item price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix de l'article</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Prix</translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l'article</translation>
     </message>
     <message>
         <source>Add other item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l'article hors catalogue</translation>
     </message>
     <message>
         <source>Items sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles vendus</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la sélection</translation>
     </message>
     <message>
         <source>Take payment (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encaisser (Entrée)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Pick a product from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un produit dans la liste.</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à l'article.</translation>
     </message>
     <message>
         <source>Give the item a price above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
     </message>
     <message>
         <source>Add at least one item to sell.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez au moins un article à vendre.</translation>
     </message>
     <message>
         <source>Say why part of the amount is left owing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez pourquoi une partie du montant reste due.</translation>
     </message>
 </context>
 <context>
@@ -917,7 +912,7 @@
 
 Please tell the hub, and give them the log file:
 %1</source>
-        <translation>Une erreur inattendue s&apos;est produite. Rien de ce qui était déjà enregistré n&apos;est perdu.
+        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
@@ -927,103 +922,103 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <name>widget</name>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces</translation>
     </message>
     <message>
         <source>Card (terminal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte (TPE)</translation>
     </message>
     <message>
         <source>Local currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie locale</translation>
     </message>
     <message>
         <source>Cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Chèque</translation>
     </message>
     <message>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon d'achat</translation>
     </message>
     <message>
         <source>Amounts cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants ne peuvent pas être négatifs.</translation>
     </message>
     <message>
         <source>Too many decimals for this currency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de décimales pour cette devise.</translation>
     </message>
     <message>
         <source>That amount is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce montant est trop élevé.</translation>
     </message>
     <message>
         <source>Type an amount with digits only, e.g. 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant en chiffres uniquement, par ex. 12,50.</translation>
     </message>
     <message>
         <source>Till %1, session %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse %1, session %2</translation>
     </message>
     <message>
         <source>Volunteer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bénévole : %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture : %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clôture : %1</translation>
     </message>
     <message>
         <source>Orders collected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes retirées : %1</translation>
     </message>
     <message>
         <source>Walk-in sales: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventes sur place : %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulations : %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 payments)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 (%3 paiements)</translation>
     </message>
     <message>
         <source>Total taken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Total encaissé : %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoir enregistré : %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fond de caisse : %1</translation>
     </message>
     <message>
         <source>Cash moves: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mouvements d'espèces : %1</translation>
     </message>
     <message>
         <source>Expected cash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces attendues : %1</translation>
     </message>
     <message>
         <source>Counted cash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Espèces comptées : %1</translation>
     </message>
     <message>
         <source>Difference: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart : %1</translation>
     </message>
 </context>
 </TS>
