@@ -31,13 +31,9 @@ from pos import paths
 from pos.errors import KnownError
 from pos.services.lists import KINDS, ListRequest, ListsService
 from pos.store import Store
+from pos.ui.widgets import named
 
 log = logging.getLogger(__name__)
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
 
 
 class _Signals(QObject):
@@ -91,7 +87,7 @@ class ListsDialog(QDialog):
         options = service.options()
 
         self.kind = QComboBox()
-        _named(self.kind, "listsKind", self.tr("Document"))
+        named(self.kind, "listsKind", self.tr("Document"))
         self.kind.addItem(self.tr("All documents"), None)
         labels = {
             "harvest": self.tr("Harvest list (totals per producer)"),
@@ -105,19 +101,19 @@ class ListsDialog(QDialog):
             self.kind.addItem(labels[kind], kind)
 
         self.producer = QComboBox()
-        _named(self.producer, "listsProducer", self.tr("Producer"))
+        named(self.producer, "listsProducer", self.tr("Producer"))
         self.producer.addItem(self.tr("Every producer (one file each)"), None)
         for producer in options.producers:
             self.producer.addItem(producer.name, producer.id)
 
         self.pickup = QComboBox()
-        _named(self.pickup, "listsPickupPoint", self.tr("Pickup point"))
+        named(self.pickup, "listsPickupPoint", self.tr("Pickup point"))
         self.pickup.addItem(self.tr("All pickup points"), None)
         for point in options.pickup_points:
             self.pickup.addItem(point.name, point.id)
 
         self.paper = QComboBox()
-        _named(self.paper, "listsPaper", self.tr("Paper"))
+        named(self.paper, "listsPaper", self.tr("Paper"))
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
         saved_paper = store.get_setting("lists_paper", "a4")
@@ -126,7 +122,7 @@ class ListsDialog(QDialog):
         self.folder = QLineEdit(
             str(store.get_setting("lists_folder") or paths.data_dir() / "lists")
         )
-        _named(self.folder, "listsFolder", self.tr("Folder"))
+        named(self.folder, "listsFolder", self.tr("Folder"))
         browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("listsBrowse")
         browse.clicked.connect(self._browse)
@@ -139,7 +135,7 @@ class ListsDialog(QDialog):
             if service.share_names
             else self.tr("Producer lists show customer codes and order numbers only, no names.")
         )
-        _named(privacy, "listsPrivacy", self.tr("Customer names on producer lists"))
+        named(privacy, "listsPrivacy", self.tr("Customer names on producer lists"))
         privacy.setWordWrap(True)
         cycle = options.cycle.name if options.cycle else self.tr("no orders yet")
         form = QFormLayout()
@@ -151,21 +147,21 @@ class ListsDialog(QDialog):
         form.addRow(self.tr("Folder:"), folder_row)
 
         self.progress = QProgressBar()
-        _named(self.progress, "listsProgress", self.tr("Progress"))
+        named(self.progress, "listsProgress", self.tr("Progress"))
         self.progress.setVisible(False)
         self.status = QLabel()
-        _named(self.status, "listsStatus", self.tr("Status"))
+        named(self.status, "listsStatus", self.tr("Status"))
         self.status.setWordWrap(True)
 
         buttons = QDialogButtonBox()
         self.generate_button = buttons.addButton(
             self.tr("Make PDFs"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        _named(self.generate_button, "listsGenerateButton", self.tr("Make PDFs"))
+        named(self.generate_button, "listsGenerateButton", self.tr("Make PDFs"))
         self.open_button = buttons.addButton(
             self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        _named(self.open_button, "listsOpenButton", self.tr("Open folder"))
+        named(self.open_button, "listsOpenButton", self.tr("Open folder"))
         self.open_button.setEnabled(False)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
@@ -286,6 +282,5 @@ def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
         dialog = ListsDialog(store, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    dialog.raise_()
     dialog.activateWindow()
     return dialog

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from pos.domain.units import format_measure
 from receipts.pdf import layout
 from receipts.pdf.layout import CHILLED, TICK, para
 from receipts.pdf.model import DocInfo, PackLine, PackOrder
@@ -72,7 +73,7 @@ def _table(totals: Sequence[VariantTotal], info: DocInfo, width: float) -> Flowa
     for t in totals:
         measure = ""
         if t.measure is not None:
-            measure = layout.format_measure(t.measure, t.variant_unit, info.locale)
+            measure = format_measure(t.measure, t.variant_unit, info.locale)
             if t.weighed_lines:
                 measure += " " + _("({n} weighed)").format(n=t.weighed_lines)
         rows.append(

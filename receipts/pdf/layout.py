@@ -13,14 +13,12 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -95,15 +93,6 @@ def pdf_date(info: DocInfo) -> Callable[..., str]:
         return text
 
     return formatter
-
-
-def format_measure(value: Decimal, unit: str, locale: str) -> str:
-    """Grams as ``750 g`` or ``12.35 kg``; millilitres as ``250 ml`` or ``1.5 L``."""
-    big, small = ("kg", "g") if unit == "weight" else ("L", "ml")
-    if abs(value) >= 1000:
-        number = format_decimal(value / 1000, format="#,##0.###", locale=locale)
-        return f"{number} {big}"
-    return f"{format_decimal(value, format='#,##0.#', locale=locale)} {small}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from itertools import groupby
 
 from reportlab.platypus import Flowable, Spacer
 
+from pos.domain.units import format_measure
 from receipts.pdf import layout
 from receipts.pdf.layout import CHILLED, TICK, Translate, para
 from receipts.pdf.model import DocInfo, PackLine, PackOrder
@@ -24,7 +25,7 @@ def line_measure(line: PackLine, info: DocInfo, _: Translate) -> str:
     measure = line.measure
     if measure is None:
         return ""
-    text = layout.format_measure(measure, line.variant_unit, info.locale)
+    text = format_measure(measure, line.variant_unit, info.locale)
     if line.final_weight is not None:
         text += " " + _("(weighed)")
     return text
