@@ -10,11 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from pos.domain.models import LineItem, OrderCycle, Producer
 from pos.store.db import Store
+from pos.store.orders import line_item
 
 _LIVE = "o.order_cycle_id = ? AND o.state <> 'canceled'"
 
@@ -39,27 +39,6 @@ class PackingOrder:
     payment_methods: tuple[str, ...]  # as OFN lists them, void payments left out
     collected: bool  # a live collection exists at a till
     line_items: tuple[LineItem, ...]
-
-
-def _decimal(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def _line(r: sqlite3.Row) -> LineItem:
-    return LineItem(
-        id=r["id"],
-        producer_id=r["producer_id"],
-        product_name=r["product_name"],
-        variant_name=r["variant_name"],
-        quantity=r["quantity"],
-        unit_price=r["unit_price"],
-        variant_id=r["variant_id"],
-        variant_unit=r["variant_unit"],
-        unit_value=_decimal(r["unit_value"]),
-        final_weight=_decimal(r["final_weight"]),
-        chilled=bool(r["chilled"]),
-        sku=r["sku"],
-    )
 
 
 def _split_name(sort_name: str, full_name: str) -> tuple[str, str]:
@@ -131,7 +110,7 @@ class PackingQueries:
             " ORDER BY li.order_id, li.position",
             params,
         ):
-            items[r["order_id"]].append(_line(r))
+            items[r["order_id"]].append(line_item(r))
         methods: dict[int, list[str]] = defaultdict(list)
         for r in self.conn.execute(
             "SELECT op.order_id, op.method FROM order_payments op"

@@ -360,6 +360,28 @@ def build(
     return buffer.getvalue()
 
 
+def block(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    frame_width: float,
+    *,
+    right: Sequence[int] = (),
+    center: Sequence[int] = (),
+) -> Table:
+    """One customer or product block: banner, column header (both repeated), lines, total."""
+    return table(
+        rows,
+        widths,
+        frame_width,
+        header_rows=2,
+        banner=True,
+        total_row=True,
+        space_after=5,
+        right=right,
+        center=center,
+    )
+
+
 def keep(parts: list[Flowable], rows: int) -> list[Flowable]:
     """Keep a heading and its block on one page when the block is short.
 

@@ -47,6 +47,21 @@ def _intro(story: list[Flowable], title: str, lines: Sequence[str], info: DocInf
     story.append(Spacer(1, 3))
 
 
+def _hub_intro(title: str, orders: Sequence[PackOrder], info: DocInfo) -> list[Flowable]:
+    _ = layout.translator(info.language)
+    story: list[Flowable] = []
+    summary = _("{orders} orders, {items} items. Cancelled orders are left out.")
+    _intro(
+        story,
+        title,
+        [summary.format(orders=len(orders), items=sum(o.item_count for o in orders))],
+        info,
+    )
+    if not orders:
+        _empty(story, info)
+    return story
+
+
 def _empty(story: list[Flowable], info: DocInfo) -> None:
     _ = layout.translator(info.language)
     story.append(para(_("No orders to pack in this order cycle."), layout.styles().cell))
@@ -114,14 +129,10 @@ def build_producer_pack(
                 ]
             )
         rows.append(["", str(order.item_count), _("items in this bag"), "", "", ""])
-        block = layout.table(
+        block = layout.block(
             rows,
             [7, 6, 38, 18, 20, 8],
             width,
-            header_rows=2,
-            banner=True,
-            total_row=True,
-            space_after=5,
             right=(1,),
             center=(0, 5),
         )
@@ -136,19 +147,7 @@ def build_customer_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
     st = layout.styles()
     width = layout.frame_width(info)
     title = _("Pack by customer")
-    story: list[Flowable] = []
-    _intro(
-        story,
-        title,
-        [
-            _("{orders} orders, {items} items. Cancelled orders are left out.").format(
-                orders=len(orders), items=sum(o.item_count for o in orders)
-            )
-        ],
-        info,
-    )
-    if not orders:
-        _empty(story, info)
+    story = _hub_intro(title, orders, info)
     header: list[object] = [
         _("Producer"),
         _("Product"),
@@ -188,22 +187,15 @@ def build_customer_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
                     ]
                 )
             rows.append([_("Total by customer"), "", "", "", str(order.item_count), "", ""])
-            block = layout.table(
+            block = layout.block(
                 rows,
                 [20, 27, 13, 21, 6, 8, 8],
                 width,
-                header_rows=2,
-                banner=True,
-                total_row=True,
-                space_after=5,
                 right=(3, 4),
                 center=(5, 6),
             )
-            parts: list[Flowable] = [block]
-            if first:
-                parts.insert(0, heading)
-                first = False
-            story.extend(layout.keep(parts, len(rows)))
+            story.extend(layout.keep([heading, block] if first else [block], len(rows)))
+            first = False
     return layout.build(info, title, story)
 
 
@@ -224,19 +216,7 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
             e[1].order_id,
         ),
     )
-    story: list[Flowable] = []
-    _intro(
-        story,
-        title,
-        [
-            _("{orders} orders, {items} items. Cancelled orders are left out.").format(
-                orders=len(orders), items=sum(o.item_count for o in orders)
-            )
-        ],
-        info,
-    )
-    if not orders:
-        _empty(story, info)
+    story = _hub_intro(title, orders, info)
     header: list[object] = [
         _("Code"),
         _("First name"),
@@ -273,20 +253,13 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
                     ]
                 )
             rows.append([_("Total"), "", "", "", "", "", str(quantity), "", ""])
-            block = layout.table(
+            block = layout.block(
                 rows,
                 [9, 13, 15, 14, 19, 15, 6, 9, 8],
                 width,
-                header_rows=2,
-                banner=True,
-                total_row=True,
-                space_after=5,
                 right=(5, 6),
                 center=(7, 8),
             )
-            parts: list[Flowable] = [block]
-            if first:
-                parts.insert(0, heading)
-                first = False
-            story.extend(layout.keep(parts, len(rows)))
+            story.extend(layout.keep([heading, block] if first else [block], len(rows)))
+            first = False
     return layout.build(info, title, story)
