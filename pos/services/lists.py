@@ -184,7 +184,7 @@ class ListsService:
                     at = [o for o in everything if o.pickup_point_id == p.id]
                     jobs.append(
                         (f"{prefix}sheet-{p.id}-{slug(p.name)}.pdf",
-                         _bind(sheet.build_sheet, info, p.name, at))
+                         _bind(sheet.build_sheet, info, p.name, at, note=p.description))
                     )  # fmt: skip
             elif kind == "labels":
                 bags = self.bag_labels(by_point)
@@ -261,6 +261,7 @@ def to_pack_order(order: PackingOrder, producer_names: dict[int, str]) -> PackOr
         payment_method=", ".join(methods),
         special_instructions=order.special_instructions,
         collected=order.collected,
+        pickup_point_note=order.pickup_point_note,
     )
 
 

@@ -32,6 +32,7 @@ class PackingOrder:
     phone: str
     pickup_point_id: int | None
     pickup_point_name: str
+    pickup_point_note: str  # the pickup point's description: day, times, where
     total: int
     outstanding: int
     currency: str
@@ -122,6 +123,7 @@ class PackingQueries:
         rows = self.conn.execute(
             "SELECT o.*, c.first_name AS c_first, c.last_name AS c_last,"
             " COALESCE(p.name, '') AS pickup_point_name,"
+            " COALESCE(p.description, '') AS pickup_point_note,"
             " EXISTS (SELECT 1 FROM checkouts k WHERE k.order_id = o.id"
             "   AND k.kind = 'collection' AND k.reversed_at IS NULL) AS collected"
             " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id"
@@ -165,6 +167,7 @@ class PackingQueries:
             phone=r["phone"],
             pickup_point_id=r["pickup_point_id"],
             pickup_point_name=r["pickup_point_name"],
+            pickup_point_note=r["pickup_point_note"],
             total=r["total"],
             outstanding=r["outstanding"],
             currency=r["currency"],

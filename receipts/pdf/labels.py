@@ -244,6 +244,10 @@ def build_labels_4x6(info: DocInfo, labels: Sequence[BagLabel]) -> bytes:
         y -= 20
         canvas.setFont(fonts.REGULAR, 13)
         canvas.drawString(margin, y, fit(order.pickup_point_name, fonts.REGULAR, 13, inner))
+        if order.pickup_point_note:
+            y -= 15
+            canvas.setFont(fonts.REGULAR, 10)
+            canvas.drawString(margin, y, fit(order.pickup_point_note, fonts.REGULAR, 10, inner))
         qr = 52 * mm
         draw_qr(canvas, order.number, (width - qr) / 2, y - 8 - qr, qr)
         y = y - 8 - qr - 26

@@ -73,6 +73,7 @@ class PackOrder:
     payment_method: str = ""
     special_instructions: str = ""
     collected: bool = False
+    pickup_point_note: str = ""  # when and where, e.g. "Saturday 10:00–13:00, side entrance"
 
     @property
     def full_name(self) -> str:

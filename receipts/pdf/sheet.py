@@ -19,14 +19,21 @@ from receipts.pdf.layout import TICK, para
 from receipts.pdf.model import DocInfo, PackOrder
 
 
-def build_sheet(info: DocInfo, pickup_point_name: str, orders: Sequence[PackOrder]) -> bytes:
-    """The collection sheet of one pickup point; ``orders`` already sorted by last name."""
+def build_sheet(
+    info: DocInfo, pickup_point_name: str, orders: Sequence[PackOrder], *, note: str = ""
+) -> bytes:
+    """The collection sheet of one pickup point; ``orders`` already sorted by last name.
+
+    ``note`` is the pickup point's description (day, opening times, where to find it).
+    """
     _ = layout.translator(info.language)
     st = layout.styles(8)
     width = layout.frame_width(info, wide=True)
     title = _("Collection sheet: {point}").format(point=pickup_point_name)
     due = sum(o.amount_due for o in orders)
     story: list[Flowable] = [para(title, st.title)]
+    if note:
+        story.append(para(note, st.cell_bold))
     story.append(
         para(
             _("{orders} orders, {items} items, {due} to take at pickup.").format(

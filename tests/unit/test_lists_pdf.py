@@ -167,7 +167,7 @@ def test_pack_by_product_quantities_match_per_variant(generate, demo_db: Path) -
 
 def test_sheets_hold_each_order_of_their_pickup_point_once(generate, demo_db: Path) -> None:
     paths = generate(kinds=("sheet",))
-    points = sql(demo_db, "SELECT id, name FROM pickup_points")
+    points = sql(demo_db, "SELECT id, name, description FROM pickup_points")
     assert len(paths) == len(points)
     for p in points:
         (path,) = [x for x in paths if f"sheet-{p['id']}-" in x.name]
@@ -176,6 +176,7 @@ def test_sheets_hold_each_order_of_their_pickup_point_once(generate, demo_db: Pa
         assert set(found) == live_numbers(demo_db, "AND pickup_point_id = ?", (p["id"],))
         assert set(found.values()) == {1}
         assert f"Collection sheet: {p['name']}" in text
+        assert p["description"] and p["description"] in text  # day and opening times
 
 
 def test_sheet_is_sorted_by_last_name_with_amount_due(generate, demo_db: Path) -> None:
@@ -369,6 +370,7 @@ def test_label_qr_codes_decode_to_the_order_numbers(generate, store: Store, tmp_
     first = bags[0]
     assert first.order.full_name in text
     assert f"Bag {first.bag} of {first.bags}" in text
+    assert "Friday 16:00–19:00" in text  # when to collect, from the pickup point
 
 
 def test_bags_split_chilled_items_and_count_k_of_n() -> None:
