@@ -101,7 +101,7 @@ def build_sheet(
     )
     t = layout.table(
         rows,
-        [16, 13, 8, 12, 7, 10, 13, 26, 10, 21],
+        [16, 13, 8, 12, 8, 10, 13, 25, 10, 21],
         width,
         header_rows=1,
         total_row=True,
