@@ -100,7 +100,6 @@ class Styles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
-    banner: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
     head_center: ParagraphStyle
@@ -120,9 +119,6 @@ def styles(size: float = 8.5) -> Styles:
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=fonts.BOLD),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        banner=ParagraphStyle(
-            "banner", fontName=fonts.BOLD, fontSize=size + 1.5, leading=(size + 1.5) * 1.2
-        ),
         head=head,
         head_right=ParagraphStyle("head_right", parent=head, alignment=TA_RIGHT),
         head_center=ParagraphStyle("head_center", parent=head, alignment=TA_CENTER),
@@ -151,7 +147,7 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 def table_style(header_rows: int, *, banner: bool = False, total_row: bool = False) -> TableStyle:
     """Light rules like OFN's and Foodsoft's lists: bold header, thin line under each row.
 
-    ``banner``: row 0 is a spanned group heading (customer or product) above the header.
+    ``banner``: row 0 is a group heading (customer or product) above the column header.
     """
     first_header = 1 if banner else 0
     cmds: list[tuple[Any, ...]] = [
@@ -168,7 +164,6 @@ def table_style(header_rows: int, *, banner: bool = False, total_row: bool = Fal
     ]
     if banner:
         cmds += [
-            ("SPAN", (0, 0), (-1, 0)),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("FONT", (0, 0), (-1, 0), fonts.BOLD, 10),
             ("TOPPADDING", (0, 0), (-1, 0), 3.5),
@@ -206,8 +201,10 @@ def table(
     st = styles()
     for r in range(first, header_rows):
         data[r] = [_head(c, col_widths[i], i, right, center) for i, c in enumerate(data[r])]
-    if banner:
-        data[0][0] = _wrap(data[0][0], sum(col_widths), st.banner)
+    if banner and isinstance(data[0][0], str):
+        # Drawn from the first cell across the empty ones; no SPAN, whose bookkeeping
+        # costs a pass over every cell each time a long table is split across pages.
+        data[0][0] = fit(data[0][0], fonts.BOLD, 10, sum(col_widths) - 6)
     last = len(data) - 1
     for r in range(header_rows, len(data)):
         style = st.cell_bold if total_row and r == last else st.cell
