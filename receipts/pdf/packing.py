@@ -255,7 +255,7 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
             rows.append([_("Total"), "", "", "", "", "", str(quantity), "", ""])
             block = layout.block(
                 rows,
-                [8, 12, 14, 12, 25, 11, 6, 8, 8],
+                [8, 12, 13, 14, 24, 11, 6, 8, 8],
                 width,
                 right=(5, 6),
                 center=(7, 8),
