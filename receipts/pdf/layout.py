@@ -229,7 +229,8 @@ def table(
 
 def _wrap(cell: object, width: float, style: ParagraphStyle) -> object:
     """Plain text stays a fast string when it fits its column, else becomes a paragraph."""
-    if isinstance(cell, str) and cell:
+    if isinstance(cell, str) and cell and any(ch.isspace() for ch in cell.strip()):
+        # One word (an order number, a code) is never cut in two: it may overhang instead.
         room = width - 6  # left and right padding
         if "\n" in cell or stringWidth(cell, style.fontName, style.fontSize) > room:
             return para(cell, style)
