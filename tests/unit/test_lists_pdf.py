@@ -144,6 +144,16 @@ def test_hub_pack_by_customer_lists_each_live_order_once(generate, demo_db: Path
     assert cancelled and not cancelled & set(found)
 
 
+def test_no_bag_is_split_across_pages(generate) -> None:
+    # Every block that starts on a page ends there: banner (with the order number) and
+    # "Total by customer" come in pairs on each page.
+    (path,) = generate(kinds=("pack-customer",))
+    texts = pages(path)
+    assert len(texts) > 5
+    for text in texts:
+        assert len(numbers_in(text)) == flat(text).count("Total by customer") > 0
+
+
 def test_pack_by_product_quantities_match_per_variant(generate, demo_db: Path) -> None:
     (path,) = generate(kinds=("pack-product",))
     text = flat(" ".join(pages(path)))
