@@ -36,6 +36,7 @@ class ListRequest:
     producer_id: int | None = None
     pickup_point_id: int | None = None
     paper: str = "a4"
+    first_label: int = 1  # first free sticker on a part-used label sheet (1 = top left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,11 @@ Progress = Callable[[int, int, str], None]  # done, total, what is being written
 def slug(text: str) -> str:
     """A file-name-safe form of a name: ``"Ferme de l'Étang"`` -> ``ferme-de-l-etang``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "x"
+
+
+def labels_per_sheet(paper: str) -> int:
+    """Stickers on one sheet of this paper (A4 21-up, Letter 10-up)."""
+    return labels.SHEETS[paper].per_sheet
 
 
 def plan_bags(order: PackOrder, capacity: int = DEFAULT_BAG_CAPACITY) -> list[BagLabel]:
@@ -190,7 +196,8 @@ class ListsService:
                 bags = self.bag_labels(by_point)
                 jobs.append(
                     (f"{prefix}labels-{info.paper}{where}.pdf",
-                     _bind(labels.build_label_sheets, info, bags))
+                     _bind(labels.build_label_sheets, info, bags,
+                           skip=max(0, request.first_label - 1)))
                 )  # fmt: skip
                 jobs.append(
                     (f"{prefix}labels-4x6{where}.pdf", _bind(labels.build_labels_4x6, info, bags))

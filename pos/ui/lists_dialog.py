@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from pos import paths
 from pos.errors import KnownError
-from pos.services.lists import KINDS, ListRequest, ListsService
+from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
 from pos.store import Store
 from pos.ui.widgets import named
 
@@ -118,6 +119,14 @@ class ListsDialog(QDialog):
         self.paper.addItem(self.tr("US Letter"), "letter")
         saved_paper = store.get_setting("lists_paper", "a4")
         self.paper.setCurrentIndex(max(0, self.paper.findData(saved_paper)))
+        self.paper.currentIndexChanged.connect(self._paper_changed)
+
+        self.first_label = QSpinBox()
+        named(self.first_label, "listsFirstLabel", self.tr("First free sticker"))
+        self.first_label.setRange(1, 21)
+        self.first_label.setToolTip(
+            self.tr("On a part-used sheet of stickers, the first one still free (1 = top left).")
+        )
 
         self.folder = QLineEdit(
             str(store.get_setting("lists_folder") or paths.data_dir() / "lists")
@@ -144,6 +153,7 @@ class ListsDialog(QDialog):
         form.addRow(self.tr("Producer:"), self.producer)
         form.addRow(self.tr("Pickup point:"), self.pickup)
         form.addRow(self.tr("Paper:"), self.paper)
+        form.addRow(self.tr("First free sticker:"), self.first_label)
         form.addRow(self.tr("Folder:"), folder_row)
 
         self.progress = QProgressBar()
@@ -179,6 +189,7 @@ class ListsDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self._paper_changed()
 
     # behaviour --------------------------------------------------------------------
     def request(self) -> ListRequest:
@@ -188,11 +199,17 @@ class ListsDialog(QDialog):
             producer_id=self.producer.currentData(),
             pickup_point_id=self.pickup.currentData(),
             paper=str(self.paper.currentData()),
+            first_label=self.first_label.value(),
         )
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.producer.setEnabled(kind in (None, "harvest", "pack-producer"))
+        self.first_label.setEnabled(kind in (None, "labels"))
+
+    def _paper_changed(self) -> None:
+        """A4 sheets hold 21 stickers, Letter sheets 10."""
+        self.first_label.setMaximum(labels_per_sheet(str(self.paper.currentData())))
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))

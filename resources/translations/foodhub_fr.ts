@@ -1028,6 +1028,18 @@ Prévenez la plateforme et donnez-lui le fichier journal :
 <context>
     <name>ListsDialog</name>
     <message>
+        <source>First free sticker</source>
+        <translation>Première étiquette libre</translation>
+    </message>
+    <message>
+        <source>On a part-used sheet of stickers, the first one still free (1 = top left).</source>
+        <translation>Sur une planche déjà entamée, la première étiquette encore libre (1 = en haut à gauche).</translation>
+    </message>
+    <message>
+        <source>First free sticker:</source>
+        <translation>Première étiquette libre :</translation>
+    </message>
+    <message>
         <source>Print lists</source>
         <translation>Imprimer les listes</translation>
     </message>

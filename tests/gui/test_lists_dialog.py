@@ -68,3 +68,26 @@ def test_a_folder_that_cannot_be_made_is_reported(qtbot, window, tmp_path: Path)
     assert "Cannot create the folder" in blocker.args[0]
     assert "could not be made" in dialog.status.text()
     assert dialog.generate_button.isEnabled()
+
+
+def test_labels_start_at_the_first_free_sticker(qtbot, window, tmp_path: Path) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    dialog = _dialog(window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("labels"))
+    dialog.pickup.setCurrentIndex(dialog.pickup.findData(61))
+    assert dialog.first_label.isEnabled() and dialog.first_label.maximum() == 21
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    assert dialog.first_label.maximum() == 10  # Letter sheets hold 10 stickers
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    dialog.first_label.setValue(20)
+    dialog.folder.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    sheet = next(p for p in blocker.args[0] if p.endswith("labels-a4-pp61.pdf"))
+    reader = PdfReader(sheet)
+    first, second = (reader.pages[i].extract_text() for i in (0, 1))
+    assert len(re.findall(r"R\d{9}", first)) == 2  # stickers 20 and 21 only
+    assert len(re.findall(r"R\d{9}", second)) == 21
