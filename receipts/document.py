@@ -105,9 +105,9 @@ class Document:
                 width = self.columns // block.size
                 text = block.text
                 if block.align == "center":
-                    text = text.center(width).rstrip()
+                    text = " " * ((width - len(text)) // 2 * block.size) + text
                 elif block.align == "right":
-                    text = text.rjust(width)
+                    text = " " * ((width - len(text)) * block.size) + text
                 out.append(text)
             elif isinstance(block, QR):
                 out.append(f"[qr {block.data}]")
@@ -121,32 +121,41 @@ class Document:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` columns, at spaces when possible."""
+    """Break ``text`` into lines of at most ``width`` columns, at spaces when possible.
+
+    A word longer than the line breaks after a hyphen if it has one, else anywhere.
+    """
     if width <= 0:
         raise ValueError("width must be positive")
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
         current = ""
-        for word in words:
-            while len(word) > width:  # a word longer than the line: break it
-                room = width - len(current) - (1 if current else 0)
-                if room <= 0:
+        for index, word in enumerate(paragraph.split(" ")):
+            for piece_index, piece in enumerate(_split_long(word, width)):
+                glue = "" if piece_index else (" " if index else "")
+                while len(piece) > width:  # no hyphen to break at: break anywhere
+                    room = width - len(current) - len(glue)
+                    if room <= 0:
+                        lines.append(current)
+                        current, glue = "", ""
+                        continue
+                    lines.append(current + glue + piece[:room])
+                    piece, current, glue = piece[room:], "", ""
+                if len(current) + len(glue) + len(piece) <= width:
+                    current = current + glue + piece
+                else:
                     lines.append(current)
-                    current = ""
-                    continue
-                head, word = word[:room], word[room:]
-                lines.append(f"{current} {head}" if current else head)
-                current = ""
-            if not current:
-                current = word
-            elif len(current) + 1 + len(word) <= width:
-                current = f"{current} {word}"
-            else:
-                lines.append(current)
-                current = word
+                    current = piece
         lines.append(current.rstrip())
     return lines
+
+
+def _split_long(word: str, width: int) -> list[str]:
+    """A word longer than the line, split after its hyphens where it has some."""
+    if len(word) <= width or "-" not in word.strip("-"):
+        return [word]
+    parts = word.split("-")
+    return [part + "-" for part in parts[:-1]] + [parts[-1]]
 
 
 def row(left: str, right: str, width: int, *, indent: int = 0) -> list[str]:

@@ -313,8 +313,9 @@ def connect(
 
         printer = Network(address.host, address.port, timeout=timeout)
         try:
-            printer.open()
-        except DeviceNotFoundError as exc:
+            # Network.open() leaks its socket when the connection is refused; this does not.
+            printer.device = socket.create_connection((address.host, address.port), timeout)
+        except OSError as exc:
             raise PrinterFault(
                 f"The printer at {address.host}:{address.port} does not answer "
                 "(switched off or not on the network).",

@@ -180,6 +180,14 @@ class PrintService:
         return self.jobs.enqueue("test", "", actor=actor, till_id=self.till_id)
 
     # documents ----------------------------------------------------------------------
+    def _method_labels(self) -> dict[str, str]:
+        """The hub's own payment method labels (setting ``payment_methods``)."""
+        return {
+            str(m.get("code")): str(m.get("label"))
+            for m in (self.store.get_setting("payment_methods") or [])
+            if isinstance(m, dict)
+        }
+
     def receipt_data(
         self, checkout_id: str, settings: PrinterSettings, *, copy: bool = False
     ) -> ReceiptData:
@@ -188,11 +196,7 @@ class PrintService:
             raise PrintError("The receipt's checkout no longer exists.")
         hub = row["hub"] or {}
         order = row["order"] or {}
-        labels = {
-            str(m.get("code")): str(m.get("label"))
-            for m in (self.store.get_setting("payment_methods") or [])
-            if isinstance(m, dict)
-        }
+        labels = self._method_labels()
         lines = tuple(
             ReceiptLine(
                 name=line["product_name"],
@@ -256,11 +260,7 @@ class PrintService:
         if row is None:
             raise PrintError("The till session no longer exists.")
         hub = row["hub"] or {}
-        labels = {
-            str(m.get("code")): str(m.get("label"))
-            for m in (self.store.get_setting("payment_methods") or [])
-            if isinstance(m, dict)
-        }
+        labels = self._method_labels()
         return ZReportData(
             hub_name=hub.get("name", ""),
             till_id=row["till_id"],
