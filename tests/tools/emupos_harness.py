@@ -147,7 +147,16 @@ class Emupos:
             return body.decode("utf-8")
 
     def receipts(self) -> list[dict[str, Any]]:
-        return list(self.api("GET", f"/devices/{DEVICE}/receipts"))
+        """Completed receipts, oldest first."""
+        found = list(self.api("GET", f"/devices/{DEVICE}/receipts"))
+        return sorted(found, key=lambda r: (r["completed_at"], r["id"]))
+
+    def image(self, receipt_id: str) -> bytes:
+        url = (
+            f"http://127.0.0.1:{self.api_port}/api/v1/devices/{DEVICE}/receipts/{receipt_id}/image"
+        )
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return bytes(response.read())
 
     def receipt_text(self, receipt_id: str) -> str:
         return str(self.api("GET", f"/devices/{DEVICE}/receipts/{receipt_id}/text"))
