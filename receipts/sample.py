@@ -10,7 +10,7 @@ from receipts.i18n import translations
 from receipts.receipt import ReceiptData, ReceiptLine, ReceiptPayment
 
 
-def test_receipt(
+def sample_receipt(
     *,
     hub_name: str = "Food Hub POS",
     currency: str = "EUR",

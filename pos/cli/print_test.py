@@ -15,7 +15,7 @@ from receipts import printers
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
 from receipts.i18n import language_of
 from receipts.receipt import layout_receipt
-from receipts.sample import test_receipt
+from receipts.sample import sample_receipt
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     address = printers.parse_uri(args.test_printer)
     setup = PrinterSetup(profile=args.profile or DEFAULT_PROFILE, width_mm=args.width)
     language = language_of(os.environ.get("FOODHUB_POS_LANG"))
-    data = test_receipt(printer=address.uri, language=language)
+    data = sample_receipt(printer=address.uri, language=language)
     doc = layout_receipt(data, setup.line_columns, setup.code_pages(), language=language)
     payload = render(doc, setup)
     try:

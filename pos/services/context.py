@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos.services.orders import OrderBrowser
 from pos.store import Store
+
+if TYPE_CHECKING:
+    from pos.services.printing import PrintService
 
 
 @dataclass
@@ -24,6 +28,17 @@ class Services:
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
+
+    @property
+    def printing(self) -> PrintService:
+        """Queueing receipts, labels and reports (printing itself runs on a worker)."""
+        from pos.services.printing import PrintService
+
+        if "printing" not in self.extras:
+            self.extras["printing"] = PrintService(
+                self.store, printer_uri=self.printer_uri, till_id=self.till_id
+            )
+        return self.extras["printing"]  # type: ignore[return-value]
 
     @property
     def is_demo(self) -> bool:

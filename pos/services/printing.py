@@ -36,7 +36,7 @@ from receipts.receipt import (
     layout_receipt,
     method_label,
 )
-from receipts.sample import test_receipt
+from receipts.sample import sample_receipt
 from receipts.z_report import CashMovement, MethodTotal, ZReportData, layout_z_report
 
 log = logging.getLogger(__name__)
@@ -352,7 +352,7 @@ class PrintService:
             return layout_labels(labels, columns, pages, language=language)
         if job.kind == "test":
             hub = self.jobs.hub() or {}
-            data = test_receipt(
+            data = sample_receipt(
                 hub_name=hub.get("name", "Food Hub POS"),
                 currency=hub.get("currency", "EUR"),
                 locale=hub.get("locale", "en_GB"),
@@ -427,6 +427,36 @@ class PrintService:
                 "SELECT MAX(printed_at) FROM print_jobs WHERE status = 'done'"
             ),
         )
+
+
+def hub_info(store: Store) -> dict[str, Any]:
+    """Name, currency, locale and timezone of the hub, for printing outside the queue."""
+    return PrintJobs(store).hub() or {}
+
+
+def sample_receipt_bytes(settings: PrinterSettings, hub: dict[str, Any] | None = None) -> bytes:
+    """The test receipt for ``settings`` (not yet saved), for the settings dialog."""
+    hub = hub or {}
+    setup = settings.setup
+    data = sample_receipt(
+        hub_name=hub.get("name", "Food Hub POS"),
+        currency=hub.get("currency", "EUR"),
+        locale=hub.get("locale", "en_GB"),
+        timezone=hub.get("timezone", "UTC"),
+        printed_at=utcnow(),
+        printer=settings.uri or "",
+        language=settings.language,
+    )
+    doc = layout_receipt(data, setup.line_columns, setup.code_pages(), language=settings.language)
+    return render(doc, setup)
+
+
+def print_sample_receipt(
+    settings: PrinterSettings, hub: dict[str, Any] | None = None
+) -> printers.PrinterStatus:
+    """Print the test receipt now (not through the queue); raises KnownError on failure."""
+    address = printers.parse_uri(settings.uri or "")
+    return printers.send(address, sample_receipt_bytes(settings, hub))
 
 
 # the worker loop ------------------------------------------------------------------------

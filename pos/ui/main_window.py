@@ -24,6 +24,7 @@ from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
+from pos.ui.printer_menu import install_printing
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.printing = install_printing(self)  # Printing menu, print worker, printer status
 
         self.scan_input.textChanged.connect(self._refresh)
         self.scan_input.returnPressed.connect(self._enter)
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.printing.stop()
         self.services.close()
         super().closeEvent(event)
 
