@@ -146,7 +146,7 @@ def wrap(text: str, width: int) -> list[str]:
                 else:
                     lines.append(current)
                     current = piece
-        lines.append(current.rstrip())
+        lines.append(current.rstrip(" "))
     return lines
 
 

@@ -18,6 +18,7 @@ import shutil
 import socket
 import stat
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -176,25 +177,30 @@ class _EscposConnection:
         self.printer = printer
         self.status_timeout = status_timeout
 
-    def _query(self, n: int) -> int | None:
+    def _read_some(self) -> bytes:
+        """One read of whatever the printer sent back; empty when it sent nothing."""
         try:
-            self.printer._raw(DLE_EOT + bytes([n]))
-            reply = self._read_byte()
-        except (OSError, NotImplementedError):
-            return None
-        except Exception:  # pyusb / pyserial errors that are not OSError
-            return None
-        return reply
-
-    def _read_byte(self) -> int | None:
-        data = self.printer._read()
-        return data[-1] if data else None
+            return bytes(self.printer._read() or b"")
+        except Exception:  # timeouts and transport errors (pyusb, pyserial)
+            return b""
 
     def status(self) -> PrinterStatus:
-        n1 = self._query(1)
-        if n1 is None:  # no answer at all: do not wait for two more timeouts
+        """Ask DLE EOT 1, 2 and 4 in one go (one round trip) and read the three replies."""
+        try:
+            self.printer._raw(DLE_EOT + b"\x01" + DLE_EOT + b"\x02" + DLE_EOT + b"\x04")
+        except Exception:
             return PrinterStatus()
-        return status_from_replies(n1, self._query(2), self._query(4))
+        replies = b""
+        deadline = time.monotonic() + self.status_timeout
+        while len(replies) < 3 and time.monotonic() < deadline:
+            chunk = self._read_some()
+            if not chunk:
+                break
+            replies += chunk
+        replies = replies[-3:]
+        if len(replies) < 3:  # no (complete) answer: status unknown, not "fine"
+            return PrinterStatus()
+        return status_from_replies(replies[0], replies[1], replies[2])
 
     def write(self, data: bytes) -> None:
         self.printer._raw(data)
@@ -207,17 +213,16 @@ class _EscposConnection:
 
 
 class _TcpConnection(_EscposConnection):
-    def _read_byte(self) -> int | None:
+    def _read_some(self) -> bytes:
         sock: socket.socket = self.printer.device
         previous = sock.gettimeout()
         sock.settimeout(self.status_timeout)
         try:
-            data = sock.recv(1)
-        except TimeoutError:
-            return None
+            return sock.recv(16)
+        except OSError:
+            return b""
         finally:
             sock.settimeout(previous)
-        return data[0] if data else None
 
 
 class _FileConnection:

@@ -490,7 +490,18 @@ class PrintLoop:
         self.stop_event.set()
         self.wake_event.set()
 
+    def _job_added(self, _job_id: str) -> None:
+        self.wake_event.set()
+
     def run(self) -> None:
+        PrintJobs.listeners.append(self._job_added)
+        try:
+            self._run()
+        finally:
+            if self._job_added in PrintJobs.listeners:
+                PrintJobs.listeners.remove(self._job_added)
+
+    def _run(self) -> None:
         self.service.recover()
         self.report(self.service.state(), None)
         problem = fault = ""

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from pos.store.db import Store, utcnow
 
@@ -63,7 +64,14 @@ def _dict(row: sqlite3.Row | None) -> dict[str, Any] | None:
 
 
 class PrintJobs:
-    """Repository over ``print_jobs`` plus read-only queries for receipts, labels, reports."""
+    """Repository over ``print_jobs`` plus read-only queries for receipts, labels, reports.
+
+    ``PrintJobs.listeners`` are called (with the job id) after a job is committed, in this
+    process: the print worker subscribes so a new receipt prints at once instead of at the
+    next poll. Rows inserted by other means are still found by the worker's polling.
+    """
+
+    listeners: ClassVar[list[Callable[[str], None]]] = []
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -105,6 +113,9 @@ class PrintJobs:
                 till_id=till_id,
                 details={"kind": kind, "ref": ref},
             )
+        if not self.conn.in_transaction:  # committed: tell the worker
+            for listener in list(self.listeners):
+                listener(job_id)
         return job_id
 
     def claim_next(self) -> PrintJob | None:

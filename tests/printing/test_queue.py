@@ -236,3 +236,18 @@ def test_cli_print_test(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     args = build_parser().parse_args(["print-test", "--printer", f"tcp://127.0.0.1:{free_port()}"])
     assert run_command(args) == 1
     assert "Nothing was printed" in capsys.readouterr().err
+
+
+def test_enqueue_wakes_the_worker_at_once(store: Store, collected: str, paper: Path) -> None:
+    service = PrintService(store.reader(), printer_uri=f"file://{paper}")
+    loop = PrintLoop(service, poll=30.0)  # polling alone would take 30 s
+    thread = threading.Thread(target=loop.run)
+    thread.start()
+    try:
+        assert wait_until(lambda: loop._job_added in PrintJobs.listeners, 5)
+        job_id = PrintService(store).enqueue_receipt(collected)
+        assert wait_until(lambda: PrintJobs(store).get(job_id).status == "done", 5)  # type: ignore[union-attr]
+    finally:
+        loop.stop()
+        thread.join(5)
+    assert loop._job_added not in PrintJobs.listeners
