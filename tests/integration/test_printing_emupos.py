@@ -221,3 +221,19 @@ def test_print_test_cli(printer: Emupos, tmp_path: Path) -> None:
     assert run_command(args) == 0
     (text,) = new_texts(printer, 1)
     assert "Zoë Ørsted-Łukasiewicz" in text and "é ü ø ł ß œ € £" in text
+
+
+def test_serial_connection(store: Store, printer: Emupos) -> None:
+    path = printer.serial_path()
+    if path is None:
+        pytest.skip("emupos has no serial pty on this system")
+    session = checkout_rows.open_session(store)
+    sale = checkout_rows.walk_in(store, session_id=session, items=[("Œufs frais", "6", 1, 250)],
+                                 method="card")
+    service = PrintService(store, printer_uri=f"serial://{path}?baudrate=9600")
+    service.enqueue_receipt(sale)
+    outcome = service.process_next()
+    assert outcome is not None and outcome.printed, outcome
+    assert outcome.after is not None and outcome.after.online  # status read over serial
+    (text,) = new_texts(printer, 1)
+    assert "1 x Œufs frais, 6" in text

@@ -82,13 +82,15 @@ class Emupos:
             f"  - id: {DEVICE}\n"
             "    type: printer\n"
             "    profile: epson-tm-t20iii\n"
-            f"    connections: [ {{ tcp: {{ host: 127.0.0.1, port: {self.printer_port} }} }} ]\n"
+            "    connections:\n"
+            f"      - tcp: {{ host: 127.0.0.1, port: {self.printer_port} }}\n"
+            "      - serial: { pty: true }\n"
             f"    job_idle_timeout_ms: {self.idle_timeout_ms}\n"
             f"    receipts_dir: {self.workdir / 'receipts'}\n",
             encoding="utf-8",
         )
         log = open(self.log_path, "wb")
-        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "TMPDIR": str(self.workdir)}
         self.process = subprocess.Popen(
             [str(exe), "run", "--config", str(config)],
             stdout=log,
@@ -178,6 +180,13 @@ class Emupos:
 
     def state(self) -> dict[str, Any]:
         return dict(self.api("GET", f"/devices/{DEVICE}")["state"])
+
+    def serial_path(self) -> str | None:
+        """The pty emupos publishes for its serial connection (Linux, macOS)."""
+        for connection in self.api("GET", f"/devices/{DEVICE}")["connections"]:
+            if connection["kind"] == "serial":
+                return connection.get("link_path") or connection.get("device_path")
+        return None
 
     def close_drawer(self) -> None:
         self.api("POST", f"/devices/{DEVICE}/drawer/close")
