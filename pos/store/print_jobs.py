@@ -283,6 +283,24 @@ class PrintJobs:
             if d is not None
         ]
 
+    def recent_checkouts(
+        self, order_id: int | None = None, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Receipts newest first (of one order when ``order_id``), for the reprint list."""
+        sql = (
+            "SELECT c.id, c.receipt_no, c.kind, c.created_at, c.currency, c.reversed_at,"
+            " c.goods_total + c.fees_total AS total, COALESCE(o.number, '') AS order_number,"
+            " COALESCE(o.customer_name, '') AS customer_name"
+            " FROM checkouts c LEFT JOIN orders o ON o.id = COALESCE(c.order_id,"
+            "   (SELECT r.order_id FROM checkouts r WHERE r.id = c.reverses_id))"
+        )
+        params: tuple[Any, ...] = (limit,)
+        if order_id is not None:
+            sql += " WHERE o.id = ?"
+            params = (order_id, limit)
+        sql += " ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?"
+        return [d for d in (_dict(row) for row in self.conn.execute(sql, params)) if d]
+
     def checkout_by_receipt_no(self, receipt_no: str) -> str | None:
         value = self.store.scalar("SELECT id FROM checkouts WHERE receipt_no = ?", (receipt_no,))
         return None if value is None else str(value)

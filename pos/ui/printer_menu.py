@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from pos.errors import KnownError
 from pos.services.printing import JobOutcome, QueueState
+from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
 
@@ -68,6 +69,9 @@ class PrintingUi(QObject):
             menu, self.tr("Print the till's &Z report"), "printZReportAction", self.z_report
         )
         menu.addSeparator()
+        self.queue_action = self._action(
+            menu, self.tr("Receipts and print &queue…"), "printQueueAction", self.open_queue
+        )
         self.retry_action = self._action(
             menu, self.tr("Retry printing &now"), "retryPrintingAction", self.retry
         )
@@ -133,6 +137,18 @@ class PrintingUi(QObject):
         for job in self.service.jobs.listing("failed"):
             self.service.jobs.retry(job.id)
         self.worker.wake()
+
+    def open_queue(self) -> PrintQueueDialog:
+        order = self.window.order_panel.order
+        dialog = PrintQueueDialog(
+            self.service,
+            order_id=None if order is None else order.id,
+            wake=self.worker.wake,
+            parent=self.window,
+        )
+        self.queue_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> PrinterSettingsDialog:
         dialog = PrinterSettingsDialog(

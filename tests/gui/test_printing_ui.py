@@ -111,3 +111,23 @@ def test_test_print_reports_a_bad_address(qtbot, window) -> None:
     result = dialog.findChild(QLabel, "printerTestResult")
     qtbot.waitUntil(lambda: result.text().startswith("Nothing printed"), timeout=5000)
     assert "is not a printer address" in result.text()
+
+
+def test_reprint_any_past_receipt_and_manage_jobs(qtbot, window) -> None:
+    store: Store = window.services.store
+    session = checkout_rows.open_session(store)
+    first = checkout_rows.walk_in(store, session_id=session, items=[("Kale", "Bunch", 1, 150)])
+    checkout_rows.walk_in(store, session_id=session, items=[("Jam", "340g", 1, 420)])
+    dialog = window.printing.open_queue()
+    qtbot.addWidget(dialog)
+    assert dialog.receipts.rowCount() == 2
+    assert dialog.receipts.item(0, 0).text() == "T1-000002"  # newest first
+    dialog.receipts.selectRow(1)
+    assert dialog.reprint()
+    job = window.services.printing.jobs.listing("queued")[0]
+    assert job.ref == first and job.is_copy
+    assert dialog.jobs.rowCount() == 1 and dialog.jobs.item(0, 2).text() == "Waiting"
+    assert dialog.cancel()
+    assert window.services.printing.jobs.get(job.id).status == "cancelled"
+    assert not dialog.cancel()  # already cancelled
+    assert "Only a waiting job" in dialog.message.text()

@@ -228,8 +228,9 @@ def test_serial_connection(store: Store, printer: Emupos) -> None:
     if path is None:
         pytest.skip("emupos has no serial pty on this system")
     session = checkout_rows.open_session(store)
-    sale = checkout_rows.walk_in(store, session_id=session, items=[("Œufs frais", "6", 1, 250)],
-                                 method="card")
+    sale = checkout_rows.walk_in(
+        store, session_id=session, items=[("Œufs frais", "6", 1, 250)], method="card"
+    )
     service = PrintService(store, printer_uri=f"serial://{path}?baudrate=9600")
     service.enqueue_receipt(sale)
     outcome = service.process_next()
