@@ -365,6 +365,12 @@ def connect(
 
 
 def query_status(address: PrinterAddress, *, timeout: float = 3.0) -> PrinterStatus:
+    """Ask the printer how it is, sending no print data (device files: is it there?)."""
+    if address.scheme == "file":
+        target = Path(address.path)
+        if not target.exists() and not target.parent.is_dir():
+            raise PrinterFault(f"There is no printer device {address.path}.", "unreachable")
+        return PrinterStatus()
     conn = connect(address, timeout=timeout)
     try:
         return conn.status()

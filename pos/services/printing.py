@@ -415,6 +415,22 @@ class PrintService:
         self.jobs.mark_done(job.id)
         return JobOutcome(replace(job, status="done"), True, after=after)
 
+    def probe(self) -> tuple[str, str]:
+        """Ask the idle printer how it is: ``(problem sentence, fault kind)``, empty if fine."""
+        settings = self.settings()
+        if not settings.uri:
+            return "", ""
+        try:
+            address = printers.parse_uri(settings.uri)
+            status = printers.query_status(address)
+        except printers.PrinterFault as fault:
+            return fault.message, fault.kind
+        except Exception as exc:
+            log.warning("printer status probe failed: %s", exc)
+            return "", ""
+        problem = status.problem
+        return (problem.message, problem.kind) if problem else ("", "")
+
     def state(self, problem: str = "", fault: str = "") -> QueueState:
         counts = self.jobs.counts()
         return QueueState(
@@ -464,7 +480,9 @@ class PrintLoop:
     """Prints queued jobs until stopped: at once when woken, else polling the queue.
 
     After a printer fault it waits ``backoff`` seconds (growing) before asking again; a
-    wake (new job, settings changed, "retry now") cuts the wait short.
+    wake (new job, settings changed, "retry now") cuts the wait short. While idle it asks
+    the printer for its status every ``probe_every`` seconds (a quarter of that while a
+    problem is shown), so "out of paper" shows before the next customer, not after.
     """
 
     def __init__(
@@ -473,9 +491,11 @@ class PrintLoop:
         *,
         poll: float = 0.5,
         backoff: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0),
+        probe_every: float = 20.0,
         report: Callable[[QueueState, JobOutcome | None], None] | None = None,
     ) -> None:
         self.service = service
+        self.probe_every = probe_every
         self.poll = poll
         self.backoff = backoff
         self.report = report or (lambda state, outcome: None)
@@ -505,6 +525,7 @@ class PrintLoop:
         self.service.recover()
         self.report(self.service.state(), None)
         problem = fault = ""
+        last_probe = -float("inf")
         while not self.stop_event.is_set():
             self.wake_event.clear()
             try:
@@ -529,8 +550,11 @@ class PrintLoop:
                 self.report(self.service.state(problem, fault), outcome)
                 continue
             else:
-                if problem and not self.service.jobs.counts().get("queued"):
-                    problem = fault = ""
+                now = time.monotonic()
+                every = self.probe_every / 4 if problem else self.probe_every
+                if self.probe_every and now - last_probe >= every:
+                    last_probe = now
+                    problem, fault = self.service.probe()
                 self.report(self.service.state(problem, fault), None)
                 delay = self.poll
             self.wake_event.wait(delay)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -40,6 +40,9 @@ class PrintingUi(QObject):
         self.dialog: PrinterSettingsDialog | None = None
         self._build_menu(window)
         self.show_state(self.service.state())
+        app = QCoreApplication.instance()
+        if app is not None:  # also stop when the app quits without closing the window
+            app.aboutToQuit.connect(self.stop)
         self.worker.start()
 
     # menu ---------------------------------------------------------------------------

@@ -184,8 +184,8 @@ def test_worker_loop_reports_paper_out_and_recovers(store: Store, printer: Emupo
     try:
         job_id = PrintService(store).enqueue_receipt(sale)
         loop.wake()
-        assert wait_until(lambda: any(s.fault == "paper_out" for s in states), 10)
-        problem = next(s for s in states if s.fault == "paper_out")
+        assert wait_until(lambda: any(s.fault == "paper_out" and s.waiting for s in states), 10)
+        problem = next(s for s in states if s.fault == "paper_out" and s.waiting)
         assert problem.waiting == 1 and "out of paper" in problem.problem
         printer.set_fault("paper-out", False)
         assert wait_until(
@@ -238,3 +238,21 @@ def test_serial_connection(store: Store, printer: Emupos) -> None:
     assert outcome.after is not None and outcome.after.online  # status read over serial
     (text,) = new_texts(printer, 1)
     assert "1 x Œufs frais, 6" in text
+
+
+def test_idle_worker_notices_paper_out_before_the_next_job(store: Store, printer: Emupos) -> None:
+    states: list[QueueState] = []
+    service = PrintService(store.reader(), printer_uri=printer.uri)
+    loop = PrintLoop(service, poll=0.05, probe_every=0.2, report=lambda s, o: states.append(s))
+    thread = threading.Thread(target=loop.run)
+    thread.start()
+    try:
+        printer.set_fault("cover-open")
+        assert wait_until(lambda: bool(states) and states[-1].fault == "cover_open", 10)
+        assert states[-1].waiting == 0
+        printer.set_fault("cover-open", False)
+        assert wait_until(lambda: states[-1].fault == "", 10)
+    finally:
+        loop.stop()
+        thread.join(5)
+    assert len(printer.receipts()) == printer.seen  # type: ignore[attr-defined]  # nothing printed
