@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from escpos.capabilities import CAPABILITIES, get_profile
-from escpos.printer import Dummy
-
 from pos.errors import KnownError
 from receipts.document import QR, Cut, Document, DrawerKick, Feed, Line
+from receipts.escpos_compat import CAPABILITIES, Dummy, get_profile
 from receipts.text import CodePages
 
 ESC_INIT = b"\x1b@"

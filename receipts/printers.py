@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import receipts.escpos_compat  # noqa: F401  (python-escpos without its logging side effect)
 from pos.errors import KnownError
 
 DLE_EOT = b"\x10\x04"

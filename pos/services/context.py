@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
+from pos.services.printing import PrintService
+from pos.services.roles import StaffRoles
+from pos.services.till import TillService
 from pos.store import Store
-
-if TYPE_CHECKING:
-    from pos.services.printing import PrintService
 
 
 @dataclass
@@ -29,21 +30,34 @@ class Services:
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
 
-    @property
+    @cached_property
     def printing(self) -> PrintService:
         """Queueing receipts, labels and reports (printing itself runs on a worker)."""
-        from pos.services.printing import PrintService
-
-        if "printing" not in self.extras:
-            self.extras["printing"] = PrintService(
-                self.store, printer_uri=self.printer_uri, till_id=self.till_id
-            )
-        return self.extras["printing"]  # type: ignore[return-value]
+        return PrintService(self.store, printer_uri=self.printer_uri, till_id=self.till_id)
 
     @property
     def is_demo(self) -> bool:
         hub = self.orders.hub()
         return bool(hub and hub.is_demo) or bool(self.store.get_setting("demo", False))
+
+    @property
+    def currency(self) -> str:
+        hub = self.orders.hub()
+        return hub.currency if hub else "GBP"
+
+    @cached_property
+    def roles(self) -> StaffRoles:
+        return StaffRoles(self.store, self.till_id)
+
+    @cached_property
+    def till(self) -> TillService:
+        return TillService(self.store, self.roles, till_id=self.till_id, currency=self.currency)
+
+    @cached_property
+    def checkout(self) -> CheckoutService:
+        return CheckoutService(
+            self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
+        )
 
     def close(self) -> None:
         self.store.close()
