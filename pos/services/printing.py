@@ -378,6 +378,8 @@ class PrintService:
 
     def process_next(self, settings: PrinterSettings | None = None) -> JobOutcome | None:
         """Print the oldest queued job. None when there is nothing to do or no printer."""
+        if not self.jobs.has_queued():  # the idle poll: one indexed lookup
+            return None
         settings = settings or self.settings()
         if not settings.uri:
             return None

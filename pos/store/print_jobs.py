@@ -118,6 +118,9 @@ class PrintJobs:
                 listener(job_id)
         return job_id
 
+    def has_queued(self) -> bool:
+        return self.store.scalar("SELECT 1 FROM print_jobs WHERE status = 'queued' LIMIT 1") == 1
+
     def claim_next(self) -> PrintJob | None:
         """Take the oldest queued job for printing, or None. Atomic: never claimed twice."""
         with self.store.transaction():

@@ -23,7 +23,7 @@ PROBLEM_STYLE = "QLabel { background: #b91c1c; color: white; padding: 2px 8px; }
 
 
 class PrintingUi(QObject):
-    def __init__(self, window: Any, *, poll: float = 0.5) -> None:
+    def __init__(self, window: Any, *, poll: float = 0.25) -> None:
         super().__init__(window)
         self.window = window
         services = window.services
@@ -198,5 +198,5 @@ class PrintingUi(QObject):
         self.worker.stop()
 
 
-def install_printing(window: Any, *, poll: float = 0.5) -> PrintingUi:
+def install_printing(window: Any, *, poll: float = 0.25) -> PrintingUi:
     return PrintingUi(window, poll=poll)
