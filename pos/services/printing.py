@@ -24,6 +24,7 @@ from typing import Any
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
+from pos.store.till import TillRepository
 from receipts import printers
 from receipts.document import Document
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
@@ -256,47 +257,49 @@ class PrintService:
     def z_report_data(
         self, session_id: str, settings: PrinterSettings, *, copy: bool = False
     ) -> ZReportData:
-        row = self.jobs.session(session_id)
-        if row is None:
+        """The till session's report, from the till's own figures (as on screen)."""
+        till = TillRepository(self.store)
+        session = till.get(session_id)
+        if session is None:
             raise PrintError("The till session no longer exists.")
-        hub = row["hub"] or {}
+        extras = self.jobs.session_extras(session_id)
+        hub = extras["hub"] or {}
         labels = self._method_labels()
+        sums = till.checkout_sums(session_id)
         return ZReportData(
             hub_name=hub.get("name", ""),
-            till_id=row["till_id"],
-            session_number=row["number"],
-            volunteer=row["volunteer"],
-            opened_at=row["opened_at"],
+            till_id=session.till_id,
+            session_number=session.number,
+            volunteer=session.volunteer,
+            opened_at=session.opened_at,
             currency=hub.get("currency", "GBP"),
             locale=hub.get("locale", "en_GB"),
             timezone=hub.get("timezone", "UTC"),
-            pickup_point=row["pickup_point_name"],
-            closed_at=row["closed_at"],
-            closed_by=row["closed_by"],
-            float_amount=row["float_amount"],
+            pickup_point=extras["pickup_point_name"],
+            closed_at=session.closed_at,
+            closed_by=session.closed_by,
+            float_amount=session.float_amount,
             by_method=tuple(
-                MethodTotal(
-                    method_label(m["method"], settings.language, labels), m["amount"], m["count"]
-                )
-                for m in row["by_method"]
+                MethodTotal(method_label(m.method, settings.language, labels), m.amount, m.count)
+                for m in till.totals_by_method(session_id)
             ),
             movements=tuple(
-                CashMovement(m["amount"], m["reason"], m["created_at"]) for m in row["movements"]
+                CashMovement(m.amount, m.reason, m.created_at) for m in till.movements(session_id)
             ),
             expected_cash=(
-                row["expected_cash"]
-                if row["expected_cash"] is not None
-                else row["computed_expected_cash"]
+                session.expected_cash
+                if session.expected_cash is not None
+                else till.expected_cash(session_id)
             ),
-            counted_cash=row["counted_cash"],
-            difference=row["difference"],
-            collections=row["collections"],
-            walk_ins=row["walk_ins"],
-            reversals=row["reversals"],
-            sales_total=row["sales_total"],
-            left_owing=row["left_owing"],
-            credit_due=row["credit_due"],
-            close_note=row["close_note"],
+            counted_cash=session.counted_cash,
+            difference=session.difference,
+            collections=sums["collections"],
+            walk_ins=sums["walk_ins"],
+            reversals=sums["reversals"],
+            sales_total=sums["goods_total"] + extras["fees_total"],
+            left_owing=sums["left_owing"],
+            credit_due=sums["credit_amount"],
+            close_note=session.close_note,
             printed_at=utcnow(),
             is_copy=copy,
         )

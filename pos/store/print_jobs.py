@@ -308,58 +308,18 @@ class PrintJobs:
         value = self.store.scalar("SELECT id FROM checkouts WHERE receipt_no = ?", (receipt_no,))
         return None if value is None else str(value)
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
-        """A till session with its totals by method, cash movements and counts."""
-        row = _dict(
-            self.conn.execute(
-                "SELECT s.*, COALESCE(p.name, '') AS pickup_point_name FROM till_sessions s"
-                " LEFT JOIN pickup_points p ON p.id = s.pickup_point_id WHERE s.id = ?",
-                (session_id,),
-            ).fetchone()
-        )
-        if row is None:
-            return None
-        row["by_method"] = [
-            _dict(r)
-            for r in self.conn.execute(
-                "SELECT pay.method, SUM(pay.amount) AS amount, COUNT(*) AS count"
-                " FROM payments pay JOIN checkouts c ON c.id = pay.checkout_id"
-                " WHERE c.session_id = ? GROUP BY pay.method ORDER BY pay.method",
-                (session_id,),
-            )
-        ]
-        row["movements"] = [
-            _dict(r)
-            for r in self.conn.execute(
-                "SELECT amount, reason, created_at FROM cash_movements WHERE session_id = ?"
-                " ORDER BY created_at, rowid",
-                (session_id,),
-            )
-        ]
-        counts = self.conn.execute(
-            "SELECT"
-            " SUM(kind = 'collection'), SUM(kind = 'walk_in'), SUM(kind = 'reversal'),"
-            " COALESCE(SUM(goods_total + fees_total), 0),"
-            " COALESCE(SUM(CASE WHEN reversed_at IS NULL AND kind != 'reversal'"
-            "                   THEN left_owing ELSE 0 END), 0),"
-            " COALESCE(SUM(CASE WHEN reversed_at IS NULL AND kind != 'reversal'"
-            "                   THEN credit_amount ELSE 0 END), 0)"
-            " FROM checkouts WHERE session_id = ?",
+    def session_extras(self, session_id: str) -> dict[str, Any]:
+        """What the Z report prints beyond the till's own sums: pickup point, fees, hub."""
+        pickup = self.store.scalar(
+            "SELECT p.name FROM till_sessions s JOIN pickup_points p ON p.id = s.pickup_point_id"
+            " WHERE s.id = ?",
             (session_id,),
-        ).fetchone()
-        row.update(
-            collections=counts[0] or 0,
-            walk_ins=counts[1] or 0,
-            reversals=counts[2] or 0,
-            sales_total=counts[3],
-            left_owing=counts[4],
-            credit_due=counts[5],
         )
-        cash = sum(m["amount"] for m in row["by_method"] if m and m["method"] == "cash")
-        moved = sum(m["amount"] for m in row["movements"] if m)
-        row["computed_expected_cash"] = row["float_amount"] + cash + moved
-        row["hub"] = self.hub()
-        return row
+        fees = self.store.scalar(
+            "SELECT COALESCE(SUM(fees_total), 0) FROM checkouts WHERE session_id = ?",
+            (session_id,),
+        )
+        return {"pickup_point_name": pickup or "", "fees_total": int(fees), "hub": self.hub()}
 
     def open_session_id(self, till_id: str) -> str | None:
         value = self.store.scalar(

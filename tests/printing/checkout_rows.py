@@ -188,9 +188,9 @@ def walk_in(
 
 
 def close_session(store: Store, session_id: str, counted: int) -> None:
-    from pos.store.print_jobs import PrintJobs
+    from pos.store.till import TillRepository
 
-    expected = PrintJobs(store).session(session_id)["computed_expected_cash"]  # type: ignore[index]
+    expected = TillRepository(store).expected_cash(session_id)
     with store.transaction():
         store.db.conn.execute(
             "UPDATE till_sessions SET closed_at = ?, closed_by = ?, expected_cash = ?,"
