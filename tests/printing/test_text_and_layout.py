@@ -163,3 +163,14 @@ def test_compiled_catalogs_match_the_po_files(tmp_path: Path) -> None:
             f"{po} changed: run pybabel compile -d receipts/locale -D receipts"
         )
     assert translations("fr").gettext("Total taken") == "Total encaissé"
+
+
+@given(
+    st.text(max_size=120),
+    st.text(max_size=14),
+    st.integers(min_value=20, max_value=48),
+    st.integers(min_value=0, max_value=6),
+)
+def test_two_column_rows_fit(left: str, right: str, width: int, indent: int) -> None:
+    for line in row(left.replace("\n", " "), right.replace("\n", " "), width, indent=indent):
+        assert len(line) <= width
