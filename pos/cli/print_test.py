@@ -11,11 +11,10 @@ import argparse
 import os
 
 from pos.errors import KnownError
+from pos.services.printing import PrinterSettings, sample_receipt_bytes
 from receipts import printers
-from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
+from receipts.escpos_render import DEFAULT_PROFILE
 from receipts.i18n import language_of
-from receipts.receipt import layout_receipt
-from receipts.sample import sample_receipt
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,15 +25,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     address = printers.parse_uri(args.test_printer)
-    setup = PrinterSetup(profile=args.profile or DEFAULT_PROFILE, width_mm=args.width)
-    language = language_of(os.environ.get("FOODHUB_POS_LANG"))
-    data = sample_receipt(printer=address.uri, language=language)
-    doc = layout_receipt(data, setup.line_columns, setup.code_pages(), language=language)
-    payload = render(doc, setup)
+    settings = PrinterSettings(
+        uri=address.uri,
+        profile=args.profile or DEFAULT_PROFILE,
+        width_mm=args.width,
+        language=language_of(os.environ.get("FOODHUB_POS_LANG")),
+    )
+    payload = sample_receipt_bytes(settings)
     try:
         after = printers.send(address, payload)
     except printers.PrinterFault as fault:
         raise KnownError(f"Nothing was printed: {fault.message}") from fault
+    setup = settings.setup
     print(
         f"Printed a test receipt on {address.uri} "
         f"({setup.profile}, {args.width} mm, {setup.line_columns} columns, {len(payload)} bytes)."

@@ -354,17 +354,7 @@ class PrintService:
             labels = self.label_data(job.ref, int(bags) if bags else None, copy=job.is_copy)
             return layout_labels(labels, columns, pages, language=language)
         if job.kind == "test":
-            hub = self.jobs.hub() or {}
-            data = sample_receipt(
-                hub_name=hub.get("name", "Food Hub POS"),
-                currency=hub.get("currency", "EUR"),
-                locale=hub.get("locale", "en_GB"),
-                timezone=hub.get("timezone", "UTC"),
-                printed_at=job.created_at,
-                printer=settings.uri or "",
-                language=language,
-            )
-            return layout_receipt(data, columns, pages, language=language)
+            return sample_document(settings, self.jobs.hub(), job.created_at)
         raise PrintError(f"Unknown kind of print job: {job.kind}.")
 
     def render_job(self, job: PrintJob, settings: PrinterSettings | None = None) -> bytes:
@@ -455,8 +445,10 @@ def hub_info(store: Store) -> dict[str, Any]:
     return PrintJobs(store).hub() or {}
 
 
-def sample_receipt_bytes(settings: PrinterSettings, hub: dict[str, Any] | None = None) -> bytes:
-    """The test receipt for ``settings`` (not yet saved), for the settings dialog."""
+def sample_document(
+    settings: PrinterSettings, hub: dict[str, Any] | None = None, printed_at: str | None = None
+) -> Document:
+    """The test receipt for ``settings`` (saved or not): accents, columns, QR, cut."""
     hub = hub or {}
     setup = settings.setup
     data = sample_receipt(
@@ -464,12 +456,15 @@ def sample_receipt_bytes(settings: PrinterSettings, hub: dict[str, Any] | None =
         currency=hub.get("currency", "EUR"),
         locale=hub.get("locale", "en_GB"),
         timezone=hub.get("timezone", "UTC"),
-        printed_at=utcnow(),
+        printed_at=printed_at or utcnow(),
         printer=settings.uri or "",
         language=settings.language,
     )
-    doc = layout_receipt(data, setup.line_columns, setup.code_pages(), language=settings.language)
-    return render(doc, setup)
+    return layout_receipt(data, setup.line_columns, setup.code_pages(), language=settings.language)
+
+
+def sample_receipt_bytes(settings: PrinterSettings, hub: dict[str, Any] | None = None) -> bytes:
+    return render(sample_document(settings, hub), settings.setup)
 
 
 def print_sample_receipt(

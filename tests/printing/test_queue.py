@@ -251,3 +251,11 @@ def test_enqueue_wakes_the_worker_at_once(store: Store, collected: str, paper: P
         loop.stop()
         thread.join(5)
     assert loop._job_added not in PrintJobs.listeners
+
+
+def test_test_job_prints_the_sample(store: Store, paper: Path) -> None:
+    service = PrintService(store, printer_uri=f"file://{paper}")
+    service.enqueue_test()
+    assert service.process_next().printed  # type: ignore[union-attr]
+    data = paper.read_bytes()
+    assert b"TEST-000000" in data and "Weißbrot".encode("cp1252") in data
