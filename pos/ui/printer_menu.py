@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from pos.errors import KnownError
 from pos.services.printing import JobOutcome, QueueState
@@ -39,6 +39,7 @@ class PrintingUi(QObject):
         self.worker.job_finished.connect(self._job_finished)
         self.dialog: PrinterSettingsDialog | None = None
         self._build_menu(window)
+        self._add_panel_button(window)
         self.show_state(self.service.state())
         app = QCoreApplication.instance()
         if app is not None:  # also stop when the app quits without closing the window
@@ -81,6 +82,30 @@ class PrintingUi(QObject):
         self.settings_action = self._action(
             menu, self.tr("Printer &settings…"), "printerSettingsAction", self.open_settings
         )
+
+    def _add_panel_button(self, window: Any) -> None:
+        """A "Receipts of this order" button under the order panel's collected banner.
+
+        It shows whenever the banner does (the order has a receipt), without the order panel
+        having to know about printing.
+        """
+        panel = window.order_panel
+        banner = getattr(panel, "collected", None)
+        layout = panel.layout()
+        self.panel_button = QPushButton(self.tr("Receipts of this order… (reprint)"))
+        self.panel_button.setObjectName("orderReceiptsButton")
+        self.panel_button.setAccessibleName(self.tr("Receipts of this order"))
+        self.panel_button.clicked.connect(self.open_queue)
+        self.panel_button.hide()
+        if banner is None or layout is None:
+            return
+        layout.insertWidget(layout.indexOf(banner) + 1, self.panel_button)
+        banner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.panel_button.setVisible(event.type() == QEvent.Type.Show)
+        return False
 
     # actions ------------------------------------------------------------------------
     def _queue(self, make: Any, done: str) -> bool:

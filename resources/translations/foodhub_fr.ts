@@ -890,6 +890,14 @@
         <translation>&amp;Réglages de l'imprimante…</translation>
     </message>
     <message>
+        <source>Receipts of this order… (reprint)</source>
+        <translation>Tickets de cette commande… (réimprimer)</translation>
+    </message>
+    <message>
+        <source>Receipts of this order</source>
+        <translation>Tickets de cette commande</translation>
+    </message>
+    <message>
         <source>Open an order first.</source>
         <translation>Ouvrez d'abord une commande.</translation>
     </message>
@@ -904,7 +912,9 @@
     <message numerus="yes">
         <source>Bag labels for %n order(s) sent to the printer.</source>
         <translation>
-            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform><numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform></translation>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The till report was sent to the printer.</source>
@@ -913,7 +923,9 @@
     <message numerus="yes">
         <source> · %n job(s) waiting</source>
         <translation>
-            <numerusform> · %n impression en attente</numerusform><numerusform> · %n impressions en attente</numerusform></translation>
+            <numerusform> · %n impression en attente</numerusform>
+            <numerusform> · %n impressions en attente</numerusform>
+        </translation>
     </message>
     <message>
         <source>No printer set up</source>
@@ -954,7 +966,9 @@
     <message numerus="yes">
         <source>Printer ready · %n job(s) could not be printed</source>
         <translation>
-            <numerusform>Imprimante prête · %n impression impossible</numerusform><numerusform>Imprimante prête · %n impressions impossibles</numerusform></translation>
+            <numerusform>Imprimante prête · %n impression impossible</numerusform>
+            <numerusform>Imprimante prête · %n impressions impossibles</numerusform>
+        </translation>
     </message>
     <message>
         <source>Printer ready</source>

@@ -133,3 +133,34 @@ def test_reprint_any_past_receipt_and_manage_jobs(qtbot, window) -> None:
     assert window.services.printing.jobs.get(job.id).status == "cancelled"
     assert not dialog.cancel()  # already cancelled
     assert "Only a waiting job" in dialog.message.text()
+
+
+def test_order_panel_offers_its_receipts_once_collected(qtbot, window) -> None:
+    from pos.domain.checkout import Tender
+
+    services = window.services
+    other_id, order_id = (
+        int(row[0])
+        for row in services.store.query(
+            "SELECT id FROM orders WHERE state = 'complete' AND payment_total = 0"
+            " ORDER BY id LIMIT 2"
+        )
+    )
+    button = window.findChild(QPushButton, "orderReceiptsButton")
+    window.open_order(other_id)
+    assert window.order_panel.order.id == other_id
+    assert not button.isVisible()  # not collected yet: no receipt to reprint
+    services.till.open("Agnès", 2000)
+    draft = services.checkout.start(order_id)
+    due = services.checkout.preview(draft).amount_due
+    result = services.checkout.collect(draft, [Tender("cash", due)])
+    window.open_order(order_id)
+    qtbot.waitUntil(button.isVisible, timeout=2000)
+    button.click()
+    dialog = window.printing.queue_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.receipts.rowCount() == 1
+    assert dialog.receipts.item(0, 0).text() == result.checkout.receipt_no
+    assert dialog.reprint()
+    copies = [j for j in services.printing.jobs.listing("queued") if j.is_copy]
+    assert [j.ref for j in copies] == [result.checkout.id]
