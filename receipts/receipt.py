@@ -174,13 +174,17 @@ def layout_receipt(
         doc.line(_("Walk-in sale"))
     doc.rule()
 
-    handed = [line for line in data.lines if line.quantity > 0 or line.amount]
-    missing = [line for line in data.lines if line.credited > 0]
+    reversal = data.kind == "reversal"
+    handed = [line for line in data.lines if line.quantity or line.amount]
+    # a reversal undoes what was handed over; what was missing then is not credited again
+    missing = [] if reversal else [line for line in data.lines if line.credited > 0]
     if handed:
         if data.kind == "collection":
             doc.line(_("Collected"), bold=True)
+        elif reversal:
+            doc.line(_("Taken back"), bold=True)
         for line in handed:
-            _item(doc, line, line.quantity, line.amount, money, _)
+            _item(doc, line, abs(line.quantity), line.amount, money, _)
     if missing:
         doc.line(_("Missing (credited)"), bold=True)
         for line in missing:
@@ -204,6 +208,8 @@ def layout_receipt(
         doc.rule()
         for payment in data.payments:
             doc.columns_row(payment.label, money(payment.amount))
+            if payment.amount < 0:  # a refund: no tendered or change to show
+                continue
             if payment.change or payment.tendered != payment.amount:
                 doc.indented(_("tendered {tendered}").format(tendered=money(payment.tendered)), 2)
             if payment.change:
@@ -215,7 +221,8 @@ def layout_receipt(
                     label=payment.label, amount=money(payment.amount)
                 )
             )
-        doc.columns_row(_("Paid at the till"), money(data.amount_paid), bold=True)
+        paid_label = _("Refunded at the till") if reversal else _("Paid at the till")
+        doc.columns_row(paid_label, money(data.amount_paid), bold=True)
     if data.left_owing > 0:
         doc.columns_row(_("Still owing"), money(data.left_owing), bold=True)
     if data.credit_amount > 0:

@@ -87,10 +87,15 @@ def reversal() -> ReceiptData:
         order_number="R123456789",
         customer_name="Zoë Müller-Østergaard",
         reverses_receipt_no="T1-000042",
+        lines=(
+            ReceiptLine("Free-range eggs", "Dozen", -2, 450, -900, 2),
+            ReceiptLine("Sirloin steak", "per kg", -1, 3600, -4057, 1, "weighed", "1127", "g"),
+            ReceiptLine("Honeycomb", "250g", 0, 950, 0, 1, "missing"),
+        ),
         goods_total=-6087,
         fees_total=-150,
         amount_due=-4237,
-        amount_paid=-4000,
+        amount_paid=-3000,
         payments=(ReceiptPayment("cash", "Cash", -3000, -3000),),
         note="Wrong bag handed over",
     )

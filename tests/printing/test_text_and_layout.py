@@ -109,6 +109,8 @@ def test_reversal_names_the_original() -> None:
     text = layout_receipt(samples.reversal(), 42).as_text()
     assert "Refund T1-000044" in text and "Reverses receipt T1-000042" in text
     assert "-£30.00" in text
+    assert "Taken back" in text and "2 x Free-range eggs, Dozen" in text and "-£9.00" in text
+    assert "Missing" not in text and "tendered" not in text  # nothing credited twice
 
 
 def test_french_receipt() -> None:
