@@ -343,7 +343,10 @@ def connect(
                 "unreachable",
             ) from exc
         except Exception as exc:  # no libusb backend
-            raise PrinterConfigError(f"USB printing is not available here: {exc}.") from exc
+            raise PrinterConfigError(
+                "USB printing needs the libusb library (on Debian or Ubuntu: "
+                f"apt install libusb-1.0-0); {str(exc).rstrip('.')}."
+            ) from exc
         return _EscposConnection(usb_printer, status_timeout)
     if address.scheme == "serial":
         from escpos.printer import Serial

@@ -259,3 +259,15 @@ def test_test_job_prints_the_sample(store: Store, paper: Path) -> None:
     assert service.process_next().printed  # type: ignore[union-attr]
     data = paper.read_bytes()
     assert b"TEST-000000" in data and "Weißbrot".encode("cp1252") in data
+
+
+@pytest.mark.parametrize(
+    "uri", ["usb://04b8:0e28", "serial:///dev/ttyNOPE0", "file:///nonexistent/dir/lp0"]
+)
+def test_absent_printers_say_why_and_keep_the_job(store: Store, collected: str, uri: str) -> None:
+    service = PrintService(store, printer_uri=uri)
+    job_id = service.enqueue_receipt(collected)
+    outcome = service.process_next()
+    assert outcome is not None and not outcome.printed
+    assert outcome.fault in ("unreachable", "config") and outcome.error.endswith(".")
+    assert service.jobs.get(job_id).status == "queued"  # type: ignore[union-attr]
