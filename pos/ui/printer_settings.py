@@ -33,6 +33,7 @@ from pos.services.printing import (
 )
 from pos.store import Store
 from receipts.escpos_render import profile_names
+from receipts.text import PREFERRED_PAGES
 
 
 class _Signals(QObject):
@@ -114,6 +115,16 @@ class PrinterSettingsDialog(QDialog):
         found = self.columns.findData(self.settings.columns)
         self.columns.setCurrentIndex(max(found, 0))
 
+        self.codepage = QComboBox()
+        _named(self.codepage, "printerCodepage", self.tr("Character set"))
+        self.codepage.addItem(self.tr("Automatic (switch as needed)"), None)
+        for page in PREFERRED_PAGES:
+            self.codepage.addItem(page, page)
+        self.codepage.setCurrentIndex(max(self.codepage.findData(self.settings.codepage), 0))
+        self.codepage.setToolTip(
+            self.tr("Choose one only if accented letters print wrongly on this printer.")
+        )
+
         self.footer = QPlainTextEdit(self.settings.footer)
         _named(self.footer, "receiptFooter", self.tr("Receipt footer"))
         self.footer.setFixedHeight(70)
@@ -135,6 +146,7 @@ class PrinterSettingsDialog(QDialog):
         form.addRow(self.tr("Printer model"), self.profile)
         form.addRow(self.tr("Paper width"), self.paper_width)
         form.addRow(self.tr("Characters per line"), self.columns)
+        form.addRow(self.tr("Character set"), self.codepage)
         form.addRow(self.tr("Receipt footer"), self.footer)
         form.addRow("", self.drawer)
         form.addRow(self.test_button, self.test_result)
@@ -155,7 +167,7 @@ class PrinterSettingsDialog(QDialog):
             profile=self.profile.currentText(),
             width_mm=int(self.paper_width.currentData()),
             columns=self.columns.currentData(),
-            codepage=self.settings.codepage,
+            codepage=self.codepage.currentData(),
             footer=self.footer.toPlainText().strip(),
             open_drawer_on_cash=self.drawer.isChecked(),
             language=self.settings.language,

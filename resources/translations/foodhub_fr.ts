@@ -819,6 +819,18 @@
         <translation>Automatique</translation>
     </message>
     <message>
+        <source>Character set</source>
+        <translation>Jeu de caractères</translation>
+    </message>
+    <message>
+        <source>Automatic (switch as needed)</source>
+        <translation>Automatique (change selon le besoin)</translation>
+    </message>
+    <message>
+        <source>Choose one only if accented letters print wrongly on this printer.</source>
+        <translation>N'en choisir un que si les lettres accentuées s'impriment mal sur cette imprimante.</translation>
+    </message>
+    <message>
         <source>Receipt footer</source>
         <translation>Pied de ticket</translation>
     </message>

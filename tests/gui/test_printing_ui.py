@@ -93,15 +93,17 @@ def test_settings_dialog_test_print_and_save(qtbot, window, tmp_path: Path) -> N
     dialog.uri.setText(f"file://{paper}")
     dialog.paper_width.setCurrentIndex(dialog.paper_width.findData(58))
     dialog.footer.setPlainText("Merci ! Ünd tschüss.")
+    dialog.codepage.setCurrentIndex(dialog.codepage.findData("CP858"))
     dialog.findChild(QPushButton, "testPrintButton").click()
     result = dialog.findChild(QLabel, "printerTestResult")
     qtbot.waitUntil(lambda: "printed" in result.text().lower(), timeout=5000)
     assert result.text().startswith("Test receipt printed")
     assert b"\x1d(k" in paper.read_bytes()
+    assert b"\x1bt\x13" in paper.read_bytes() and b"\x1bt\x10" not in paper.read_bytes()  # CP858
     dialog.save()
     settings = load_settings(window.services.store)
     assert settings.uri == f"file://{paper}" and settings.width_mm == 58
-    assert settings.footer == "Merci ! Ünd tschüss."
+    assert settings.footer == "Merci ! Ünd tschüss." and settings.codepage == "CP858"
     qtbot.waitUntil(lambda: _status(window) == "Printer ready", timeout=5000)
 
 
