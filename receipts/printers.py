@@ -405,6 +405,8 @@ def send(
                 "interrupted",
                 sent=True,
             ) from exc
+        if not before.known:  # it did not answer before: do not wait for it again
+            return before
         try:
             return conn.status()
         except Exception:
