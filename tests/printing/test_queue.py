@@ -271,3 +271,38 @@ def test_absent_printers_say_why_and_keep_the_job(store: Store, collected: str, 
     assert outcome is not None and not outcome.printed
     assert outcome.fault in ("unreachable", "config") and outcome.error.endswith(".")
     assert service.jobs.get(job_id).status == "queued"  # type: ignore[union-attr]
+
+
+def test_network_printer_that_never_answers_status(store: Store, collected: str) -> None:
+    """A plain TCP sink (like ``nc -l 9100 > capture``): status unknown, the job still prints."""
+    import socket
+    import time
+
+    received: list[bytes] = []
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def sink() -> None:
+        conn, _ = server.accept()
+        with conn:
+            chunks = []
+            while data := conn.recv(65536):
+                chunks.append(data)
+            received.append(b"".join(chunks))
+
+    thread = threading.Thread(target=sink)
+    thread.start()
+    try:
+        service = PrintService(store, printer_uri=f"tcp://127.0.0.1:{port}")
+        job_id = service.enqueue_receipt(collected)
+        started = time.monotonic()
+        outcome = service.process_next()
+        elapsed = time.monotonic() - started
+        thread.join(5)
+    finally:
+        server.close()
+    assert outcome is not None and outcome.printed and outcome.after is not None
+    assert not outcome.after.known  # unknown, not "fine"
+    assert elapsed < 3.0  # one status wait, not one per query
+    expected = service.render_job(service.jobs.get(job_id))  # type: ignore[arg-type]
+    assert received == [b"\x10\x04\x01\x10\x04\x02\x10\x04\x04" + expected]
