@@ -256,3 +256,46 @@ def test_idle_worker_notices_paper_out_before_the_next_job(store: Store, printer
         loop.stop()
         thread.join(5)
     assert len(printer.receipts()) == printer.seen  # type: ignore[attr-defined]  # nothing printed
+
+
+@pytest.mark.gui
+def test_till_window_prints_the_receipt_of_a_confirmed_checkout(
+    qtbot, demo_db: Path, printer: Emupos
+) -> None:
+    """The whole path: scan, mark a line missing, take cash at the till window; the window's
+    print worker prints the receipt on the emulated printer and opens the drawer."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+
+    from pos.app import create_window
+
+    win = create_window(demo_db, printer=printer.uri)
+    qtbot.addWidget(win)
+    win.show()
+    status = win.findChild(QLabel, "printerStatusLabel")
+    qtbot.waitUntil(lambda: status.text() == "Printer ready", timeout=5000)
+    win.services.till.open("Zoë", 5000)
+    number = str(
+        win.services.store.scalar(
+            "SELECT number FROM orders WHERE payment_state = 'balance_due' ORDER BY id LIMIT 1"
+        )
+    )
+    scan = win.findChild(QLineEdit, "scanInput")
+    scan.setFocus()
+    qtbot.keyClicks(scan, number)
+    qtbot.keyClick(scan, Qt.Key.Key_Return)
+    order = win.order_panel.order
+    view = win.findChild(QTableView, "orderView")
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_M)  # the first item is missing
+    due = order.total - order.line_items[0].amount
+    amount = win.findChild(QLineEdit, "amountTendered")
+    amount.setText(f"{(due + 1000) / 100:.2f}")
+    qtbot.keyClick(amount, Qt.Key.Key_Return)  # confirm: £10 change
+    (text,) = new_texts(printer, 1, timeout=15)
+    assert f"[qr {number}]" in text and order.customer_name in text
+    assert "Missing (credited)" in text and order.line_items[0].product_name in text
+    assert "change £10.00" in text
+    assert printer.state()["drawer"] == "open"
+    qtbot.waitUntil(lambda: status.text() == "Printer ready", timeout=5000)
