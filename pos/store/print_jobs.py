@@ -198,6 +198,19 @@ class PrintJobs:
             )
         return [_job(row) for row in rows]
 
+    def described(self, limit: int = 100) -> list[tuple[PrintJob, str]]:
+        """Recent jobs, newest first, each with what it prints (receipt no, order, session)."""
+        rows = self.conn.execute(
+            "SELECT j.*, CASE j.kind"
+            "  WHEN 'receipt' THEN (SELECT receipt_no FROM checkouts WHERE id = j.ref)"
+            "  WHEN 'z_report' THEN (SELECT till_id || ' #' || number FROM till_sessions"
+            "                        WHERE id = j.ref)"
+            "  ELSE j.ref END AS what"
+            " FROM print_jobs j ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?",
+            (limit,),
+        )
+        return [(_job(row), str(row["what"] or "")) for row in rows]
+
     def counts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT status, COUNT(*) FROM print_jobs GROUP BY status")
         return {status: count for status, count in rows}

@@ -171,7 +171,6 @@ class PrintQueueDialog(QDialog):
                 for r in receipts
             ],
         )
-        jobs = self.service.jobs.listing(limit=100)
         _fill(
             self.jobs,
             [
@@ -179,13 +178,21 @@ class PrintQueueDialog(QDialog):
                     job.id,
                     [
                         local_time(job.created_at, self.timezone),
-                        self._kind(job.kind) + (self.tr(" (copy)") if job.is_copy else ""),
+                        " ".join(
+                            part
+                            for part in (
+                                self._kind(job.kind),
+                                what,
+                                self.tr("(copy)") if job.is_copy else "",
+                            )
+                            if part
+                        ),
                         self._status(job.status),
                         str(job.attempts),
                         job.last_error,
                     ],
                 )
-                for job in jobs
+                for job, what in self.service.jobs.described(limit=100)
             ],
         )
 

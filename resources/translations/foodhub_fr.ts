@@ -760,8 +760,8 @@
         <translation> (annulé)</translation>
     </message>
     <message>
-        <source> (copy)</source>
-        <translation> (duplicata)</translation>
+        <source>(copy)</source>
+        <translation>(duplicata)</translation>
     </message>
     <message>
         <source>Choose a receipt first.</source>

@@ -131,6 +131,7 @@ def test_reprint_any_past_receipt_and_manage_jobs(qtbot, window) -> None:
     job = window.services.printing.jobs.listing("queued")[0]
     assert job.ref == first and job.is_copy
     assert dialog.jobs.rowCount() == 1 and dialog.jobs.item(0, 2).text() == "Waiting"
+    assert dialog.jobs.item(0, 1).text() == "Receipt T1-000001 (copy)"
     assert dialog.cancel()
     assert window.services.printing.jobs.get(job.id).status == "cancelled"
     assert not dialog.cancel()  # already cancelled
