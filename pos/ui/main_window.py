@@ -216,14 +216,11 @@ class MainWindow(QMainWindow):
         named(self.till_status, "tillStatusLabel", self.tr("Till session"))
         self.pending_sync = QLabel()
         named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
-        self.print_queue = QLabel()
-        named(self.print_queue, "printQueueLabel", self.tr("Print jobs waiting"))
         bar.addWidget(self.demo_label)
         bar.addWidget(self.till_status)
         bar.addWidget(self.order_count)
         bar.addPermanentWidget(self.pending_sync)
         bar.addPermanentWidget(self.sync_status)
-        bar.addPermanentWidget(self.print_queue)
         bar.addPermanentWidget(self.printer_status)
 
     def _build_menus(self) -> None:
@@ -607,8 +604,6 @@ class MainWindow(QMainWindow):
         checkout = self.services.checkout
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
-        queued = checkout.queued_print_count()
-        self.print_queue.setText(self.tr("%n print job(s) waiting", "", queued))
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)

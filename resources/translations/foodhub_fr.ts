@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AboutDialog</name>
@@ -166,15 +167,11 @@
     </message>
     <message>
         <source>Printer status</source>
-        <translation>État de l'imprimante</translation>
+        <translation>État de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Changes waiting to sync</source>
         <translation>Modifications en attente de synchronisation</translation>
-    </message>
-    <message>
-        <source>Print jobs waiting</source>
-        <translation>Impressions en attente</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -229,11 +226,11 @@
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
-        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
+        <translation>La commande %1 a déjà été retirée (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
-        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
+        <translation>La commande %1 a été annulée dans Open Food Network&#xa0;: ne la remettez pas.</translation>
     </message>
     <message>
         <source>Order %1 belongs to another pickup point: %2.</source>
@@ -241,7 +238,7 @@
     </message>
     <message>
         <source>%1 would be left owing: say why, or take the full amount.</source>
-        <translation>%1 resterait dû : indiquez pourquoi, ou encaissez la totalité.</translation>
+        <translation>%1 resterait dû&#xa0;: indiquez pourquoi, ou encaissez la totalité.</translation>
     </message>
     <message>
         <source>Already collected (receipt %1).</source>
@@ -249,27 +246,27 @@
     </message>
     <message>
         <source>No receipt to reprint yet.</source>
-        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
+        <translation>Aucun reçu à réimprimer pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Copy of %1 queued for printing.</source>
-        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
+        <translation>Copie du reçu %1 envoyée à l&apos;impression.</translation>
     </message>
     <message>
         <source>Done: receipt %1.</source>
-        <translation>Terminé : reçu %1.</translation>
+        <translation>Terminé&#xa0;: reçu %1.</translation>
     </message>
     <message>
         <source>Give change: %1</source>
-        <translation>Rendez la monnaie : %1</translation>
+        <translation>Rendez la monnaie&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open the till to take money</source>
@@ -277,7 +274,7 @@
     </message>
     <message>
         <source>Undone: %1 (refund %2).</source>
-        <translation>Annulé : %1 (remboursement %2).</translation>
+        <translation>Annulé&#xa0;: %1 (remboursement %2).</translation>
     </message>
     <message>
         <source>Till closed</source>
@@ -293,20 +290,13 @@
     </message>
     <message>
         <source>Till: cash and close (F7)</source>
-        <translation>Caisse : espèces et clôture (F7)</translation>
+        <translation>Caisse&#xa0;: espèces et clôture (F7)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n print job(s) waiting</source>
-        <translation>
-            <numerusform>%n impression en attente</numerusform>
-            <numerusform>%n impressions en attente</numerusform>
         </translation>
     </message>
 </context>
@@ -333,7 +323,7 @@
         <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
     </message>
     <message>
-        <source>Type the volunteer's name.</source>
+        <source>Type the volunteer&apos;s name.</source>
         <translation>Saisissez le nom du bénévole.</translation>
     </message>
 </context>
@@ -424,7 +414,7 @@
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
-        <translation>Commande %1 · code client %2 · retrait : %3</translation>
+        <translation>Commande %1 · code client %2 · retrait&#xa0;: %3</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -440,19 +430,19 @@
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
+        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
-        <translation>Moins que commandé : %1</translation>
+        <translation>Moins que commandé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Extra to pay: %1</source>
-        <translation>Supplément à payer : %1</translation>
+        <translation>Supplément à payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Paid online: %1</source>
-        <translation>Payé en ligne : %1</translation>
+        <translation>Payé en ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to pay</source>
@@ -460,15 +450,15 @@
     </message>
     <message>
         <source>To pay now: %1</source>
-        <translation>À payer maintenant : %1</translation>
+        <translation>À payer maintenant&#xa0;: %1</translation>
     </message>
     <message>
         <source>Owed back: %1</source>
-        <translation>À rendre au client : %1</translation>
+        <translation>À rendre au client&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 is not sold by weight.</source>
-        <translation>%1 n'est pas vendu au poids.</translation>
+        <translation>%1 n&apos;est pas vendu au poids.</translation>
     </message>
     <message>
         <source>Type a weight above zero, with at most 3 decimals.</source>
@@ -476,7 +466,7 @@
     </message>
     <message>
         <source>That quantity is not possible for this line.</source>
-        <translation>Cette quantité n'est pas possible pour cette ligne.</translation>
+        <translation>Cette quantité n&apos;est pas possible pour cette ligne.</translation>
     </message>
     <message>
         <source>Cancelled in OFN: do not hand over</source>
@@ -551,7 +541,7 @@
     </message>
     <message>
         <source>Give the credit back in cash now</source>
-        <translation>Rembourser l'avoir en espèces maintenant</translation>
+        <translation>Rembourser l&apos;avoir en espèces maintenant</translation>
     </message>
     <message>
         <source>Refund in cash</source>
@@ -563,7 +553,7 @@
     </message>
     <message>
         <source>Why is part left owing? (required)</source>
-        <translation>Pourquoi reste-t-il un montant dû ? (obligatoire)</translation>
+        <translation>Pourquoi reste-t-il un montant dû&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>Take payment and hand over (F12)</source>
@@ -575,15 +565,15 @@
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation>À payer : %1</translation>
+        <translation>À payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
+        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Type the amount of this part first.</source>
-        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
+        <translation>Saisissez d&apos;abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
         <source>Give back %1 in cash</source>
@@ -591,19 +581,19 @@
     </message>
     <message>
         <source>Credit noted for the customer: %1</source>
-        <translation>Avoir enregistré pour le client : %1</translation>
+        <translation>Avoir enregistré pour le client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
-        <translation>Monnaie à rendre : %1</translation>
+        <translation>Monnaie à rendre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Still owed: %1</source>
-        <translation>Reste à payer : %1</translation>
+        <translation>Reste à payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -637,7 +627,7 @@
     <name>PrintQueueDialog</name>
     <message>
         <source>Receipts and print queue</source>
-        <translation>Tickets et file d'impression</translation>
+        <translation>Tickets et file d&apos;impression</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -705,7 +695,7 @@
     </message>
     <message>
         <source>Cancel job</source>
-        <translation>Annuler l'impression</translation>
+        <translation>Annuler l&apos;impression</translation>
     </message>
     <message>
         <source>Receipts of the open order</source>
@@ -765,11 +755,11 @@
     </message>
     <message>
         <source>Choose a receipt first.</source>
-        <translation>Choisissez d'abord un ticket.</translation>
+        <translation>Choisissez d&apos;abord un ticket.</translation>
     </message>
     <message>
         <source>Sent to the printer, marked COPY.</source>
-        <translation>Envoyé à l'imprimante, marqué DUPLICATA.</translation>
+        <translation>Envoyé à l&apos;imprimante, marqué DUPLICATA.</translation>
     </message>
     <message>
         <source>Only a waiting job can be cancelled.</source>
@@ -780,15 +770,15 @@
     <name>PrinterSettingsDialog</name>
     <message>
         <source>Printer settings</source>
-        <translation>Réglages de l'imprimante</translation>
+        <translation>Réglages de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Printer address</source>
-        <translation>Adresse de l'imprimante</translation>
+        <translation>Adresse de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
-        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d'impression cups://FILE</translation>
+        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d&apos;impression cups://FILE</translation>
     </message>
     <message>
         <source>Set for this run by --printer or FOODHUB_POS_PRINTER; not saved.</source>
@@ -796,7 +786,7 @@
     </message>
     <message>
         <source>Printer profile</source>
-        <translation>Profil de l'imprimante</translation>
+        <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Paper width</source>
@@ -828,7 +818,7 @@
     </message>
     <message>
         <source>Choose one only if accented letters print wrongly on this printer.</source>
-        <translation>N'en choisir un que si les lettres accentuées s'impriment mal sur cette imprimante.</translation>
+        <translation>N&apos;en choisir un que si les lettres accentuées s&apos;impriment mal sur cette imprimante.</translation>
     </message>
     <message>
         <source>Receipt footer</source>
@@ -844,19 +834,19 @@
     </message>
     <message>
         <source>Test print result</source>
-        <translation>Résultat de l'impression de test</translation>
+        <translation>Résultat de l&apos;impression de test</translation>
     </message>
     <message>
         <source>Printer model</source>
-        <translation>Modèle d'imprimante</translation>
+        <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <source>Enter the printer's address first.</source>
-        <translation>Saisissez d'abord l'adresse de l'imprimante.</translation>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Printing a test receipt…</source>
-        <translation>Impression d'un ticket de test…</translation>
+        <translation>Impression d&apos;un ticket de test…</translation>
     </message>
     <message>
         <source>Test receipt printed. Check the accents and the QR code.</source>
@@ -864,7 +854,7 @@
     </message>
     <message>
         <source>Nothing printed: %1</source>
-        <translation>Rien n'a été imprimé : %1</translation>
+        <translation>Rien n&apos;a été imprimé : %1</translation>
     </message>
 </context>
 <context>
@@ -886,20 +876,20 @@
         <translation>Imprimer les étiquettes de sacs de tout le point de retrait</translation>
     </message>
     <message>
-        <source>Print the till's &amp;Z report</source>
+        <source>Print the till&apos;s &amp;Z report</source>
         <translation>Imprimer le rapport &amp;Z de la caisse</translation>
     </message>
     <message>
         <source>Receipts and print &amp;queue…</source>
-        <translation>Tickets et &amp;file d'impression…</translation>
+        <translation>Tickets et &amp;file d&apos;impression…</translation>
     </message>
     <message>
         <source>Retry printing &amp;now</source>
-        <translation>Réessayer d'imprimer &amp;maintenant</translation>
+        <translation>Réessayer d&apos;imprimer &amp;maintenant</translation>
     </message>
     <message>
         <source>Printer &amp;settings…</source>
-        <translation>&amp;Réglages de l'imprimante…</translation>
+        <translation>&amp;Réglages de l&apos;imprimante…</translation>
     </message>
     <message>
         <source>Receipts of this order… (reprint)</source>
@@ -911,26 +901,26 @@
     </message>
     <message>
         <source>Open an order first.</source>
-        <translation>Ouvrez d'abord une commande.</translation>
+        <translation>Ouvrez d&apos;abord une commande.</translation>
     </message>
     <message>
         <source>Receipt of %1 sent to the printer (marked COPY).</source>
-        <translation>Ticket de %1 envoyé à l'imprimante (marqué DUPLICATA).</translation>
+        <translation>Ticket de %1 envoyé à l&apos;imprimante (marqué DUPLICATA).</translation>
     </message>
     <message>
         <source>Bag labels of %1 sent to the printer.</source>
-        <translation>Étiquettes de sacs de %1 envoyées à l'imprimante.</translation>
+        <translation>Étiquettes de sacs de %1 envoyées à l&apos;imprimante.</translation>
     </message>
     <message numerus="yes">
         <source>Bag labels for %n order(s) sent to the printer.</source>
         <translation>
-            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform>
-            <numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l&apos;imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l&apos;imprimante.</numerusform>
         </translation>
     </message>
     <message>
         <source>The till report was sent to the printer.</source>
-        <translation>Le rapport de caisse a été envoyé à l'imprimante.</translation>
+        <translation>Le rapport de caisse a été envoyé à l&apos;imprimante.</translation>
     </message>
     <message numerus="yes">
         <source> · %n job(s) waiting</source>
@@ -949,7 +939,7 @@
     </message>
     <message>
         <source>Printer cover open</source>
-        <translation>Capot de l'imprimante ouvert</translation>
+        <translation>Capot de l&apos;imprimante ouvert</translation>
     </message>
     <message>
         <source>Printer off line</source>
@@ -961,15 +951,15 @@
     </message>
     <message>
         <source>Printer setting is wrong</source>
-        <translation>Réglage de l'imprimante incorrect</translation>
+        <translation>Réglage de l&apos;imprimante incorrect</translation>
     </message>
     <message>
         <source>Printer connection broke</source>
-        <translation>Connexion à l'imprimante interrompue</translation>
+        <translation>Connexion à l&apos;imprimante interrompue</translation>
     </message>
     <message>
         <source>Printer error</source>
-        <translation>Erreur de l'imprimante</translation>
+        <translation>Erreur de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -1042,7 +1032,7 @@
     </message>
     <message>
         <source>Cash in / out</source>
-        <translation>Entrées / sorties d'espèces</translation>
+        <translation>Entrées / sorties d&apos;espèces</translation>
     </message>
     <message>
         <source>Count and close</source>
@@ -1062,11 +1052,11 @@
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrée d'espèces</translation>
+        <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sortie d'espèces</translation>
+        <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1082,7 +1072,7 @@
     </message>
     <message>
         <source>Note about the difference</source>
-        <translation>Commentaire sur l'écart</translation>
+        <translation>Commentaire sur l&apos;écart</translation>
     </message>
     <message>
         <source>Close the till</source>
@@ -1094,7 +1084,7 @@
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
-        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
+        <translation>Comptez les billets et les pièces, ou saisissez le total&#xa0;:</translation>
     </message>
     <message>
         <source>The till is closed.</source>
@@ -1118,11 +1108,11 @@
     </message>
     <message>
         <source>Count the cash in the drawer first.</source>
-        <translation>Comptez d'abord les espèces du tiroir.</translation>
+        <translation>Comptez d&apos;abord les espèces du tiroir.</translation>
     </message>
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
-        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l&apos;impression.</translation>
     </message>
 </context>
 <context>
@@ -1145,11 +1135,11 @@
     </message>
     <message>
         <source>Reason for undoing</source>
-        <translation>Motif de l'annulation</translation>
+        <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation>Pourquoi ? (obligatoire)</translation>
+        <translation>Pourquoi&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>Undo this checkout</source>
@@ -1161,11 +1151,11 @@
     </message>
     <message>
         <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
-        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
+        <translation>L&apos;annulation est enregistrée comme une nouvelle opération&#xa0;; les sommes payées sont remboursées par le même moyen de paiement.</translation>
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
-        <translation>Choisissez l'encaissement à annuler.</translation>
+        <translation>Choisissez l&apos;encaissement à annuler.</translation>
     </message>
     <message>
         <source>Say why this checkout is undone.</source>
@@ -1173,7 +1163,7 @@
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
-        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
+        <translation>L&apos;annulation d&apos;un encaissement nécessite le code PIN responsable.</translation>
     </message>
 </context>
 <context>
@@ -1200,15 +1190,15 @@
     </message>
     <message>
         <source>Item name</source>
-        <translation>Nom de l'article</translation>
+        <translation>Nom de l&apos;article</translation>
     </message>
     <message>
         <source>Other item: name</source>
-        <translation>Article hors catalogue : nom</translation>
+        <translation>Article hors catalogue&#xa0;: nom</translation>
     </message>
     <message>
         <source>Item price</source>
-        <translation>Prix de l'article</translation>
+        <translation>Prix de l&apos;article</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1216,11 +1206,11 @@
     </message>
     <message>
         <source>Add item</source>
-        <translation>Ajouter l'article</translation>
+        <translation>Ajouter l&apos;article</translation>
     </message>
     <message>
         <source>Add other item</source>
-        <translation>Ajouter l'article hors catalogue</translation>
+        <translation>Ajouter l&apos;article hors catalogue</translation>
     </message>
     <message>
         <source>Items sold</source>
@@ -1244,11 +1234,11 @@
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l'article.</translation>
+        <translation>Donnez un nom à l&apos;article.</translation>
     </message>
     <message>
         <source>Give the item a price above zero.</source>
-        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
+        <translation>Indiquez un prix supérieur à zéro pour l&apos;article.</translation>
     </message>
     <message>
         <source>Add at least one item to sell.</source>
@@ -1270,7 +1260,7 @@
 
 Please tell the hub, and give them the log file:
 %1</source>
-        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
+        <translation>Une erreur inattendue s&apos;est produite. Rien de ce qui était déjà enregistré n&apos;est perdu.
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
@@ -1296,7 +1286,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Voucher</source>
-        <translation>Bon d'achat</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <source>Amounts cannot be negative.</source>
@@ -1320,63 +1310,63 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Volunteer: %1</source>
-        <translation>Bénévole : %1</translation>
+        <translation>Bénévole&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation>Ouverture : %1</translation>
+        <translation>Ouverture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation>Clôture : %1</translation>
+        <translation>Clôture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Orders collected: %1</source>
-        <translation>Commandes retirées : %1</translation>
+        <translation>Commandes retirées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Walk-in sales: %1</source>
-        <translation>Ventes sur place : %1</translation>
+        <translation>Ventes sur place&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation>Annulations : %1</translation>
+        <translation>Annulations&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 payments)</source>
-        <translation>%1 : %2 (%3 paiements)</translation>
+        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
     </message>
     <message>
         <source>Total taken: %1</source>
-        <translation>Total encaissé : %1</translation>
+        <translation>Total encaissé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
-        <translation>Fond de caisse : %1</translation>
+        <translation>Fond de caisse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cash moves: %1</source>
-        <translation>Mouvements d'espèces : %1</translation>
+        <translation>Mouvements d&apos;espèces&#xa0;: %1</translation>
     </message>
     <message>
         <source>Expected cash: %1</source>
-        <translation>Espèces attendues : %1</translation>
+        <translation>Espèces attendues&#xa0;: %1</translation>
     </message>
     <message>
         <source>Counted cash: %1</source>
-        <translation>Espèces comptées : %1</translation>
+        <translation>Espèces comptées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Difference: %1</source>
-        <translation>Écart : %1</translation>
+        <translation>Écart&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
