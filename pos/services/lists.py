@@ -94,7 +94,8 @@ class ListsService:
 
     def doc_info(self, cycle: OrderCycle, paper: str, now: datetime) -> DocInfo:
         hub = self.repo.hub()
-        language = str(self.store.get_setting("language", "en") or "en")
+        # The app's language setting, else the hub's own (a fr_CH hub prints in French).
+        language = str(self.store.get_setting("language") or (hub.locale if hub else "en"))
         return DocInfo(
             hub_name=hub.name if hub else "",
             cycle_name=cycle.name,
