@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
+from pos.services.printing import PrintService
 from pos.services.roles import StaffRoles
 from pos.services.till import TillService
 from pos.store import Store
@@ -28,6 +29,11 @@ class Services:
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
+
+    @cached_property
+    def printing(self) -> PrintService:
+        """Queueing receipts, labels and reports (printing itself runs on a worker)."""
+        return PrintService(self.store, printer_uri=self.printer_uri, till_id=self.till_id)
 
     @property
     def is_demo(self) -> bool:

@@ -155,9 +155,12 @@ class ReconcileService:
             method_labels=self.method_labels(),
         )
 
-    def _language(self) -> str | None:
+    def _language(self) -> str:
+        """The app's language setting, else the hub's (printed text follows the hub)."""
         value = self.store.get_setting("language")
-        return str(value) if value else None
+        if value:
+            return str(value)
+        return self.hub().locale.replace("-", "_").split("_")[0] or "en"
 
     # staff actions ----------------------------------------------------------------
     def mark_action_done(self, action_id: str, actor: str) -> bool:

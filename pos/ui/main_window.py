@@ -35,9 +35,11 @@ from pos.services.checkout import AlreadyCollected, CheckoutResult
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
+from pos.ui.lists_dialog import open_lists_dialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
+from pos.ui.printer_menu import install_printing
 from pos.ui.reconcile_window import open_reconcile
 from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
 from pos.ui.undo_dialog import UndoDialog
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.printing = install_printing(self)  # Printing menu, print worker, printer status
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -215,18 +218,19 @@ class MainWindow(QMainWindow):
         named(self.till_status, "tillStatusLabel", self.tr("Till session"))
         self.pending_sync = QLabel()
         named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
-        self.print_queue = QLabel()
-        named(self.print_queue, "printQueueLabel", self.tr("Print jobs waiting"))
         bar.addWidget(self.demo_label)
         bar.addWidget(self.till_status)
         bar.addWidget(self.order_count)
         bar.addPermanentWidget(self.pending_sync)
         bar.addPermanentWidget(self.sync_status)
-        bar.addPermanentWidget(self.print_queue)
         bar.addPermanentWidget(self.printer_status)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        lists = QAction(self.tr("Print &lists…"), self)
+        lists.setObjectName("printListsAction")
+        lists.triggered.connect(lambda: open_lists_dialog(self, self.services.store))
+        file_menu.addAction(lists)
         reconcile = QAction(self.tr("&Reconcile the day…"), self)
         reconcile.setObjectName("reconcileAction")
         reconcile.triggered.connect(lambda: open_reconcile(self))
@@ -610,8 +614,6 @@ class MainWindow(QMainWindow):
         checkout = self.services.checkout
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
-        queued = checkout.queued_print_count()
-        self.print_queue.setText(self.tr("%n print job(s) waiting", "", queued))
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)
@@ -634,6 +636,7 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.printing.stop()
         self.status_timer.stop()
         self._relist.stop()
         if self.draft is not None:

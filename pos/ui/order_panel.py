@@ -39,6 +39,7 @@ from pos.domain.checkout import (
     parse_weight,
 )
 from pos.domain.models import Hub, Order, PickupPoint
+from pos.domain.units import format_measure
 from pos.ui.formatting import local_time, money
 
 Index = QModelIndex | QPersistentModelIndex
@@ -106,7 +107,7 @@ class LineItemModel(QAbstractTableModel):
                     return (
                         self.tr("%1 (weighed %2)")
                         .replace("%1", item.variant_name)
-                        .replace("%2", f"{weight.normalize():f}")
+                        .replace("%2", format_measure(weight, item.variant_unit, self.hub.locale))
                     )
                 return item.variant_name
             if column == "quantity":

@@ -7,7 +7,6 @@ embedded Unicode TTF so every customer's name prints (collection-day.md §5.1).
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +20,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -35,50 +32,21 @@ from reportlab.platypus import (
 
 from pos.domain import reconcile as r
 from pos.domain.money import format_money
+from receipts.pdf import fonts, layout
 
-FONT = "ReportSans"
-FONT_BOLD = "ReportSans-Bold"
-_ROOT = Path(__file__).resolve().parents[2]
-_FONT_CANDIDATES = (
-    (_ROOT / "resources" / "fonts", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    (Path("/usr/share/fonts/truetype/dejavu"), "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    (Path("/usr/share/fonts/TTF"), "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-)
-
-
-def _register_fonts() -> str:
-    """Register the report font once; returns the file used (for tests and the log)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return str(getattr(pdfmetrics.getFont(FONT).face, "filename", ""))
-    for folder, regular, bold in _FONT_CANDIDATES:
-        if (folder / regular).is_file() and (folder / bold).is_file():
-            pdfmetrics.registerFont(TTFont(FONT, str(folder / regular)))
-            pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / bold)))
-            break
-    else:  # reportlab's bundled Bitstream Vera: Latin only, but always present
-        pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
-    from reportlab.lib.fonts import addMapping
-
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, FONT_BOLD)
-    addMapping(FONT, 0, 1, FONT)
-    addMapping(FONT, 1, 1, FONT_BOLD)
-    return str(getattr(pdfmetrics.getFont(FONT).face, "filename", ""))
+FONT = fonts.REGULAR
+FONT_BOLD = fonts.BOLD
 
 
 def translator(language: str | None) -> Callable[[str], str]:
-    localedir = _ROOT / "resources" / "locale"
-    t = gettext.translation(
-        "foodhub", localedir=str(localedir), languages=[language or "en"], fallback=True
-    )
-    return t.gettext
+    """gettext for the report (the PDFs' domain ``foodhub_pdf``); English by default."""
+    return layout.translator(language or "en")
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
     """Deferred canvas that prints "Page i of N" (collection-day.md §5.3)."""
 
-    footer_text = "Page %(page)d of %(pages)d"
+    footer_text = "Page {page} of {pages}"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,7 +64,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
             self.drawRightString(
                 A4[0] - 15 * mm,
                 10 * mm,
-                self.footer_text % {"page": self._pageNumber, "pages": pages},
+                self.footer_text.format(page=self._pageNumber, pages=pages),
             )
             super().showPage()
         super().save()
@@ -104,7 +72,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | None = None) -> Path:
     """Write the report to ``path`` and return it. Identical data gives identical bytes."""
-    _register_fonts()
+    fonts.register()
     _ = translator(language)
     target = Path(path)
     styles = _Styles()
@@ -112,12 +80,12 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     when = _time_fn(data.timezone)
 
     story: list[Any] = []
-    title = _("End-of-day report — %(hub)s") % {"hub": data.hub_name}
+    title = _("End-of-day report — {hub}").format(hub=data.hub_name)
     story.append(Paragraph(_escape(title), styles.title))
     sub = [
-        _("Order cycle: %(name)s") % {"name": data.order_cycle_name or "—"},
-        _("Pickup point: %(name)s") % {"name": data.scope_name},
-        _("Generated: %(when)s") % {"when": when(data.generated_at, "%d/%m/%Y %H:%M")},
+        _("Order cycle: {name}").format(name=data.order_cycle_name or "—"),
+        _("Pickup point: {name}").format(name=data.scope_name),
+        _("Generated: {when}").format(when=when(data.generated_at, "%d/%m/%Y %H:%M")),
     ]
     story.append(Paragraph(_escape(" · ".join(sub)), styles.small))
     if data.is_demo:
@@ -233,9 +201,9 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         )
         still_open = [f"{s.till_id} #{s.number}" for s in data.sessions if s.closed_at is None]
         if still_open:
-            warning = _("Still open, cash not counted: %(tills)s.") % {
-                "tills": ", ".join(still_open)
-            }
+            warning = _("Still open, cash not counted: {tills}.").format(
+                tills=", ".join(still_open)
+            )
             story.append(Paragraph(_escape(warning), styles.warn))
     else:
         story.append(Paragraph(_escape(_("No till session in this period.")), styles.cell))
@@ -356,7 +324,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     )
 
     class _Canvas(_NumberedCanvas):
-        footer_text = _("Page %(page)d of %(pages)d")
+        footer_text = _("Page {page} of {pages}")
 
     doc.build(story, canvasmaker=_Canvas)
     return target

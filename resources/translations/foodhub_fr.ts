@@ -194,7 +194,189 @@
     </message>
 </context>
 <context>
+    <name>ListsDialog</name>
+    <message>
+        <source>First free sticker</source>
+        <translation>Première étiquette libre</translation>
+    </message>
+    <message>
+        <source>On a part-used sheet of stickers, the first one still free (1 = top left).</source>
+        <translation>Sur une planche déjà entamée, la première étiquette encore libre (1 = en haut à gauche).</translation>
+    </message>
+    <message>
+        <source>First free sticker:</source>
+        <translation>Première étiquette libre :</translation>
+    </message>
+    <message>
+        <source>Print lists</source>
+        <translation>Imprimer les listes</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message>
+        <source>Harvest list (totals per producer)</source>
+        <translation>Liste de récolte (totaux par producteur)</translation>
+    </message>
+    <message>
+        <source>Producer packing list (by customer)</source>
+        <translation>Liste de préparation producteur (par client)</translation>
+    </message>
+    <message>
+        <source>Hub packing list: pack by customer</source>
+        <translation>Liste de préparation de la plateforme : par client</translation>
+    </message>
+    <message>
+        <source>Hub packing list: pack by product</source>
+        <translation>Liste de préparation de la plateforme : par produit</translation>
+    </message>
+    <message>
+        <source>Collection sheet (per pickup point)</source>
+        <translation>Feuille de retrait (par point de retrait)</translation>
+    </message>
+    <message>
+        <source>Bag labels (sheets and 4 x 6 in)</source>
+        <translation>Étiquettes de sac (planches et 4 x 6 po)</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <source>Every producer (one file each)</source>
+        <translation>Tous les producteurs (un fichier chacun)</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Producer lists show customer names and phone numbers (hub setting).</source>
+        <translation>Les listes des producteurs montrent le nom et le téléphone des clients (réglage de la plateforme).</translation>
+    </message>
+    <message>
+        <source>Producer lists show customer codes and order numbers only, no names.</source>
+        <translation>Les listes des producteurs ne montrent que les codes clients et les numéros de commande, sans les noms.</translation>
+    </message>
+    <message>
+        <source>Customer names on producer lists</source>
+        <translation>Noms des clients sur les listes des producteurs</translation>
+    </message>
+    <message>
+        <source>no orders yet</source>
+        <translation>pas encore de commandes</translation>
+    </message>
+    <message>
+        <source>Order cycle:</source>
+        <translation>Cycle de commande :</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document :</translation>
+    </message>
+    <message>
+        <source>Producer:</source>
+        <translation>Producteur :</translation>
+    </message>
+    <message>
+        <source>Pickup point:</source>
+        <translation>Point de retrait :</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Make PDFs</source>
+        <translation>Créer les PDF</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>There are no orders yet: sync with OFN first.</source>
+        <translation>Il n'y a pas encore de commandes : synchronisez d'abord avec OFN.</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Dossier des PDF</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDFs.</source>
+        <translation>Choisissez un dossier pour les PDF.</translation>
+    </message>
+    <message>
+        <source>Making the PDFs…</source>
+        <translation>Création des PDF…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) written to %1.</source>
+        <translation>
+            <numerusform>%n PDF écrit dans %1.</numerusform>
+            <numerusform>%n PDF écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PDFs could not be made: %1</source>
+        <translation>Les PDF n'ont pas pu être créés : %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1; open it from your file manager.</source>
+        <translation>Impossible d'ouvrir %1 ; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Print &amp;lists…</source>
+        <translation>Imprimer les &amp;listes…</translation>
+    </message>
     <message>
         <source>No hub yet</source>
         <translation>Pas encore de plateforme</translation>
@@ -237,7 +419,7 @@
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Till session</source>
@@ -286,10 +468,6 @@
     <message>
         <source>Changes waiting to sync</source>
         <translation>Modifications en attente de synchronisation</translation>
-    </message>
-    <message>
-        <source>Print jobs waiting</source>
-        <translation>Impressions en attente</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -419,13 +597,6 @@
         <translation>
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n print job(s) waiting</source>
-        <translation>
-            <numerusform>%n impression en attente</numerusform>
-            <numerusform>%n impressions en attente</numerusform>
         </translation>
     </message>
 </context>
@@ -750,6 +921,360 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Receipts and print queue</source>
+        <translation>Tickets et file d'impression</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reprint (marked COPY)</source>
+        <translation>Réimprimer (marqué DUPLICATA)</translation>
+    </message>
+    <message>
+        <source>Reprint the selected receipt</source>
+        <translation>Réimprimer le ticket choisi</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Impressions</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Annuler l'impression</translation>
+    </message>
+    <message>
+        <source>Receipts of the open order</source>
+        <translation>Tickets de la commande ouverte</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>Walk-in sale</source>
+        <translation>Vente directe</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Bag labels</source>
+        <translation>Étiquettes de sacs</translation>
+    </message>
+    <message>
+        <source>Till report</source>
+        <translation>Rapport de caisse</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impression en cours</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Impossible à imprimer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source> (reversed)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>(duplicata)</translation>
+    </message>
+    <message>
+        <source>Choose a receipt first.</source>
+        <translation>Choisissez d'abord un ticket.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer, marked COPY.</source>
+        <translation>Envoyé à l'imprimante, marqué DUPLICATA.</translation>
+    </message>
+    <message>
+        <source>Only a waiting job can be cancelled.</source>
+        <translation>Seule une impression en attente peut être annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <source>Printer settings</source>
+        <translation>Réglages de l'imprimante</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Adresse de l'imprimante</translation>
+    </message>
+    <message>
+        <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
+        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d'impression cups://FILE</translation>
+    </message>
+    <message>
+        <source>Set for this run by --printer or FOODHUB_POS_PRINTER; not saved.</source>
+        <translation>Imposée pour cette session par --printer ou FOODHUB_POS_PRINTER ; non enregistrée.</translation>
+    </message>
+    <message>
+        <source>Printer profile</source>
+        <translation>Profil de l'imprimante</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>Characters per line</source>
+        <translation>Caractères par ligne</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>Jeu de caractères</translation>
+    </message>
+    <message>
+        <source>Automatic (switch as needed)</source>
+        <translation>Automatique (change selon le besoin)</translation>
+    </message>
+    <message>
+        <source>Choose one only if accented letters print wrongly on this printer.</source>
+        <translation>N'en choisir un que si les lettres accentuées s'impriment mal sur cette imprimante.</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Pied de ticket</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer for cash payments</source>
+        <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>Test print result</source>
+        <translation>Résultat de l'impression de test</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modèle d'imprimante</translation>
+    </message>
+    <message>
+        <source>Enter the printer's address first.</source>
+        <translation>Saisissez d'abord l'adresse de l'imprimante.</translation>
+    </message>
+    <message>
+        <source>Printing a test receipt…</source>
+        <translation>Impression d'un ticket de test…</translation>
+    </message>
+    <message>
+        <source>Test receipt printed. Check the accents and the QR code.</source>
+        <translation>Ticket de test imprimé. Vérifiez les accents et le code QR.</translation>
+    </message>
+    <message>
+        <source>Nothing printed: %1</source>
+        <translation>Rien n'a été imprimé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingUi</name>
+    <message>
+        <source>&amp;Printing</source>
+        <translation>&amp;Impression</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint receipt of this order</source>
+        <translation>&amp;Réimprimer le ticket de cette commande</translation>
+    </message>
+    <message>
+        <source>Print bag &amp;labels for this order</source>
+        <translation>Imprimer les &amp;étiquettes de sacs de cette commande</translation>
+    </message>
+    <message>
+        <source>Print bag labels for the whole pickup point</source>
+        <translation>Imprimer les étiquettes de sacs de tout le point de retrait</translation>
+    </message>
+    <message>
+        <source>Print the till's &amp;Z report</source>
+        <translation>Imprimer le rapport &amp;Z de la caisse</translation>
+    </message>
+    <message>
+        <source>Receipts and print &amp;queue…</source>
+        <translation>Tickets et &amp;file d'impression…</translation>
+    </message>
+    <message>
+        <source>Retry printing &amp;now</source>
+        <translation>Réessayer d'imprimer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Printer &amp;settings…</source>
+        <translation>&amp;Réglages de l'imprimante…</translation>
+    </message>
+    <message>
+        <source>Receipts of this order… (reprint)</source>
+        <translation>Tickets de cette commande… (réimprimer)</translation>
+    </message>
+    <message>
+        <source>Receipts of this order</source>
+        <translation>Tickets de cette commande</translation>
+    </message>
+    <message>
+        <source>Open an order first.</source>
+        <translation>Ouvrez d'abord une commande.</translation>
+    </message>
+    <message>
+        <source>Receipt of %1 sent to the printer (marked COPY).</source>
+        <translation>Ticket de %1 envoyé à l'imprimante (marqué DUPLICATA).</translation>
+    </message>
+    <message>
+        <source>Bag labels of %1 sent to the printer.</source>
+        <translation>Étiquettes de sacs de %1 envoyées à l'imprimante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bag labels for %n order(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The till report was sent to the printer.</source>
+        <translation>Le rapport de caisse a été envoyé à l'imprimante.</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n job(s) waiting</source>
+        <translation>
+            <numerusform> · %n impression en attente</numerusform>
+            <numerusform> · %n impressions en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>Aucune imprimante configurée</translation>
+    </message>
+    <message>
+        <source>Printer out of paper</source>
+        <translation>Imprimante sans papier</translation>
+    </message>
+    <message>
+        <source>Printer cover open</source>
+        <translation>Capot de l'imprimante ouvert</translation>
+    </message>
+    <message>
+        <source>Printer off line</source>
+        <translation>Imprimante hors ligne</translation>
+    </message>
+    <message>
+        <source>Printer not reachable</source>
+        <translation>Imprimante injoignable</translation>
+    </message>
+    <message>
+        <source>Printer setting is wrong</source>
+        <translation>Réglage de l'imprimante incorrect</translation>
+    </message>
+    <message>
+        <source>Printer connection broke</source>
+        <translation>Connexion à l'imprimante interrompue</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Erreur de l'imprimante</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer ready · %n job(s) could not be printed</source>
+        <translation>
+            <numerusform>Imprimante prête · %n impression impossible</numerusform>
+            <numerusform>Imprimante prête · %n impressions impossibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimante prête</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1962,7 @@
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Products of the order cycle</source>

@@ -83,3 +83,15 @@ def test_sum_is_exact(values: list[int]) -> None:
     for v in values:
         total = total + Money(v, "GBP")
     assert total.minor == sum(values)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "locale", "text"),
+    [("3021", "weight", "en_GB", "3.021 kg"), ("850", "weight", "en_GB", "850 g"),
+     ("1500", "volume", "fr_FR", "1,5 L"), ("750", "volume", "en_GB", "750 ml"),
+     ("12", "items", "en_GB", "12"), ("1000", "weight", "de_DE", "1 kg")],
+)  # fmt: skip
+def test_measures_read_naturally(value: str, unit: str, locale: str, text: str) -> None:
+    from pos.domain.units import format_measure
+
+    assert format_measure(Decimal(value), unit, locale) == text

@@ -184,3 +184,15 @@ def test_unknown_point_and_bad_extension(hub, tmp_path):
         svc.export(tmp_path / "r.pdf", point_id=999)
     with pytest.raises(KnownError):
         svc.export(tmp_path / "r.xlsx")
+
+
+def test_report_follows_the_hub_language(hub, tmp_path):
+    hub.set_setting("language", "fr")
+    svc = ReconcileService(hub)
+    _, text = _pdf_text(svc.export_pdf(tmp_path / "fr.pdf"))
+    text = text.replace("\xa0", " ")
+    assert "Rapport de fin de journée — Riverside Food Hub (demo)" in text
+    assert "Page 1 sur" in text and "Sessions de caisse" in text
+    rows = _read(svc.export_csv(tmp_path / "fr.csv"))
+    assert rows[0][0] == "section"  # the header stays machine-readable
+    assert any(r[0] == "orders" and r[2] == "Non retirées" for r in rows[1:])
