@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pos.domain.money import format_money
@@ -229,17 +229,22 @@ class Pusher:
         if not remote.is_shipped and remote.is_paid and remote.shipment_state == "ready":
             remote = self._ship(item, remote, report)
         if not remote.is_shipped:
-            why = (
-                "OFN only marks paid orders as collected"
-                if not remote.is_paid
-                else f"OFN did not ship it (shipment state {remote.shipment_state})"
-            )
-            actions.append(StaffAction(
-                "unpaid_handover" if not remote.is_paid and not actions else "error",
-                f"Order {item.number} was collected at the till ({want.receipt_no}) but {why}:"
-                " once the payment is settled, mark it shipped in the OFN admin.",
-                admin_url=url,
-            ))  # fmt: skip
+            if actions:  # settle the money first, then ship
+                first = actions[0]
+                then = " Then mark it shipped in the OFN admin."
+                actions[0] = replace(first, reason=first.reason + then)
+            else:
+                why = (
+                    "OFN only marks paid orders as collected"
+                    if not remote.is_paid
+                    else f"OFN did not ship it (shipment state {remote.shipment_state})"
+                )
+                actions.append(StaffAction(
+                    "unpaid_handover" if not remote.is_paid else "error",
+                    f"Order {item.number} was collected at the till ({want.receipt_no}) but"
+                    f" {why}: mark it shipped in the OFN admin once it is paid.",
+                    admin_url=url,
+                ))  # fmt: skip
         return ("needs_staff" if actions else "done"), actions
 
     def _uncollected(

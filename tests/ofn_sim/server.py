@@ -42,6 +42,7 @@ from pos.domain.models import Snapshot
 from pos.services.demo import generate, ofn_order_json
 
 FAULTS = ("500", "504", "422", "reset_before", "reset_after")
+REFUSE = "refuse"  # 422 {"error"}: OFN declines (e.g. "Payment could not be processed")
 PENDING = ("pending", "requires_authorization", "processing", "checkout")
 DETAIL_ONLY = (
     "customer_id", "shipping_method", "ship_address", "bill_address", "line_items",
@@ -216,7 +217,7 @@ class OFNSimulator:
     def fail(self, kind: str, *, method: str | None = None, path: str | None = None,
              times: int = 1) -> None:  # fmt: skip
         """The next ``times`` requests matching ``method`` and ``path`` (a substring) fail."""
-        assert kind in FAULTS, kind
+        assert kind in (*FAULTS, REFUSE), kind
         with self.lock:
             self.faults.append(ScriptedFault(kind, method, path, times))
 
@@ -512,6 +513,9 @@ class _Handler(BaseHTTPRequestHandler):
                 sim.hits[f"{method} {route}"] += 1
                 if fault:
                     sim.faults_served[fault] += 1
+            if fault == REFUSE:
+                return self._json(422, {"error": "Payment could not be processed, please check"
+                                                 " the details you entered"})  # fmt: skip
             if fault == "reset_before":
                 return self._reset()
             if fault == "500":

@@ -127,7 +127,5 @@ def _upsert_outbox(store: Store, order_id: int, desired: dict[str, object], now:
 
 
 def outbox_status(store: Store) -> dict[str, str]:
-    rows = store.query(
-        "SELECT o.number, x.status FROM outbox x JOIN orders o ON o.id = x.order_id"
-    )
+    rows = store.query("SELECT o.number, x.status FROM outbox x JOIN orders o ON o.id = x.order_id")
     return {r[0]: r[1] for r in rows}
