@@ -38,7 +38,13 @@ class ApiError(SyncError):
     def __init__(self, message: str, *, status: int, kind: str) -> None:
         super().__init__(message)
         self.status = status
-        self.kind = kind  # "error" (permanent refusal) | "exception" | "not_found" | "server"
+        # "error" (a refusal) | "exception" | "not_found" | "server" | "lost" | "bad_json"
+        self.kind = kind
+
+    @property
+    def transient(self) -> bool:
+        """Worth trying again later (the server failed, or the answer was lost)."""
+        return self.kind in ("exception", "server", "lost")
 
 
 class BadPayload(SyncError):

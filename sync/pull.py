@@ -61,6 +61,7 @@ class PullReport:
     producers: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    transient: int = 0  # skips that may succeed next time (the watermark stays put)
     watermark: str | None = None
     requests: int = 0
 
@@ -113,12 +114,11 @@ class Puller:
             ok = True
         finally:
             report.requests = self.client.t.requests_sent - sent_before
-            transient = any(why.startswith("OFN") for _, why in report.skipped)
             self.runs.finish(
                 run_id,
                 ok=ok,
                 summary=report.summary(),
-                watermark=report.watermark if ok and not transient else None,
+                watermark=report.watermark if ok and not report.transient else None,
             )
         return report
 
@@ -184,6 +184,7 @@ class Puller:
                 data = f.result()
             except ApiError as exc:  # this order only; the transport already retried
                 report.skipped.append((number, str(exc.message)))
+                report.transient += exc.transient
                 continue
             report.fetched += 1
             try:
@@ -241,6 +242,7 @@ class Puller:
                 hub = self._hub(name.strip()[:200])
         except (ApiError, BadPayload) as exc:
             report.skipped.append(("producer names", str(exc.message)))
+            report.transient += isinstance(exc, ApiError) and exc.transient
         if hub is None and self.ingest.hub_id() is None:
             hub = self._hub(f"Hub {self.hub_id}")
         customers: list[Customer] = []
@@ -252,6 +254,7 @@ class Puller:
                     report.skipped.append(("a customer", f"not saved: {exc.message}"))
         except (ApiError, BadPayload) as exc:
             report.skipped.append(("customers", str(exc.message)))
+            report.transient += isinstance(exc, ApiError) and exc.transient
         report.customers = len(customers)
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)

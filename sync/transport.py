@@ -216,9 +216,10 @@ class Transport:
         try:
             return json.loads(text) if text.strip() else None
         except ValueError:
-            raise NotOFN(
-                f"{self.host} sent a reply that is not valid JSON; it does not look like"
-                " Open Food Network."
+            raise ApiError(
+                f"{self.host} sent a reply that is not valid JSON.",
+                status=resp.status_code,
+                kind="bad_json",
             ) from None
 
 

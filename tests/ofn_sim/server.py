@@ -204,7 +204,7 @@ class OFNSimulator:
             self._touch(number)
 
     def set_raw(self, number: str, data: Any) -> None:
-        """Replace an order with any payload at all (for bad-input tests)."""
+        """Replace an order's detail with any payload at all (bytes: sent as they are)."""
         with self.lock:
             self.orders[number] = data
             self._touch(number)
@@ -314,9 +314,9 @@ class OFNSimulator:
             data = self.orders.get(number)
             if data is None:
                 return 404, NOT_FOUND, None
-            if not isinstance(data, dict) or "distributor" not in data:  # raw garbage
+            if _hub_of(data) is None:  # garbage from set_raw: served as it is
                 return 200, data, None
-            if data["distributor"]["id"] not in self.managed:
+            if _hub_of(data) not in self.managed:
                 return 401, NOT_AUTHORIZED, None
             if method == "GET" and action is None:
                 return 200, copy.deepcopy(data), None
@@ -343,13 +343,13 @@ class OFNSimulator:
         since = arg("q[updated_at_gt]")
         since_dt = datetime.fromisoformat(since.replace("Z", "+00:00")) if since else None
         for number, data in self.orders.items():
-            if not isinstance(data, dict) or "distributor" not in data:
-                rows.append(data)  # garbage shows up in the list as it is
+            if _hub_of(data) is None:
+                rows.append({"number": number})  # the list is fine, the detail is garbage
                 continue
-            if data["distributor"]["id"] not in self.managed:
+            if _hub_of(data) not in self.managed:
                 continue
             hub, oc = arg("q[distributor_id_eq]"), arg("q[order_cycle_id_eq]")
-            if hub is not None and str(data["distributor"]["id"]) != hub:
+            if hub is not None and str(_hub_of(data)) != hub:
                 continue
             cycle = data.get("order_cycle") or {}
             if oc is not None and str(cycle.get("id")) != oc:
@@ -467,6 +467,12 @@ class OFNSimulator:
         return 200, self._concise(data), None  # 200 even when nothing shipped (the quirk)
 
 
+def _hub_of(data: Any) -> int | None:
+    dist = data.get("distributor") if isinstance(data, dict) else None
+    hub = dist.get("id") if isinstance(dist, dict) else None
+    return hub if isinstance(hub, int) else None
+
+
 class _Handler(BaseHTTPRequestHandler):
     simulator: OFNSimulator
     protocol_version = "HTTP/1.1"
@@ -529,9 +535,12 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {k.lower(): v for k, v in self.headers.items()}
             form = parse_qs(body.decode("utf-8", "replace")) if body else {}
             with sim.lock:
-                status, payload, _ = sim.handle(
-                    method, parts.path, parse_qs(parts.query), form, headers
-                )
+                try:
+                    status, payload, _ = sim.handle(
+                        method, parts.path, parse_qs(parts.query), form, headers
+                    )
+                except Exception as exc:  # OFN's catch-all: any exception is a 422
+                    status, payload = 422, {"exception": f"{type(exc).__name__}: {exc}"}
             if fault == "reset_after":
                 return self._reset()
             self._json(status, payload)
@@ -540,7 +549,8 @@ class _Handler(BaseHTTPRequestHandler):
                 sim.in_flight -= 1
 
     def _json(self, status: int, payload: Any) -> None:
-        self._send(status, json.dumps(payload).encode(), "application/json; charset=utf-8")
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self._send(status, body, "application/json; charset=utf-8")
 
     def _send(self, status: int, body: bytes, ctype: str) -> None:
         self.send_response(status)
