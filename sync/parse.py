@@ -236,8 +236,8 @@ def parse_order(data: Any, *, currency: str) -> Order:
     items = [_line_item(li, i, currency) for i, li in enumerate(items_raw)]
     if len({li.id for li in items}) != len(items):
         raise BadPayload("line_items has the same id twice")
-    method = data.get("shipping_method")
-    pickup_id = _int(method, "id", "shipping_method") if isinstance(method, dict) else None
+    point = pickup_point(data)  # validated here so a bad one skips the whole order
+    pickup_id = point.id if point else None
     phone = _str(data, "phone", limit=100)
     name = _str(data, "full_name")
     return Order(
@@ -304,8 +304,10 @@ def _line_item(li: Any, i: int, currency: str) -> LineItem:
 
 def pickup_point(data: Any) -> PickupPoint | None:
     method = data.get("shipping_method") if isinstance(data, dict) else None
-    if not isinstance(method, dict):
+    if method is None:
         return None
+    if not isinstance(method, dict):
+        raise BadPayload("shipping_method is not an object")
     return PickupPoint(
         id=_req_int(method, "id", "shipping_method"),
         name=_str(method, "name", "shipping_method") or "?",

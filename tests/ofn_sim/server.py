@@ -351,8 +351,9 @@ class OFNSimulator:
             hub, oc = arg("q[distributor_id_eq]"), arg("q[order_cycle_id_eq]")
             if hub is not None and str(_hub_of(data)) != hub:
                 continue
-            cycle = data.get("order_cycle") or {}
-            if oc is not None and str(cycle.get("id")) != oc:
+            cycle = data.get("order_cycle")
+            cycle_id = cycle.get("id") if isinstance(cycle, dict) else None
+            if oc is not None and str(cycle_id) != oc:
                 continue
             if arg("q[completed_at_not_null]") in ("1", "true") and not data.get(
                 "completed_at_utc_iso8601"
