@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pos.services.orders import OrderBrowser
+from pos.services.sync_service import SyncService
 from pos.store import Store
 
 
@@ -24,6 +25,14 @@ class Services:
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
+
+    @property
+    def sync(self) -> SyncService:
+        """Sync with OFN (settings, key, runs on a worker's own connection)."""
+        service = self.extras.get("sync")
+        if not isinstance(service, SyncService):
+            service = self.extras["sync"] = SyncService(self.store)
+        return service
 
     @property
     def is_demo(self) -> bool:

@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        from pos.ui.sync_status import install_sync
+
+        self.sync = install_sync(self, services.sync, self.sync_status)
+        self.sync.finished.connect(lambda _state: self._refresh())
 
         self.scan_input.textChanged.connect(self._refresh)
         self.scan_input.returnPressed.connect(self._enter)
