@@ -10,8 +10,9 @@ safety margin. One bad order is skipped and reported; the others are saved.
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -100,6 +101,7 @@ class Puller:
         self.ingest = Ingest(store)
         self.runs = SyncRuns(store)
         self._points: dict[int, PickupPoint] = {}
+        self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
         self.scope = {"server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id}
 
     def run(self, *, full: bool = False) -> PullReport:
@@ -147,7 +149,9 @@ class Puller:
                         if number is None or number in seen:
                             continue
                         seen.add(number)
-                        futures[pool.submit(self.client.order, number)] = number
+                        future = pool.submit(self._fetch, number)
+                        futures[future] = number
+                        future.add_done_callback(self._done.put)
                     page += 1
                     if not result.orders:
                         break
@@ -167,6 +171,19 @@ class Puller:
             first_date = datetime.now(UTC)
         report.watermark = iso(first_date - SAFETY_MARGIN)
 
+    def _fetch(self, number: str) -> tuple[Order, PickupPoint | None] | BadPayload:
+        """One order's detail, fetched and parsed on a worker thread."""
+        data = self.client.order(number)
+        try:
+            order = parse.parse_order(data, currency=self.currency)
+            if order.number != number:
+                raise BadPayload(f"OFN sent order {order.number} when asked for {number}")
+            if order.hub_id != self.hub_id:
+                raise BadPayload(f"it belongs to hub {order.hub_id}, not {self.hub_id}")
+            return order, parse.pickup_point(data)
+        except BadPayload as exc:
+            return exc
+
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise Cancelled("Sync stopped.")
@@ -175,9 +192,15 @@ class Puller:
         self, futures: dict[Future[Any], str], parsed: list[Order], report: PullReport,
         *, block: bool,
     ) -> None:  # fmt: skip
-        if not futures:
-            return
-        done, _ = wait(list(futures), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        """Parse the details fetched so far (at least one when ``block``)."""
+        done: list[Future[Any]] = []
+        try:
+            if block and futures:
+                done.append(self._done.get())
+            while True:
+                done.append(self._done.get_nowait())
+        except queue.Empty:
+            pass
         for f in done:
             number = futures.pop(f)
             try:
@@ -187,17 +210,11 @@ class Puller:
                 report.transient += exc.transient
                 continue
             report.fetched += 1
-            try:
-                order = parse.parse_order(data, currency=self.currency)
-                if order.number != number:
-                    raise BadPayload(f"OFN sent order {order.number} when asked for {number}")
-                if order.hub_id != self.hub_id:
-                    raise BadPayload(f"it belongs to hub {order.hub_id}, not {self.hub_id}")
-                point = parse.pickup_point(data)
-            except BadPayload as exc:
-                log.warning("skipping order %s: %s", number, exc.message)
-                report.skipped.append((number, f"not saved: {exc.message}"))
+            if isinstance(data, BadPayload):
+                log.warning("skipping order %s: %s", number, data.message)
+                report.skipped.append((number, f"not saved: {data.message}"))
                 continue
+            order, point = data
             if point is not None:
                 self._points[point.id] = point
             parsed.append(order)

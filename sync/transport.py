@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import threading
 from dataclasses import dataclass
@@ -92,6 +93,13 @@ class Transport:
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max_in_flight, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        # Read proxy and CA settings from the environment once, not on every request
+        # (requests re-reads them per call, which costs milliseconds each time).
+        self.session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+        ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        if ca_bundle:
+            self.session.verify = ca_bundle
+        self.session.trust_env = False
         self.session.headers["User-Agent"] = f"FoodHubPOS/{__version__}"
         self.session.headers["Accept"] = "application/json"
         self.requests_sent = 0

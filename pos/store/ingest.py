@@ -164,6 +164,11 @@ class Ingest:
         """Rows the foreign keys need when OFN did not describe them (names filled later)."""
         orders = list(orders)
         self.conn.executemany(
+            "INSERT OR IGNORE INTO hub(id, name, currency, locale, timezone) VALUES (?, ?, ?,"
+            " 'en_GB', 'Europe/London')",
+            {(o.hub_id, f"Hub {o.hub_id}", o.currency) for o in orders},
+        )
+        self.conn.executemany(
             "INSERT OR IGNORE INTO order_cycles(id, name) VALUES (?, ?)",
             {(o.order_cycle_id, f"Order cycle {o.order_cycle_id}") for o in orders
              if o.order_cycle_id is not None},

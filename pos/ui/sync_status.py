@@ -13,7 +13,7 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from pos.errors import KnownError
@@ -230,7 +230,6 @@ def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> Sy
     menu = window.menuBar().addMenu(window.tr("&Sync"))
     now = QAction(window.tr("Sync &now"), window)
     now.setObjectName("syncNowAction")
-    now.setShortcut(QKeySequence(window.tr("F9")))
     now.triggered.connect(lambda: controller.sync_now(manual=True))
     menu.addAction(now)
     settings = QAction(window.tr("Sync &settings…"), window)
