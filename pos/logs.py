@@ -41,3 +41,12 @@ def setup(level: int = logging.INFO) -> Path | None:
         except OSError:
             pass
     return target_or_none
+
+
+def shutdown() -> None:
+    """Stop writing crash traces (tests call this; the app keeps them until exit)."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None

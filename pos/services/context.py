@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
+from pos.services.roles import StaffRoles
 from pos.services.sync_service import SyncService
+from pos.services.till import TillService
 from pos.store import Store
 
 
@@ -38,6 +42,25 @@ class Services:
     def is_demo(self) -> bool:
         hub = self.orders.hub()
         return bool(hub and hub.is_demo) or bool(self.store.get_setting("demo", False))
+
+    @property
+    def currency(self) -> str:
+        hub = self.orders.hub()
+        return hub.currency if hub else "GBP"
+
+    @cached_property
+    def roles(self) -> StaffRoles:
+        return StaffRoles(self.store, self.till_id)
+
+    @cached_property
+    def till(self) -> TillService:
+        return TillService(self.store, self.roles, till_id=self.till_id, currency=self.currency)
+
+    @cached_property
+    def checkout(self) -> CheckoutService:
+        return CheckoutService(
+            self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
+        )
 
     def close(self) -> None:
         self.store.close()

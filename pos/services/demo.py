@@ -177,7 +177,7 @@ def generate(orders: int = 180, seed: int = 1) -> Snapshot:
         )
         customers.append(cust)
         items: list[LineItem] = []
-        for prod_producer, prod in rng.sample(catalogue, rng.randint(2, 14)):
+        for prod_producer, prod in rng.sample(catalogue, rng.randint(3, 17)):
             line_id += 1
             qty = rng.choice((1, 1, 1, 2, 2, 3))
             final_weight = None

@@ -61,7 +61,15 @@ class Store:
 
     # opening ------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, lock: bool = True, create: bool = True) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        lock: bool = True,
+        create: bool = True,
+        schema_version: int | None = None,
+    ) -> Store:
+        """Open (creating if allowed) and migrate to ``schema_version`` (default: latest)."""
         path = Path(path).expanduser().resolve()
         folder = path.parent
         if not folder.exists():
@@ -100,7 +108,7 @@ class Store:
             db = sqlite_utils.Database(conn)
             store = cls(path, db, file_lock)
             store._configure()
-            store.migrate()
+            store.migrate(schema_version)
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()

@@ -40,6 +40,10 @@ class FileLock:
         fh.flush()
         self._fh = fh
 
+    def __del__(self) -> None:
+        # A store dropped without close() (e.g. a window destroyed unclosed) frees the lock.
+        self.release()
+
     def release(self) -> None:
         if self._fh is not None:
             self._fh.close()

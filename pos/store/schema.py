@@ -8,7 +8,7 @@ To change the schema, append a new script; never edit one that has shipped.
 
 from __future__ import annotations
 
-# Version 1: the OFN snapshot, local events, sync, till, printing, audit.
+# Version 1: the OFN snapshot (what a pull or the demo generator writes) and settings.
 V1 = """
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -122,6 +122,10 @@ CREATE VIRTUAL TABLE order_search USING fts5(
     prefix = '1 2 3'
 );
 
+"""
+
+# Version 2: what happens at the till: local events, sync intent, printing, audit.
+V2 = """
 -- Local events -------------------------------------------------------------------
 CREATE TABLE till_sessions (
     id              TEXT PRIMARY KEY,     -- UUID
@@ -287,5 +291,5 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_at ON audit_log(at);
 """
 
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, V2]
 LATEST = len(MIGRATIONS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pos.domain.text import fold, normalise_scan
+from pos.domain.text import fold, looks_like_order_number, normalise_scan
 from pos.store.db import Store
 
 _TOKEN = re.compile(r"[\w@.]+", re.UNICODE)
@@ -30,6 +30,11 @@ class OrderSearch:
         key = normalise_scan(text)
         if not key:
             return []
+        if looks_like_order_number(key):
+            row = self.conn.execute("SELECT id FROM orders WHERE number = ?", (key.upper(),))
+            found = row.fetchone()
+            if found is not None:
+                return [found[0]]
         rows = self.conn.execute(
             "SELECT id FROM orders WHERE number = ? UNION ALL"
             " SELECT id FROM orders WHERE customer_code = ? COLLATE NOCASE",
@@ -48,7 +53,10 @@ class OrderSearch:
         if not text:
             return []
         # A scan opens its order whatever the pickup point; the UI warns if it is elsewhere.
-        found: dict[int, None] = dict.fromkeys(self.exact(text))
+        exact = self.exact(text)
+        if exact and looks_like_order_number(text):
+            return exact  # an order number is unique: nothing else belongs in the list
+        found: dict[int, None] = dict.fromkeys(exact)
 
         def more(sql: str, params: list[object]) -> None:
             if len(found) >= limit:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from pos.domain.money import format_money
 
 
+@lru_cache(maxsize=4096)
 def money(minor: int, currency: str, locale: str) -> str:
+    """Cached: Babel formatting costs ~0.2 ms and a list repaints hundreds of amounts."""
     return format_money(minor, currency, locale)
 
 

@@ -1,9 +1,17 @@
-"""The till's main window: scan field, order list, order panel and status bar."""
+"""The till's main window: one checkout screen, keyboard first.
+
+Scan (or type and Enter) opens an order; Enter on the empty scan field or F12 hands a
+paid order over; when something is owed the amount field takes focus and Enter takes the
+payment (F11: exact cash). Esc drops the current checkout. Focus always returns to the
+scan field. F6 walk-in sale, F7 till session, F8 undo.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -19,16 +28,31 @@ from PySide6.QtWidgets import (
 )
 
 from pos import APP_NAME, __version__
+from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub
+from pos.errors import KnownError
+from pos.services.checkout import AlreadyCollected, CheckoutResult
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
+from pos.ui.formatting import money
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
+from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
+from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
+from pos.ui.undo_dialog import UndoDialog
+from pos.ui.walk_in_dialog import WalkInDialog
+from pos.ui.widgets import named
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
+MESSAGE_STYLES = {
+    "info": "QLabel { padding: 6px; }",
+    "ok": "QLabel { background: #dcfce7; color: #14532d; padding: 8px; font-size: 15pt;"
+    " font-weight: bold; }",
+    "warn": "QLabel { background: #fef3c7; color: #78350f; padding: 8px; font-size: 14pt;"
+    " font-weight: bold; border: 2px solid #d97706; }",
+    "error": "QLabel { background: #fee2e2; color: #7f1d1d; padding: 8px; font-size: 14pt;"
+    " font-weight: bold; }",
+}
+BIG_TARGETS = "QPushButton { min-height: 48px; font-size: 13pt; padding: 4px 12px; }"
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +64,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.scan_input = QLineEdit()
-        _named(self.scan_input, "scanInput", self.tr("Scan or search"))
+        named(self.scan_input, "scanInput", self.tr("Scan or search"))
         self.scan_input.setPlaceholderText(
             self.tr("Scan a bag or type a name, customer code or order number")
         )
@@ -51,7 +75,7 @@ class MainWindow(QMainWindow):
         self.scan_input.setMinimumHeight(48)
 
         self.pickup_filter = QComboBox()
-        _named(self.pickup_filter, "pickupFilter", self.tr("Pickup point"))
+        named(self.pickup_filter, "pickupFilter", self.tr("Pickup point"))
         self.pickup_filter.addItem(self.tr("All pickup points"), None)
         for point in services.orders.pickup_points():
             self.pickup_filter.addItem(point.name, point.id)
@@ -63,12 +87,12 @@ class MainWindow(QMainWindow):
         self.pickup_filter.setMinimumHeight(48)
 
         self.message = QLabel()
-        _named(self.message, "scanMessage", self.tr("Scan message"))
+        named(self.message, "scanMessage", self.tr("Scan message"))
         self.message.setWordWrap(True)
 
         self.model = OrderListModel(self.hub.currency, self.hub.locale, self)
         self.results = QTableView()
-        _named(self.results, "resultsView", self.tr("Orders"))
+        named(self.results, "resultsView", self.tr("Orders"))
         self.results.setModel(self.model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,22 +106,71 @@ class MainWindow(QMainWindow):
 
         self.order_panel = OrderPanel(self.hub, self)
         self.order_panel.set_producers(services.orders.producer_names())
+        self.order_panel.lines_changed.connect(self._money_changed)
+        self.draft: CheckoutDraft | None = None
+        self.last_result: CheckoutResult | None = None
+        self._committing = False
+        self._codes: dict[int, str | None] = {}
+
+        self.collect_button = QPushButton(self.tr("Hand over (F12)"))
+        named(self.collect_button, "collectButton", self.tr("Hand over the order"))
+        self.collect_button.setMinimumHeight(64)
+        self.collect_button.setStyleSheet(
+            "QPushButton { background: #166534; color: white; font-size: 16pt;"
+            " font-weight: bold; } QPushButton:disabled { background: #9ca3af; }"
+        )
+        self.collect_button.clicked.connect(self.commit)
+        self.payment_panel = PaymentPanel(
+            self.hub.currency, self.hub.locale, services.checkout.payment_methods(), self
+        )
+        self.payment_panel.confirmed.connect(self.commit)
+        self.payment_panel.changed.connect(self._tendering)
+        self.payment_panel.exact_cash.connect(self.exact_cash)
+        self.payment_panel.hide()
+        self.collect_button.hide()
+
+        self.walk_in_button = QPushButton(self.tr("Walk-in sale (F6)"))
+        named(self.walk_in_button, "walkInButton", self.tr("Walk-in sale"))
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.till_button = QPushButton()
+        named(self.till_button, "tillSessionButton", self.tr("Till session"))
+        self.till_button.clicked.connect(self.open_till)
+        self.undo_button = QPushButton(self.tr("Undo… (F8)"))
+        named(self.undo_button, "undoButton", self.tr("Undo a checkout"))
+        self.undo_button.clicked.connect(self.open_undo)
+        self.next_button = QPushButton(self.tr("Next customer (Esc)"))
+        named(self.next_button, "nextCustomerButton", self.tr("Next customer"))
+        self.next_button.clicked.connect(self.cancel_checkout)
 
         top = QHBoxLayout()
         top.addWidget(self.scan_input, 4)
         top.addWidget(self.pickup_filter, 1)
+        actions = QHBoxLayout()
+        for button in (self.walk_in_button, self.till_button, self.undo_button):
+            actions.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.results)
+        left_layout.addLayout(actions)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.order_panel, 1)
+        right_layout.addWidget(self.payment_panel)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.next_button, 1)
+        bottom.addWidget(self.collect_button, 3)
+        right_layout.addLayout(bottom)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.order_panel)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         self.setCentralWidget(splitter)
+        self.setStyleSheet(BIG_TARGETS)
 
         self._build_status_bar()
         self._build_menus()
@@ -106,11 +179,21 @@ class MainWindow(QMainWindow):
         self.sync = install_sync(self, services.sync, self.sync_status)
         self.sync.finished.connect(lambda _state: self._refresh())
 
-        self.scan_input.textChanged.connect(self._refresh)
+        # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
+        self._relist = QTimer(self)
+        self._relist.setSingleShot(True)
+        self._relist.setInterval(40)
+        self._relist.timeout.connect(self._refresh)
+        self.scan_input.textChanged.connect(self._text_changed)
         self.scan_input.returnPressed.connect(self._enter)
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
-        QTimer.singleShot(0, self.scan_input.setFocus)
+        self.refresh_status()
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(5000)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start()
+        self.scan_input.setFocus()
 
     # construction -------------------------------------------------------------
     def _title(self) -> str:
@@ -120,20 +203,29 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.demo_label = QLabel(self.tr("DEMO DATA: not a real hub"))
-        _named(self.demo_label, "demoLabel", self.tr("Demo data"))
+        named(self.demo_label, "demoLabel", self.tr("Demo data"))
         self.demo_label.setStyleSheet(
             "QLabel { background: #b45309; color: white; padding: 2px 8px; font-weight: bold; }"
         )
         self.demo_label.setVisible(self.services.is_demo)
         self.sync_status = QLabel(self.tr("Offline: not connected to Open Food Network"))
-        _named(self.sync_status, "syncStatusLabel", self.tr("Sync status"))
+        named(self.sync_status, "syncStatusLabel", self.tr("Sync status"))
         self.printer_status = QLabel(self.tr("No printer set up"))
-        _named(self.printer_status, "printerStatusLabel", self.tr("Printer status"))
+        named(self.printer_status, "printerStatusLabel", self.tr("Printer status"))
         self.order_count = QLabel()
-        _named(self.order_count, "orderCountLabel", self.tr("Orders"))
+        named(self.order_count, "orderCountLabel", self.tr("Orders"))
+        self.till_status = QLabel()
+        named(self.till_status, "tillStatusLabel", self.tr("Till session"))
+        self.pending_sync = QLabel()
+        named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
+        self.print_queue = QLabel()
+        named(self.print_queue, "printQueueLabel", self.tr("Print jobs waiting"))
         bar.addWidget(self.demo_label)
+        bar.addWidget(self.till_status)
         bar.addWidget(self.order_count)
+        bar.addPermanentWidget(self.pending_sync)
         bar.addPermanentWidget(self.sync_status)
+        bar.addPermanentWidget(self.print_queue)
         bar.addPermanentWidget(self.printer_status)
 
     def _build_menus(self) -> None:
@@ -142,6 +234,26 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        till_menu = self.menuBar().addMenu(self.tr("&Till"))
+        for name, text, key, slot in (
+            ("walkInAction", self.tr("&Walk-in sale"), Qt.Key.Key_F6, self.open_walk_in),
+            ("tillAction", self.tr("Till &session"), Qt.Key.Key_F7, self.open_till),
+            ("undoAction", self.tr("&Undo a checkout"), Qt.Key.Key_F8, self.open_undo),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            till_menu.addAction(action)
+        reprint = QAction(self.tr("&Reprint last receipt"), self)
+        reprint.setObjectName("reprintAction")
+        reprint.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        reprint.triggered.connect(self.reprint_last)
+        till_menu.addAction(reprint)
+        pin_action = QAction(self.tr("Staff &PIN…"), self)
+        pin_action.setObjectName("staffPinAction")
+        pin_action.triggered.connect(self.open_set_pin)
+        till_menu.addAction(pin_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Food Hub POS"), self)
         about.setObjectName("aboutAction")
@@ -151,6 +263,10 @@ class MainWindow(QMainWindow):
         focus_scan.setShortcut(QKeySequence(Qt.Key.Key_F2))
         focus_scan.triggered.connect(self.focus_scan)
         self.addAction(focus_scan)
+        commit_key = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
+        commit_key.activated.connect(self.commit)
+        cancel_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        cancel_key.activated.connect(self.cancel_checkout)
 
     # behaviour ----------------------------------------------------------------
     @property
@@ -162,7 +278,14 @@ class MainWindow(QMainWindow):
         self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
         self._refresh()
 
-    def _refresh(self) -> None:
+    def _text_changed(self, text: str) -> None:
+        if text.strip():
+            self._relist.stop()
+            self._refresh()
+        else:
+            self._relist.start()
+
+    def _refresh(self, *, keep_message: bool = False) -> None:
         text = self.scan_input.text().strip()
         orders = self.services.orders
         if text:
@@ -171,26 +294,33 @@ class MainWindow(QMainWindow):
             rows = orders.listing(pickup_point_id=self.pickup_point_id)
         self.model.set_rows(rows)
         self.order_count.setText(self.tr("%n order(s) shown", "", len(rows)))
-        if text:
+        if text and not keep_message:
             self.message.clear()
 
     def _enter(self) -> None:
-        """Enter in the scan field: a scanner's code opens its order at once."""
+        """Enter in the scan field: a code opens its order; empty Enter hands it over."""
         text = self.scan_input.text().strip()
         if not text:
+            if self.draft is not None and not self.order_panel.locked:
+                if self.draft.handover().amount_due > 0:
+                    self.payment_panel.amount.setFocus()
+                else:
+                    self.commit()
             return
         found = self.services.orders.scan(text)
         if found.unique is not None:
-            self.open_order(found.unique)
             self.scan_input.clear()
+            self.open_order(found.unique)
             return
         if self.model.rowCount() == 1:
-            self.open_order(self.model.row(0).id)
+            order_id = self.model.row(0).id
             self.scan_input.clear()
+            self.open_order(order_id)
             return
         if self.model.rowCount() == 0:
             self.show_message(
-                self.tr("Nothing matches “%1”. Try again or type a name.").replace("%1", text)
+                self.tr("Nothing matches “%1”. Try again or type a name.").replace("%1", text),
+                "error",
             )
             self.scan_input.clear()
             return
@@ -203,20 +333,290 @@ class MainWindow(QMainWindow):
             self.open_order(int(self.model.data(index, ORDER_ID_ROLE)))
 
     def open_order(self, order_id: int) -> None:
-        order = self.services.orders.order(order_id)
-        if order is None:
+        """Show an order ready to hand over (or say clearly why it cannot be)."""
+        checkout = self.services.checkout
+        if self.draft is not None and self.draft.order.id == order_id:
+            # a double scan of the open order keeps what the volunteer already marked
+            self._focus_for_draft()
             return
-        self.order_panel.show_order(order, self.services.orders.pickup_points())
-        if self.pickup_point_id is not None and order.pickup_point_id != self.pickup_point_id:
+        try:
+            draft = checkout.start(order_id)
+        except KnownError as exc:
+            self.show_message(exc.message, "error")
+            return
+        if self.draft is not None:
+            checkout.discard(self.draft)
+        order = draft.order
+        info = checkout.collection_info(order_id)
+        self.draft = None if info is not None or order.is_cancelled else draft
+        code = self._customer_code(order_id)
+        self.order_panel.show_order(
+            order, self.services.orders.pickup_points(), self.draft, info, code
+        )
+        if info is not None:
+            self.show_message(
+                self.tr("%1 was already collected (receipt %2): do not hand it over again.")
+                .replace("%1", order.number)
+                .replace("%2", info.receipt_no),
+                "warn",
+            )
+        elif order.is_cancelled:
+            self.show_message(
+                self.tr(
+                    "Order %1 was cancelled in Open Food Network: do not hand it over."
+                ).replace("%1", order.number),
+                "error",
+            )
+        elif self.pickup_point_id is not None and order.pickup_point_id != self.pickup_point_id:
             self.show_message(
                 self.tr("Order %1 belongs to another pickup point: %2.")
                 .replace("%1", order.number)
-                .replace("%2", self.order_panel.pickup_name)
+                .replace("%2", self.order_panel.pickup_name),
+                "warn",
             )
         else:
             self.message.clear()
+        self._money_changed()
+        self._focus_for_draft()
 
-    def show_message(self, text: str) -> None:
+    def _focus_for_draft(self) -> None:
+        if self.draft is not None and self.draft.handover().amount_due > 0:
+            self.payment_panel.amount.setFocus()
+        else:
+            self.focus_scan()
+
+    def _customer_code(self, order_id: int) -> str | None:
+        rows = self.services.orders.repo.summaries_by_ids([order_id])
+        return rows[0].customer_code if rows else None
+
+    def _money_changed(self) -> None:
+        """Show the payment panel when money moves, the hand-over button otherwise."""
+        draft = self.draft
+        if draft is None or self.order_panel.locked:
+            self.payment_panel.hide()
+            self.collect_button.hide()
+            return
+        due = draft.handover().amount_due
+        self.payment_panel.set_due(due)
+        self.payment_panel.setVisible(due != 0)
+        self.payment_panel.confirm_button.setVisible(due > 0)
+        self.collect_button.setVisible(due <= 0)
+        self.collect_button.setEnabled(True)
+
+    def _tendering(self) -> None:
+        panel = self.payment_panel
+        if self.draft is not None:
+            self.draft.tendering = bool(panel.parts or panel.amount.text().strip())
+
+    def exact_cash(self) -> None:
+        draft = self.draft
+        if draft is None or self.order_panel.locked:
+            return
+        due = draft.handover().amount_due
+        if due <= 0:
+            self.commit()
+            return
+        self.payment_panel.parts.clear()
+        self.payment_panel.select_method("cash")
+        self.payment_panel.amount.setText(plain_amount(due, self.hub.currency))
+        self.commit()
+
+    def commit(self) -> None:
+        """Hand the open order over with what the payment panel holds (F12 / Enter)."""
+        draft = self.draft
+        if draft is None or self.order_panel.locked or self._committing:
+            return
+        panel = self.payment_panel
+        if self._scanned_into_amount():
+            return
+        due = draft.handover().amount_due
+        settlement = panel.settlement() if due != 0 else None
+        if due != 0 and settlement is None:
+            return  # the panel shows why
+        tenders = (panel.tenders() or []) if due != 0 else []
+        if settlement is not None and settlement.left_owing and not panel.note():
+            panel.reason.show()
+            panel.reason.setFocus()
+            panel.show_error(
+                self.tr("%1 would be left owing: say why, or take the full amount.").replace(
+                    "%1", self._money(settlement.left_owing)
+                )
+            )
+            return
+        needs_till = bool(settlement and settlement.payments) or due > 0
+        if needs_till and self.services.till.current() is None:
+            self.ensure_session(self.commit)
+            return
+        self._committing = True
+        try:
+            result = self.services.checkout.collect(
+                draft, tenders, note=panel.note(),
+                keep_change_as_credit=panel.keep_credit.isChecked(),
+                refund_credit_in_cash=panel.refund_cash.isChecked(),
+            )  # fmt: skip
+        except AlreadyCollected as exc:
+            self.show_message(
+                self.tr("Already collected (receipt %1).").replace("%1", exc.info.receipt_no),
+                "warn",
+            )
+            self.open_order(draft.order.id)
+            return
+        except KnownError as exc:
+            self.show_message(exc.message, "error")
+            return
+        finally:
+            self._committing = False
+        self._done(result, draft.order.id)
+
+    def _scanned_into_amount(self) -> bool:
+        """A bag scanned while the amount field had focus: treat it as the scan it is."""
+        text = self.payment_panel.amount.text().strip()
+        value, _ = amount_error(self, text, self.hub.currency)
+        if not text or value is not None or self.services.orders.scan(text).unique is None:
+            return False
+        self.payment_panel.amount.clear()
+        self.scan_input.setText(text)
+        self._enter()
+        return True
+
+    def reprint_last(self) -> None:
+        """Queue a copy of the last receipt (the printer may have jammed)."""
+        if self.last_result is None:
+            self.show_message(self.tr("No receipt to reprint yet."), "info")
+            return
+        self.services.checkout.reprint(self.last_result.checkout.id)
+        self.show_message(
+            self.tr("Copy of %1 queued for printing.").replace("%1", self.last_result.receipt_no)
+        )
+        self.refresh_status()
+
+    def _done(self, result: CheckoutResult, order_id: int | None) -> None:
+        self.last_result = result
+        c = result.checkout
+        parts = [self.tr("Done: receipt %1.").replace("%1", c.receipt_no)]
+        if c.change_given > 0:
+            parts.append(self.tr("Give change: %1").replace("%1", self._money(c.change_given)))
+        if c.credit_amount > 0:
+            parts.append(self.tr("Credit noted: %1").replace("%1", self._money(c.credit_amount)))
+        if c.left_owing > 0:
+            parts.append(self.tr("Left owing: %1").replace("%1", self._money(c.left_owing)))
+        self.draft = None
+        if order_id is not None:
+            self.open_order(order_id)  # now shows who collected it
+        self.show_message(" ".join(parts), "ok")
+        self._refresh(keep_message=True)
+        self.refresh_status()
+        self.focus_scan()
+
+    def cancel_checkout(self) -> None:
+        """Esc: drop the current checkout (nothing was written) and get ready to scan."""
+        if self.draft is not None:
+            self.services.checkout.discard(self.draft)
+        self.draft = None
+        self.order_panel.clear()
+        self.payment_panel.hide()
+        self.collect_button.hide()
+        self.message.clear()
+        self.focus_scan()
+
+    # till, walk-ins, undo -------------------------------------------------------------
+    def ensure_session(self, then: Callable[[], object] | None = None) -> OpenSessionDialog:
+        """Offer to open the till (volunteer and float), then carry on."""
+        dialog = OpenSessionDialog(self.services.till, self.hub.locale, self)
+        dialog.setWindowTitle(self.tr("Open the till to take money"))
+
+        def opened() -> None:
+            self.refresh_status()
+            if then is not None:
+                then()
+
+        dialog.accepted.connect(opened)
+        dialog.rejected.connect(self.focus_scan)
+        self.session_dialog = dialog
+        dialog.open()
+        dialog.volunteer.setFocus()
+        return dialog
+
+    def open_till(self) -> QWidget:
+        if self.services.till.current() is None:
+            return self.ensure_session()
+        labels = {m.code: m.label for m in self.payment_panel.methods}
+        dialog = TillDialog(
+            self.services.till, self.hub.locale, self.hub.timezone, self, labels=labels
+        )
+        dialog.finished.connect(self.refresh_status)
+        dialog.finished.connect(self.focus_scan)
+        self.till_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_walk_in(self) -> QWidget:
+        if self.services.till.current() is None:
+            return self.ensure_session(self.open_walk_in)
+        dialog = WalkInDialog(self.services.checkout, self.hub.locale, self)
+        dialog.sold.connect(lambda result: self._done(result, None))
+        dialog.finished.connect(self.focus_scan)
+        self.walk_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_undo(self) -> UndoDialog:
+        preselect = self.last_result.checkout.id if self.last_result else None
+        dialog = UndoDialog(
+            self.services.checkout, self.hub.locale, self.hub.timezone, self, preselect=preselect
+        )
+        dialog.undone.connect(self._undone)
+        dialog.finished.connect(self.focus_scan)
+        self.undo_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _undone(self, result: CheckoutResult) -> None:
+        c = result.checkout
+        self.last_result = None
+        shown = self.order_panel.order
+        if c.order_id is not None and shown is not None and shown.id == c.order_id:
+            self.draft = None
+            self.open_order(c.order_id)
+        self.show_message(
+            self.tr("Undone: %1 (refund %2).")
+            .replace("%1", c.receipt_no)
+            .replace("%2", self._money(-c.amount_paid)),
+            "ok",
+        )
+        self._refresh(keep_message=True)
+        self.refresh_status()
+
+    def open_set_pin(self) -> SetPinDialog:
+        dialog = SetPinDialog(self.services.roles, self)
+        self.pin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def refresh_status(self) -> None:
+        """Till session, changes waiting to sync and print jobs waiting."""
+        session = self.services.till.current()
+        if session is None:
+            self.till_status.setText(self.tr("Till closed"))
+            self.till_button.setText(self.tr("Open till (F7)"))
+        else:
+            self.till_status.setText(
+                self.tr("Till open · session %1 · %2")
+                .replace("%1", str(session.number))
+                .replace("%2", session.volunteer)
+            )
+            self.till_button.setText(self.tr("Till: cash and close (F7)"))
+        checkout = self.services.checkout
+        pending = checkout.pending_sync_count()
+        self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
+        queued = checkout.queued_print_count()
+        self.print_queue.setText(self.tr("%n print job(s) waiting", "", queued))
+
+    def _money(self, minor: int) -> str:
+        return money(minor, self.hub.currency, self.hub.locale)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message.setStyleSheet(MESSAGE_STYLES.get(kind, MESSAGE_STYLES["info"]))
         self.message.setText(text)
 
     def focus_scan(self) -> None:
@@ -228,7 +628,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.scan_input.setFocus()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.status_timer.stop()
+        self._relist.stop()
+        if self.draft is not None:
+            self.services.checkout.discard(self.draft)  # nothing was written for it
         self.services.close()
         super().closeEvent(event)
 

@@ -1,42 +1,67 @@
-"""The order panel: who, where, what state, special instructions, and the bag's contents."""
+"""The order panel: who, where, what state, special instructions, and the bag's contents.
+
+While an order is open the volunteer can mark a line missing (Delete or M), one fewer
+(-) or one more (+), type a final weight (W, then the weight and Enter) or reset it (R);
+the amounts and the money summary follow at once.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos.domain.models import Hub, LineItem, Order, PickupPoint
-from pos.ui.formatting import money
+from pos.domain.checkout import (
+    CheckoutDraft,
+    CheckoutRuleError,
+    CollectionInfo,
+    HandoverLine,
+    handover_line,
+    parse_weight,
+)
+from pos.domain.models import Hub, Order, PickupPoint
+from pos.domain.units import format_measure
+from pos.ui.formatting import local_time, money
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class LineItemModel(QAbstractTableModel):
-    COLUMNS = ("producer", "product", "unit", "quantity", "price", "amount", "chilled")
+    COLUMNS = ("producer", "product", "unit", "quantity", "price", "amount", "status", "chilled")
 
     def __init__(self, hub: Hub, parent: Any = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.items: list[LineItem] = []
+        self.lines: list[HandoverLine] = []
         self.producers: dict[int, str] = {}
 
-    def set_items(self, items: list[LineItem], producers: dict[int, str]) -> None:
+    def set_lines(self, lines: list[HandoverLine], producers: dict[int, str]) -> None:
         self.beginResetModel()
-        self.items = items
+        self.lines = lines
         self.producers = producers
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+        return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -50,14 +75,25 @@ class LineItemModel(QAbstractTableModel):
                 self.tr("Qty"),
                 self.tr("Price"),
                 self.tr("Amount"),
+                self.tr("Hand-over"),
                 self.tr("Chilled"),
             )[section]
         return None
 
+    def status_text(self, line: HandoverLine) -> str:
+        if line.status == "missing":
+            return self.tr("Missing")
+        if line.status == "short":
+            return self.tr("Short")
+        if line.status == "weighed":
+            return self.tr("Weighed")
+        return ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        line = self.lines[index.row()]
+        item = line.item
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             cur, loc = self.hub.currency, self.hub.locale
@@ -66,31 +102,64 @@ class LineItemModel(QAbstractTableModel):
             if column == "product":
                 return item.product_name
             if column == "unit":
-                if item.final_weight is not None:
+                weight = line.final_weight or item.final_weight
+                if weight is not None:
                     return (
                         self.tr("%1 (weighed %2)")
                         .replace("%1", item.variant_name)
-                        .replace("%2", f"{item.final_weight.normalize():f}")
+                        .replace("%2", format_measure(weight, item.variant_unit, self.hub.locale))
                     )
                 return item.variant_name
             if column == "quantity":
+                if line.quantity != item.quantity:
+                    return f"{line.quantity} / {item.quantity}"
                 return str(item.quantity)
             if column == "price":
                 return money(item.unit_price, cur, loc)
             if column == "amount":
-                return money(item.amount, cur, loc)
+                return money(line.amount, cur, loc)
+            if column == "status":
+                return self.status_text(line)
             if column == "chilled":
                 return self.tr("❄ chilled") if item.chilled else ""
+        if role == Qt.ItemDataRole.ForegroundRole and line.status in ("missing", "short"):
+            return QBrush(QColor("#9b1c1c"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "price", "amount"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
+class LinesView(QTableView):
+    """The line items; keys act on the selected line."""
+
+    key_action = Signal(str)
+
+    KEYS = {
+        Qt.Key.Key_Delete: "missing",
+        Qt.Key.Key_M: "missing",
+        Qt.Key.Key_Minus: "less",
+        Qt.Key.Key_Plus: "more",
+        Qt.Key.Key_W: "weight",
+        Qt.Key.Key_R: "reset",
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.KEYS.get(Qt.Key(event.key()))
+        if action:
+            self.key_action.emit(action)
+            return
+        super().keyPressEvent(event)
+
+
 class OrderPanel(QWidget):
+    lines_changed = Signal()
+
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.order: Order | None = None
+        self.draft: CheckoutDraft | None = None
+        self.locked = False
         self.pickup_name = ""
         self.setObjectName("orderPanel")
         self.customer = QLabel(self.tr("Scan a bag or pick an order"))
@@ -103,6 +172,18 @@ class OrderPanel(QWidget):
         self.details.setObjectName("orderDetails")
         self.state = QLabel()
         self.state.setObjectName("orderState")
+        state_font = self.state.font()
+        state_font.setPointSize(state_font.pointSize() + 4)
+        state_font.setBold(True)
+        self.state.setFont(state_font)
+        self.collected = QLabel()
+        self.collected.setObjectName("collectedBanner")
+        self.collected.setWordWrap(True)
+        self.collected.setStyleSheet(
+            "QLabel { background: #e5e7eb; border: 2px solid #4b5563; padding: 8px;"
+            " font-size: 15pt; font-weight: bold; }"
+        )
+        self.collected.hide()
         self.instructions = QLabel()
         self.instructions.setObjectName("specialInstructions")
         self.instructions.setWordWrap(True)
@@ -112,43 +193,128 @@ class OrderPanel(QWidget):
         )
         self.instructions.hide()
         self.items_model = LineItemModel(hub, self)
-        self.items_view = QTableView()
+        self.items_view = LinesView()
         self.items_view.setObjectName("orderView")
         self.items_view.setAccessibleName(self.tr("Items in the order"))
         self.items_view.setModel(self.items_model)
         self.items_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.verticalHeader().setVisible(False)
-        self.items_view.verticalHeader().setDefaultSectionSize(34)
+        self.items_view.verticalHeader().setDefaultSectionSize(36)
+        self.items_view.setMinimumHeight(150)
         self.items_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.items_view.key_action.connect(self.line_action)
+
+        self.missing_button = self._button("missingButton", self.tr("Missing (M)"))
+        self.less_button = self._button("lessButton", self.tr("One fewer (−)"))
+        self.more_button = self._button("moreButton", self.tr("One more (+)"))
+        self.reset_button = self._button("resetLineButton", self.tr("As ordered (R)"))
+        self.weight = QLineEdit()
+        self.weight.setObjectName("finalWeightInput")
+        self.weight.setAccessibleName(self.tr("Final weight"))
+        self.weight.setPlaceholderText(self.tr("Final weight in g or ml (W)"))
+        self.weight.setMinimumHeight(44)
+        self.weight.returnPressed.connect(lambda: self.line_action("apply_weight"))
+        self.missing_button.clicked.connect(lambda: self.line_action("missing"))
+        self.less_button.clicked.connect(lambda: self.line_action("less"))
+        self.more_button.clicked.connect(lambda: self.line_action("more"))
+        self.reset_button.clicked.connect(lambda: self.line_action("reset"))
+        self.line_error = QLabel()
+        self.line_error.setObjectName("lineError")
+        self.line_error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
+        self.summary = QLabel()
+        self.summary.setObjectName("handoverSummary")
+        self.summary.setWordWrap(True)
+        summary_font = self.summary.font()
+        summary_font.setPointSize(summary_font.pointSize() + 3)
+        self.summary.setFont(summary_font)
+
+        edit_row = QHBoxLayout()
+        for widget in (self.missing_button, self.less_button, self.more_button, self.reset_button):
+            edit_row.addWidget(widget)
+        edit_row.addWidget(self.weight)
+        self.edit_bar = QWidget()
+        self.edit_bar.setLayout(edit_row)
+        edit_row.setContentsMargins(0, 0, 0, 0)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.customer)
         layout.addWidget(self.details)
         layout.addWidget(self.state)
+        layout.addWidget(self.collected)
         layout.addWidget(self.instructions)
         layout.addWidget(self.items_view, 1)
+        layout.addWidget(self.edit_bar)
+        layout.addWidget(self.line_error)
+        layout.addWidget(self.summary)
         self.producers: dict[int, str] = {}
+        self.edit_bar.setEnabled(False)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.setMinimumHeight(44)
+        return button
+
+    def _money(self, minor: int) -> str:
+        return money(minor, self.hub.currency, self.hub.locale)
 
     def set_producers(self, producers: dict[int, str]) -> None:
         self.producers = producers
 
-    def show_order(self, order: Order, pickup_points: list[PickupPoint]) -> None:
+    def clear(self) -> None:
+        self.order = None
+        self.draft = None
+        self.customer.setText(self.tr("Scan a bag or pick an order"))
+        for label in (self.details, self.state, self.summary, self.line_error):
+            label.clear()
+        self.collected.hide()
+        self.instructions.hide()
+        self.items_model.set_lines([], self.producers)
+        self.edit_bar.setEnabled(False)
+
+    def show_order(
+        self,
+        order: Order,
+        pickup_points: list[PickupPoint],
+        draft: CheckoutDraft | None = None,
+        collected: CollectionInfo | None = None,
+        code: str | None = None,
+    ) -> None:
         self.order = order
+        self.draft = draft
+        self.locked = collected is not None or order.is_cancelled or draft is None
         names = {p.id: p.name for p in pickup_points}
         self.pickup_name = names.get(order.pickup_point_id or -1, self.tr("no pickup point"))
         self.customer.setText(order.customer_name or self.tr("(no name)"))
         self.details.setText(
-            self.tr("Order %1 · pickup: %2")
+            self.tr("Order %1 · customer code %2 · pickup: %3")
             .replace("%1", order.number)
-            .replace("%2", self.pickup_name)
+            .replace("%2", code or "—")
+            .replace("%3", self.pickup_name)
         )
-        cur, loc = self.hub.currency, self.hub.locale
-        if order.is_cancelled:
-            state = self.tr("Cancelled in OFN: do not hand over")
-        elif order.outstanding > 0:
-            state = self.tr("Balance due: %1").replace("%1", money(order.outstanding, cur, loc))
+        if collected is not None:
+            self.state.setText(self.tr("Collected"))
+            self.collected.setText(
+                self.tr("Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.")
+                .replace("%1", local_time(collected.created_at, self.hub.timezone))
+                .replace("%2", collected.pickup_point_name or collected.till_id)
+                .replace("%3", collected.volunteer or self.tr("(no name)"))
+                .replace("%4", collected.receipt_no)
+            )
+            self.collected.show()
         else:
-            state = self.tr("Paid")
-        self.state.setText(state)
+            self.collected.hide()
+            if order.is_cancelled:
+                self.state.setText(self.tr("Cancelled in OFN: do not hand over"))
+            elif order.outstanding > 0:
+                self.state.setText(
+                    self.tr("Balance due: %1").replace("%1", self._money(order.outstanding))
+                )
+            else:
+                self.state.setText(self.tr("Paid"))
         if order.special_instructions:
             self.instructions.setText(
                 self.tr("Note from the customer: %1").replace("%1", order.special_instructions)
@@ -156,4 +322,106 @@ class OrderPanel(QWidget):
             self.instructions.show()
         else:
             self.instructions.hide()
-        self.items_model.set_items(list(order.line_items), self.producers)
+        self.line_error.clear()
+        self.edit_bar.setEnabled(not self.locked)
+        self.refresh_lines()
+        if self.items_model.rowCount():
+            self.items_view.selectRow(0)
+
+    def refresh_lines(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        if self.draft is not None:
+            handover = self.draft.handover()
+            lines = list(handover.lines)
+        else:
+            lines = [handover_line(item) for item in order.line_items]
+            handover = None
+        row = self.items_view.currentIndex().row()
+        self.items_model.set_lines(lines, self.producers)
+        if 0 <= row < len(lines):
+            self.items_view.selectRow(row)
+        if handover is None or self.locked:
+            self.summary.clear()
+            return
+        parts = [
+            self.tr("Goods %1 + fees %2 = %3")
+            .replace("%1", self._money(handover.goods_total))
+            .replace("%2", self._money(handover.fees_total))
+            .replace("%3", self._money(handover.new_value))
+        ]
+        if handover.difference < 0 and handover.amount_due < 0:
+            parts.append(
+                self.tr("Credit due to the customer: %1").replace(
+                    "%1", self._money(-handover.difference)
+                )
+            )
+        elif handover.difference < 0:
+            parts.append(
+                self.tr("Less than ordered: %1").replace("%1", self._money(-handover.difference))
+            )
+        elif handover.difference > 0:
+            parts.append(
+                self.tr("Extra to pay: %1").replace("%1", self._money(handover.difference))
+            )
+        if order.payment_total:
+            parts.append(self.tr("Paid online: %1").replace("%1", self._money(order.payment_total)))
+        due = handover.amount_due
+        parts.append(
+            self.tr("Nothing to pay") if due == 0
+            else self.tr("To pay now: %1").replace("%1", self._money(due)) if due > 0
+            else self.tr("Owed back: %1").replace("%1", self._money(-due))
+        )  # fmt: skip
+        self.summary.setText(" · ".join(parts))
+
+    def current_line_id(self) -> int | None:
+        row = self.items_view.currentIndex().row()
+        if 0 <= row < len(self.items_model.lines):
+            return self.items_model.lines[row].item.id
+        return None
+
+    def select_line(self, row: int) -> None:
+        self.items_view.selectRow(row)
+        self.items_view.setFocus()
+
+    def line_action(self, action: str) -> None:
+        """Apply a hand-over change to the selected line."""
+        draft = self.draft
+        line_id = self.current_line_id()
+        if draft is None or self.locked or line_id is None:
+            return
+        if action == "weight":
+            self.weight.setFocus()
+            self.weight.selectAll()
+            return
+        line = next(li for li in self.items_model.lines if li.item.id == line_id)
+        try:
+            if action == "missing":
+                draft.mark_missing(line_id)
+            elif action == "less":
+                draft.set_quantity(line_id, max(line.quantity - 1, 0))
+            elif action == "more":
+                draft.set_quantity(line_id, min(line.quantity + 1, line.quantity_ordered))
+            elif action == "reset":
+                draft.reset(line_id)
+            elif action == "apply_weight":
+                text = self.weight.text()
+                weight: Decimal | None = parse_weight(text) if text.strip() else None
+                draft.set_final_weight(line_id, weight)
+                self.weight.clear()
+                self.items_view.setFocus()
+        except CheckoutRuleError as exc:
+            self.line_error.setText(self._rule_message(exc, line.item.product_name))
+            return
+        self.line_error.clear()
+        self.refresh_lines()
+        self.lines_changed.emit()
+
+    def _rule_message(self, exc: CheckoutRuleError, product: str) -> str:
+        text = str(exc)
+        if "not sold by weight" in text:
+            return self.tr("%1 is not sold by weight.").replace("%1", product)
+        if "weight" in text or "decimals" in text:
+            return self.tr("Type a weight above zero, with at most 3 decimals.")
+        return self.tr("That quantity is not possible for this line.")

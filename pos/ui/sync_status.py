@@ -83,10 +83,34 @@ class SyncController(QObject):
         self.retry.setSingleShot(True)
         self.retry.setInterval(OFFLINE_RETRY_MS)
         self.retry.timeout.connect(lambda: self.sync_now(manual=False))
+        self.label_timer = QTimer(self)  # keeps "waiting" current as the till checks out
+        self.label_timer.setInterval(5_000)
+        self.label_timer.timeout.connect(self.refresh_label)
+        self.label_timer.start()
         cancel.clicked.connect(self.cancel)
+        self._name_widgets()
         bar.hide()
         cancel.hide()
         self.refresh_label()
+
+    def _name_widgets(self) -> None:
+        self.bar.setObjectName("syncProgress")
+        self.bar.setAccessibleName(self.tr("Sync progress"))
+        self.bar.setMaximumWidth(220)
+        self.cancel_button.setText(self.tr("Stop sync"))
+        self.cancel_button.setObjectName("syncCancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Stop sync"))
+
+    def build_menu(self, window: QMainWindow) -> None:
+        menu = window.menuBar().addMenu(self.tr("&Sync"))
+        now = QAction(self.tr("Sync &now"), window)
+        now.setObjectName("syncNowAction")
+        now.triggered.connect(lambda: self.sync_now(manual=True))
+        menu.addAction(now)
+        settings = QAction(self.tr("Sync &settings…"), window)
+        settings.setObjectName("syncSettingsAction")
+        settings.triggered.connect(lambda: open_settings(window, self))
+        menu.addAction(settings)
 
     @property
     def running(self) -> bool:
@@ -126,6 +150,7 @@ class SyncController(QObject):
         """Cancel and wait (closing the window)."""
         self.auto.stop()
         self.retry.stop()
+        self.label_timer.stop()
         if self.worker is not None:
             self.worker.cancel.set()
             self.worker.wait(timeout_ms)
@@ -217,25 +242,12 @@ class _CloseWatcher(QObject):
 def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> SyncController:
     """Add sync to ``window``: status widgets, the Sync menu, auto sync, stop on close."""
     bar = QProgressBar()
-    bar.setObjectName("syncProgress")
-    bar.setAccessibleName(window.tr("Sync progress"))
-    bar.setMaximumWidth(220)
-    cancel = QPushButton(window.tr("Stop sync"))
-    cancel.setObjectName("syncCancelButton")
-    cancel.setAccessibleName(window.tr("Stop sync"))
+    cancel = QPushButton()
     status_bar = window.statusBar()
     status_bar.addPermanentWidget(bar)
     status_bar.addPermanentWidget(cancel)
     controller = SyncController(service, label, bar, cancel, window)
-    menu = window.menuBar().addMenu(window.tr("&Sync"))
-    now = QAction(window.tr("Sync &now"), window)
-    now.setObjectName("syncNowAction")
-    now.triggered.connect(lambda: controller.sync_now(manual=True))
-    menu.addAction(now)
-    settings = QAction(window.tr("Sync &settings…"), window)
-    settings.setObjectName("syncSettingsAction")
-    settings.triggered.connect(lambda: open_settings(window, controller))
-    menu.addAction(settings)
+    controller.build_menu(window)
     window.installEventFilter(_CloseWatcher(controller))
     return controller
 

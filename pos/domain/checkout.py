@@ -1,0 +1,383 @@
+"""The money rules of a checkout: what is handed over, what is owed, how it is paid.
+
+Everything here is plain arithmetic on integer minor units, so every rule can be tested
+(and property-tested) without a database. The service layer only adds identity, the clock
+and persistence around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from pos.domain.models import LineItem, Order
+
+# Payment method codes (contracts.md); the hub may relabel or drop any but cash.
+CASH = "cash"
+DEFAULT_METHODS: tuple[tuple[str, str], ...] = (
+    ("cash", "Cash"),
+    ("card", "Card (terminal)"),
+    ("local", "Local currency"),
+    ("cheque", "Cheque"),
+    ("voucher", "Voucher"),
+)
+
+LINE_STATUSES = ("ok", "short", "missing", "weighed")
+
+
+class CheckoutRuleError(ValueError):
+    """Input that breaks a checkout rule; the message is fit to show a volunteer."""
+
+
+def _round(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_weight(text: str) -> Decimal:
+    """A weight typed at the till ("1250", "1250.5", "1250,5"): positive, at most 3 decimals."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise CheckoutRuleError(f"not a weight: {text!r}") from exc
+    if not value.is_finite() or value <= 0:
+        raise CheckoutRuleError(f"a weight must be more than zero: {text!r}")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -3:
+        raise CheckoutRuleError(f"too many decimals in {text!r}")
+    if value >= 10**7:
+        raise CheckoutRuleError(f"weight too large: {text!r}")
+    return value
+
+
+# Hand-over ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class HandoverLine:
+    """One order line as actually handed over."""
+
+    item: LineItem
+    quantity: int  # handed over
+    final_weight: Decimal | None  # weighed at the till (None: as ordered / pre-weighed)
+    amount: int
+    status: str
+
+    @property
+    def quantity_ordered(self) -> int:
+        return self.item.quantity
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "ok"
+
+
+def handover_line(
+    item: LineItem, quantity: int | None = None, final_weight: Decimal | None = None
+) -> HandoverLine:
+    """Value one line: price x quantity, or price pro rata the final weight.
+
+    A short line without a new weight is valued pro rata the quantity handed over (for an
+    item sold by the piece that is exactly price x quantity).
+    """
+    ordered = item.quantity
+    qty = ordered if quantity is None else quantity
+    if qty < 0 or qty > ordered:
+        raise CheckoutRuleError(f"quantity must be between 0 and {ordered}")
+    if final_weight is not None and final_weight <= 0:
+        raise CheckoutRuleError("a weight must be more than zero")
+    if final_weight is not None and not item.unit_value:
+        raise CheckoutRuleError(f"{item.product_name} is not sold by weight")
+    if qty == 0:
+        return HandoverLine(item, 0, None, 0, "missing")
+    weight = final_weight if final_weight is not None else item.final_weight
+    if weight is not None and item.unit_value:
+        base = Decimal(item.unit_price) * weight / item.unit_value
+        if final_weight is not None:
+            # the weight is what was weighed for the quantity handed over
+            return HandoverLine(item, qty, final_weight, _round(base), "weighed")
+    else:
+        base = Decimal(item.unit_price * ordered)
+    amount = _round(base * qty / ordered) if ordered else 0
+    return HandoverLine(item, qty, None, amount, "ok" if qty == ordered else "short")
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """What is handed over for one order and what that means for the money."""
+
+    order: Order
+    lines: tuple[HandoverLine, ...]
+
+    @property
+    def goods_total(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def fees_total(self) -> int:
+        return self.order.adjustment_total
+
+    @property
+    def new_value(self) -> int:
+        return self.goods_total + self.fees_total
+
+    @property
+    def difference(self) -> int:
+        """New value minus the order's total: negative = credit due, positive = extra to pay."""
+        return self.new_value - self.order.total
+
+    @property
+    def amount_due(self) -> int:
+        """Owed at the till: new value minus what was already paid online (may be negative)."""
+        return self.new_value - self.order.payment_total
+
+    @property
+    def changed_lines(self) -> tuple[HandoverLine, ...]:
+        return tuple(line for line in self.lines if line.changed)
+
+
+@dataclass
+class CheckoutDraft:
+    """A checkout being prepared at the till: the order and the volunteer's line edits.
+
+    ``checkout_id`` is made when the draft starts, so committing the same draft twice
+    (double Enter, a retry) can never make a second event.
+    """
+
+    order: Order
+    checkout_id: str
+    edits: dict[int, tuple[int | None, Decimal | None]] = field(default_factory=dict)
+    tendering: bool = False  # the volunteer has started entering payments
+
+    @property
+    def in_progress(self) -> bool:
+        """Lines were changed or money entered: closing the till must wait for it."""
+        return bool(self.edits) or self.tendering
+
+    def _item(self, line_item_id: int) -> LineItem:
+        for item in self.order.line_items:
+            if item.id == line_item_id:
+                return item
+        raise CheckoutRuleError(f"no line {line_item_id} in order {self.order.number}")
+
+    def set_quantity(self, line_item_id: int, quantity: int) -> HandoverLine:
+        item = self._item(line_item_id)
+        _, weight = self.edits.get(line_item_id, (None, None))
+        line = handover_line(item, quantity, weight if quantity else None)
+        if quantity == item.quantity and line.final_weight is None:
+            self.edits.pop(line_item_id, None)  # back to as ordered: nothing changed
+        else:
+            self.edits[line_item_id] = (quantity, line.final_weight)
+        return line
+
+    def mark_missing(self, line_item_id: int) -> HandoverLine:
+        return self.set_quantity(line_item_id, 0)
+
+    def set_final_weight(self, line_item_id: int, weight: Decimal | None) -> HandoverLine:
+        item = self._item(line_item_id)
+        quantity, _ = self.edits.get(line_item_id, (None, None))
+        if quantity == 0:
+            quantity = None  # weighing a missing line means it is there after all
+        line = handover_line(item, quantity, weight)
+        self.edits[line_item_id] = (quantity, weight)
+        return line
+
+    def reset(self, line_item_id: int) -> None:
+        self.edits.pop(line_item_id, None)
+
+    def line(self, item: LineItem) -> HandoverLine:
+        quantity, weight = self.edits.get(item.id, (None, None))
+        return handover_line(item, quantity, weight)
+
+    def handover(self) -> Handover:
+        return Handover(self.order, tuple(self.line(item) for item in self.order.line_items))
+
+
+# Payment ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Tender:
+    """Money handed over by one method (minor units, never negative)."""
+
+    method: str
+    amount: int
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedPayment:
+    method: str
+    amount: int  # applied to the sale: tendered - change (negative: refund)
+    tendered: int
+    change: int
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """How the tenders settle ``amount_due``.
+
+    Invariant: ``amount_paid + left_owing - credit_amount == amount_due``.
+    """
+
+    amount_due: int
+    payments: tuple[AppliedPayment, ...]
+    change_given: int
+    left_owing: int
+    credit_amount: int
+
+    @property
+    def amount_paid(self) -> int:
+        return sum(p.amount for p in self.payments)
+
+    @property
+    def tendered(self) -> int:
+        return sum(p.tendered for p in self.payments)
+
+
+def settle(
+    amount_due: int,
+    tenders: list[Tender] | tuple[Tender, ...],
+    *,
+    keep_change_as_credit: bool = False,
+    refund_credit_in_cash: bool = False,
+) -> Settlement:
+    """Apply the tenders to what is owed.
+
+    - Change is only ever given in cash, up to the cash tendered; anything paid over the
+      amount due beyond that (or when the customer leaves the change) is noted as credit.
+    - Paying less leaves the rest owing (the caller must record why).
+    - When the hub owes the customer (amount due negative) the credit is noted, or given
+      back in cash as a refund payment when ``refund_credit_in_cash``.
+    """
+    merged: dict[tuple[str, str], int] = {}
+    for tender in tenders:
+        if tender.amount < 0:
+            raise CheckoutRuleError("an amount tendered cannot be negative")
+        if not tender.method:
+            raise CheckoutRuleError("a payment needs a method")
+        if tender.amount == 0:
+            continue
+        key = (tender.method, tender.reference)
+        merged[key] = merged.get(key, 0) + tender.amount
+    tendered = sum(merged.values())
+    if amount_due < 0 and tendered == 0:
+        if refund_credit_in_cash:
+            refund = AppliedPayment(CASH, amount_due, 0, -amount_due)
+            return Settlement(amount_due, (refund,), -amount_due, 0, 0)
+        return Settlement(amount_due, (), 0, 0, -amount_due)
+    over = tendered - max(amount_due, 0)
+    cash_tendered = sum(v for (m, _), v in merged.items() if m == CASH)
+    change = 0
+    if over > 0 and not keep_change_as_credit:
+        change = min(over, cash_tendered)
+    payments: list[AppliedPayment] = []
+    change_left = change
+    for (method, reference), value in merged.items():
+        given = 0
+        if method == CASH and change_left:
+            given = min(change_left, value)
+            change_left -= given
+        payments.append(AppliedPayment(method, value - given, value, given, reference))
+    paid = tendered - change
+    left = max(0, amount_due - paid)
+    credit = max(0, paid - amount_due)
+    return Settlement(amount_due, tuple(payments), change, left, credit)
+
+
+def exact_cash(amount_due: int) -> Tender:
+    """The exact-cash shortcut: the customer hands over exactly what is owed."""
+    return Tender(CASH, max(amount_due, 0))
+
+
+def receipt_number(till_id: str, sequence: int) -> str:
+    return f"{till_id}-{sequence:06d}"
+
+
+# Stored checkouts ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CheckoutLine:
+    product_name: str
+    variant_name: str
+    quantity_ordered: int
+    quantity: int
+    unit_price: int
+    amount: int
+    status: str = "ok"
+    line_item_id: int | None = None
+    variant_id: int | None = None
+    producer_id: int | None = None
+    final_weight: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    id: str
+    method: str
+    amount: int
+    tendered: int
+    change: int
+    reference: str = ""
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Checkout:
+    """One local event: a collection, a walk-in sale, or the reversal of either."""
+
+    id: str
+    receipt_no: str
+    kind: str  # collection | walk_in | reversal
+    till_id: str
+    volunteer: str
+    created_at: str
+    currency: str
+    order_id: int | None = None
+    reverses_id: str | None = None
+    reversed_at: str | None = None
+    session_id: str | None = None
+    pickup_point_id: int | None = None
+    goods_total: int = 0
+    fees_total: int = 0
+    credit_amount: int = 0
+    amount_due: int = 0
+    amount_paid: int = 0
+    change_given: int = 0
+    left_owing: int = 0
+    note: str = ""
+    lines: tuple[CheckoutLine, ...] = ()
+    payments: tuple[Payment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionInfo:
+    """Who collected an order, when and where (shown when it is scanned again)."""
+
+    checkout_id: str
+    receipt_no: str
+    created_at: str
+    till_id: str
+    volunteer: str
+    pickup_point_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class WalkInProduct:
+    """Something the order cycle sells, offered for walk-in sales."""
+
+    variant_id: int | None
+    producer_id: int | None
+    product_name: str
+    variant_name: str
+    unit_price: int
+
+
+@dataclass(frozen=True, slots=True)
+class WalkInItem:
+    product_name: str
+    unit_price: int
+    quantity: int = 1
+    variant_name: str = ""
+    variant_id: int | None = None
+    producer_id: int | None = None
+
+    @property
+    def amount(self) -> int:
+        return self.unit_price * self.quantity

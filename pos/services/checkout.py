@@ -1,0 +1,427 @@
+"""Collection-day checkout: hand an order over, take what is owed, sell walk-ins, undo.
+
+Each commit is ONE transaction holding the checkout, its lines and payments, the audit
+row and (for orders) the outbox desired state; the receipt print job is queued right
+after it commits. A draft carries the checkout's UUID from the start, so committing it
+twice returns the first result instead of writing a second event.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pos.domain.checkout import (
+    CASH,
+    DEFAULT_METHODS,
+    Checkout,
+    CheckoutDraft,
+    CheckoutLine,
+    CollectionInfo,
+    Payment,
+    Settlement,
+    Tender,
+    WalkInItem,
+    WalkInProduct,
+    settle,
+)
+from pos.domain.money import format_money
+from pos.errors import KnownError
+from pos.services.roles import StaffRoles
+from pos.services.till import NoTillSession, TillService
+from pos.store import Store
+from pos.store.checkouts import CheckoutRepository, DuplicateCollection, new_id
+from pos.store.db import utcnow
+from pos.store.orders import OrderRepository
+
+log = logging.getLogger(__name__)
+
+
+class AlreadyCollected(KnownError):
+    def __init__(self, info: CollectionInfo) -> None:
+        super().__init__(f"Already collected ({info.receipt_no}).")
+        self.info = info
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentMethod:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutResult:
+    checkout: Checkout
+    print_job_id: str | None
+
+    @property
+    def receipt_no(self) -> str:
+        return self.checkout.receipt_no
+
+
+class CheckoutService:
+    def __init__(
+        self,
+        store: Store,
+        till: TillService,
+        roles: StaffRoles,
+        *,
+        till_id: str = "T1",
+        currency: str = "GBP",
+    ) -> None:
+        self.store = store
+        self.till = till
+        self.roles = roles
+        self.till_id = till_id
+        self.currency = currency
+        self.repo = CheckoutRepository(store)
+        self.orders = OrderRepository(store)
+        self._drafts: dict[str, CheckoutDraft] = {}
+        till.busy = self.busy
+
+    # payment methods ----------------------------------------------------------------
+    def payment_methods(self) -> list[PaymentMethod]:
+        """The hub's methods (setting ``payment_methods``); cash is always offered first."""
+        configured = self.store.get_setting("payment_methods")
+        methods: list[PaymentMethod] = []
+        if isinstance(configured, list):
+            for entry in configured:
+                if isinstance(entry, dict) and entry.get("code"):
+                    code = str(entry["code"])
+                    methods.append(PaymentMethod(code, str(entry.get("label") or code)))
+        if not methods:
+            methods = [PaymentMethod(code, label) for code, label in DEFAULT_METHODS]
+        if not any(m.code == CASH for m in methods):
+            methods.insert(0, PaymentMethod(CASH, "Cash"))
+        methods.sort(key=lambda m: m.code != CASH)
+        return methods
+
+    # drafts -------------------------------------------------------------------------
+    def start(self, order_id: int) -> CheckoutDraft:
+        """Begin checking out an order (nothing is written until commit)."""
+        order = self.orders.get(order_id)
+        if order is None:
+            raise KnownError("This order is not in the database.")
+        draft = CheckoutDraft(order=order, checkout_id=new_id())
+        self._drafts = {draft.checkout_id: draft}  # one checkout at a time at a till
+        return draft
+
+    def discard(self, draft: CheckoutDraft | None) -> None:
+        if draft is not None:
+            self._drafts.pop(draft.checkout_id, None)
+
+    def busy(self) -> bool:
+        """A checkout is under way: lines edited or money entered, not yet committed."""
+        return any(d.in_progress for d in self._drafts.values())
+
+    def collection_info(self, order_id: int) -> CollectionInfo | None:
+        return self.repo.collection_info(order_id)
+
+    def volunteer(self) -> str:
+        """Who is at the till: the open session's volunteer, else the last one known."""
+        session = self.till.current() or self.till.repo.latest(self.till_id)
+        return session.volunteer if session else ""
+
+    # collection ---------------------------------------------------------------------
+    def preview(
+        self,
+        draft: CheckoutDraft,
+        tenders: list[Tender] | tuple[Tender, ...] = (),
+        *,
+        keep_change_as_credit: bool = False,
+        refund_credit_in_cash: bool = False,
+    ) -> Settlement:
+        return settle(
+            draft.handover().amount_due, tenders,
+            keep_change_as_credit=keep_change_as_credit,
+            refund_credit_in_cash=refund_credit_in_cash,
+        )  # fmt: skip
+
+    def collect(
+        self,
+        draft: CheckoutDraft,
+        tenders: list[Tender] | tuple[Tender, ...] = (),
+        *,
+        note: str = "",
+        keep_change_as_credit: bool = False,
+        refund_credit_in_cash: bool = False,
+    ) -> CheckoutResult:
+        """Hand the order over and record the payments: one transaction, then the receipt."""
+        existing = self.repo.get(draft.checkout_id)
+        if existing is not None:  # the same draft committed again: nothing new happens
+            return CheckoutResult(existing, None)
+        order = draft.order
+        if order.is_cancelled:
+            raise KnownError("This order was cancelled in Open Food Network: do not hand it over.")
+        info = self.repo.collection_info(order.id)
+        if info is not None:
+            raise AlreadyCollected(info)
+        handover = draft.handover()
+        settlement = self.preview(
+            draft, tenders, keep_change_as_credit=keep_change_as_credit,
+            refund_credit_in_cash=refund_credit_in_cash,
+        )  # fmt: skip
+        note = note.strip()
+        if settlement.left_owing > 0 and not note:
+            raise KnownError("Say why part of the amount is left owing.")
+        session = self.till.current()
+        if session is None and (settlement.payments or settlement.amount_due > 0):
+            raise NoTillSession()
+        now = utcnow()
+        lines = tuple(
+            CheckoutLine(
+                product_name=line.item.product_name,
+                variant_name=line.item.variant_name,
+                quantity_ordered=line.quantity_ordered,
+                quantity=line.quantity,
+                unit_price=line.item.unit_price,
+                amount=line.amount,
+                status=line.status,
+                line_item_id=line.item.id,
+                variant_id=line.item.variant_id,
+                producer_id=line.item.producer_id,
+                final_weight=line.final_weight,
+            )
+            for line in handover.lines
+        )
+        volunteer = self.volunteer()
+        with self.store.transaction():
+            checkout = Checkout(
+                id=draft.checkout_id, receipt_no=self.repo.next_receipt_no(self.till_id),
+                kind="collection", till_id=self.till_id, volunteer=volunteer, created_at=now,
+                currency=order.currency, order_id=order.id,
+                session_id=session.id if session else None,
+                pickup_point_id=self._pickup_point(session),
+                goods_total=handover.goods_total, fees_total=handover.fees_total,
+                credit_amount=settlement.credit_amount, amount_due=settlement.amount_due,
+                amount_paid=settlement.amount_paid, change_given=settlement.change_given,
+                left_owing=settlement.left_owing, note=note, lines=lines,
+                payments=self._payments(settlement, now),
+            )  # fmt: skip
+            try:
+                self.repo.insert(checkout)
+            except DuplicateCollection as exc:
+                info = self.repo.collection_info(order.id)
+                if info is None:  # pragma: no cover - the index and the query disagree
+                    raise
+                raise AlreadyCollected(info) from exc
+            self.repo.upsert_outbox(order.id, self.desired_state(order.id))
+            self.store.audit(
+                "checkout.collect", entity="checkout", entity_id=checkout.id, actor=volunteer,
+                till_id=self.till_id,
+                details={
+                    "order": order.number, "receipt_no": checkout.receipt_no,
+                    "amount_due": checkout.amount_due, "paid": checkout.amount_paid,
+                    "change": checkout.change_given, "left_owing": checkout.left_owing,
+                    "credit": checkout.credit_amount,
+                    "changed_lines": [
+                        {"line_item_id": li.line_item_id, "status": li.status,
+                         "quantity": li.quantity} for li in lines if li.status != "ok"
+                    ],
+                },
+            )  # fmt: skip
+        self.discard(draft)
+        return CheckoutResult(checkout, self._queue_receipt(checkout))
+
+    def _pickup_point(self, session: Any) -> int | None:
+        if session is not None and session.pickup_point_id is not None:
+            return int(session.pickup_point_id)
+        saved = self.store.get_setting("pickup_point_id")
+        return None if saved is None else int(saved)
+
+    @staticmethod
+    def _payments(settlement: Settlement, now: str) -> tuple[Payment, ...]:
+        return tuple(
+            Payment(new_id(), p.method, p.amount, p.tendered, p.change, p.reference, now)
+            for p in settlement.payments
+        )
+
+    def _queue_receipt(self, checkout: Checkout) -> str | None:
+        """Queue the receipt; the sale is already safe, so a failure here is only logged."""
+        try:
+            return self.repo.queue_print("receipt", checkout.id)
+        except Exception:
+            log.exception("could not queue the receipt for %s", checkout.receipt_no)
+            return None
+
+    def reprint(self, checkout_id: str) -> str:
+        if not self.repo.exists(checkout_id):
+            raise KnownError("There is no such checkout.")
+        return self.repo.queue_print("receipt", checkout_id, is_copy=True)
+
+    # outbox -------------------------------------------------------------------------
+    def desired_state(self, order_id: int) -> dict[str, Any]:
+        """What the till believes about the order (contracts.md, outbox)."""
+        live_id = self.repo.live_collection_id(order_id)
+        live = self.repo.get(live_id) if live_id else None
+        if live is None:
+            order = self.orders.get(order_id)
+            return {
+                "collected": False, "checkout_id": None, "receipt_no": None,
+                "collected_at": None, "currency": order.currency if order else self.currency,
+                "order_total_at_till": None, "payments": [], "paid_at_till": 0,
+                "left_owing": 0, "credit_amount": 0, "lines_changed": [],
+            }  # fmt: skip
+        payments = [{"id": p.id, "method": p.method, "amount": p.amount} for p in live.payments]
+        return {
+            "collected": True, "checkout_id": live.id, "receipt_no": live.receipt_no,
+            "collected_at": live.created_at, "currency": live.currency,
+            "order_total_at_till": live.goods_total + live.fees_total,
+            "payments": payments, "paid_at_till": sum(p["amount"] for p in payments),
+            "left_owing": live.left_owing, "credit_amount": live.credit_amount,
+            "lines_changed": [
+                {"line_item_id": li.line_item_id, "status": li.status, "quantity": li.quantity,
+                 "quantity_ordered": li.quantity_ordered,
+                 "final_weight": None if li.final_weight is None else str(li.final_weight),
+                 "amount": li.amount}
+                for li in live.lines if li.status != "ok"
+            ],
+        }  # fmt: skip
+
+    # walk-in sales ------------------------------------------------------------------
+    def walk_in_products(self) -> list[WalkInProduct]:
+        cycle = self.store.get_setting("order_cycle_id")
+        return self.repo.walk_in_products(None if cycle is None else int(cycle))
+
+    def sell_walk_in(
+        self,
+        items: list[WalkInItem] | tuple[WalkInItem, ...],
+        tenders: list[Tender] | tuple[Tender, ...],
+        *,
+        note: str = "",
+        keep_change_as_credit: bool = False,
+        checkout_id: str | None = None,
+    ) -> CheckoutResult:
+        """Sell items to someone with no order: always paid through an open till."""
+        if checkout_id and (existing := self.repo.get(checkout_id)) is not None:
+            return CheckoutResult(existing, None)
+        if not items:
+            raise KnownError("Add at least one item to sell.")
+        for item in items:
+            if not item.product_name.strip():
+                raise KnownError("Each item needs a name.")
+            if item.unit_price <= 0 or item.quantity <= 0:
+                raise KnownError("Each item needs a price and a quantity above zero.")
+        session = self.till.require_open()
+        goods = sum(item.amount for item in items)
+        settlement = settle(goods, tenders, keep_change_as_credit=keep_change_as_credit)
+        note = note.strip()
+        if settlement.left_owing > 0 and not note:
+            raise KnownError("Say why part of the amount is left owing.")
+        now = utcnow()
+        lines = tuple(
+            CheckoutLine(
+                product_name=item.product_name.strip(),
+                variant_name=item.variant_name,
+                quantity_ordered=0,
+                quantity=item.quantity,
+                unit_price=item.unit_price,
+                amount=item.amount,
+                variant_id=item.variant_id,
+                producer_id=item.producer_id,
+            )
+            for item in items
+        )
+        with self.store.transaction():
+            checkout = Checkout(
+                id=checkout_id or new_id(), receipt_no=self.repo.next_receipt_no(self.till_id),
+                kind="walk_in", till_id=self.till_id, volunteer=session.volunteer,
+                created_at=now, currency=self.currency, session_id=session.id,
+                pickup_point_id=self._pickup_point(session), goods_total=goods,
+                credit_amount=settlement.credit_amount, amount_due=goods,
+                amount_paid=settlement.amount_paid, change_given=settlement.change_given,
+                left_owing=settlement.left_owing, note=note, lines=lines,
+                payments=self._payments(settlement, now),
+            )  # fmt: skip
+            self.repo.insert(checkout)
+            self.store.audit(
+                "checkout.walk_in", entity="checkout", entity_id=checkout.id,
+                actor=session.volunteer, till_id=self.till_id,
+                details={"receipt_no": checkout.receipt_no, "goods": goods,
+                         "paid": checkout.amount_paid, "items": len(lines)},
+            )  # fmt: skip
+        return CheckoutResult(checkout, self._queue_receipt(checkout))
+
+    # undo ---------------------------------------------------------------------------
+    def reversible(self) -> list[Checkout]:
+        """Checkouts of the current session (and sessionless hand-overs since it opened)."""
+        session = self.till.current()
+        rows = self.repo.recent(session_id=session.id if session else None, till_id=self.till_id)
+        return [c for c in rows if c.kind != "reversal" and c.reversed_at is None]
+
+    def reverse(self, checkout_id: str, reason: str, *, pin: str | None = None) -> CheckoutResult:
+        """Undo a checkout with a new, negating event; the original is kept and marked."""
+        reason = reason.strip()
+        if not reason:
+            raise KnownError("Say why this checkout is undone.")
+        original = self.repo.get(checkout_id)
+        if original is None:
+            raise KnownError("There is no such checkout.")
+        if original.kind == "reversal":
+            raise KnownError("An undo cannot itself be undone; check the order out again.")
+        if original.reversed_at is not None:
+            raise KnownError(f"{original.receipt_no} was already undone.")
+        session = self.till.current()
+        in_session = session is not None and session.id == original.session_id
+        if original.session_id is not None and not in_session:
+            raise KnownError("Only checkouts of the current till session can be undone here.")
+        if original.payments and session is None:
+            raise NoTillSession()
+        role = self.roles.require("checkout.reverse", pin)
+        now = utcnow()
+        volunteer = self.volunteer()
+        payments = tuple(
+            Payment(new_id(), p.method, -p.amount, -p.tendered, -p.change, p.reference, now)
+            for p in original.payments
+        )
+        lines = tuple(
+            CheckoutLine(
+                product_name=li.product_name,
+                variant_name=li.variant_name,
+                quantity_ordered=li.quantity_ordered,
+                quantity=-li.quantity,
+                unit_price=li.unit_price,
+                amount=-li.amount,
+                status=li.status,
+                line_item_id=li.line_item_id,
+                variant_id=li.variant_id,
+                producer_id=li.producer_id,
+                final_weight=li.final_weight,
+            )
+            for li in original.lines
+        )
+        with self.store.transaction():
+            if not self.repo.mark_reversed(original.id, now):
+                raise KnownError(f"{original.receipt_no} was already undone.")
+            reversal = Checkout(
+                id=new_id(), receipt_no=self.repo.next_receipt_no(self.till_id),
+                kind="reversal", till_id=self.till_id, volunteer=volunteer, created_at=now,
+                currency=original.currency, order_id=original.order_id,
+                reverses_id=original.id, session_id=session.id if session else None,
+                pickup_point_id=original.pickup_point_id,
+                goods_total=-original.goods_total, fees_total=-original.fees_total,
+                credit_amount=-original.credit_amount, amount_due=-original.amount_due,
+                amount_paid=-original.amount_paid, change_given=-original.change_given,
+                left_owing=-original.left_owing, note=reason, lines=lines, payments=payments,
+            )  # fmt: skip
+            self.repo.insert(reversal)
+            if original.order_id is not None:
+                self.repo.upsert_outbox(original.order_id, self.desired_state(original.order_id))
+            self.store.audit(
+                "checkout.reverse", entity="checkout", entity_id=reversal.id, actor=volunteer,
+                role=role, till_id=self.till_id,
+                details={"reverses": original.id, "receipt_no": original.receipt_no,
+                         "reason": reason, "refund": original.amount_paid},
+            )  # fmt: skip
+        return CheckoutResult(reversal, self._queue_receipt(reversal))
+
+    # status -------------------------------------------------------------------------
+    def pending_sync_count(self) -> int:
+        return self.repo.pending_sync_count()
+
+    def queued_print_count(self) -> int:
+        return self.repo.queued_print_count()
+
+    def money(self, minor: int) -> str:
+        return format_money(minor, self.currency)

@@ -1,0 +1,184 @@
+"""Till sessions: open with a float, move cash with a reason, close by counting, Z report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pos.domain.money import format_money
+from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
+from pos.errors import KnownError
+from pos.services.roles import StaffRoles
+from pos.store import Store
+from pos.store.checkouts import CheckoutRepository, new_id
+from pos.store.db import utcnow
+from pos.store.till import SessionAlreadyOpen, TillRepository
+
+DEFAULT_DIFFERENCE_LIMIT = 500  # minor units a volunteer may close with unchallenged
+
+
+class NoTillSession(KnownError):
+    def __init__(self) -> None:
+        super().__init__("Open the till first (volunteer name and cash float).")
+
+
+class TillService:
+    def __init__(
+        self, store: Store, roles: StaffRoles, *, till_id: str = "T1", currency: str = "GBP"
+    ) -> None:
+        self.store = store
+        self.roles = roles
+        self.till_id = till_id
+        self.currency = currency
+        self.repo = TillRepository(store)
+        self.checkouts = CheckoutRepository(store)
+        # The checkout service tells us whether a checkout is half-way through.
+        self.busy: Callable[[], bool] = lambda: False
+
+    def _money(self, minor: int) -> str:
+        return format_money(minor, self.currency)
+
+    # reading --------------------------------------------------------------------
+    def current(self) -> TillSession | None:
+        return self.repo.current(self.till_id)
+
+    def require_open(self) -> TillSession:
+        session = self.current()
+        if session is None:
+            raise NoTillSession()
+        return session
+
+    def expected_cash(self, session_id: str | None = None) -> int:
+        sid = session_id or self.require_open().id
+        return self.repo.expected_cash(sid)
+
+    def denominations(self) -> tuple[int, ...]:
+        return denominations(self.currency)
+
+    @property
+    def difference_limit(self) -> int:
+        value = self.store.get_setting("close_difference_limit", DEFAULT_DIFFERENCE_LIMIT)
+        return int(value)
+
+    # writing --------------------------------------------------------------------
+    def open(
+        self, volunteer: str, float_amount: int, *, pickup_point_id: int | None = None
+    ) -> TillSession:
+        volunteer = " ".join(volunteer.split())
+        if not volunteer:
+            raise KnownError("Type the volunteer's name to open the till.")
+        if len(volunteer) > 80:
+            raise KnownError("That name is too long (80 characters at most).")
+        if float_amount < 0:
+            raise KnownError("The cash float cannot be negative.")
+        if self.current() is not None:
+            raise KnownError("The till is already open.")
+        if pickup_point_id is None:
+            saved = self.store.get_setting("pickup_point_id")
+            pickup_point_id = None if saved is None else int(saved)
+        session = TillSession(
+            id=new_id(), till_id=self.till_id, number=self.repo.next_number(self.till_id),
+            volunteer=volunteer, opened_at=utcnow(), float_amount=float_amount,
+            pickup_point_id=pickup_point_id,
+        )  # fmt: skip
+        try:
+            with self.store.transaction():
+                self.repo.insert(session)
+                self.store.audit(
+                    "till.open", entity="till_session", entity_id=session.id, actor=volunteer,
+                    till_id=self.till_id,
+                    details={"number": session.number, "float": float_amount},
+                )  # fmt: skip
+        except SessionAlreadyOpen as exc:
+            raise KnownError("The till is already open.") from exc
+        return session
+
+    def cash_move(self, amount: int, reason: str, *, pin: str | None = None) -> CashMovement:
+        """Cash in (positive) or out (negative) of the drawer, outside any sale."""
+        session = self.require_open()
+        reason = reason.strip()
+        if amount == 0:
+            raise KnownError("Type an amount other than zero.")
+        if not reason:
+            raise KnownError("Say why the cash goes in or out.")
+        expected = self.repo.expected_cash(session.id)
+        if expected + amount < 0:
+            raise KnownError(
+                f"There should only be {self._money(expected)} in the drawer: cannot take out more."
+            )
+        role = self.roles.require("till.cash_move", pin)
+        move = CashMovement(new_id(), session.id, amount, reason, utcnow(), session.volunteer)
+        with self.store.transaction():
+            self.repo.add_movement(move)
+            self.store.audit(
+                "till.cash_in" if amount > 0 else "till.cash_out", entity="cash_movement",
+                entity_id=move.id, actor=session.volunteer, role=role, till_id=self.till_id,
+                details={"amount": amount, "reason": reason, "session_id": session.id},
+            )  # fmt: skip
+        return move
+
+    def close(
+        self,
+        counted: int | None = None,
+        *,
+        counts: dict[int, int] | None = None,
+        note: str = "",
+        closed_by: str = "",
+        pin: str | None = None,
+    ) -> ZReport:
+        """Close by counting: ``counted`` cash, or a denomination count that adds up to it."""
+        session = self.require_open()
+        if self.busy():
+            raise KnownError("Finish or cancel the checkout in progress before closing the till.")
+        if counts is not None:
+            try:
+                total = count_total(counts)
+            except ValueError as exc:
+                raise KnownError("Counts of notes and coins must be whole and positive.") from exc
+            if counted is not None and counted != total:
+                raise KnownError("The counted amount does not match the notes and coins.")
+            counted = total
+        if counted is None:
+            raise KnownError("Count the cash in the drawer first.")
+        if counted < 0:
+            raise KnownError("Counted cash cannot be negative.")
+        expected = self.repo.expected_cash(session.id)
+        difference = counted - expected
+        role = "volunteer"
+        if abs(difference) > self.difference_limit:
+            role = self.roles.require("till.close_difference", pin)
+        closer = " ".join(closed_by.split()) or session.volunteer
+        with self.store.transaction():
+            if not self.repo.close(
+                session.id, closed_at=utcnow(), closed_by=closer, expected=expected,
+                counted=counted, denominations=counts, note=note.strip(),
+            ):  # fmt: skip
+                raise KnownError("This till session is already closed.")
+            self.store.audit(
+                "till.close", entity="till_session", entity_id=session.id, actor=closer,
+                role=role, till_id=self.till_id,
+                details={"expected": expected, "counted": counted, "difference": difference},
+            )  # fmt: skip
+        self.checkouts.queue_print("z_report", session.id)
+        return self.z_report(session.id)
+
+    # report ---------------------------------------------------------------------
+    def z_report(self, session_id: str | None = None) -> ZReport:
+        session = self.repo.get(session_id) if session_id else self.current()
+        if session is None:
+            raise KnownError("There is no such till session.")
+        sums = self.repo.checkout_sums(session.id)
+        by_method = tuple(self.repo.totals_by_method(session.id))
+        expected = (
+            session.expected_cash
+            if session.expected_cash is not None
+            else self.repo.expected_cash(session.id)
+        )
+        return ZReport(
+            session=session, currency=self.currency, by_method=by_method,
+            collections=sums["collections"], walk_ins=sums["walk_ins"],
+            reversals=sums["reversals"], goods_total=sums["goods_total"],
+            left_owing=sums["left_owing"], credit_amount=sums["credit_amount"],
+            cash_payments=sum(m.amount for m in by_method if m.method == "cash"),
+            cash_moves=tuple(self.repo.movements(session.id)), expected_cash=expected,
+            counted_cash=session.counted_cash, difference=session.difference,
+        )  # fmt: skip

@@ -1,0 +1,257 @@
+"""Checkouts, their lines and payments, the outbox desired state, and queued print jobs.
+
+Callers wrap the writes in ``store.transaction()`` so the event, its audit row and its
+sync intent land together (design.md rule 1).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from pos.domain.checkout import (
+    Checkout,
+    CheckoutLine,
+    CollectionInfo,
+    Payment,
+    WalkInProduct,
+    receipt_number,
+)
+from pos.store.db import Store, utcnow
+
+
+class DuplicateCollection(Exception):
+    """The order already has a live collection (the partial unique index said no)."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class CheckoutRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.db.conn
+
+    # writing ------------------------------------------------------------------
+    def next_receipt_no(self, till_id: str) -> str:
+        """The next receipt number of ``till_id`` (call inside the writing transaction)."""
+        prefix = f"{till_id}-"
+        # Six-digit zero-padded numbers sort as text, so the unique index on receipt_no
+        # finds the last one without a scan ("." follows "-": the end of the prefix range).
+        last = self.store.scalar(
+            "SELECT receipt_no FROM checkouts WHERE receipt_no >= ? AND receipt_no < ?"
+            " ORDER BY receipt_no DESC LIMIT 1",
+            (prefix, f"{till_id}."),
+        )
+        seq = int(str(last)[len(prefix) :]) if last else 0
+        return receipt_number(till_id, seq + 1)
+
+    def insert(self, c: Checkout) -> None:
+        """Write a checkout with its lines and payments (inside the caller's transaction)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO checkouts(id, receipt_no, kind, order_id, reverses_id, reversed_at,"
+                " session_id, till_id, volunteer, pickup_point_id, created_at, currency,"
+                " goods_total, fees_total, credit_amount, amount_due, amount_paid,"
+                " change_given, left_owing, note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    c.id, c.receipt_no, c.kind, c.order_id, c.reverses_id, c.reversed_at,
+                    c.session_id, c.till_id, c.volunteer, c.pickup_point_id, c.created_at,
+                    c.currency, c.goods_total, c.fees_total, c.credit_amount, c.amount_due,
+                    c.amount_paid, c.change_given, c.left_owing, c.note,
+                ),
+            )  # fmt: skip
+        except sqlite3.IntegrityError as exc:
+            if "checkouts.order_id" in str(exc):
+                raise DuplicateCollection(str(exc)) from exc
+            raise
+        self.conn.executemany(
+            "INSERT INTO checkout_lines(checkout_id, line_item_id, variant_id, producer_id,"
+            " product_name, variant_name, quantity_ordered, quantity, final_weight, unit_price,"
+            " amount, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    c.id, li.line_item_id, li.variant_id, li.producer_id, li.product_name,
+                    li.variant_name, li.quantity_ordered, li.quantity,
+                    None if li.final_weight is None else str(li.final_weight), li.unit_price,
+                    li.amount, li.status,
+                )
+                for li in c.lines
+            ],
+        )  # fmt: skip
+        self.conn.executemany(
+            "INSERT INTO payments(id, checkout_id, method, amount, tendered, change, reference,"
+            " created_at) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (p.id, c.id, p.method, p.amount, p.tendered, p.change, p.reference,
+                 p.created_at or c.created_at)
+                for p in c.payments
+            ],
+        )  # fmt: skip
+
+    def mark_reversed(self, checkout_id: str, at: str) -> bool:
+        cur = self.conn.execute(
+            "UPDATE checkouts SET reversed_at = ? WHERE id = ? AND reversed_at IS NULL",
+            (at, checkout_id),
+        )
+        return cur.rowcount == 1
+
+    def upsert_outbox(self, order_id: int, desired: dict[str, Any]) -> None:
+        """Record what the till now believes about the order, for sync to push."""
+        self.conn.execute(
+            "INSERT INTO outbox(order_id, desired, status, attempts, changed_at)"
+            " VALUES (?, ?, 'pending', 0, ?) ON CONFLICT(order_id) DO UPDATE SET"
+            " desired = excluded.desired, status = 'pending', attempts = 0,"
+            " next_attempt_at = NULL, last_error = '', changed_at = excluded.changed_at",
+            (order_id, json.dumps(desired, ensure_ascii=False, sort_keys=True), utcnow()),
+        )
+
+    def queue_print(self, kind: str, ref: str, *, is_copy: bool = False) -> str:
+        """Queue a print job (its own small transaction; printing builds it from the store)."""
+        job_id = new_id()
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT INTO print_jobs(id, kind, ref, payload, status, is_copy, created_at)"
+                " VALUES (?, ?, ?, '{}', 'queued', ?, ?)",
+                (job_id, kind, ref, int(is_copy), utcnow()),
+            )
+        return job_id
+
+    # reading ------------------------------------------------------------------
+    def exists(self, checkout_id: str) -> bool:
+        return self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) == 1
+
+    def get(self, checkout_id: str) -> Checkout | None:
+        row = self.conn.execute("SELECT * FROM checkouts WHERE id = ?", (checkout_id,)).fetchone()
+        return None if row is None else self._checkout(row)
+
+    def by_receipt(self, receipt_no: str) -> Checkout | None:
+        row = self.conn.execute(
+            "SELECT * FROM checkouts WHERE receipt_no = ?", (receipt_no,)
+        ).fetchone()
+        return None if row is None else self._checkout(row)
+
+    def live_collection_id(self, order_id: int) -> str | None:
+        value = self.store.scalar(
+            "SELECT id FROM checkouts WHERE order_id = ? AND kind = 'collection'"
+            " AND reversed_at IS NULL",
+            (order_id,),
+        )
+        return None if value is None else str(value)
+
+    def collection_info(self, order_id: int) -> CollectionInfo | None:
+        row = self.conn.execute(
+            "SELECT c.id, c.receipt_no, c.created_at, c.till_id, c.volunteer,"
+            " COALESCE(p.name, '') AS pickup FROM checkouts c"
+            " LEFT JOIN pickup_points p ON p.id = c.pickup_point_id"
+            " WHERE c.order_id = ? AND c.kind = 'collection' AND c.reversed_at IS NULL",
+            (order_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return CollectionInfo(
+            row["id"], row["receipt_no"], row["created_at"], row["till_id"], row["volunteer"],
+            row["pickup"],
+        )  # fmt: skip
+
+    def recent(self, *, session_id: str | None, till_id: str, limit: int = 50) -> list[Checkout]:
+        """Latest checkouts of a session (or of the till without a session), newest first."""
+        if session_id is None:
+            rows = self.conn.execute(
+                "SELECT * FROM checkouts WHERE till_id = ? AND session_id IS NULL"
+                " ORDER BY created_at DESC LIMIT ?",
+                (till_id, limit),
+            )
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM checkouts WHERE session_id = ? OR (till_id = ? AND"
+                " session_id IS NULL AND created_at >= (SELECT opened_at FROM till_sessions"
+                " WHERE id = ?)) ORDER BY created_at DESC LIMIT ?",
+                (session_id, till_id, session_id, limit),
+            )
+        return [self._checkout(r, details=False) for r in rows.fetchall()]
+
+    def _checkout(self, row: sqlite3.Row, *, details: bool = True) -> Checkout:
+        lines: tuple[CheckoutLine, ...] = ()
+        payments: tuple[Payment, ...] = ()
+        if details:
+            lines = tuple(
+                CheckoutLine(
+                    product_name=r["product_name"],
+                    variant_name=r["variant_name"],
+                    quantity_ordered=r["quantity_ordered"],
+                    quantity=r["quantity"],
+                    unit_price=r["unit_price"],
+                    amount=r["amount"],
+                    status=r["status"],
+                    line_item_id=r["line_item_id"],
+                    variant_id=r["variant_id"],
+                    producer_id=r["producer_id"],
+                    final_weight=None if r["final_weight"] is None else Decimal(r["final_weight"]),
+                )
+                for r in self.conn.execute(
+                    "SELECT * FROM checkout_lines WHERE checkout_id = ? ORDER BY id", (row["id"],)
+                )
+            )
+            payments = tuple(
+                Payment(
+                    r["id"],
+                    r["method"],
+                    r["amount"],
+                    r["tendered"],
+                    r["change"],
+                    r["reference"],
+                    r["created_at"],
+                )
+                for r in self.conn.execute(
+                    "SELECT * FROM payments WHERE checkout_id = ? ORDER BY created_at, rowid",
+                    (row["id"],),
+                )
+            )
+        return Checkout(
+            id=row["id"], receipt_no=row["receipt_no"], kind=row["kind"],
+            till_id=row["till_id"], volunteer=row["volunteer"], created_at=row["created_at"],
+            currency=row["currency"], order_id=row["order_id"], reverses_id=row["reverses_id"],
+            reversed_at=row["reversed_at"], session_id=row["session_id"],
+            pickup_point_id=row["pickup_point_id"], goods_total=row["goods_total"],
+            fees_total=row["fees_total"], credit_amount=row["credit_amount"],
+            amount_due=row["amount_due"], amount_paid=row["amount_paid"],
+            change_given=row["change_given"], left_owing=row["left_owing"], note=row["note"],
+            lines=lines, payments=payments,
+        )  # fmt: skip
+
+    def walk_in_products(self, order_cycle_id: int | None) -> list[WalkInProduct]:
+        """Distinct variants the order cycle sold (from its line items), by product name."""
+        where, params = "", []
+        if order_cycle_id is not None:
+            where, params = "WHERE o.order_cycle_id = ?", [order_cycle_id]
+        rows = self.conn.execute(
+            "SELECT li.variant_id, li.producer_id, li.product_name, li.variant_name,"
+            " MAX(li.unit_price) AS price FROM line_items li JOIN orders o ON o.id = li.order_id"
+            f" {where} GROUP BY li.variant_id, li.producer_id, li.product_name, li.variant_name"
+            " ORDER BY li.product_name, li.variant_name",
+            params,
+        )
+        return [
+            WalkInProduct(
+                r["variant_id"], r["producer_id"], r["product_name"], r["variant_name"], r["price"]
+            )
+            for r in rows
+        ]
+
+    # status bar -----------------------------------------------------------------
+    def pending_sync_count(self) -> int:
+        """Orders whose desired state is not yet pushed to OFN."""
+        return int(self.store.scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
+
+    def queued_print_count(self) -> int:
+        return int(
+            self.store.scalar(
+                "SELECT COUNT(*) FROM print_jobs WHERE status IN ('queued', 'printing')"
+            )
+        )

@@ -1,0 +1,149 @@
+"""Till sessions, cash movements and the sums a close and a Z report need."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from pos.domain.till import CashMovement, MethodTotal, TillSession
+from pos.store.db import Store
+
+
+class SessionAlreadyOpen(Exception):
+    """The till already has an open session (the partial unique index said no)."""
+
+
+def _session(row: sqlite3.Row) -> TillSession:
+    return TillSession(
+        id=row["id"], till_id=row["till_id"], number=row["number"], volunteer=row["volunteer"],
+        opened_at=row["opened_at"], float_amount=row["float_amount"],
+        pickup_point_id=row["pickup_point_id"], closed_at=row["closed_at"],
+        closed_by=row["closed_by"], expected_cash=row["expected_cash"],
+        counted_cash=row["counted_cash"], difference=row["difference"],
+        close_note=row["close_note"],
+    )  # fmt: skip
+
+
+class TillRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.db.conn
+
+    # sessions -----------------------------------------------------------------
+    def current(self, till_id: str) -> TillSession | None:
+        row = self.conn.execute(
+            "SELECT * FROM till_sessions WHERE till_id = ? AND closed_at IS NULL", (till_id,)
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    def get(self, session_id: str) -> TillSession | None:
+        row = self.conn.execute(
+            "SELECT * FROM till_sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    def latest(self, till_id: str) -> TillSession | None:
+        row = self.conn.execute(
+            "SELECT * FROM till_sessions WHERE till_id = ? ORDER BY number DESC LIMIT 1",
+            (till_id,),
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    def insert(self, s: TillSession) -> None:
+        """Write a new open session (inside the caller's transaction)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO till_sessions(id, till_id, number, pickup_point_id, volunteer,"
+                " opened_at, float_amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (s.id, s.till_id, s.number, s.pickup_point_id, s.volunteer, s.opened_at,
+                 s.float_amount),
+            )  # fmt: skip
+        except sqlite3.IntegrityError as exc:
+            raise SessionAlreadyOpen(str(exc)) from exc
+
+    def next_number(self, till_id: str) -> int:
+        value = self.store.scalar(
+            "SELECT MAX(number) FROM till_sessions WHERE till_id = ?", (till_id,)
+        )
+        return int(value or 0) + 1
+
+    def close(
+        self,
+        session_id: str,
+        *,
+        closed_at: str,
+        closed_by: str,
+        expected: int,
+        counted: int,
+        denominations: dict[int, int] | None,
+        note: str,
+    ) -> bool:
+        cur = self.conn.execute(
+            "UPDATE till_sessions SET closed_at = ?, closed_by = ?, expected_cash = ?,"
+            " counted_cash = ?, difference = ?, denominations = ?, close_note = ?"
+            " WHERE id = ? AND closed_at IS NULL",
+            (
+                closed_at, closed_by, expected, counted, counted - expected,
+                None if denominations is None
+                else json.dumps({str(k): v for k, v in sorted(denominations.items())}),
+                note, session_id,
+            ),
+        )  # fmt: skip
+        return cur.rowcount == 1
+
+    # cash ---------------------------------------------------------------------
+    def add_movement(self, m: CashMovement) -> None:
+        self.conn.execute(
+            "INSERT INTO cash_movements(id, session_id, amount, reason, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (m.id, m.session_id, m.amount, m.reason, m.created_at, m.created_by),
+        )
+
+    def movements(self, session_id: str) -> list[CashMovement]:
+        rows = self.conn.execute(
+            "SELECT * FROM cash_movements WHERE session_id = ? ORDER BY created_at", (session_id,)
+        )
+        return [
+            CashMovement(
+                r["id"], r["session_id"], r["amount"], r["reason"], r["created_at"], r["created_by"]
+            )
+            for r in rows
+        ]
+
+    def expected_cash(self, session_id: str) -> int:
+        """Float + cash applied in the session (net of change and refunds) + cash moves."""
+        value = self.store.scalar(
+            "SELECT s.float_amount"
+            " + COALESCE((SELECT SUM(p.amount) FROM payments p JOIN checkouts c"
+            "   ON c.id = p.checkout_id WHERE c.session_id = s.id AND p.method = 'cash'), 0)"
+            " + COALESCE((SELECT SUM(m.amount) FROM cash_movements m"
+            "   WHERE m.session_id = s.id), 0)"
+            " FROM till_sessions s WHERE s.id = ?",
+            (session_id,),
+        )
+        return int(value or 0)
+
+    def totals_by_method(self, session_id: str) -> list[MethodTotal]:
+        rows = self.conn.execute(
+            "SELECT p.method, SUM(p.amount) AS amount, COUNT(*) AS n FROM payments p"
+            " JOIN checkouts c ON c.id = p.checkout_id WHERE c.session_id = ?"
+            " GROUP BY p.method ORDER BY p.method",
+            (session_id,),
+        )
+        return [MethodTotal(r["method"], r["amount"], r["n"]) for r in rows]
+
+    def checkout_sums(self, session_id: str) -> dict[str, int]:
+        """Counts by kind and money sums over the session's checkouts."""
+        row = self.conn.execute(
+            "SELECT"
+            " COALESCE(SUM(kind = 'collection'), 0) AS collections,"
+            " COALESCE(SUM(kind = 'walk_in'), 0) AS walk_ins,"
+            " COALESCE(SUM(kind = 'reversal'), 0) AS reversals,"
+            " COALESCE(SUM(goods_total), 0) AS goods_total,"
+            " COALESCE(SUM(left_owing), 0) AS left_owing,"
+            " COALESCE(SUM(credit_amount), 0) AS credit_amount,"
+            " COALESCE(SUM(amount_paid), 0) AS amount_paid"
+            " FROM checkouts WHERE session_id = ?",
+            (session_id,),
+        ).fetchone()
+        return {k: int(row[k]) for k in row.keys()}

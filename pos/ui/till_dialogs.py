@@ -1,0 +1,431 @@
+"""Till dialogs: open a session, enter the staff PIN, move cash, count and close, Z report.
+
+Dialogs are opened with ``open()`` (never a nested event loop), so the till stays
+responsive and tests can fill them in through their object names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.domain.till import ZReport
+from pos.errors import KnownError
+from pos.services.roles import PinRequired, StaffRoles
+from pos.services.till import TillService
+from pos.ui.formatting import local_time, money
+from pos.ui.payment_panel import amount_error, plain_amount
+from pos.ui.widgets import big, error_label, named
+
+
+class OpenSessionDialog(QDialog):
+    """Volunteer's name and cash float: what opening the till needs."""
+
+    def __init__(self, till: TillService, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.session = None
+        self.setObjectName("openSessionDialog")
+        self.setWindowTitle(self.tr("Open the till"))
+        self.volunteer = QLineEdit()
+        named(self.volunteer, "volunteerName", self.tr("Volunteer name"))
+        self.volunteer.setMinimumHeight(44)
+        self.float_amount = QLineEdit()
+        named(self.float_amount, "floatAmount", self.tr("Cash float"))
+        self.float_amount.setPlaceholderText(money(0, till.currency, locale))
+        self.float_amount.setMinimumHeight(44)
+        self.error = error_label("openSessionError")
+        self.open_button = big(QPushButton(self.tr("Open the till")))
+        named(self.open_button, "openSessionButton", self.tr("Open the till"))
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.submit)
+        cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Volunteer name"), self.volunteer)
+        form.addRow(self.tr("Cash in the drawer now (float)"), self.float_amount)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.volunteer.returnPressed.connect(self.float_amount.setFocus)
+        self.float_amount.returnPressed.connect(self.submit)
+
+    def submit(self) -> None:
+        text = self.float_amount.text()
+        value, error = amount_error(self, text or "0", self.till.currency)
+        if value is None:
+            self.error.setText(error)
+            self.float_amount.setFocus()
+            return
+        if not self.volunteer.text().strip():
+            self.error.setText(self.tr("Type the volunteer's name."))
+            self.volunteer.setFocus()
+            return
+        try:
+            self.session = self.till.open(self.volunteer.text(), value)  # type: ignore[assignment]
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class PinDialog(QDialog):
+    """Asks for the hub-staff PIN (never stored, only passed to the service)."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setWindowTitle(self.tr("Hub staff PIN"))
+        self.pin = QLineEdit()
+        named(self.pin, "pinInput", self.tr("Staff PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMinimumHeight(44)
+        self.error = error_label("pinError")
+        ok = big(QPushButton(self.tr("OK")))
+        named(ok, "pinOkButton", self.tr("Confirm PIN"))
+        ok.setDefault(True)
+        ok.clicked.connect(self.accept)
+        cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(reason))
+        layout.addWidget(self.pin)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(cancel)
+        row.addWidget(ok)
+        layout.addLayout(row)
+
+    def value(self) -> str:
+        return self.pin.text().strip()
+
+
+def z_report_text(
+    widget: QWidget, z: ZReport, locale: str, timezone: str, labels: dict[str, str] | None = None
+) -> str:
+    """The Z report as plain lines for the screen (the printer renders its own)."""
+
+    def m(minor: int | None) -> str:
+        return "" if minor is None else money(minor, z.currency, locale)
+
+    s = z.session
+    lines = [
+        widget.tr("Till %1, session %2").replace("%1", s.till_id).replace("%2", str(s.number)),
+        widget.tr("Volunteer: %1").replace("%1", s.volunteer),
+        widget.tr("Opened: %1").replace("%1", local_time(s.opened_at, timezone)),
+    ]
+    if s.closed_at:
+        lines.append(widget.tr("Closed: %1").replace("%1", local_time(s.closed_at, timezone)))
+    lines += [
+        "",
+        widget.tr("Orders collected: %1").replace("%1", str(z.collections)),
+        widget.tr("Walk-in sales: %1").replace("%1", str(z.walk_ins)),
+        widget.tr("Undone: %1").replace("%1", str(z.reversals)),
+        "",
+    ]
+    for method in z.by_method:
+        lines.append(
+            widget.tr("%1: %2 (%3 payments)")
+            .replace("%1", (labels or {}).get(method.method, method.method))
+            .replace("%2", m(method.amount))
+            .replace("%3", str(method.count))
+        )
+    lines += [
+        widget.tr("Total taken: %1").replace("%1", m(z.takings)),
+        widget.tr("Left owing: %1").replace("%1", m(z.left_owing)),
+        widget.tr("Credit noted: %1").replace("%1", m(z.credit_amount)),
+        "",
+        widget.tr("Float: %1").replace("%1", m(s.float_amount)),
+        widget.tr("Cash moves: %1").replace("%1", m(z.cash_moves_total)),
+        widget.tr("Expected cash: %1").replace("%1", m(z.expected_cash)),
+    ]
+    if z.counted_cash is not None:
+        lines.append(widget.tr("Counted cash: %1").replace("%1", m(z.counted_cash)))
+        lines.append(widget.tr("Difference: %1").replace("%1", m(z.difference)))
+    return "\n".join(lines)
+
+
+class TillDialog(QDialog):
+    """The open session: cash in/out with a reason, count and close, the Z report."""
+
+    def __init__(
+        self,
+        till: TillService,
+        locale: str,
+        timezone: str,
+        parent: QWidget | None = None,
+        *,
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.labels = labels or {}
+        self.till = till
+        self.hub_locale = locale
+        self.timezone = timezone
+        self.report: ZReport | None = None
+        self.pin: str | None = None
+        self.setObjectName("tillDialog")
+        self.setWindowTitle(self.tr("Till session"))
+        self.resize(560, 640)
+        self.summary = QLabel()
+        self.summary.setObjectName("tillSummary")
+        self.summary.setWordWrap(True)
+        tabs = QTabWidget()
+        tabs.setObjectName("tillTabs")
+        tabs.addTab(self._cash_tab(), self.tr("Cash in / out"))
+        tabs.addTab(self._close_tab(), self.tr("Count and close"))
+        self.tabs = tabs
+        close = big(QPushButton(self.tr("Done")))
+        close.setObjectName("tillDoneButton")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(close)
+        self.refresh()
+
+    def _m(self, minor: int) -> str:
+        return money(minor, self.till.currency, self.hub_locale)
+
+    def _cash_tab(self) -> QWidget:
+        page = QWidget()
+        self.move_amount = QLineEdit()
+        named(self.move_amount, "cashMoveAmount", self.tr("Cash amount"))
+        self.move_reason = QLineEdit()
+        named(self.move_reason, "cashMoveReason", self.tr("Reason"))
+        self.move_error = error_label("cashMoveError")
+        cash_in = big(QPushButton(self.tr("Cash in")))
+        named(cash_in, "cashInButton", self.tr("Cash in"))
+        cash_out = big(QPushButton(self.tr("Cash out")))
+        named(cash_out, "cashOutButton", self.tr("Cash out"))
+        cash_in.clicked.connect(lambda: self.move_cash(1))
+        cash_out.clicked.connect(lambda: self.move_cash(-1))
+        form = QFormLayout()
+        form.addRow(self.tr("Amount"), self.move_amount)
+        form.addRow(self.tr("Reason"), self.move_reason)
+        row = QHBoxLayout()
+        row.addWidget(cash_in)
+        row.addWidget(cash_out)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.move_error)
+        layout.addStretch(1)
+        return page
+
+    def _close_tab(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout()
+        self.counts: dict[int, QSpinBox] = {}
+        for i, value in enumerate(self.till.denominations()):
+            spin = QSpinBox()
+            spin.setObjectName(f"count_{value}")
+            spin.setAccessibleName(self.tr("Count of %1").replace("%1", self._m(value)))
+            spin.setRange(0, 9999)
+            spin.setMinimumHeight(36)
+            spin.valueChanged.connect(self._counted_changed)
+            self.counts[value] = spin
+            grid.addWidget(QLabel(self._m(value)), i // 2, (i % 2) * 2)
+            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+        self.counted = QLineEdit()
+        named(self.counted, "countedCash", self.tr("Counted cash"))
+        self.counted.textChanged.connect(self._show_difference)
+        self.difference = QLabel()
+        self.difference.setObjectName("closeDifference")
+        self.close_note = QLineEdit()
+        named(self.close_note, "closeNote", self.tr("Note about the difference"))
+        self.close_error = error_label("closeError")
+        self.close_button = big(QPushButton(self.tr("Close the till")))
+        named(self.close_button, "closeSessionButton", self.tr("Close the till"))
+        self.close_button.clicked.connect(self.close_session)
+        self.z_text = QLabel()
+        self.z_text.setObjectName("zReportText")
+        self.z_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow(self.tr("Counted cash"), self.counted)
+        form.addRow(self.tr("Note"), self.close_note)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Count the notes and coins, or type the total:")))
+        layout.addLayout(grid)
+        layout.addLayout(form)
+        layout.addWidget(self.difference)
+        layout.addWidget(self.close_error)
+        layout.addWidget(self.close_button)
+        layout.addWidget(self.z_text, 1)
+        return page
+
+    # behaviour ------------------------------------------------------------------
+    def refresh(self) -> None:
+        session = self.till.current()
+        if session is None:
+            self.summary.setText(self.tr("The till is closed."))
+            return
+        self.summary.setText(
+            self.tr("Session %1 · volunteer %2 · float %3 · expected cash now %4")
+            .replace("%1", str(session.number))
+            .replace("%2", session.volunteer)
+            .replace("%3", self._m(session.float_amount))
+            .replace("%4", self._m(self.till.expected_cash(session.id)))
+        )
+        self._show_difference()
+
+    def _ask_pin_then(self, action: str, retry: object) -> None:
+        dialog = PinDialog(self.tr("This needs the hub-staff PIN."), self)
+
+        def done() -> None:
+            self.pin = dialog.value()
+            retry()  # type: ignore[operator]
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.pin_dialog = dialog
+
+    def move_cash(self, sign: int) -> None:
+        value, error = amount_error(self, self.move_amount.text(), self.till.currency)
+        if value is None or value == 0:
+            self.move_error.setText(error or self.tr("Type an amount."))
+            return
+        try:
+            self.till.cash_move(sign * value, self.move_reason.text(), pin=self.pin)
+        except PinRequired:
+            self._ask_pin_then("cash", lambda: self.move_cash(sign))
+            return
+        except KnownError as exc:
+            self.move_error.setText(exc.message)
+            self.pin = None
+            return
+        self.pin = None
+        self.move_error.clear()
+        self.move_amount.clear()
+        self.move_reason.clear()
+        self.refresh()
+
+    def _counted_changed(self) -> None:
+        total = sum(v * s.value() for v, s in self.counts.items())
+        self.counted.setText(plain_amount(total, self.till.currency))
+
+    def _counted_value(self) -> tuple[int | None, str]:
+        return amount_error(self, self.counted.text(), self.till.currency)
+
+    def _show_difference(self) -> None:
+        session = self.till.current()
+        value, error = self._counted_value()
+        if session is None or value is None:
+            self.difference.setText(error)
+            return
+        diff = value - self.till.expected_cash(session.id)
+        self.difference.setText(
+            self.tr("Expected %1 · counted %2 · difference %3")
+            .replace("%1", self._m(self.till.expected_cash(session.id)))
+            .replace("%2", self._m(value))
+            .replace("%3", self._m(diff))
+        )
+
+    def close_session(self) -> None:
+        value, error = self._counted_value()
+        if value is None:
+            self.close_error.setText(error or self.tr("Count the cash in the drawer first."))
+            return
+        counts = {v: s.value() for v, s in self.counts.items() if s.value()}
+        use_counts = counts if counts and sum(v * n for v, n in counts.items()) == value else None
+        try:
+            self.report = self.till.close(
+                value, counts=use_counts, note=self.close_note.text(), pin=self.pin
+            )
+        except PinRequired:
+            self._ask_pin_then("close", self.close_session)
+            return
+        except KnownError as exc:
+            self.close_error.setText(exc.message)
+            self.pin = None
+            return
+        self.pin = None
+        self.close_error.clear()
+        self.close_button.setEnabled(False)
+        self.z_text.setText(
+            z_report_text(self, self.report, self.hub_locale, self.timezone, self.labels)
+        )
+        self.summary.setText(self.tr("The till is closed. The Z report is queued for printing."))
+
+
+class SetPinDialog(QDialog):
+    """Set, change or remove the hub-staff PIN (the current one is needed to change it)."""
+
+    def __init__(self, roles: StaffRoles, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.roles = roles
+        self.setObjectName("setPinDialog")
+        self.setWindowTitle(self.tr("Hub staff PIN"))
+        self.current = QLineEdit()
+        named(self.current, "currentPin", self.tr("Current PIN"))
+        self.new = QLineEdit()
+        named(self.new, "newPin", self.tr("New PIN"))
+        self.repeat = QLineEdit()
+        named(self.repeat, "repeatPin", self.tr("New PIN again"))
+        for field in (self.current, self.new, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMinimumHeight(44)
+        self.error = error_label("setPinError")
+        save = big(QPushButton(self.tr("Save PIN")))
+        named(save, "savePinButton", self.tr("Save PIN"))
+        save.clicked.connect(self.save)
+        remove = big(QPushButton(self.tr("Remove PIN")))
+        remove.setObjectName("removePinButton")
+        remove.clicked.connect(self.remove)
+        cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        if roles.pin_configured:
+            form.addRow(self.tr("Current PIN"), self.current)
+        else:
+            self.current.hide()
+            remove.hide()
+        form.addRow(self.tr("New PIN (4 to 12 digits)"), self.new)
+        form.addRow(self.tr("New PIN again"), self.repeat)
+        row = QHBoxLayout()
+        row.addWidget(cancel)
+        row.addWidget(remove)
+        row.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+
+    def save(self) -> None:
+        new = self.new.text().strip()
+        if new != self.repeat.text().strip():
+            self.error.setText(self.tr("The two new PINs differ."))
+            return
+        if not (new.isdigit() and 4 <= len(new) <= 12):
+            self.error.setText(self.tr("A PIN is 4 to 12 digits."))
+            return
+        self._apply(new)
+
+    def remove(self) -> None:
+        self._apply(None)
+
+    def _apply(self, new: str | None) -> None:
+        try:
+            self.roles.set_pin(new, current_pin=self.current.text().strip() or None)
+        except KnownError as exc:
+            self.error.setText(
+                self.tr("That PIN is not right.") if self.current.text() else exc.message
+            )
+            return
+        self.accept()

@@ -1,0 +1,1202 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Offline-first checkout for food hubs selling through Open Food Network.</source>
+        <translation>Caisse hors ligne pour les plateformes alimentaires qui vendent via Open Food Network.</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Dossier des données :</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Fichier journal :</translation>
+    </message>
+</context>
+<context>
+    <name>LineItemModel</name>
+    <message>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Chilled</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Manquant</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Incomplet</translation>
+    </message>
+    <message>
+        <source>Weighed</source>
+        <translation>Pesé</translation>
+    </message>
+    <message>
+        <source>%1 (weighed %2)</source>
+        <translation>%1 (pesé %2)</translation>
+    </message>
+    <message>
+        <source>❄ chilled</source>
+        <translation>❄ au frais</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No hub yet</source>
+        <translation>Pas encore de plateforme</translation>
+    </message>
+    <message>
+        <source>Scan or search</source>
+        <translation>Scanner ou rechercher</translation>
+    </message>
+    <message>
+        <source>Scan a bag or type a name, customer code or order number</source>
+        <translation>Scannez un sac ou tapez un nom, un code client ou un numéro de commande</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Scan message</source>
+        <translation>Message de scan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Hand over (F12)</source>
+        <translation>Remettre (F12)</translation>
+    </message>
+    <message>
+        <source>Hand over the order</source>
+        <translation>Remettre la commande</translation>
+    </message>
+    <message>
+        <source>Walk-in sale (F6)</source>
+        <translation>Vente sur place (F6)</translation>
+    </message>
+    <message>
+        <source>Walk-in sale</source>
+        <translation>Vente sur place</translation>
+    </message>
+    <message>
+        <source>Till session</source>
+        <translation>Session de caisse</translation>
+    </message>
+    <message>
+        <source>Undo… (F8)</source>
+        <translation>Annuler… (F8)</translation>
+    </message>
+    <message>
+        <source>Undo a checkout</source>
+        <translation>Annuler un encaissement</translation>
+    </message>
+    <message>
+        <source>Next customer (Esc)</source>
+        <translation>Client suivant (Échap)</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>Client suivant</translation>
+    </message>
+    <message>
+        <source>DEMO DATA: not a real hub</source>
+        <translation>DONNÉES DE DÉMO : pas une vraie plateforme</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Données de démo</translation>
+    </message>
+    <message>
+        <source>Offline: not connected to Open Food Network</source>
+        <translation>Hors ligne : non connecté à Open Food Network</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>Aucune imprimante configurée</translation>
+    </message>
+    <message>
+        <source>Printer status</source>
+        <translation>État de l'imprimante</translation>
+    </message>
+    <message>
+        <source>Changes waiting to sync</source>
+        <translation>Modifications en attente de synchronisation</translation>
+    </message>
+    <message>
+        <source>Print jobs waiting</source>
+        <translation>Impressions en attente</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation>&amp;Caisse</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in sale</source>
+        <translation>&amp;Vente sur place</translation>
+    </message>
+    <message>
+        <source>Till &amp;session</source>
+        <translation>&amp;Session de caisse</translation>
+    </message>
+    <message>
+        <source>&amp;Undo a checkout</source>
+        <translation>&amp;Annuler un encaissement</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint last receipt</source>
+        <translation>&amp;Réimprimer le dernier reçu</translation>
+    </message>
+    <message>
+        <source>Staff &amp;PIN…</source>
+        <translation>Code &amp;PIN responsable…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Food Hub POS</source>
+        <translation>À &amp;propos de Food Hub POS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) shown</source>
+        <translation>
+            <numerusform>%n commande affichée</numerusform>
+            <numerusform>%n commandes affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”. Try again or type a name.</source>
+        <translation>Aucun résultat pour « %1 ». Réessayez ou tapez un nom.</translation>
+    </message>
+    <message>
+        <source>%1 was already collected (receipt %2): do not hand it over again.</source>
+        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
+        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
+    </message>
+    <message>
+        <source>Order %1 belongs to another pickup point: %2.</source>
+        <translation>La commande %1 appartient à un autre point de retrait : %2.</translation>
+    </message>
+    <message>
+        <source>%1 would be left owing: say why, or take the full amount.</source>
+        <translation>%1 resterait dû : indiquez pourquoi, ou encaissez la totalité.</translation>
+    </message>
+    <message>
+        <source>Already collected (receipt %1).</source>
+        <translation>Déjà retirée (reçu %1).</translation>
+    </message>
+    <message>
+        <source>No receipt to reprint yet.</source>
+        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
+    </message>
+    <message>
+        <source>Copy of %1 queued for printing.</source>
+        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
+    </message>
+    <message>
+        <source>Done: receipt %1.</source>
+        <translation>Terminé : reçu %1.</translation>
+    </message>
+    <message>
+        <source>Give change: %1</source>
+        <translation>Rendez la monnaie : %1</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Left owing: %1</source>
+        <translation>Reste dû : %1</translation>
+    </message>
+    <message>
+        <source>Open the till to take money</source>
+        <translation>Ouvrez la caisse pour encaisser</translation>
+    </message>
+    <message>
+        <source>Undone: %1 (refund %2).</source>
+        <translation>Annulé : %1 (remboursement %2).</translation>
+    </message>
+    <message>
+        <source>Till closed</source>
+        <translation>Caisse fermée</translation>
+    </message>
+    <message>
+        <source>Open till (F7)</source>
+        <translation>Ouvrir la caisse (F7)</translation>
+    </message>
+    <message>
+        <source>Till open · session %1 · %2</source>
+        <translation>Caisse ouverte · session %1 · %2</translation>
+    </message>
+    <message>
+        <source>Till: cash and close (F7)</source>
+        <translation>Caisse : espèces et clôture (F7)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n modification en attente de synchronisation</numerusform><numerusform>%n modifications en attente de synchronisation</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n print job(s) waiting</source>
+        <translation>
+            <numerusform>%n impression en attente</numerusform><numerusform>%n impressions en attente</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <source>Open the till</source>
+        <translation>Ouvrir la caisse</translation>
+    </message>
+    <message>
+        <source>Volunteer name</source>
+        <translation>Nom du bénévole</translation>
+    </message>
+    <message>
+        <source>Cash float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer now (float)</source>
+        <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
+    </message>
+    <message>
+        <source>Type the volunteer's name.</source>
+        <translation>Saisissez le nom du bénévole.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>À payer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>Reste à payer</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanel</name>
+    <message>
+        <source>Scan a bag or pick an order</source>
+        <translation>Scannez un sac ou choisissez une commande</translation>
+    </message>
+    <message>
+        <source>Items in the order</source>
+        <translation>Articles de la commande</translation>
+    </message>
+    <message>
+        <source>Missing (M)</source>
+        <translation>Manquant (M)</translation>
+    </message>
+    <message>
+        <source>One fewer (−)</source>
+        <translation>Un de moins (−)</translation>
+    </message>
+    <message>
+        <source>One more (+)</source>
+        <translation>Un de plus (+)</translation>
+    </message>
+    <message>
+        <source>As ordered (R)</source>
+        <translation>Comme commandé (R)</translation>
+    </message>
+    <message>
+        <source>Final weight</source>
+        <translation>Poids final</translation>
+    </message>
+    <message>
+        <source>Final weight in g or ml (W)</source>
+        <translation>Poids final en g ou ml (W)</translation>
+    </message>
+    <message>
+        <source>no pickup point</source>
+        <translation>aucun point de retrait</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Order %1 · customer code %2 · pickup: %3</source>
+        <translation>Commande %1 · code client %2 · retrait : %3</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.</source>
+        <translation>Déjà retirée le %1 à %2 par %3 (reçu %4). Ne la remettez pas une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Goods %1 + fees %2 = %3</source>
+        <translation>Produits %1 + frais %2 = %3</translation>
+    </message>
+    <message>
+        <source>Credit due to the customer: %1</source>
+        <translation>Avoir en faveur du client : %1</translation>
+    </message>
+    <message>
+        <source>Less than ordered: %1</source>
+        <translation>Moins que commandé : %1</translation>
+    </message>
+    <message>
+        <source>Extra to pay: %1</source>
+        <translation>Supplément à payer : %1</translation>
+    </message>
+    <message>
+        <source>Paid online: %1</source>
+        <translation>Payé en ligne : %1</translation>
+    </message>
+    <message>
+        <source>Nothing to pay</source>
+        <translation>Rien à payer</translation>
+    </message>
+    <message>
+        <source>To pay now: %1</source>
+        <translation>À payer maintenant : %1</translation>
+    </message>
+    <message>
+        <source>Owed back: %1</source>
+        <translation>À rendre au client : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not sold by weight.</source>
+        <translation>%1 n'est pas vendu au poids.</translation>
+    </message>
+    <message>
+        <source>Type a weight above zero, with at most 3 decimals.</source>
+        <translation>Saisissez un poids supérieur à zéro, avec 3 décimales au maximum.</translation>
+    </message>
+    <message>
+        <source>That quantity is not possible for this line.</source>
+        <translation>Cette quantité n'est pas possible pour cette ligne.</translation>
+    </message>
+    <message>
+        <source>Cancelled in OFN: do not hand over</source>
+        <translation>Annulée dans OFN : ne pas remettre</translation>
+    </message>
+    <message>
+        <source>Balance due: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Note from the customer: %1</source>
+        <translation>Note du client : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <source>Amount tendered</source>
+        <translation>Montant donné</translation>
+    </message>
+    <message>
+        <source>Amount handed over</source>
+        <translation>Montant remis par le client</translation>
+    </message>
+    <message>
+        <source>Exact cash (F11)</source>
+        <translation>Compte juste (F11)</translation>
+    </message>
+    <message>
+        <source>Exact cash</source>
+        <translation>Espèces, compte juste</translation>
+    </message>
+    <message>
+        <source>Split (Ctrl+Enter)</source>
+        <translation>Fractionner (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Add part payment</source>
+        <translation>Ajouter un paiement partiel</translation>
+    </message>
+    <message>
+        <source>Payments so far</source>
+        <translation>Paiements déjà saisis</translation>
+    </message>
+    <message>
+        <source>Change or balance</source>
+        <translation>Monnaie ou solde</translation>
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation>Problème de paiement</translation>
+    </message>
+    <message>
+        <source>Customer leaves the change as credit</source>
+        <translation>Le client laisse la monnaie en avoir</translation>
+    </message>
+    <message>
+        <source>Keep change</source>
+        <translation>Monnaie en avoir</translation>
+    </message>
+    <message>
+        <source>Give the credit back in cash now</source>
+        <translation>Rembourser l'avoir en espèces maintenant</translation>
+    </message>
+    <message>
+        <source>Refund in cash</source>
+        <translation>Rembourser en espèces</translation>
+    </message>
+    <message>
+        <source>Why is money left owing</source>
+        <translation>Pourquoi reste-t-il un montant dû</translation>
+    </message>
+    <message>
+        <source>Why is part left owing? (required)</source>
+        <translation>Pourquoi reste-t-il un montant dû ? (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Take payment and hand over (F12)</source>
+        <translation>Encaisser et remettre (F12)</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>Valider le paiement</translation>
+    </message>
+    <message>
+        <source>To pay: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <source>Credit due to the customer: %1</source>
+        <translation>Avoir en faveur du client : %1</translation>
+    </message>
+    <message>
+        <source>Type the amount of this part first.</source>
+        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Rendre %1 en espèces</translation>
+    </message>
+    <message>
+        <source>Credit noted for the customer: %1</source>
+        <translation>Avoir enregistré pour le client : %1</translation>
+    </message>
+    <message>
+        <source>Change to give: %1</source>
+        <translation>Monnaie à rendre : %1</translation>
+    </message>
+    <message>
+        <source>Still owed: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Montant exact</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Hub staff PIN</source>
+        <translation>Code PIN responsable</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code PIN responsable</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation>Valider le code PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <source>Hub staff PIN</source>
+        <translation>Code PIN responsable</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Code PIN actuel</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Confirmer le nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <translation>Enregistrer le code PIN</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>Supprimer le code PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>Nouveau code PIN (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>Les deux nouveaux codes PIN ne correspondent pas.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Un code PIN comporte 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Code PIN incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>TillDialog</name>
+    <message>
+        <source>Till session</source>
+        <translation>Session de caisse</translation>
+    </message>
+    <message>
+        <source>Cash in / out</source>
+        <translation>Entrées / sorties d'espèces</translation>
+    </message>
+    <message>
+        <source>Count and close</source>
+        <translation>Compter et clôturer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cash amount</source>
+        <translation>Montant en espèces</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Entrée d'espèces</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Sortie d'espèces</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Count of %1</source>
+        <translation>Nombre de %1</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Note about the difference</source>
+        <translation>Commentaire sur l'écart</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Clôturer la caisse</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Count the notes and coins, or type the total:</source>
+        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
+    </message>
+    <message>
+        <source>The till is closed.</source>
+        <translation>La caisse est clôturée.</translation>
+    </message>
+    <message>
+        <source>Session %1 · volunteer %2 · float %3 · expected cash now %4</source>
+        <translation>Session %1 · bénévole %2 · fond de caisse %3 · espèces attendues %4</translation>
+    </message>
+    <message>
+        <source>This needs the hub-staff PIN.</source>
+        <translation>Cette action nécessite le code PIN responsable.</translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation>Saisissez un montant.</translation>
+    </message>
+    <message>
+        <source>Expected %1 · counted %2 · difference %3</source>
+        <translation>Attendu %1 · compté %2 · écart %3</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer first.</source>
+        <translation>Comptez d'abord les espèces du tiroir.</translation>
+    </message>
+    <message>
+        <source>The till is closed. The Z report is queued for printing.</source>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDialog</name>
+    <message>
+        <source>Undo a checkout</source>
+        <translation>Annuler un encaissement</translation>
+    </message>
+    <message>
+        <source>Checkouts of this session</source>
+        <translation>Encaissements de cette session</translation>
+    </message>
+    <message>
+        <source>walk-in sale</source>
+        <translation>vente sur place</translation>
+    </message>
+    <message>
+        <source>order collected</source>
+        <translation>commande retirée</translation>
+    </message>
+    <message>
+        <source>Reason for undoing</source>
+        <translation>Motif de l'annulation</translation>
+    </message>
+    <message>
+        <source>Why? (required)</source>
+        <translation>Pourquoi ? (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Undo this checkout</source>
+        <translation>Annuler cet encaissement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
+        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
+    </message>
+    <message>
+        <source>Pick the checkout to undo.</source>
+        <translation>Choisissez l'encaissement à annuler.</translation>
+    </message>
+    <message>
+        <source>Say why this checkout is undone.</source>
+        <translation>Indiquez pourquoi cet encaissement est annulé.</translation>
+    </message>
+    <message>
+        <source>Undoing a checkout needs the hub-staff PIN.</source>
+        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in sale</source>
+        <translation>Vente sur place</translation>
+    </message>
+    <message>
+        <source>Products of the order cycle</source>
+        <translation>Produits du cycle de vente</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add product</source>
+        <translation>Ajouter le produit</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>Nom de l'article</translation>
+    </message>
+    <message>
+        <source>Other item: name</source>
+        <translation>Article hors catalogue : nom</translation>
+    </message>
+    <message>
+        <source>Item price</source>
+        <translation>Prix de l'article</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Ajouter l'article</translation>
+    </message>
+    <message>
+        <source>Add other item</source>
+        <translation>Ajouter l'article hors catalogue</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>Articles vendus</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>Encaisser (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Pick a product from the list.</source>
+        <translation>Choisissez un produit dans la liste.</translation>
+    </message>
+    <message>
+        <source>Give the item a name.</source>
+        <translation>Donnez un nom à l'article.</translation>
+    </message>
+    <message>
+        <source>Give the item a price above zero.</source>
+        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
+    </message>
+    <message>
+        <source>Add at least one item to sell.</source>
+        <translation>Ajoutez au moins un article à vendre.</translation>
+    </message>
+    <message>
+        <source>Say why part of the amount is left owing.</source>
+        <translation>Indiquez pourquoi une partie du montant reste due.</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened. Nothing already saved has been lost.
+
+Please tell the hub, and give them the log file:
+%1</source>
+        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
+
+Prévenez la plateforme et donnez-lui le fichier journal :
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card (terminal)</source>
+        <translation>Carte (TPE)</translation>
+    </message>
+    <message>
+        <source>Local currency</source>
+        <translation>Monnaie locale</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Bon d'achat</translation>
+    </message>
+    <message>
+        <source>Amounts cannot be negative.</source>
+        <translation>Les montants ne peuvent pas être négatifs.</translation>
+    </message>
+    <message>
+        <source>Too many decimals for this currency.</source>
+        <translation>Trop de décimales pour cette devise.</translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Ce montant est trop élevé.</translation>
+    </message>
+    <message>
+        <source>Type an amount with digits only, e.g. 12.50.</source>
+        <translation>Saisissez un montant en chiffres uniquement, par ex. 12,50.</translation>
+    </message>
+    <message>
+        <source>Till %1, session %2</source>
+        <translation>Caisse %1, session %2</translation>
+    </message>
+    <message>
+        <source>Volunteer: %1</source>
+        <translation>Bénévole : %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>Ouverture : %1</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Clôture : %1</translation>
+    </message>
+    <message>
+        <source>Orders collected: %1</source>
+        <translation>Commandes retirées : %1</translation>
+    </message>
+    <message>
+        <source>Walk-in sales: %1</source>
+        <translation>Ventes sur place : %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Annulations : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 payments)</source>
+        <translation>%1 : %2 (%3 paiements)</translation>
+    </message>
+    <message>
+        <source>Total taken: %1</source>
+        <translation>Total encaissé : %1</translation>
+    </message>
+    <message>
+        <source>Left owing: %1</source>
+        <translation>Reste dû : %1</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Float: %1</source>
+        <translation>Fond de caisse : %1</translation>
+    </message>
+    <message>
+        <source>Cash moves: %1</source>
+        <translation>Mouvements d'espèces : %1</translation>
+    </message>
+    <message>
+        <source>Expected cash: %1</source>
+        <translation>Espèces attendues : %1</translation>
+    </message>
+    <message>
+        <source>Counted cash: %1</source>
+        <translation>Espèces comptées : %1</translation>
+    </message>
+    <message>
+        <source>Difference: %1</source>
+        <translation>Écart : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progression de la synchro</translation>
+    </message>
+    <message>
+        <source>Stop sync</source>
+        <translation>Arrêter la synchro</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchro</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>&amp;Réglages de synchro…</translation>
+    </message>
+    <message>
+        <source>Orders %v/%m</source>
+        <translation>Commandes %v/%m</translation>
+    </message>
+    <message>
+        <source>Pushing %v/%m</source>
+        <translation>Envoi %v/%m</translation>
+    </message>
+    <message>
+        <source>Syncing with Open Food Network…</source>
+        <translation>Synchronisation avec Open Food Network…</translation>
+    </message>
+    <message>
+        <source>Demo data: not connected to Open Food Network</source>
+        <translation>Données de démonstration : pas de connexion à Open Food Network</translation>
+    </message>
+    <message>
+        <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
+        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
+    </message>
+    <message>
+        <source>%1 waiting to sync · %2 for staff</source>
+        <translation>%1 en attente de synchro · %2 pour l'équipe</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>OFN rejected the API key: check Sync ▸ Settings</source>
+        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
+    </message>
+    <message>
+        <source>The OFN address does not answer like OFN</source>
+        <translation>L'adresse OFN ne répond pas comme OFN</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Synchro arrêtée</translation>
+    </message>
+    <message>
+        <source>Sync failed (see tooltip)</source>
+        <translation>Échec de la synchro (voir l'info-bulle)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Connect to Open Food Network</source>
+        <translation>Se connecter à Open Food Network</translation>
+    </message>
+    <message>
+        <source>OFN address</source>
+        <translation>Adresse OFN</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>Saved: leave empty to keep it</source>
+        <translation>Enregistrée : laissez vide pour la garder</translation>
+    </message>
+    <message>
+        <source>From your OFN account: Developer settings</source>
+        <translation>Depuis votre compte OFN : Paramètres développeur</translation>
+    </message>
+    <message>
+        <source>Hub (enterprise) id</source>
+        <translation>Identifiant du hub (entreprise)</translation>
+    </message>
+    <message>
+        <source>Order cycle id</source>
+        <translation>Identifiant du cycle de commande</translation>
+    </message>
+    <message>
+        <source>This till's pickup point</source>
+        <translation>Point de retrait de cette caisse</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
+        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keyring.</source>
+        <translation>La clé est gardée dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>This is demo data: saving creates a separate database for your hub.</source>
+        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
+    </message>
+    <message>
+        <source>Hub id</source>
+        <translation>Identifiant du hub</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Not an Open Food Network site</source>
+        <translation>Ce n'est pas un site Open Food Network</translation>
+    </message>
+    <message>
+        <source>Key rejected</source>
+        <translation>Clé refusée</translation>
+    </message>
+    <message>
+        <source>No access to that hub</source>
+        <translation>Pas d'accès à ce hub</translation>
+    </message>
+    <message>
+        <source>Hub database created</source>
+        <translation>Base du hub créée</translation>
+    </message>
+    <message>
+        <source>Your hub's orders will go to %1, opened at the next start.</source>
+        <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
+    </message>
+</context>
+</TS>
