@@ -8,7 +8,28 @@ import uuid
 from pos.store import Store
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.reversal import next_receipt_no, reverse_collection
+from pos.store.reversal import next_receipt_no
+
+
+def checkout_service(store: Store):  # type: ignore[no-untyped-def]
+    """The real checkout service on ``store``, with an open till session (made once)."""
+    from pos.services.checkout import CheckoutService
+    from pos.services.roles import StaffRoles
+    from pos.services.till import TillService
+
+    cached = _SERVICES.get(id(store))
+    if cached is not None and cached[0] is store:
+        return cached[1]
+    roles = StaffRoles(store, "T1")
+    till = TillService(store, roles, till_id="T1", currency="GBP")
+    if till.current() is None:
+        till.open("Vol", 0)
+    service = CheckoutService(store, till, roles, till_id="T1", currency="GBP")
+    _SERVICES[id(store)] = (store, service)
+    return service
+
+
+_SERVICES: dict[int, tuple[Store, object]] = {}
 
 
 def collect(
@@ -18,80 +39,36 @@ def collect(
     pay: dict[str, int] | None = None,
     pay_due: str | None = None,
     missing: int = 0,
-    till_id: str = "T1",
 ) -> str:
-    """Collect order ``number``: ``missing`` first lines not handed over; ``pay`` by method,
-    or ``pay_due="cash"`` to pay exactly what is due. Returns the checkout id."""
+    """Collect order ``number`` through the real checkout service: the first ``missing`` lines
+    not handed over; ``pay`` by method, or ``pay_due="cash"`` to pay exactly what is due.
+    Returns the checkout id."""
+    from pos.domain.checkout import Tender
+
     order = OrderRepository(store).by_number(number)
     assert order is not None, number
-    lines = []
-    for i, li in enumerate(order.line_items):
-        gone = i < missing
-        lines.append((li, 0 if gone else li.quantity, 0 if gone else li.amount,
-                      "missing" if gone else "ok"))  # fmt: skip
-    goods = sum(a for _, _, a, _ in lines)
-    fees = order.adjustment_total
-    due = goods + fees - order.payment_total
-    payments = dict(pay or {})
-    if pay_due:
-        payments = {pay_due: due} if due > 0 else {}
-    paid = sum(payments.values())
-    left, credit = max(0, due - paid), max(0, paid - due)
-    cid, now = str(uuid.uuid4()), utcnow()
-    receipt = next_receipt_no(store, till_id)
-    conn = store.db.conn
-    with store.transaction():
-        conn.execute(
-            "INSERT INTO checkouts(id, receipt_no, kind, order_id, till_id, volunteer,"
-            " pickup_point_id, created_at, currency, goods_total, fees_total, credit_amount,"
-            " amount_due, amount_paid, left_owing) VALUES (?, ?, 'collection', ?, ?, 'Vol', ?,"
-            " ?, ?, ?, ?, ?, ?, ?, ?)",
-            (cid, receipt, order.id, till_id, order.pickup_point_id, now, order.currency, goods,
-             fees, credit, due, paid, left),
-        )  # fmt: skip
-        for li, qty, amount, status in lines:
-            conn.execute(
-                "INSERT INTO checkout_lines(checkout_id, line_item_id, variant_id, producer_id,"
-                " product_name, variant_name, quantity_ordered, quantity, unit_price, amount,"
-                " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (cid, li.id, li.variant_id, li.producer_id, li.product_name, li.variant_name,
-                 li.quantity, qty, li.unit_price, amount, status),
-            )  # fmt: skip
-        pay_rows = []
-        for method, amount in payments.items():
-            pid = str(uuid.uuid4())
-            pay_rows.append({"id": pid, "method": method, "amount": amount})
-            conn.execute(
-                "INSERT INTO payments(id, checkout_id, method, amount, tendered, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (pid, cid, method, amount, amount, now),
-            )
-        desired = {
-            "collected": True, "checkout_id": cid, "receipt_no": receipt, "collected_at": now,
-            "currency": order.currency, "order_total_at_till": goods + fees,
-            "payments": pay_rows, "paid_at_till": paid, "left_owing": left,
-            "credit_amount": credit,
-            "lines_changed": [
-                {"line_item_id": li.id, "status": st, "quantity": q,
-                 "quantity_ordered": li.quantity, "final_weight": None, "amount": a}
-                for li, q, a, st in lines if st != "ok"
-            ],
-        }  # fmt: skip
-        _upsert_outbox(store, order.id, desired, now)
-        store.audit("checkout.collect", entity="checkout", entity_id=cid, actor="Vol")
-    return cid
+    service = checkout_service(store)
+    draft = service.start(order.id)
+    for li in order.line_items[:missing]:
+        draft.mark_missing(li.id)
+    due = draft.handover().amount_due
+    tenders = [Tender(m, a) for m, a in (pay or {}).items()]
+    if pay_due and due > 0:
+        tenders = [Tender(pay_due, due)]
+    result = service.collect(draft, tenders, note="test: left owing")
+    return str(result.checkout.id)
 
 
 def reverse(store: Store, number: str) -> None:
+    """Undo the live collection of ``number`` through the real checkout service."""
     order = OrderRepository(store).by_number(number)
     assert order is not None
-    now = utcnow()
-    with store.transaction():
-        reverse_collection(store, order.id, "Vol", "test reversal")
-        desired = {"collected": False, "checkout_id": None, "payments": [], "paid_at_till": 0,
-                   "left_owing": 0, "credit_amount": 0, "lines_changed": [],
-                   "currency": order.currency}  # fmt: skip
-        _upsert_outbox(store, order.id, desired, now)
+    live = store.scalar(
+        "SELECT id FROM checkouts WHERE order_id = ? AND kind = 'collection'"
+        " AND reversed_at IS NULL",
+        (order.id,),
+    )
+    checkout_service(store).reverse(live, "test reversal")
 
 
 def walk_in(store: Store, amount: int, method: str = "cash", till_id: str = "T1") -> str:
