@@ -14,7 +14,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
@@ -258,5 +267,45 @@ def open_settings(window: QMainWindow, controller: SyncController) -> object:
     points = [(p.id, p.name) for p in controller.service.pickup_points()]
     dialog = SyncSettingsDialog(controller.service, points, window)
     dialog.accepted.connect(controller.refresh_label)
+    dialog.open()
+    return dialog
+
+
+class FirstRunDialog(QDialog):
+    """Shown once on the demo hub: keep trying the demo, or connect to OFN."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to Food Hub POS"))
+        text = QLabel(
+            self.tr("A demo hub with made-up orders: try the till, or connect to your OFN hub.")
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Use the demo hub"))
+        self.demo_button.setObjectName("useDemoButton")
+        self.connect_button = QPushButton(self.tr("Connect to Open Food Network…"))
+        self.connect_button.setObjectName("connectOfnButton")
+        self.demo_button.clicked.connect(self.reject)
+        self.connect_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.connect_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+
+
+def offer_first_run(window: QMainWindow) -> FirstRunDialog | None:
+    """On the very first start (demo hub, never offered), offer demo or OFN; non-blocking."""
+    controller = getattr(window, "sync", None)
+    if not isinstance(controller, SyncController):
+        return None
+    service = controller.service
+    if not service.is_demo or service.store.get_setting("first_run_offered", False):
+        return None
+    service.store.set_setting("first_run_offered", True)
+    dialog = FirstRunDialog(window)
+    dialog.accepted.connect(lambda: open_settings(window, controller))
     dialog.open()
     return dialog

@@ -1199,4 +1199,23 @@ Prévenez la plateforme et donnez-lui le fichier journal :
         <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
     </message>
 </context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Food Hub POS</source>
+        <translation>Bienvenue dans Food Hub POS</translation>
+    </message>
+    <message>
+        <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
+        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
+    </message>
+    <message>
+        <source>Use the demo hub</source>
+        <translation>Utiliser le hub de démonstration</translation>
+    </message>
+    <message>
+        <source>Connect to Open Food Network…</source>
+        <translation>Se connecter à Open Food Network…</translation>
+    </message>
+</context>
 </TS>

@@ -126,3 +126,16 @@ def test_demo_window_is_not_connected(qtbot, window) -> None:  # type: ignore[no
     assert label.text() == "Demo data: not connected to Open Food Network"
     assert window.sync.sync_now(manual=True) is False
     assert window.sync.worker is None
+
+
+def test_first_run_offers_demo_or_ofn_once(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from pos.ui.sync_dialog import SyncSettingsDialog
+    from pos.ui.sync_status import offer_first_run
+
+    dialog = offer_first_run(window)
+    assert dialog is not None and dialog.isVisible()
+    dialog.connect_button.click()
+    settings = window.findChild(SyncSettingsDialog, "syncSettingsDialog")
+    assert settings is not None and settings.isVisible()
+    settings.reject()
+    assert offer_first_run(window) is None  # only once
