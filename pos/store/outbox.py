@@ -21,6 +21,8 @@ from pos.store.db import Store, utcnow
 from pos.store.ingest import order_from_json, order_to_json
 
 OPEN_STATUSES = ("pending", "failed")
+
+
 SYNC_ACTOR = "sync"
 
 

@@ -153,3 +153,39 @@ def test_sigkill_mid_push_then_resume_gives_the_same_result(tmp_path: Path) -> N
         assert resumed.returncode == 3, resumed.stderr  # done; some orders need staff
         with Store.open(db) as store:
             check_outcome(store, sim, plan)
+
+
+def test_the_till_keeps_checking_out_while_sync_runs(tmp_path: Path) -> None:
+    """Sync on its own connection (as the GUI worker runs it) never blocks or breaks the till."""
+    import threading
+
+    with OFNSimulator(orders=200, seed=3) as sim:
+        client = make_client(sim)
+        with Store.open(tmp_path / "hub.sqlite") as store:
+            pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            for number in sim.numbers(state="complete")[:150]:
+                sim.edit(number, special_instructions="edited")  # the next pull rewrites them
+            errors: list[BaseException] = []
+
+            def sync_loop() -> None:
+                reader = store.reader()
+                try:
+                    for _ in range(3):
+                        pull(client, reader, hub_id=sim.hub_id, order_cycle_id=987, full=True)
+                        push(client, reader)
+                except BaseException as exc:
+                    errors.append(exc)
+                finally:
+                    reader.close()
+
+            worker = threading.Thread(target=sync_loop)
+            worker.start()
+            collected = 0
+            for number in sim.numbers(payment_state="paid")[:60]:
+                collect(store, number)
+                collected += 1
+            worker.join(timeout=120)
+            assert not worker.is_alive() and errors == []
+            assert collected == 60
+            status = Outbox(store).status()
+            assert sum(status.outbox.values()) == 60
