@@ -383,6 +383,16 @@ class Pusher:
             )  # fmt: skip
             if self.outbox.add_walk_in_action(action):
                 report.walk_ins += 1
+        for r in self.outbox.walk_in_reversals_to_list():
+            fmt = self._fmt(r["currency"])
+            action = StaffAction(
+                "walk_in",
+                f"Walk-in sale {r['original_receipt']} was undone at the till ({r['receipt_no']},"
+                f" {fmt(-r['amount_paid'])} refunded): correct the hub's accounts.",
+                amount=r["amount_paid"], checkout_id=r["id"],
+            )  # fmt: skip
+            if self.outbox.add_walk_in_action(action):
+                report.walk_ins += 1
 
     def _note(self, item: OutboxItem) -> None:
         want = item.desired

@@ -129,8 +129,14 @@ class Outbox:
         )  # fmt: skip
 
     def unpushed_order_ids(self) -> set[int]:
-        """Orders whose local events OFN has not fully taken yet (pull must not overwrite)."""
-        rows = self.conn.execute("SELECT order_id FROM outbox WHERE status != 'done'")
+        """Orders whose local events are not pushed yet (pull must not overwrite them).
+
+        ``needs_staff`` rows are pushed as far as the API allows; staff then edit the order
+        in OFN as asked, and those edits are applied here like any other.
+        """
+        rows = self.conn.execute(
+            "SELECT order_id FROM outbox WHERE status IN ('pending', 'failed', 'conflict')"
+        )
         return {r[0] for r in rows}
 
     def status(self) -> SyncStatus:
@@ -141,7 +147,9 @@ class Outbox:
             self.conn.execute("SELECT COUNT(*) FROM staff_actions WHERE done_at IS NULL")
             .fetchone()[0]
         )  # fmt: skip
-        result.walk_ins_unlisted = len(self.walk_ins_to_list())
+        result.walk_ins_unlisted = len(self.walk_ins_to_list()) + len(
+            self.walk_in_reversals_to_list()
+        )
         for kind in ("pull", "push"):
             at = self.conn.execute(
                 "SELECT MAX(finished_at) FROM sync_runs WHERE kind = ? AND ok = 1", (kind,)
@@ -256,6 +264,17 @@ class Outbox:
             "SELECT c.* FROM checkouts c WHERE c.kind = 'walk_in' AND c.reversed_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = c.id)"
             " ORDER BY c.created_at"
+        ).fetchall()
+
+    def walk_in_reversals_to_list(self) -> list[sqlite3.Row]:
+        """Undos of walk-in sales that staff were already told about (so must hear of again)."""
+        return self.conn.execute(
+            "SELECT r.*, w.receipt_no AS original_receipt FROM checkouts r"
+            " JOIN checkouts w ON w.id = r.reverses_id"
+            " WHERE r.kind = 'reversal' AND w.kind = 'walk_in'"
+            " AND EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = w.id)"
+            " AND NOT EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = r.id)"
+            " ORDER BY r.created_at"
         ).fetchall()
 
     def walk_in_details(self, checkout_id: str) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:

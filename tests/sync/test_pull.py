@@ -139,3 +139,16 @@ def test_pull_survives_each_fault(hub_db, ofn_sim, ofn_client, fault: str) -> No
     with Store.open(hub_db) as store:
         report = _pull(store, ofn_sim, ofn_client)
         assert report.inserted == 60 and report.skipped == []
+
+
+def test_staff_edits_after_a_needs_staff_push_are_applied(pulled_store, ofn_sim, ofn_client):  # type: ignore[no-untyped-def]
+    from sync.push import push
+
+    number = ofn_sim.numbers(payment_state="paid")[0]
+    collect(pulled_store, number, missing=1)  # a credit for staff to settle in OFN
+    push(ofn_client, pulled_store)
+    assert outbox_status(pulled_store) == {number: "needs_staff"}
+    ofn_sim.edit(number, total="1.0")  # staff adjusted the order as asked
+    report = _pull(pulled_store, ofn_sim, ofn_client)
+    assert report.conflicts == []
+    assert OrderRepository(pulled_store).by_number(number).total == 100  # type: ignore[union-attr]

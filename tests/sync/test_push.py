@@ -10,7 +10,7 @@ from pos.store.outbox import Outbox, resolve_conflict
 from sync.errors import KeyRejected
 from sync.push import Pusher, push
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect, outbox_status, reverse, walk_in
+from tests.sync.tills import checkout_service, collect, outbox_status, reverse, walk_in
 
 
 def _cash_order(sim: OFNSimulator, i: int = 0) -> str:
@@ -101,6 +101,12 @@ def test_walk_in_sales_are_listed_once_each(pulled_store, ofn_client) -> None:  
     assert sorted((r.checkout_id, r.amount, r.method) for r in rows) == sorted(
         [(a, 450, "cash"), (b, 900, "card")]
     )
+    # undone after staff were told: they hear of the refund, once
+    checkout_service(pulled_store).reverse(b, "wrong item")
+    assert push(ofn_client, pulled_store).walk_ins == 1
+    assert push(ofn_client, pulled_store).walk_ins == 0
+    undo = [r for r in Outbox(pulled_store).staff_actions() if r.amount == -900]
+    assert len(undo) == 1 and "was undone" in undo[0].reason
 
 
 @pytest.mark.parametrize("fault", ["500", "504", "422", "reset_before", "reset_after"])
