@@ -126,9 +126,8 @@ class Puller:
 
     # --------------------------------------------------------------------------
     def _pull(self, report: PullReport, since: str | None) -> None:
-        refs: dict[str, Any] = {}
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="ofn-pull") as pool:
-            ref_future: Future[Any] | None = pool.submit(self._reference, since, refs, report)
+            ref_future: Future[Any] | None = pool.submit(self._reference, since, report)
             futures: dict[Future[Any], str] = {}
             parsed: list[Order] = []
             seen: set[str] = set()
@@ -156,12 +155,12 @@ class Puller:
                     if not result.orders:
                         break
                     self._drain(futures, parsed, report, block=False)
-                    ref_future = self._flush(parsed, report, ref_future, refs, final=False)
+                    ref_future = self._flush(parsed, report, ref_future, final=False)
                 report.listed = max(report.listed, len(seen))
                 while futures:
                     self._drain(futures, parsed, report, block=True)
-                    ref_future = self._flush(parsed, report, ref_future, refs, final=False)
-                self._flush(parsed, report, ref_future, refs, final=True)
+                    ref_future = self._flush(parsed, report, ref_future, final=False)
+                self._flush(parsed, report, ref_future, final=True)
             except BaseException:
                 self.cancel.set()
                 for f in futures:
@@ -225,7 +224,6 @@ class Puller:
         parsed: list[Order],
         report: PullReport,
         ref_future: Future[Any] | None,
-        refs: dict[str, Any],
         *,
         final: bool,
     ) -> Future[Any] | None:
@@ -247,7 +245,7 @@ class Puller:
         parsed.clear()
         return ref_future
 
-    def _reference(self, since: str | None, refs: dict[str, Any], report: PullReport) -> None:
+    def _reference(self, since: str | None, report: PullReport) -> None:
         """Hub name, producers and customers (runs beside the order list)."""
         hub: Hub | None = None
         producers: list[Producer] = []
@@ -275,7 +273,6 @@ class Puller:
         report.customers = len(customers)
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)
-        refs["done"] = True
 
     def _hub(self, name: str) -> Hub:
         return Hub(

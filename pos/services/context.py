@@ -30,13 +30,10 @@ class Services:
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
 
-    @property
+    @cached_property
     def sync(self) -> SyncService:
         """Sync with OFN (settings, key, runs on a worker's own connection)."""
-        service = self.extras.get("sync")
-        if not isinstance(service, SyncService):
-            service = self.extras["sync"] = SyncService(self.store)
-        return service
+        return SyncService(self.store)
 
     @property
     def is_demo(self) -> bool:
