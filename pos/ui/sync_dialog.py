@@ -58,6 +58,7 @@ class SyncSettingsDialog(QDialog):
         self.service = service
         self.setObjectName("syncSettingsDialog")
         self.setWindowTitle(self.tr("Connect to Open Food Network"))
+        self.setMinimumWidth(560)
         self._thread: _CheckThread | None = None
         self.saved_to: str | None = None
         s = service.settings()
