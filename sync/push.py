@@ -165,7 +165,17 @@ class Pusher:
             report.failed.append((item.number, str(exc)))
             self.outbox.record_failure(item, str(exc))
             return
-        except (ApiError, BadPayload) as exc:
+        except ApiError as exc:
+            if exc.kind == "not_found":  # permanent: nothing to push to
+                status, actions = "needs_staff", [StaffAction(
+                    "error", f"Order {item.number} was collected at the till but OFN has no such"
+                    " order any more: check it with the hub.",
+                    admin_url=self.client.admin_url(item.number))]  # fmt: skip
+            else:
+                report.failed.append((item.number, exc.message))
+                self.outbox.record_failure(item, exc.message)
+                return
+        except BadPayload as exc:
             report.failed.append((item.number, exc.message))
             self.outbox.record_failure(item, exc.message)
             return

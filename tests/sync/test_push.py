@@ -239,3 +239,33 @@ def test_order_note_only_when_enabled(pulled_store, ofn_sim, ofn_client) -> None
     collect(pulled_store, b)
     Pusher(ofn_client, pulled_store).run()
     assert list(ofn_sim.notes) == [b] and "T1-" in ofn_sim.notes[b]
+
+
+def test_order_gone_from_ofn_goes_to_staff_and_others_still_push(
+    pulled_store, ofn_sim, ofn_client
+) -> None:  # type: ignore[no-untyped-def]
+    gone, fine = _paid_order(ofn_sim, 0), _paid_order(ofn_sim, 1)
+    collect(pulled_store, gone)
+    collect(pulled_store, fine)
+    with ofn_sim.lock:
+        del ofn_sim.orders[gone]
+    push(ofn_client, pulled_store)
+    assert outbox_status(pulled_store) == {gone: "needs_staff", fine: "done"}
+    assert [a[:2] for a in _actions(pulled_store)] == [("error", gone)]
+
+
+def test_unreadable_order_is_retried_later_and_others_still_push(
+    pulled_store, ofn_sim, ofn_client
+) -> None:  # type: ignore[no-untyped-def]
+    bad, fine = _paid_order(ofn_sim, 0), _paid_order(ofn_sim, 1)
+    collect(pulled_store, bad)
+    collect(pulled_store, fine)
+    original = ofn_sim.order(bad)
+    ofn_sim.set_raw(bad, b"{not json")
+    report = push(ofn_client, pulled_store)
+    assert [n for n, _ in report.failed] == [bad]
+    assert outbox_status(pulled_store) == {bad: "failed", fine: "done"}
+    ofn_sim.set_raw(bad, original)
+    Outbox(pulled_store).retry_failed_now()
+    push(ofn_client, pulled_store)
+    assert outbox_status(pulled_store)[bad] == "done" and ofn_sim.ships[bad] == 1
