@@ -31,6 +31,8 @@ from sync.errors import Cancelled as SyncCancelled
 from sync.errors import KeyRejected, NotOFN, Unreachable
 
 OFFLINE_RETRY_MS = 30_000
+START_DELAY_MS = 3_000
+_ORPHANS: list[QThread] = []  # workers still finishing a request when their window closed
 
 
 class SyncWorker(QThread):
@@ -81,6 +83,7 @@ class SyncController(QObject):
         self.service = service
         self.label, self.bar, self.cancel_button = label, bar, cancel
         self.worker: SyncWorker | None = None
+        self.closed = False
         self.state = "idle"
         self.message = ""
         self.auto = QTimer(self)
@@ -101,6 +104,12 @@ class SyncController(QObject):
         bar.hide()
         cancel.hide()
         self.refresh_label()
+        self.start_timer = QTimer(self)  # catch up soon after opening
+        self.start_timer.setSingleShot(True)
+        self.start_timer.setInterval(START_DELAY_MS)
+        self.start_timer.timeout.connect(lambda: self.sync_now(manual=False))
+        if service.store.get_setting("sync_on_start", True):
+            self.start_timer.start()
 
     def _name_widgets(self) -> None:
         self.bar.setObjectName("syncProgress")
@@ -127,7 +136,7 @@ class SyncController(QObject):
 
     def sync_now(self, manual: bool = True) -> bool:
         """Start a sync unless one is running (auto syncs only when set up)."""
-        if self.running:
+        if self.running or self.closed:
             return False
         if not self.service.configured():
             if manual:
@@ -157,12 +166,15 @@ class SyncController(QObject):
 
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Cancel and wait (closing the window)."""
+        self.closed = True
+        self.start_timer.stop()
         self.auto.stop()
         self.retry.stop()
         self.label_timer.stop()
         if self.worker is not None:
             self.worker.cancel.set()
-            self.worker.wait(timeout_ms)
+            if not self.worker.wait(timeout_ms):  # a request still in flight: let it end
+                _ORPHANS.append(self.worker)
 
     def _progress(self, what: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -190,6 +202,8 @@ class SyncController(QObject):
 
     # the label ----------------------------------------------------------------
     def refresh_label(self) -> None:
+        if self.closed:
+            return
         self.label.setText(self.status_text())
         self.label.setToolTip(self.message)
         self.label.setProperty("state", self.state)

@@ -36,6 +36,7 @@ def hub_window(qtbot, tmp_path: Path, ofn_sim: OFNSimulator):  # type: ignore[no
         store.set_setting("ofn_url", ofn_sim.url)
         store.set_setting("hub_id", ofn_sim.hub_id)
         store.set_setting("order_cycle_id", 987)
+        store.set_setting("sync_on_start", False)  # each test starts its syncs itself
     credentials.save_key(ofn_sim.url, ofn_sim.key)
     win = create_window(db)
     qtbot.addWidget(win)
@@ -139,3 +140,19 @@ def test_first_run_offers_demo_or_ofn_once(qtbot, window) -> None:  # type: igno
     assert settings is not None and settings.isVisible()
     settings.reject()
     assert offer_first_run(window) is None  # only once
+
+
+def test_a_configured_till_syncs_soon_after_opening(qtbot, tmp_path, ofn_sim) -> None:  # type: ignore[no-untyped-def]
+    from pos.app import create_window
+
+    db = tmp_path / "hub.sqlite"
+    with Store.open(db) as store:
+        store.set_setting("ofn_url", ofn_sim.url)
+        store.set_setting("hub_id", ofn_sim.hub_id)
+        store.set_setting("order_cycle_id", 987)
+    credentials.save_key(ofn_sim.url, ofn_sim.key)
+    win = create_window(db)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sync.finished, timeout=30_000) as blocker:
+        win.show()
+    assert blocker.args == ["ok"] and win.model.rowCount() == 60
