@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.ingest import Ingest
-from pos.store.outbox import Outbox, SyncStatus
+from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
 from sync.pull import Progress, Puller, PullReport
@@ -27,6 +27,7 @@ class SyncResult:
     pull: PullReport | None = None
     push: PushReport | None = None
     status: SyncStatus = field(default_factory=SyncStatus)
+    staff_actions: list[StaffActionRow] = field(default_factory=list)  # open, oldest first
 
     @property
     def failed(self) -> list[tuple[str, str]]:
@@ -118,4 +119,5 @@ def run_sync(
     finally:
         transport.close()
         result.status = outbox.status()
+        result.staff_actions = outbox.staff_actions()
     return result

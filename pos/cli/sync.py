@@ -54,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
 
     last = [""]
 
+    names = {"orders": "fetching orders", "push": "pushing collections"}
+
     def progress(what: str, done: int, total: int) -> None:
         step = max(1, total // 10)
-        if done == total or done % step == 0:
-            line = f"{what}: {done}/{total}"
+        if total and (done == total or done % step == 0):
+            line = f"{names.get(what, what)}: {done}/{total}"
             if line != last[0]:
                 print(line, flush=True)
                 last[0] = line
@@ -87,6 +89,12 @@ def run(args: argparse.Namespace) -> int:
             settings.save(store)  # remember a working set-up for the next run and the app
     for line in result.lines():
         print(line)
+    if result.staff_actions:
+        print("to do in the OFN admin:")
+        for action in result.staff_actions[:50]:
+            print(f"  - {action.reason}" + (f" {action.admin_url}" if action.admin_url else ""))
+        if len(result.staff_actions) > 50:
+            print(f"  … and {len(result.staff_actions) - 50} more (see the reconciliation screen)")
     if result.failed:
         n = len(result.failed)
         print(
