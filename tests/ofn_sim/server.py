@@ -294,9 +294,10 @@ class OFNSimulator:
                 return 200, self._customers_page([], 1, 1, 50, query), None
             return 401, NOT_AUTHORIZED, None
         if sent != self.key:
+            # OFN echoes the key it was sent; the client must never show or log it
             if v1:
-                return 401, {"errors": [{"detail": "Invalid API key (…) specified."}]}, None
-            return 401, {"error": "Invalid API key (…) specified."}, None
+                return 401, {"errors": [{"detail": f"Invalid API key ({sent}) specified."}]}, None
+            return 401, {"error": f"Invalid API key ({sent}) specified."}, None
         if path == "/api/v0/orders" and method == "GET":
             return self._list(query)
         if path == "/api/v1/customers" and method == "GET":

@@ -68,6 +68,11 @@ def test_cli_exit_codes(tmp_path: Path, ofn_sim: OFNSimulator) -> None:
     assert rejected.returncode == 1
     assert rejected.stderr.startswith("error: ") and "rejected the API key" in rejected.stderr
     assert rejected.stderr.count("\n") == 1 and "Traceback" not in rejected.stderr
+    assert old_key not in rejected.stdout + rejected.stderr  # OFN echoed it; we never do
+    from pos import paths
+
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "sync" in log and old_key not in log and ofn_sim.key not in log
 
 
 def test_cli_failures_are_one_sentence(tmp_path: Path) -> None:
