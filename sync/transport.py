@@ -97,7 +97,7 @@ class Transport:
         # (requests re-reads them per call, which costs milliseconds each time).
         self.session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
         ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-        if ca_bundle:
+        if ca_bundle and self.base_url.startswith("https://"):
             self.session.verify = ca_bundle
         self.session.trust_env = False
         self.session.headers["User-Agent"] = f"FoodHubPOS/{__version__}"
