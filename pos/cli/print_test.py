@@ -1,10 +1,20 @@
-"""``print-test --printer URI``: print a test receipt."""
+"""``print-test --printer URI [--profile NAME] [--width 58|80]``: print a test receipt.
+
+The test receipt carries accented names (é ü ø ł ß œ €), aligned money columns, a QR code
+and a cut: what goes wrong first with a new printer. It asks the printer for its status
+first, so "out of paper" or "cover open" is reported instead of printing into the void.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 
 from pos.errors import KnownError
+from pos.services.printing import PrinterSettings, sample_receipt_bytes
+from receipts import printers
+from receipts.escpos_render import DEFAULT_PROFILE
+from receipts.i18n import language_of
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -14,4 +24,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    raise KnownError("printing is not available in this version yet.")
+    address = printers.parse_uri(args.test_printer)
+    settings = PrinterSettings(
+        uri=address.uri,
+        profile=args.profile or DEFAULT_PROFILE,
+        width_mm=args.width,
+        language=language_of(os.environ.get("FOODHUB_POS_LANG")),
+    )
+    payload = sample_receipt_bytes(settings)
+    try:
+        after = printers.send(address, payload)
+    except printers.PrinterFault as fault:
+        raise KnownError(f"Nothing was printed: {fault.message}") from fault
+    setup = settings.setup
+    print(
+        f"Printed a test receipt on {address.uri} "
+        f"({setup.profile}, {args.width} mm, {setup.line_columns} columns, {len(payload)} bytes)."
+    )
+    if after.problem is not None:
+        print(f"Warning: {after.problem.message}")
+    return 0

@@ -420,8 +420,5 @@ class CheckoutService:
     def pending_sync_count(self) -> int:
         return self.repo.pending_sync_count()
 
-    def queued_print_count(self) -> int:
-        return self.repo.queued_print_count()
-
     def money(self, minor: int) -> str:
         return format_money(minor, self.currency)

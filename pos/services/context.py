@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
+from pos.services.printing import PrintService
 from pos.services.roles import StaffRoles
 from pos.services.sync_service import SyncService
 from pos.services.till import TillService
@@ -34,6 +35,11 @@ class Services:
     def sync(self) -> SyncService:
         """Sync with OFN (settings, key, runs on a worker's own connection)."""
         return SyncService(self.store)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        """Queueing receipts, labels and reports (printing itself runs on a worker)."""
+        return PrintService(self.store, printer_uri=self.printer_uri, till_id=self.till_id)
 
     @property
     def is_demo(self) -> bool:

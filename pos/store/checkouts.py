@@ -112,15 +112,10 @@ class CheckoutRepository:
         )
 
     def queue_print(self, kind: str, ref: str, *, is_copy: bool = False) -> str:
-        """Queue a print job (its own small transaction; printing builds it from the store)."""
-        job_id = new_id()
-        with self.store.transaction():
-            self.conn.execute(
-                "INSERT INTO print_jobs(id, kind, ref, payload, status, is_copy, created_at)"
-                " VALUES (?, ?, ?, '{}', 'queued', ?, ?)",
-                (job_id, kind, ref, int(is_copy), utcnow()),
-            )
-        return job_id
+        """Queue a print job after the checkout committed; the print worker wakes at once."""
+        from pos.store.print_jobs import PrintJobs
+
+        return PrintJobs(self.store).enqueue(kind, ref, is_copy=is_copy)
 
     # reading ------------------------------------------------------------------
     def exists(self, checkout_id: str) -> bool:
@@ -248,10 +243,3 @@ class CheckoutRepository:
     def pending_sync_count(self) -> int:
         """Orders whose desired state is not yet pushed to OFN."""
         return int(self.store.scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
-
-    def queued_print_count(self) -> int:
-        return int(
-            self.store.scalar(
-                "SELECT COUNT(*) FROM print_jobs WHERE status IN ('queued', 'printing')"
-            )
-        )

@@ -38,6 +38,7 @@ from pos.ui.formatting import money
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
+from pos.ui.printer_menu import install_printing
 from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.printing = install_printing(self)  # Printing menu, print worker, printer status
         from pos.ui.sync_status import install_sync
 
         self.sync = install_sync(self, services.sync, self.sync_status)
@@ -218,14 +220,11 @@ class MainWindow(QMainWindow):
         named(self.till_status, "tillStatusLabel", self.tr("Till session"))
         self.pending_sync = QLabel()
         named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
-        self.print_queue = QLabel()
-        named(self.print_queue, "printQueueLabel", self.tr("Print jobs waiting"))
         bar.addWidget(self.demo_label)
         bar.addWidget(self.till_status)
         bar.addWidget(self.order_count)
         bar.addPermanentWidget(self.pending_sync)
         bar.addPermanentWidget(self.sync_status)
-        bar.addPermanentWidget(self.print_queue)
         bar.addPermanentWidget(self.printer_status)
 
     def _build_menus(self) -> None:
@@ -609,8 +608,6 @@ class MainWindow(QMainWindow):
         checkout = self.services.checkout
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
-        queued = checkout.queued_print_count()
-        self.print_queue.setText(self.tr("%n print job(s) waiting", "", queued))
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)
@@ -633,6 +630,7 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.printing.stop()
         self.status_timer.stop()
         self._relist.stop()
         if self.draft is not None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AboutDialog</name>
@@ -122,7 +123,7 @@
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Till session</source>
@@ -166,15 +167,11 @@
     </message>
     <message>
         <source>Printer status</source>
-        <translation>État de l'imprimante</translation>
+        <translation>État de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Changes waiting to sync</source>
         <translation>Modifications en attente de synchronisation</translation>
-    </message>
-    <message>
-        <source>Print jobs waiting</source>
-        <translation>Impressions en attente</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -229,11 +226,11 @@
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
-        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
+        <translation>La commande %1 a déjà été retirée (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
-        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
+        <translation>La commande %1 a été annulée dans Open Food Network&#xa0;: ne la remettez pas.</translation>
     </message>
     <message>
         <source>Order %1 belongs to another pickup point: %2.</source>
@@ -241,7 +238,7 @@
     </message>
     <message>
         <source>%1 would be left owing: say why, or take the full amount.</source>
-        <translation>%1 resterait dû : indiquez pourquoi, ou encaissez la totalité.</translation>
+        <translation>%1 resterait dû&#xa0;: indiquez pourquoi, ou encaissez la totalité.</translation>
     </message>
     <message>
         <source>Already collected (receipt %1).</source>
@@ -249,27 +246,27 @@
     </message>
     <message>
         <source>No receipt to reprint yet.</source>
-        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
+        <translation>Aucun reçu à réimprimer pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Copy of %1 queued for printing.</source>
-        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
+        <translation>Copie du reçu %1 envoyée à l&apos;impression.</translation>
     </message>
     <message>
         <source>Done: receipt %1.</source>
-        <translation>Terminé : reçu %1.</translation>
+        <translation>Terminé&#xa0;: reçu %1.</translation>
     </message>
     <message>
         <source>Give change: %1</source>
-        <translation>Rendez la monnaie : %1</translation>
+        <translation>Rendez la monnaie&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open the till to take money</source>
@@ -277,7 +274,7 @@
     </message>
     <message>
         <source>Undone: %1 (refund %2).</source>
-        <translation>Annulé : %1 (remboursement %2).</translation>
+        <translation>Annulé&#xa0;: %1 (remboursement %2).</translation>
     </message>
     <message>
         <source>Till closed</source>
@@ -293,17 +290,14 @@
     </message>
     <message>
         <source>Till: cash and close (F7)</source>
-        <translation>Caisse : espèces et clôture (F7)</translation>
+        <translation>Caisse&#xa0;: espèces et clôture (F7)</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n modification en attente de synchronisation</numerusform><numerusform>%n modifications en attente de synchronisation</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n print job(s) waiting</source>
-        <translation>
-            <numerusform>%n impression en attente</numerusform><numerusform>%n impressions en attente</numerusform></translation>
+            <numerusform>%n modification en attente de synchronisation</numerusform>
+            <numerusform>%n modifications en attente de synchronisation</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -329,7 +323,7 @@
         <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
     </message>
     <message>
-        <source>Type the volunteer's name.</source>
+        <source>Type the volunteer&apos;s name.</source>
         <translation>Saisissez le nom du bénévole.</translation>
     </message>
 </context>
@@ -361,7 +355,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulée</translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -420,7 +414,7 @@
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
-        <translation>Commande %1 · code client %2 · retrait : %3</translation>
+        <translation>Commande %1 · code client %2 · retrait&#xa0;: %3</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -436,19 +430,19 @@
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
+        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
-        <translation>Moins que commandé : %1</translation>
+        <translation>Moins que commandé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Extra to pay: %1</source>
-        <translation>Supplément à payer : %1</translation>
+        <translation>Supplément à payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Paid online: %1</source>
-        <translation>Payé en ligne : %1</translation>
+        <translation>Payé en ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to pay</source>
@@ -456,15 +450,15 @@
     </message>
     <message>
         <source>To pay now: %1</source>
-        <translation>À payer maintenant : %1</translation>
+        <translation>À payer maintenant&#xa0;: %1</translation>
     </message>
     <message>
         <source>Owed back: %1</source>
-        <translation>À rendre au client : %1</translation>
+        <translation>À rendre au client&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 is not sold by weight.</source>
-        <translation>%1 n'est pas vendu au poids.</translation>
+        <translation>%1 n&apos;est pas vendu au poids.</translation>
     </message>
     <message>
         <source>Type a weight above zero, with at most 3 decimals.</source>
@@ -472,7 +466,7 @@
     </message>
     <message>
         <source>That quantity is not possible for this line.</source>
-        <translation>Cette quantité n'est pas possible pour cette ligne.</translation>
+        <translation>Cette quantité n&apos;est pas possible pour cette ligne.</translation>
     </message>
     <message>
         <source>Cancelled in OFN: do not hand over</source>
@@ -547,7 +541,7 @@
     </message>
     <message>
         <source>Give the credit back in cash now</source>
-        <translation>Rembourser l'avoir en espèces maintenant</translation>
+        <translation>Rembourser l&apos;avoir en espèces maintenant</translation>
     </message>
     <message>
         <source>Refund in cash</source>
@@ -559,7 +553,7 @@
     </message>
     <message>
         <source>Why is part left owing? (required)</source>
-        <translation>Pourquoi reste-t-il un montant dû ? (obligatoire)</translation>
+        <translation>Pourquoi reste-t-il un montant dû&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>Take payment and hand over (F12)</source>
@@ -571,15 +565,15 @@
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation>À payer : %1</translation>
+        <translation>À payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
+        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Type the amount of this part first.</source>
-        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
+        <translation>Saisissez d&apos;abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
         <source>Give back %1 in cash</source>
@@ -587,19 +581,19 @@
     </message>
     <message>
         <source>Credit noted for the customer: %1</source>
-        <translation>Avoir enregistré pour le client : %1</translation>
+        <translation>Avoir enregistré pour le client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
-        <translation>Monnaie à rendre : %1</translation>
+        <translation>Monnaie à rendre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Still owed: %1</source>
-        <translation>Reste à payer : %1</translation>
+        <translation>Reste à payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -627,6 +621,360 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Receipts and print queue</source>
+        <translation>Tickets et file d&apos;impression</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reprint (marked COPY)</source>
+        <translation>Réimprimer (marqué DUPLICATA)</translation>
+    </message>
+    <message>
+        <source>Reprint the selected receipt</source>
+        <translation>Réimprimer le ticket choisi</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Impressions</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Annuler l&apos;impression</translation>
+    </message>
+    <message>
+        <source>Receipts of the open order</source>
+        <translation>Tickets de la commande ouverte</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>Walk-in sale</source>
+        <translation>Vente directe</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Bag labels</source>
+        <translation>Étiquettes de sacs</translation>
+    </message>
+    <message>
+        <source>Till report</source>
+        <translation>Rapport de caisse</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impression en cours</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Impossible à imprimer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source> (reversed)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source>(copy)</source>
+        <translation>(duplicata)</translation>
+    </message>
+    <message>
+        <source>Choose a receipt first.</source>
+        <translation>Choisissez d&apos;abord un ticket.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer, marked COPY.</source>
+        <translation>Envoyé à l&apos;imprimante, marqué DUPLICATA.</translation>
+    </message>
+    <message>
+        <source>Only a waiting job can be cancelled.</source>
+        <translation>Seule une impression en attente peut être annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <source>Printer settings</source>
+        <translation>Réglages de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Adresse de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
+        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d&apos;impression cups://FILE</translation>
+    </message>
+    <message>
+        <source>Set for this run by --printer or FOODHUB_POS_PRINTER; not saved.</source>
+        <translation>Imposée pour cette session par --printer ou FOODHUB_POS_PRINTER ; non enregistrée.</translation>
+    </message>
+    <message>
+        <source>Printer profile</source>
+        <translation>Profil de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>Characters per line</source>
+        <translation>Caractères par ligne</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>Jeu de caractères</translation>
+    </message>
+    <message>
+        <source>Automatic (switch as needed)</source>
+        <translation>Automatique (change selon le besoin)</translation>
+    </message>
+    <message>
+        <source>Choose one only if accented letters print wrongly on this printer.</source>
+        <translation>N&apos;en choisir un que si les lettres accentuées s&apos;impriment mal sur cette imprimante.</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Pied de ticket</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer for cash payments</source>
+        <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>Test print result</source>
+        <translation>Résultat de l&apos;impression de test</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modèle d&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Printing a test receipt…</source>
+        <translation>Impression d&apos;un ticket de test…</translation>
+    </message>
+    <message>
+        <source>Test receipt printed. Check the accents and the QR code.</source>
+        <translation>Ticket de test imprimé. Vérifiez les accents et le code QR.</translation>
+    </message>
+    <message>
+        <source>Nothing printed: %1</source>
+        <translation>Rien n&apos;a été imprimé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingUi</name>
+    <message>
+        <source>&amp;Printing</source>
+        <translation>&amp;Impression</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint receipt of this order</source>
+        <translation>&amp;Réimprimer le ticket de cette commande</translation>
+    </message>
+    <message>
+        <source>Print bag &amp;labels for this order</source>
+        <translation>Imprimer les &amp;étiquettes de sacs de cette commande</translation>
+    </message>
+    <message>
+        <source>Print bag labels for the whole pickup point</source>
+        <translation>Imprimer les étiquettes de sacs de tout le point de retrait</translation>
+    </message>
+    <message>
+        <source>Print the till&apos;s &amp;Z report</source>
+        <translation>Imprimer le rapport &amp;Z de la caisse</translation>
+    </message>
+    <message>
+        <source>Receipts and print &amp;queue…</source>
+        <translation>Tickets et &amp;file d&apos;impression…</translation>
+    </message>
+    <message>
+        <source>Retry printing &amp;now</source>
+        <translation>Réessayer d&apos;imprimer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Printer &amp;settings…</source>
+        <translation>&amp;Réglages de l&apos;imprimante…</translation>
+    </message>
+    <message>
+        <source>Receipts of this order… (reprint)</source>
+        <translation>Tickets de cette commande… (réimprimer)</translation>
+    </message>
+    <message>
+        <source>Receipts of this order</source>
+        <translation>Tickets de cette commande</translation>
+    </message>
+    <message>
+        <source>Open an order first.</source>
+        <translation>Ouvrez d&apos;abord une commande.</translation>
+    </message>
+    <message>
+        <source>Receipt of %1 sent to the printer (marked COPY).</source>
+        <translation>Ticket de %1 envoyé à l&apos;imprimante (marqué DUPLICATA).</translation>
+    </message>
+    <message>
+        <source>Bag labels of %1 sent to the printer.</source>
+        <translation>Étiquettes de sacs de %1 envoyées à l&apos;imprimante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bag labels for %n order(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l&apos;imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l&apos;imprimante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The till report was sent to the printer.</source>
+        <translation>Le rapport de caisse a été envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n job(s) waiting</source>
+        <translation>
+            <numerusform> · %n impression en attente</numerusform>
+            <numerusform> · %n impressions en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printer set up</source>
+        <translation>Aucune imprimante configurée</translation>
+    </message>
+    <message>
+        <source>Printer out of paper</source>
+        <translation>Imprimante sans papier</translation>
+    </message>
+    <message>
+        <source>Printer cover open</source>
+        <translation>Capot de l&apos;imprimante ouvert</translation>
+    </message>
+    <message>
+        <source>Printer off line</source>
+        <translation>Imprimante hors ligne</translation>
+    </message>
+    <message>
+        <source>Printer not reachable</source>
+        <translation>Imprimante injoignable</translation>
+    </message>
+    <message>
+        <source>Printer setting is wrong</source>
+        <translation>Réglage de l&apos;imprimante incorrect</translation>
+    </message>
+    <message>
+        <source>Printer connection broke</source>
+        <translation>Connexion à l&apos;imprimante interrompue</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Erreur de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printer ready · %n job(s) could not be printed</source>
+        <translation>
+            <numerusform>Imprimante prête · %n impression impossible</numerusform>
+            <numerusform>Imprimante prête · %n impressions impossibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimante prête</translation>
     </message>
 </context>
 <context>
@@ -684,7 +1032,7 @@
     </message>
     <message>
         <source>Cash in / out</source>
-        <translation>Entrées / sorties d'espèces</translation>
+        <translation>Entrées / sorties d&apos;espèces</translation>
     </message>
     <message>
         <source>Count and close</source>
@@ -704,11 +1052,11 @@
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrée d'espèces</translation>
+        <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sortie d'espèces</translation>
+        <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -724,7 +1072,7 @@
     </message>
     <message>
         <source>Note about the difference</source>
-        <translation>Commentaire sur l'écart</translation>
+        <translation>Commentaire sur l&apos;écart</translation>
     </message>
     <message>
         <source>Close the till</source>
@@ -736,7 +1084,7 @@
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
-        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
+        <translation>Comptez les billets et les pièces, ou saisissez le total&#xa0;:</translation>
     </message>
     <message>
         <source>The till is closed.</source>
@@ -760,11 +1108,11 @@
     </message>
     <message>
         <source>Count the cash in the drawer first.</source>
-        <translation>Comptez d'abord les espèces du tiroir.</translation>
+        <translation>Comptez d&apos;abord les espèces du tiroir.</translation>
     </message>
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
-        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l&apos;impression.</translation>
     </message>
 </context>
 <context>
@@ -787,11 +1135,11 @@
     </message>
     <message>
         <source>Reason for undoing</source>
-        <translation>Motif de l'annulation</translation>
+        <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation>Pourquoi ? (obligatoire)</translation>
+        <translation>Pourquoi&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>Undo this checkout</source>
@@ -803,11 +1151,11 @@
     </message>
     <message>
         <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
-        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
+        <translation>L&apos;annulation est enregistrée comme une nouvelle opération&#xa0;; les sommes payées sont remboursées par le même moyen de paiement.</translation>
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
-        <translation>Choisissez l'encaissement à annuler.</translation>
+        <translation>Choisissez l&apos;encaissement à annuler.</translation>
     </message>
     <message>
         <source>Say why this checkout is undone.</source>
@@ -815,14 +1163,14 @@
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
-        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
+        <translation>L&apos;annulation d&apos;un encaissement nécessite le code PIN responsable.</translation>
     </message>
 </context>
 <context>
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Products of the order cycle</source>
@@ -842,15 +1190,15 @@
     </message>
     <message>
         <source>Item name</source>
-        <translation>Nom de l'article</translation>
+        <translation>Nom de l&apos;article</translation>
     </message>
     <message>
         <source>Other item: name</source>
-        <translation>Article hors catalogue : nom</translation>
+        <translation>Article hors catalogue&#xa0;: nom</translation>
     </message>
     <message>
         <source>Item price</source>
-        <translation>Prix de l'article</translation>
+        <translation>Prix de l&apos;article</translation>
     </message>
     <message>
         <source>Price</source>
@@ -858,11 +1206,11 @@
     </message>
     <message>
         <source>Add item</source>
-        <translation>Ajouter l'article</translation>
+        <translation>Ajouter l&apos;article</translation>
     </message>
     <message>
         <source>Add other item</source>
-        <translation>Ajouter l'article hors catalogue</translation>
+        <translation>Ajouter l&apos;article hors catalogue</translation>
     </message>
     <message>
         <source>Items sold</source>
@@ -886,11 +1234,11 @@
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l'article.</translation>
+        <translation>Donnez un nom à l&apos;article.</translation>
     </message>
     <message>
         <source>Give the item a price above zero.</source>
-        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
+        <translation>Indiquez un prix supérieur à zéro pour l&apos;article.</translation>
     </message>
     <message>
         <source>Add at least one item to sell.</source>
@@ -912,7 +1260,7 @@
 
 Please tell the hub, and give them the log file:
 %1</source>
-        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
+        <translation>Une erreur inattendue s&apos;est produite. Rien de ce qui était déjà enregistré n&apos;est perdu.
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
@@ -938,7 +1286,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Voucher</source>
-        <translation>Bon d'achat</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <source>Amounts cannot be negative.</source>
@@ -962,63 +1310,63 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Volunteer: %1</source>
-        <translation>Bénévole : %1</translation>
+        <translation>Bénévole&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation>Ouverture : %1</translation>
+        <translation>Ouverture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation>Clôture : %1</translation>
+        <translation>Clôture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Orders collected: %1</source>
-        <translation>Commandes retirées : %1</translation>
+        <translation>Commandes retirées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Walk-in sales: %1</source>
-        <translation>Ventes sur place : %1</translation>
+        <translation>Ventes sur place&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation>Annulations : %1</translation>
+        <translation>Annulations&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 payments)</source>
-        <translation>%1 : %2 (%3 paiements)</translation>
+        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
     </message>
     <message>
         <source>Total taken: %1</source>
-        <translation>Total encaissé : %1</translation>
+        <translation>Total encaissé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
-        <translation>Fond de caisse : %1</translation>
+        <translation>Fond de caisse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cash moves: %1</source>
-        <translation>Mouvements d'espèces : %1</translation>
+        <translation>Mouvements d&apos;espèces&#xa0;: %1</translation>
     </message>
     <message>
         <source>Expected cash: %1</source>
-        <translation>Espèces attendues : %1</translation>
+        <translation>Espèces attendues&#xa0;: %1</translation>
     </message>
     <message>
         <source>Counted cash: %1</source>
-        <translation>Espèces comptées : %1</translation>
+        <translation>Espèces comptées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Difference: %1</source>
-        <translation>Écart : %1</translation>
+        <translation>Écart&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1057,11 +1405,11 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Demo data: not connected to Open Food Network</source>
-        <translation>Données de démonstration : pas de connexion à Open Food Network</translation>
+        <translation>Données de démonstration : pas de connexion à Open Food Network</translation>
     </message>
     <message>
         <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
-        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
+        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>%1 waiting to sync · %2 for staff</source>
@@ -1081,7 +1429,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>OFN rejected the API key: check Sync ▸ Settings</source>
-        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
+        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>The OFN address does not answer like OFN</source>
@@ -1116,11 +1464,11 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Saved: leave empty to keep it</source>
-        <translation>Enregistrée : laissez vide pour la garder</translation>
+        <translation>Enregistrée : laissez vide pour la garder</translation>
     </message>
     <message>
         <source>From your OFN account: Developer settings</source>
-        <translation>Depuis votre compte OFN : Paramètres développeur</translation>
+        <translation>Depuis votre compte OFN : Paramètres développeur</translation>
     </message>
     <message>
         <source>Hub (enterprise) id</source>
@@ -1148,7 +1496,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
-        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
+        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
     </message>
     <message>
         <source>The key is kept in the system keyring.</source>
@@ -1156,7 +1504,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>This is demo data: saving creates a separate database for your hub.</source>
-        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
+        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
     </message>
     <message>
         <source>Hub id</source>
@@ -1207,7 +1555,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
-        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
+        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
     </message>
     <message>
         <source>Use the demo hub</source>

@@ -1,0 +1,415 @@
+"""Printer connections by URI, status checks, and sending rendered bytes.
+
+URIs (interfaces.md): ``tcp://host[:9100]``, ``usb://VID:PID``,
+``serial:///dev/ttyUSB0?baudrate=19200``, ``file:///dev/usb/lp0``, ``cups://QUEUE``.
+
+:func:`send` asks the printer for its status (``DLE EOT``) *before* sending: a printer that
+is off line, out of paper or has its cover open gets nothing, so the job can stay queued and
+be sent once the fault is fixed without ever printing twice. Bytes that were handed over
+are the printer's: if it then reports a fault it holds them and prints when fixed (real
+printers and emupos both do), so the job counts as sent. Connections that cannot report
+status (device files, CUPS) are trusted once the write succeeds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import receipts.escpos_compat  # noqa: F401  (python-escpos without its logging side effect)
+from pos.errors import KnownError
+
+DLE_EOT = b"\x10\x04"
+FaultKind = Literal[
+    "unreachable", "offline", "paper_out", "cover_open", "error", "config", "interrupted"
+]
+
+
+class PrinterFault(KnownError):
+    """The printer cannot take the job now; ``sent`` says whether any byte went out."""
+
+    def __init__(self, message: str, kind: FaultKind, *, sent: bool = False) -> None:
+        super().__init__(message)
+        self.kind: FaultKind = kind
+        self.sent = sent
+
+
+class PrinterConfigError(PrinterFault):
+    """The printer setting itself is wrong (bad URI, missing driver): fixing it needs a person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "config")
+
+
+# addresses ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PrinterAddress:
+    uri: str
+    scheme: str  # tcp | usb | serial | file | cups
+    host: str = ""
+    port: int = 9100
+    vendor: int = 0
+    product: int = 0
+    path: str = ""
+    baudrate: int = 19200
+    queue: str = ""
+
+    def describe(self) -> str:
+        return self.uri
+
+
+def parse_uri(uri: str) -> PrinterAddress:
+    """Parse a printer URI or raise :class:`PrinterConfigError` with a sentence saying why."""
+    text = (uri or "").strip()
+    if not text:
+        raise PrinterConfigError("No printer is set up.")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme == "tcp":
+        if not parts.hostname:
+            raise PrinterConfigError(f"“{text}” has no host name: write tcp://HOST:9100.")
+        try:
+            port = parts.port or 9100
+        except ValueError as exc:
+            raise PrinterConfigError(f"“{text}” has an invalid port number.") from exc
+        return PrinterAddress(text, "tcp", host=parts.hostname, port=port)
+    if scheme == "usb":
+        ids = (parts.netloc or parts.path.strip("/")).split(":")
+        try:
+            vendor, product = (int(value, 16) for value in ids)
+        except ValueError as exc:
+            raise PrinterConfigError(
+                f"“{text}” is not a USB printer address: write usb://VID:PID in hex, "
+                "e.g. usb://04b8:0e28."
+            ) from exc
+        return PrinterAddress(text, "usb", vendor=vendor, product=product)
+    if scheme == "serial":
+        path = unquote(parts.path)
+        if not path:
+            raise PrinterConfigError(f"“{text}” names no serial device: serial:///dev/ttyUSB0.")
+        query = parse_qs(parts.query)
+        try:
+            baud = int(query.get("baudrate", ["19200"])[0])
+        except ValueError as exc:
+            raise PrinterConfigError(f"“{text}” has an invalid baud rate.") from exc
+        return PrinterAddress(text, "serial", path=path, baudrate=baud)
+    if scheme == "file":
+        path = unquote(parts.path)
+        if not path:
+            raise PrinterConfigError(f"“{text}” names no file: file:///dev/usb/lp0.")
+        return PrinterAddress(text, "file", path=path)
+    if scheme == "cups":
+        queue = unquote(parts.netloc or parts.path.strip("/"))
+        if not queue:
+            raise PrinterConfigError(f"“{text}” names no print queue: cups://QUEUE.")
+        return PrinterAddress(text, "cups", queue=queue)
+    raise PrinterConfigError(
+        f"“{text}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID, "
+        "serial:///dev/ttyUSB0?baudrate=19200, file:///dev/usb/lp0 or cups://QUEUE."
+    )
+
+
+# status -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PrinterStatus:
+    """What the printer said about itself; None where it did not answer (unknown)."""
+
+    online: bool | None = None
+    paper: Literal["ok", "near_end", "out"] | None = None
+    cover_open: bool | None = None
+    error: bool | None = None
+
+    @property
+    def problem(self) -> PrinterFault | None:
+        if self.paper == "out":
+            return PrinterFault("The printer is out of paper.", "paper_out")
+        if self.cover_open:
+            return PrinterFault("The printer's cover is open.", "cover_open")
+        if self.error:
+            return PrinterFault("The printer reports an error (paper jam or cutter).", "error")
+        if self.online is False:
+            return PrinterFault("The printer is off line.", "offline")
+        return None
+
+    @property
+    def known(self) -> bool:
+        return self.online is not None or self.paper is not None
+
+
+def _valid(reply: int | None) -> int | None:
+    """A DLE EOT reply byte has bits 1 and 4 set and bits 0 and 7 clear."""
+    return reply if reply is not None and reply & 0x93 == 0x12 else None
+
+
+def status_from_replies(n1: int | None, n2: int | None, n4: int | None) -> PrinterStatus:
+    n1, n2, n4 = _valid(n1), _valid(n2), _valid(n4)
+    paper: Literal["ok", "near_end", "out"] | None = None
+    if n4 is not None:
+        paper = "out" if n4 & 0x60 else "near_end" if n4 & 0x0C else "ok"
+    if n2 is not None and n2 & 0x20:
+        paper = "out"
+    return PrinterStatus(
+        online=None if n1 is None else not (n1 & 0x08),
+        paper=paper,
+        cover_open=None if n2 is None else bool(n2 & 0x04),
+        error=None if n2 is None else bool(n2 & 0x40),
+    )
+
+
+# connections ----------------------------------------------------------------------------
+class Connection(Protocol):
+    def status(self) -> PrinterStatus: ...
+    def write(self, data: bytes) -> None: ...
+    def close(self) -> None: ...
+
+
+class _EscposConnection:
+    """A python-escpos printer object used as a byte pipe plus DLE EOT status queries."""
+
+    def __init__(self, printer: Any, status_timeout: float) -> None:
+        self.printer = printer
+        self.status_timeout = status_timeout
+
+    def _read_some(self) -> bytes:
+        """One read of whatever the printer sent back; empty when it sent nothing."""
+        try:
+            return bytes(self.printer._read() or b"")
+        except Exception:  # timeouts and transport errors (pyusb, pyserial)
+            return b""
+
+    def status(self) -> PrinterStatus:
+        """Ask DLE EOT 1, 2 and 4 in one go (one round trip) and read the three replies."""
+        try:
+            self.printer._raw(DLE_EOT + b"\x01" + DLE_EOT + b"\x02" + DLE_EOT + b"\x04")
+        except Exception:
+            return PrinterStatus()
+        replies = b""
+        deadline = time.monotonic() + self.status_timeout
+        while len(replies) < 3 and time.monotonic() < deadline:
+            chunk = self._read_some()
+            if not chunk:
+                break
+            replies += chunk
+        replies = replies[-3:]
+        if len(replies) < 3:  # no (complete) answer: status unknown, not "fine"
+            return PrinterStatus()
+        return status_from_replies(replies[0], replies[1], replies[2])
+
+    def write(self, data: bytes) -> None:
+        self.printer._raw(data)
+
+    def close(self) -> None:
+        try:
+            self.printer.close()
+        except Exception:  # closing a broken connection must not hide the real error
+            pass
+
+
+class _TcpConnection(_EscposConnection):
+    def _read_some(self) -> bytes:
+        sock: socket.socket = self.printer.device
+        previous = sock.gettimeout()
+        sock.settimeout(self.status_timeout)
+        try:
+            return sock.recv(16)
+        except OSError:
+            return b""
+        finally:
+            sock.settimeout(previous)
+
+
+class _FileConnection:
+    """A device file (``/dev/usb/lp0``) or, for testing and archiving, a regular file (appended)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        target = Path(path)
+        regular = not target.exists() or stat.S_ISREG(target.stat().st_mode)
+        if not target.exists() and not target.parent.is_dir():
+            raise PrinterFault(f"There is no printer device {path}.", "unreachable")
+        try:
+            self.handle = open(path, "ab" if regular else "wb", buffering=0)
+        except PermissionError as exc:
+            raise PrinterConfigError(
+                f"No permission to write to {path}: add this user to the “lp” group."
+            ) from exc
+        except OSError as exc:
+            raise PrinterFault(f"Cannot open {path}: {exc.strerror}.", "unreachable") from exc
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus()
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.handle.flush()
+        try:
+            os.fsync(self.handle.fileno())
+        except OSError:
+            pass  # character devices cannot be synced
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+class _CupsConnection:
+    """The system print queue through ``lp -o raw`` (the ESC/POS bytes pass unchanged)."""
+
+    def __init__(self, queue: str, timeout: float) -> None:
+        self.queue = queue
+        self.timeout = timeout
+        self.lp = shutil.which("lp")
+        if self.lp is None:
+            raise PrinterConfigError("The system print command “lp” (CUPS) is not installed.")
+
+    def status(self) -> PrinterStatus:
+        lpstat = shutil.which("lpstat")
+        if lpstat is None:
+            return PrinterStatus()
+        try:
+            done = subprocess.run(
+                [lpstat, "-p", self.queue], capture_output=True, text=True, timeout=self.timeout
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return PrinterStatus()
+        if done.returncode != 0:
+            raise PrinterConfigError(f"There is no print queue “{self.queue}”.")
+        return PrinterStatus(online="disabled" not in done.stdout)
+
+    def write(self, data: bytes) -> None:
+        assert self.lp is not None
+        try:
+            done = subprocess.run(
+                [self.lp, "-d", self.queue, "-o", "raw", "-t", "Food Hub POS"],
+                input=data,
+                capture_output=True,
+                timeout=max(self.timeout, 30),
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrinterFault(
+                f"The print queue “{self.queue}” did not answer.", "unreachable"
+            ) from exc
+        if done.returncode != 0:
+            reason = done.stderr.decode(errors="replace").strip().splitlines()
+            raise PrinterFault(
+                f"The print queue “{self.queue}” refused the job"
+                + (f": {reason[-1]}" if reason else "."),
+                "unreachable",
+            )
+
+    def close(self) -> None:
+        pass
+
+
+def connect(
+    address: PrinterAddress, *, timeout: float = 5.0, status_timeout: float = 1.0
+) -> Connection:
+    """Open a connection or raise :class:`PrinterFault` (``unreachable``/``config``)."""
+    from escpos.exceptions import DeviceNotFoundError
+
+    if address.scheme == "tcp":
+        from escpos.printer import Network
+
+        printer = Network(address.host, address.port, timeout=timeout)
+        try:
+            # Network.open() leaks its socket when the connection is refused; this does not.
+            printer.device = socket.create_connection((address.host, address.port), timeout)
+        except OSError as exc:
+            raise PrinterFault(
+                f"The printer at {address.host}:{address.port} does not answer "
+                "(switched off or not on the network).",
+                "unreachable",
+            ) from exc
+        return _TcpConnection(printer, status_timeout)
+    if address.scheme == "usb":
+        from escpos.printer import Usb
+
+        if not Usb.is_usable():
+            raise PrinterConfigError("USB printers need the pyusb package: pip install pyusb.")
+        usb_printer = Usb(address.vendor, address.product, timeout=int(timeout * 1000))
+        try:
+            usb_printer.open()
+        except DeviceNotFoundError as exc:
+            raise PrinterFault(
+                f"The USB printer {address.vendor:04x}:{address.product:04x} is not "
+                "plugged in, switched off, or not accessible (udev rule or “lp” group).",
+                "unreachable",
+            ) from exc
+        except Exception as exc:  # no libusb backend
+            raise PrinterConfigError(
+                "USB printing needs the libusb library (on Debian or Ubuntu: "
+                f"apt install libusb-1.0-0); {str(exc).rstrip('.')}."
+            ) from exc
+        return _EscposConnection(usb_printer, status_timeout)
+    if address.scheme == "serial":
+        from escpos.printer import Serial
+
+        if not Serial.is_usable():
+            raise PrinterConfigError("Serial printers need the pyserial package.")
+        serial_printer = Serial(address.path, baudrate=address.baudrate, timeout=status_timeout)
+        try:
+            serial_printer.open()
+        except DeviceNotFoundError as exc:
+            raise PrinterFault(
+                f"Cannot open the serial port {address.path}.", "unreachable"
+            ) from exc
+        return _EscposConnection(serial_printer, status_timeout)
+    if address.scheme == "file":
+        return _FileConnection(address.path)
+    if address.scheme == "cups":
+        return _CupsConnection(address.queue, timeout)
+    raise PrinterConfigError(f"Unsupported printer address {address.uri}.")
+
+
+def query_status(address: PrinterAddress, *, timeout: float = 3.0) -> PrinterStatus:
+    """Ask the printer how it is, sending no print data (device files: is it there?)."""
+    if address.scheme == "file":
+        target = Path(address.path)
+        if not target.exists() and not target.parent.is_dir():
+            raise PrinterFault(f"There is no printer device {address.path}.", "unreachable")
+        return PrinterStatus()
+    conn = connect(address, timeout=timeout)
+    try:
+        return conn.status()
+    finally:
+        conn.close()
+
+
+def send(
+    address: PrinterAddress, data: bytes, *, timeout: float = 5.0, status_timeout: float = 1.0
+) -> PrinterStatus:
+    """Send ``data`` if the printer is ready; return its status afterwards.
+
+    Raises :class:`PrinterFault` with ``sent=False`` when nothing was sent (the job can be
+    retried safely), or ``sent=True`` when the connection broke during the write.
+    """
+    conn = connect(address, timeout=timeout, status_timeout=status_timeout)
+    try:
+        before = conn.status()
+        if before.problem is not None:
+            raise before.problem
+        try:
+            conn.write(data)
+        except PrinterFault:
+            raise
+        except Exception as exc:
+            raise PrinterFault(
+                f"The connection to the printer broke while printing ({exc}).",
+                "interrupted",
+                sent=True,
+            ) from exc
+        if not before.known:  # it did not answer before: do not wait for it again
+            return before
+        try:
+            return conn.status()
+        except Exception:
+            return PrinterStatus()
+    finally:
+        conn.close()
