@@ -205,12 +205,13 @@ class SyncController(QObject):
         if self.closed:
             return
         self.label.setText(self.status_text())
-        self.label.setToolTip(self.message)
+        waiting = self.tr("%1 waiting to sync").replace("%1", str(self.service.status().waiting))
+        self.label.setToolTip(f"{waiting}\n{self.message}".strip())
         self.label.setProperty("state", self.state)
 
     def status_text(self) -> str:
+        """State · last sync · staff to-dos (what waits to sync: the tooltip, and beside it)."""
         status = self.service.status()
-        waiting = status.waiting
         staff = status.open_staff_actions + status.walk_ins_unlisted
         last = _local_time(status.last_ok_pull)
         if self.state == "running":
@@ -219,11 +220,7 @@ class SyncController(QObject):
             if self.service.is_demo:
                 return self.tr("Demo data: not connected to Open Food Network")
             return self.tr("Not connected to Open Food Network: see Sync ▸ Settings")
-        tail = (
-            self.tr("%1 waiting to sync · %2 for staff")
-            .replace("%1", str(waiting))
-            .replace("%2", str(staff))
-        )
+        tail = self.tr("%1 for staff").replace("%1", str(staff))
         since = self.tr("last sync %1").replace("%1", last) if last else self.tr("never synced")
         if self.state == "offline":
             return self.tr("Offline") + f" · {since} · {tail}"

@@ -1412,8 +1412,12 @@ Prévenez la plateforme et donnez-lui le fichier journal :
         <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
     </message>
     <message>
-        <source>%1 waiting to sync · %2 for staff</source>
-        <translation>%1 en attente de synchro · %2 pour l'équipe</translation>
+        <source>%1 for staff</source>
+        <translation>%1 pour l'équipe</translation>
+    </message>
+    <message>
+        <source>%1 waiting to sync</source>
+        <translation>%1 en attente de synchro</translation>
     </message>
     <message>
         <source>last sync %1</source>
