@@ -184,7 +184,11 @@ class Pusher:
             raise
         if status == "conflict":
             return
-        recorded = self.outbox.record(item, status, actions=actions)
+        recorded = self.outbox.record(
+            item, status, actions=actions,
+            details={"captured": item.number in report.captured,
+                     "shipped": item.number in report.shipped},
+        )  # fmt: skip
         if not recorded:
             report.superseded += 1  # the till changed it meanwhile; it is pending again
             return
@@ -224,6 +228,8 @@ class Pusher:
                 )
             if reason:
                 order = parse.parse_order(data, currency=item.currency)
+                if order.id != item.order_id:
+                    raise BadPayload(f"OFN's order {item.number} has another id ({order.id})")
                 self.outbox.record_conflict(order, reason, url)
                 report.conflicts.append((item.number, reason))
                 return "conflict", []
@@ -261,12 +267,19 @@ class Pusher:
         self, item: OutboxItem, want: Desired, remote: RemoteState, url: str,
         fmt: Callable[[int], str],
     ) -> tuple[str, list[StaffAction]]:  # fmt: skip
-        """The collection was reversed at the till: OFN must not show it collected."""
+        """The collection was reversed at the till: OFN must not show it collected or paid."""
+        actions: list[StaffAction] = []
         if remote.is_shipped:
-            return "needs_staff", [StaffAction(
+            actions.append(StaffAction(
                 "error", f"Order {item.number} is marked collected in OFN but its collection was"
-                " reversed at the till: correct it in the OFN admin.", admin_url=url)]  # fmt: skip
-        return "done", []
+                " reversed at the till: correct it in the OFN admin.", admin_url=url))  # fmt: skip
+        captured = self.outbox.captured_by_sync(item.order_id)
+        if captured and remote.is_paid:
+            actions.append(StaffAction(
+                "credit", f"Order {item.number}: the till refunded the customer, but OFN still has"
+                f" the {fmt(captured)} payment the till recorded: refund or void it in OFN.",
+                amount=captured, admin_url=url))  # fmt: skip
+        return ("needs_staff" if actions else "done"), actions
 
     def _baseline_paid(self, item: OutboxItem, want: Desired) -> int:
         """What OFN had received for the order when the till checked it out."""
@@ -297,6 +310,10 @@ class Pusher:
                 return remote  # already reached (by us earlier, or by staff)
             if not self._capturable(want, remote):
                 return remote  # staff will enter it (see _money_actions)
+            # the intent is on disk before the request, so an undo later knows OFN may hold it
+            self.outbox.note_capture_attempt(
+                item.order_id, str(item.desired.get("checkout_id") or ""), want.paid_at_till
+            )
             try:
                 reply = self.client.capture(item.number)
                 after = parse.remote_state(reply.data, item.currency)

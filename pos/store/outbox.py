@@ -128,6 +128,30 @@ class Outbox:
             currency=r["currency"],
         )  # fmt: skip
 
+    def note_capture_attempt(self, order_id: int, checkout_id: str, amount: int) -> None:
+        """Written before ``PUT capture``: OFN may hold this payment from now on."""
+        with self.store.transaction():
+            self.store.audit(
+                "sync.capture.attempt", entity="order", entity_id=str(order_id),
+                actor=SYNC_ACTOR, role="system",
+                details={"checkout_id": checkout_id, "amount": amount},
+            )  # fmt: skip
+
+    def captured_by_sync(self, order_id: int) -> int:
+        """What sync may have captured in OFN for this order: once per collection tried."""
+        rows = self.conn.execute(
+            "SELECT details FROM audit_log WHERE entity = 'order' AND entity_id = ?"
+            " AND action = 'sync.capture.attempt' ORDER BY id",
+            (str(order_id),),
+        ).fetchall()
+        by_checkout: dict[str, int] = {}
+        for r in rows:
+            data = json.loads(r[0])
+            amount = data.get("amount")
+            if isinstance(amount, int):
+                by_checkout[str(data.get("checkout_id"))] = amount
+        return sum(by_checkout.values())
+
     def unpushed_order_ids(self) -> set[int]:
         """Orders whose local events are not pushed yet (pull must not overwrite them).
 

@@ -269,3 +269,17 @@ def test_unreadable_order_is_retried_later_and_others_still_push(
     Outbox(pulled_store).retry_failed_now()
     push(ofn_client, pulled_store)
     assert outbox_status(pulled_store)[bad] == "done" and ofn_sim.ships[bad] == 1
+
+
+def test_undo_after_a_capture_asks_staff_to_refund_in_ofn(pulled_store, ofn_sim, ofn_client):  # type: ignore[no-untyped-def]
+    number = _cash_order(ofn_sim)
+    collect(pulled_store, number, pay_due="cash")
+    push(ofn_client, pulled_store)
+    assert ofn_sim.captures[number] == 1
+    reverse(pulled_store, number)
+    push(ofn_client, pulled_store)
+    kinds = sorted(a[0] for a in _actions(pulled_store))
+    assert kinds == ["credit", "error"]
+    total = OrderRepository(pulled_store).by_number(number).total  # type: ignore[union-attr]
+    assert ("credit", number, total, None) in _actions(pulled_store)
+    assert ofn_sim.captures[number] == 1 and ofn_sim.ships[number] == 1
