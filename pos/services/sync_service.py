@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pos import config, paths
-from pos.domain.models import PickupPoint
+from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.orders import OrderRepository
@@ -76,6 +76,9 @@ class SyncService:
         device["db_path"] = str(target)
         config.save(device)
         return target
+
+    def hub(self) -> Hub | None:
+        return OrderRepository(self.store).hub()
 
     def pickup_points(self) -> list[PickupPoint]:
         return OrderRepository(self.store).pickup_points()

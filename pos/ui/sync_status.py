@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos import APP_NAME
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
 from sync.errors import Cancelled as SyncCancelled
@@ -268,8 +269,26 @@ def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> Sy
     status_bar.addPermanentWidget(cancel)
     controller = SyncController(service, label, bar, cancel, window)
     controller.build_menu(window)
+    controller.finished.connect(lambda _state: _show_new_hub(window, service))
     window.installEventFilter(_CloseWatcher(controller))
     return controller
+
+
+def _show_new_hub(window: QMainWindow, service: SyncService) -> None:
+    """After the first pull into a new database: the hub's name and its pickup points."""
+    current = getattr(window, "hub", None)
+    if current is None or getattr(current, "id", 0) != 0:
+        return
+    hub = service.hub()
+    if hub is None:
+        return
+    window.hub = hub  # type: ignore[attr-defined]
+    window.setWindowTitle(f"{hub.name} — {APP_NAME}")
+    combo = getattr(window, "pickup_filter", None)
+    if combo is not None:
+        for point in service.pickup_points():
+            if combo.findData(point.id) < 0:
+                combo.addItem(point.name, point.id)
 
 
 def open_settings(window: QMainWindow, controller: SyncController) -> object:

@@ -56,8 +56,11 @@ def test_sync_now_pulls_pushes_and_updates_the_status(qtbot, hub_window, ofn_sim
     assert win.model.rowCount() == 0
     seen_progress: list[int] = []
     win.findChild(QProgressBar, "syncProgress").valueChanged.connect(seen_progress.append)
+    assert win.windowTitle().startswith("No hub yet")
     assert _sync(qtbot, win) == "ok"
     assert win.model.rowCount() == 60  # the order list refreshed from the pulled orders
+    assert win.windowTitle().startswith(ofn_sim.snap.hub.name)
+    assert win.pickup_filter.count() == 1 + len(ofn_sim.snap.pickup_points)
     assert max(seen_progress) == 60
     assert label.text().startswith("Online · last sync ") and label.text().endswith("0 for staff")
     assert label.toolTip().startswith("0 waiting to sync")
