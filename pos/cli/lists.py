@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from pos.errors import KnownError
 
@@ -19,4 +20,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    raise KnownError("packing lists are not available in this version yet.")
+    from pos.services.lists import ListRequest, ListsService
+    from pos.store import Store
+
+    db = Path(args.lists_db).expanduser()
+    if not db.is_file():
+        raise KnownError(f"There is no database at {db}.")
+    request = ListRequest(
+        kinds=(args.kind,) if args.kind else KINDS,
+        producer_id=args.producer,
+        pickup_point_id=args.pickup_point,
+        paper=args.paper,
+    )
+    # Read-only use: no writer lock, so lists can be printed while the till is open.
+    store = Store.open(db, lock=False, create=False)
+    try:
+        paths = ListsService(store).generate(request, args.out)
+    finally:
+        store.close()
+    for path in paths:
+        print(path)
+    return 0

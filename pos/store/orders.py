@@ -53,6 +53,24 @@ def _summary(row: sqlite3.Row) -> OrderSummary:
     )
 
 
+def line_item(r: sqlite3.Row) -> LineItem:
+    """A ``line_items`` row as the domain record."""
+    return LineItem(
+        id=r["id"],
+        producer_id=r["producer_id"],
+        product_name=r["product_name"],
+        variant_name=r["variant_name"],
+        quantity=r["quantity"],
+        unit_price=r["unit_price"],
+        variant_id=r["variant_id"],
+        variant_unit=r["variant_unit"],
+        unit_value=None if r["unit_value"] is None else Decimal(r["unit_value"]),
+        final_weight=None if r["final_weight"] is None else Decimal(r["final_weight"]),
+        chilled=bool(r["chilled"]),
+        sku=r["sku"],
+    )
+
+
 def search_text(order: Order, code: str | None, product_names: Iterable[str]) -> dict[str, str]:
     """The folded text the search index holds for one order."""
     digits = "".join(ch for ch in order.phone if ch.isdigit())
@@ -285,20 +303,7 @@ class OrderRepository:
 
     def _order(self, row: sqlite3.Row) -> Order:
         items = tuple(
-            LineItem(
-                id=r["id"],
-                producer_id=r["producer_id"],
-                product_name=r["product_name"],
-                variant_name=r["variant_name"],
-                quantity=r["quantity"],
-                unit_price=r["unit_price"],
-                variant_id=r["variant_id"],
-                variant_unit=r["variant_unit"],
-                unit_value=None if r["unit_value"] is None else Decimal(r["unit_value"]),
-                final_weight=None if r["final_weight"] is None else Decimal(r["final_weight"]),
-                chilled=bool(r["chilled"]),
-                sku=r["sku"],
-            )
+            line_item(r)
             for r in self.conn.execute(
                 "SELECT * FROM line_items WHERE order_id = ? ORDER BY position", (row["id"],)
             )

@@ -35,6 +35,7 @@ from pos.services.checkout import AlreadyCollected, CheckoutResult
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
+from pos.ui.lists_dialog import open_lists_dialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
@@ -229,6 +230,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        lists = QAction(self.tr("Print &lists…"), self)
+        lists.setObjectName("printListsAction")
+        lists.triggered.connect(lambda: open_lists_dialog(self, self.services.store))
+        file_menu.addAction(lists)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -80,7 +80,189 @@
     </message>
 </context>
 <context>
+    <name>ListsDialog</name>
+    <message>
+        <source>First free sticker</source>
+        <translation>Première étiquette libre</translation>
+    </message>
+    <message>
+        <source>On a part-used sheet of stickers, the first one still free (1 = top left).</source>
+        <translation>Sur une planche déjà entamée, la première étiquette encore libre (1 = en haut à gauche).</translation>
+    </message>
+    <message>
+        <source>First free sticker:</source>
+        <translation>Première étiquette libre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Print lists</source>
+        <translation>Imprimer les listes</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message>
+        <source>Harvest list (totals per producer)</source>
+        <translation>Liste de récolte (totaux par producteur)</translation>
+    </message>
+    <message>
+        <source>Producer packing list (by customer)</source>
+        <translation>Liste de préparation producteur (par client)</translation>
+    </message>
+    <message>
+        <source>Hub packing list: pack by customer</source>
+        <translation>Liste de préparation de la plateforme&#xa0;: par client</translation>
+    </message>
+    <message>
+        <source>Hub packing list: pack by product</source>
+        <translation>Liste de préparation de la plateforme&#xa0;: par produit</translation>
+    </message>
+    <message>
+        <source>Collection sheet (per pickup point)</source>
+        <translation>Feuille de retrait (par point de retrait)</translation>
+    </message>
+    <message>
+        <source>Bag labels (sheets and 4 x 6 in)</source>
+        <translation>Étiquettes de sac (planches et 4 x 6 po)</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <source>Every producer (one file each)</source>
+        <translation>Tous les producteurs (un fichier chacun)</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Producer lists show customer names and phone numbers (hub setting).</source>
+        <translation>Les listes des producteurs montrent le nom et le téléphone des clients (réglage de la plateforme).</translation>
+    </message>
+    <message>
+        <source>Producer lists show customer codes and order numbers only, no names.</source>
+        <translation>Les listes des producteurs ne montrent que les codes clients et les numéros de commande, sans les noms.</translation>
+    </message>
+    <message>
+        <source>Customer names on producer lists</source>
+        <translation>Noms des clients sur les listes des producteurs</translation>
+    </message>
+    <message>
+        <source>no orders yet</source>
+        <translation>pas encore de commandes</translation>
+    </message>
+    <message>
+        <source>Order cycle:</source>
+        <translation>Cycle de commande&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Producer:</source>
+        <translation>Producteur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pickup point:</source>
+        <translation>Point de retrait&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Make PDFs</source>
+        <translation>Créer les PDF</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>There are no orders yet: sync with OFN first.</source>
+        <translation>Il n&apos;y a pas encore de commandes&#xa0;: synchronisez d&apos;abord avec OFN.</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Dossier des PDF</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDFs.</source>
+        <translation>Choisissez un dossier pour les PDF.</translation>
+    </message>
+    <message>
+        <source>Making the PDFs…</source>
+        <translation>Création des PDF…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) written to %1.</source>
+        <translation>
+            <numerusform>%n PDF écrit dans %1.</numerusform>
+            <numerusform>%n PDF écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PDFs could not be made: %1</source>
+        <translation>Les PDF n&apos;ont pas pu être créés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1; open it from your file manager.</source>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Print &amp;lists…</source>
+        <translation>Imprimer les &amp;listes…</translation>
+    </message>
     <message>
         <source>No hub yet</source>
         <translation>Pas encore de plateforme</translation>

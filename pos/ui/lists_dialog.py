@@ -1,0 +1,303 @@
+"""The "Print lists" screen: choose documents, producer, pickup point and paper; write PDFs.
+
+PDFs are made on a worker thread with its own database connection, so the till keeps
+working while a 2,000-order cycle is laid out. When they are ready the folder (or the
+single file) can be opened in the system's viewer.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos import paths
+from pos.errors import KnownError
+from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
+from pos.store import Store
+from pos.ui.widgets import named
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(list)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Writes the PDFs on a pool thread, reading through a separate connection."""
+
+    def __init__(self, store: Store, request: ListRequest, folder: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.request = request
+        self.folder = folder
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        reader: Store | None = None
+        try:
+            reader = self.store.reader()
+            written = ListsService(reader).generate(
+                self.request, self.folder, progress=self.signals.progress.emit
+            )
+            self.signals.done.emit([str(p) for p in written])
+        except KnownError as exc:
+            self.signals.failed.emit(exc.message)
+        except Exception as exc:  # a bug: log it, tell the person where the details are
+            log.exception("writing lists failed")
+            self.signals.failed.emit(f"{type(exc).__name__}: see {paths.log_file()}")
+        finally:
+            if reader is not None:
+                reader.close()
+
+
+class ListsDialog(QDialog):
+    """Pick what to print; "Make PDFs" writes them in the background."""
+
+    generated = Signal(list)  # paths written (str)
+    generation_failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("listsDialog")
+        self.setWindowTitle(self.tr("Print lists"))
+        self.written: list[str] = []
+        self._job: _Job | None = None
+        service = ListsService(store)
+        options = service.options()
+
+        self.kind = QComboBox()
+        named(self.kind, "listsKind", self.tr("Document"))
+        self.kind.addItem(self.tr("All documents"), None)
+        labels = {
+            "harvest": self.tr("Harvest list (totals per producer)"),
+            "pack-producer": self.tr("Producer packing list (by customer)"),
+            "pack-customer": self.tr("Hub packing list: pack by customer"),
+            "pack-product": self.tr("Hub packing list: pack by product"),
+            "sheet": self.tr("Collection sheet (per pickup point)"),
+            "labels": self.tr("Bag labels (sheets and 4 x 6 in)"),
+        }
+        for kind in KINDS:
+            self.kind.addItem(labels[kind], kind)
+
+        self.producer = QComboBox()
+        named(self.producer, "listsProducer", self.tr("Producer"))
+        self.producer.addItem(self.tr("Every producer (one file each)"), None)
+        for producer in options.producers:
+            self.producer.addItem(producer.name, producer.id)
+
+        self.pickup = QComboBox()
+        named(self.pickup, "listsPickupPoint", self.tr("Pickup point"))
+        self.pickup.addItem(self.tr("All pickup points"), None)
+        for point in options.pickup_points:
+            self.pickup.addItem(point.name, point.id)
+
+        self.paper = QComboBox()
+        named(self.paper, "listsPaper", self.tr("Paper"))
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("US Letter"), "letter")
+        saved_paper = store.get_setting("lists_paper", "a4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(saved_paper)))
+        self.paper.currentIndexChanged.connect(self._paper_changed)
+
+        self.first_label = QSpinBox()
+        named(self.first_label, "listsFirstLabel", self.tr("First free sticker"))
+        self.first_label.setRange(1, 21)
+        self.first_label.setToolTip(
+            self.tr("On a part-used sheet of stickers, the first one still free (1 = top left).")
+        )
+
+        self.folder = QLineEdit(
+            str(store.get_setting("lists_folder") or paths.data_dir() / "lists")
+        )
+        named(self.folder, "listsFolder", self.tr("Folder"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("listsBrowse")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+
+        privacy = QLabel(
+            self.tr("Producer lists show customer names and phone numbers (hub setting).")
+            if service.share_names
+            else self.tr("Producer lists show customer codes and order numbers only, no names.")
+        )
+        named(privacy, "listsPrivacy", self.tr("Customer names on producer lists"))
+        privacy.setWordWrap(True)
+        cycle = options.cycle.name if options.cycle else self.tr("no orders yet")
+        form = QFormLayout()
+        form.addRow(self.tr("Order cycle:"), QLabel(cycle))
+        form.addRow(self.tr("Document:"), self.kind)
+        form.addRow(self.tr("Producer:"), self.producer)
+        form.addRow(self.tr("Pickup point:"), self.pickup)
+        form.addRow(self.tr("Paper:"), self.paper)
+        form.addRow(self.tr("First free sticker:"), self.first_label)
+        form.addRow(self.tr("Folder:"), folder_row)
+
+        self.progress = QProgressBar()
+        named(self.progress, "listsProgress", self.tr("Progress"))
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        named(self.status, "listsStatus", self.tr("Status"))
+        self.status.setWordWrap(True)
+
+        buttons = QDialogButtonBox()
+        self.generate_button = buttons.addButton(
+            self.tr("Make PDFs"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        named(self.generate_button, "listsGenerateButton", self.tr("Make PDFs"))
+        self.open_button = buttons.addButton(
+            self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        named(self.open_button, "listsOpenButton", self.tr("Open folder"))
+        self.open_button.setEnabled(False)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        self.generate_button.clicked.connect(self.generate)
+        self.open_button.clicked.connect(self.open_result)
+        if options.cycle is None:
+            self.generate_button.setEnabled(False)
+            self.status.setText(self.tr("There are no orders yet: sync with OFN first."))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(privacy)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self._paper_changed()
+
+    # behaviour --------------------------------------------------------------------
+    def request(self) -> ListRequest:
+        kind = self.kind.currentData()
+        return ListRequest(
+            kinds=(kind,) if kind else KINDS,
+            producer_id=self.producer.currentData(),
+            pickup_point_id=self.pickup.currentData(),
+            paper=str(self.paper.currentData()),
+            first_label=self.first_label.value(),
+        )
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.producer.setEnabled(kind in (None, "harvest", "pack-producer"))
+        self.first_label.setEnabled(kind in (None, "labels"))
+
+    def _paper_changed(self) -> None:
+        """A4 sheets hold 21 stickers, Letter sheets 10."""
+        self.first_label.setMaximum(labels_per_sheet(str(self.paper.currentData())))
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"))
+        if chosen:
+            self.folder.setText(chosen)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def generate(self) -> None:
+        """Start writing the PDFs on a worker thread (the till never waits)."""
+        if self.busy:
+            return
+        text = self.folder.text().strip()
+        if not text:
+            self.status.setText(self.tr("Choose a folder for the PDFs."))
+            return
+        folder = Path(text).expanduser()
+        self.store.set_setting("lists_folder", str(folder))
+        self.store.set_setting("lists_paper", self.paper.currentData())
+        job = _Job(self.store, self.request(), folder)
+        job.signals.progress.connect(self._progress)
+        job.signals.done.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        self._job = job
+        self.written = []
+        self.generate_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Making the PDFs…"))
+        QThreadPool.globalInstance().start(job)
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if name:
+            self.status.setText(self.tr("Writing %1…").replace("%1", name))
+
+    @Slot(list)
+    def _done(self, written: list[str]) -> None:
+        self._job = None
+        self.written = written
+        self.generate_button.setEnabled(True)
+        self.open_button.setEnabled(bool(written))
+        self.progress.setVisible(False)
+        folder = str(Path(written[0]).parent) if written else self.folder.text()
+        self.status.setText(
+            self.tr("%n PDF(s) written to %1.", "", len(written)).replace("%1", folder)
+        )
+        self.generated.emit(written)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._job = None
+        self.generate_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The PDFs could not be made: %1").replace("%1", message))
+        self.generation_failed.emit(message)
+
+    def result_url(self) -> QUrl | None:
+        """The single file written, or the folder holding several."""
+        if not self.written:
+            return None
+        target = self.written[0] if len(self.written) == 1 else str(Path(self.written[0]).parent)
+        return QUrl.fromLocalFile(target)
+
+    def open_result(self) -> None:
+        url = self.result_url()
+        if url is not None and not QDesktopServices.openUrl(url):
+            self.status.setText(
+                self.tr("Could not open %1; open it from your file manager.").replace(
+                    "%1", url.toLocalFile()
+                )
+            )
+
+
+def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
+    """Show the (modeless) "Print lists" dialog; the till stays usable behind it.
+
+    A second click brings the open dialog forward instead of opening another.
+    """
+    dialog = parent.findChild(ListsDialog, "listsDialog")
+    if dialog is None:
+        dialog = ListsDialog(store, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.activateWindow()
+    return dialog
