@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Food Hub POS</source>
+        <translation>Bienvenue dans Food Hub POS</translation>
+    </message>
+    <message>
+        <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
+        <translation>Un hub de démonstration avec des commandes inventées&#xa0;: essayez la caisse, ou connectez votre hub OFN.</translation>
+    </message>
+    <message>
+        <source>Use the demo hub</source>
+        <translation>Utiliser le hub de démonstration</translation>
+    </message>
+    <message>
+        <source>Connect to Open Food Network…</source>
+        <translation>Se connecter à Open Food Network…</translation>
+    </message>
+</context>
+<context>
     <name>LineItemModel</name>
     <message>
         <source>Producer</source>
@@ -1207,6 +1226,188 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progression de la synchro</translation>
+    </message>
+    <message>
+        <source>Stop sync</source>
+        <translation>Arrêter la synchro</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchro</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Sync &amp;settings…</source>
+        <translation>&amp;Réglages de synchro…</translation>
+    </message>
+    <message>
+        <source>Orders %v/%m</source>
+        <translation>Commandes %v/%m</translation>
+    </message>
+    <message>
+        <source>Pushing %v/%m</source>
+        <translation>Envoi %v/%m</translation>
+    </message>
+    <message>
+        <source>Syncing with Open Food Network…</source>
+        <translation>Synchronisation avec Open Food Network…</translation>
+    </message>
+    <message>
+        <source>Demo data: not connected to Open Food Network</source>
+        <translation>Données de démonstration&#xa0;: pas de connexion à Open Food Network</translation>
+    </message>
+    <message>
+        <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
+        <translation>Pas connecté à Open Food Network&#xa0;: voir Synchro ▸ Réglages</translation>
+    </message>
+    <message>
+        <source>%1 for staff</source>
+        <translation>%1 pour l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>%1 waiting to sync</source>
+        <translation>%1 en attente de synchro</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>OFN rejected the API key: check Sync ▸ Settings</source>
+        <translation>OFN a refusé la clé API&#xa0;: vérifiez Synchro ▸ Réglages</translation>
+    </message>
+    <message>
+        <source>The OFN address does not answer like OFN</source>
+        <translation>L&apos;adresse OFN ne répond pas comme OFN</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Synchro arrêtée</translation>
+    </message>
+    <message>
+        <source>Sync failed (see tooltip)</source>
+        <translation>Échec de la synchro (voir l&apos;info-bulle)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Connect to Open Food Network</source>
+        <translation>Se connecter à Open Food Network</translation>
+    </message>
+    <message>
+        <source>OFN address</source>
+        <translation>Adresse OFN</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>Saved: leave empty to keep it</source>
+        <translation>Enregistrée&#xa0;: laissez vide pour la garder</translation>
+    </message>
+    <message>
+        <source>From your OFN account: Developer settings</source>
+        <translation>Depuis votre compte OFN&#xa0;: Paramètres développeur</translation>
+    </message>
+    <message>
+        <source>Hub (enterprise) id</source>
+        <translation>Identifiant du hub (entreprise)</translation>
+    </message>
+    <message>
+        <source>Order cycle id</source>
+        <translation>Identifiant du cycle de commande</translation>
+    </message>
+    <message>
+        <source>This till&apos;s pickup point</source>
+        <translation>Point de retrait de cette caisse</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
+        <translation>Pas de trousseau sur cet ordinateur&#xa0;: la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keyring.</source>
+        <translation>La clé est gardée dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>This is demo data: saving creates a separate database for your hub.</source>
+        <translation>Ce sont des données de démonstration&#xa0;: enregistrer crée une base séparée pour votre hub.</translation>
+    </message>
+    <message>
+        <source>Hub id</source>
+        <translation>Identifiant du hub</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Not an Open Food Network site</source>
+        <translation>Ce n&apos;est pas un site Open Food Network</translation>
+    </message>
+    <message>
+        <source>Key rejected</source>
+        <translation>Clé refusée</translation>
+    </message>
+    <message>
+        <source>No access to that hub</source>
+        <translation>Pas d&apos;accès à ce hub</translation>
+    </message>
+    <message>
+        <source>Hub database created</source>
+        <translation>Base du hub créée</translation>
+    </message>
+    <message>
+        <source>Your hub&apos;s orders will go to %1, opened at the next start.</source>
+        <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>TillDialog</name>
     <message>
         <source>Till session</source>
@@ -1549,207 +1750,6 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <message>
         <source>Difference: %1</source>
         <translation>Écart&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
-    <name>SyncController</name>
-    <message>
-        <source>Sync progress</source>
-        <translation>Progression de la synchro</translation>
-    </message>
-    <message>
-        <source>Stop sync</source>
-        <translation>Arrêter la synchro</translation>
-    </message>
-    <message>
-        <source>&amp;Sync</source>
-        <translation>&amp;Synchro</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Synchroniser &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>Sync &amp;settings…</source>
-        <translation>&amp;Réglages de synchro…</translation>
-    </message>
-    <message>
-        <source>Orders %v/%m</source>
-        <translation>Commandes %v/%m</translation>
-    </message>
-    <message>
-        <source>Pushing %v/%m</source>
-        <translation>Envoi %v/%m</translation>
-    </message>
-    <message>
-        <source>Syncing with Open Food Network…</source>
-        <translation>Synchronisation avec Open Food Network…</translation>
-    </message>
-    <message>
-        <source>Demo data: not connected to Open Food Network</source>
-        <translation>Données de démonstration : pas de connexion à Open Food Network</translation>
-    </message>
-    <message>
-        <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
-        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
-    </message>
-    <message>
-        <source>%1 for staff</source>
-        <translation>%1 pour l'équipe</translation>
-    </message>
-    <message>
-        <source>%1 waiting to sync</source>
-        <translation>%1 en attente de synchro</translation>
-    </message>
-    <message>
-        <source>last sync %1</source>
-        <translation>dernière synchro %1</translation>
-    </message>
-    <message>
-        <source>never synced</source>
-        <translation>jamais synchronisé</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
-        <source>OFN rejected the API key: check Sync ▸ Settings</source>
-        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
-    </message>
-    <message>
-        <source>The OFN address does not answer like OFN</source>
-        <translation>L'adresse OFN ne répond pas comme OFN</translation>
-    </message>
-    <message>
-        <source>Sync stopped</source>
-        <translation>Synchro arrêtée</translation>
-    </message>
-    <message>
-        <source>Sync failed (see tooltip)</source>
-        <translation>Échec de la synchro (voir l'info-bulle)</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-</context>
-<context>
-    <name>SyncSettingsDialog</name>
-    <message>
-        <source>Connect to Open Food Network</source>
-        <translation>Se connecter à Open Food Network</translation>
-    </message>
-    <message>
-        <source>OFN address</source>
-        <translation>Adresse OFN</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Clé API</translation>
-    </message>
-    <message>
-        <source>Saved: leave empty to keep it</source>
-        <translation>Enregistrée : laissez vide pour la garder</translation>
-    </message>
-    <message>
-        <source>From your OFN account: Developer settings</source>
-        <translation>Depuis votre compte OFN : Paramètres développeur</translation>
-    </message>
-    <message>
-        <source>Hub (enterprise) id</source>
-        <translation>Identifiant du hub (entreprise)</translation>
-    </message>
-    <message>
-        <source>Order cycle id</source>
-        <translation>Identifiant du cycle de commande</translation>
-    </message>
-    <message>
-        <source>This till's pickup point</source>
-        <translation>Point de retrait de cette caisse</translation>
-    </message>
-    <message>
-        <source>All pickup points</source>
-        <translation>Tous les points de retrait</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Tester la connexion</translation>
-    </message>
-    <message>
-        <source>Connection test result</source>
-        <translation>Résultat du test de connexion</translation>
-    </message>
-    <message>
-        <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
-        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
-    </message>
-    <message>
-        <source>The key is kept in the system keyring.</source>
-        <translation>La clé est gardée dans le trousseau du système.</translation>
-    </message>
-    <message>
-        <source>This is demo data: saving creates a separate database for your hub.</source>
-        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
-    </message>
-    <message>
-        <source>Hub id</source>
-        <translation>Identifiant du hub</translation>
-    </message>
-    <message>
-        <source>Pickup point</source>
-        <translation>Point de retrait</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>Test en cours…</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Injoignable</translation>
-    </message>
-    <message>
-        <source>Not an Open Food Network site</source>
-        <translation>Ce n'est pas un site Open Food Network</translation>
-    </message>
-    <message>
-        <source>Key rejected</source>
-        <translation>Clé refusée</translation>
-    </message>
-    <message>
-        <source>No access to that hub</source>
-        <translation>Pas d'accès à ce hub</translation>
-    </message>
-    <message>
-        <source>Hub database created</source>
-        <translation>Base du hub créée</translation>
-    </message>
-    <message>
-        <source>Your hub's orders will go to %1, opened at the next start.</source>
-        <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Welcome to Food Hub POS</source>
-        <translation>Bienvenue dans Food Hub POS</translation>
-    </message>
-    <message>
-        <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
-        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
-    </message>
-    <message>
-        <source>Use the demo hub</source>
-        <translation>Utiliser le hub de démonstration</translation>
-    </message>
-    <message>
-        <source>Connect to Open Food Network…</source>
-        <translation>Se connecter à Open Food Network…</translation>
     </message>
 </context>
 </TS>
