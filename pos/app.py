@@ -90,6 +90,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     from PySide6.QtWidgets import QApplication
 
+    from pos.ui.sync_status import offer_first_run
+
+    offer_first_run(window)
     return QApplication.exec()
 
 

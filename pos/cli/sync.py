@@ -1,8 +1,17 @@
-"""``sync``: pull from and push to Open Food Network (see issue: sync)."""
+"""``sync``: pull orders from and push collections to Open Food Network.
+
+Flags override the settings saved in the database; neither ``--pull`` nor ``--push`` means
+both. The API key comes from ``--api-key-env VAR`` (an environment variable's name, so the
+key never appears on a command line) or from the keyring / private file where the app saved
+it. Exit codes: 0 all done, 3 done but some orders need staff action, 1 failed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from dataclasses import replace
 
 from pos.errors import KnownError
 
@@ -20,5 +29,76 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--push", action="store_true")
 
 
+def _key(args: argparse.Namespace, url: str) -> str:
+    from sync.credentials import check_key, load_key
+
+    if args.api_key_env:
+        value = os.environ.get(args.api_key_env)
+        if not value:
+            raise KnownError(f"The environment variable {args.api_key_env} is not set or empty.")
+        return check_key(value)
+    saved = load_key(url)
+    if not saved:
+        raise KnownError(
+            f"No API key is saved for {url}: give --api-key-env VAR, or connect once in the app"
+            " (Sync settings)."
+        )
+    return saved
+
+
 def run(args: argparse.Namespace) -> int:
-    raise KnownError("sync is not available in this version yet.")
+    from pos.store import Store
+    from sync.connection import Settings
+    from sync.run import run_sync
+    from sync.transport import normalise_url
+
+    last = [""]
+
+    names = {"orders": "fetching orders", "push": "pushing collections"}
+
+    def progress(what: str, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if total and (done == total or done % step == 0):
+            line = f"{names.get(what, what)}: {done}/{total}"
+            if line != last[0]:
+                print(line, flush=True)
+                last[0] = line
+
+    with Store.open(args.sync_db) as store:
+        saved = Settings.load(store)
+        settings = replace(
+            saved,
+            url=normalise_url(args.server or saved.url) if (args.server or saved.url) else "",
+            hub_id=args.hub if args.hub is not None else saved.hub_id,
+            order_cycle_id=(
+                args.order_cycle if args.order_cycle is not None else saved.order_cycle_id
+            ),
+            pickup_point_id=(
+                args.pickup_point if args.pickup_point is not None else saved.pickup_point_id
+            ),
+        )
+        if not settings.url:
+            raise KnownError("No OFN address is set: give --server URL.")
+        key = _key(args, settings.url)
+        both = not args.pull and not args.push
+        result = run_sync(
+            store, settings, key, pull=both or args.pull, push=both or args.push,
+            progress=progress,
+        )  # fmt: skip
+        if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
+            settings.save(store)  # remember a working set-up for the next run and the app
+    for line in result.lines():
+        print(line)
+    if result.staff_actions:
+        print("to do in the OFN admin:")
+        for action in result.staff_actions[:50]:
+            print(f"  - {action.reason}" + (f" {action.admin_url}" if action.admin_url else ""))
+        if len(result.staff_actions) > 50:
+            print(f"  … and {len(result.staff_actions) - 50} more (see the reconciliation screen)")
+    if result.failed:
+        n = len(result.failed)
+        print(
+            f"error: {n} order(s) could not be pushed ({result.failed[0][1]}); run sync again.",
+            file=sys.stderr,
+        )
+    return result.exit_code

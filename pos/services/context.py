@@ -10,6 +10,7 @@ from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.printing import PrintService
 from pos.services.roles import StaffRoles
+from pos.services.sync_service import SyncService
 from pos.services.till import TillService
 from pos.store import Store
 
@@ -29,6 +30,11 @@ class Services:
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sync with OFN (settings, key, runs on a worker's own connection)."""
+        return SyncService(self.store)
 
     @cached_property
     def printing(self) -> PrintService:

@@ -176,10 +176,31 @@ class Store:
     # helpers ------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One atomic unit of work; nested calls become savepoints."""
+        """One atomic unit of work; nested calls become savepoints.
+
+        The outermost one is ``BEGIN IMMEDIATE``: it takes the write lock at once, waiting
+        (busy_timeout) while another connection (the sync worker) writes. A deferred one
+        that read first could not upgrade after that writer committed (SQLITE_BUSY).
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic() as db:
-                yield db
+            if conn.in_transaction:
+                with self.db.atomic() as db:
+                    yield db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         except sqlite3.OperationalError as exc:
             raise StoreError(_explain(exc, self.path)) from exc
 

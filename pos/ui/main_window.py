@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.printing = install_printing(self)  # Printing menu, print worker, printer status
+        from pos.ui.sync_status import install_sync
+
+        self.sync = install_sync(self, services.sync, self.sync_status)
+        self.sync.finished.connect(lambda _state: self._refresh())
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)

@@ -1,0 +1,211 @@
+"""Pull benchmark: 2,000 orders from the OFN simulator with 20 ms latency per request.
+
+Prints the wall time next to the lower bound set by the request count, the latency and the
+concurrency (four requests in flight: ceil(requests / 4) x latency), and the local ingest
+rate next to a raw ``sqlite3.executemany`` of the same rows, both measured in this run.
+
+    python -m bench.sync [--orders 2000] [--latency 0.02]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pos.store import Store
+from pos.store.ingest import Ingest
+from sync.client import OFNClient
+from sync.parse import parse_order
+from sync.pull import WORKERS, pull
+from sync.transport import Transport
+from tests.ofn_sim.server import OFNSimulator
+
+
+def _raw_rows(orders):  # type: ignore[no-untyped-def]
+    """The rows save_orders writes, built the cheapest way (the baseline's input)."""
+    o_rows, li_rows, p_rows = [], [], []
+    for o in orders:
+        o_rows.append(
+            (
+                o.id,
+                o.number,
+                o.hub_id,
+                o.order_cycle_id,
+                o.pickup_point_id,
+                o.customer_id,
+                None,
+                o.customer_name,
+                o.customer_sort_name,
+                "",
+                o.email,
+                o.phone,
+                o.state,
+                o.payment_state,
+                o.shipment_state,
+                o.item_total,
+                o.adjustment_total,
+                o.payment_total,
+                o.total,
+                o.outstanding,
+                o.currency,
+                o.special_instructions,
+                o.completed_at,
+                int(o.ready_to_capture),
+                o.raw_json,
+                "now",
+            )
+        )
+        for i, li in enumerate(o.line_items):
+            li_rows.append(
+                (
+                    li.id,
+                    o.id,
+                    i,
+                    li.producer_id,
+                    li.variant_id,
+                    li.product_name,
+                    li.variant_name,
+                    li.sku,
+                    li.quantity,
+                    li.unit_price,
+                    li.variant_unit,
+                    str(li.unit_value),
+                    None,
+                    int(li.chilled),
+                )
+            )
+        for i, p in enumerate(o.payments):
+            p_rows.append((o.id, i, p.amount, p.method, p.state))
+    return o_rows, li_rows, p_rows
+
+
+def _bare_requests(url: str, key: str, numbers: list[str]) -> float:
+    """The floor of Python + requests here: fetch the details and do nothing with them."""
+    import requests
+    from requests.adapters import HTTPAdapter
+
+    session = requests.Session()
+    session.trust_env = False
+    session.mount("http://", HTTPAdapter(pool_maxsize=WORKERS))
+    headers = {"X-Spree-Token": key}
+    t = time.perf_counter()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(
+            pool.map(
+                lambda n: session.get(f"{url}/api/v0/orders/{n}", headers=headers).json(), numbers
+            )
+        )
+    session.close()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--orders", type=int, default=2000)
+    ap.add_argument("--latency", type=float, default=0.02)
+    args = ap.parse_args()
+    print(
+        f"bench.sync: {args.orders} orders, {args.latency * 1000:.0f} ms latency per request,"
+        f" {os.cpu_count()} CPU(s)"
+    )
+    # the server runs in its own process, as a real one would (no shared GIL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.ofn_sim",
+            "--orders",
+            str(args.orders),
+            "--latency",
+            str(args.latency),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    url, key = server.stdout.readline().split()
+    sim = OFNSimulator(orders=args.orders, seed=1)  # the same data, for the ingest part
+    with tempfile.TemporaryDirectory() as tmp:
+        client = OFNClient(Transport(url, key))
+        with Store.open(Path(tmp) / "pull.sqlite") as store:
+            t = time.perf_counter()
+            report = pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            wall = time.perf_counter() - t
+        server.stdin.write("stats\n")
+        server.stdin.flush()
+        requests, in_flight, connections = map(int, server.stdout.readline().split())
+        bare = _bare_requests(url, key, sim.numbers())
+        server.stdin.close()
+        server.wait(timeout=30)
+        bound = math.ceil(requests / WORKERS) * args.latency
+        print(
+            f"  pull: {report.inserted} orders, {requests} requests, max {in_flight}"
+            f" in flight, {connections} connection(s)"
+        )
+        ratio = wall / max(bound, 1e-9)
+        print(f"  pull wall time      {wall:7.2f} s")
+        print(
+            f"  lower bound         {bound:7.2f} s  = ceil({requests} requests / {WORKERS} in"
+            f" flight) x {args.latency * 1000:.0f} ms;  ratio {ratio:.2f}x (target <= 1.3x)"
+        )
+        bare_bound = math.ceil(len(sim.numbers()) / WORKERS) * args.latency
+        bare_ratio = bare / max(bare_bound, 1e-9)
+        print(
+            f"  baseline: bare requests.get of the same {len(sim.numbers())} details"
+            f" (4 threads, no parsing or storing) {bare:.2f} s = {bare_ratio:.2f}x its bound"
+        )
+
+        # ingest: the same parsed orders, into fresh databases
+        orders = [parse_order(sim.order(n), currency="GBP") for n in sim.numbers()]
+        with Store.open(Path(tmp) / "ingest.sqlite") as store:
+            ingest = Ingest(store)
+            t = time.perf_counter()
+            for i in range(0, len(orders), 200):
+                ingest.save_orders(orders[i : i + 200], admin_url=client.admin_url)
+            ours = time.perf_counter() - t
+        with Store.open(Path(tmp) / "raw.sqlite") as store:
+            store.db.conn.execute("PRAGMA foreign_keys = OFF")
+        conn = sqlite3.connect(Path(tmp) / "raw.sqlite")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        o_rows, li_rows, p_rows = _raw_rows(orders)
+        t = time.perf_counter()
+        for i in range(0, len(o_rows), 200):
+            with conn:
+                conn.executemany(
+                    "INSERT INTO orders VALUES (" + ",".join("?" * 26) + ")", o_rows[i : i + 200]
+                )
+                ids = {r[0] for r in o_rows[i : i + 200]}
+                conn.executemany(
+                    "INSERT INTO line_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [r for r in li_rows if r[1] in ids],
+                )
+                conn.executemany(
+                    "INSERT INTO order_payments VALUES (?,?,?,?,?)",
+                    [r for r in p_rows if r[0] in ids],
+                )
+        raw = time.perf_counter() - t
+        conn.close()
+        n = len(orders)
+        print(
+            f"  ingest (Ingest.save_orders, FTS, conflict check) {n / ours:8.0f} orders/s"
+            f"  ({ours:.2f} s)"
+        )
+        print(
+            f"  raw sqlite3 executemany, same rows, no FTS       {n / raw:8.0f} orders/s"
+            f"  ({raw:.2f} s)   ratio {ours / raw:.1f}x"
+        )
+        client.t.close()
+
+
+if __name__ == "__main__":
+    main()

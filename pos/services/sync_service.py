@@ -1,0 +1,108 @@
+"""Sync as the GUI uses it: settings, the key, Test connection, and one run on a worker.
+
+The worker thread gets its own database connection (``Store.reader``); the till keeps
+writing on the main one (WAL), so the checkout never waits for sync.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from pos import config, paths
+from pos.domain.models import Hub, PickupPoint
+from pos.errors import KnownError
+from pos.store import Store
+from pos.store.orders import OrderRepository
+from pos.store.outbox import Outbox, SyncStatus
+from sync import credentials
+from sync.connection import Check, Settings, check_connection
+from sync.pull import Progress
+from sync.run import SyncResult, run_sync
+from sync.transport import normalise_url
+
+
+class SyncService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.store.get_setting("demo", False))
+
+    def settings(self) -> Settings:
+        return Settings.load(self.store)
+
+    def has_key(self, url: str | None = None) -> bool:
+        url = url if url is not None else self.settings().url
+        return bool(url) and credentials.load_key(url) is not None
+
+    def configured(self) -> bool:
+        s = self.settings()
+        return bool(s.url and s.hub_id is not None and not self.is_demo and self.has_key(s.url))
+
+    def key_storage(self) -> str:
+        return credentials.storage()
+
+    def check(self, url: str, api_key: str, hub_id: int | None) -> Check:
+        """Test connection; an empty key means the saved one."""
+        key = api_key.strip()
+        if not key:
+            try:
+                key = credentials.load_key(normalise_url(url)) or ""
+            except KnownError as exc:
+                return Check("not_ofn", exc.message)
+        if not key:
+            return Check("key_rejected", "Enter the API key from your OFN account.")
+        return check_connection(url, key, hub_id)
+
+    def save(self, settings: Settings, api_key: str) -> Path:
+        """Save the settings (and the key, if one was typed); returns the database they went to.
+
+        A demo database is never turned into a real hub: a new database file is made for it.
+        """
+        url = normalise_url(settings.url)
+        settings = replace(settings, url=url)
+        if api_key.strip():
+            credentials.save_key(url, api_key)
+        if not self.is_demo:
+            settings.save(self.store)
+            return self.store.path
+        target = paths.data_dir() / f"ofn-hub-{settings.hub_id or 0}.sqlite"
+        with Store.open(target) as store:
+            settings.save(store)
+        device = config.load()
+        device["db_path"] = str(target)
+        config.save(device)
+        return target
+
+    def hub(self) -> Hub | None:
+        return OrderRepository(self.store).hub()
+
+    def pickup_points(self) -> list[PickupPoint]:
+        return OrderRepository(self.store).pickup_points()
+
+    def status(self) -> SyncStatus:
+        return Outbox(self.store).status()
+
+    def run(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        pull: bool = True,
+        push: bool = True,
+    ) -> SyncResult:
+        """One sync on the calling (worker) thread, on a connection of its own."""
+        settings = self.settings()
+        key = credentials.load_key(settings.url) if settings.url else None
+        if not key:
+            raise KnownError("Sync is not set up: open Sync settings and connect to OFN.")
+        reader = self.store.reader()
+        try:
+            return run_sync(
+                reader, settings, key, pull=pull, push=push, progress=progress, cancel=cancel
+            )
+        finally:
+            reader.close()

@@ -1,0 +1,516 @@
+"""The sync side of the store: outbox, staff actions, sync runs and conflicts.
+
+The checkout service writes ``outbox`` rows (desired state per order, contracts.md); the
+pusher reads them and records each outcome here in one transaction with its staff actions
+and audit row. A result is only recorded if the desired state did not change meanwhile
+(compare-and-set on ``changed_at``), so a collection made during a push is never lost.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pos.domain.models import Order
+from pos.store.db import Store, utcnow
+from pos.store.ingest import order_from_json, order_to_json
+
+OPEN_STATUSES = ("pending", "failed")
+
+
+SYNC_ACTOR = "sync"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    order_id: int
+    number: str
+    desired: dict[str, Any]
+    status: str
+    attempts: int
+    changed_at: str
+    local_total: int  # the order total as the till downloaded it
+    local_payment_total: int
+    local_state: str
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAction:
+    kind: str  # enter_payment | unpaid_handover | credit | walk_in | conflict | error
+    reason: str
+    amount: int | None = None
+    method: str | None = None
+    admin_url: str = ""
+    order_id: int | None = None
+    checkout_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffActionRow:
+    id: str
+    order_id: int | None
+    order_number: str | None
+    checkout_id: str | None
+    kind: str
+    reason: str
+    amount: int | None
+    method: str | None
+    admin_url: str
+    created_at: str
+    done_at: str | None
+    done_by: str | None
+
+
+@dataclass
+class SyncStatus:
+    """What the status bar and the CLI summary show."""
+
+    outbox: dict[str, int] = field(default_factory=dict)
+    open_staff_actions: int = 0
+    last_ok_pull: str | None = None
+    last_ok_push: str | None = None
+    walk_ins_unlisted: int = 0
+
+    @property
+    def waiting(self) -> int:
+        return sum(self.outbox.get(s, 0) for s in OPEN_STATUSES)
+
+    @property
+    def needs_staff(self) -> int:
+        return self.outbox.get("needs_staff", 0) + self.outbox.get("conflict", 0)
+
+
+class Outbox:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn: sqlite3.Connection = store.db.conn
+
+    # reading ------------------------------------------------------------------
+    def due(self, *, now: str | None = None, limit: int = 100_000) -> list[OutboxItem]:
+        """Rows to push: pending, or failed and past their next attempt time."""
+        now = now or utcnow()
+        rows = self.conn.execute(
+            "SELECT x.*, o.number, o.total, o.payment_total, o.state, o.currency FROM outbox x"
+            " JOIN orders o ON o.id = x.order_id"
+            " WHERE x.status = 'pending'"
+            "    OR (x.status = 'failed' AND (x.next_attempt_at IS NULL OR x.next_attempt_at <= ?))"
+            " ORDER BY x.changed_at, x.order_id LIMIT ?",
+            (now, limit),
+        ).fetchall()
+        return [self._item(r) for r in rows]
+
+    def get(self, order_id: int) -> OutboxItem | None:
+        r = self.conn.execute(
+            "SELECT x.*, o.number, o.total, o.payment_total, o.state, o.currency FROM outbox x"
+            " JOIN orders o ON o.id = x.order_id WHERE x.order_id = ?",
+            (order_id,),
+        ).fetchone()
+        return None if r is None else self._item(r)
+
+    @staticmethod
+    def _item(r: sqlite3.Row) -> OutboxItem:
+        try:
+            desired = json.loads(r["desired"])
+        except ValueError:
+            desired = {"_unreadable": r["desired"][:200]}
+        if not isinstance(desired, dict):
+            desired = {"_unreadable": str(desired)[:200]}
+        return OutboxItem(
+            order_id=r["order_id"], number=r["number"], desired=desired, status=r["status"],
+            attempts=r["attempts"], changed_at=r["changed_at"], local_total=r["total"],
+            local_payment_total=r["payment_total"], local_state=r["state"],
+            currency=r["currency"],
+        )  # fmt: skip
+
+    def note_capture_attempt(self, order_id: int, checkout_id: str, amount: int) -> None:
+        """Written before ``PUT capture``: OFN may hold this payment from now on."""
+        with self.store.transaction():
+            self.store.audit(
+                "sync.capture.attempt", entity="order", entity_id=str(order_id),
+                actor=SYNC_ACTOR, role="system",
+                details={"checkout_id": checkout_id, "amount": amount},
+            )  # fmt: skip
+
+    def captured_by_sync(self, order_id: int) -> int:
+        """What sync may have captured in OFN for this order: once per collection tried."""
+        rows = self.conn.execute(
+            "SELECT details FROM audit_log WHERE entity = 'order' AND entity_id = ?"
+            " AND action = 'sync.capture.attempt' ORDER BY id",
+            (str(order_id),),
+        ).fetchall()
+        by_checkout: dict[str, int] = {}
+        for r in rows:
+            data = json.loads(r[0])
+            amount = data.get("amount")
+            if isinstance(amount, int):
+                by_checkout[str(data.get("checkout_id"))] = amount
+        return sum(by_checkout.values())
+
+    def unpushed_order_ids(self) -> set[int]:
+        """Orders whose local events are not pushed yet (pull must not overwrite them).
+
+        ``needs_staff`` rows are pushed as far as the API allows; staff then edit the order
+        in OFN as asked, and those edits are applied here like any other.
+        """
+        rows = self.conn.execute(
+            "SELECT order_id FROM outbox WHERE status IN ('pending', 'failed', 'conflict')"
+        )
+        return {r[0] for r in rows}
+
+    def status(self) -> SyncStatus:
+        result = SyncStatus()
+        for r in self.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status"):
+            result.outbox[r[0]] = r[1]
+        result.open_staff_actions = int(
+            self.conn.execute("SELECT COUNT(*) FROM staff_actions WHERE done_at IS NULL")
+            .fetchone()[0]
+        )  # fmt: skip
+        result.walk_ins_unlisted = len(self.walk_ins_to_list()) + len(
+            self.walk_in_reversals_to_list()
+        )
+        for kind in ("pull", "push"):
+            at = self.conn.execute(
+                "SELECT MAX(finished_at) FROM sync_runs WHERE kind = ? AND ok = 1", (kind,)
+            ).fetchone()[0]
+            setattr(result, f"last_ok_{kind}", at)
+        return result
+
+    # recording outcomes -------------------------------------------------------
+    def record(
+        self,
+        item: OutboxItem,
+        status: str,
+        *,
+        actions: Sequence[StaffAction] = (),
+        error: str = "",
+        details: dict[str, Any] | None = None,
+    ) -> bool:
+        """Record the outcome of pushing ``item``; False if its desired state changed meanwhile.
+
+        Open staff actions that sync made earlier for the order are superseded by ``actions``
+        (an identical open one is kept, so re-runs never duplicate the staff list).
+        """
+        now = utcnow()
+        with self.store.transaction():
+            cur = self.conn.execute(
+                "UPDATE outbox SET status = ?, last_error = ?, pushed_at = ?,"
+                " attempts = attempts + 1, next_attempt_at = NULL"
+                " WHERE order_id = ? AND changed_at = ?",
+                (status, error[:500], now, item.order_id, item.changed_at),
+            )
+            if cur.rowcount == 0:
+                return False
+            self._replace_actions(item.order_id, actions, now)
+            self.store.audit(
+                f"sync.push.{status}",
+                entity="order",
+                entity_id=str(item.order_id),
+                actor=SYNC_ACTOR,
+                role="system",
+                details={"number": item.number, **(details or {}),
+                         "staff_actions": [a.kind for a in actions]},
+            )  # fmt: skip
+        return True
+
+    def record_failure(self, item: OutboxItem, error: str, *, retry_in: float = 60.0) -> bool:
+        """A transient failure: keep the row due for a later run (``failed`` + backoff)."""
+        delay = min(retry_in * (2 ** min(item.attempts, 6)), 3600.0)
+        at = (datetime.now(UTC) + timedelta(seconds=delay)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        with self.store.transaction():
+            cur = self.conn.execute(
+                "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1,"
+                " next_attempt_at = ? WHERE order_id = ? AND changed_at = ?",
+                (error[:500], at, item.order_id, item.changed_at),
+            )
+            if cur.rowcount:
+                self.store.audit(
+                    "sync.push.failed", entity="order", entity_id=str(item.order_id),
+                    actor=SYNC_ACTOR, role="system",
+                    details={"number": item.number, "error": error[:500]},
+                )  # fmt: skip
+            return cur.rowcount > 0
+
+    def retry_failed_now(self) -> None:
+        """A person asked to sync now: failed rows are due at once."""
+        with self.store.transaction():
+            self.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE status = 'failed'")
+
+    def _replace_actions(self, order_id: int, actions: Sequence[StaffAction], now: str) -> None:
+        open_rows = self.conn.execute(
+            "SELECT id, kind, amount, method, reason FROM staff_actions"
+            " WHERE order_id = ? AND done_at IS NULL AND kind != 'walk_in'",
+            (order_id,),
+        ).fetchall()
+        keep: set[str] = set()
+        new: list[StaffAction] = []
+        for action in actions:
+            same = next(
+                (
+                    r for r in open_rows
+                    if r["id"] not in keep and (r["kind"], r["amount"], r["method"], r["reason"])
+                    == (action.kind, action.amount, action.method, action.reason)
+                ),
+                None,
+            )  # fmt: skip
+            if same is not None:
+                keep.add(same["id"])
+            else:
+                new.append(action)
+        for r in open_rows:
+            if r["id"] not in keep:
+                self.conn.execute(
+                    "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE id = ?",
+                    (now, "sync: superseded", r["id"]),
+                )
+        for action in new:
+            self._insert_action(action, now, order_id=order_id)
+
+    def _insert_action(self, a: StaffAction, now: str, *, order_id: int | None = None) -> str:
+        action_id = str(uuid.uuid4())
+        self.conn.execute(
+            "INSERT INTO staff_actions(id, order_id, checkout_id, kind, reason, amount, method,"
+            " admin_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (action_id, order_id if order_id is not None else a.order_id, a.checkout_id, a.kind,
+             a.reason, a.amount, a.method, a.admin_url, now),
+        )  # fmt: skip
+        return action_id
+
+    # walk-in sales ------------------------------------------------------------
+    def walk_ins_to_list(self) -> list[sqlite3.Row]:
+        """Live walk-in sales that have no staff action yet."""
+        return self.conn.execute(
+            "SELECT c.* FROM checkouts c WHERE c.kind = 'walk_in' AND c.reversed_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = c.id)"
+            " ORDER BY c.created_at"
+        ).fetchall()
+
+    def walk_in_reversals_to_list(self) -> list[sqlite3.Row]:
+        """Undos of walk-in sales that staff were already told about (so must hear of again)."""
+        return self.conn.execute(
+            "SELECT r.*, w.receipt_no AS original_receipt FROM checkouts r"
+            " JOIN checkouts w ON w.id = r.reverses_id"
+            " WHERE r.kind = 'reversal' AND w.kind = 'walk_in'"
+            " AND EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = w.id)"
+            " AND NOT EXISTS (SELECT 1 FROM staff_actions s WHERE s.checkout_id = r.id)"
+            " ORDER BY r.created_at"
+        ).fetchall()
+
+    def walk_in_details(self, checkout_id: str) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+        lines = self.conn.execute(
+            "SELECT * FROM checkout_lines WHERE checkout_id = ? ORDER BY id", (checkout_id,)
+        ).fetchall()
+        pays = self.conn.execute(
+            "SELECT method, SUM(amount) AS amount FROM payments WHERE checkout_id = ?"
+            " GROUP BY method ORDER BY method",
+            (checkout_id,),
+        ).fetchall()
+        return lines, pays
+
+    def add_walk_in_action(self, action: StaffAction) -> bool:
+        """One staff action per walk-in sale, created once (checked in the same transaction)."""
+        with self.store.transaction():
+            exists = self.conn.execute(
+                "SELECT 1 FROM staff_actions WHERE checkout_id = ?", (action.checkout_id,)
+            ).fetchone()
+            if exists:
+                return False
+            self._insert_action(action, utcnow())
+            self.store.audit(
+                "sync.walk_in.listed", entity="checkout", entity_id=action.checkout_id or "",
+                actor=SYNC_ACTOR, role="system", details={"amount": action.amount},
+            )  # fmt: skip
+        return True
+
+    # staff list ---------------------------------------------------------------
+    def staff_actions(self, *, open_only: bool = True) -> list[StaffActionRow]:
+        where = "WHERE s.done_at IS NULL" if open_only else ""
+        rows = self.conn.execute(
+            "SELECT s.*, o.number FROM staff_actions s LEFT JOIN orders o ON o.id = s.order_id"
+            f" {where} ORDER BY s.created_at, s.id"
+        ).fetchall()
+        return [
+            StaffActionRow(
+                r["id"], r["order_id"], r["number"], r["checkout_id"], r["kind"], r["reason"],
+                r["amount"], r["method"], r["admin_url"], r["created_at"], r["done_at"],
+                r["done_by"],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def mark_action_done(self, action_id: str, actor: str) -> None:
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE staff_actions SET done_at = ?, done_by = ?"
+                " WHERE id = ? AND done_at IS NULL",
+                (utcnow(), actor, action_id),
+            )
+            self.store.audit("staff_action.done", entity="staff_action", entity_id=action_id,
+                             actor=actor, role="staff")  # fmt: skip
+
+    # conflicts ----------------------------------------------------------------
+    def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
+        """OFN changed an order the till has unpushed events for: park it for staff.
+
+        The OFN copy is kept in the audit log (``sync.conflict``) for :meth:`resolve_conflict`;
+        the local order row and the outbox desired state are left exactly as they are.
+        Returns False when the same conflict was already recorded.
+        """
+        now = utcnow()
+        order_id = remote.id
+        remote_json = order_to_json(remote)
+        with self.store.transaction():
+            row = self.conn.execute(
+                "SELECT status FROM outbox WHERE order_id = ?", (order_id,)
+            ).fetchone()
+            last = self._stored_remote(order_id)
+            if row is not None and row["status"] == "conflict" and last == remote_json:
+                return False
+            if row is not None:
+                self.conn.execute(
+                    "UPDATE outbox SET status = 'conflict', last_error = ? WHERE order_id = ?",
+                    (reason[:500], order_id),
+                )
+            self._replace_actions(
+                order_id,
+                [StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)],
+                now,
+            )
+            self.store.audit(
+                "sync.conflict", entity="order", entity_id=str(order_id), actor=SYNC_ACTOR,
+                role="system", details={"reason": reason, "remote": remote_json},
+            )  # fmt: skip
+        return True
+
+    def _stored_remote(self, order_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT details FROM audit_log WHERE action = 'sync.conflict' AND entity = 'order'"
+            " AND entity_id = ? ORDER BY id DESC LIMIT 1",
+            (str(order_id),),
+        ).fetchone()
+        if row is None:
+            return None
+        value = json.loads(row["details"]).get("remote")
+        return value if isinstance(value, str) else None
+
+    def conflicts(self) -> list[tuple[int, str, str]]:
+        """(order id, number, reason) of every open conflict."""
+        rows = self.conn.execute(
+            "SELECT x.order_id, o.number, x.last_error FROM outbox x JOIN orders o"
+            " ON o.id = x.order_id WHERE x.status = 'conflict' ORDER BY o.number"
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def stored_remote(self, order_id: int) -> str | None:
+        return self._stored_remote(order_id)
+
+
+def resolve_conflict(store: Store, order_id: int, keep_local: bool, actor: str) -> None:
+    """Staff decide a conflict (contracts.md).
+
+    keep_local: the till's desired state is queued again, flagged ``staff_kept_local`` so the
+    pusher acts on it despite the OFN change (and lists what it cannot do).
+    accept_remote: the local collection is reversed (a reversal event with refunds by the same
+    methods) and the OFN copy kept at detection time replaces the local order.
+    """
+    from pos.store.reversal import reverse_collection
+
+    outbox = Outbox(store)
+    item = outbox.get(order_id)
+    if item is None or item.status != "conflict":
+        raise ValueError(f"order {order_id} has no open conflict")
+    now = utcnow()
+    remote = outbox.stored_remote(order_id)
+    with store.transaction():
+        conn = store.db.conn
+        conn.execute(
+            "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE order_id = ?"
+            " AND kind = 'conflict' AND done_at IS NULL",
+            (now, actor, order_id),
+        )
+        if keep_local:
+            desired = dict(item.desired)
+            desired["staff_kept_local"] = True
+            conn.execute(
+                "UPDATE outbox SET desired = ?, status = 'pending', changed_at = ?,"
+                " last_error = '', next_attempt_at = NULL WHERE order_id = ?",
+                (json.dumps(desired, sort_keys=True), now, order_id),
+            )
+        else:
+            reversal_id = reverse_collection(store, order_id, actor, "OFN copy accepted by staff")
+            conn.execute(
+                "UPDATE outbox SET desired = ?, status = 'done', changed_at = ?, last_error = ''"
+                " WHERE order_id = ?",
+                (json.dumps({"collected": False, "checkout_id": None, "payments": [],
+                             "paid_at_till": 0, "left_owing": 0, "credit_amount": 0,
+                             "lines_changed": [], "accepted_remote": True,
+                             "reversal_id": reversal_id}), now, order_id),
+            )  # fmt: skip
+            if remote:
+                _apply_remote(store, remote)
+        store.audit(
+            "sync.conflict.resolved", entity="order", entity_id=str(order_id), actor=actor,
+            role="staff", details={"keep_local": keep_local},
+        )  # fmt: skip
+
+
+def _apply_remote(store: Store, remote_json: str) -> None:
+    """Write the OFN order copy kept at conflict time over the local order."""
+    from pos.store.orders import OrderRepository
+
+    OrderRepository(store).save_orders([order_from_json(remote_json)])
+
+
+class SyncRuns:
+    """One row per pull or push; a pull's watermark is scoped to (server, hub, order cycle)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def start(self, kind: str, scope: dict[str, Any]) -> int:
+        with self.store.transaction():
+            cur = self.store.db.conn.execute(
+                "INSERT INTO sync_runs(kind, started_at, summary) VALUES (?, ?, ?)",
+                (kind, utcnow(), json.dumps({"scope": scope})),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish(
+        self, run_id: int, *, ok: bool, summary: dict[str, Any], watermark: str | None = None
+    ) -> None:
+        conn = self.store.db.conn
+        with self.store.transaction():
+            row = conn.execute("SELECT summary FROM sync_runs WHERE id = ?", (run_id,)).fetchone()
+            data = json.loads(row[0]) if row else {}
+            data.update(summary)
+            conn.execute(
+                "UPDATE sync_runs SET finished_at = ?, ok = ?, summary = ?, watermark = ?"
+                " WHERE id = ?",
+                (utcnow(), int(ok), json.dumps(data, ensure_ascii=False, default=str),
+                 watermark, run_id),
+            )  # fmt: skip
+
+    def watermark(self, scope: dict[str, Any]) -> str | None:
+        """The watermark of the last successful pull with the same scope."""
+        rows = self.store.db.conn.execute(
+            "SELECT summary, watermark FROM sync_runs WHERE kind = 'pull' AND ok = 1"
+            " AND watermark IS NOT NULL ORDER BY id DESC LIMIT 50"
+        ).fetchall()
+        for r in rows:
+            try:
+                if json.loads(r[0]).get("scope") == scope:
+                    return str(r[1])
+            except ValueError:
+                continue
+        return None
+
+    def last(self, kind: str) -> dict[str, Any] | None:
+        row = self.store.db.conn.execute(
+            "SELECT * FROM sync_runs WHERE kind = ? ORDER BY id DESC LIMIT 1", (kind,)
+        ).fetchone()
+        return None if row is None else dict(row)

@@ -1,0 +1,341 @@
+"""Sync in the main window: a worker thread, progress and cancel, periodic auto sync, and the
+``syncStatusLabel`` text (online/offline, last successful sync, what is waiting).
+
+The till never waits: a sync runs on a ``QThread`` with its own database connection.
+When a sync finds OFN unreachable, it tries again every 30 seconds, so it resumes soon after
+the connection comes back; otherwise it runs every few minutes (setting
+``sync_interval_minutes``, default 5).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos import APP_NAME
+from pos.errors import KnownError
+from pos.services.sync_service import SyncService
+from sync.errors import Cancelled as SyncCancelled
+from sync.errors import KeyRejected, NotOFN, Unreachable
+
+OFFLINE_RETRY_MS = 30_000
+START_DELAY_MS = 3_000
+_ORPHANS: list[QThread] = []  # workers still finishing a request when their window closed
+
+
+class SyncWorker(QThread):
+    progressed = Signal(str, int, int)
+    succeeded = Signal(object)  # SyncResult
+    failed = Signal(str, str)  # (state, message)
+
+    def __init__(self, service: SyncService) -> None:
+        super().__init__()
+        self.service = service
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self.service.run(progress=self._progress, cancel=self.cancel)
+        except SyncCancelled:
+            self.failed.emit("cancelled", "")
+        except Unreachable as exc:
+            self.failed.emit("offline", exc.message)
+        except KeyRejected as exc:
+            self.failed.emit("key_rejected", exc.message)
+        except NotOFN as exc:
+            self.failed.emit("not_ofn", exc.message)
+        except KnownError as exc:
+            self.failed.emit("error", exc.message)
+        except Exception as exc:  # a bug: logged by the caller, never a dead thread
+            import logging
+
+            logging.getLogger(__name__).exception("sync worker failed")
+            self.failed.emit("error", type(exc).__name__)
+        else:
+            self.succeeded.emit(result)
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        self.progressed.emit(what, done, total)
+
+
+class SyncController(QObject):
+    """Owns the worker, the timers and the status widgets of one main window."""
+
+    finished = Signal(str)  # state: ok | offline | key_rejected | not_ofn | cancelled | error
+
+    def __init__(
+        self, service: SyncService, label: QLabel, bar: QProgressBar, cancel: QPushButton,
+        parent: QObject | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.service = service
+        self.label, self.bar, self.cancel_button = label, bar, cancel
+        self.worker: SyncWorker | None = None
+        self.closed = False
+        self.state = "idle"
+        self.message = ""
+        self.auto = QTimer(self)
+        minutes = service.store.get_setting("sync_interval_minutes", 5)
+        self.auto.setInterval(max(1, int(minutes) if isinstance(minutes, int) else 5) * 60_000)
+        self.auto.timeout.connect(lambda: self.sync_now(manual=False))
+        self.auto.start()
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(OFFLINE_RETRY_MS)
+        self.retry.timeout.connect(lambda: self.sync_now(manual=False))
+        self.label_timer = QTimer(self)  # keeps "waiting" current as the till checks out
+        self.label_timer.setInterval(5_000)
+        self.label_timer.timeout.connect(self.refresh_label)
+        self.label_timer.start()
+        cancel.clicked.connect(self.cancel)
+        self._name_widgets()
+        bar.hide()
+        cancel.hide()
+        self.refresh_label()
+        self.start_timer = QTimer(self)  # catch up soon after opening
+        self.start_timer.setSingleShot(True)
+        self.start_timer.setInterval(START_DELAY_MS)
+        self.start_timer.timeout.connect(lambda: self.sync_now(manual=False))
+        if service.store.get_setting("sync_on_start", True):
+            self.start_timer.start()
+
+    def _name_widgets(self) -> None:
+        self.bar.setObjectName("syncProgress")
+        self.bar.setAccessibleName(self.tr("Sync progress"))
+        self.bar.setMaximumWidth(220)
+        self.cancel_button.setText(self.tr("Stop sync"))
+        self.cancel_button.setObjectName("syncCancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Stop sync"))
+
+    def build_menu(self, window: QMainWindow) -> None:
+        menu = window.menuBar().addMenu(self.tr("&Sync"))
+        now = QAction(self.tr("Sync &now"), window)
+        now.setObjectName("syncNowAction")
+        now.triggered.connect(lambda: self.sync_now(manual=True))
+        menu.addAction(now)
+        settings = QAction(self.tr("Sync &settings…"), window)
+        settings.setObjectName("syncSettingsAction")
+        settings.triggered.connect(lambda: open_settings(window, self))
+        menu.addAction(settings)
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def sync_now(self, manual: bool = True) -> bool:
+        """Start a sync unless one is running (auto syncs only when set up)."""
+        if self.running or self.closed:
+            return False
+        if not self.service.configured():
+            if manual:
+                self.state, self.message = "not_configured", ""
+                self.refresh_label()
+            return False
+        self.retry.stop()
+        worker = SyncWorker(self.service)
+        worker.progressed.connect(self._progress)
+        worker.succeeded.connect(self._succeeded)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._worker_done)
+        self.worker = worker
+        self.state = "running"
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.refresh_label()
+        worker.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel.set()
+            self.cancel_button.setEnabled(False)
+
+    def stop(self, timeout_ms: int = 10_000) -> None:
+        """Cancel and wait (closing the window)."""
+        self.closed = True
+        self.start_timer.stop()
+        self.auto.stop()
+        self.retry.stop()
+        self.label_timer.stop()
+        if self.worker is not None:
+            self.worker.cancel.set()
+            if not self.worker.wait(timeout_ms):  # a request still in flight: let it end
+                _ORPHANS.append(self.worker)
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.bar.setFormat(
+            self.tr("Orders %v/%m") if what == "orders" else self.tr("Pushing %v/%m")
+        )
+
+    def _succeeded(self, result: object) -> None:
+        self.state, self.message = "ok", ""
+
+    def _failed(self, state: str, message: str) -> None:
+        self.state, self.message = state, message
+        if state == "offline":
+            self.retry.start()
+
+    def _worker_done(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.bar.hide()
+        self.cancel_button.hide()
+        self.refresh_label()
+        self.finished.emit(self.state)
+
+    # the label ----------------------------------------------------------------
+    def refresh_label(self) -> None:
+        if self.closed:
+            return
+        self.label.setText(self.status_text())
+        waiting = self.tr("%1 waiting to sync").replace("%1", str(self.service.status().waiting))
+        self.label.setToolTip(f"{waiting}\n{self.message}".strip())
+        self.label.setProperty("state", self.state)
+
+    def status_text(self) -> str:
+        """State · last sync · staff to-dos (what waits to sync: the tooltip, and beside it)."""
+        status = self.service.status()
+        staff = status.open_staff_actions + status.walk_ins_unlisted
+        last = _local_time(status.last_ok_pull)
+        if self.state == "running":
+            return self.tr("Syncing with Open Food Network…")
+        if not self.service.configured():
+            if self.service.is_demo:
+                return self.tr("Demo data: not connected to Open Food Network")
+            return self.tr("Not connected to Open Food Network: see Sync ▸ Settings")
+        tail = self.tr("%1 for staff").replace("%1", str(staff))
+        since = self.tr("last sync %1").replace("%1", last) if last else self.tr("never synced")
+        if self.state == "offline":
+            return self.tr("Offline") + f" · {since} · {tail}"
+        if self.state == "key_rejected":
+            return self.tr("OFN rejected the API key: check Sync ▸ Settings") + f" · {tail}"
+        if self.state == "not_ofn":
+            return self.tr("The OFN address does not answer like OFN") + f" · {tail}"
+        if self.state == "cancelled":
+            return self.tr("Sync stopped") + f" · {since} · {tail}"
+        if self.state == "error":
+            return self.tr("Sync failed (see tooltip)") + f" · {since} · {tail}"
+        if self.state == "ok":
+            return self.tr("Online") + f" · {since} · {tail}"
+        return f"{since} · {tail}"
+
+
+def _local_time(utc_iso: str | None) -> str:
+    if not utc_iso:
+        return ""
+    try:
+        at = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ""
+    today = datetime.now().astimezone().date()
+    return at.strftime("%H:%M") if at.date() == today else at.strftime("%d %b %H:%M")
+
+
+class _CloseWatcher(QObject):
+    def __init__(self, controller: SyncController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.controller.stop()
+        return False
+
+
+def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> SyncController:
+    """Add sync to ``window``: status widgets, the Sync menu, auto sync, stop on close."""
+    bar = QProgressBar()
+    cancel = QPushButton()
+    status_bar = window.statusBar()
+    status_bar.addPermanentWidget(bar)
+    status_bar.addPermanentWidget(cancel)
+    controller = SyncController(service, label, bar, cancel, window)
+    controller.build_menu(window)
+    controller.finished.connect(lambda _state: _show_new_hub(window, service))
+    window.installEventFilter(_CloseWatcher(controller))
+    return controller
+
+
+def _show_new_hub(window: QMainWindow, service: SyncService) -> None:
+    """After the first pull into a new database: the hub's name and its pickup points."""
+    current = getattr(window, "hub", None)
+    if current is None or getattr(current, "id", 0) != 0:
+        return
+    hub = service.hub()
+    if hub is None:
+        return
+    window.hub = hub  # type: ignore[attr-defined]
+    window.setWindowTitle(f"{hub.name} — {APP_NAME}")
+    combo = getattr(window, "pickup_filter", None)
+    if combo is not None:
+        for point in service.pickup_points():
+            if combo.findData(point.id) < 0:
+                combo.addItem(point.name, point.id)
+
+
+def open_settings(window: QMainWindow, controller: SyncController) -> object:
+    from pos.ui.sync_dialog import SyncSettingsDialog
+
+    points = [(p.id, p.name) for p in controller.service.pickup_points()]
+    dialog = SyncSettingsDialog(controller.service, points, window)
+    dialog.accepted.connect(controller.refresh_label)
+    dialog.open()
+    return dialog
+
+
+class FirstRunDialog(QDialog):
+    """Shown once on the demo hub: keep trying the demo, or connect to OFN."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to Food Hub POS"))
+        text = QLabel(
+            self.tr("A demo hub with made-up orders: try the till, or connect to your OFN hub.")
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Use the demo hub"))
+        self.demo_button.setObjectName("useDemoButton")
+        self.connect_button = QPushButton(self.tr("Connect to Open Food Network…"))
+        self.connect_button.setObjectName("connectOfnButton")
+        self.demo_button.clicked.connect(self.reject)
+        self.connect_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.connect_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+
+
+def offer_first_run(window: QMainWindow) -> FirstRunDialog | None:
+    """On the very first start (demo hub, never offered), offer demo or OFN; non-blocking."""
+    controller = getattr(window, "sync", None)
+    if not isinstance(controller, SyncController):
+        return None
+    service = controller.service
+    if not service.is_demo or service.store.get_setting("first_run_offered", False):
+        return None
+    service.store.set_setting("first_run_offered", True)
+    dialog = FirstRunDialog(window)
+    dialog.accepted.connect(lambda: open_settings(window, controller))
+    dialog.open()
+    return dialog

@@ -1,0 +1,353 @@
+"""OFN JSON -> domain records, strictly: a payload that does not fit raises :class:`BadPayload`.
+
+One bad order is skipped and reported by the caller; nothing half-parsed reaches the store.
+Money arrives as decimal strings (``"47.3"``) and becomes integer minor units through
+``Decimal``; HTML ``display_*`` fields and localized dates are ignored; ``phone == "a"`` (OFN's
+value when an order has no bill address) means no phone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pos.domain.models import Customer, LineItem, Order, OrderPayment, PickupPoint, Producer
+from pos.domain.money import Money, MoneyError
+from sync.errors import BadPayload
+
+ORDER_STATES = frozenset(
+    {"cart", "address", "delivery", "payment", "confirmation", "complete", "canceled",
+     "resumed", "awaiting_return", "returned"}
+)  # fmt: skip
+PAYMENT_STATES = frozenset(
+    {"balance_due", "completed", "checkout", "credit_owed", "failed", "paid", "pending",
+     "requires_authorization", "processing", "void", "invalid"}
+)  # fmt: skip
+SHIPMENT_STATES = frozenset({"pending", "ready", "shipped", "canceled", "backorder"})
+PAYMENT_ROW_STATES = frozenset(
+    {"checkout", "pending", "processing", "requires_authorization", "completed", "failed",
+     "void", "invalid"}
+)  # fmt: skip
+PENDING_PAYMENT_STATES = frozenset({"pending", "requires_authorization", "processing", "checkout"})
+NUMBER_RE = re.compile(r"R\d{1,20}")
+MAX_TEXT = 1_000  # names, emails, product names
+MAX_LONG_TEXT = 10_000  # special instructions
+MAX_ITEMS = 1_000
+MAX_AMOUNT = Decimal(10) ** 9
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteState:
+    """What push needs to know about an order as OFN has it now."""
+
+    number: str
+    state: str
+    payment_state: str | None
+    shipment_state: str | None
+    total: int
+    payment_total: int
+    ready_to_capture: bool
+    pending_payment: OrderPayment | None  # the first pending payment (capture's target)
+
+    @property
+    def is_paid(self) -> bool:
+        return self.payment_state in ("paid", "credit_owed")
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.shipment_state == "shipped"
+
+    @property
+    def outstanding(self) -> int:
+        return self.total - self.payment_total
+
+
+def _where(ctx: str, key: str) -> str:
+    return f"{ctx}.{key}" if ctx else key
+
+
+def _get(obj: Any, key: str, ctx: str) -> Any:
+    if not isinstance(obj, dict):
+        raise BadPayload(f"{ctx or 'order'} is not an object")
+    if key not in obj:
+        raise BadPayload(f"{_where(ctx, key)} is missing")
+    return obj[key]
+
+
+def _int(obj: Any, key: str, ctx: str = "", *, optional: bool = False) -> int | None:
+    value = obj.get(key) if optional and isinstance(obj, dict) else _get(obj, key, ctx)
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+        raise BadPayload(f"{_where(ctx, key)} is not a valid id or count")
+    return value
+
+
+def _req_int(obj: Any, key: str, ctx: str = "") -> int:
+    value = _int(obj, key, ctx)
+    assert value is not None
+    return value
+
+
+def _str(obj: Any, key: str, ctx: str = "", *, limit: int = MAX_TEXT, optional: bool = True) -> str:
+    value = obj.get(key) if optional and isinstance(obj, dict) else _get(obj, key, ctx)
+    if value is None:
+        if optional:
+            return ""
+        raise BadPayload(f"{_where(ctx, key)} is missing")
+    if not isinstance(value, str):
+        raise BadPayload(f"{_where(ctx, key)} is not text")
+    if len(value) > limit:
+        raise BadPayload(f"{_where(ctx, key)} is too long ({len(value):,} characters)")
+    if "\x00" in value:
+        raise BadPayload(f"{_where(ctx, key)} contains a NUL character")
+    return value
+
+
+def _state(obj: Any, key: str, allowed: frozenset[str], *, nullable: bool) -> str | None:
+    value = _get(obj, key, "")
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str) or value not in allowed:
+        raise BadPayload(f"{key} {str(value)[:40]!r} is not a state this version knows")
+    return value
+
+
+def money(value: Any, currency: str, where: str) -> int:
+    """A decimal string (or integer) in major units -> minor units; anything else refused."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise BadPayload(f"{where} is not an amount")
+    text = str(value).strip()
+    if len(text) > 40:
+        raise BadPayload(f"{where} is not an amount")
+    try:
+        dec = Decimal(text)
+    except InvalidOperation:
+        raise BadPayload(f"{where} {text[:40]!r} is not an amount") from None
+    if not dec.is_finite() or abs(dec) >= MAX_AMOUNT:
+        raise BadPayload(f"{where} {text[:40]!r} is not a plausible amount")
+    try:
+        return Money.from_decimal(dec, currency).minor
+    except MoneyError:
+        raise BadPayload(f"{where} {text[:40]!r} is not an amount") from None
+
+
+def _decimal(value: Any, where: str) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise BadPayload(f"{where} is not a number")
+    try:
+        dec = Decimal(str(value))
+    except InvalidOperation:
+        raise BadPayload(f"{where} is not a number") from None
+    if not dec.is_finite() or abs(dec) >= MAX_AMOUNT:
+        raise BadPayload(f"{where} is not a plausible number")
+    return Decimal(int(dec)) if dec == dec.to_integral_value() else dec.normalize()
+
+
+def _number(obj: Any) -> str:
+    number = _str(obj, "number", optional=False, limit=40)
+    if not NUMBER_RE.fullmatch(number):
+        raise BadPayload(f"number {number[:40]!r} is not an OFN order number")
+    return number
+
+
+def _ref_id(obj: Any, key: str) -> int | None:
+    """``{"id": 5}`` -> 5 (or None when absent)."""
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if value is None:
+        return None
+    return _int(value, "id", key)
+
+
+def _iso(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 40:
+        raise BadPayload(f"{where} is not a date")
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadPayload(f"{where} {value[:40]!r} is not an ISO date") from None
+    return value
+
+
+def remote_state(data: Any, currency: str) -> RemoteState:
+    """The parts of an order (concise or detailed) that push compares and acts on."""
+    number = _number(data)
+    payments = data.get("payments")
+    pending: OrderPayment | None = None
+    if payments is not None:
+        for p in _payments(payments, currency):
+            if p.state in PENDING_PAYMENT_STATES:
+                pending = p
+                break
+    ready = data.get("ready_to_capture", False)
+    if not isinstance(ready, bool):
+        raise BadPayload("ready_to_capture is not true or false")
+    return RemoteState(
+        number=number,
+        state=str(_state(data, "state", ORDER_STATES, nullable=False)),
+        payment_state=_state(data, "payment_state", PAYMENT_STATES, nullable=True),
+        shipment_state=_state(data, "shipment_state", SHIPMENT_STATES, nullable=True),
+        total=money(_get(data, "total", ""), currency, "total"),
+        payment_total=money(_get(data, "payment_total", ""), currency, "payment_total"),
+        ready_to_capture=ready,
+        pending_payment=pending,
+    )
+
+
+def _payments(value: Any, currency: str) -> list[OrderPayment]:
+    if not isinstance(value, list) or len(value) > MAX_ITEMS:
+        raise BadPayload("payments is not a list")
+    out = []
+    for i, p in enumerate(value):
+        ctx = f"payments[{i}]"
+        state = _str(p, "state", ctx, optional=False, limit=40)
+        if state not in PAYMENT_ROW_STATES:
+            raise BadPayload(f"{ctx}.state {state[:40]!r} is not a state this version knows")
+        out.append(
+            OrderPayment(
+                amount=money(_get(p, "amount", ctx), currency, f"{ctx}.amount"),
+                method=_str(p, "payment_method", ctx),
+                state=state,
+            )
+        )
+    return out
+
+
+def parse_order(data: Any, *, currency: str) -> Order:
+    """A detailed order (``GET /api/v0/orders/{number}``) as a domain :class:`Order`."""
+    if not isinstance(data, dict):
+        raise BadPayload("the order is not a JSON object")
+    number = _number(data)
+    remote = remote_state(data, currency)
+    hub_id = _ref_id(data, "distributor")
+    if hub_id is None:
+        raise BadPayload("distributor is missing")
+    items_raw = _get(data, "line_items", "")
+    if not isinstance(items_raw, list) or len(items_raw) > MAX_ITEMS:
+        raise BadPayload("line_items is not a list")
+    items = [_line_item(li, i, currency) for i, li in enumerate(items_raw)]
+    if len({li.id for li in items}) != len(items):
+        raise BadPayload("line_items has the same id twice")
+    point = pickup_point(data)  # validated here so a bad one skips the whole order
+    pickup_id = point.id if point else None
+    phone = _str(data, "phone", limit=100)
+    name = _str(data, "full_name")
+    return Order(
+        id=_req_int(data, "id"),
+        number=number,
+        hub_id=hub_id,
+        order_cycle_id=_ref_id(data, "order_cycle"),
+        pickup_point_id=pickup_id,
+        customer_id=_int(data, "customer_id", optional=True),
+        customer_name=name,
+        customer_sort_name=_str(data, "full_name_for_sorting") or name,
+        email=_str(data, "email"),
+        phone="" if phone.strip() == "a" else phone,
+        state=remote.state,
+        payment_state=remote.payment_state,
+        shipment_state=remote.shipment_state,
+        item_total=money(_get(data, "item_total", ""), currency, "item_total"),
+        adjustment_total=money(_get(data, "adjustment_total", ""), currency, "adjustment_total"),
+        payment_total=remote.payment_total,
+        total=remote.total,
+        currency=currency,
+        completed_at=_iso(data.get("completed_at_utc_iso8601"), "completed_at_utc_iso8601"),
+        special_instructions=_str(data, "special_instructions", limit=MAX_LONG_TEXT),
+        ready_to_capture=remote.ready_to_capture,
+        line_items=tuple(items),
+        payments=tuple(_payments(data.get("payments") or [], currency)),
+        raw_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+    )
+
+
+def _line_item(li: Any, i: int, currency: str) -> LineItem:
+    ctx = f"line_items[{i}]"
+    variant = _get(li, "variant", ctx)
+    vctx = f"{ctx}.variant"
+    if not isinstance(variant, dict):
+        raise BadPayload(f"{vctx} is not an object")
+    quantity = _req_int(li, "quantity", ctx)
+    if quantity > 100_000:
+        raise BadPayload(f"{ctx}.quantity is not plausible")
+    producer = _ref_id(variant, "producer") or _ref_id(variant, "enterprise")
+    unit = variant.get("variant_unit") or "items"
+    if unit not in ("weight", "volume", "items"):
+        raise BadPayload(f"{vctx}.variant_unit {str(unit)[:20]!r} is unknown")
+    tags = variant.get("tag_list") or []
+    if not isinstance(tags, list):
+        raise BadPayload(f"{vctx}.tag_list is not a list")
+    return LineItem(
+        id=_req_int(li, "id", ctx),
+        producer_id=producer,
+        product_name=_str(variant, "product_name", vctx, optional=False),
+        variant_name=_str(variant, "unit_to_display", vctx)
+        or _str(variant, "name_to_display", vctx)
+        or _str(variant, "options_text", vctx),
+        quantity=quantity,
+        unit_price=money(_get(li, "price", ctx), currency, f"{ctx}.price"),
+        variant_id=_int(variant, "id", vctx, optional=True),
+        variant_unit=unit,
+        unit_value=_decimal(variant.get("unit_value"), f"{vctx}.unit_value"),
+        final_weight=_decimal(li.get("final_weight_volume"), f"{ctx}.final_weight_volume"),
+        chilled="chilled" in tags,
+        sku=_str(variant, "sku", vctx, limit=200),
+    )
+
+
+def pickup_point(data: Any) -> PickupPoint | None:
+    method = data.get("shipping_method") if isinstance(data, dict) else None
+    if method is None:
+        return None
+    if not isinstance(method, dict):
+        raise BadPayload("shipping_method is not an object")
+    return PickupPoint(
+        id=_req_int(method, "id", "shipping_method"),
+        name=_str(method, "name", "shipping_method") or "?",
+        description=_str(method, "description", "shipping_method", limit=MAX_LONG_TEXT),
+    )
+
+
+def parse_customer(item: Any) -> Customer:
+    """One JSON:API customer resource from ``GET /api/v1/customers``."""
+    attrs = _get(item, "attributes", "customer")
+    ctx = "customer"
+    tags = attrs.get("tags") if isinstance(attrs, dict) else None
+    if tags is None:
+        tags = []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and len(t) < 200 for t in tags):
+        raise BadPayload("customer.tags is not a list of text")
+    billing = attrs.get("billing_address")
+    phone = (
+        _str(billing, "phone", "billing_address", limit=100) if isinstance(billing, dict) else ""
+    )
+    code = _str(attrs, "code", ctx, limit=200) or None
+    return Customer(
+        id=_req_int(attrs, "id", ctx),
+        code=code,
+        first_name=_str(attrs, "first_name", ctx),
+        last_name=_str(attrs, "last_name", ctx),
+        email=_str(attrs, "email", ctx),
+        phone="" if phone.strip() == "a" else phone,
+        tags=tuple(tags),
+    )
+
+
+def parse_producers(shop: Any) -> list[Producer]:
+    """``producers`` of ``GET /api/v0/shops/{hub}`` (bad entries are left out)."""
+    if not isinstance(shop, dict) or not isinstance(shop.get("producers"), list):
+        raise BadPayload("the shop has no producer list")
+    out = []
+    for p in shop["producers"]:
+        try:
+            out.append(Producer(_req_int(p, "id", "producer"), _str(p, "name", "producer") or "?"))
+        except BadPayload:
+            continue
+    return out

@@ -1,0 +1,108 @@
+"""Local checkouts written per contracts.md, as the checkout service does (test helper)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from pos.store import Store
+from pos.store.db import utcnow
+from pos.store.orders import OrderRepository
+from pos.store.reversal import next_receipt_no
+
+
+def checkout_service(store: Store):  # type: ignore[no-untyped-def]
+    """The real checkout service on ``store``, with an open till session (made once)."""
+    from pos.services.checkout import CheckoutService
+    from pos.services.roles import StaffRoles
+    from pos.services.till import TillService
+
+    cached = _SERVICES.get(id(store))
+    if cached is not None and cached[0] is store:
+        return cached[1]
+    roles = StaffRoles(store, "T1")
+    till = TillService(store, roles, till_id="T1", currency="GBP")
+    if till.current() is None:
+        till.open("Vol", 0)
+    service = CheckoutService(store, till, roles, till_id="T1", currency="GBP")
+    _SERVICES[id(store)] = (store, service)
+    return service
+
+
+_SERVICES: dict[int, tuple[Store, object]] = {}
+
+
+def collect(
+    store: Store,
+    number: str,
+    *,
+    pay: dict[str, int] | None = None,
+    pay_due: str | None = None,
+    missing: int = 0,
+) -> str:
+    """Collect order ``number`` through the real checkout service: the first ``missing`` lines
+    not handed over; ``pay`` by method, or ``pay_due="cash"`` to pay exactly what is due.
+    Returns the checkout id."""
+    from pos.domain.checkout import Tender
+
+    order = OrderRepository(store).by_number(number)
+    assert order is not None, number
+    service = checkout_service(store)
+    draft = service.start(order.id)
+    for li in order.line_items[:missing]:
+        draft.mark_missing(li.id)
+    due = draft.handover().amount_due
+    tenders = [Tender(m, a) for m, a in (pay or {}).items()]
+    if pay_due and due > 0:
+        tenders = [Tender(pay_due, due)]
+    result = service.collect(draft, tenders, note="test: left owing")
+    return str(result.checkout.id)
+
+
+def reverse(store: Store, number: str) -> None:
+    """Undo the live collection of ``number`` through the real checkout service."""
+    order = OrderRepository(store).by_number(number)
+    assert order is not None
+    live = store.scalar(
+        "SELECT id FROM checkouts WHERE order_id = ? AND kind = 'collection'"
+        " AND reversed_at IS NULL",
+        (order.id,),
+    )
+    checkout_service(store).reverse(live, "test reversal")
+
+
+def walk_in(store: Store, amount: int, method: str = "cash", till_id: str = "T1") -> str:
+    cid, now = str(uuid.uuid4()), utcnow()
+    conn = store.db.conn
+    with store.transaction():
+        conn.execute(
+            "INSERT INTO checkouts(id, receipt_no, kind, till_id, volunteer, created_at,"
+            " currency, goods_total, amount_due, amount_paid) VALUES (?, ?, 'walk_in', ?, 'Vol',"
+            " ?, 'GBP', ?, ?, ?)",
+            (cid, next_receipt_no(store, till_id), till_id, now, amount, amount, amount),
+        )
+        conn.execute(
+            "INSERT INTO checkout_lines(checkout_id, product_name, quantity, unit_price, amount)"
+            " VALUES (?, 'Apple juice', 1, ?, ?)",
+            (cid, amount, amount),
+        )
+        conn.execute(
+            "INSERT INTO payments(id, checkout_id, method, amount, tendered, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), cid, method, amount, amount, now),
+        )
+    return cid
+
+
+def _upsert_outbox(store: Store, order_id: int, desired: dict[str, object], now: str) -> None:
+    store.db.conn.execute(
+        "INSERT INTO outbox(order_id, desired, status, changed_at) VALUES (?, ?, 'pending', ?)"
+        " ON CONFLICT(order_id) DO UPDATE SET desired = excluded.desired, status = 'pending',"
+        " changed_at = excluded.changed_at, next_attempt_at = NULL",
+        (order_id, json.dumps(desired), now),
+    )
+
+
+def outbox_status(store: Store) -> dict[str, str]:
+    rows = store.query("SELECT o.number, x.status FROM outbox x JOIN orders o ON o.id = x.order_id")
+    return {r[0]: r[1] for r in rows}
