@@ -170,3 +170,38 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     assert order_row(rw, cases["accept"][1])[11] == "Staff action done"
     assert order_row(rw, cases["accept"][1])[3] == "Not collected"
     win.close()
+
+
+def test_figures_and_report_per_point_after_a_real_push(synced_day, tmp_path):
+    import csv
+
+    from pos.services.reconcile import ReconcileService
+    from tests.reconcile.day import recompute_sync
+
+    store, cases = synced_day
+    svc = ReconcileService(store)
+    points = [None, *sorted({p.id for p in svc.pickup_points()})]
+    for point in points:
+        view, want = svc.overview(point_id=point), recompute(store, point)
+        assert view.total.counts == want.counts, point
+        m = view.total.money
+        assert (m.expected, m.recorded, m.left_owing, m.credit_owed) == (
+            want.expected,
+            want.recorded,
+            want.left_owing,
+            want.credit,
+        ), point
+        assert {x.method: x.amount for x in m.by_method} == want.by_method, point
+        out = svc.export_csv(tmp_path / f"r{point}.csv", point_id=point)
+        with open(out, encoding="utf-8", newline="") as fh:
+            body = list(csv.DictReader(fh))
+        sync = {x["status"]: int(x["count"]) for x in body if x["section"] == "sync"}
+        assert sync == recompute_sync(store, point), point
+    # the to-do list in the report is exactly the open staff actions
+    with open(tmp_path / "rNone.csv", encoding="utf-8", newline="") as fh:
+        body_all = list(csv.DictReader(fh))
+    todo = [x for x in body_all if x["section"] == "to_do"]
+    assert len(todo) == store.scalar("SELECT COUNT(*) FROM staff_actions WHERE done_at IS NULL")
+    card = next(x for x in todo if x["item"] == cases["card"][1])
+    assert (card["status"], card["method"]) == ("enter_payment", "card")
+    assert card["amount"] == f"{cases['card'][2] / 100:.2f}"
