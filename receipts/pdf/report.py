@@ -271,9 +271,10 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     story.append(Spacer(1, 4 * mm))
 
     # Not yet in OFN -------------------------------------------------------------------
-    unsent = [o for o in data.orders if o.sync_status == r.SYNC_WAITING]
+    # only those that failed: the rest simply wait for the next sync (counted above)
+    unsent = [o for o in data.orders if o.sync_status == r.SYNC_WAITING and o.sync_error]
     if unsent:
-        story.append(Paragraph(_escape(_("Waiting to push to OFN")), styles.h2))
+        story.append(Paragraph(_escape(_("Failed to push to OFN (retried)")), styles.h2))
         rows = [[_("Order"), _("Customer"), _("Receipt"), _("Last error")]]
         for o in unsent:
             rows.append(
@@ -281,7 +282,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
                     o.number,
                     _cell(o.customer_name, styles.cell),
                     o.receipt_no,
-                    _cell(o.sync_error or _("not pushed yet"), styles.cell),
+                    _cell(o.sync_error, styles.cell),
                 ]
             )
         story.append(_table(rows, [25 * mm, 50 * mm, 25 * mm, 80 * mm], numeric_from=4))

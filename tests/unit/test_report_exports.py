@@ -142,7 +142,7 @@ def test_report_pdf_reads_back(hub, tmp_path):
         if s.difference is not None:
             assert format_money(s.difference, "GBP", "en_GB") in text
     assert "Still open, cash not counted: T2 #1." in text
-    assert "Waiting to push to OFN" in text and "OFN timed out (504)" in text
+    assert "Failed to push to OFN (retried)" in text and "OFN timed out (504)" in text
     assert "Łukasz Nowak" in text  # the T2 volunteer, in an embedded Unicode font
     assert "Collections per half hour" in text
     assert "Collected and remaining per pickup point" in text
