@@ -330,7 +330,7 @@ class ReconcileQueries:
                 (now, actor, action_id),
             )
             self.store.audit(
-                "reconcile.action_done",
+                "staff_action.done",  # the same name as pos.store.outbox uses
                 entity="staff_action",
                 entity_id=action_id,
                 actor=actor,

@@ -163,8 +163,7 @@ def test_mark_action_done_is_audited_once(day_store):
     assert order.sync_status == r.SYNC_STAFF_DONE
     assert (
         store.scalar(
-            "SELECT COUNT(*) FROM audit_log"
-            " WHERE action = 'reconcile.action_done' AND entity_id = ?",
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'staff_action.done' AND entity_id = ?",
             (first,),
         )
         == 1
