@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,15 +137,16 @@ class ReconcileService:
         view = self.overview(cycle_id, point_id)
         hub = self.hub()
         _ = translator(self._language())
+        scope = _(view.scope_name) if point_id is None else view.scope_name
         return r.ReportData(
             hub_name=hub.name,
             currency=hub.currency,
             locale=hub.locale,
             timezone=hub.timezone,
             order_cycle_name=view.cycle.name if view.cycle else "",
-            scope_name=_(view.scope_name) if point_id is None else view.scope_name,
+            scope_name=scope,
             generated_at=utcnow(),
-            total=view.total,
+            total=replace(view.total, name=scope),
             points=view.points,
             sessions=view.sessions,
             actions=view.open_actions,

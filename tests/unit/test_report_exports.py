@@ -196,3 +196,4 @@ def test_report_follows_the_hub_language(hub, tmp_path):
     rows = _read(svc.export_csv(tmp_path / "fr.csv"))
     assert rows[0][0] == "section"  # the header stays machine-readable
     assert any(r[0] == "orders" and r[2] == "Non retirées" for r in rows[1:])
+    assert any(r[0] == "money" and r[1] == "Tous les points de retrait" for r in rows[1:])
