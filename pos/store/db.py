@@ -77,6 +77,7 @@ class Store:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
+        version = 0
         if path.exists():
             if path.is_dir():
                 raise StoreError(f"{path} is a folder, not a database file.")
@@ -90,7 +91,9 @@ class Store:
         elif not create:
             raise StoreError(f"There is no database at {path}.")
         file_lock: FileLock | None = None
-        if lock:
+        # A reader (lock=False: reports, lists) still takes the lock while it migrates.
+        migrating = version < (schema.LATEST if schema_version is None else schema_version)
+        if lock or migrating:
             file_lock = FileLock(path)
             try:
                 file_lock.acquire()
@@ -109,6 +112,9 @@ class Store:
             store = cls(path, db, file_lock)
             store._configure()
             store.migrate(schema_version)
+            if not lock and file_lock is not None:
+                file_lock.release()
+                store._lock = None
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()

@@ -294,6 +294,18 @@ class MainWindow(QMainWindow):
         else:
             self._relist.start()
 
+    def set_hub(self, hub: Hub) -> None:
+        """The hub arrived (first pull into a new database): money in its currency and locale."""
+        self.hub = hub
+        self.services.checkout.currency = hub.currency
+        self.services.till.currency = hub.currency
+        self.model.currency, self.model.locale = hub.currency, hub.locale
+        self.order_panel.hub = hub
+        self.order_panel.items_model.hub = hub
+        self.payment_panel.currency, self.payment_panel.hub_locale = hub.currency, hub.locale
+        self.setWindowTitle(self._title())
+        self._refresh(keep_message=True)
+
     def _refresh(self, *, keep_message: bool = False) -> None:
         text = self.scan_input.text().strip()
         orders = self.services.orders

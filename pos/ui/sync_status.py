@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import APP_NAME
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
 from sync.errors import Cancelled as SyncCancelled
@@ -275,20 +274,22 @@ def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> Sy
 
 
 def _show_new_hub(window: QMainWindow, service: SyncService) -> None:
-    """After the first pull into a new database: the hub's name and its pickup points."""
+    """After a sync: new orders in the list; after the first pull, the hub and its points."""
     current = getattr(window, "hub", None)
-    if current is None or getattr(current, "id", 0) != 0:
-        return
     hub = service.hub()
-    if hub is None:
-        return
-    window.hub = hub  # type: ignore[attr-defined]
-    window.setWindowTitle(f"{hub.name} — {APP_NAME}")
-    combo = getattr(window, "pickup_filter", None)
-    if combo is not None:
-        for point in service.pickup_points():
-            if combo.findData(point.id) < 0:
-                combo.addItem(point.name, point.id)
+    if hub is not None and current is not None and getattr(current, "id", 0) == 0:
+        combo = getattr(window, "pickup_filter", None)
+        if combo is not None:
+            for point in service.pickup_points():
+                if combo.findData(point.id) < 0:
+                    combo.addItem(point.name, point.id)
+        set_hub = getattr(window, "set_hub", None)
+        if set_hub is not None:
+            set_hub(hub)
+            return
+    refresh = getattr(window, "_refresh", None)
+    if refresh is not None:
+        refresh(keep_message=True)
 
 
 def open_settings(window: QMainWindow, controller: SyncController) -> object:

@@ -158,3 +158,20 @@ def test_reader_connection_sees_committed_writes(store: Store) -> None:
         assert reader.get_setting("till_id") == "T9"
     finally:
         reader.close()
+
+
+def test_a_reader_never_migrates_a_database_another_process_holds(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with Store.open(path, schema_version=1):
+        pass
+    holder = Store.open(path, schema_version=1)  # an older app still has it open
+    try:
+        with pytest.raises(StoreError, match="already open"):
+            Store.open(path, lock=False)
+        assert holder.version == 1
+    finally:
+        holder.close()
+    with Store.open(path, lock=False) as reader:  # nobody holds it: migrated, lock released
+        assert reader.version == schema.LATEST
+        with Store.open(path) as writer:
+            assert writer.version == schema.LATEST
