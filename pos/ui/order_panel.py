@@ -203,7 +203,9 @@ class OrderPanel(QWidget):
         self.items_view.verticalHeader().setVisible(False)
         self.items_view.verticalHeader().setDefaultSectionSize(36)
         self.items_view.setMinimumHeight(150)
-        self.items_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.items_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # product names
         self.items_view.key_action.connect(self.line_action)
 
         self.missing_button = self._button("missingButton", self.tr("Missing (M)"))
