@@ -51,11 +51,17 @@ class HubSettingsDialog(QDialog):
     saved = Signal(dict)
 
     def __init__(
-        self, service: HubSettingsService, parent: QWidget | None = None, *, role: str = ""
+        self,
+        service: HubSettingsService,
+        parent: QWidget | None = None,
+        *,
+        role: str = "",
+        actor: str = "",
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.role = role or "volunteer"
+        self.actor = actor
         self.changes: dict[str, Any] = {}
         self.setObjectName("hubSettingsDialog")
         self.setWindowTitle(self.tr("Hub settings"))
@@ -289,7 +295,7 @@ class HubSettingsDialog(QDialog):
         try:
             if problem is not None:
                 raise SettingsInvalid([problem, *self.service.validate(settings)])
-            self.changes = self.service.save(settings, role=self.role)
+            self.changes = self.service.save(settings, actor=self.actor, role=self.role)
         except SettingsInvalid as exc:
             errors = self._errors()
             for p in exc.problems:
@@ -311,7 +317,7 @@ def open_hub_settings(window: Any) -> Any:
         service = HubSettingsService(
             services.store, currency=services.currency, till_id=services.till_id
         )
-        dialog = HubSettingsDialog(service, window, role=role)
+        dialog = HubSettingsDialog(service, window, role=role, actor=services.checkout.volunteer())
         dialog.saved.connect(lambda _changes: window.apply_hub_settings())
         window.hub_settings_dialog = dialog
         dialog.open()

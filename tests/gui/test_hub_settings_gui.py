@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
 pytestmark = pytest.mark.gui
 
@@ -95,6 +95,8 @@ def test_bad_till_id_and_negative_limit_are_refused_inline(qtbot, window) -> Non
     limit = dialog.findChild(QLineEdit, "differenceLimitInput")
     limit.setText("-5")
     dialog.findChild(QCheckBox, "csvBomInput").setChecked(True)
+    pickup = dialog.findChild(QComboBox, "defaultPickupInput")
+    pickup.setCurrentIndex(pickup.count() - 1)
     dialog.findChild(QPushButton, "saveSettingsButton").click()
     assert dialog.isVisible()
     assert "letters or digits" in dialog.findChild(QLabel, "tillIdError").text()
@@ -108,6 +110,7 @@ def test_bad_till_id_and_negative_limit_are_refused_inline(qtbot, window) -> Non
     assert store.get_setting("till_id") == "T2"
     assert store.get_setting("close_difference_limit") == 750
     assert store.get_setting("csv_bom") is True
+    assert window.pickup_point_id == pickup.currentData() == store.get_setting("pickup_point_id")
 
 
 def test_sync_and_printer_settings_are_gated(qtbot, window) -> None:  # type: ignore[no-untyped-def]
