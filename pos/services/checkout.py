@@ -88,6 +88,8 @@ class CheckoutService:
         if isinstance(configured, list):
             for entry in configured:
                 if isinstance(entry, dict) and entry.get("code"):
+                    if entry.get("enabled", True) is False:
+                        continue  # switched off in Hub settings; its label still names old payments
                     code = str(entry["code"])
                     methods.append(PaymentMethod(code, str(entry.get("label") or code)))
         if not methods:

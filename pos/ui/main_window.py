@@ -41,6 +41,7 @@ from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
 from pos.ui.reconcile_window import open_reconcile
+from pos.ui.settings_dialog import open_hub_settings
 from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
@@ -123,12 +124,7 @@ class MainWindow(QMainWindow):
             " font-weight: bold; } QPushButton:disabled { background: #9ca3af; }"
         )
         self.collect_button.clicked.connect(self.commit)
-        self.payment_panel = PaymentPanel(
-            self.hub.currency, self.hub.locale, services.checkout.payment_methods(), self
-        )
-        self.payment_panel.confirmed.connect(self.commit)
-        self.payment_panel.changed.connect(self._tendering)
-        self.payment_panel.exact_cash.connect(self.exact_cash)
+        self.payment_panel = self._payment_panel()
         self.payment_panel.hide()
         self.collect_button.hide()
 
@@ -239,6 +235,10 @@ class MainWindow(QMainWindow):
         reconcile.setObjectName("reconcileAction")
         reconcile.triggered.connect(lambda: open_reconcile(self))
         file_menu.addAction(reconcile)
+        hub_settings = QAction(self.tr("&Hub settings…"), self)
+        hub_settings.setObjectName("hubSettingsAction")
+        hub_settings.triggered.connect(lambda: open_hub_settings(self))
+        file_menu.addAction(hub_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -613,6 +613,24 @@ class MainWindow(QMainWindow):
         self.pin_dialog = dialog
         dialog.open()
         return dialog
+
+    def _payment_panel(self) -> PaymentPanel:
+        methods = self.services.checkout.payment_methods()
+        panel = PaymentPanel(self.hub.currency, self.hub.locale, methods, self)
+        panel.confirmed.connect(self.commit)
+        panel.changed.connect(self._tendering)
+        panel.exact_cash.connect(self.exact_cash)
+        return panel
+
+    def apply_hub_settings(self) -> None:
+        """Hub settings saved: the new payment methods and pickup point, without a restart."""
+        old, self.payment_panel = self.payment_panel, self._payment_panel()
+        old.parentWidget().layout().replaceWidget(old, self.payment_panel)  # type: ignore[union-attr]
+        old.setParent(None)  # its shortcuts (F11, Ctrl+1..9) go with it
+        old.deleteLater()
+        self._money_changed()  # amounts typed so far are dropped: the methods changed
+        point = self.services.store.get_setting("pickup_point_id")
+        self.pickup_filter.setCurrentIndex(max(0, self.pickup_filter.findData(point)))
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""

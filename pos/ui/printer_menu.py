@@ -18,6 +18,7 @@ from pos.services.printing import JobOutcome, QueueState
 from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
+from pos.ui.staff_gate import staff_gate
 
 PROBLEM_STYLE = "QLabel { background: #b91c1c; color: white; padding: 2px 8px; }"
 
@@ -178,7 +179,13 @@ class PrintingUi(QObject):
         dialog.open()
         return dialog
 
-    def open_settings(self) -> PrinterSettingsDialog:
+    def open_settings(self) -> Any:
+        """Printer settings, behind the hub-staff PIN when one is set."""
+        return staff_gate(
+            self.window, self.window.services.roles, "printer.settings", self._show_settings
+        )
+
+    def _show_settings(self) -> PrinterSettingsDialog:
         dialog = PrinterSettingsDialog(
             self.service.store, override_uri=self.service.override_uri, parent=self.window
         )

@@ -293,13 +293,18 @@ def _show_new_hub(window: QMainWindow, service: SyncService) -> None:
 
 
 def open_settings(window: QMainWindow, controller: SyncController) -> object:
+    from pos.ui.staff_gate import staff_gate
     from pos.ui.sync_dialog import SyncSettingsDialog
 
-    points = [(p.id, p.name) for p in controller.service.pickup_points()]
-    dialog = SyncSettingsDialog(controller.service, points, window)
-    dialog.accepted.connect(controller.refresh_label)
-    dialog.open()
-    return dialog
+    def show() -> SyncSettingsDialog:
+        points = [(p.id, p.name) for p in controller.service.pickup_points()]
+        dialog = SyncSettingsDialog(controller.service, points, window)
+        dialog.accepted.connect(controller.refresh_label)
+        dialog.open()
+        window.sync_settings_dialog = dialog  # type: ignore[attr-defined]
+        return dialog
+
+    return staff_gate(window, window.services.roles, "sync.settings", show)  # type: ignore[attr-defined]
 
 
 class FirstRunDialog(QDialog):
