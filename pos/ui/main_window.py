@@ -505,7 +505,11 @@ class MainWindow(QMainWindow):
         if self.last_result is None:
             self.show_message(self.tr("No receipt to reprint yet."), "info")
             return
-        self.services.checkout.reprint(self.last_result.checkout.id)
+        try:
+            self.services.checkout.reprint(self.last_result.checkout.id)
+        except KnownError as exc:
+            self.show_message(exc.message, "error")
+            return
         self.show_message(
             self.tr("Copy of %1 queued for printing.").replace("%1", self.last_result.receipt_no)
         )
@@ -521,10 +525,14 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Credit noted: %1").replace("%1", self._money(c.credit_amount)))
         if c.left_owing > 0:
             parts.append(self.tr("Left owing: %1").replace("%1", self._money(c.left_owing)))
+        if result.receipt_failed:
+            parts.append(
+                self.tr("The receipt could not be queued for printing: reprint it later (F9).")
+            )
         self.draft = None
         if order_id is not None:
             self.open_order(order_id)  # now shows who collected it
-        self.show_message(" ".join(parts), "ok")
+        self.show_message(" ".join(parts), "warn" if result.receipt_failed else "ok")
         self._refresh(keep_message=True)
         self.refresh_status()
         self.focus_scan()
