@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.gui.conftest import window  # the real window, built as the app does
 
-import pytest
-
-
-@pytest.fixture
-def window(qtbot, demo_db: Path):
-    from pos.app import create_window
-
-    win = create_window(demo_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+__all__ = ["window"]
 
 
 def fill_disk(window, table: str = "audit_log") -> None:

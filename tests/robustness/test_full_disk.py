@@ -102,11 +102,16 @@ def test_opening_the_till_on_a_full_disk(qtbot, window) -> None:
     assert counts(window)["till_sessions"] == before["till_sessions"] + 1
 
 
-def test_closing_the_till_on_a_full_disk(qtbot, window) -> None:
+def till_dialog_counted(qtbot, window):
     window.services.till.open("Ewan", 1000)
     qtbot.mouseClick(window.findChild(QPushButton, "tillSessionButton"), Qt.MouseButton.LeftButton)
     dialog = window.till_dialog
     dialog.findChild(QLineEdit, "countedCash").setText("10")
+    return dialog
+
+
+def test_closing_the_till_on_a_full_disk(qtbot, window) -> None:
+    dialog = till_dialog_counted(qtbot, window)
     before = counts(window)
     fill_disk(window)
     button = dialog.findChild(QPushButton, "closeSessionButton")
@@ -121,10 +126,7 @@ def test_closing_the_till_on_a_full_disk(qtbot, window) -> None:
 
 def test_till_closed_but_z_report_not_queued_says_so(qtbot, window) -> None:
     """The disk fills between the close and its Z report: the close stands, and is told."""
-    window.services.till.open("Ewan", 1000)
-    qtbot.mouseClick(window.findChild(QPushButton, "tillSessionButton"), Qt.MouseButton.LeftButton)
-    dialog = window.till_dialog
-    dialog.findChild(QLineEdit, "countedCash").setText("10")
+    dialog = till_dialog_counted(qtbot, window)
     fill_disk(window, "print_jobs")
     qtbot.mouseClick(dialog.findChild(QPushButton, "closeSessionButton"), Qt.MouseButton.LeftButton)
     assert window.services.till.current() is None
