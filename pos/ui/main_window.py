@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pos import APP_NAME, __version__
 from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub
+from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult
 from pos.services.context import Services
@@ -340,7 +341,9 @@ class MainWindow(QMainWindow):
             return
         if self.model.rowCount() == 0:
             self.show_message(
-                self.tr("Nothing matches “%1”. Try again or type a name.").replace("%1", text),
+                self.tr("Nothing matches “%1”. Try again or type a name.").replace(
+                    "%1", quoted(text)
+                ),
                 "error",
             )
             self.scan_input.clear()
