@@ -285,7 +285,12 @@ class MainWindow(QMainWindow):
         return None if value is None else int(value)
 
     def _pickup_changed(self) -> None:
-        self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+        try:  # remembered for the next start; the filter works this session either way
+            self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+        except KnownError as exc:
+            self._refresh()
+            self.show_message(exc.message, "warn")
+            return
         self._refresh()
 
     def _text_changed(self, text: str) -> None:
