@@ -93,3 +93,16 @@ def test_print_queue_and_printer_settings_when_writes_fail(qtbot, window) -> Non
     assert "Cannot write" in settings.findChild(QLabel, "printerTestResult").text()
     settings.reject()
     assert services.store.scalar("SELECT COUNT(*) FROM print_jobs WHERE status='failed'") == 1
+
+
+def test_lists_are_made_even_when_the_database_refuses_writes(qtbot, window, tmp_path) -> None:
+    window.findChild(QAction, "printListsAction").trigger()
+    dialog = window.findChild(QDialog, "listsDialog")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sheet"))
+    dialog.pickup.setCurrentIndex(dialog.pickup.findData(63))
+    dialog.folder.setText(str(tmp_path / "lists"))
+    window.services.store.db.conn.execute("PRAGMA query_only = ON")
+    with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    (written,) = blocker.args[0]
+    assert open(written, "rb").read(4) == b"%PDF"
