@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -105,4 +107,4 @@ def test_lists_are_made_even_when_the_database_refuses_writes(qtbot, window, tmp
     with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     (written,) = blocker.args[0]
-    assert open(written, "rb").read(4) == b"%PDF"
+    assert Path(written).read_bytes()[:4] == b"%PDF"
