@@ -242,6 +242,7 @@ class Puller:
         report.updated += result.updated
         report.cancelled += result.cancelled
         report.conflicts.extend(result.conflicts)
+        report.skipped.extend(result.skipped)
         parsed.clear()
         return ref_future
 

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import random
+import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,23 +33,53 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 def normalise_url(url: str) -> str:
     """``https://host[/prefix]`` without a trailing slash, or raise a clear error."""
-    text = (url or "").strip().rstrip("/")
-    if not text:
+    text = (url or "").strip()
+    if not text.rstrip("/"):
         raise NotOFN(
             "Enter the address of your Open Food Network site, e.g. https://openfoodnetwork.org.uk."
         )
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise NotOFN(f"“{url}” is not a web address; use e.g. https://openfoodnetwork.org.uk.")
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+    text = text.rstrip("/")
+    shown = _shown(url)
+    not_web = NotOFN(f"“{shown}” is not a web address; use e.g. https://openfoodnetwork.org.uk.")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
+        raise not_web
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number 0-65535
+    except ValueError:
+        raise not_web from None
+    if parts.scheme not in ("http", "https") or not host or not _HOST.fullmatch(_ascii(host)):
+        raise not_web
+    if parts.username is not None or parts.password is not None:
+        raise NotOFN("Type the site address without a user name or password in it.")
+    if parts.scheme == "http" and host not in LOOPBACK:
         raise NotOFN(
-            f"“{url}” uses plain http, which would send the API key unencrypted; use https://."
+            f"“{shown}” uses plain http, which would send the API key unencrypted; use https://."
         )
     if parts.query or parts.fragment:
-        raise NotOFN(f"“{url}” should be just the site address, without ? or #.")
+        raise NotOFN(f"“{shown}” should be just the site address, without ? or #.")
     return text
+
+
+def _shown(url: str) -> str:
+    """The address as typed, fit to quote in one line (no control characters, not too long)."""
+    text = "".join("?" if ord(c) < 32 or ord(c) == 127 else c for c in url.strip())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _ascii(host: str) -> str:
+    """An internationalised name (café.fr) as the ASCII form DNS uses, or "" if it has none."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
+
+
+# a DNS name (labels of 1-63 letters, digits or hyphens) or an IP address
+_HOST = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?|[0-9a-f:.]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,15 @@ Floats never touch money: amounts enter as ``Decimal`` or decimal strings (OFN s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision
+
+# digits (any script's: Decimal reads them), at most one point, an optional sign
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 class MoneyError(ValueError):
@@ -66,6 +70,8 @@ class Money:
         cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
         if cleaned.count(",") == 1 and "." not in cleaned:
             cleaned = cleaned.replace(",", ".")
+        if not _PLAIN_NUMBER.fullmatch(cleaned):  # Decimal also reads "1e3" and "1_000"
+            raise MoneyError(f"not an amount: {text!r}")
         try:
             dec = Decimal(cleaned)
         except InvalidOperation as exc:

@@ -53,3 +53,9 @@ def normalise_scan(text: str) -> str:
     if match and ("/" in cleaned or _ORDER_NUMBER.match(cleaned.upper())):
         return match.group(1).upper()
     return cleaned
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """What someone typed, fit to echo in a one-line message: no control characters, short."""
+    shown = "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

@@ -54,6 +54,8 @@ class PaymentMethod:
 class CheckoutResult:
     checkout: Checkout
     print_job_id: str | None
+    #: the sale is saved but its receipt could not be queued (e.g. the disk filled up)
+    receipt_failed: bool = False
 
     @property
     def receipt_no(self) -> str:
@@ -224,7 +226,7 @@ class CheckoutService:
                 },
             )  # fmt: skip
         self.discard(draft)
-        return CheckoutResult(checkout, self._queue_receipt(checkout))
+        return self._with_receipt(checkout)
 
     def _pickup_point(self, session: Any) -> int | None:
         if session is not None and session.pickup_point_id is not None:
@@ -239,13 +241,13 @@ class CheckoutService:
             for p in settlement.payments
         )
 
-    def _queue_receipt(self, checkout: Checkout) -> str | None:
-        """Queue the receipt; the sale is already safe, so a failure here is only logged."""
+    def _with_receipt(self, checkout: Checkout) -> CheckoutResult:
+        """Queue the receipt; the sale is already safe, so a failure is logged and reported."""
         try:
-            return self.repo.queue_print("receipt", checkout.id)
+            return CheckoutResult(checkout, self.repo.queue_print("receipt", checkout.id))
         except Exception:
             log.exception("could not queue the receipt for %s", checkout.receipt_no)
-            return None
+            return CheckoutResult(checkout, None, receipt_failed=True)
 
     def reprint(self, checkout_id: str) -> str:
         if not self.repo.exists(checkout_id):
@@ -343,7 +345,7 @@ class CheckoutService:
                 details={"receipt_no": checkout.receipt_no, "goods": goods,
                          "paid": checkout.amount_paid, "items": len(lines)},
             )  # fmt: skip
-        return CheckoutResult(checkout, self._queue_receipt(checkout))
+        return self._with_receipt(checkout)
 
     # undo ---------------------------------------------------------------------------
     def reversible(self) -> list[Checkout]:
@@ -416,7 +418,7 @@ class CheckoutService:
                 details={"reverses": original.id, "receipt_no": original.receipt_no,
                          "reason": reason, "refund": original.amount_paid},
             )  # fmt: skip
-        return CheckoutResult(reversal, self._queue_receipt(reversal))
+        return self._with_receipt(reversal)
 
     # status -------------------------------------------------------------------------
     def pending_sync_count(self) -> int:

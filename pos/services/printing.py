@@ -522,14 +522,20 @@ class PrintLoop:
                 PrintJobs.listeners.remove(self._job_added)
 
     def _run(self) -> None:
-        self.service.recover()
+        recovered = False
         self.report(self.service.state(), None)
         problem = fault = ""
         last_probe = -float("inf")
         while not self.stop_event.is_set():
             self.wake_event.clear()
             try:
+                if not recovered:  # until it succeeds (the file may be read-only for a while)
+                    self.service.recover()
+                    recovered = True
                 outcome = self.service.process_next()
+            except KnownError as exc:  # e.g. the database cannot be written: say so, retry
+                log.warning("print loop: %s", exc.message)
+                outcome = JobOutcome(None, False, exc.message, "error")
             except Exception:  # never let the worker die: the till relies on it
                 log.exception("print loop error")
                 outcome = JobOutcome(

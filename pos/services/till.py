@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from pos.domain.money import format_money
@@ -12,6 +13,8 @@ from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
 from pos.store.db import utcnow
 from pos.store.till import SessionAlreadyOpen, TillRepository
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DIFFERENCE_LIMIT = 500  # minor units a volunteer may close with unchallenged
 
@@ -33,6 +36,8 @@ class TillService:
         self.checkouts = CheckoutRepository(store)
         # The checkout service tells us whether a checkout is half-way through.
         self.busy: Callable[[], bool] = lambda: False
+        #: False when the last close was saved but its Z report could not be queued
+        self.z_report_queued = True
 
     def _money(self, minor: int) -> str:
         return format_money(minor, self.currency)
@@ -158,7 +163,12 @@ class TillService:
                 role=role, till_id=self.till_id,
                 details={"expected": expected, "counted": counted, "difference": difference},
             )  # fmt: skip
-        self.checkouts.queue_print("z_report", session.id)
+        try:  # the close is saved: a report that cannot be queued is only logged and flagged
+            self.checkouts.queue_print("z_report", session.id)
+            self.z_report_queued = True
+        except Exception:
+            log.exception("could not queue the Z report for session %s", session.id)
+            self.z_report_queued = False
         return self.z_report(session.id)
 
     # report ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,6 +59,7 @@ class Store:
         self.path = path
         self.db = db
         self._lock = lock
+        self._file = _identity(path)  # which file the connection writes to
 
     # opening ------------------------------------------------------------------
     @classmethod
@@ -136,10 +138,15 @@ class Store:
 
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
-        conn = _connect(self.path)
-        conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
+        if not self.path.exists():  # sqlite would create a new, empty file in its place
+            raise StoreError(f"{self.path} is no longer there (was its folder or drive removed?).")
+        try:
+            conn = _connect(self.path)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from exc
         return Store(self.path, sqlite_utils.Database(conn), None)
 
     def close(self) -> None:
@@ -194,6 +201,12 @@ class Store:
                 with self.db.atomic() as db:
                     yield db
                 return
+            if self._file is not None and _identity(self.path) != self._file:
+                # the file was deleted or replaced: writes would go to a file lost at exit
+                raise StoreError(
+                    f"{self.path} is no longer there (was its folder or drive removed?)."
+                    " Put it back and restart Food Hub POS; nothing was saved."
+                )
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -270,6 +283,14 @@ def _split_sql(script: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:

@@ -60,6 +60,7 @@ class IngestResult:
     updated: int = 0
     cancelled: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (number, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (number, reason)
 
 
 class Ingest:
@@ -141,8 +142,14 @@ class Ingest:
             unpushed = outbox.unpushed_order_ids()
             local = self.local_fingerprints([o.id for o in orders])
             to_save: list[Order] = []
+            owners = self._number_owners(orders)
             for o in orders:
                 before = local.get(o.id)
+                if owners.setdefault(o.number, o.id) != o.id:  # malformed: never overwrite
+                    result.skipped.append(
+                        (o.number, "not saved: another order already has this number")
+                    )
+                    continue
                 if before is None:
                     result.inserted += 1
                     to_save.append(o)
@@ -159,6 +166,19 @@ class Ingest:
             self._placeholders(to_save)
             self.repo.save_orders(to_save)
         return result
+
+    def _number_owners(self, orders: Sequence[Order]) -> dict[str, int]:
+        """Which local order id holds each of these numbers (numbers are unique)."""
+        numbers = list({o.number for o in orders})
+        owners: dict[str, int] = {}
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for number, oid in self.conn.execute(
+                f"SELECT number, id FROM orders WHERE number IN ({marks})", chunk
+            ):
+                owners[str(number)] = int(oid)
+        return owners
 
     def _placeholders(self, orders: Iterable[Order]) -> None:
         """Rows the foreign keys need when OFN did not describe them (names filled later)."""

@@ -229,8 +229,11 @@ class ListsDialog(QDialog):
             self.status.setText(self.tr("Choose a folder for the PDFs."))
             return
         folder = Path(text).expanduser()
-        self.store.set_setting("lists_folder", str(folder))
-        self.store.set_setting("lists_paper", self.paper.currentData())
+        try:  # remembered for next time; the PDFs do not depend on it
+            self.store.set_setting("lists_folder", str(folder))
+            self.store.set_setting("lists_paper", self.paper.currentData())
+        except KnownError as exc:
+            log.warning("could not remember the lists folder: %s", exc.message)
         job = _Job(self.store, self.request(), folder)
         job.signals.progress.connect(self._progress)
         job.signals.done.connect(self._done)

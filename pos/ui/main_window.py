@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pos import APP_NAME, __version__
 from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub
+from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult
 from pos.services.context import Services
@@ -284,7 +285,12 @@ class MainWindow(QMainWindow):
         return None if value is None else int(value)
 
     def _pickup_changed(self) -> None:
-        self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+        try:  # remembered for the next start; the filter works this session either way
+            self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+        except KnownError as exc:
+            self._refresh()
+            self.show_message(exc.message, "warn")
+            return
         self._refresh()
 
     def _text_changed(self, text: str) -> None:
@@ -340,7 +346,9 @@ class MainWindow(QMainWindow):
             return
         if self.model.rowCount() == 0:
             self.show_message(
-                self.tr("Nothing matches “%1”. Try again or type a name.").replace("%1", text),
+                self.tr("Nothing matches “%1”. Try again or type a name.").replace(
+                    "%1", quoted(text)
+                ),
                 "error",
             )
             self.scan_input.clear()
@@ -505,7 +513,11 @@ class MainWindow(QMainWindow):
         if self.last_result is None:
             self.show_message(self.tr("No receipt to reprint yet."), "info")
             return
-        self.services.checkout.reprint(self.last_result.checkout.id)
+        try:
+            self.services.checkout.reprint(self.last_result.checkout.id)
+        except KnownError as exc:
+            self.show_message(exc.message, "error")
+            return
         self.show_message(
             self.tr("Copy of %1 queued for printing.").replace("%1", self.last_result.receipt_no)
         )
@@ -521,10 +533,14 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Credit noted: %1").replace("%1", self._money(c.credit_amount)))
         if c.left_owing > 0:
             parts.append(self.tr("Left owing: %1").replace("%1", self._money(c.left_owing)))
+        if result.receipt_failed:
+            parts.append(
+                self.tr("The receipt could not be queued for printing: reprint it later (F9).")
+            )
         self.draft = None
         if order_id is not None:
             self.open_order(order_id)  # now shows who collected it
-        self.show_message(" ".join(parts), "ok")
+        self.show_message(" ".join(parts), "warn" if result.receipt_failed else "ok")
         self._refresh(keep_message=True)
         self.refresh_status()
         self.focus_scan()

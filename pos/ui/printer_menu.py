@@ -163,8 +163,11 @@ class PrintingUi(QObject):
         )
 
     def retry(self) -> None:
-        for job in self.service.jobs.listing("failed"):
-            self.service.jobs.retry(job.id)
+        try:
+            for job in self.service.jobs.listing("failed"):
+                self.service.jobs.retry(job.id)
+        except KnownError as exc:
+            self.window.show_message(exc.message, "error")
         self.worker.wake()
 
     def open_queue(self) -> PrintQueueDialog:

@@ -219,7 +219,11 @@ class PrintQueueDialog(QDialog):
         job_id = self._selected(self.jobs)
         if job_id is None:
             return False
-        retried = self.service.jobs.retry(job_id)
+        try:
+            retried = self.service.jobs.retry(job_id)
+        except KnownError as exc:
+            self.message.setText(exc.message)
+            return False
         self.wake_worker()
         self.refresh()
         return retried
@@ -228,7 +232,11 @@ class PrintQueueDialog(QDialog):
         job_id = self._selected(self.jobs)
         if job_id is None:
             return False
-        cancelled = self.service.jobs.cancel(job_id)
+        try:
+            cancelled = self.service.jobs.cancel(job_id)
+        except KnownError as exc:
+            self.message.setText(exc.message)
+            return False
         if not cancelled:
             self.message.setText(self.tr("Only a waiting job can be cancelled."))
         self.refresh()

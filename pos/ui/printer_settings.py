@@ -199,6 +199,10 @@ class PrinterSettingsDialog(QDialog):
             self.test_result.setText(self.tr("Nothing printed: %1").replace("%1", message))
 
     def save(self) -> None:
-        save_settings(self.store, self.form_settings())
+        try:
+            save_settings(self.store, self.form_settings())
+        except KnownError as exc:  # e.g. the disk is full: keep the dialog and its choices
+            self.test_result.setText(exc.message)
+            return
         self.saved.emit()
         self.accept()

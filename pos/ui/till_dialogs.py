@@ -361,7 +361,17 @@ class TillDialog(QDialog):
         self.z_text.setText(
             z_report_text(self, self.report, self.hub_locale, self.timezone, self.labels)
         )
-        self.summary.setText(self.tr("The till is closed. The Z report is queued for printing."))
+        if self.till.z_report_queued:
+            self.summary.setText(
+                self.tr("The till is closed. The Z report is queued for printing.")
+            )
+        else:
+            self.summary.setText(
+                self.tr(
+                    "The till is closed, but the Z report could not be queued for printing: "
+                    "print it later from the Printing menu."
+                )
+            )
 
 
 class SetPinDialog(QDialog):

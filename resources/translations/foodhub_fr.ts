@@ -806,6 +806,10 @@
         <translation>Reste dû&#xa0;: %1</translation>
     </message>
     <message>
+        <source>The receipt could not be queued for printing: reprint it later (F9).</source>
+        <translation>Le ticket n’a pas pu être envoyé à l’impression&#xa0;: réimprimez-le plus tard (F9).</translation>
+    </message>
+    <message>
         <source>Open the till to take money</source>
         <translation>Ouvrez la caisse pour encaisser</translation>
     </message>
@@ -2355,6 +2359,10 @@
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
         <translation>La caisse est clôturée. Le rapport Z est envoyé à l&apos;impression.</translation>
+    </message>
+    <message>
+        <source>The till is closed, but the Z report could not be queued for printing: print it later from the Printing menu.</source>
+        <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression&#xa0;: imprimez-le plus tard depuis le menu Impression.</translation>
     </message>
 </context>
 <context>
