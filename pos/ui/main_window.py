@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
         from pos.ui.sync_status import install_sync
 
         self.sync = install_sync(self, services.sync, self.sync_status)
-        self.sync.finished.connect(lambda _state: self._refresh())
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -686,6 +685,7 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()  # before the database closes under its worker
         self.printing.stop()
         self.status_timer.stop()
         self._relist.stop()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -248,19 +248,8 @@ def _local_time(utc_iso: str | None) -> str:
     return at.strftime("%H:%M") if at.date() == today else at.strftime("%d %b %H:%M")
 
 
-class _CloseWatcher(QObject):
-    def __init__(self, controller: SyncController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.controller.stop()
-        return False
-
-
 def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> SyncController:
-    """Add sync to ``window``: status widgets, the Sync menu, auto sync, stop on close."""
+    """Add sync to ``window``: status widgets, the Sync menu, auto sync (the window stops it)."""
     bar = QProgressBar()
     cancel = QPushButton()
     status_bar = window.statusBar()
@@ -269,7 +258,6 @@ def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> Sy
     controller = SyncController(service, label, bar, cancel, window)
     controller.build_menu(window)
     controller.finished.connect(lambda _state: _show_new_hub(window, service))
-    window.installEventFilter(_CloseWatcher(controller))
     return controller
 
 
