@@ -46,12 +46,14 @@ class _Signals(QObject):
 class _Job(QRunnable):
     """Writes the PDFs on a pool thread, reading through a separate connection."""
 
-    def __init__(self, store: Store, request: ListRequest, folder: Path) -> None:
+    def __init__(self, store: Store, request: ListRequest, folder: Path, signals: _Signals) -> None:
         super().__init__()
         self.store = store
         self.request = request
         self.folder = folder
-        self.signals = _Signals()
+        # Owned by the dialog (GUI thread): the pool deletes this runnable on its own
+        # thread, which must never take a QObject whose queued signals are being delivered.
+        self.signals = signals
 
     def run(self) -> None:
         reader: Store | None = None
@@ -84,6 +86,7 @@ class ListsDialog(QDialog):
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
         self._job: _Job | None = None
+        self._finished_jobs: list[_Job] = []
         service = ListsService(store)
         options = service.options()
 
@@ -234,10 +237,15 @@ class ListsDialog(QDialog):
             self.store.set_setting("lists_paper", self.paper.currentData())
         except KnownError as exc:
             log.warning("could not remember the lists folder: %s", exc.message)
-        job = _Job(self.store, self.request(), folder)
-        job.signals.progress.connect(self._progress)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
+        signals = _Signals(self)
+        signals.progress.connect(self._progress)
+        signals.done.connect(self._done)
+        signals.failed.connect(self._failed)
+        job = _Job(self.store, self.request(), folder, signals)
+        # Python keeps the runnable (and its signals) until the dialog goes: a pool thread
+        # deleting it while the GUI thread still holds or delivers for it crashed.
+        job.setAutoDelete(False)
+        self._finished_jobs.append(job)
         self._job = job
         self.written = []
         self.generate_button.setEnabled(False)

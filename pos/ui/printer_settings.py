@@ -41,11 +41,13 @@ class _Signals(QObject):
 
 
 class _TestPrint(QRunnable):
-    def __init__(self, settings: PrinterSettings, hub: dict[str, Any] | None) -> None:
+    def __init__(
+        self, settings: PrinterSettings, hub: dict[str, Any] | None, signals: _Signals
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.hub = hub
-        self.signals = _Signals()
+        self.signals = signals  # owned by the dialog: never deleted on the pool thread
 
     def run(self) -> None:
         try:
@@ -72,6 +74,7 @@ class PrinterSettingsDialog(QDialog):
         self, store: Store, *, override_uri: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._jobs: list[_TestPrint] = []
         self.setObjectName("printerSettingsDialog")
         self.setWindowTitle(self.tr("Printer settings"))
         self.store = store
@@ -183,8 +186,11 @@ class PrinterSettingsDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Printing a test receipt…"))
-        job = _TestPrint(settings, self.hub)
-        job.signals.done.connect(self._tested)
+        signals = _Signals(self)
+        signals.done.connect(self._tested)
+        job = _TestPrint(settings, self.hub, signals)
+        job.setAutoDelete(False)  # kept by Python until the dialog goes (see lists_dialog)
+        self._jobs.append(job)
         self._running = job
         QThreadPool.globalInstance().start(job)
 
