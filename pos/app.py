@@ -75,8 +75,13 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from pos.ui import crash
+    from pos.ui import crash, platform_check
 
+    problem = platform_check.problem()
+    if problem:  # QApplication would abort the process with Qt's own paragraph
+        log.error("no window: %s", problem)
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     _qt_app()
     if not args.no_crash_dialog:
         crash.install()
@@ -88,11 +93,22 @@ def run_gui(args: argparse.Namespace) -> int:
         crash.error_dialog(exc).exec()
         return 1
     window.show()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from pos.ui.sync_status import offer_first_run
 
+    menus = ", ".join(action.text().replace("&", "") for action in window.menuBar().actions())
+    log.info("window shown in %s: %s", window.property("language"), menus)
     offer_first_run(window)
+    if args.quit_after is not None:  # smoke tests and unattended demos: leave as a person would
+
+        def leave() -> None:
+            log.info("closing after %s s (--quit-after)", args.quit_after)
+            QApplication.closeAllWindows()
+            QApplication.quit()
+
+        QTimer.singleShot(int(args.quit_after * 1000), leave)
     return QApplication.exec()
 
 

@@ -32,6 +32,22 @@ def log_dir() -> Path:
     return _dir("FOODHUB_POS_LOG_DIR", platformdirs.user_log_dir(APP_ID, _AUTHOR))
 
 
+def cache_dir() -> Path:
+    """Files the app can rebuild (python-escpos's parsed printer profiles).
+
+    ``FOODHUB_POS_CACHE_DIR`` wins; a set ``FOODHUB_POS_DATA_DIR`` (tests, kiosks, a portable
+    install) keeps the cache beside the data in ``cache/``, so nothing lands in the user's
+    real folders.
+    """
+    value = os.environ.get("FOODHUB_POS_CACHE_DIR")
+    if value:
+        return Path(value).expanduser()
+    data = os.environ.get("FOODHUB_POS_DATA_DIR")
+    if data:
+        return Path(data).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_ID, _AUTHOR))
+
+
 def log_file() -> Path:
     return log_dir() / "foodhub-pos.log"
 

@@ -1,7 +1,11 @@
 """Printer connections by URI, status checks, and sending rendered bytes.
 
 URIs (interfaces.md): ``tcp://host[:9100]``, ``usb://VID:PID``,
-``serial:///dev/ttyUSB0?baudrate=19200``, ``file:///dev/usb/lp0``, ``cups://QUEUE``.
+``serial:///dev/ttyUSB0?baudrate=19200``, ``file:///dev/usb/lp0``, ``cups://QUEUE``; on
+Windows also ``win32://Printer name`` (a printer queue, sent raw), ``serial://COM3`` and
+``file:///C:/folder/file``. Parsing and error messages follow the platform the app runs on
+(``platform`` arguments let tests ask for another one), so a Windows volunteer is never told
+to ``apt install`` anything.
 
 :func:`send` asks the printer for its status (``DLE EOT``) *before* sending: a printer that
 is off line, out of paper or has its cover open gets nothing, so the job can stay queued and
@@ -14,10 +18,12 @@ status (device files, CUPS) are trusted once the write succeeds.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import stat
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +55,59 @@ class PrinterConfigError(PrinterFault):
         super().__init__(message, "config")
 
 
+# platforms ------------------------------------------------------------------------
+System = Literal["windows", "macos", "linux"]
+
+
+def system(platform: str | None = None) -> System:
+    """``windows``, ``macos`` or ``linux`` (any other Unix) for ``sys.platform``-style names."""
+    name = sys.platform if platform is None else platform
+    if name.startswith(("win", "cygwin", "msys")):
+        return "windows"
+    if name.startswith("darwin") or name == "macos":
+        return "macos"
+    return "linux"
+
+
+def address_examples(platform: str | None = None) -> str:
+    """The printer addresses this platform understands, for hints and error messages."""
+    if system(platform) == "windows":
+        return (
+            "win32://Printer name, tcp://HOST:9100, serial://COM3?baudrate=19200, "
+            "usb://VID:PID or file:///C:/folder/file"
+        )
+    serial_port = "/dev/cu.usbserial" if system(platform) == "macos" else "/dev/ttyUSB0"
+    return (
+        f"tcp://HOST:9100, usb://VID:PID, serial://{serial_port}?baudrate=19200, "
+        "file:///dev/usb/lp0 or cups://QUEUE"
+    )
+
+
+_DRIVE = re.compile(r"^/?([A-Za-z]:)([/\\].*)?$")
+_COM_PORT = re.compile(r"^/?(COM[0-9]+)$", re.IGNORECASE)
+
+
+def _file_path(netloc: str, path: str, platform: str | None) -> str:
+    """The file a ``file://`` URI names; on Windows with its drive letter or as a UNC path."""
+    if system(platform) != "windows":
+        return path
+    if netloc.lower() == "localhost":
+        netloc = ""
+    if netloc and _DRIVE.match(netloc):  # file://C:/folder/file
+        return netloc + (path or "\\")
+    drive = _DRIVE.match(path)
+    if drive and not netloc:  # file:///C:/folder/file
+        return drive.group(1) + (drive.group(2) or "\\")
+    if netloc:  # file://server/share/file
+        return "\\\\" + netloc + path.replace("/", "\\")
+    return path
+
+
 # addresses ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PrinterAddress:
     uri: str
-    scheme: str  # tcp | usb | serial | file | cups
+    scheme: str  # tcp | usb | serial | file | cups | win32
     host: str = ""
     port: int = 9100
     vendor: int = 0
@@ -66,11 +120,24 @@ class PrinterAddress:
         return self.uri
 
 
-def parse_uri(uri: str) -> PrinterAddress:
-    """Parse a printer URI or raise :class:`PrinterConfigError` with a sentence saying why."""
+def parse_uri(uri: str, *, platform: str | None = None) -> PrinterAddress:
+    """Parse a printer URI or raise :class:`PrinterConfigError` with a sentence saying why.
+
+    Every scheme parses everywhere (a hub database may move between computers); whether the
+    connection exists on this platform is :func:`connect`'s business.
+    """
     text = (uri or "").strip()
     if not text:
         raise PrinterConfigError("No printer is set up.")
+    if text.lower().startswith("win32:"):
+        # Windows printer names have spaces and other characters a URL parser would mangle.
+        name = unquote(text[len("win32:") :].lstrip("/")).strip().rstrip("/")
+        if not name:
+            raise PrinterConfigError(
+                f"“{text}” names no printer: write win32:// and the printer's name as Windows "
+                "shows it (Settings → Printers & scanners)."
+            )
+        return PrinterAddress(text, "win32", queue=name)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme == "tcp":
@@ -92,9 +159,20 @@ def parse_uri(uri: str) -> PrinterAddress:
             ) from exc
         return PrinterAddress(text, "usb", vendor=vendor, product=product)
     if scheme == "serial":
-        path = unquote(parts.path)
-        if not path:
-            raise PrinterConfigError(f"“{text}” names no serial device: serial:///dev/ttyUSB0.")
+        path = unquote(parts.netloc + parts.path)
+        com_port = _COM_PORT.match(path)
+        if system(platform) == "windows":
+            if com_port:  # serial://COM3, as Windows names its ports
+                path = com_port.group(1).upper()
+            if not path:
+                raise PrinterConfigError(f"“{text}” names no serial port: write serial://COM3.")
+        elif com_port:
+            raise PrinterConfigError(
+                f"“{text}” is a Windows port name; on this computer write "
+                "serial:///dev/ttyUSB0 (the device file of the port)."
+            )
+        elif not path.startswith("/"):
+            raise PrinterConfigError(f"“{text}” names no serial port: write serial:///dev/ttyUSB0.")
         query = parse_qs(parts.query)
         try:
             baud = int(query.get("baudrate", ["19200"])[0])
@@ -102,9 +180,12 @@ def parse_uri(uri: str) -> PrinterAddress:
             raise PrinterConfigError(f"“{text}” has an invalid baud rate.") from exc
         return PrinterAddress(text, "serial", path=path, baudrate=baud)
     if scheme == "file":
-        path = unquote(parts.path)
+        path = _file_path(unquote(parts.netloc), unquote(parts.path), platform)
         if not path:
-            raise PrinterConfigError(f"“{text}” names no file: file:///dev/usb/lp0.")
+            example = (
+                "file:///C:/folder/file" if system(platform) == "windows" else "file:///dev/usb/lp0"
+            )
+            raise PrinterConfigError(f"“{text}” names no file: write {example}.")
         return PrinterAddress(text, "file", path=path)
     if scheme == "cups":
         queue = unquote(parts.netloc or parts.path.strip("/"))
@@ -112,8 +193,7 @@ def parse_uri(uri: str) -> PrinterAddress:
             raise PrinterConfigError(f"“{text}” names no print queue: cups://QUEUE.")
         return PrinterAddress(text, "cups", queue=queue)
     raise PrinterConfigError(
-        f"“{text}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID, "
-        "serial:///dev/ttyUSB0?baudrate=19200, file:///dev/usb/lp0 or cups://QUEUE."
+        f"“{text}” is not a printer address. Use {address_examples(platform)}."
     )
 
 
@@ -229,7 +309,7 @@ class _TcpConnection(_EscposConnection):
 class _FileConnection:
     """A device file (``/dev/usb/lp0``) or, for testing and archiving, a regular file (appended)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, platform: str | None = None) -> None:
         self.path = path
         target = Path(path)
         regular = not target.exists() or stat.S_ISREG(target.stat().st_mode)
@@ -238,9 +318,13 @@ class _FileConnection:
         try:
             self.handle = open(path, "ab" if regular else "wb", buffering=0)
         except PermissionError as exc:
-            raise PrinterConfigError(
-                f"No permission to write to {path}: add this user to the “lp” group."
-            ) from exc
+            fix = {
+                "linux": "add this user to the “lp” group",
+                "macos": "choose a device or file this user may write to",
+                "windows": "choose a folder you can write to, or print to the printer's "
+                "queue (win32://Printer name)",
+            }[system(platform)]
+            raise PrinterConfigError(f"No permission to write to {path}: {fix}.") from exc
         except OSError as exc:
             raise PrinterFault(f"Cannot open {path}: {exc.strerror}.", "unreachable") from exc
 
@@ -267,7 +351,10 @@ class _CupsConnection:
         self.timeout = timeout
         self.lp = shutil.which("lp")
         if self.lp is None:
-            raise PrinterConfigError("The system print command “lp” (CUPS) is not installed.")
+            raise PrinterConfigError(
+                "The system print command “lp” (CUPS) is not installed (on Debian or Ubuntu: "
+                "apt install cups-client)."
+            )
 
     def status(self) -> PrinterStatus:
         lpstat = shutil.which("lpstat")
@@ -308,12 +395,52 @@ class _CupsConnection:
         pass
 
 
+def _usb_fixes(platform: str | None) -> tuple[str, str]:
+    """What to do when the USB printer is not found / when libusb is missing, per platform."""
+    match system(platform):
+        case "windows":
+            return (
+                "not plugged in or switched off; on Windows a USB receipt printer is usually "
+                "reached through its printer queue: win32://Printer name",
+                "USB printing needs the libusb driver, which Windows does not have: print "
+                "through the printer's Windows queue instead (win32://Printer name)",
+            )
+        case "macos":
+            return (
+                "not plugged in or switched off",
+                "USB printing needs the libusb library (with Homebrew: brew install libusb), "
+                "or print through the printer's queue (cups://QUEUE)",
+            )
+        case _:
+            return (
+                "not plugged in, switched off, or not accessible (udev rule or “lp” group)",
+                "USB printing needs the libusb library (on Debian or Ubuntu: "
+                "apt install libusb-1.0-0)",
+            )
+
+
+class _SpoolerConnection(_EscposConnection):
+    """A Windows printer queue (python-escpos ``Win32Raw``): one raw job per connection.
+
+    The spooler gives no way to read the printer's answer, so the status is unknown and the
+    job counts as sent once Windows accepted it (like a CUPS queue).
+    """
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus()
+
+
 def connect(
-    address: PrinterAddress, *, timeout: float = 5.0, status_timeout: float = 1.0
+    address: PrinterAddress,
+    *,
+    timeout: float = 5.0,
+    status_timeout: float = 1.0,
+    platform: str | None = None,
 ) -> Connection:
     """Open a connection or raise :class:`PrinterFault` (``unreachable``/``config``)."""
     from escpos.exceptions import DeviceNotFoundError
 
+    here = system(platform)
     if address.scheme == "tcp":
         from escpos.printer import Network
 
@@ -331,40 +458,78 @@ def connect(
     if address.scheme == "usb":
         from escpos.printer import Usb
 
+        not_found, no_libusb = _usb_fixes(platform)
         if not Usb.is_usable():
-            raise PrinterConfigError("USB printers need the pyusb package: pip install pyusb.")
+            raise PrinterConfigError(
+                "USB printing needs the pyusb package, which is missing from this "
+                "installation: reinstall Food Hub POS."
+            )
         usb_printer = Usb(address.vendor, address.product, timeout=int(timeout * 1000))
         try:
             usb_printer.open()
         except DeviceNotFoundError as exc:
             raise PrinterFault(
-                f"The USB printer {address.vendor:04x}:{address.product:04x} is not "
-                "plugged in, switched off, or not accessible (udev rule or “lp” group).",
+                f"The USB printer {address.vendor:04x}:{address.product:04x} is {not_found}.",
                 "unreachable",
             ) from exc
         except Exception as exc:  # no libusb backend
-            raise PrinterConfigError(
-                "USB printing needs the libusb library (on Debian or Ubuntu: "
-                f"apt install libusb-1.0-0); {str(exc).rstrip('.')}."
-            ) from exc
+            raise PrinterConfigError(f"{no_libusb}; {str(exc).rstrip('.')}.") from exc
         return _EscposConnection(usb_printer, status_timeout)
     if address.scheme == "serial":
         from escpos.printer import Serial
 
         if not Serial.is_usable():
-            raise PrinterConfigError("Serial printers need the pyserial package.")
+            raise PrinterConfigError(
+                "Serial printers need the pyserial package, which is missing from this "
+                "installation: reinstall Food Hub POS."
+            )
         serial_printer = Serial(address.path, baudrate=address.baudrate, timeout=status_timeout)
         try:
             serial_printer.open()
         except DeviceNotFoundError as exc:
+            hint = (
+                "check its COM number in Device Manager, under Ports"
+                if here == "windows"
+                else "is it plugged in? On Linux this user may need the “dialout” group"
+                if here == "linux"
+                else "is it plugged in?"
+            )
             raise PrinterFault(
-                f"Cannot open the serial port {address.path}.", "unreachable"
+                f"Cannot open the serial port {address.path} ({hint}).", "unreachable"
             ) from exc
         return _EscposConnection(serial_printer, status_timeout)
     if address.scheme == "file":
-        return _FileConnection(address.path)
+        return _FileConnection(address.path, platform=platform)
     if address.scheme == "cups":
+        if here == "windows":
+            raise PrinterConfigError(
+                "CUPS print queues (cups://) exist on Linux and macOS; on Windows write "
+                "win32:// and the printer's name."
+            )
         return _CupsConnection(address.queue, timeout)
+    if address.scheme == "win32":
+        if here != "windows":
+            raise PrinterConfigError(
+                "Windows printer queues (win32://) exist only on Windows; on this computer "
+                "write cups:// and the queue's name (lpstat -p lists them)."
+            )
+        from escpos.printer import Win32Raw
+
+        if not Win32Raw.is_usable():
+            raise PrinterConfigError(
+                "Printing to a Windows printer queue needs the pywin32 package, which is "
+                "missing from this installation: reinstall Food Hub POS."
+            )
+        spooled = Win32Raw(address.queue)
+        try:
+            spooled.open(job_name="Food Hub POS")
+        except DeviceNotFoundError as exc:
+            raise PrinterFault(
+                f"Windows has no printer named “{address.queue}” (Settings → Printers & "
+                "scanners shows the exact names).",
+                "unreachable",
+            ) from exc
+        return _SpoolerConnection(spooled, status_timeout)
     raise PrinterConfigError(f"Unsupported printer address {address.uri}.")
 
 

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime
 
 from pos.domain.money import format_money
+from pos.domain.timezones import zone as tz_zone
 from receipts.document import Document
 from receipts.i18n import N_, translations
 from receipts.text import CodePages
@@ -108,10 +108,7 @@ def local_time(utc_iso: str, timezone: str, locale: str) -> str:
         return utc_iso
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
+    zone = tz_zone(timezone)
     try:
         return format_datetime(moment, "medium", tzinfo=zone, locale=locale)
     except Exception:  # unknown locale: still an exact time

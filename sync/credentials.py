@@ -1,7 +1,12 @@
-"""The OFN API key: in the OS keyring, else in a file only this user can read (0600).
+"""The OFN API key: in the OS keyring, else in a file only this user can read.
 
 Never in the database, the log, an exception message or a command line. The key is stored
 per instance URL so a till can be moved between instances without mixing keys.
+
+The file is private by mode 0600 on Linux and macOS. Windows has no such modes (permission
+bits there only toggle "read-only", and ``os.fchmod`` does not exist before Python 3.13):
+the file lives in the user's own profile folder (``%LOCALAPPDATA%``), whose access list
+already admits only that user (and administrators), so nothing is changed on Windows.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ def check_key(key: str) -> str:
 def _keyring_usable() -> bool:
     backend = keyring.get_keyring()
     return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 0) > 0
+
+
+def _posix_modes() -> bool:
+    """Whether permission bits mean "who may read" here (not on Windows)."""
+    return os.name == "posix"
 
 
 def key_file() -> Path:
@@ -92,7 +102,7 @@ def _file_read() -> dict[str, str]:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return {}
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if _posix_modes() and mode & (stat.S_IRWXG | stat.S_IRWXO):
         log.warning("%s was readable by others; making it private", path)
         os.chmod(path, 0o600)
     try:
@@ -126,7 +136,8 @@ def _file_replace(data: dict[str, str]) -> None:
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.fchmod(fd, 0o600)
+        if _posix_modes() and hasattr(os, "fchmod"):  # 0600 even where umask or the file differ
+            os.fchmod(fd, 0o600)
         os.write(fd, json.dumps(data).encode("utf-8"))
         os.fsync(fd)
     finally:

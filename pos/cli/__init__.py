@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-crash-dialog", action="store_true", help="log unexpected errors without a dialog"
     )
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the window after SECONDS (smoke tests, unattended demos)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in _commands().items():
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))

@@ -21,12 +21,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pos.domain import reconcile as r
 from pos.domain.checkout import DEFAULT_METHODS
+from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 
@@ -237,10 +237,7 @@ class ReconcileQueries:
     # charts -------------------------------------------------------------------
     def half_hours(self, orders: list[r.OrderLine], timezone: str) -> list[tuple[str, int]]:
         """Collections per half hour of the hub's local time, from first to last."""
-        try:
-            zone = ZoneInfo(timezone)
-        except (KeyError, ValueError):
-            zone = ZoneInfo("UTC")
+        zone = tz_zone(timezone)
         slots: Counter[datetime] = Counter()
         for order in orders:
             if not order.collected_at:
@@ -259,7 +256,7 @@ class ReconcileQueries:
 
         while slot <= last:
             result.append((slot.strftime("%H:%M"), slots.get(slot, 0)))
-            slot = (slot.astimezone(ZoneInfo("UTC")) + timedelta(minutes=30)).astimezone(zone)
+            slot = (slot.astimezone(UTC) + timedelta(minutes=30)).astimezone(zone)
         return result
 
     # writes -------------------------------------------------------------------

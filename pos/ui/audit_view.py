@@ -6,9 +6,8 @@ as CSV (the same neutralised, spreadsheet-safe format as the report).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
 from pos.store.audit_query import AuditFilter
@@ -121,10 +121,10 @@ class AuditView(QWidget):
         since = None
         days = self.period.currentData()
         if days is not None:
-            zone = ZoneInfo(self.timezone)
+            zone = tz_zone(self.timezone)
             start = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
             start -= timedelta(days=int(days))
-            since = start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S")
+            since = start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
         return AuditFilter(
             since=since,
             till_id=self.till.currentData(),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from pos.domain.money import format_money
+from pos.domain.timezones import zone
 
 
 @lru_cache(maxsize=4096)
@@ -21,6 +21,6 @@ def local_time(utc_iso: str | None, timezone: str, fmt: str = "%d/%m %H:%M") -> 
         return ""
     try:
         when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-        return when.astimezone(ZoneInfo(timezone)).strftime(fmt)
+        return when.astimezone(zone(timezone)).strftime(fmt)
     except (ValueError, KeyError):
         return utc_iso

@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -36,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pos.domain.timezones import zone
 from receipts.pdf import fonts
 from receipts.pdf.model import DocInfo
 
@@ -75,10 +75,7 @@ def local_time(info: DocInfo) -> str:
     when = info.generated_at
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    try:
-        when = when.astimezone(ZoneInfo(info.timezone))
-    except (KeyError, ValueError):
-        when = when.astimezone(UTC)
+    when = when.astimezone(zone(info.timezone))
     return when.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 

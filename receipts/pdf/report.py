@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -32,6 +31,7 @@ from reportlab.platypus import (
 
 from pos.domain import reconcile as r
 from pos.domain.money import format_money
+from pos.domain.timezones import zone as tz_zone
 from receipts.pdf import fonts, layout
 
 FONT = fonts.REGULAR
@@ -478,10 +478,7 @@ def _money_fn(data: r.ReportData) -> Callable[[int], str]:
 
 
 def _time_fn(timezone: str) -> Callable[[str | None, str], str]:
-    try:
-        zone = ZoneInfo(timezone)
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
+    zone = tz_zone(timezone)
 
     def when(utc_iso: str | None, fmt: str) -> str:
         if not utc_iso:
