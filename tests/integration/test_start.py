@@ -1,0 +1,108 @@
+"""Starting the app for real (a child process, offscreen): no litter, and Qt's abort replaced
+by one sentence when a system library is missing (issue 10, points 5 and 6)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(base: Path, **extra: str) -> dict[str, str]:
+    env = os.environ.copy()
+    for name in ("DATA", "CONFIG", "LOG"):
+        env[f"FOODHUB_POS_{name}_DIR"] = str(base / name.lower())
+    env.pop("FOODHUB_POS_CACHE_DIR", None)
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    env.update(extra)
+    return env
+
+
+def _start(
+    env: dict[str, str], *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "--no-crash-dialog", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_a_start_leaves_nothing_in_the_temp_folder(tmp_path: Path) -> None:
+    """python-escpos made a tmp* folder with a pickle on every start; now it uses our cache."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    runtime = tmp_path / "runtime"  # Qt's own runtime folder, kept out of TMPDIR
+    runtime.mkdir(mode=0o700)
+    env = _env(
+        tmp_path,
+        TMPDIR=str(temp),
+        XDG_RUNTIME_DIR=str(runtime),
+        QT_QPA_PLATFORM="offscreen",
+        FOODHUB_POS_LANG="fr",
+    )
+    first = _start(env, "--quit-after", "1")
+    assert first.returncode == 0, first.stderr
+    assert list(temp.iterdir()) == []
+    pickles = list((tmp_path / "data" / "cache" / "escpos").glob("*.capabilities.pickle"))
+    assert len(pickles) == 1  # the app's cache folder (beside FOODHUB_POS_DATA_DIR here)
+    written = pickles[0].stat().st_mtime_ns
+    log = (tmp_path / "log" / "foodhub-pos.log").read_text(encoding="utf-8")
+    assert "window shown in fr: Fichier" in log  # the French window really opened
+    assert "closing after 1.0 s" in log
+    # the next start reuses the pickle and still leaves nothing behind
+    again = _start(env, "print-test", "--printer", f"file://{tmp_path / 'paper.bin'}")
+    assert again.returncode == 0, again.stderr
+    assert list(temp.iterdir()) == []
+    assert pickles[0].stat().st_mtime_ns == written
+    assert (tmp_path / "paper.bin").stat().st_size > 0
+
+
+def test_cache_folder_override(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    cache = tmp_path / "elsewhere"
+    env = _env(tmp_path, TMPDIR=str(temp), FOODHUB_POS_CACHE_DIR=str(cache))
+    result = _start(env, "print-test", "--printer", f"file://{tmp_path / 'paper.bin'}")
+    assert result.returncode == 0, result.stderr
+    assert list((cache / "escpos").glob("*.capabilities.pickle"))
+    assert list(temp.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 libraries are Linux's")
+def test_missing_x11_library_gets_one_sentence_not_an_abort(tmp_path: Path) -> None:
+    """A broken libxcb-cursor.so.0 first on the library path stands for a missing one (the
+    dynamic linker stops at it either way); without the check Qt aborts the process."""
+    broken = tmp_path / "lib"
+    broken.mkdir()
+    (broken / "libxcb-cursor.so.0").write_text("not a library")
+    env = _env(tmp_path, DISPLAY=":99", LD_LIBRARY_PATH=str(broken))
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    result = _start(env, timeout=60)
+    assert result.returncode == 1  # not -6 (SIGABRT)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: Food Hub POS cannot open its window")
+    assert "sudo apt install libxcb-cursor0" in lines[0]
+    assert "qt.qpa" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_linker_messages_become_package_names() -> None:
+    from pos.ui.platform_check import ALL_PACKAGES, sentence_for
+
+    missing = sentence_for(
+        "libxcb-icccm.so.4: cannot open shared object file: No such file or directory"
+    )
+    assert "libxcb-icccm.so.4" in missing and missing.endswith("sudo apt install libxcb-icccm4")
+    odd = sentence_for("/opt/x/libqxcb.so: undefined symbol: xcb_foo")
+    assert ALL_PACKAGES in odd
+    assert "libxcb-cursor0" in ALL_PACKAGES and "libxkbcommon-x11-0" in ALL_PACKAGES
