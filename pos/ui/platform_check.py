@@ -69,13 +69,18 @@ def _plugin(name: str) -> Path:
 
 
 def load_error(plugin: Path) -> str | None:
-    """Why the dynamic linker cannot load ``plugin`` (it names the library), or None."""
+    """Why the dynamic linker cannot load ``plugin`` (it names the library), or None.
+
+    A plugin we cannot find is not judged (None): Qt may know a place we do not, and a false
+    alarm would keep a working app from starting.
+    """
     if not plugin.exists():
-        return f"{plugin.name} is missing from this installation"
+        return None
     try:
         ctypes.CDLL(str(plugin))
     except OSError as exc:
-        return str(exc)
+        # A PyInstaller bundle wraps the linker's message in its own; the cause keeps it.
+        return str(exc.__cause__ or exc)
     return None
 
 
