@@ -32,6 +32,7 @@ from pos.services.printing import (
     save_settings,
 )
 from pos.store import Store
+from receipts import printers
 from receipts.escpos_render import profile_names
 from receipts.text import PREFERRED_PAGES
 
@@ -87,6 +88,11 @@ class PrinterSettingsDialog(QDialog):
         self.uri.setPlaceholderText("tcp://192.168.1.50:9100")
         self.uri_help = QLabel(
             self.tr(
+                "Windows printer win32://Printer name · network tcp://HOST:9100 · serial "
+                "serial://COM3?baudrate=19200 · USB usb://VID:PID · file file:///C:/folder/file"
+            )
+            if printers.system() == "windows"
+            else self.tr(
                 "Network tcp://HOST:9100 · USB usb://VID:PID · serial "
                 "serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · "
                 "print queue cups://QUEUE"

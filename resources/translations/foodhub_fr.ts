@@ -1318,6 +1318,10 @@
         <translation>Adresse de l&apos;imprimante</translation>
     </message>
     <message>
+        <source>Windows printer win32://Printer name · network tcp://HOST:9100 · serial serial://COM3?baudrate=19200 · USB usb://VID:PID · file file:///C:/folder/file</source>
+        <translation>Imprimante Windows win32://Nom de l&apos;imprimante · réseau tcp://HÔTE:9100 · série serial://COM3?baudrate=19200 · USB usb://VID:PID · fichier file:///C:/dossier/fichier</translation>
+    </message>
+    <message>
         <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
         <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d&apos;impression cups://FILE</translation>
     </message>
