@@ -268,3 +268,21 @@ def test_lock_in_a_read_only_folder_is_an_os_error_not_held(tmp_path: Path) -> N
         folder.chmod(0o500)
     with pytest.raises(OSError):
         FileLock(folder / "hub.sqlite").acquire()
+
+
+# the console entry point ----------------------------------------------------------------------
+def test_a_console_entry_point_runs_the_same_program() -> None:
+    """Windows gives the ``foodhub-pos`` gui-script no console, so ``report``, ``lists``,
+    ``sync``, ``print-test`` and ``demo`` print through ``foodhub-pos-cli``; the bundle's spec
+    makes both programs."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["foodhub-pos-cli"] == project["gui-scripts"]["foodhub-pos"]
+    spec = (root / "packaging" / "foodhub-pos.spec").read_text(encoding="utf-8")
+    assert 'name=f"{APP}-cli"' in spec and "console=True" in spec and "console=False" in spec
+    from pos.app import main
+
+    module, _, function = project["scripts"]["foodhub-pos-cli"].partition(":")
+    assert getattr(__import__(module, fromlist=[function]), function) is main
