@@ -286,3 +286,36 @@ def test_a_console_entry_point_runs_the_same_program() -> None:
 
     module, _, function = project["scripts"]["foodhub-pos-cli"].partition(":")
     assert getattr(__import__(module, fromlist=[function]), function) is main
+
+
+@pytest.fixture
+def in_process_main() -> Iterator[None]:
+    """``main()`` sets up file logging and crash traces: undo both after the test."""
+    from pos import logs
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        logs.shutdown()
+
+
+def test_windowed_program_without_console_streams(
+    in_process_main: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On Windows the windowed ``foodhub-pos.exe`` has ``sys.stdout = sys.stderr = None``:
+    a command typed there must still run and exit with its code, not crash on printing."""
+    from pos.app import main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    with pytest.raises(SystemExit) as version:
+        main(["--version"])
+    assert version.value.code == 0
+    assert main(["report", "--db", str(tmp_path / "none.sqlite"), "--out", "x.pdf"]) == 1
+    out = tmp_path / "demo.sqlite"
+    assert main(["demo", "--out", str(out), "--orders", "5"]) == 0 and out.exists()
