@@ -434,9 +434,10 @@ class Pusher:
             StaffAction(
                 "pending_payment",
                 f"Order {item.number}: OFN still holds a pending {fmt(p.amount)} payment by"
-                f" “{p.method or '?'}”, a method not declared paid at the pickup point (it may"
-                " be a card payment an online gateway authorised). The customer paid at the till"
-                f" ({want.receipt_no}): do not capture it; void it in OFN.",
+                f" “{p.method or '?'}”, which Sync settings do not declare paid at the pickup"
+                " point, so sync did not take it. If it is a card payment authorised online,"
+                " capturing it would charge the customer again after they paid at the till"
+                f" ({want.receipt_no}): void it in OFN.",
                 amount=p.amount, admin_url=url,
             )
             for p in left
