@@ -296,7 +296,9 @@ def open_settings(window: QMainWindow, controller: SyncController) -> object:
 
     def show() -> SyncSettingsDialog:
         points = [(p.id, p.name) for p in controller.service.pickup_points()]
-        dialog = SyncSettingsDialog(controller.service, points, window)
+        services = getattr(window, "services", None)
+        actor = services.checkout.volunteer() if services is not None else ""
+        dialog = SyncSettingsDialog(controller.service, points, window, actor=actor or "")
         dialog.accepted.connect(controller.refresh_label)
         dialog.open()
         window.sync_settings_dialog = dialog  # type: ignore[attr-defined]
