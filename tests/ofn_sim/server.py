@@ -4,10 +4,12 @@ Implements what the till uses, as ofn-api.md describes it:
 - ``GET /api/v0/orders`` (ransack filters, pagination only when ``page``/``per_page`` given,
   capped at 100, carts unless ``q[completed_at_not_null]``, ``q[updated_at_gt]``),
 - ``GET /api/v0/orders/{number}`` (detailed), ``PUT .../capture`` (the first pending payment
-  only; 422 ``{"error"}`` when there is none), ``PUT .../ship`` (200 even when nothing
-  shipped), ``PUT /api/v0/orders/{number}`` (note),
+  in Spree's order, whatever its method: an authorised card before "cash on pickup", see
+  :meth:`OFNSimulator.authorise_card`; 422 ``{"error"}`` when there is none), ``PUT .../ship``
+  (200 even when nothing shipped), ``PUT /api/v0/orders/{number}`` (note),
 - ``GET /api/v1/customers`` (JSON:API, ``links.next``, page size quirk),
-- ``GET /api/v0/shops/{id}``, ``GET /api/dfc/enterprises``, ``GET /api/v0/status/job_queue``.
+- ``GET /api/v0/shops/{id}``, ``GET /api/dfc/enterprises``, ``GET /api/v0/status/job_queue``
+  (``jobs_alive``).
 Money is decimal strings, ``phone`` is ``"a"`` without a bill address, ``display_total`` is
 HTML, ``Date`` comes from the simulator's clock.
 

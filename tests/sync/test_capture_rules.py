@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from pos.store import Store
 from pos.store.ofn_methods import seen_payment_methods
 from pos.store.orders import OrderRepository
@@ -83,13 +85,15 @@ def test_an_authorised_card_is_never_captured_after_the_till_took_card(
     assert outbox_status(pulled_store) == {number: "needs_staff"}
 
 
+@pytest.mark.parametrize("card_state", ["pending", "requires_authorization"])
 def test_cash_on_pickup_is_not_captured_when_an_authorised_card_comes_first(
-    pulled_store, ofn_sim, ofn_client
+    pulled_store, ofn_sim, ofn_client, card_state: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """The till took cash for "cash on pickup", but OFN would capture the card: no capture."""
+    """The till took cash for "cash on pickup", but OFN would capture the card first (or fail
+    on a card awaiting the customer's authorisation): no capture."""
     declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
-    ofn_sim.authorise_card(number, keep_others=True)
+    ofn_sim.authorise_card(number, keep_others=True, state=card_state)
     _pull(pulled_store, ofn_client, ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     total = _total(pulled_store, number)
