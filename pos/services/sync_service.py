@@ -14,13 +14,13 @@ from pos import config, paths
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
 from pos.store import Store
-from pos.store.ofn_methods import SeenMethod, seen_payment_methods
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
+from pos.store.push_review import SeenMethod, collections_waiting_since, seen_payment_methods
 from sync import credentials
 from sync.connection import Check, Settings, check_connection
 from sync.pull import Progress
-from sync.rules import PushRules
+from sync.rules import LATE_SHIP, PushRules
 from sync.run import SyncResult, run_sync
 from sync.transport import normalise_url
 
@@ -94,6 +94,10 @@ class SyncService:
         """The OFN payment methods on the pulled orders, for staff to say which are paid at
         the pickup point."""
         return seen_payment_methods(self.store)
+
+    def late_collections(self) -> int:
+        """Collections waiting to be pushed for longer than a ship may lag unflagged."""
+        return collections_waiting_since(self.store, LATE_SHIP)
 
     def till_methods(self) -> list[tuple[str, str]]:
         """(code, label) of the till's payment methods (Hub settings), cash first."""

@@ -179,6 +179,17 @@ class SyncSettingsDialog(QDialog):
             )
         )
         ship_note.setObjectName("ofnMarkShippedNote")
+        late = self.service.late_collections()
+        self.late_note = QLabel(
+            self.tr(
+                "%1 collection(s) made more than a day ago wait to be synced: shipping them now"
+                " sends those customers the email late."
+            ).replace("%1", str(late))
+        )
+        self.late_note.setObjectName("ofnLateCollectionsNote")
+        self.late_note.setWordWrap(True)
+        self.late_note.setStyleSheet("QLabel { color: #b45309; font-weight: bold; }")
+        self.late_note.setVisible(late > 0)
 
         heading = QLabel(self.tr("Payment methods on this hub's OFN orders"))
         heading.setStyleSheet("QLabel { font-weight: bold; }")
@@ -193,6 +204,7 @@ class SyncSettingsDialog(QDialog):
         methods_note.setObjectName("ofnPaymentMethodsNote")
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
+        grid.setVerticalSpacing(8)
         self.method_inputs: dict[str, QComboBox] = {}
         seen = self.service.seen_payment_methods()
         till = self.service.till_methods()
@@ -222,10 +234,14 @@ class SyncSettingsDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.setProperty("ofnMethod", name)
             self.method_inputs[name] = combo
-            grid.addWidget(text, row * 2, 0)
-            grid.addWidget(combo, row * 2, 1, 2, 1)
-            grid.addWidget(info, row * 2 + 1, 0)
-            grid.setRowMinimumHeight(row * 2 + 1, 30)
+            cell = QWidget()
+            lines = QVBoxLayout(cell)
+            lines.setContentsMargins(0, 2, 0, 2)
+            lines.setSpacing(0)
+            lines.addWidget(text)
+            lines.addWidget(info)
+            grid.addWidget(cell, row, 0)
+            grid.addWidget(combo, row, 1)
         if not names:
             empty = _note(self.tr("None seen yet: sync once (Sync ▸ Sync now), then choose here."))
             empty.setObjectName("ofnPaymentMethodsEmpty")
@@ -241,6 +257,7 @@ class SyncSettingsDialog(QDialog):
         box = QVBoxLayout(page)
         box.addWidget(self.mark_shipped)
         box.addWidget(ship_note)
+        box.addWidget(self.late_note)
         box.addSpacing(8)
         box.addWidget(heading)
         box.addWidget(methods_note)

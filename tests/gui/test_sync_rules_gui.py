@@ -30,6 +30,7 @@ def test_before_a_pull_the_methods_wait_for_one(qtbot, hub_window) -> None:  # t
     shipped = dialog.findChild(QCheckBox, "ofnMarkShippedInput")
     assert shipped.isChecked()  # what sync always did; the note beside it says what it costs
     assert "cannot be switched off" in dialog.findChild(QLabel, "ofnMarkShippedNote").text()
+    assert dialog.findChild(QLabel, "ofnLateCollectionsNote").isHidden()  # none waiting
 
 
 def test_staff_choose_methods_and_shipping_and_push_follows(qtbot, hub_window, ofn_sim) -> None:  # type: ignore[no-untyped-def]
@@ -75,3 +76,18 @@ def test_a_stuck_job_queue_says_emails_are_delayed(qtbot, hub_window, ofn_sim) -
     ofn_sim.jobs_alive = True
     assert _sync(qtbot, hub_window) == "ok"
     assert "delayed" not in label.text() and "stuck" not in label.toolTip()
+
+
+def test_collections_waiting_over_a_day_are_pointed_out_beside_the_ship_choice(
+    qtbot, hub_window, ofn_sim
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_capture_rules import _collected_days_ago
+
+    assert _sync(qtbot, hub_window) == "ok"
+    store = hub_window.services.store
+    number = ofn_sim.numbers(payment_state="paid")[0]
+    collect(store, number)
+    _collected_days_ago(store, number, 2)
+    dialog = _open(qtbot, hub_window)
+    late = dialog.findChild(QLabel, "ofnLateCollectionsNote")
+    assert not late.isHidden() and late.text().startswith("1 collection(s) made more than a day")

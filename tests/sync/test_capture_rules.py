@@ -13,12 +13,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pos.store import Store
-from pos.store.ofn_methods import seen_payment_methods
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox
+from pos.store.push_review import collections_waiting_since, seen_payment_methods
 from sync.connection import Settings
 from sync.push import push
-from sync.rules import PushRules
+from sync.rules import LATE_SHIP, PushRules
 from sync.run import EMAILS_DELAYED, run_sync
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
@@ -214,7 +214,9 @@ def test_a_ship_long_after_the_collection_is_flagged_for_staff(pulled_store, ofn
     collect(pulled_store, recent)
     _collected_days_ago(pulled_store, late, 3)
     _collected_days_ago(pulled_store, recent, 0.5)
+    assert collections_waiting_since(pulled_store, LATE_SHIP) == 1  # Sync settings warn of it
     report = push(ofn_client, pulled_store)
+    assert collections_waiting_since(pulled_store, LATE_SHIP) == 0
     assert ofn_sim.ships[late] == 1 and ofn_sim.ships[recent] == 1
     assert report.shipped_late == [late]
     actions = Outbox(pulled_store).staff_actions()

@@ -2269,6 +2269,10 @@
         <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l'e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l'équipe peut les expédier dans l'administration d'OFN, où l'e-mail peut être évité.</translation>
     </message>
     <message>
+        <source>%1 collection(s) made more than a day ago wait to be synced: shipping them now sends those customers the email late.</source>
+        <translation>%1 retrait(s) fait(s) il y a plus d'un jour attendent la synchro : les expédier maintenant enverra l'e-mail en retard à ces clients.</translation>
+    </message>
+    <message>
         <source>Payment methods on this hub's OFN orders</source>
         <translation>Moyens de paiement des commandes OFN de ce hub</translation>
     </message>
