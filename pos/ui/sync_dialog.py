@@ -206,7 +206,8 @@ class SyncSettingsDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setVerticalSpacing(8)
         self.method_inputs: dict[str, QComboBox] = {}
-        seen = self.service.seen_payment_methods()
+        # the demo's made-up orders say nothing about the hub's methods: ask after a real pull
+        seen = [] if self.service.is_demo else self.service.seen_payment_methods()
         till = self.service.till_methods()
         names = [m.name for m in seen] + sorted(set(rules.at_pickup) - {m.name for m in seen})
         counts = {m.name: m for m in seen}

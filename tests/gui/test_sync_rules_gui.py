@@ -91,3 +91,9 @@ def test_collections_waiting_over_a_day_are_pointed_out_beside_the_ship_choice(
     dialog = _open(qtbot, hub_window)
     late = dialog.findChild(QLabel, "ofnLateCollectionsNote")
     assert not late.isHidden() and late.text().startswith("1 collection(s) made more than a day")
+
+
+def test_the_demo_hub_asks_about_methods_only_after_a_real_pull(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, window)
+    assert dialog.findChildren(QComboBox, "ofnPaymentMethodInput") == []
+    assert dialog.findChild(QLabel, "ofnPaymentMethodsEmpty") is not None
