@@ -9,6 +9,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from pos import paths
 
 LANGUAGES = ("en", "fr")
+_current = "en"
+
+
+def current_language() -> str:
+    """The language installed for the UI ("en" until ``install`` runs)."""
+    return _current
 
 
 def pick_language(setting: str | None = None) -> str:
@@ -23,6 +29,8 @@ def pick_language(setting: str | None = None) -> str:
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install translators on ``app``; keep the returned list alive as long as the app."""
+    global _current
+    _current = language
     installed: list[QTranslator] = []
     if language == "en":
         return installed
