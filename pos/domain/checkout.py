@@ -313,11 +313,13 @@ def settle(
 
 
 def implausible_tender(amount_due: int, tendered: int, largest_note: int) -> bool:
-    """Handed over at least one largest note more than needed: likely a slip, ask first.
+    """Far more handed over than due: likely a slip (an extra zero), so the till asks first.
 
-    Nobody pays £12.50 with £999,999,999.99; a customer may pay £12.50 with £50, though.
+    "Far" is more than twice what is due plus the largest note: £12.50 paid with £50 or
+    £234.21 with £300 is normal, £4.50 with £100 or anything with £999,999,999.99 is not.
     """
-    return largest_note > 0 and tendered - max(amount_due, 0) >= largest_note
+    due = max(amount_due, 0)
+    return largest_note > 0 and tendered > 2 * due + largest_note
 
 
 def quick_cash_amounts(amount_due: int, notes: tuple[int, ...], limit: int = 3) -> list[int]:

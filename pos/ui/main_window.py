@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.order_panel = OrderPanel(self.hub, self)
         self.order_panel.set_producers(services.orders.producer_names())
         self.order_panel.lines_changed.connect(self._money_changed)
+        self.order_panel.start_shift.connect(self.open_till)
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False
@@ -195,13 +196,6 @@ class MainWindow(QMainWindow):
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
         self.refresh_status()
-        if self.services.till.current() is None:  # offered at the start of the shift
-            self.show_message(
-                self.tr(
-                    "Start of the shift: open the till (F7) with your name and the cash float."
-                ),
-                "info",
-            )
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -563,7 +557,7 @@ class MainWindow(QMainWindow):
                 self.services.checkout.collection_info(order_id),
                 self._customer_code(order_id), c, just_done=True,
             )  # fmt: skip
-            detail = f"{order.customer_name} · {c.receipt_no}"
+            detail = self.order_panel.result_detail(c, order.customer_name)
         else:
             self.order_panel.clear()
             detail = self.tr("Walk-in sale · %1").replace("%1", c.receipt_no)
@@ -644,11 +638,14 @@ class MainWindow(QMainWindow):
         """Name the checkout undone and say plainly what to give back."""
         c = result.checkout
         self.last_result = None
-        shown = self.order_panel.order
-        if c.order_id is not None and shown is not None and shown.id == c.order_id:
-            self.draft = None
-            self.open_order(c.order_id)
-        self.show_message(self.undo_dialog.outcome_text, "warn" if c.amount_paid else "ok")
+        self.services.checkout.discard(self.draft)
+        self.draft = None  # whatever was on screen: the undo result replaces it
+        self.order_panel.clear()
+        self.payment_panel.hide()
+        self.collect_button.hide()
+        undo = self.undo_dialog
+        self.order_panel.show_result(undo.outcome_headline, undo.outcome_detail, "warn")
+        self.show_message(undo.outcome_text, "warn" if c.amount_paid else "ok")
         self._refresh(keep_message=True)
         self.refresh_status()
 
@@ -689,6 +686,7 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
         session = self.services.till.current()
+        self.order_panel.set_till_open(session is not None)
         if session is None:  # shown clearly: the start of a shift is opening the till
             self.till_status.setText(self.tr("Till closed"))
             self.till_button.setText(self.tr("Till closed: open it (F7)"))

@@ -195,11 +195,13 @@ def lines_from_checkout(order: Order, checkout: Checkout) -> list[HandoverLine]:
 
 class OrderPanel(QWidget):
     lines_changed = Signal()
+    start_shift = Signal()  # the empty panel's call to action while the till is closed
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.order: Order | None = None
+        self.handed: Checkout | None = None
         self.draft: CheckoutDraft | None = None
         self.locked = False
         self.pickup_name = ""
@@ -232,6 +234,16 @@ class OrderPanel(QWidget):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.hide()
         self._pending_weight: tuple[int, str] | None = None
+        self.till_open = True
+        self.start_button = QPushButton(self.tr("Start of the shift: open the till (F7)"))
+        self.start_button.setObjectName("startShiftButton")
+        self.start_button.setAccessibleName(self.tr("Open the till"))
+        self.start_button.setMinimumHeight(64)
+        self.start_button.setStyleSheet(
+            "QPushButton { background: #166534; color: white; font-size: 16pt; font-weight: bold; }"
+        )
+        self.start_button.clicked.connect(self.start_shift.emit)
+        self.start_button.hide()
         self.instructions = QLabel()
         self.instructions.setObjectName("specialInstructions")
         self.instructions.setWordWrap(True)
@@ -292,6 +304,7 @@ class OrderPanel(QWidget):
         layout.addWidget(self.customer)
         layout.addWidget(self.details)
         layout.addWidget(self.state)
+        layout.addWidget(self.start_button)
         layout.addWidget(self.collected)
         layout.addWidget(self.result)
         layout.addWidget(self.instructions)
@@ -301,6 +314,11 @@ class OrderPanel(QWidget):
         layout.addWidget(self.summary)
         self.producers: dict[int, str] = {}
         self.edit_bar.setEnabled(False)
+
+    def set_till_open(self, is_open: bool) -> None:
+        """While the till is closed the empty panel offers to open it (start of shift)."""
+        self.till_open = is_open
+        self.start_button.setVisible(not is_open and self.order is None)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -323,6 +341,7 @@ class OrderPanel(QWidget):
             label.clear()
         self.collected.hide()
         self.result.hide()
+        self.start_button.setVisible(not self.till_open)
         self.instructions.hide()
         self.items_model.set_lines([], self.producers)
         self.edit_bar.setEnabled(False)
@@ -343,6 +362,7 @@ class OrderPanel(QWidget):
         self.draft = draft
         self.handed = handed
         self.result.hide()
+        self.start_button.hide()
         self.locked = collected is not None or order.is_cancelled or draft is None
         names = {p.id: p.name for p in pickup_points}
         self.pickup_name = names.get(order.pickup_point_id or -1, self.tr("no pickup point"))
@@ -362,10 +382,8 @@ class OrderPanel(QWidget):
             self.collected.hide()
             if order.is_cancelled:
                 self.state.setText(self.tr("Cancelled in OFN: do not hand over"))
-            elif order.outstanding > 0:
-                self.state.setText(
-                    self.tr("Balance due: %1").replace("%1", self._money(order.outstanding))
-                )
+            elif order.outstanding > 0:  # the amount itself shows once, in the payment panel
+                self.state.setText(self.tr("Balance due"))
             else:
                 self.state.setText(self.tr("Paid"))
         if order.special_instructions:
@@ -400,12 +418,20 @@ class OrderPanel(QWidget):
         if handover is None or self.locked:
             self.summary.clear()
             return
-        parts = [
-            self.tr("Goods %1 + fees %2 = %3")
-            .replace("%1", self._money(handover.goods_total))
-            .replace("%2", self._money(handover.fees_total))
-            .replace("%3", self._money(handover.new_value))
-        ]
+        if handover.new_value == handover.amount_due and handover.amount_due > 0:
+            # the total is the amount due: the payment panel shows it, once, large
+            parts = [
+                self.tr("Goods %1 + fees %2")
+                .replace("%1", self._money(handover.goods_total))
+                .replace("%2", self._money(handover.fees_total))
+            ]
+        else:
+            parts = [
+                self.tr("Goods %1 + fees %2 = %3")
+                .replace("%1", self._money(handover.goods_total))
+                .replace("%2", self._money(handover.fees_total))
+                .replace("%3", self._money(handover.new_value))
+            ]
         if handover.difference < 0:
             parts.append(
                 self.tr("Less than ordered: %1").replace("%1", self._money(-handover.difference))
@@ -507,7 +533,7 @@ class OrderPanel(QWidget):
         )
         if info.pickup_point_name:
             detail += f" · {info.pickup_point_name}"
-        return banner_html(self.tr("⛔ ALREADY COLLECTED: do not hand over again"), detail, 22)
+        return banner_html(self.tr("STOP · ALREADY COLLECTED: do not hand over again"), detail, 22)
 
     def result_headline(self, checkout: Checkout) -> tuple[str, str]:
         """What to say after a checkout, largest first, and its style (owing: a warning)."""
@@ -523,6 +549,13 @@ class OrderPanel(QWidget):
         if checkout.kind == "walk_in":
             return self.tr("Paid: %1").replace("%1", fmt(checkout.amount_paid)), "ok"
         return self.tr("Handed over"), "ok"
+
+    def result_detail(self, checkout: Checkout, customer: str) -> str:
+        """The line under the headline: who and which receipt (and "Handed over" if unsaid)."""
+        detail = f"{customer} · {checkout.receipt_no}"
+        if self.result_headline(checkout)[0] != self.tr("Handed over"):
+            detail = f"{self.tr('Handed over')} · {detail}"
+        return detail
 
     def show_result(self, headline: str, detail: str, kind: str) -> None:
         """The checkout just done, in large type, until the next scan."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +99,15 @@ CONFIRM_STYLE = (
     f"QPushButton {{ background: {PRIMARY}; color: white; font-weight: bold; }}"
     " QPushButton:disabled { background: #9ca3af; }"
 )
+
+
+SECONDARY_STYLE = "QPushButton { font-size: 11pt; }"
+
+
+def flexible(button: QPushButton, minimum: int = 64) -> QPushButton:
+    """A button that may shrink below its text when the window is narrow (1280 px)."""
+    button.setMinimumWidth(minimum)
+    return button
 
 
 def keep_space(widget: QWidget) -> None:
@@ -223,7 +231,7 @@ class PaymentPanel(QFrame):
             button.setCheckable(True)
             button.setMinimumHeight(44)
             button.setStyleSheet(METHOD_STYLE)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            flexible(button)
             if i < 9:
                 button.setToolTip(f"Ctrl+{i + 1}")
             self.method_group.addButton(button, i)
@@ -253,7 +261,7 @@ class PaymentPanel(QFrame):
             quick = QPushButton()
             named(quick, f"{names.prefix}quickCash{i + 1}", self.tr("Quick cash amount"))
             quick.setMinimumHeight(52)
-            quick.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            flexible(quick)
             quick.clicked.connect(lambda _=False, b=quick: self._quick_cash(b))
             keep_space(quick)
             self.quick_buttons.append(quick)
@@ -261,7 +269,7 @@ class PaymentPanel(QFrame):
         self.exact_button = QPushButton(self.tr("Exact (F11)"))
         named(self.exact_button, names.prefix + "exactCashButton", self.tr("Exact cash"))
         self.exact_button.setMinimumHeight(52)
-        self.exact_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        flexible(self.exact_button)
         self.exact_button.clicked.connect(self.exact_cash.emit)
         keep_space(self.exact_button)
         exact_key = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -271,15 +279,19 @@ class PaymentPanel(QFrame):
         self.add_button = QPushButton(self.tr("Split (Ctrl+Enter)"))
         named(self.add_button, names.prefix + "addPaymentButton", self.tr("Add part payment"))
         self.add_button.setMinimumHeight(52)
+        self.add_button.setStyleSheet(SECONDARY_STYLE)
+        flexible(self.add_button)
         self.add_button.clicked.connect(self.add_part)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             add_key = QShortcut(QKeySequence(key), self)
             add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             add_key.activated.connect(self.add_part)
 
-        self.owing_button = QPushButton(self.tr("Leave part owing… (Ctrl+O)"))
+        self.owing_button = QPushButton(self.tr("Leave owing… (Ctrl+O)"))
         named(self.owing_button, names.prefix + "leaveOwingButton", self.tr("Leave money owing"))
         self.owing_button.setMinimumHeight(52)
+        self.owing_button.setStyleSheet(SECONDARY_STYLE)
+        flexible(self.owing_button)
         self.owing_button.clicked.connect(self.leave_owing)
         owing_key = QShortcut(QKeySequence("Ctrl+O"), self)
         owing_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -309,6 +321,7 @@ class PaymentPanel(QFrame):
         self.confirm_button = QPushButton(self.tr("Take payment and hand over (F12)"))
         named(self.confirm_button, names.confirm, self.tr("Confirm payment"))
         self.confirm_button.setMinimumHeight(60)
+        flexible(self.confirm_button, 160)
         self.confirm_button.setStyleSheet(CONFIRM_STYLE)
         self.confirm_button.clicked.connect(self.confirmed.emit)
 
@@ -316,7 +329,8 @@ class PaymentPanel(QFrame):
         head.addWidget(self.due_label, 1)
         head.addWidget(self.result_label, 0, Qt.AlignmentFlag.AlignRight)
         entry = QHBoxLayout()
-        entry.addWidget(self.amount, 3)
+        self.amount.setMinimumWidth(150)
+        entry.addWidget(self.amount, 2)
         for quick in self.quick_buttons:
             entry.addWidget(quick, 1)
         entry.addWidget(self.exact_button, 1)
@@ -329,9 +343,9 @@ class PaymentPanel(QFrame):
         for widget in (self.parts_label, self.error_label, self.keep_credit, self.refund_cash):
             keep_space(widget)
         actions = QHBoxLayout()
-        actions.addWidget(self.add_button, 1)
-        actions.addWidget(self.owing_button, 1)
-        actions.addWidget(self.confirm_button, 2)
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.owing_button)
+        actions.addWidget(self.confirm_button, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(head)
@@ -533,7 +547,7 @@ class PaymentPanel(QFrame):
             )
         else:
             text = self.tr(
-                "%1 is still to pay: take it (Split for another method) or Leave part owing."
+                "%1 is still to pay: take it (Split for another method) or Leave owing."
             ).replace("%1", self._money(left_owing))
         self.show_error(text)
         self.amount.setFocus()

@@ -121,6 +121,7 @@ class OpenSessionDialog(EnterMovesOn):
         self.till = till
         self.session = None
         self.setObjectName("openSessionDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Open the till"))
         self.volunteer = QLineEdit()
         named(self.volunteer, "volunteerName", self.tr("Volunteer name"))
@@ -398,10 +399,19 @@ class TillDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Counted cash"), self.counted)
         form.addRow(self.tr("Note"), self.close_note)
+        self.counted.setMinimumHeight(40)
+        self.close_button.setStyleSheet(
+            "QPushButton { background: #166534; color: white; font-weight: bold; }"
+            " QPushButton:disabled { background: #9ca3af; }"
+        )
+        self.count_box = QWidget()  # makes way for the Z report once closed
+        count_layout = QVBoxLayout(self.count_box)
+        count_layout.setContentsMargins(0, 0, 0, 0)
+        count_layout.addWidget(QLabel(self.tr("Count the notes and coins, or type the total:")))
+        count_layout.addLayout(grid)
+        count_layout.addLayout(form)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Count the notes and coins, or type the total:")))
-        layout.addLayout(grid)
-        layout.addLayout(form)
+        layout.addWidget(self.count_box)
         layout.addWidget(self.difference)
         layout.addWidget(self.close_error)
         layout.addWidget(self.close_button)
@@ -516,6 +526,8 @@ class TillDialog(QDialog):
         self.pin = None
         self.close_error.clear()
         self.close_button.setEnabled(False)
+        self.close_button.hide()
+        self.count_box.hide()
         self.z_scroll.show()
         self.z_text.setText(
             z_report_text(self, self.report, self.hub_locale, self.timezone, self.labels)

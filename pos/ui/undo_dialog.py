@@ -46,7 +46,9 @@ class UndoDialog(QDialog):
         self.checkout = checkout
         self.pin: str | None = None
         self.outcome: CheckoutResult | None = None
-        self.outcome_text = ""
+        self.outcome_text = ""  # the whole sentence, for the message line
+        self.outcome_headline = ""  # "Give back £4.50 in cash", shown large
+        self.outcome_detail = ""  # "Undone: Ana Silva, 10:32, £12.50 (T1-000003)."
         self.hub_locale = locale
         self.timezone = timezone
         self.names: dict[str, str] = {}
@@ -136,12 +138,13 @@ class UndoDialog(QDialog):
             self.error.setText(exc.message)
             return
         original = self.checkout.repo.get(str(item.data(ID_ROLE)))
-        self.outcome_text = self.describe(self.outcome.checkout, original)
+        self.outcome_detail, self.outcome_headline = self.describe(self.outcome.checkout, original)
+        self.outcome_text = f"{self.outcome_detail} {self.outcome_headline}"
         self.undone.emit(self.outcome)
         self.accept()
 
-    def describe(self, reversal: Checkout, original: Checkout | None) -> str:
-        """ "Undone: Ana Silva, 10:32, £12.50 (T1-000003). Give back £4.50 in cash." """
+    def describe(self, reversal: Checkout, original: Checkout | None) -> tuple[str, str]:
+        """("Undone: Ana Silva, 10:32, £12.50 (T1-000003).", "Give back £4.50 in cash.")"""
         who = self.names.get(original.id, "") if original else ""
         when = local_time(original.created_at, self.timezone, "%H:%M") if original else ""
         m = lambda minor: money(minor, reversal.currency, self.hub_locale)  # noqa: E731
@@ -164,5 +167,5 @@ class UndoDialog(QDialog):
                 label = method_label(self, known) if known else p.method
                 backs.append(self.tr("%1 by %2").replace("%1", m(-p.amount)).replace("%2", label))
         if backs:
-            return head + " " + self.tr("Give back %1.").replace("%1", self.tr(" and ").join(backs))
-        return head + " " + self.tr("Nothing to give back.")
+            return head, self.tr("Give back %1.").replace("%1", self.tr(" and ").join(backs))
+        return head, self.tr("Nothing to give back.")

@@ -78,6 +78,11 @@ class WalkInDialog(QDialog):
         named(self.free_price, "freeItemPrice", self.tr("Item price"))
         self.free_price.setPlaceholderText(plain_amount(250, checkout.currency))
         self.free_price.setMaximumWidth(140)
+        for field in (self.free_name, self.free_price):
+            field.setMinimumHeight(44)
+        bigger = self.matches.font()
+        bigger.setPointSize(bigger.pointSize() + 2)
+        self.matches.setFont(bigger)
         add_free = QPushButton(self.tr("Add item"))
         named(add_free, "freeItemAddButton", self.tr("Add other item"))
         add_free.setMinimumHeight(44)
