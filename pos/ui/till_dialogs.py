@@ -572,7 +572,7 @@ class CloseConfirmDialog(EnterMovesOn):
             .replace("%3", m(check.difference))
         )
         detail.setObjectName("closeConfirmDetail")
-        self.pin = QLineEdit()
+        self.pin = QLineEdit(self)
         named(self.pin, "closePin", self.tr("Staff PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(44)
