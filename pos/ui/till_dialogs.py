@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,9 +52,10 @@ class EnterMovesOn(QDialog):
         super().keyPressEvent(event)
 
     def name_error(self, exc: KnownError) -> str:
-        if isinstance(exc, NameLooksLikeACode):
-            return self.tr(
-                "That looks like an order number or a code, not a name: type the volunteer's name."
+        if isinstance(exc, NameLooksLikeACode):  # one context for every subclass
+            return QCoreApplication.translate(
+                "EnterMovesOn",
+                "That looks like an order number or a code, not a name: type the volunteer's name.",
             )
         return exc.message
 
