@@ -320,7 +320,7 @@ class PaymentPanel(QFrame):
 
         self.confirm_button = QPushButton(self.tr("Take payment and hand over (F12)"))
         named(self.confirm_button, names.confirm, self.tr("Confirm payment"))
-        self.confirm_button.setMinimumHeight(60)
+        self.confirm_button.setMinimumHeight(56)
         flexible(self.confirm_button, 160)
         self.confirm_button.setStyleSheet(CONFIRM_STYLE)
         self.confirm_button.clicked.connect(self.confirmed.emit)
@@ -347,6 +347,7 @@ class PaymentPanel(QFrame):
         actions.addWidget(self.owing_button)
         actions.addWidget(self.confirm_button, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addLayout(method_row)

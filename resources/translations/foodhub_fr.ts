@@ -744,7 +744,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente au comptoir</translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>Till session</source>
@@ -907,7 +907,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale · %1</source>
-        <translation>Vente au comptoir · %1</translation>
+        <translation>Vente sur place · %1</translation>
     </message>
     <message>
         <source>Open the till to take money</source>
@@ -1107,7 +1107,7 @@ Compté : %2
     </message>
     <message>
         <source>%1 · till %2 · by %3 · receipt %4</source>
-        <translation>%1 · caisse %2 · par %3 · ticket %4</translation>
+        <translation>%1 · caisse %2 · par %3 · reçu %4</translation>
     </message>
     <message>
         <source>STOP · ALREADY COLLECTED: do not hand over again</source>
@@ -1206,7 +1206,7 @@ Compté : %2
     </message>
     <message>
         <source>Exact (F11)</source>
-        <translation>Montant exact (F11)</translation>
+        <translation>Exact (F11)</translation>
     </message>
     <message>
         <source>Exact cash</source>
@@ -1444,7 +1444,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente au comptoir</translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -2573,7 +2573,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente au comptoir</translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -2663,7 +2663,7 @@ Compté : %2
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente au comptoir</translation>
+        <translation>Vente sur place</translation>
     </message>
     <message>
         <source>Quantity</source>
