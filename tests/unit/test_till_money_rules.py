@@ -53,7 +53,8 @@ def test_weights_far_from_the_line_ask_first() -> None:
     assert implausible_weight(steak, Decimal(1_000_000))  # 1e6 g for 2 kg ordered
     assert implausible_weight(steak, Decimal("2.1"))  # kilograms typed as grams
     loose = LineItem(2, None, "Honey", "jar", 1, 500)
-    assert implausible_weight(loose, Decimal(60_000)) and not implausible_weight(loose, Decimal(450))
+    assert implausible_weight(loose, Decimal(60_000))
+    assert not implausible_weight(loose, Decimal(450))
 
 
 def test_cash_far_above_the_amount_due_asks_first() -> None:
