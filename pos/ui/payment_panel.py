@@ -110,10 +110,10 @@ def flexible(button: QPushButton, minimum: int = 64) -> QPushButton:
     return button
 
 
-def keep_space(widget: QWidget) -> None:
+def keep_space(widget: QWidget, keep: bool = True) -> None:
     """Hidden, the widget still holds its place: nothing below it jumps when it appears."""
     policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
+    policy.setRetainSizeWhenHidden(keep)
     widget.setSizePolicy(policy)
 
 
@@ -221,6 +221,7 @@ class PaymentPanel(QFrame):
         big.setPointSize(big.pointSize() + 10)
         big.setBold(True)
         self.due_label.setFont(big)
+        self.due_label.setWordWrap(True)  # never widens the window (French, credit)
 
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
@@ -306,6 +307,7 @@ class PaymentPanel(QFrame):
         result_font.setPointSize(result_font.pointSize() + 8)
         result_font.setBold(True)
         self.result_label.setFont(result_font)
+        self.result_label.setWordWrap(True)
         self.error_label = QLabel()
         named(self.error_label, names.prefix + "paymentError", self.tr("Payment problem"))
         self.error_label.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
@@ -485,6 +487,12 @@ class PaymentPanel(QFrame):
         self.refund_cash.setVisible(self.due < 0)
         cash = self.method == CASH
         label = self.label_of(self.method)
+        taking = self.due >= 0  # a credit to the customer takes no amount: nothing to type
+        # a credit to the customer is another state, not a field appearing: the rows go
+        for widget in (*self.method_group.buttons(), self.field_label, self.amount):
+            widget.setVisible(taking)
+        for widget in (*self.quick_buttons, self.exact_button):
+            keep_space(widget, taking)
         if self.due < 0:
             self.field_label.setText(self.tr("Nothing to take: the customer is owed money"))
         elif cash:
@@ -510,9 +518,7 @@ class PaymentPanel(QFrame):
             text = (
                 self.tr("Give back %1 in cash").replace("%1", self._money(s.change_given))
                 if s.change_given
-                else self.tr("Credit noted for the customer: %1").replace(
-                    "%1", self._money(s.credit_amount)
-                )
+                else self.tr("Kept as credit")
             )
         elif not entered:
             text = ""

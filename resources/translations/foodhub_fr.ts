@@ -1257,6 +1257,10 @@ Compté : %2
         <translation>Rembourser en espèces</translation>
     </message>
     <message>
+        <source>Kept as credit</source>
+        <translation>Gardé en avoir</translation>
+    </message>
+    <message>
         <source>Still to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
@@ -1319,10 +1323,6 @@ Compté : %2
     <message>
         <source>Give back %1 in cash</source>
         <translation>Rendre %1 en espèces</translation>
-    </message>
-    <message>
-        <source>Credit noted for the customer: %1</source>
-        <translation>Avoir enregistré pour le client : %1</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
@@ -2682,6 +2682,14 @@ Compté : %2
         <translation>Prix de l'article</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Retirer l'article sélectionné</translation>
+    </message>
+    <message>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
@@ -2718,10 +2726,6 @@ Compté : %2
         <translation>Articles vendus</translation>
     </message>
     <message>
-        <source>Remove selected</source>
-        <translation>Retirer la sélection</translation>
-    </message>
-    <message>
         <source>Take payment (Enter)</source>
         <translation>Encaisser (Entrée)</translation>
     </message>
@@ -2740,6 +2744,10 @@ Compté : %2
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
     </message>
     <message>
         <source>No product matches “%1”.</source>
