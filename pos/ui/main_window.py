@@ -549,6 +549,7 @@ class MainWindow(QMainWindow):
             parts.append(
                 self.tr("The receipt could not be queued for printing: reprint it later (F9).")
             )
+        self.services.checkout.discard(self.draft)  # a walk-in sold over an open order
         self.draft = None
         order = self.order_panel.order
         if order_id is not None and order is not None and order.id == order_id:
@@ -644,8 +645,9 @@ class MainWindow(QMainWindow):
         self.payment_panel.hide()
         self.collect_button.hide()
         undo = self.undo_dialog
-        self.order_panel.show_result(undo.outcome_headline, undo.outcome_detail, "warn")
-        self.show_message(undo.outcome_text, "warn" if c.amount_paid else "ok")
+        kind = "warn" if c.amount_paid else "ok"  # money to give back: an action to do
+        self.order_panel.show_result(undo.outcome_headline, undo.outcome_detail, kind)
+        self.show_message(undo.outcome_text, kind)
         self._refresh(keep_message=True)
         self.refresh_status()
 
