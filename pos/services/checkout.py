@@ -27,6 +27,7 @@ from pos.domain.checkout import (
     settle,
 )
 from pos.domain.money import format_money
+from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
@@ -191,8 +192,8 @@ class CheckoutService:
             refund_credit_in_cash=refund_credit_in_cash,
         )  # fmt: skip
         note = note.strip()
-        if settlement.left_owing > 0 and not note:
-            raise LeftOwingNeedsReason(settlement.left_owing)
+        if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
+            raise LeftOwingNeedsReason(settlement.left_owing)  # a scanned bag is no reason
         session = self.till.current()
         if session is None and (settlement.payments or settlement.amount_due > 0):
             raise NoTillSession()
@@ -335,8 +336,8 @@ class CheckoutService:
         goods = sum(item.amount for item in items)
         settlement = settle(goods, tenders, keep_change_as_credit=keep_change_as_credit)
         note = note.strip()
-        if settlement.left_owing > 0 and not note:
-            raise LeftOwingNeedsReason(settlement.left_owing)
+        if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
+            raise LeftOwingNeedsReason(settlement.left_owing)  # a scanned bag is no reason
         now = utcnow()
         lines = tuple(
             CheckoutLine(

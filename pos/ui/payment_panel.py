@@ -34,6 +34,7 @@ from pos.domain.checkout import (
     settle,
 )
 from pos.domain.money import Money, MoneyError
+from pos.domain.text import looks_like_a_code
 from pos.domain.till import denominations
 from pos.services.checkout import PaymentMethod
 from pos.ui.formatting import money
@@ -176,8 +177,10 @@ class LeaveOwingDialog(QDialog):
         super().keyPressEvent(event)
 
     def submit(self) -> None:
-        if not self.reason.text().strip():
+        text = self.reason.text().strip()
+        if not text or looks_like_a_code(text):  # a bag scanned here is not a reason
             self.error.setText(self.tr("Say why, e.g. “will pay by bank transfer”."))
+            self.reason.selectAll()
             self.reason.setFocus()
             return
         self.accept()

@@ -136,6 +136,8 @@ def test_money_left_owing_needs_its_own_reason(store, services) -> None:
     with pytest.raises(LeftOwingNeedsReason) as caught:
         checkout.collect(draft, [Tender("card", 500)])
     assert caught.value.left_owing == due - 500
+    with pytest.raises(LeftOwingNeedsReason):  # a scanned order number is no reason
+        checkout.collect(draft, [Tender("card", 500)], note="R131676492")
     assert store.scalar("SELECT COUNT(*) FROM checkouts") == 0
     done = checkout.collect(draft, [Tender("card", 500)], note="Pays by transfer").checkout
     assert (done.left_owing, done.note) == (due - 500, "Pays by transfer")
