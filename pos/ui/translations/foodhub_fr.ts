@@ -745,7 +745,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Till session</source>
@@ -908,7 +908,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale · %1</source>
-        <translation>Vente sur place · %1</translation>
+        <translation>Vente directe · %1</translation>
     </message>
     <message>
         <source>Open the till to take money</source>
@@ -1005,7 +1005,7 @@ Compté : %2
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -1445,7 +1445,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -1481,7 +1481,7 @@ Compté : %2
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source> (reversed)</source>
@@ -2063,7 +2063,7 @@ Compté : %2
     </message>
     <message>
         <source>Done</source>
-        <translation>Fait</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Open in OFN</source>
@@ -2523,7 +2523,7 @@ Compté : %2
     </message>
     <message>
         <source>Note</source>
-        <translation>Commentaire</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
@@ -2574,7 +2574,7 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -2664,7 +2664,7 @@ Compté : %2
     <name>WalkInDialog</name>
     <message>
         <source>Walk-in sale</source>
-        <translation>Vente sur place</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>Quantity</source>
