@@ -7,10 +7,11 @@ list (open the order's admin page, mark done, resolve conflicts) and the audit l
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain import reconcile as r
+from pos.domain.money import format_money
 from pos.errors import KnownError
 from pos.services.context import Services
 from pos.services.reconcile import Overview, ReconcileService
+from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
@@ -131,45 +134,50 @@ def open_reconcile(parent: Any) -> StaffPinDialog:
     return dialog
 
 
-# background export --------------------------------------------------------------
-class _ExportSignals(QObject):
-    done = Signal(str)
-    failed = Signal(str)
+# background work ----------------------------------------------------------------
+@dataclass(frozen=True)
+class _Loaded:
+    view: Overview
+    amounts: dict[int, str]  # every amount of the orders list, already formatted
 
 
-class _ExportJob(QRunnable):
-    """Builds the PDF or CSV on a worker thread with its own database connection."""
+def _overview(
+    services: Services, cycle_id: int | None, point_id: int | None, currency: str, locale: str
+) -> _Loaded:
+    """On a pool thread: the figures, read through a connection of its own, and the order
+    list's amounts formatted (Babel takes ~0.2 ms each: 20,000 orders held the GUI ~1 s)."""
+    reader = services.store.reader()
+    try:
+        view = ReconcileService(reader, till_id=services.till_id).overview(cycle_id, point_id)
+    finally:
+        reader.close()
+    wanted = {
+        amount
+        for o in view.orders
+        for amount in (o.order_total, o.amount_due, o.amount_paid, o.left_owing, o.credit_amount)
+        if amount is not None
+    }
+    return _Loaded(view, {a: format_money(a, currency, locale) for a in wanted})
 
-    def __init__(self, services: Services, path: str, point_id: int | None,
-                 cycle_id: int | None) -> None:  # fmt: skip
-        super().__init__()
-        self.services, self.path = services, path
-        self.point_id, self.cycle_id = point_id, cycle_id
-        self.signals = _ExportSignals()
 
-    def run(self) -> None:
-        reader = self.services.store.reader()
-        try:
-            svc = ReconcileService(reader, till_id=self.services.till_id)
-            if self.path.lower().endswith(".pdf"):
-                written = svc.export_pdf(self.path, self.point_id, self.cycle_id)
-            else:
-                written = svc.export_csv(self.path, self.point_id, self.cycle_id)
-            self.signals.done.emit(str(written))
-        except KnownError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:  # a bug: say so, keep the window alive
-            import logging
-
-            logging.getLogger(__name__).exception("report export failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        finally:
-            reader.close()
+def _export(services: Services, path: str, point_id: int | None, cycle_id: int | None) -> str:
+    """On a pool thread: the end-of-day PDF or CSV, read through a connection of its own."""
+    reader = services.store.reader()
+    try:
+        svc = ReconcileService(reader, till_id=services.till_id)
+        if path.lower().endswith(".pdf"):
+            return str(svc.export_pdf(path, point_id, cycle_id))
+        return str(svc.export_csv(path, point_id, cycle_id))
+    finally:
+        reader.close()
 
 
 # the window ----------------------------------------------------------------------
 class ReconcileWindow(QDialog):
+    """Figures load on a worker thread (``refreshing`` until ``refreshed`` fires)."""
+
     exported = Signal(str)
+    refreshed = Signal()
 
     def __init__(self, services: Services, staff_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,7 +191,8 @@ class ReconcileWindow(QDialog):
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
         self.labels = self.service.method_labels()
         self.view: Overview | None = None
-        self._jobs: list[_ExportJob] = []
+        self._refresh_job: tasks.Job[_Loaded] | None = None
+        self._amounts: dict[int, str] = {}
 
         self.status_names = {
             r.COLLECTED: self.tr("Collected"),
@@ -460,15 +469,43 @@ class ReconcileWindow(QDialog):
         return None if value is None else int(value)
 
     def _m(self, minor: int | None) -> str:
-        return "—" if minor is None else money(minor, self.currency, self.hub_locale)
+        if minor is None:
+            return "—"
+        return self._amounts.get(minor) or money(minor, self.currency, self.hub_locale)
+
+    @property
+    def refreshing(self) -> bool:
+        return self._refresh_job is not None
 
     def refresh(self) -> None:
-        try:
-            self.view = self.service.overview(self.cycle_id, self.point_id)
-        except KnownError as exc:
-            self.show_message(exc.message)
-            return
-        view = self.view
+        """Reload the figures off the GUI thread; only the latest choice's answer is shown."""
+        if self._refresh_job is not None:
+            self._refresh_job.cancel()
+        services, cycle_id, point_id = self.services, self.cycle_id, self.point_id
+        currency, locale = self.currency, self.hub_locale
+        self._refresh_job = tasks.run(
+            lambda: _overview(services, cycle_id, point_id, currency, locale),
+            on_result=self._show_overview,
+            on_error=self._refresh_failed,
+            owner=self,
+            what="reconcile refresh",
+        )
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self._refresh_job = None
+        self.show_message(tasks.describe(exc))
+
+    def done(self, result: int) -> None:
+        """Closing drops a refresh still running (nothing waits for it)."""
+        if self._refresh_job is not None:
+            self._refresh_job.cancel()
+            self._refresh_job = None
+        super().done(result)
+
+    def _show_overview(self, loaded: _Loaded) -> None:
+        self._refresh_job = None
+        self.view = view = loaded.view
+        self._amounts = loaded.amounts
         for status, label in self.count_labels.items():
             label.setText(str(view.total.counts.get(status, 0)))
         sync = r.sync_counts(view.orders)
@@ -561,6 +598,7 @@ class ReconcileWindow(QDialog):
             2, self.tr("To do in OFN (%1)").replace("%1", str(open_n))
             if open_n else self.tr("To do in OFN")
         )  # fmt: skip
+        self.refreshed.emit()
 
     def _fill_orders(self) -> None:
         if self.view is None:
@@ -767,15 +805,17 @@ class ReconcileWindow(QDialog):
 
     def export(self, path: str | Path) -> None:
         """Write the report on a worker thread; ``exported`` fires with the path."""
-        job = _ExportJob(self.services, str(path), self.point_id, self.cycle_id)
-        job.setAutoDelete(False)
-        job.signals.done.connect(self._exported)
-        job.signals.failed.connect(self.show_message)
-        self._jobs.append(job)
-        self.show_message(self.tr("Writing %1…").replace("%1", str(path)))
-        QThreadPool.globalInstance().start(job)
+        services, target = self.services, str(path)
+        point_id, cycle_id = self.point_id, self.cycle_id
+        self.show_message(self.tr("Writing %1…").replace("%1", target))
+        tasks.run(
+            lambda: _export(services, target, point_id, cycle_id),
+            on_result=self._exported,
+            on_error=lambda exc: self.show_message(tasks.describe(exc)),
+            owner=self,
+            what="report export",
+        )
 
     def _exported(self, path: str) -> None:
-        self._jobs = [j for j in self._jobs if j.path != path]
         self.show_message(self.tr("Saved %1").replace("%1", path))
         self.exported.emit(path)

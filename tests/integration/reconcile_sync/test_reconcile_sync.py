@@ -14,6 +14,7 @@ from pos.domain.checkout import Tender, WalkInItem
 from pos.domain.money import format_money
 from pos.store import Store
 from pos.store.orders import OrderRepository
+from tests.helpers.qt import settle
 from tests.reconcile.day import recompute
 from tests.reconcile.real_day import RealTill
 
@@ -87,6 +88,7 @@ def open_window(qtbot, hub_db: Path):
     rw = ReconcileWindow(win.services, "Office Olga", win)
     qtbot.addWidget(rw)
     rw.show()
+    settle(qtbot, rw)
     return win, rw
 
 
@@ -147,10 +149,12 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     keep_button = rw.findChild(QPushButton, "keepLocalButton")
     assert keep_button.isEnabled()
     qtbot.mouseClick(keep_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     assert "Kept" in rw.findChild(QLabel, "reconcileMessage").text()
     assert order_row(rw, cases["keep"][1])[11] == "Waiting to push"
     assert rw.select_action(action_for(ids["accept"]))
     qtbot.mouseClick(rw.findChild(QPushButton, "acceptOfnButton"), Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     accepted = order_row(rw, cases["accept"][1])
     assert accepted[3] == "Not collected"  # the till's collection was reversed
     audit = s.query("SELECT actor, details FROM audit_log WHERE action ="
@@ -165,6 +169,7 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     # the next push settles both: kept -> staff enter the payment; accepted -> nothing to do
     push(ofn_client, s)
     rw.refresh()
+    settle(qtbot, rw)
     assert order_row(rw, cases["keep"][1])[11] == "Needs staff action"
     # accepted: OFN's state stands, the conflict action was closed by the resolution
     assert order_row(rw, cases["accept"][1])[11] == "Staff action done"
