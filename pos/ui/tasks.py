@@ -61,7 +61,7 @@ class Job(Generic[T]):
         self.owner = owner
         self.returned = threading.Event()  # set on the worker thread once fn has returned
         self.cancelled = False
-        self.delivered = False
+        self.delivered = False  # True once a callback was called with the answer
 
     @property
     def running(self) -> bool:
@@ -103,11 +103,11 @@ class _Bridge(QObject):
             return
         callback = job.on_result if ok else job.on_error
         owner = job.owner
-        job.delivered = True
         job.on_result = job.on_error = None
         job.owner = None
         if callback is None or (owner is not None and not shiboken6.isValid(owner)):
-            return
+            return  # nobody to tell (its window was closed and deleted)
+        job.delivered = True
         callback(value)
 
     def _call(self, payload: tuple[Callable[..., Any], tuple[Any, ...], QObject | None]) -> None:
