@@ -10,6 +10,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FOODHUB_POS_LANG", "en")
 
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}  # every window fixture requests qtbot
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Qt ``gui`` (qutebrowser's rule), so ``-m "not gui"`` runs
+    the fast tests only; a fixture that builds a window counts through its qtbot."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(

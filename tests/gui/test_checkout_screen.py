@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QWidget
 
-pytestmark = pytest.mark.gui
-
 
 def find(window: QWidget, cls: type, name: str):
     widget = window.findChild(cls, name)

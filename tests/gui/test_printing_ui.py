@@ -12,8 +12,6 @@ from pos.store import Store
 from tests.printing import checkout_rows
 from tests.tools.emupos_harness import free_port
 
-pytestmark = pytest.mark.gui
-
 
 def _status(window) -> str:
     return window.findChild(QLabel, "printerStatusLabel").text()

@@ -16,8 +16,6 @@ from tests.sync.tills import collect
 
 __all__ = ["ofn_sim"]
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def no_keyring() -> None:

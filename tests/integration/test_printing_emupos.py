@@ -258,7 +258,6 @@ def test_idle_worker_notices_paper_out_before_the_next_job(store: Store, printer
     assert len(printer.receipts()) == printer.seen  # type: ignore[attr-defined]  # nothing printed
 
 
-@pytest.mark.gui
 def test_till_window_prints_the_receipt_of_a_confirmed_checkout(
     qtbot, demo_db: Path, printer: Emupos
 ) -> None:

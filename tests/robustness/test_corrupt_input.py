@@ -8,8 +8,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from tests.robustness.test_full_disk import counts, message, scan
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.mark.parametrize(
     "pasted",

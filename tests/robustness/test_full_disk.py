@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from tests.robustness.conftest import fill_disk, free_disk
-
-pytestmark = pytest.mark.gui
 
 TABLES = ("checkouts", "payments", "outbox", "print_jobs", "audit_log", "till_sessions")
 

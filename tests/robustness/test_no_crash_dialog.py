@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
 
 from tests.robustness.test_full_disk import counts, scan
 
-pytestmark = pytest.mark.gui
-
 SKIP = {"", "_q_qlineeditclearaction"}
 
 

@@ -13,8 +13,6 @@ from tests.sync.test_cli_and_connection import no_keyring  # the key goes to a p
 
 __all__ = ["no_keyring"]
 
-pytestmark = pytest.mark.gui
-
 
 def test_a_sale_after_the_folder_vanished_is_refused_not_lost(qtbot, window, tmp_path) -> None:
     services = window.services

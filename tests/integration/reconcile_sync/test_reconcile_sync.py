@@ -21,8 +21,6 @@ from tests.reconcile.real_day import RealTill
 push = pytest.importorskip("sync.push").push
 pytest.importorskip("tests.ofn_sim.fixtures")
 
-pytestmark = pytest.mark.gui
-
 
 def gbp(minor: int) -> str:
     return format_money(minor, "GBP", "en_GB")
