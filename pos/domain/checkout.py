@@ -129,10 +129,6 @@ class Handover:
         """Owed at the till: new value minus what was already paid online (may be negative)."""
         return self.new_value - self.order.payment_total
 
-    @property
-    def changed_lines(self) -> tuple[HandoverLine, ...]:
-        return tuple(line for line in self.lines if line.changed)
-
 
 @dataclass
 class CheckoutDraft:

@@ -343,16 +343,6 @@ class Outbox:
             for r in rows
         ]  # fmt: skip
 
-    def mark_action_done(self, action_id: str, actor: str) -> None:
-        with self.store.transaction():
-            self.conn.execute(
-                "UPDATE staff_actions SET done_at = ?, done_by = ?"
-                " WHERE id = ? AND done_at IS NULL",
-                (utcnow(), actor, action_id),
-            )
-            self.store.audit("staff_action.done", entity="staff_action", entity_id=action_id,
-                             actor=actor, role="staff")  # fmt: skip
-
     # conflicts ----------------------------------------------------------------
     def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
         """OFN changed an order the till has unpushed events for: park it for staff.
@@ -397,14 +387,6 @@ class Outbox:
             return None
         value = json.loads(row["details"]).get("remote")
         return value if isinstance(value, str) else None
-
-    def conflicts(self) -> list[tuple[int, str, str]]:
-        """(order id, number, reason) of every open conflict."""
-        rows = self.conn.execute(
-            "SELECT x.order_id, o.number, x.last_error FROM outbox x JOIN orders o"
-            " ON o.id = x.order_id WHERE x.status = 'conflict' ORDER BY o.number"
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
 
     def stored_remote(self, order_id: int) -> str | None:
         return self._stored_remote(order_id)
