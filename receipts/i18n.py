@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+from pos import resources
+
 DOMAIN = "receipts"
 LANGUAGES = ("en", "fr")
 
@@ -29,9 +29,7 @@ def language_of(locale_or_language: str | None) -> str:
 @cache
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog for ``language`` (English text when there is none)."""
-    return gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[language_of(language)], fallback=True
-    )
+    return resources.gettext_catalogue(DOMAIN, language_of(language))
 
 
 def N_(message: str) -> str:

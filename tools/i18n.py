@@ -1,4 +1,4 @@
-"""Maintain the UI translations (Qt .ts/.qm in resources/translations).
+"""Maintain the UI translations (Qt .ts/.qm in pos/ui/translations, package data).
 
     python tools/i18n.py update            # extract tr() strings from pos/ui and pos/app.py
     python tools/i18n.py fill fr DICT.json # fill unfinished entries from {source: translation}
@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "pos" / "ui" / "translations"
 LANGUAGES = ("fr",)
 
 

@@ -3,7 +3,7 @@
     python tools/pdf_i18n.py update     # extract _() strings from receipts/pdf into each .po
     python tools/pdf_i18n.py compile    # .po -> .mo (committed; tests check they match)
 
-Catalogues live in resources/translations/<lang>/LC_MESSAGES/foodhub_pdf.po. The UI's Qt
+Catalogues live in receipts/locale/<lang>/LC_MESSAGES/foodhub_pdf.po (package data). The UI's Qt
 strings are handled by tools/i18n.py; the PDFs are not Qt, so they use gettext.
 """
 
@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "receipts" / "locale"
 DOMAIN = "foodhub_pdf"
 LANGUAGES = ("fr",)
 

@@ -1,14 +1,16 @@
-"""Loading translations: ours from resources/translations, Qt's own for standard buttons."""
+"""Loading translations: ours (package data, see pos.resources), Qt's own for standard buttons."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos import paths
+from pos import resources
 
 LANGUAGES = ("en", "fr")
+log = logging.getLogger(__name__)
 
 
 def pick_language(setting: str | None = None) -> str:
@@ -27,9 +29,16 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     if language == "en":
         return installed
     ours = QTranslator(app)
-    if ours.load(str(paths.resources() / "translations" / f"foodhub_{language}.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
+    try:
+        catalogue = resources.qt_catalogue(language)
+    except resources.ResourceMissing as missing:
+        # The till still works in English; the sentence goes to the log and the status bar.
+        log.warning("%s", missing.message)
+        app.setProperty("missingCatalogue", missing.message)
+    else:
+        if ours.load(str(catalogue)):
+            app.installTranslator(ours)
+            installed.append(ours)
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):
