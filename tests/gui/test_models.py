@@ -4,7 +4,7 @@ after loading and again after the changes the screens make to them."""
 from __future__ import annotations
 
 from pos.ui.reconcile_tables import RowsModel
-from tests.helpers.qt import settle
+from tests.helpers.wait import settle
 
 
 def test_order_list_model(qtmodeltester, qtbot, window) -> None:  # type: ignore[no-untyped-def]

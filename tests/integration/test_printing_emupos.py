@@ -20,7 +20,8 @@ from pos.store import Store
 from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send
 from receipts.receipt import layout_receipt
-from tests.printing import checkout_rows, samples
+from tests.helpers import checkout_rows
+from tests.printing import samples
 from tests.tools.emupos_harness import Emupos, EmuposUnavailable
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from tests.robustness.test_full_disk import message, scan
-from tests.sync.test_cli_and_connection import no_keyring  # the key goes to a private file
+from tests.helpers.fixtures import no_keyring  # the key goes to a private file
+from tests.helpers.till import message, scan
 
 __all__ = ["no_keyring"]
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import uuid
-
 from pos.store import Store
-from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.reversal import next_receipt_no
+from tests.helpers import checkout_rows as rows
 
 
 def checkout_service(store: Store):  # type: ignore[no-untyped-def]
@@ -72,34 +68,15 @@ def reverse(store: Store, number: str) -> None:
 
 
 def walk_in(store: Store, amount: int, method: str = "cash", till_id: str = "T1") -> str:
-    cid, now = str(uuid.uuid4()), utcnow()
-    conn = store.db.conn
-    with store.transaction():
-        conn.execute(
-            "INSERT INTO checkouts(id, receipt_no, kind, till_id, volunteer, created_at,"
-            " currency, goods_total, amount_due, amount_paid) VALUES (?, ?, 'walk_in', ?, 'Vol',"
-            " ?, 'GBP', ?, ?, ?)",
-            (cid, next_receipt_no(store, till_id), till_id, now, amount, amount, amount),
-        )
-        conn.execute(
-            "INSERT INTO checkout_lines(checkout_id, product_name, quantity, unit_price, amount)"
-            " VALUES (?, 'Apple juice', 1, ?, ?)",
-            (cid, amount, amount),
-        )
-        conn.execute(
-            "INSERT INTO payments(id, checkout_id, method, amount, tendered, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), cid, method, amount, amount, now),
-        )
-    return cid
-
-
-def _upsert_outbox(store: Store, order_id: int, desired: dict[str, object], now: str) -> None:
-    store.db.conn.execute(
-        "INSERT INTO outbox(order_id, desired, status, changed_at) VALUES (?, ?, 'pending', ?)"
-        " ON CONFLICT(order_id) DO UPDATE SET desired = excluded.desired, status = 'pending',"
-        " changed_at = excluded.changed_at, next_attempt_at = NULL",
-        (order_id, json.dumps(desired), now),
+    """A walk-in sale of one apple juice, outside any till session."""
+    return rows.walk_in(
+        store,
+        session_id=None,
+        items=[("Apple juice", "", 1, amount)],
+        method=method,
+        till_id=till_id,
+        volunteer="Vol",
+        pickup_point_id=None,
     )
 
 

@@ -11,4 +11,3 @@ def test_a_test_without_qt_is_not_marked(request: pytest.FixtureRequest) -> None
 
 def test_a_test_with_qtbot_is_marked(request: pytest.FixtureRequest, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert request.node.get_closest_marker("gui") is not None
-

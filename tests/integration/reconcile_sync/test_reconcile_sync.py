@@ -14,7 +14,7 @@ from pos.domain.checkout import Tender, WalkInItem
 from pos.domain.money import format_money
 from pos.store import Store
 from pos.store.orders import OrderRepository
-from tests.helpers.qt import settle
+from tests.helpers.wait import settle
 from tests.reconcile.day import recompute
 from tests.reconcile.real_day import RealTill
 
