@@ -10,16 +10,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FOODHUB_POS_LANG", "en")
 
-QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}  # every window fixture requests qtbot
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that uses Qt ``gui`` (qutebrowser's rule), so ``-m "not gui"`` runs
-    the fast tests only; a fixture that builds a window counts through its qtbot."""
-    for item in items:
-        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.gui)
-
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(
@@ -58,3 +48,14 @@ def store(demo_db: Path):
     s = Store.open(demo_db)
     yield s
     s.close()
+
+
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}  # every window fixture requests qtbot
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Qt ``gui`` (qutebrowser's rule), so ``-m "not gui"`` runs
+    the fast tests only; a fixture that builds a window counts through its qtbot."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
