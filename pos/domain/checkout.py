@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos.domain.models import LineItem, Order
 
-# Payment method codes (contracts.md); the hub may relabel or drop any but cash.
+# Payment method codes as stored in ``payments.method``; the hub may relabel or drop any but cash.
 CASH = "cash"
 DEFAULT_METHODS: tuple[tuple[str, str], ...] = (
     ("cash", "Cash"),

@@ -1,8 +1,8 @@
 """The sync side of the store: outbox, staff actions, sync runs and conflicts.
 
-The checkout service writes ``outbox`` rows (desired state per order, contracts.md); the
-pusher reads them and records each outcome here in one transaction with its staff actions
-and audit row. A result is only recorded if the desired state did not change meanwhile
+The checkout service writes ``outbox`` rows (the desired state per order, docs/design.md
+rule 3); the pusher reads them and records each outcome here in one transaction with its
+staff actions and audit row. A result is only recorded if the desired state did not change meanwhile
 (compare-and-set on ``changed_at``), so a collection made during a push is never lost.
 """
 
@@ -393,7 +393,7 @@ class Outbox:
 
 
 def resolve_conflict(store: Store, order_id: int, keep_local: bool, actor: str) -> None:
-    """Staff decide a conflict (contracts.md).
+    """Staff decide a conflict (one transaction, audited as ``sync.conflict.resolved``).
 
     keep_local: the till's desired state is queued again, flagged ``staff_kept_local`` so the
     pusher acts on it despite the OFN change (and lists what it cannot do).

@@ -1,4 +1,4 @@
-"""Local checkouts written per contracts.md, as the checkout service does (test helper)."""
+"""Local checkouts for sync tests, made by the real checkout service (test helper)."""
 
 from __future__ import annotations
 
