@@ -102,12 +102,15 @@ def test_many_jobs_whose_owners_come_and_go(qtbot) -> None:  # type: ignore[no-u
     got: list[int] = []
     owners = []
     jobs = []
+    gate = threading.Event()
     for i in range(300):
         owner = QLabel()
         owners.append(owner)
-        jobs.append(tasks.run(lambda i=i: i, on_result=got.append, owner=owner))
-        if i % 2:
-            owner.deleteLater()
+        jobs.append(tasks.run(lambda i=i: gate.wait(10) and i, on_result=got.append, owner=owner))
+    for owner in owners[1::2]:
+        owner.deleteLater()
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(o) for o in owners[1::2]), timeout=5_000)
+    gate.set()  # the answers come now, half of them for deleted owners
     qtbot.waitUntil(lambda: all(delivered(j) for j in jobs), timeout=20_000)
     assert sorted(got) == list(range(0, 300, 2))  # the deleted owners got nothing
 
