@@ -7,26 +7,20 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos import resources
+from pos import languages, resources
 
-LANGUAGES = ("en", "fr")
 log = logging.getLogger(__name__)
 
 
 def pick_language(setting: str | None = None) -> str:
     """A setting wins, then FOODHUB_POS_LANG, then the system locale; English otherwise."""
-    for candidate in (setting, os.environ.get("FOODHUB_POS_LANG"), QLocale.system().name()):
-        if candidate:
-            code = candidate.split("_")[0].split("-")[0].lower()
-            if code in LANGUAGES:
-                return code
-    return "en"
+    return languages.pick(setting, os.environ.get("FOODHUB_POS_LANG"), QLocale.system().name())
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install translators on ``app``; keep the returned list alive as long as the app."""
     installed: list[QTranslator] = []
-    if language == "en":
+    if language == languages.SOURCE:
         return installed
     ours = QTranslator(app)
     try:

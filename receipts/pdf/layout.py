@@ -34,7 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pos import resources
+from receipts.i18n import translations
 from receipts.pdf import fonts
 from receipts.pdf.model import DocInfo
 
@@ -53,8 +53,8 @@ Translate = Callable[[str], str]
 
 @cache
 def translator(language: str) -> Translate:
-    """gettext for printed text (domain ``foodhub_pdf``); English when no catalogue exists."""
-    return resources.gettext_catalogue("foodhub_pdf", language).gettext
+    """gettext for printed text; English when no catalogue exists."""
+    return translations(language).gettext
 
 
 def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:

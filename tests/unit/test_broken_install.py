@@ -84,7 +84,7 @@ def test_a_missing_screen_catalogue_opens_in_english_and_says_so(tmp_path: Path)
 
 
 def test_a_missing_printed_catalogue_prints_in_english_and_logs_it(tmp_path: Path) -> None:
-    app = broken_copy(tmp_path, "receipts/locale/fr/LC_MESSAGES/foodhub_pdf.mo")
+    app = broken_copy(tmp_path, "receipts/locale/fr/LC_MESSAGES/foodhub.mo")
     db = str(tmp_path / "hub.sqlite")
     assert run(app, tmp_path, "demo", "--out", db).returncode == 0
     store = Store.open(db)
@@ -95,4 +95,4 @@ def test_a_missing_printed_catalogue_prints_in_english_and_logs_it(tmp_path: Pat
     text = PdfReader(app / "day.pdf").pages[0].extract_text()
     assert "End-of-day report" in text  # English, rather than no report at all
     log = (tmp_path / "log" / "foodhub-pos.log").read_text(encoding="utf-8")
-    assert "missing the foodhub_pdf catalogue for 'fr'" in log
+    assert "missing the foodhub catalogue for 'fr'" in log

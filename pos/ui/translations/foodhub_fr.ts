@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -1284,7 +1284,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source> (reversed)</source>
@@ -1866,7 +1866,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Fait</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Open in OFN</source>
@@ -2326,7 +2326,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Commentaire</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
