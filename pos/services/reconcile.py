@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
