@@ -185,13 +185,3 @@ def describe(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "tasks", "Something unexpected went wrong; the details are in the log file %1."
     ).replace("%1", str(paths.log_file()))
-
-
-def pending() -> int:
-    """How many answers are still to be delivered (tests, and the app's exit)."""
-    return len(_live)
-
-
-def wait_all(timeout_ms: int) -> bool:
-    """Wait for every running job's function to return (the app is closing)."""
-    return pool().waitForDone(timeout_ms)
