@@ -5,9 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 TABLES = ("checkouts", "payments", "outbox", "print_jobs", "audit_log", "till_sessions")
+
+
+def find(window: QWidget, cls: type, name: str) -> Any:
+    """The widget of that class and object name, which must have an accessible name."""
+    widget = window.findChild(cls, name)
+    assert widget is not None, name
+    assert widget.accessibleName() or cls in (QLabel, QSpinBox), f"{name} has no accessible name"
+    return widget
+
+
+def order_number(window: Any, payment_state: str, offset: int = 0) -> str:
+    """The number of an order in that OFN payment state (the ``offset``-th by id)."""
+    return str(
+        window.services.store.scalar(
+            "SELECT number FROM orders WHERE payment_state = ? ORDER BY id LIMIT 1 OFFSET ?",
+            (payment_state, offset),
+        )
+    )
+
+
+def count(
+    window: Any, sql: str = "SELECT COUNT(*) FROM checkouts", params: tuple[Any, ...] = ()
+) -> int:
+    return int(window.services.store.scalar(sql, params))
 
 
 def counts(window: Any) -> dict[str, int]:
@@ -18,7 +43,7 @@ def counts(window: Any) -> dict[str, int]:
 
 def scan(qtbot: Any, window: Any, code: str) -> None:
     """Type ``code`` into the scan field and press Enter, as a barcode scanner does."""
-    field = window.findChild(QLineEdit, "scanInput")
+    field = find(window, QLineEdit, "scanInput")
     field.setFocus()
     qtbot.keyClicks(field, code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -51,3 +76,10 @@ def free_disk(window: Any) -> None:
     conn = window.services.store.db.conn
     conn.execute("DROP TRIGGER IF EXISTS temp.grow")
     conn.execute("PRAGMA max_page_count = 1073741823")
+
+
+def sync_now(qtbot: Any, window: Any, timeout: int = 30_000) -> str:
+    """Sync ▸ Sync now, then wait for the sync's end state (ok, offline, cancelled, ...)."""
+    with qtbot.waitSignal(window.sync.finished, timeout=timeout) as blocker:
+        window.findChild(QAction, "syncNowAction").trigger()
+    return str(blocker.args[0])

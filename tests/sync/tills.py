@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
+
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from tests.helpers import checkout_rows as rows
@@ -83,3 +86,17 @@ def walk_in(store: Store, amount: int, method: str = "cash", till_id: str = "T1"
 def outbox_status(store: Store) -> dict[str, str]:
     rows = store.query("SELECT o.number, x.status FROM outbox x JOIN orders o ON o.id = x.order_id")
     return {r[0]: r[1] for r in rows}
+
+
+def collected_days_ago(store: Store, number: str, days: float) -> None:
+    """The till collected the order ``days`` ago and is only now online."""
+    order = OrderRepository(store).by_number(number)
+    assert order is not None
+    row = store.query("SELECT desired FROM outbox WHERE order_id = ?", (order.id,))[0]
+    desired = json.loads(row[0])
+    at = datetime.now(UTC) - timedelta(days=days)
+    desired["collected_at"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    with store.transaction():
+        store.db.conn.execute(
+            "UPDATE outbox SET desired = ? WHERE order_id = ?", (json.dumps(desired), order.id)
+        )
