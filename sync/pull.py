@@ -31,6 +31,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 SAFETY_MARGIN = timedelta(minutes=2)
 BATCH = 200
 WORKERS = 4
+LIST_PASSES = 2  # a pull that received fewer orders than announced lists once more
+MAX_ORDER_PAGES = 1_000  # 100,000 orders: far beyond a hub's cycle
 
 CURRENCY_BY_SUFFIX = (
     (".org.uk", "GBP"), (".uk", "GBP"), (".au", "AUD"), (".ca", "CAD"), (".nz", "NZD"),
@@ -76,6 +78,16 @@ class PullReport:
         }  # fmt: skip
 
 
+@dataclass
+class _Listing:
+    """One pass over the order index: how many orders OFN announced and how many came."""
+
+    announced: int = 0
+    received: int = 0
+    complete: bool = True  # False: stopped early (a loop, or no end), already reported
+    date: datetime | None = None
+
+
 def iso(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -88,10 +100,12 @@ class Puller:
         *,
         hub_id: int,
         order_cycle_id: int | None,
+        pickup_point_id: int | None = None,
         currency: str | None = None,
         progress: Progress | None = None,
     ) -> None:
         self.client = client
+        self.pickup_point_id = pickup_point_id  # pull only this pickup point (server-side)
         self.store = store
         self.hub_id = hub_id
         self.order_cycle_id = order_cycle_id
@@ -102,7 +116,11 @@ class Puller:
         self.runs = SyncRuns(store)
         self._points: dict[int, PickupPoint] = {}
         self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
-        self.scope = {"server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id}
+        self.scope: dict[str, Any] = {
+            "server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id,
+        }  # fmt: skip
+        if pickup_point_id is not None:
+            self.scope["pickup_point"] = pickup_point_id
 
     def run(self, *, full: bool = False) -> PullReport:
         report = PullReport()
@@ -131,31 +149,38 @@ class Puller:
             futures: dict[Future[Any], str] = {}
             parsed: list[Order] = []
             seen: set[str] = set()
-            page, pages = 1, 1
-            first_date: datetime | None = None
+
+            def fetch(number: str) -> None:
+                if number in seen:
+                    return
+                seen.add(number)
+                future = pool.submit(self._fetch, number)
+                futures[future] = number
+                future.add_done_callback(self._done.put)
+
+            def after_page() -> None:
+                nonlocal ref_future
+                self._drain(futures, parsed, report, block=False)
+                ref_future = self._flush(parsed, report, ref_future, final=False)
+
             try:
-                while page <= pages:
-                    self._check_cancel()
-                    result = self.client.order_page(
-                        self.hub_id, self.order_cycle_id, page, since=since
-                    )
-                    if page == 1:
-                        first_date = result.date
-                        report.listed = result.results
-                    pages = min(result.pages, 10_000)
-                    for summary in result.orders:
-                        number = _summary_number(summary, report)
-                        if number is None or number in seen:
-                            continue
-                        seen.add(number)
-                        future = pool.submit(self._fetch, number)
-                        futures[future] = number
-                        future.add_done_callback(self._done.put)
-                    page += 1
-                    if not result.orders:
+                first_date: datetime | None = None
+                for _pass in range(LIST_PASSES):
+                    done = self._list_pass(since, fetch, after_page, report)
+                    first_date = first_date or done.date
+                    if not done.complete or done.received >= done.announced:
                         break
-                    self._drain(futures, parsed, report, block=False)
-                    ref_future = self._flush(parsed, report, ref_future, final=False)
+                    log.info(
+                        "order list: %d announced, %d received; listing again",
+                        done.announced, done.received,
+                    )  # fmt: skip
+                else:
+                    report.skipped.append((
+                        "order list",
+                        f"OFN announced {done.announced} orders but sent {done.received} while"
+                        " orders were being edited; the next sync asks again.",
+                    ))  # fmt: skip
+                    report.transient += 1
                 report.listed = max(report.listed, len(seen))
                 while futures:
                     self._drain(futures, parsed, report, block=True)
@@ -169,6 +194,65 @@ class Puller:
         if first_date is None:
             first_date = datetime.now(UTC)
         report.watermark = iso(first_date - SAFETY_MARGIN)
+
+    def _list_pass(
+        self,
+        since: str | None,
+        fetch: Callable[[str], None],
+        after_page: Callable[[], None],
+        report: PullReport,
+    ) -> _Listing:
+        """Read the order index once, page by page (sorted by id, so pages do not shift)."""
+        listing = _Listing()
+        numbers: set[str] = set()
+        invalid = 0
+        page, pages = 1, 1
+        while page <= pages:
+            self._check_cancel()
+            result = self.client.order_page(
+                self.hub_id, self.order_cycle_id, page, since=since,
+                shipping_method_id=self.pickup_point_id,
+            )  # fmt: skip
+            if page == 1:
+                listing.date = result.date
+                report.listed = max(report.listed, result.results)
+            listing.announced = max(listing.announced, result.results)
+            # never more pages than the announced count needs (one spare for new orders)
+            size = max(len(result.orders), 1)
+            pages = min(result.pages, -(-listing.announced // size) + 1, MAX_ORDER_PAGES)
+            if not result.orders:
+                break
+            new = 0
+            for summary in result.orders:
+                number = _summary_number(summary, report)
+                if number is None:
+                    invalid += 1
+                    new += 1
+                    continue
+                if number not in numbers:
+                    numbers.add(number)
+                    new += 1
+                    fetch(number)
+            if not new:
+                report.skipped.append((
+                    "order list",
+                    f"OFN sent page {page} of the order list again (a loop); stopped listing.",
+                ))  # fmt: skip
+                report.transient += 1
+                listing.complete = False
+                break
+            after_page()
+            page += 1
+        else:
+            if pages == MAX_ORDER_PAGES and result.pages > pages:
+                report.skipped.append((
+                    "order list",
+                    f"OFN's order list did not end after {pages} pages; stopped listing.",
+                ))  # fmt: skip
+                report.transient += 1
+                listing.complete = False
+        listing.received = len(numbers) + invalid
+        return listing
 
     def _fetch(self, number: str) -> tuple[Order, PickupPoint | None] | BadPayload:
         """One order's detail, fetched and parsed on a worker thread."""
@@ -303,8 +387,12 @@ def pull(
     *,
     hub_id: int,
     order_cycle_id: int | None,
+    pickup_point_id: int | None = None,
     full: bool = False,
     progress: Progress | None = None,
 ) -> PullReport:
-    puller = Puller(client, store, hub_id=hub_id, order_cycle_id=order_cycle_id, progress=progress)
+    puller = Puller(
+        client, store, hub_id=hub_id, order_cycle_id=order_cycle_id,
+        pickup_point_id=pickup_point_id, progress=progress,
+    )  # fmt: skip
     return puller.run(full=full)

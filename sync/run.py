@@ -114,7 +114,8 @@ def run_sync(
         if pull:
             result.pull = Puller(
                 client, store, hub_id=settings.hub_id,
-                order_cycle_id=settings.order_cycle_id, progress=progress,
+                order_cycle_id=settings.order_cycle_id,
+                pickup_point_id=settings.pickup_point_id, progress=progress,
             ).run(full=full)  # fmt: skip
     finally:
         transport.close()
