@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.ingest import Ingest
+from pos.store.lock import FileLock, LockHeld, holder_role
 from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
@@ -97,12 +98,47 @@ def run_sync(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     policy: RetryPolicy | None = None,
+    role: str = "app",
 ) -> SyncResult:
+    """One sync; ``role`` ("app" or "sync" for the command line) names it to a second one.
+
+    Only one sync per database at a time (``<db>.sync.lock``): two pushers on one outbox could
+    capture twice. The sync does not hold the till's own lock, so a sync job that hangs never
+    keeps the till out of its database.
+    """
     if not settings.url:
         raise KnownError("No OFN address is set: give --server URL or connect in Sync settings.")
     if settings.hub_id is None:
         raise KnownError("No hub is set: give --hub ID or choose it in Sync settings.")
     check_database(store, settings)
+    sync_lock = FileLock(store.path, name="sync", role=role)
+    try:
+        sync_lock.acquire()
+    except LockHeld as exc:
+        pid, holder = holder_role(exc)
+        who = "a scheduled sync" if holder == "sync" else "the till's own sync"
+        raise KnownError(
+            f"Another sync of {store.path.name} is running ({who}, process {pid}); this one"
+            " did not start."
+        ) from None
+    try:
+        return _run(store, settings, api_key, pull, push, full, progress, cancel, policy)
+    finally:
+        sync_lock.release()
+
+
+def _run(
+    store: Store,
+    settings: Settings,
+    api_key: str,
+    pull: bool,
+    push: bool,
+    full: bool,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    policy: RetryPolicy | None,
+) -> SyncResult:
+    assert settings.hub_id is not None
     transport = Transport(settings.url, api_key, policy=policy, cancel=cancel)
     client = OFNClient(transport)
     result = SyncResult()

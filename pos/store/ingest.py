@@ -143,6 +143,7 @@ class Ingest:
             local = self.local_fingerprints([o.id for o in orders])
             to_save: list[Order] = []
             owners = self._number_owners(orders)
+            line_owners = self._line_owners(orders)
             for o in orders:
                 before = local.get(o.id)
                 if owners.setdefault(o.number, o.id) != o.id:  # malformed: never overwrite
@@ -150,6 +151,15 @@ class Ingest:
                         (o.number, "not saved: another order already has this number")
                     )
                     continue
+                foreign = [li.id for li in o.line_items if line_owners.get(li.id, o.id) != o.id]
+                if foreign:  # never overwrite another order's line (line ids are unique)
+                    result.skipped.append((
+                        o.number,
+                        f"not saved: its line {foreign[0]} belongs to another order",
+                    ))  # fmt: skip
+                    continue
+                for li in o.line_items:
+                    line_owners[li.id] = o.id
                 if before is None:
                     result.inserted += 1
                     to_save.append(o)
@@ -178,6 +188,18 @@ class Ingest:
                 f"SELECT number, id FROM orders WHERE number IN ({marks})", chunk
             ):
                 owners[str(number)] = int(oid)
+        return owners
+
+    def _line_owners(self, orders: Sequence[Order]) -> dict[int, int]:
+        """Which local order holds each of these line item ids."""
+        ids = list({li.id for o in orders for li in o.line_items})
+        owners: dict[int, int] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            for lid, oid in self.conn.execute(
+                f"SELECT id, order_id FROM line_items WHERE id IN ({marks})", list(chunk)
+            ):
+                owners[int(lid)] = int(oid)
         return owners
 
     def _placeholders(self, orders: Iterable[Order]) -> None:

@@ -110,6 +110,8 @@ class OFNSimulator:
         self.after_page: Callable[[int], None] | None = None  # called after each list page
         self.closed_producers: set[int] = set()  # supplied only closed cycles: not in /shops
         self.ignore_sort = False  # an older or broken instance that drops q[s]
+        # a broken or hostile instance: (path, query, payload) -> the payload actually sent
+        self.tamper: Callable[[str, dict[str, list[str]], Any], Any] | None = None
         self._chaos: Chaos | None = None
         self.orders: dict[str, dict[str, Any]] = {}
         self.updated_at: dict[str, datetime] = {}
@@ -584,6 +586,8 @@ class _Handler(BaseHTTPRequestHandler):
                     )
                 except Exception as exc:  # OFN's catch-all: any exception is a 422
                     status, payload = 422, {"exception": f"{type(exc).__name__}: {exc}"}
+                if sim.tamper is not None:
+                    payload = sim.tamper(parts.path, parse_qs(parts.query), payload)
                 if parts.path == "/api/v0/orders" and method == "GET" and sim.after_page:
                     # the page is already computed: edits land "between two page requests"
                     page = parse_qs(parts.query).get("page", ["1"])[0]
