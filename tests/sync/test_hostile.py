@@ -253,8 +253,13 @@ def test_401_after_the_key_worked_means_no_access(ofn_sim: OFNSimulator) -> None
 
 
 def _sync_cli(db: Path, url: str, *extra: str) -> subprocess.Popen[str]:
-    env = dict(os.environ, OFN_TEST_KEY=KEY, FOODHUB_POS_CONFIG_DIR=str(db.parent / "cfg"),
-               FOODHUB_POS_LOG_DIR=str(db.parent / "log"), FOODHUB_POS_DATA_DIR=str(db.parent))  # fmt: skip
+    env = dict(
+        os.environ,
+        OFN_TEST_KEY=KEY,
+        FOODHUB_POS_CONFIG_DIR=str(db.parent / "cfg"),
+        FOODHUB_POS_LOG_DIR=str(db.parent / "log"),
+        FOODHUB_POS_DATA_DIR=str(db.parent),
+    )
     return subprocess.Popen(
         [sys.executable, "main.py", "sync", "--db", str(db), "--server", url, "--hub", "214",
          "--api-key-env", "OFN_TEST_KEY", *extra],
