@@ -195,6 +195,8 @@ class SyncController(QObject):
         if self.worker is not None:
             self.worker.deleteLater()
         self.worker = None
+        if self.closed:  # the window closed (and its database) while the worker ended
+            return
         self.bar.hide()
         self.cancel_button.hide()
         self.refresh_label()
