@@ -21,9 +21,11 @@ import os
 import random
 import re
 import socket
+import queue
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -159,6 +161,43 @@ class _Answer:
 _tls = threading.local()  # the exchange the current helper thread works for
 
 
+class _Helpers:
+    """Daemon threads that run exchanges, reused (starting a thread per request costs CPU).
+
+    Daemon: a helper cut off in the middle of a connect never delays the app's exit.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = 0
+        self._threads = 0
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1
+            else:
+                self._threads += 1
+                threading.Thread(target=self._loop, name="ofn-http", daemon=True).start()
+        self._jobs.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            job()
+            with self._lock:
+                self._idle += 1
+
+    def close(self) -> None:
+        with self._lock:
+            count, self._threads, self._idle = self._threads, 0, 0
+        for _ in range(count):
+            self._jobs.put(None)
+
+
 class _Exchange:
     """One request and its body on a helper thread; the caller may abandon it at any time."""
 
@@ -256,8 +295,10 @@ class Transport:
         self.key_accepted = False  # an authenticated request succeeded (a later 401 = no access)
         self._count_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_in_flight)  # requests in flight, at most
+        self._helpers = _Helpers()
 
     def close(self) -> None:
+        self._helpers.close()
         self.session.close()
 
     def __repr__(self) -> str:  # never show the key
@@ -398,8 +439,7 @@ class Transport:
                 release()
                 exchange.done.set()
 
-        helper = threading.Thread(target=work, name="ofn-http", daemon=True)
-        helper.start()
+        self._helpers.submit(work)
         deadline = time.monotonic() + policy.total_timeout
         while not exchange.done.wait(0.05):
             if self.cancel.is_set() or time.monotonic() >= deadline:
