@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import random
 import re
 import socket
-import queue
 import threading
 import time
 import zlib
