@@ -117,8 +117,10 @@ class OFNClient:
         return self.t.put(f"/api/v0/orders/{_num(number)}", {"note": note[:280]})
 
     # reference data -----------------------------------------------------------
-    def shop(self, hub_id: int) -> Any:
-        return self.t.get(f"/api/v0/shops/{int(hub_id)}").data
+    def shop(self, enterprise_id: int) -> Any:
+        """The public shopfront record (no key: it is public, and an answer to it must not
+        count as the key having worked)."""
+        return self.t.request("GET", f"/api/v0/shops/{int(enterprise_id)}", auth=False).data
 
     def customers(self, hub_id: int, *, since: str | None = None) -> Iterator[Any]:
         """Every customer record of the hub, page by page, following ``links.next``."""

@@ -33,6 +33,7 @@ BATCH = 200
 WORKERS = 4
 LIST_PASSES = 2  # a pull that received fewer orders than announced lists once more
 MAX_ORDER_PAGES = 1_000  # 100,000 orders: far beyond a hub's cycle
+MAX_PRODUCER_LOOKUPS = 200  # names fetched one by one for producers /shops/{hub} left out
 
 CURRENCY_BY_SUFFIX = (
     (".org.uk", "GBP"), (".uk", "GBP"), (".au", "AUD"), (".ca", "CAD"), (".nz", "NZD"),
@@ -67,6 +68,7 @@ class PullReport:
     transient: int = 0  # skips that may succeed next time (the watermark stays put)
     watermark: str | None = None
     requests: int = 0
+    earlier_cycles: list[int] = field(default_factory=list)  # refreshed after this cycle
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -74,7 +76,7 @@ class PullReport:
             "inserted": self.inserted, "updated": self.updated, "cancelled": self.cancelled,
             "customers": self.customers, "producers": self.producers,
             "conflicts": self.conflicts[:50], "skipped": self.skipped[:50],
-            "requests": self.requests,
+            "requests": self.requests, "earlier_cycles": self.earlier_cycles,
         }  # fmt: skip
 
 
@@ -103,9 +105,11 @@ class Puller:
         pickup_point_id: int | None = None,
         currency: str | None = None,
         progress: Progress | None = None,
+        reference: bool = True,
     ) -> None:
         self.client = client
         self.pickup_point_id = pickup_point_id  # pull only this pickup point (server-side)
+        self.reference = reference  # hub, producers and customers too (not for earlier cycles)
         self.store = store
         self.hub_id = hub_id
         self.order_cycle_id = order_cycle_id
@@ -140,12 +144,42 @@ class Puller:
                 summary=report.summary(),
                 watermark=report.watermark if ok and not report.transient else None,
             )
+        if self.reference:
+            self._refresh_earlier(report, full=full)
         return report
+
+    def _refresh_earlier(self, report: PullReport, *, full: bool) -> None:
+        """Earlier cycles' open orders, refreshed incrementally (their own watermarks)."""
+        if self.order_cycle_id is None:
+            return  # the pull above covered every cycle
+        sent_before = self.client.t.requests_sent
+        for cycle in self.ingest.earlier_open_cycles(self.hub_id, self.order_cycle_id):
+            self._check_cancel()
+            earlier = Puller(
+                self.client, self.store, hub_id=self.hub_id, order_cycle_id=cycle,
+                pickup_point_id=self.pickup_point_id, currency=self.currency,
+                reference=False,
+            )  # fmt: skip
+            try:
+                sub = earlier.run(full=full)
+            except (ApiError, BadPayload) as exc:
+                report.skipped.append((f"order cycle {cycle}", f"not refreshed: {exc.message}"))
+                continue
+            report.earlier_cycles.append(cycle)
+            report.fetched += sub.fetched
+            report.inserted += sub.inserted
+            report.updated += sub.updated
+            report.cancelled += sub.cancelled
+            report.conflicts += sub.conflicts
+            report.skipped += sub.skipped
+        report.requests += self.client.t.requests_sent - sent_before
 
     # --------------------------------------------------------------------------
     def _pull(self, report: PullReport, since: str | None) -> None:
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="ofn-pull") as pool:
-            ref_future: Future[Any] | None = pool.submit(self._reference, since, report)
+            ref_future: Future[Any] | None = (
+                pool.submit(self._reference, since, report) if self.reference else None
+            )
             futures: dict[Future[Any], str] = {}
             parsed: list[Order] = []
             seen: set[str] = set()
@@ -186,6 +220,7 @@ class Puller:
                     self._drain(futures, parsed, report, block=True)
                     ref_future = self._flush(parsed, report, ref_future, final=False)
                 self._flush(parsed, report, ref_future, final=True)
+                self._name_producers(report)
             except BaseException:
                 self.cancel.set()
                 for f in futures:
@@ -358,6 +393,30 @@ class Puller:
         report.customers = len(customers)
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)
+
+    def _name_producers(self, report: PullReport) -> None:
+        """Producers of a closed cycle are missing from ``/shops/{hub}`` (it lists only
+        not-closed cycles' producers): their ids come from the orders' line items, their
+        names from each producer's own public shop record."""
+        named: list[Producer] = []
+        for producer_id in self.ingest.unnamed_producers()[:MAX_PRODUCER_LOOKUPS]:
+            self._check_cancel()
+            try:
+                shop = self.client.shop(producer_id)
+            except (ApiError, BadPayload) as exc:
+                log.info("producer %d: no name (%s)", producer_id, exc.message)
+                continue
+            name = shop.get("name") if isinstance(shop, dict) else None
+            if (
+                isinstance(shop, dict)
+                and shop.get("id") == producer_id
+                and isinstance(name, str)
+                and name.strip()
+            ):
+                named.append(Producer(producer_id, name.strip()[:200]))
+        if named:
+            self.ingest.save_reference(None, named)
+            report.producers += len(named)
 
     def _hub(self, name: str) -> Hub:
         return Hub(

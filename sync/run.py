@@ -16,6 +16,7 @@ from pos.store.lock import FileLock, LockHeld, holder_role
 from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
+from sync.errors import KeyRejected, NoAccess
 from sync.pull import Progress, Puller, PullReport
 from sync.push import Pusher, PushReport
 from sync.transport import RetryPolicy, Transport
@@ -143,6 +144,7 @@ def _run(
     client = OFNClient(transport)
     result = SyncResult()
     outbox = Outbox(store)
+    worked_before = outbox.status().last_ok_pull
     try:
         if push:
             outbox.retry_failed_now()
@@ -153,6 +155,17 @@ def _run(
                 order_cycle_id=settings.order_cycle_id,
                 pickup_point_id=settings.pickup_point_id, progress=progress,
             ).run(full=full)  # fmt: skip
+    except KeyRejected as exc:
+        if isinstance(exc, NoAccess) or not worked_before:
+            raise
+        # OFN answers 401 to a user without rights too (never 403): a key that worked
+        # before has more likely lost its access than become wrong (Corrections 6)
+        raise NoAccess(
+            f"{transport.host} rejected the API key that worked at the last sync"
+            f" ({worked_before[:16].replace('T', ' ')} UTC): its user may have lost access"
+            f" to hub {settings.hub_id} (ask the hub), or the key was regenerated (enter the"
+            " new one in Sync settings)."
+        ) from None
     finally:
         transport.close()
         result.status = outbox.status()

@@ -237,6 +237,25 @@ class Ingest:
             rows,
         )
 
+    def earlier_open_cycles(self, hub_id: int, current: int) -> list[int]:
+        """Other order cycles of the hub with orders still to hand over (not shipped or
+        cancelled): a sync keeps them fresh, so an order cancelled in OFN after the hub moved
+        on to a new cycle is not handed over as if it were live."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT order_cycle_id FROM orders WHERE hub_id = ?"
+            " AND order_cycle_id IS NOT NULL AND order_cycle_id != ? AND state != 'canceled'"
+            " AND COALESCE(shipment_state, '') != 'shipped' ORDER BY order_cycle_id DESC",
+            (hub_id, current),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def unnamed_producers(self) -> list[int]:
+        """Producers known only by id (a placeholder name): /shops/{hub} did not list them."""
+        rows = self.conn.execute(
+            "SELECT id FROM producers WHERE name = 'Producer ' || id ORDER BY id"
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
     def hub_currency(self) -> str | None:
         row = self.conn.execute("SELECT currency FROM hub ORDER BY id LIMIT 1").fetchone()
         return None if row is None else str(row[0])

@@ -132,6 +132,7 @@ class OFNSimulator:
             self._decorate(data, i)
             self.orders[order.number] = data
             self.updated_at[order.number] = seeded
+        self._created = {number: i for i, number in enumerate(self.orders)}
         # two carts: they must not come back when the client filters completed orders
         for j, number in enumerate(("R000000001", "R000000002")):
             cart = copy.deepcopy(next(iter(self.orders.values())))
@@ -196,12 +197,14 @@ class OFNSimulator:
             return copy.deepcopy(self.orders[number])
 
     def numbers(self, **where: Any) -> list[str]:
+        """Order numbers in creation order (stable, whatever the heap order has become)."""
         with self.lock:
-            return [
+            found = [
                 n
                 for n, o in self.orders.items()
                 if o["state"] != "cart" and all(o.get(k) == v for k, v in where.items())
             ]
+            return sorted(found, key=lambda n: self._created.get(n, len(self._created)))
 
     def edit(self, number: str, **changes: Any) -> None:
         """Change an order as hub staff would in the OFN admin (bumps ``updated_at``)."""
@@ -219,6 +222,17 @@ class OFNSimulator:
             data["payment_total"] = "0.0"
             self._refresh(data)
             self._touch(number)
+
+    def make_delivery(self, numbers: list[str], method_id: int = 70,
+                      name: str = "Home delivery, Riverton") -> None:  # fmt: skip
+        """These orders chose a delivery method (``require_ship_address: true``)."""
+        with self.lock:
+            for number in numbers:
+                self.orders[number]["shipping_method"] = {
+                    "id": method_id, "name": name, "description": "Thursday evenings",
+                    "require_ship_address": True, "price": "3.5",
+                }  # fmt: skip
+                self._touch(number)
 
     def set_raw(self, number: str, data: Any) -> None:
         """Replace an order's detail with any payload at all (bytes: sent as they are)."""
