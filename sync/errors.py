@@ -5,6 +5,9 @@ Messages never contain the API key (``redact`` scrubs it from anything echoed ba
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from pos.errors import KnownError
 
 
@@ -91,3 +94,42 @@ def redact(text: str, secret: str | None) -> str:
 def _part(secret: str) -> int:
     """The shortest run of the key that counts as the key (10 for OFN's 48 characters)."""
     return max(4, min(10, len(secret) // 2))
+
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+
+
+class RedactFilter(logging.Filter):
+    """Hides every key in use from every log record, whoever logged it (belt and braces:
+    messages are redacted where they are made, too)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with _secrets_lock:
+            secrets = list(_secrets)
+        if not secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: leave it to logging's own error handling
+            return True
+        clean = message
+        for secret in secrets:
+            clean = redact(clean, secret)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+REDACT = RedactFilter()
+
+
+def guard_logs(secret: str) -> None:
+    """Hide ``secret`` from the log: the filter sits on every handler of the root logger."""
+    if not secret or len(secret) < 4:
+        return
+    with _secrets_lock:
+        _secrets.add(secret)
+    for handler in logging.getLogger().handlers:
+        if REDACT not in handler.filters:
+            handler.addFilter(REDACT)

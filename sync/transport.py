@@ -47,6 +47,7 @@ from sync.errors import (
     NoAccess,
     NotOFN,
     Unreachable,
+    guard_logs,
     redact,
 )
 
@@ -274,6 +275,7 @@ class Transport:
         self.base_url = normalise_url(base_url)
         self.host = urlsplit(self.base_url).netloc
         self._key = api_key
+        guard_logs(api_key)
         self.policy = policy or RetryPolicy()
         self.cancel = cancel or threading.Event()
         self.session = requests.Session()

@@ -290,3 +290,12 @@ def test_a_hung_scheduled_sync_does_not_lock_the_till_out(tmp_path: Path) -> Non
             hung.kill()  # the process this test started
             hung.communicate(timeout=10)
             hold.set()
+
+
+def test_any_log_line_with_a_key_in_use_is_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        transport = Transport("http://127.0.0.1:9", KEY)
+        logging.getLogger("pos.somewhere").warning("echoed %s and %s", KEY.upper(), KEY[3:20])
+        transport.close()
+    assert "echoed [key hidden] and [key hidden]" in caplog.text
+    assert KEY[3:20] not in caplog.text
