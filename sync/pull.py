@@ -216,6 +216,14 @@ class Puller:
                     ))  # fmt: skip
                     report.transient += 1
                 report.listed = max(report.listed, len(seen))
+                if self.pickup_point_id is not None:
+                    # orders this till holds that moved to another pickup point in OFN drop
+                    # out of the filtered list: find them in the whole hub's list
+                    def fetch_known(number: str) -> None:
+                        if number not in seen and self.ingest.has_order(number):
+                            fetch(number)
+
+                    self._list_pass(since, fetch_known, after_page, report, everywhere=True)
                 while futures:
                     self._drain(futures, parsed, report, block=True)
                     ref_future = self._flush(parsed, report, ref_future, final=False)
@@ -236,8 +244,13 @@ class Puller:
         fetch: Callable[[str], None],
         after_page: Callable[[], None],
         report: PullReport,
+        *,
+        everywhere: bool = False,
     ) -> _Listing:
-        """Read the order index once, page by page (sorted by id, so pages do not shift)."""
+        """Read the order index once, page by page (sorted by id, so pages do not shift).
+
+        ``everywhere``: every pickup point, even when this till pulls only its own.
+        """
         listing = _Listing()
         numbers: set[str] = set()
         invalid = 0
@@ -246,11 +259,12 @@ class Puller:
             self._check_cancel()
             result = self.client.order_page(
                 self.hub_id, self.order_cycle_id, page, since=since,
-                shipping_method_id=self.pickup_point_id,
+                shipping_method_id=None if everywhere else self.pickup_point_id,
             )  # fmt: skip
             if page == 1:
                 listing.date = result.date
-                report.listed = max(report.listed, result.results)
+                if not everywhere:
+                    report.listed = max(report.listed, result.results)
             listing.announced = max(listing.announced, result.results)
             # never more pages than the announced count needs (one spare for new orders)
             size = max(len(result.orders), 1)

@@ -249,6 +249,10 @@ class Ingest:
         ).fetchall()
         return [int(r[0]) for r in rows]
 
+    def has_order(self, number: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM orders WHERE number = ?", (number,)).fetchone()
+        return row is not None
+
     def unnamed_producers(self) -> list[int]:
         """Producers known only by id (a placeholder name): /shops/{hub} did not list them."""
         rows = self.conn.execute(

@@ -150,6 +150,25 @@ def test_the_tills_pickup_point_is_filtered_on_the_server(tmp_path: Path) -> Non
         client.t.close()
 
 
+def test_an_order_moved_to_another_pickup_point_leaves_this_tills_list(tmp_path: Path) -> None:
+    with OFNSimulator(orders=60) as sim:
+        here, there = sim.snap.pickup_points[0], sim.snap.pickup_points[1]
+        mine = [o.number for o in sim.snap.orders if o.pickup_point_id == here.id]
+        client = make_client(sim)
+        with Store.open(tmp_path / "hub.sqlite") as store:
+            _pull(store, sim, client, pickup_point_id=here.id)
+            moved = mine[2]
+            method = dict(sim.order(moved)["shipping_method"], id=there.id, name=there.name)
+            sim.edit(moved, shipping_method=method)  # the customer chose another point
+            before = sim.hits["GET /api/v0/orders/{number}"]
+            report = _pull(store, sim, client, pickup_point_id=here.id)
+            assert report.incremental
+            order = OrderRepository(store).by_number(moved)
+            assert order is not None and order.pickup_point_id == there.id
+            assert sim.hits["GET /api/v0/orders/{number}"] - before == 1  # only that order
+        client.t.close()
+
+
 def test_producers_of_a_closed_cycle_are_named_from_the_orders(tmp_path: Path) -> None:
     with OFNSimulator(orders=40) as sim:
         gone = {p.id: p.name for p in sim.snap.producers[:2]}
