@@ -52,7 +52,7 @@ class Check:
 def quick_policy() -> RetryPolicy:
     """For a person waiting on a button: few retries, short timeouts."""
     return RetryPolicy(attempts=2, exception_attempts=1, base_delay=0.2, connect_timeout=5,
-                       read_timeout=15)  # fmt: skip
+                       read_timeout=15, total_timeout=20)  # fmt: skip
 
 
 def check_connection(url: str, key: str, hub_id: int | None) -> Check:

@@ -257,10 +257,19 @@ class Puller:
         page, pages = 1, 1
         while page <= pages:
             self._check_cancel()
-            result = self.client.order_page(
-                self.hub_id, self.order_cycle_id, page, since=since,
-                shipping_method_id=None if everywhere else self.pickup_point_id,
-            )  # fmt: skip
+            try:
+                result = self.client.order_page(
+                    self.hub_id, self.order_cycle_id, page, since=since,
+                    shipping_method_id=None if everywhere else self.pickup_point_id,
+                )  # fmt: skip
+            except (ApiError, BadPayload) as exc:  # this page only; the next sync asks again
+                report.skipped.append((f"order list page {page}", f"not read: {exc.message}"))
+                report.transient += 1
+                listing.complete = False
+                if page == 1:
+                    break  # how many pages there are is not known
+                page += 1
+                continue
             if page == 1:
                 listing.date = result.date
                 if not everywhere:

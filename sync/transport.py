@@ -226,10 +226,22 @@ class _Exchange:
 
 
 def _shut(sock: socket.socket | None) -> None:
+    """Shut the connection down under a reader blocked on it (from another thread).
+
+    Done on a duplicate of the descriptor, so the socket object the reader uses (an
+    ``SSLSocket`` for https) is not touched while it is inside a read.
+    """
     if sock is None:
         return
     try:
-        sock.shutdown(socket.SHUT_RDWR)
+        fd = sock.fileno()
+        if fd < 0:
+            return
+        dup = socket.fromfd(fd, sock.family, sock.type)
+        try:
+            dup.shutdown(socket.SHUT_RDWR)
+        finally:
+            dup.close()
     except OSError:
         pass
 

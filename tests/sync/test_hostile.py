@@ -299,3 +299,22 @@ def test_any_log_line_with_a_key_in_use_is_redacted(caplog: pytest.LogCaptureFix
         transport.close()
     assert "echoed [key hidden] and [key hidden]" in caplog.text
     assert KEY[3:20] not in caplog.text
+
+
+def test_a_broken_list_page_is_skipped_and_the_rest_is_pulled(tmp_path: Path) -> None:
+    with OFNSimulator(orders=250) as sim:
+
+        def break_page_2(path: str, query: dict[str, list[str]], payload: Any) -> Any:
+            if path == "/api/v0/orders" and query.get("page") == ["2"]:
+                return b'{"orders": [{"number": "R1"'  # cut short
+            return payload
+
+        sim.tamper = break_page_2
+        with Store.open(tmp_path / "hub.sqlite") as store:
+            report = _pull(store, sim)
+            assert OrderRepository(store).count() == 150  # pages 1 and 3
+            assert any(what == "order list page 2" for what, _ in report.skipped)
+            sim.tamper = None
+            again = _pull(store, sim)
+            assert not again.incremental  # the watermark did not move: page 2 asked again
+            assert OrderRepository(store).count() == 250
