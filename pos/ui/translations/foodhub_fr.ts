@@ -899,7 +899,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -1291,7 +1291,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source> (reversed)</source>
@@ -1873,7 +1873,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Fait</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Open in OFN</source>
@@ -2333,7 +2333,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Commentaire</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
