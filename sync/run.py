@@ -13,6 +13,7 @@ from pos.errors import KnownError
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.lock import FileLock, LockHeld, holder_role
+from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
@@ -128,6 +129,15 @@ def run_sync(
         sync_lock.release()
 
 
+def _till_point(store: Store, point_id: int | None) -> int | None:
+    """The pickup point to pull alone, if one is set and it is not a delivery method (the
+    order list's filter can show deliveries; a till never stands at one)."""
+    if point_id is None:
+        return None
+    deliveries = {p.id for p in OrderRepository(store).pickup_points() if p.is_delivery}
+    return None if point_id in deliveries else point_id
+
+
 def _run(
     store: Store,
     settings: Settings,
@@ -153,7 +163,8 @@ def _run(
             result.pull = Puller(
                 client, store, hub_id=settings.hub_id,
                 order_cycle_id=settings.order_cycle_id,
-                pickup_point_id=settings.pickup_point_id, progress=progress,
+                pickup_point_id=_till_point(store, settings.pickup_point_id),
+                progress=progress,
             ).run(full=full)  # fmt: skip
     except KeyRejected as exc:
         if isinstance(exc, NoAccess) or not worked_before:

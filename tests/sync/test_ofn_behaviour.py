@@ -254,3 +254,15 @@ def test_completed_at_may_be_an_empty_string() -> None:
     data = sim.order(sim.numbers()[0])
     data["completed_at_utc_iso8601"] = ""
     assert parse_order(data, currency="GBP").completed_at is None
+
+
+def test_a_delivery_chosen_as_the_tills_point_does_not_filter_the_pull(tmp_path: Path) -> None:
+    from sync.connection import Settings
+    from sync.run import run_sync
+
+    with OFNSimulator(orders=20) as sim:
+        sim.make_delivery(sim.numbers()[:3])
+        with Store.open(tmp_path / "hub.sqlite") as store:
+            run_sync(store, Settings(sim.url, sim.hub_id, 987, None), sim.key)
+            again = run_sync(store, Settings(sim.url, sim.hub_id, 987, 70), sim.key, full=True)
+            assert again.pull is not None and again.pull.listed == 20  # the whole hub
