@@ -148,6 +148,11 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     return bool(brackets)
 
 
+class _Deadline(requests.Timeout):
+    """The exchange passed :attr:`RetryPolicy.total_timeout` (not retried: a server that
+    takes that long for one answer is not healthy, and retrying would hold the sync)."""
+
+
 class TooLarge(Exception):
     """The body passed :attr:`RetryPolicy.max_body` (on the wire or decompressed)."""
 
@@ -366,7 +371,7 @@ class Transport:
             except (requests.RequestException, OSError) as exc:
                 reason = _reason(exc)
                 log.info("%s %s: %s (try %d)", method, shown, reason, attempt)
-                if attempt >= tries:
+                if attempt >= tries or isinstance(exc, _Deadline):
                     if idempotent:
                         raise Unreachable(f"Cannot reach {self.host}: {reason}.") from None
                     raise ApiError(
@@ -461,7 +466,7 @@ class Transport:
                 release()  # the helper may linger a moment: its slot is free now
                 if self.cancel.is_set():
                     raise Cancelled("Sync stopped.")
-                raise requests.Timeout("total deadline")
+                raise _Deadline("total deadline")
         if exchange.error is not None:
             raise exchange.error
         assert exchange.answer is not None
