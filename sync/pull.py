@@ -33,6 +33,7 @@ BATCH = 200
 WORKERS = 4
 LIST_PASSES = 2  # a pull that received fewer orders than announced lists once more
 MAX_ORDER_PAGES = 1_000  # 100,000 orders: far beyond a hub's cycle
+MAX_EARLIER_CYCLES = 8  # earlier cycles with open orders refreshed by each sync (newest first)
 MAX_PRODUCER_LOOKUPS = 200  # names fetched one by one for producers /shops/{hub} left out
 
 CURRENCY_BY_SUFFIX = (
@@ -153,7 +154,10 @@ class Puller:
         if self.order_cycle_id is None:
             return  # the pull above covered every cycle
         sent_before = self.client.t.requests_sent
-        for cycle in self.ingest.earlier_open_cycles(self.hub_id, self.order_cycle_id):
+        cycles = self.ingest.earlier_open_cycles(self.hub_id, self.order_cycle_id)
+        if len(cycles) > MAX_EARLIER_CYCLES:  # the oldest are left as they are
+            log.info("not refreshing order cycles %s (older)", cycles[MAX_EARLIER_CYCLES:])
+        for cycle in cycles[:MAX_EARLIER_CYCLES]:
             self._check_cancel()
             earlier = Puller(
                 self.client, self.store, hub_id=self.hub_id, order_cycle_id=cycle,
