@@ -294,8 +294,8 @@
         <translation>À activer si un tableur affiche mal les accents.</translation>
     </message>
     <message>
-        <source>OFN prints order notes on invoices the customer sees: leave off unless the hub wants that.</source>
-        <translation>OFN imprime les notes de commande sur les factures que voit le client : laissez désactivé sauf si le hub le souhaite.</translation>
+        <source>Off by default. Each note replaces the note hub staff wrote on the order in OFN (the till cannot read it to keep it), and OFN prints it on the invoice the customer sees.</source>
+        <translation>Désactivé par défaut. Chaque note remplace celle que l'équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l'imprime sur la facture que voit le client.</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -1596,6 +1596,14 @@
         <translation>Erreur</translation>
     </message>
     <message>
+        <source>Void the OFN payment</source>
+        <translation>Annuler le paiement OFN</translation>
+    </message>
+    <message>
+        <source>Customer emailed late</source>
+        <translation>Client prévenu en retard</translation>
+    </message>
+    <message>
         <source>Order cycle</source>
         <translation>Cycle de commande</translation>
     </message>
@@ -2126,6 +2134,10 @@
         <translation>Envoi %v/%m</translation>
     </message>
     <message>
+        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as 'picked up') and its invoices are delayed until it recovers.</source>
+        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu'il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu'à son rétablissement.</translation>
+    </message>
+    <message>
         <source>Syncing with Open Food Network…</source>
         <translation>Synchronisation avec Open Food Network…</translation>
     </message>
@@ -2172,6 +2184,10 @@
     <message>
         <source>Sync failed (see tooltip)</source>
         <translation>Échec de la synchro (voir l'info-bulle)</translation>
+    </message>
+    <message>
+        <source>OFN's emails are delayed</source>
+        <translation>e-mails d'OFN retardés</translation>
     </message>
     <message>
         <source>Online</source>
@@ -2243,6 +2259,62 @@
     <message>
         <source>Pickup point</source>
         <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>What sync does in OFN</source>
+        <translation>Ce que la synchro fait dans OFN</translation>
+    </message>
+    <message>
+        <source>Mark collected orders as shipped in OFN</source>
+        <translation>Marquer les commandes retirées comme expédiées dans OFN</translation>
+    </message>
+    <message>
+        <source>OFN emails the customer that their order was picked up at the moment sync marks it shipped: if this till syncs a day late, the email arrives a day late. The email cannot be switched off or taken back. Off: the orders stay unshipped in OFN; staff can ship them in the OFN admin, where the email can be skipped.</source>
+        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l'e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l'équipe peut les expédier dans l'administration d'OFN, où l'e-mail peut être évité.</translation>
+    </message>
+    <message>
+        <source>%1 collection(s) made more than a day ago wait to be synced: shipping them now sends those customers the email late.</source>
+        <translation>%1 retrait(s) fait(s) il y a plus d'un jour attendent la synchro : les expédier maintenant enverra l'e-mail en retard à ces clients.</translation>
+    </message>
+    <message>
+        <source>Payment methods on this hub's OFN orders</source>
+        <translation>Moyens de paiement des commandes OFN de ce hub</translation>
+    </message>
+    <message>
+        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer's card again.</source>
+        <translation>La synchro n'encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l'équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
+    </message>
+    <message>
+        <source>%1 order(s), %2 not yet taken</source>
+        <translation>%1 commande(s), %2 pas encore encaissée(s)</translation>
+    </message>
+    <message>
+        <source>not on the pulled orders</source>
+        <translation>absent des commandes téléchargées</translation>
+    </message>
+    <message>
+        <source>How “%1” is paid</source>
+        <translation>Comment « %1 » est payé</translation>
+    </message>
+    <message>
+        <source>Not paid at pickup: never taken by sync</source>
+        <translation>Pas payé au retrait : jamais encaissé par la synchro</translation>
+    </message>
+    <message>
+        <source>Paid at the pickup point: %1</source>
+        <translation>Payé au point de retrait : %1</translation>
+    </message>
+    <message>
+        <source>None seen yet: sync once (Sync ▸ Sync now), then choose here.</source>
+        <translation>Aucun pour l'instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
+    </message>
+    <message>
+        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer's invoice.</source>
+        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l'équipe du hub a écrite sur la commande dans OFN et s'imprime sur la facture du client.</translation>
     </message>
     <message>
         <source>Testing…</source>
