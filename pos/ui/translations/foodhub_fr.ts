@@ -141,6 +141,56 @@
     </message>
 </context>
 <context>
+    <name>CloseConfirmDialog</name>
+    <message>
+        <source>Close with a difference?</source>
+        <translation>Fermer avec un écart ?</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Il manque %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 en trop</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: %1
+Counted: %2
+Difference: %3</source>
+        <translation>Attendu dans le tiroir : %1
+Compté : %2
+Écart : %3</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code du personnel</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Recompter</translation>
+    </message>
+    <message>
+        <source>Close with this difference</source>
+        <translation>Fermer avec cet écart</translation>
+    </message>
+    <message>
+        <source>The difference is over the hub's limit: hub-staff PIN</source>
+        <translation>L'écart dépasse la limite du hub : code du personnel du hub</translation>
+    </message>
+</context>
+<context>
+    <name>EnterMovesOn</name>
+    <message>
+        <source>That looks like an order number or a code, not a name: type the volunteer's name.</source>
+        <translation>Cela ressemble à un numéro de commande ou à un code, pas à un nom : tapez le nom du bénévole.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Food Hub POS</source>
@@ -368,6 +418,49 @@
     <message>
         <source>This value is not valid.</source>
         <translation>Cette valeur n'est pas valable.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveOwingDialog</name>
+    <message>
+        <source>Leave money owing</source>
+        <translation>Laisser un reste dû</translation>
+    </message>
+    <message>
+        <source>%1 will be left owing.</source>
+        <translation>%1 restera dû.</translation>
+    </message>
+    <message>
+        <source>Amount left owing</source>
+        <translation>Montant restant dû</translation>
+    </message>
+    <message>
+        <source>Paid now: %1 of %2.</source>
+        <translation>Payé maintenant : %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Why is money left owing</source>
+        <translation>Pourquoi reste-t-il un montant dû</translation>
+    </message>
+    <message>
+        <source>Why? e.g. will pay by bank transfer (required)</source>
+        <translation>Pourquoi ? ex. paiera par virement (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Leave %1 owing</source>
+        <translation>Laisser %1 dû</translation>
+    </message>
+    <message>
+        <source>Back to payment</source>
+        <translation>Retour au paiement</translation>
+    </message>
+    <message>
+        <source>Why is it left owing?</source>
+        <translation>Pourquoi ce reste dû ?</translation>
+    </message>
+    <message>
+        <source>Say why, e.g. “will pay by bank transfer”.</source>
+        <translation>Dites pourquoi, ex. « paiera par virement ».</translation>
     </message>
 </context>
 <context>
@@ -777,8 +870,12 @@
         <translation>La commande %1 appartient à un autre point de retrait : %2.</translation>
     </message>
     <message>
-        <source>%1 would be left owing: say why, or take the full amount.</source>
-        <translation>%1 resterait dû : indiquez pourquoi, ou encaissez la totalité.</translation>
+        <source>Open the till first (F7): money can only be taken with the till open.</source>
+        <translation>Ouvrez d'abord la caisse (F7) : l'argent ne s'encaisse que caisse ouverte.</translation>
+    </message>
+    <message>
+        <source>Till closed: open it (F7)</source>
+        <translation>Caisse fermée : l'ouvrir (F7)</translation>
     </message>
     <message>
         <source>Already collected (receipt %1).</source>
@@ -802,31 +899,27 @@
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>The receipt could not be queued for printing: reprint it later (F9).</source>
         <translation>Le ticket n’a pas pu être envoyé à l’impression : réimprimez-le plus tard (F9).</translation>
     </message>
     <message>
+        <source>Walk-in sale · %1</source>
+        <translation>Vente directe · %1</translation>
+    </message>
+    <message>
         <source>Open the till to take money</source>
         <translation>Ouvrez la caisse pour encaisser</translation>
     </message>
     <message>
-        <source>Undone: %1 (refund %2).</source>
-        <translation>Annulé : %1 (remboursement %2).</translation>
-    </message>
-    <message>
         <source>Till closed</source>
         <translation>Caisse fermée</translation>
-    </message>
-    <message>
-        <source>Open till (F7)</source>
-        <translation>Ouvrir la caisse (F7)</translation>
     </message>
     <message>
         <source>Till open · session %1 · %2</source>
@@ -859,6 +952,10 @@
         <translation>Fond de caisse</translation>
     </message>
     <message>
+        <source>Count it, e.g. %1</source>
+        <translation>Comptez-le, ex. %1</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -869,6 +966,18 @@
     <message>
         <source>Type the volunteer's name.</source>
         <translation>Saisissez le nom du bénévole.</translation>
+    </message>
+    <message>
+        <source>Type the cash in the drawer now (type 0 if there is none).</source>
+        <translation>Tapez l'espèce présente dans le tiroir (tapez 0 s'il n'y en a pas).</translation>
+    </message>
+    <message>
+        <source>No cash in the drawer? Press Enter again to open with no float.</source>
+        <translation>Pas d'espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
+    </message>
+    <message>
+        <source>Open with no float (%1)</source>
+        <translation>Ouvrir sans fond de caisse (%1)</translation>
     </message>
 </context>
 <context>
@@ -907,7 +1016,7 @@
     </message>
     <message>
         <source>Balance due</source>
-        <translation>Reste à payer</translation>
+        <translation>Solde dû</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -919,6 +1028,22 @@
     <message>
         <source>Scan a bag or pick an order</source>
         <translation>Scannez un sac ou choisissez une commande</translation>
+    </message>
+    <message>
+        <source>Already collected</source>
+        <translation>Déjà retirée</translation>
+    </message>
+    <message>
+        <source>Result of the checkout</source>
+        <translation>Résultat de l'encaissement</translation>
+    </message>
+    <message>
+        <source>Start of the shift: open the till (F7)</source>
+        <translation>Début de permanence : ouvrir la caisse (F7)</translation>
+    </message>
+    <message>
+        <source>Open the till</source>
+        <translation>Ouvrir la caisse</translation>
     </message>
     <message>
         <source>Items in the order</source>
@@ -969,16 +1094,60 @@
         <translation>Retirée</translation>
     </message>
     <message>
-        <source>Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.</source>
-        <translation>Déjà retirée le %1 à %2 par %3 (reçu %4). Ne la remettez pas une seconde fois.</translation>
+        <source>Balance due</source>
+        <translation>Solde dû</translation>
+    </message>
+    <message>
+        <source>Goods %1 + fees %2</source>
+        <translation>Produits %1 + frais %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2? That is far from what was ordered: press Enter again if right.</source>
+        <translation>%1 pour %2 ? C'est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c'est juste.</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd'hui %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>hier %1</translation>
+    </message>
+    <message>
+        <source>%1 · till %2 · by %3 · receipt %4</source>
+        <translation>%1 · caisse %2 · par %3 · reçu %4</translation>
+    </message>
+    <message>
+        <source>STOP · ALREADY COLLECTED: do not hand over again</source>
+        <translation>STOP · DÉJÀ RETIRÉE : ne pas remettre à nouveau</translation>
+    </message>
+    <message>
+        <source>Left owing: %1</source>
+        <translation>Reste dû : %1</translation>
+    </message>
+    <message>
+        <source>Give change %1</source>
+        <translation>Rendre la monnaie : %1</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Rendre %1 en espèces</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir noté : %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Remis</translation>
     </message>
     <message>
         <source>Goods %1 + fees %2 = %3</source>
         <translation>Produits %1 + frais %2 = %3</translation>
-    </message>
-    <message>
-        <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
@@ -997,14 +1166,6 @@
         <translation>Rien à payer</translation>
     </message>
     <message>
-        <source>To pay now: %1</source>
-        <translation>À payer maintenant : %1</translation>
-    </message>
-    <message>
-        <source>Owed back: %1</source>
-        <translation>À rendre au client : %1</translation>
-    </message>
-    <message>
         <source>%1 is not sold by weight.</source>
         <translation>%1 n'est pas vendu au poids.</translation>
     </message>
@@ -1019,10 +1180,6 @@
     <message>
         <source>Cancelled in OFN: do not hand over</source>
         <translation>Annulée dans OFN : ne pas remettre</translation>
-    </message>
-    <message>
-        <source>Balance due: %1</source>
-        <translation>Reste à payer : %1</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1044,16 +1201,20 @@
         <translation>Montant dû</translation>
     </message>
     <message>
+        <source>What to type</source>
+        <translation>Ce qu'il faut taper</translation>
+    </message>
+    <message>
         <source>Amount tendered</source>
         <translation>Montant donné</translation>
     </message>
     <message>
-        <source>Amount handed over</source>
-        <translation>Montant remis par le client</translation>
+        <source>Quick cash amount</source>
+        <translation>Montant rapide en espèces</translation>
     </message>
     <message>
-        <source>Exact cash (F11)</source>
-        <translation>Compte juste (F11)</translation>
+        <source>Exact (F11)</source>
+        <translation>Exact (F11)</translation>
     </message>
     <message>
         <source>Exact cash</source>
@@ -1066,6 +1227,14 @@
     <message>
         <source>Add part payment</source>
         <translation>Ajouter un paiement partiel</translation>
+    </message>
+    <message>
+        <source>Leave owing… (Ctrl+O)</source>
+        <translation>Laisser dû… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Leave money owing</source>
+        <translation>Laisser un reste dû</translation>
     </message>
     <message>
         <source>Payments so far</source>
@@ -1096,12 +1265,32 @@
         <translation>Rembourser en espèces</translation>
     </message>
     <message>
-        <source>Why is money left owing</source>
-        <translation>Pourquoi reste-t-il un montant dû</translation>
+        <source>Kept as credit</source>
+        <translation>Gardé en avoir</translation>
     </message>
     <message>
-        <source>Why is part left owing? (required)</source>
-        <translation>Pourquoi reste-t-il un montant dû ? (obligatoire)</translation>
+        <source>Still to pay: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <source>Type the cash handed over, pick an amount, or F11 for exact cash.</source>
+        <translation>Tapez les espèces reçues, choisissez un montant, ou F11 pour le montant exact.</translation>
+    </message>
+    <message>
+        <source>Type the amount paid.</source>
+        <translation>Tapez le montant payé.</translation>
+    </message>
+    <message>
+        <source>%1 is still to pay: take it (Split for another method) or Leave owing.</source>
+        <translation>Il reste %1 à payer : encaissez-le (Fractionner pour un autre moyen) ou Laisser dû.</translation>
+    </message>
+    <message>
+        <source>%1 handed over for %2 due? Check the amount; press Enter again if right.</source>
+        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c'est juste.</translation>
+    </message>
+    <message>
+        <source>Nothing is left owing: the amount covers what is due.</source>
+        <translation>Rien ne reste dû : le montant couvre ce qui est dû.</translation>
     </message>
     <message>
         <source>Take payment and hand over (F12)</source>
@@ -1124,24 +1313,32 @@
         <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
-        <source>Give back %1 in cash</source>
-        <translation>Rendre %1 en espèces</translation>
+        <source>Nothing to take: the customer is owed money</source>
+        <translation>Rien à encaisser : le client a de l'argent à recevoir</translation>
     </message>
     <message>
-        <source>Credit noted for the customer: %1</source>
-        <translation>Avoir enregistré pour le client : %1</translation>
+        <source>Amount handed over (cash)</source>
+        <translation>Montant remis (espèces)</translation>
+    </message>
+    <message>
+        <source>Amount paid by %1</source>
+        <translation>Montant payé par %1</translation>
+    </message>
+    <message>
+        <source>Type the cash handed over, or pick an amount →</source>
+        <translation>Tapez les espèces reçues, ou choisissez un montant →</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Rendre %1 en espèces</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <source>Still owed: %1</source>
-        <translation>Reste à payer : %1</translation>
-    </message>
-    <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -1156,7 +1353,7 @@
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation>Code PIN responsable</translation>
+        <translation>Code du personnel</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2455,12 +2652,12 @@
         <translation>Encaissements de cette session</translation>
     </message>
     <message>
-        <source>walk-in sale</source>
-        <translation>vente sur place</translation>
+        <source>Walk-in sale</source>
+        <translation>Vente directe</translation>
     </message>
     <message>
-        <source>order collected</source>
-        <translation>commande retirée</translation>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
     </message>
     <message>
         <source>Reason for undoing</source>
@@ -2494,6 +2691,53 @@
         <source>Undoing a checkout needs the hub-staff PIN.</source>
         <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
     </message>
+    <message>
+        <source>Undone: %1, %2, %3 (%4).</source>
+        <translation>Annulé : %1, %2, %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1 in cash</source>
+        <translation>%1 en espèces</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>Give back %1.</source>
+        <translation>Rendre %1.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Nothing to give back.</source>
+        <translation>Rien à rendre.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerNameDialog</name>
+    <message>
+        <source>Who is at the table?</source>
+        <translation>Qui tient la table ?</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Start handing over</source>
+        <translation>Commencer les remises</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Hand-overs record who did them. Type your name once for this shift (opening the till does it too).</source>
+        <translation>Chaque remise enregistre qui l'a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -2502,16 +2746,8 @@
         <translation>Vente directe</translation>
     </message>
     <message>
-        <source>Products of the order cycle</source>
-        <translation>Produits du cycle de vente</translation>
-    </message>
-    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add product</source>
@@ -2522,12 +2758,20 @@
         <translation>Nom de l'article</translation>
     </message>
     <message>
-        <source>Other item: name</source>
-        <translation>Article hors catalogue : nom</translation>
-    </message>
-    <message>
         <source>Item price</source>
         <translation>Prix de l'article</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Retirer l'article sélectionné</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2538,6 +2782,26 @@
         <translation>Ajouter l'article</translation>
     </message>
     <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Type part of the name, e.g. oats</source>
+        <translation>Tapez une partie du nom, ex. avoine</translation>
+    </message>
+    <message>
+        <source>Products found</source>
+        <translation>Produits trouvés</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>Ajouter (Entrée)</translation>
+    </message>
+    <message>
+        <source>e.g. Jam jar</source>
+        <translation>ex. Pot de confiture</translation>
+    </message>
+    <message>
         <source>Add other item</source>
         <translation>Ajouter l'article hors catalogue</translation>
     </message>
@@ -2546,20 +2810,32 @@
         <translation>Articles vendus</translation>
     </message>
     <message>
-        <source>Remove selected</source>
-        <translation>Retirer la sélection</translation>
+        <source>In this sale</source>
+        <translation>Dans cette vente</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Type part of a product's name, then Add.</source>
+        <translation>Tapez une partie du nom d'un produit, puis Ajouter.</translation>
     </message>
     <message>
         <source>Take payment (Enter)</source>
         <translation>Encaisser (Entrée)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>Other item</source>
+        <translation>Autre article</translation>
     </message>
     <message>
-        <source>Pick a product from the list.</source>
-        <translation>Choisissez un produit dans la liste.</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
@@ -2572,10 +2848,6 @@
     <message>
         <source>Add at least one item to sell.</source>
         <translation>Ajoutez au moins un article à vendre.</translation>
-    </message>
-    <message>
-        <source>Say why part of the amount is left owing.</source>
-        <translation>Indiquez pourquoi une partie du montant reste due.</translation>
     </message>
 </context>
 <context>
@@ -2671,11 +2943,11 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû : %1</translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré : %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
