@@ -48,3 +48,14 @@ def store(demo_db: Path):
     s = Store.open(demo_db)
     yield s
     s.close()
+
+
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}  # every window fixture requests qtbot
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Qt ``gui`` (qutebrowser's rule), so ``-m "not gui"`` runs
+    the fast tests only; a fixture that builds a window counts through its qtbot."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

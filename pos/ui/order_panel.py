@@ -457,10 +457,6 @@ class OrderPanel(QWidget):
             return self.items_model.lines[row].item.id
         return None
 
-    def select_line(self, row: int) -> None:
-        self.items_view.selectRow(row)
-        self.items_view.setFocus()
-
     def line_action(self, action: str) -> None:
         """Apply a hand-over change to the selected line."""
         draft = self.draft

@@ -2868,6 +2868,13 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
 </context>
 <context>
+    <name>tasks</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log file %1.</source>
+        <translation>Une erreur inattendue s'est produite ; les détails sont dans le fichier journal %1.</translation>
+    </message>
+</context>
+<context>
     <name>widget</name>
     <message>
         <source>Cash</source>
