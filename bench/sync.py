@@ -3,6 +3,8 @@
 Prints the wall time next to the lower bound set by the request count, the latency and the
 concurrency (four requests in flight: ceil(requests / 4) x latency), and the local ingest
 rate next to a raw ``sqlite3.executemany`` of the same rows, both measured in this run.
+The pull runs twice, each against a fresh simulator process: without ``q[s]`` (heap order,
+as before issue 11) and with the stable sort ``q[s]=id asc`` the pull now sends.
 
     python -m bench.sync [--orders 2000] [--latency 0.02]
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from pos.store import Store
 from pos.store.ingest import Ingest
-from sync.client import OFNClient
+from sync.client import OFNClient, OrderPage
 from sync.parse import parse_order
 from sync.pull import WORKERS, pull
 from sync.transport import Transport
@@ -107,6 +109,63 @@ def _bare_requests(url: str, key: str, numbers: list[str]) -> float:
     return time.perf_counter() - t
 
 
+class _Unsorted(OFNClient):
+    """The order index as the pull read it before issue 11: no ``q[s]``."""
+
+    def order_page(self, *args, **kwargs) -> OrderPage:  # type: ignore[no-untyped-def]
+        kwargs["sort"] = None
+        return super().order_page(*args, **kwargs)
+
+
+def _server(args: argparse.Namespace) -> tuple[subprocess.Popen[str], str, str]:
+    """The simulator in its own process, as a real server would be (no shared GIL)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.ofn_sim", "--orders", str(args.orders),
+         "--latency", str(args.latency)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert server.stdout is not None
+    url, key = server.stdout.readline().split()
+    return server, url, key
+
+
+def _stats(server: subprocess.Popen[str]) -> tuple[int, int, int]:
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write("stats\n")
+    server.stdin.flush()
+    requests, in_flight, connections = map(int, server.stdout.readline().split())
+    return requests, in_flight, connections
+
+
+def _stop(server: subprocess.Popen[str]) -> None:
+    assert server.stdin is not None
+    server.stdin.close()
+    server.wait(timeout=30)
+
+
+def _pull_row(args: argparse.Namespace, tmp: str, sort: bool, hub_id: int) -> None:
+    server, url, key = _server(args)
+    kind = OFNClient if sort else _Unsorted
+    client = kind(Transport(url, key))
+    with Store.open(Path(tmp) / f"pull-{sort}.sqlite") as store:
+        t = time.perf_counter()
+        report = pull(client, store, hub_id=hub_id, order_cycle_id=987)
+        wall = time.perf_counter() - t
+    requests, in_flight, connections = _stats(server)
+    _stop(server)
+    client.t.close()
+    bound = math.ceil(requests / WORKERS) * args.latency
+    label = "q[s]=id asc (now)" if sort else "no q[s] (before)"
+    print(
+        f"  pull, {label}: {report.inserted} orders, {requests} requests, max {in_flight}"
+        f" in flight, {connections} connection(s)"
+    )
+    print(
+        f"    wall time {wall:6.2f} s; lower bound {bound:6.2f} s = ceil({requests} requests"
+        f" / {WORKERS} in flight) x {args.latency * 1000:.0f} ms; ratio {wall / bound:.2f}x"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--orders", type=int, default=2000)
@@ -116,47 +175,14 @@ def main() -> None:
         f"bench.sync: {args.orders} orders, {args.latency * 1000:.0f} ms latency per request,"
         f" {os.cpu_count()} CPU(s)"
     )
-    # the server runs in its own process, as a real one would (no shared GIL)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.ofn_sim",
-            "--orders",
-            str(args.orders),
-            "--latency",
-            str(args.latency),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdin is not None and server.stdout is not None
-    url, key = server.stdout.readline().split()
     sim = OFNSimulator(orders=args.orders, seed=1)  # the same data, for the ingest part
     with tempfile.TemporaryDirectory() as tmp:
+        for sort in (False, True):
+            _pull_row(args, tmp, sort, sim.hub_id)
+        server, url, key = _server(args)
         client = OFNClient(Transport(url, key))
-        with Store.open(Path(tmp) / "pull.sqlite") as store:
-            t = time.perf_counter()
-            report = pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
-            wall = time.perf_counter() - t
-        server.stdin.write("stats\n")
-        server.stdin.flush()
-        requests, in_flight, connections = map(int, server.stdout.readline().split())
         bare = _bare_requests(url, key, sim.numbers())
-        server.stdin.close()
-        server.wait(timeout=30)
-        bound = math.ceil(requests / WORKERS) * args.latency
-        print(
-            f"  pull: {report.inserted} orders, {requests} requests, max {in_flight}"
-            f" in flight, {connections} connection(s)"
-        )
-        ratio = wall / max(bound, 1e-9)
-        print(f"  pull wall time      {wall:7.2f} s")
-        print(
-            f"  lower bound         {bound:7.2f} s  = ceil({requests} requests / {WORKERS} in"
-            f" flight) x {args.latency * 1000:.0f} ms;  ratio {ratio:.2f}x (target <= 1.3x)"
-        )
+        _stop(server)
         bare_bound = math.ceil(len(sim.numbers()) / WORKERS) * args.latency
         bare_ratio = bare / max(bare_bound, 1e-9)
         print(

@@ -14,8 +14,12 @@ from urllib.parse import quote, urlsplit
 from sync.errors import BadPayload
 from sync.transport import Reply, Transport
 
-PER_PAGE = 100  # OFN caps pages at 100 (pagy limit_max)
+PER_PAGE = 100  # pages of 100 (v0 does not cap per_page, but 100 is what OFN's own UI uses)
 MAX_PAGES = 10_000  # a server that never stops paginating is a bug, not a hub
+# Without q[s] OFN's order index has no ORDER BY: LIMIT/OFFSET over Postgres's heap order,
+# where an order edited during a pull moves to the end and the later pages shift, skipping
+# an order for good (ofn-api.md, Corrections 1). Sorting by id keeps the pages stable.
+STABLE_SORT = "id asc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,8 @@ class OFNClient:
         *,
         since: str | None = None,
         per_page: int = PER_PAGE,
+        shipping_method_id: int | None = None,
+        sort: str | None = STABLE_SORT,
     ) -> OrderPage:
         params: dict[str, Any] = {
             "q[distributor_id_eq]": hub_id,
@@ -79,10 +85,14 @@ class OFNClient:
             "page": page,
             "per_page": min(per_page, PER_PAGE),
         }
+        if sort:
+            params["q[s]"] = sort
         if order_cycle_id is not None:
             params["q[order_cycle_id_eq]"] = order_cycle_id
         if since:
             params["q[updated_at_gt]"] = since
+        if shipping_method_id is not None:
+            params["shipping_method_id"] = shipping_method_id  # top level, not in q
         reply = self.t.get("/api/v0/orders", params)
         data = reply.data
         if not isinstance(data, dict) or not isinstance(data.get("orders"), list):
@@ -107,8 +117,10 @@ class OFNClient:
         return self.t.put(f"/api/v0/orders/{_num(number)}", {"note": note[:280]})
 
     # reference data -----------------------------------------------------------
-    def shop(self, hub_id: int) -> Any:
-        return self.t.get(f"/api/v0/shops/{int(hub_id)}").data
+    def shop(self, enterprise_id: int) -> Any:
+        """The public shopfront record (no key: it is public, and an answer to it must not
+        count as the key having worked)."""
+        return self.t.request("GET", f"/api/v0/shops/{int(enterprise_id)}", auth=False).data
 
     def customers(self, hub_id: int, *, since: str | None = None) -> Iterator[Any]:
         """Every customer record of the hub, page by page, following ``links.next``."""
@@ -116,16 +128,25 @@ class OFNClient:
         if since and params is not None:
             params["q[updated_at_gt]"] = since
         path = "/api/v1/customers"
+        visited: set[str] = set()
+        seen_ids: set[object] = set()
         for _ in range(MAX_PAGES):
             data = self.t.get(path, params, api="v1").data
             if not isinstance(data, dict) or not isinstance(data.get("data"), list):
                 raise BadPayload("OFN's customer list is not in the expected form.")
+            ids = {item.get("id") for item in data["data"] if isinstance(item, dict)}
+            if ids and ids <= seen_ids:
+                raise BadPayload("OFN's customer list repeats itself; stopped reading it.")
+            seen_ids |= ids
             yield from data["data"]
             links = data.get("links")
             nxt = links.get("next") if isinstance(links, dict) else None
             if not nxt or not data["data"]:
                 return
             path, params = self._same_site(str(nxt)), None
+            if path in visited:
+                raise BadPayload("OFN's customer list links back to a page already read.")
+            visited.add(path)
         raise BadPayload("OFN's customer list never ends.")
 
     def _same_site(self, link: str) -> str:

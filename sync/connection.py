@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pos.errors import KnownError
 from pos.store import Store
 from sync.client import OFNClient
-from sync.errors import ApiError, KeyRejected, NotOFN, SyncError, Unreachable
+from sync.errors import ApiError, KeyRejected, NoAccess, NotOFN, SyncError, Unreachable
 from sync.transport import RetryPolicy, Transport
 
 UNREACHABLE, NOT_OFN, KEY_REJECTED, NO_ACCESS, OK = (
@@ -52,7 +52,7 @@ class Check:
 def quick_policy() -> RetryPolicy:
     """For a person waiting on a button: few retries, short timeouts."""
     return RetryPolicy(attempts=2, exception_attempts=1, base_delay=0.2, connect_timeout=5,
-                       read_timeout=15)  # fmt: skip
+                       read_timeout=15, total_timeout=20)  # fmt: skip
 
 
 def check_connection(url: str, key: str, hub_id: int | None) -> Check:
@@ -107,6 +107,8 @@ def _check(client: OFNClient, hub_id: int | None) -> Check:
         except (ApiError, NotOFN):
             pass
         return Check(OK, f"Connected: {name or f'hub {hub_id}'} on {host}.", name)
+    except NoAccess as exc:  # the key was accepted, then refused for this hub
+        return Check(NO_ACCESS, exc.message)
     except KeyRejected as exc:
         return Check(KEY_REJECTED, exc.message)
     except Unreachable as exc:

@@ -5,6 +5,9 @@ Messages never contain the API key (``redact`` scrubs it from anything echoed ba
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from pos.errors import KnownError
 
 
@@ -24,8 +27,12 @@ class KeyRejected(SyncError):
     """401: the API key is wrong, revoked, or lacks the API permission."""
 
 
-class NoAccess(SyncError):
-    """The key works but its user does not manage that hub."""
+class NoAccess(KeyRejected):
+    """The key works (or worked a moment ago) but its user has no access to this hub.
+
+    OFN never answers 403: a user without rights gets the same 401 as a bad key, so a 401
+    after the key was accepted means "no access", not "wrong key" (ofn-api.md, Corrections 6).
+    """
 
 
 class Cancelled(SyncError):
@@ -52,7 +59,77 @@ class BadPayload(SyncError):
 
 
 def redact(text: str, secret: str | None) -> str:
-    """``text`` with every occurrence of ``secret`` (and its middle part) hidden."""
-    if secret and len(secret) >= 4:
-        text = text.replace(secret, "[key hidden]")
-    return text
+    """``text`` with the secret hidden: whole or in parts, in any letter case.
+
+    OFN echoes the key it was sent (``Invalid API key (…) specified.``), sometimes cut short
+    or upper-cased by a proxy; any run of at least ``_part(secret)`` characters of the key is
+    hidden, so a truncated echo leaks no more than a few characters.
+    """
+    if not text or not secret or len(secret) < 4:
+        return text
+    low_text, low_key = text.lower(), secret.lower()
+    size = _part(secret)
+    hidden = bytearray(len(text))
+    for start in range(len(low_key) - size + 1):
+        piece = low_key[start : start + size]
+        at = low_text.find(piece)
+        while at != -1:
+            hidden[at : at + size] = b"\x01" * size
+            at = low_text.find(piece, at + 1)
+    if not any(hidden):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if hidden[i]:
+            while i < len(text) and hidden[i]:
+                i += 1
+            out.append("[key hidden]")
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def _part(secret: str) -> int:
+    """The shortest run of the key that counts as the key (10 for OFN's 48 characters)."""
+    return max(4, min(10, len(secret) // 2))
+
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+
+
+class RedactFilter(logging.Filter):
+    """Hides every key in use from every log record, whoever logged it (belt and braces:
+    messages are redacted where they are made, too)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with _secrets_lock:
+            secrets = list(_secrets)
+        if not secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: leave it to logging's own error handling
+            return True
+        clean = message
+        for secret in secrets:
+            clean = redact(clean, secret)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+REDACT = RedactFilter()
+
+
+def guard_logs(secret: str) -> None:
+    """Hide ``secret`` from the log: the filter sits on every handler of the root logger."""
+    if not secret or len(secret) < 4:
+        return
+    with _secrets_lock:
+        _secrets.add(secret)
+    for handler in logging.getLogger().handlers:
+        if REDACT not in handler.filters:
+            handler.addFilter(REDACT)

@@ -262,7 +262,8 @@ def parse_order(data: Any, *, currency: str) -> Order:
         payment_total=remote.payment_total,
         total=remote.total,
         currency=currency,
-        completed_at=_iso(data.get("completed_at_utc_iso8601"), "completed_at_utc_iso8601"),
+        # "" (not null) for an order that is not completed (Corrections 14)
+        completed_at=_iso(data.get("completed_at_utc_iso8601") or None, "completed_at_utc_iso8601"),
         special_instructions=_str(data, "special_instructions", limit=MAX_LONG_TEXT),
         ready_to_capture=remote.ready_to_capture,
         line_items=tuple(items),
@@ -300,9 +301,25 @@ def _line_item(li: Any, i: int, currency: str) -> LineItem:
         variant_unit=unit,
         unit_value=_decimal(variant.get("unit_value"), f"{vctx}.unit_value"),
         final_weight=_decimal(li.get("final_weight_volume"), f"{ctx}.final_weight_volume"),
-        chilled="chilled" in tags,
+        chilled=_chilled(variant, tags, vctx),
         sku=_str(variant, "sku", vctx, limit=200),
     )
+
+
+def _chilled(variant: dict[str, Any], tags: list[Any], ctx: str) -> bool:
+    """OFN marks chilled goods by the shipping category (``temperature_controlled``, the
+    packing reports' ``temp_controlled``). The v0 variant JSON does not carry it today, so
+    the hub's "chilled" tag is the fallback; the category wins whenever it is sent."""
+    category = variant.get("shipping_category")
+    if isinstance(category, dict) and "temperature_controlled" in category:
+        value = category["temperature_controlled"]
+    elif "temp_controlled" in variant:
+        value = variant["temp_controlled"]
+    else:
+        return any(isinstance(t, str) and t.strip().lower() == "chilled" for t in tags)
+    if not isinstance(value, bool):
+        raise BadPayload(f"{ctx}.temperature_controlled is not true or false")
+    return value
 
 
 def pickup_point(data: Any) -> PickupPoint | None:
@@ -311,10 +328,14 @@ def pickup_point(data: Any) -> PickupPoint | None:
         return None
     if not isinstance(method, dict):
         raise BadPayload("shipping_method is not an object")
+    delivery = method.get("require_ship_address", False)
+    if not isinstance(delivery, bool):
+        raise BadPayload("shipping_method.require_ship_address is not true or false")
     return PickupPoint(
         id=_req_int(method, "id", "shipping_method"),
         name=_str(method, "name", "shipping_method") or "?",
         description=_str(method, "description", "shipping_method", limit=MAX_LONG_TEXT),
+        is_delivery=delivery,  # a delivery, not a pickup point (Corrections 10)
     )
 
 

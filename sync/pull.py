@@ -31,6 +31,10 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 SAFETY_MARGIN = timedelta(minutes=2)
 BATCH = 200
 WORKERS = 4
+LIST_PASSES = 2  # a pull that received fewer orders than announced lists once more
+MAX_ORDER_PAGES = 1_000  # 100,000 orders: far beyond a hub's cycle
+MAX_EARLIER_CYCLES = 8  # earlier cycles with open orders refreshed by each sync (newest first)
+MAX_PRODUCER_LOOKUPS = 200  # names fetched one by one for producers /shops/{hub} left out
 
 CURRENCY_BY_SUFFIX = (
     (".org.uk", "GBP"), (".uk", "GBP"), (".au", "AUD"), (".ca", "CAD"), (".nz", "NZD"),
@@ -65,6 +69,7 @@ class PullReport:
     transient: int = 0  # skips that may succeed next time (the watermark stays put)
     watermark: str | None = None
     requests: int = 0
+    earlier_cycles: list[int] = field(default_factory=list)  # refreshed after this cycle
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -72,8 +77,18 @@ class PullReport:
             "inserted": self.inserted, "updated": self.updated, "cancelled": self.cancelled,
             "customers": self.customers, "producers": self.producers,
             "conflicts": self.conflicts[:50], "skipped": self.skipped[:50],
-            "requests": self.requests,
+            "requests": self.requests, "earlier_cycles": self.earlier_cycles,
         }  # fmt: skip
+
+
+@dataclass
+class _Listing:
+    """One pass over the order index: how many orders OFN announced and how many came."""
+
+    announced: int = 0
+    received: int = 0
+    complete: bool = True  # False: stopped early (a loop, or no end), already reported
+    date: datetime | None = None
 
 
 def iso(dt: datetime) -> str:
@@ -88,10 +103,14 @@ class Puller:
         *,
         hub_id: int,
         order_cycle_id: int | None,
+        pickup_point_id: int | None = None,
         currency: str | None = None,
         progress: Progress | None = None,
+        reference: bool = True,
     ) -> None:
         self.client = client
+        self.pickup_point_id = pickup_point_id  # pull only this pickup point (server-side)
+        self.reference = reference  # hub, producers and customers too (not for earlier cycles)
         self.store = store
         self.hub_id = hub_id
         self.order_cycle_id = order_cycle_id
@@ -102,7 +121,11 @@ class Puller:
         self.runs = SyncRuns(store)
         self._points: dict[int, PickupPoint] = {}
         self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
-        self.scope = {"server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id}
+        self.scope: dict[str, Any] = {
+            "server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id,
+        }  # fmt: skip
+        if pickup_point_id is not None:
+            self.scope["pickup_point"] = pickup_point_id
 
     def run(self, *, full: bool = False) -> PullReport:
         report = PullReport()
@@ -122,45 +145,94 @@ class Puller:
                 summary=report.summary(),
                 watermark=report.watermark if ok and not report.transient else None,
             )
+        if self.reference:
+            self._refresh_earlier(report, full=full)
         return report
+
+    def _refresh_earlier(self, report: PullReport, *, full: bool) -> None:
+        """Earlier cycles' open orders, refreshed incrementally (their own watermarks)."""
+        if self.order_cycle_id is None:
+            return  # the pull above covered every cycle
+        sent_before = self.client.t.requests_sent
+        cycles = self.ingest.earlier_open_cycles(self.hub_id, self.order_cycle_id)
+        if len(cycles) > MAX_EARLIER_CYCLES:  # the oldest are left as they are
+            log.info("not refreshing order cycles %s (older)", cycles[MAX_EARLIER_CYCLES:])
+        for cycle in cycles[:MAX_EARLIER_CYCLES]:
+            self._check_cancel()
+            earlier = Puller(
+                self.client, self.store, hub_id=self.hub_id, order_cycle_id=cycle,
+                pickup_point_id=self.pickup_point_id, currency=self.currency,
+                reference=False,
+            )  # fmt: skip
+            try:
+                sub = earlier.run(full=full)
+            except (ApiError, BadPayload) as exc:
+                report.skipped.append((f"order cycle {cycle}", f"not refreshed: {exc.message}"))
+                continue
+            report.earlier_cycles.append(cycle)
+            report.fetched += sub.fetched
+            report.inserted += sub.inserted
+            report.updated += sub.updated
+            report.cancelled += sub.cancelled
+            report.conflicts += sub.conflicts
+            report.skipped += sub.skipped
+        report.requests += self.client.t.requests_sent - sent_before
 
     # --------------------------------------------------------------------------
     def _pull(self, report: PullReport, since: str | None) -> None:
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="ofn-pull") as pool:
-            ref_future: Future[Any] | None = pool.submit(self._reference, since, report)
+            ref_future: Future[Any] | None = (
+                pool.submit(self._reference, since, report) if self.reference else None
+            )
             futures: dict[Future[Any], str] = {}
             parsed: list[Order] = []
             seen: set[str] = set()
-            page, pages = 1, 1
-            first_date: datetime | None = None
+
+            def fetch(number: str) -> None:
+                if number in seen:
+                    return
+                seen.add(number)
+                future = pool.submit(self._fetch, number)
+                futures[future] = number
+                future.add_done_callback(self._done.put)
+
+            def after_page() -> None:
+                nonlocal ref_future
+                self._drain(futures, parsed, report, block=False)
+                ref_future = self._flush(parsed, report, ref_future, final=False)
+
             try:
-                while page <= pages:
-                    self._check_cancel()
-                    result = self.client.order_page(
-                        self.hub_id, self.order_cycle_id, page, since=since
-                    )
-                    if page == 1:
-                        first_date = result.date
-                        report.listed = result.results
-                    pages = min(result.pages, 10_000)
-                    for summary in result.orders:
-                        number = _summary_number(summary, report)
-                        if number is None or number in seen:
-                            continue
-                        seen.add(number)
-                        future = pool.submit(self._fetch, number)
-                        futures[future] = number
-                        future.add_done_callback(self._done.put)
-                    page += 1
-                    if not result.orders:
+                first_date: datetime | None = None
+                for _pass in range(LIST_PASSES):
+                    done = self._list_pass(since, fetch, after_page, report)
+                    first_date = first_date or done.date
+                    if not done.complete or done.received >= done.announced:
                         break
-                    self._drain(futures, parsed, report, block=False)
-                    ref_future = self._flush(parsed, report, ref_future, final=False)
+                    log.info(
+                        "order list: %d announced, %d received; listing again",
+                        done.announced, done.received,
+                    )  # fmt: skip
+                else:
+                    report.skipped.append((
+                        "order list",
+                        f"OFN announced {done.announced} orders but sent {done.received} while"
+                        " orders were being edited; the next sync asks again.",
+                    ))  # fmt: skip
+                    report.transient += 1
                 report.listed = max(report.listed, len(seen))
+                if self.pickup_point_id is not None:
+                    # orders this till holds that moved to another pickup point in OFN drop
+                    # out of the filtered list: find them in the whole hub's list
+                    def fetch_known(number: str) -> None:
+                        if number not in seen and self.ingest.has_order(number):
+                            fetch(number)
+
+                    self._list_pass(since, fetch_known, after_page, report, everywhere=True)
                 while futures:
                     self._drain(futures, parsed, report, block=True)
                     ref_future = self._flush(parsed, report, ref_future, final=False)
                 self._flush(parsed, report, ref_future, final=True)
+                self._name_producers(report)
             except BaseException:
                 self.cancel.set()
                 for f in futures:
@@ -169,6 +241,80 @@ class Puller:
         if first_date is None:
             first_date = datetime.now(UTC)
         report.watermark = iso(first_date - SAFETY_MARGIN)
+
+    def _list_pass(
+        self,
+        since: str | None,
+        fetch: Callable[[str], None],
+        after_page: Callable[[], None],
+        report: PullReport,
+        *,
+        everywhere: bool = False,
+    ) -> _Listing:
+        """Read the order index once, page by page (sorted by id, so pages do not shift).
+
+        ``everywhere``: every pickup point, even when this till pulls only its own.
+        """
+        listing = _Listing()
+        numbers: set[str] = set()
+        invalid = 0
+        page, pages = 1, 1
+        while page <= pages:
+            self._check_cancel()
+            try:
+                result = self.client.order_page(
+                    self.hub_id, self.order_cycle_id, page, since=since,
+                    shipping_method_id=None if everywhere else self.pickup_point_id,
+                )  # fmt: skip
+            except (ApiError, BadPayload) as exc:  # this page only; the next sync asks again
+                report.skipped.append((f"order list page {page}", f"not read: {exc.message}"))
+                report.transient += 1
+                listing.complete = False
+                if page == 1:
+                    break  # how many pages there are is not known
+                page += 1
+                continue
+            if page == 1:
+                listing.date = result.date
+                if not everywhere:
+                    report.listed = max(report.listed, result.results)
+            listing.announced = max(listing.announced, result.results)
+            # never more pages than the announced count needs (one spare for new orders)
+            size = max(len(result.orders), 1)
+            pages = min(result.pages, -(-listing.announced // size) + 1, MAX_ORDER_PAGES)
+            if not result.orders:
+                break
+            new = 0
+            for summary in result.orders:
+                number = _summary_number(summary, report)
+                if number is None:
+                    invalid += 1
+                    new += 1
+                    continue
+                if number not in numbers:
+                    numbers.add(number)
+                    new += 1
+                    fetch(number)
+            if not new:
+                report.skipped.append((
+                    "order list",
+                    f"OFN sent page {page} of the order list again (a loop); stopped listing.",
+                ))  # fmt: skip
+                report.transient += 1
+                listing.complete = False
+                break
+            after_page()
+            page += 1
+        else:
+            if pages == MAX_ORDER_PAGES and result.pages > pages:
+                report.skipped.append((
+                    "order list",
+                    f"OFN's order list did not end after {pages} pages; stopped listing.",
+                ))  # fmt: skip
+                report.transient += 1
+                listing.complete = False
+        listing.received = len(numbers) + invalid
+        return listing
 
     def _fetch(self, number: str) -> tuple[Order, PickupPoint | None] | BadPayload:
         """One order's detail, fetched and parsed on a worker thread."""
@@ -275,6 +421,30 @@ class Puller:
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)
 
+    def _name_producers(self, report: PullReport) -> None:
+        """Producers of a closed cycle are missing from ``/shops/{hub}`` (it lists only
+        not-closed cycles' producers): their ids come from the orders' line items, their
+        names from each producer's own public shop record."""
+        named: list[Producer] = []
+        for producer_id in self.ingest.unnamed_producers()[:MAX_PRODUCER_LOOKUPS]:
+            self._check_cancel()
+            try:
+                shop = self.client.shop(producer_id)
+            except (ApiError, BadPayload) as exc:
+                log.info("producer %d: no name (%s)", producer_id, exc.message)
+                continue
+            name = shop.get("name") if isinstance(shop, dict) else None
+            if (
+                isinstance(shop, dict)
+                and shop.get("id") == producer_id
+                and isinstance(name, str)
+                and name.strip()
+            ):
+                named.append(Producer(producer_id, name.strip()[:200]))
+        if named:
+            self.ingest.save_reference(None, named)
+            report.producers += len(named)
+
     def _hub(self, name: str) -> Hub:
         return Hub(
             id=self.hub_id, name=name, currency=self.currency, locale="en_GB",
@@ -303,8 +473,12 @@ def pull(
     *,
     hub_id: int,
     order_cycle_id: int | None,
+    pickup_point_id: int | None = None,
     full: bool = False,
     progress: Progress | None = None,
 ) -> PullReport:
-    puller = Puller(client, store, hub_id=hub_id, order_cycle_id=order_cycle_id, progress=progress)
+    puller = Puller(
+        client, store, hub_id=hub_id, order_cycle_id=order_cycle_id,
+        pickup_point_id=pickup_point_id, progress=progress,
+    )  # fmt: skip
     return puller.run(full=full)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.ingest import Ingest
+from pos.store.lock import FileLock, LockHeld, holder_role
+from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
-from sync.errors import SyncError
+from sync.errors import KeyRejected, NoAccess, SyncError
 from sync.pull import Progress, Puller, PullReport
 from sync.push import Pusher, PushReport
 from sync.transport import RetryPolicy, Transport
@@ -116,16 +118,61 @@ def run_sync(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     policy: RetryPolicy | None = None,
+    role: str = "app",
 ) -> SyncResult:
+    """One sync; ``role`` ("app" or "sync" for the command line) names it to a second one.
+
+    Only one sync per database at a time (``<db>.sync.lock``): two pushers on one outbox could
+    capture twice. The sync does not hold the till's own lock, so a sync job that hangs never
+    keeps the till out of its database.
+    """
     if not settings.url:
         raise KnownError("No OFN address is set: give --server URL or connect in Sync settings.")
     if settings.hub_id is None:
         raise KnownError("No hub is set: give --hub ID or choose it in Sync settings.")
     check_database(store, settings)
+    sync_lock = FileLock(store.path, name="sync", role=role)
+    try:
+        sync_lock.acquire()
+    except LockHeld as exc:
+        pid, holder = holder_role(exc)
+        who = "a scheduled sync" if holder == "sync" else "the till's own sync"
+        raise KnownError(
+            f"Another sync of {store.path.name} is running ({who}, process {pid}); this one"
+            " did not start."
+        ) from None
+    try:
+        return _run(store, settings, api_key, pull, push, full, progress, cancel, policy)
+    finally:
+        sync_lock.release()
+
+
+def _till_point(store: Store, point_id: int | None) -> int | None:
+    """The pickup point to pull alone, if one is set and it is not a delivery method (the
+    order list's filter can show deliveries; a till never stands at one)."""
+    if point_id is None:
+        return None
+    deliveries = {p.id for p in OrderRepository(store).pickup_points() if p.is_delivery}
+    return None if point_id in deliveries else point_id
+
+
+def _run(
+    store: Store,
+    settings: Settings,
+    api_key: str,
+    pull: bool,
+    push: bool,
+    full: bool,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    policy: RetryPolicy | None,
+) -> SyncResult:
+    assert settings.hub_id is not None
     transport = Transport(settings.url, api_key, policy=policy, cancel=cancel)
     client = OFNClient(transport)
     result = SyncResult()
     outbox = Outbox(store)
+    worked_before = outbox.status().last_ok_pull
     try:
         if push:
             outbox.retry_failed_now()
@@ -133,9 +180,22 @@ def run_sync(
         if pull:
             result.pull = Puller(
                 client, store, hub_id=settings.hub_id,
-                order_cycle_id=settings.order_cycle_id, progress=progress,
+                order_cycle_id=settings.order_cycle_id,
+                pickup_point_id=_till_point(store, settings.pickup_point_id),
+                progress=progress,
             ).run(full=full)  # fmt: skip
         result.jobs_alive = jobs_alive(client)
+    except KeyRejected as exc:
+        if isinstance(exc, NoAccess) or not worked_before:
+            raise
+        # OFN answers 401 to a user without rights too (never 403): a key that worked
+        # before has more likely lost its access than become wrong (Corrections 6)
+        raise NoAccess(
+            f"{transport.host} rejected the API key that worked at the last sync"
+            f" ({worked_before[:16].replace('T', ' ')} UTC): its user may have lost access"
+            f" to hub {settings.hub_id} (ask the hub), or the key was regenerated (enter the"
+            " new one in Sync settings)."
+        ) from None
     finally:
         transport.close()
         result.status = outbox.status()

@@ -4,6 +4,13 @@ GETs are retried on connection errors, 5xx/504 and 422 ``{"exception": ...}`` (a
 number of times). PUTs that change an order (capture, ship) are never retried here: their
 response can be lost after the server committed, so the pusher re-reads the order and
 decides (design.md rule 3).
+
+A hostile or broken server is contained: each exchange runs on a helper thread that the
+caller abandons (shutting its socket) at a total deadline or when "Stop sync" is pressed, so
+a server trickling a byte every few seconds cannot hold a sync; bodies are capped on the
+wire and after decompression (a small gzip bomb cannot take gigabytes); JSON nested deeper
+than any OFN answer is refused before it is decoded. The API key is hidden from every
+message and log line.
 """
 
 from __future__ import annotations
@@ -11,9 +18,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import random
 import re
+import socket
 import threading
+import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -21,10 +33,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from pos import __version__
-from sync.errors import ApiError, Cancelled, KeyRejected, NotOFN, Unreachable, redact
+from sync.errors import (
+    ApiError,
+    Cancelled,
+    KeyRejected,
+    NoAccess,
+    NotOFN,
+    Unreachable,
+    guard_logs,
+    redact,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +121,160 @@ class RetryPolicy:
     base_delay: float = 0.25
     max_delay: float = 8.0
     connect_timeout: float = 5.0
-    read_timeout: float = 30.0
+    read_timeout: float = 30.0  # silence allowed between two bytes
+    total_timeout: float = 90.0  # one exchange, headers and body, however it trickles
+    max_body: int = 16 * 1024 * 1024  # bytes on the wire, and again after decompression
 
     def delay(self, attempt: int) -> float:
         """Exponential backoff with full jitter (attempt 0 = the first retry)."""
         return random.uniform(0, min(self.max_delay, self.base_delay * (2**attempt)))
+
+
+MAX_DEPTH = 64  # OFN's deepest answer nests about 6 levels
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_PAIR = re.compile(r"\[\]|\{\}")
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True when ``text`` nests brackets deeper than ``limit`` (cheap: C-speed regexes only)."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(limit):
+        brackets, n = _PAIR.subn("", brackets)
+        if not brackets or not n:
+            return False
+    return bool(brackets)
+
+
+class _Deadline(requests.Timeout):
+    """The exchange passed :attr:`RetryPolicy.total_timeout` (not retried: a server that
+    takes that long for one answer is not healthy, and retrying would hold the sync)."""
+
+
+class TooLarge(Exception):
+    """The body passed :attr:`RetryPolicy.max_body` (on the wire or decompressed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    headers: CaseInsensitiveDict[str]
+    body: bytes
+
+
+_tls = threading.local()  # the exchange the current helper thread works for
+
+
+class _Helpers:
+    """Daemon threads that run exchanges, reused (starting a thread per request costs CPU).
+
+    Daemon: a helper cut off in the middle of a connect never delays the app's exit.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = 0
+        self._threads = 0
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1
+            else:
+                self._threads += 1
+                threading.Thread(target=self._loop, name="ofn-http", daemon=True).start()
+        self._jobs.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            job()
+            with self._lock:
+                self._idle += 1
+
+    def close(self) -> None:
+        with self._lock:
+            count, self._threads, self._idle = self._threads, 0, 0
+        for _ in range(count):
+            self._jobs.put(None)
+
+
+class _Exchange:
+    """One request and its body on a helper thread; the caller may abandon it at any time."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.answer: _Answer | None = None
+        self.error: BaseException | None = None
+        self.abandoned = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+
+    def attach(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            abandoned = self.abandoned
+        if abandoned:
+            _shut(sock)
+
+    def abandon(self) -> None:
+        """Cut the exchange: the helper's blocking read fails at once and the thread ends."""
+        with self._lock:
+            self.abandoned = True
+            sock = self._sock
+        _shut(sock)
+
+
+def _shut(sock: socket.socket | None) -> None:
+    """Shut the connection down under a reader blocked on it (from another thread).
+
+    Done on a duplicate of the descriptor, so the socket object the reader uses (an
+    ``SSLSocket`` for https) is not touched while it is inside a read.
+    """
+    if sock is None:
+        return
+    try:
+        fd = sock.fileno()
+        if fd < 0:
+            return
+        dup = socket.fromfd(fd, sock.family, sock.type)
+        try:
+            dup.shutdown(socket.SHUT_RDWR)
+        finally:
+            dup.close()
+    except OSError:
+        pass
+
+
+class _Conn(HTTPConnection):
+    """Tells the exchange which socket it waits on (so it can be cut from another thread)."""
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        exchange = getattr(_tls, "exchange", None)
+        if exchange is not None:
+            exchange.attach(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _SConn(HTTPSConnection):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        exchange = getattr(_tls, "exchange", None)
+        if exchange is not None:
+            exchange.attach(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Conn
+
+
+class _SPool(HTTPSConnectionPool):
+    ConnectionCls = _SConn
 
 
 class Transport:
@@ -118,10 +292,12 @@ class Transport:
         self.base_url = normalise_url(base_url)
         self.host = urlsplit(self.base_url).netloc
         self._key = api_key
+        guard_logs(api_key)
         self.policy = policy or RetryPolicy()
         self.cancel = cancel or threading.Event()
         self.session = requests.Session()
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max_in_flight, max_retries=0)
+        adapter.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _SPool}
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         # Read proxy and CA settings from the environment once, not on every request
@@ -133,15 +309,22 @@ class Transport:
         self.session.trust_env = False
         self.session.headers["User-Agent"] = f"FoodHubPOS/{__version__}"
         self.session.headers["Accept"] = "application/json"
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what _body can decode
         self.requests_sent = 0
+        self.key_accepted = False  # an authenticated request succeeded (a later 401 = no access)
         self._count_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_in_flight)  # requests in flight, at most
+        self._helpers = _Helpers()
 
     def close(self) -> None:
+        self._helpers.close()
         self.session.close()
 
     def __repr__(self) -> str:  # never show the key
         return f"Transport({self.base_url!r})"
+
+    def redact(self, text: str) -> str:
+        return redact(text, self._key)
 
     # --------------------------------------------------------------------------
     def get(self, path: str, params: dict[str, Any] | None = None, *, api: str = "v0") -> Reply:
@@ -168,6 +351,7 @@ class Transport:
         policy = self.policy
         tries = policy.attempts if idempotent else 1
         attempt = exception_tries = 0
+        shown = self.redact(path)
         while True:
             if self.cancel.is_set():
                 raise Cancelled("Sync stopped.")
@@ -175,20 +359,19 @@ class Transport:
             try:
                 with self._count_lock:
                     self.requests_sent += 1
-                with self._slots:
-                    resp = self.session.request(
-                        method,
-                        url,
-                        params=params,
-                        data=data,
-                        headers=headers,
-                        timeout=(policy.connect_timeout, policy.read_timeout),
-                        allow_redirects=False,
-                    )
-            except (requests.ConnectionError, requests.Timeout) as exc:
+                resp = self._exchange(method, url, params=params, data=data, headers=headers)
+            except TooLarge:
+                log.info("%s %s: body over %d bytes", method, shown, policy.max_body)
+                raise ApiError(
+                    f"{self.host} sent an answer too large to be OFN's"
+                    f" (over {policy.max_body // 1024 // 1024} MiB); it was not read.",
+                    status=0,
+                    kind="too_large",
+                ) from None
+            except (requests.RequestException, OSError) as exc:
                 reason = _reason(exc)
-                log.info("%s %s: %s (try %d)", method, path, reason, attempt)
-                if attempt >= tries:
+                log.info("%s %s: %s (try %d)", method, shown, reason, attempt)
+                if attempt >= tries or isinstance(exc, _Deadline):
                     if idempotent:
                         raise Unreachable(f"Cannot reach {self.host}: {reason}.") from None
                     raise ApiError(
@@ -196,9 +379,9 @@ class Transport:
                     ) from None
                 self._sleep(attempt - 1)
                 continue
-            status = resp.status_code
+            status = resp.status
             if status >= 500:
-                log.info("%s %s: HTTP %d (try %d)", method, path, status, attempt)
+                log.info("%s %s: HTTP %d (try %d)", method, shown, status, attempt)
                 if attempt >= tries:
                     message = f"{self.host} keeps failing (HTTP {status}); try again later."
                     if idempotent:
@@ -207,6 +390,13 @@ class Transport:
                 self._sleep(attempt - 1)
                 continue
             if status == 401:
+                log.info("%s %s: HTTP 401", method, shown)
+                if self.key_accepted:
+                    raise NoAccess(
+                        f"{self.host} rejected the API key it had accepted a moment before: its"
+                        " user has no access to this hub (ask the hub to give that user access),"
+                        " or the key was regenerated in OFN."
+                    )
                 raise KeyRejected(
                     f"{self.host} rejected the API key: check it in Sync settings (it may have"
                     " been regenerated, or the user may lack API access)."
@@ -214,57 +404,183 @@ class Transport:
             if 300 <= status < 400:
                 where = resp.headers.get("Location", "")
                 raise NotOFN(
-                    f"{self.host} redirected the request to {redact(where, self._key)[:200]}:"
+                    f"{self.host} redirected the request to {self.redact(where)[:200]}:"
                     " check the address (a Wi-Fi login page can do this)."
                 )
             body = self._json(resp)
             if status == 422 and isinstance(body, dict) and "exception" in body:
                 exception_tries += 1
-                text = _text(body.get("exception"))
-                log.info("%s %s: 422 exception %s", method, path, text[:200])
+                text = self.redact(_text(body.get("exception")))
+                log.info("%s %s: 422 exception %s", method, shown, text[:200])
                 if idempotent and exception_tries < policy.exception_attempts:
                     self._sleep(exception_tries - 1)
                     continue
-                raise ApiError(
-                    f"OFN reported a server error: {redact(text, self._key)[:300]}",
-                    status=422,
-                    kind="exception",
-                )
+                if "longer than" in text or "timeout" in text.lower():
+                    message = f"{self.host} took too long to answer (OFN's time limit); try again."
+                else:
+                    message = f"OFN reported a server error: {text[:300]}"
+                raise ApiError(message, status=422, kind="exception")
             if status == 404:
                 raise ApiError("OFN has no such record.", status=404, kind="not_found")
             if status >= 400:
                 raise ApiError(
-                    f"OFN refused: {redact(_error_text(body), self._key)[:300]}",
+                    f"OFN refused: {self.redact(_error_text(body))[:300]}",
                     status=status,
                     kind="error",
                 )
-            return Reply(status, body, _date(resp))
+            if auth:
+                self.key_accepted = True
+            return Reply(status, body, _date(resp.headers))
+
+    # one exchange -------------------------------------------------------------
+    def _exchange(
+        self, method: str, url: str, *, params: Any, data: Any, headers: dict[str, str]
+    ) -> _Answer:
+        """Send, read the whole body, and give up at the total deadline or on "Stop sync"."""
+        policy = self.policy
+        if not self._acquire_slot():
+            raise Cancelled("Sync stopped.")
+        exchange = _Exchange()
+        released = threading.Lock()
+
+        def release() -> None:
+            if released.acquire(blocking=False):
+                self._slots.release()
+
+        def work() -> None:
+            _tls.exchange = exchange
+            try:
+                exchange.answer = self._send(method, url, params, data, headers)
+            except BaseException as exc:  # handed to the caller
+                exchange.error = exc
+            finally:
+                _tls.exchange = None
+                release()
+                exchange.done.set()
+
+        self._helpers.submit(work)
+        deadline = time.monotonic() + policy.total_timeout
+        while not exchange.done.wait(0.05):
+            if self.cancel.is_set() or time.monotonic() >= deadline:
+                exchange.abandon()
+                release()  # the helper may linger a moment: its slot is free now
+                if self.cancel.is_set():
+                    raise Cancelled("Sync stopped.")
+                raise _Deadline("total deadline")
+        if exchange.error is not None:
+            raise exchange.error
+        assert exchange.answer is not None
+        return exchange.answer
+
+    def _acquire_slot(self) -> bool:
+        while not self._slots.acquire(timeout=0.05):
+            if self.cancel.is_set():
+                return False
+        return True
+
+    def _send(
+        self, method: str, url: str, params: Any, data: Any, headers: dict[str, str]
+    ) -> _Answer:
+        policy = self.policy
+        resp = self.session.request(
+            method,
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            timeout=(policy.connect_timeout, policy.read_timeout),
+            allow_redirects=False,
+            stream=True,
+        )
+        try:
+            body = _body(resp, policy.max_body)
+        except urllib3.exceptions.ReadTimeoutError:
+            raise requests.Timeout("no answer in time") from None
+        except urllib3.exceptions.HTTPError as exc:
+            raise requests.ConnectionError("the connection was cut") from exc
+        finally:
+            resp.close()
+        return _Answer(resp.status_code, resp.headers, body)
 
     def _sleep(self, attempt: int) -> None:
         if self.cancel.wait(self.policy.delay(attempt)):
             raise Cancelled("Sync stopped.")
 
-    def _json(self, resp: requests.Response) -> Any:
+    def _json(self, resp: _Answer) -> Any:
         ctype = resp.headers.get("Content-Type", "")
-        text = resp.text
         if "json" not in ctype.lower():
             raise NotOFN(
                 f"{self.host} answered with {ctype.split(';')[0] or 'something'} instead of the"
                 " Open Food Network API: check the address (a Wi-Fi login page can do this)."
             )
+        bad = ApiError(
+            f"{self.host} sent a reply that is not valid JSON.",
+            status=resp.status,
+            kind="bad_json",
+        )
         try:
-            return json.loads(text) if text.strip() else None
-        except ValueError:
+            text = resp.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise bad from None
+        if not text.strip():
+            return None
+        if too_deep(text):
             raise ApiError(
-                f"{self.host} sent a reply that is not valid JSON.",
-                status=resp.status_code,
+                f"{self.host} sent a reply nested deeper than OFN ever does; it was not read.",
+                status=resp.status,
                 kind="bad_json",
-            ) from None
+            )
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            raise bad from None
+
+
+def _body(resp: requests.Response, cap: int) -> bytes:
+    """The body, decompressed, refusing more than ``cap`` bytes on the wire or after."""
+    length = resp.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > cap:
+        raise TooLarge()
+    encoding = resp.headers.get("Content-Encoding", "").strip().lower()
+    inflate = None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+    elif encoding not in ("", "identity"):
+        raise requests.exceptions.ContentDecodingError(f"unknown encoding {encoding[:20]}")
+    wire = 0
+    out: list[bytes] = []
+    size = 0
+    for chunk in resp.raw.stream(65536, decode_content=False):
+        wire += len(chunk)
+        if wire > cap:
+            raise TooLarge()
+        if inflate is None:
+            out.append(chunk)
+            size = wire
+            continue
+        data = chunk
+        while data:
+            try:
+                piece = inflate.decompress(data, cap - size + 1)
+            except zlib.error as exc:
+                raise requests.exceptions.ContentDecodingError("bad compressed body") from exc
+            size += len(piece)
+            if size > cap:
+                raise TooLarge()
+            out.append(piece)
+            data = inflate.unconsumed_tail
+    if inflate is not None:
+        out.append(inflate.flush())
+        if size + len(out[-1]) > cap:
+            raise TooLarge()
+    return b"".join(out)
 
 
 def _reason(exc: Exception) -> str:
-    if isinstance(exc, requests.Timeout):
+    if isinstance(exc, requests.Timeout | socket.timeout):
         return "no answer in time"
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return "the answer could not be decompressed"
     text = str(exc).lower()
     if (
         "name or service not known" in text
@@ -295,8 +611,8 @@ def _error_text(body: object) -> str:
     return "unknown error"
 
 
-def _date(resp: requests.Response) -> datetime | None:
-    value = resp.headers.get("Date")
+def _date(headers: CaseInsensitiveDict[str]) -> datetime | None:
+    value = headers.get("Date")
     if not value:
         return None
     try:

@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
                 print(line, flush=True)
                 last[0] = line
 
-    with Store.open(args.sync_db) as store:
+    # not the till's lock: a sync job that hangs must not keep the till out of its database
+    with Store.open(args.sync_db, lock=False, role="sync") as store:
         saved = Settings.load(store)
         settings = replace(
             saved,
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         both = not args.pull and not args.push
         result = run_sync(
             store, settings, key, pull=both or args.pull, push=both or args.push,
-            progress=progress,
+            progress=progress, role="sync",
         )  # fmt: skip
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
             settings.save(store)  # remember a working set-up for the next run and the app

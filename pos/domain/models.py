@@ -34,11 +34,16 @@ class OrderCycle:
 
 @dataclass(frozen=True, slots=True)
 class PickupPoint:
-    """An OFN shipping method with ``require_ship_address == false``."""
+    """An OFN shipping method: a pickup point, or a delivery (``require_ship_address``).
+
+    Deliveries are kept apart (``is_delivery``): a till never stands at one, but their orders
+    still appear on the hub's lists under the delivery method's name.
+    """
 
     id: int
     name: str
     description: str = ""
+    is_delivery: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,7 +121,9 @@ class HubSettingsService:
         )
 
     def pickup_points(self) -> list[tuple[int, str]]:
-        return [(p.id, p.name) for p in OrderRepository(self.store).pickup_points()]
+        """Where a till can stand: pickup points, never a delivery method."""
+        points = OrderRepository(self.store).pickup_points()
+        return [(p.id, p.name) for p in points if not p.is_delivery]
 
     def parse_limit(self, text: str) -> tuple[int | None, Problem | None]:
         """The close-difference limit typed in the hub currency, as minor units."""

@@ -113,7 +113,8 @@ class SyncService:
         return OrderRepository(self.store).hub()
 
     def pickup_points(self) -> list[PickupPoint]:
-        return OrderRepository(self.store).pickup_points()
+        """Pickup points a till can pull alone (deliveries are not places a till stands)."""
+        return [p for p in OrderRepository(self.store).pickup_points() if not p.is_delivery]
 
     def status(self) -> SyncStatus:
         return Outbox(self.store).status()

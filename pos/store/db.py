@@ -16,7 +16,7 @@ import sqlite_utils
 
 from pos.errors import KnownError
 from pos.store import schema
-from pos.store.lock import FileLock, LockHeld
+from pos.store.lock import FileLock, LockHeld, holder_role
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ class Store:
         lock: bool = True,
         create: bool = True,
         schema_version: int | None = None,
+        role: str = "app",
     ) -> Store:
         """Open (creating if allowed) and migrate to ``schema_version`` (default: latest)."""
         path = Path(path).expanduser().resolve()
@@ -96,10 +97,16 @@ class Store:
         # A reader (lock=False: reports, lists) still takes the lock while it migrates.
         migrating = version < (schema.LATEST if schema_version is None else schema_version)
         if lock or migrating:
-            file_lock = FileLock(path)
+            file_lock = FileLock(path, role=role)
             try:
                 file_lock.acquire()
             except LockHeld as exc:
+                pid, holder = holder_role(exc)
+                if holder == "sync":
+                    raise StoreError(
+                        f"{path} is being updated by a sync job (process {pid}); try again in"
+                        " a minute."
+                    ) from exc
                 raise StoreError(
                     f"{path} is already open in another Food Hub POS window. "
                     "Close that one first: only one till may write to a database."

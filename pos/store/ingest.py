@@ -143,6 +143,7 @@ class Ingest:
             local = self.local_fingerprints([o.id for o in orders])
             to_save: list[Order] = []
             owners = self._number_owners(orders)
+            line_owners = self._line_owners(orders)
             for o in orders:
                 before = local.get(o.id)
                 if owners.setdefault(o.number, o.id) != o.id:  # malformed: never overwrite
@@ -150,6 +151,15 @@ class Ingest:
                         (o.number, "not saved: another order already has this number")
                     )
                     continue
+                foreign = [li.id for li in o.line_items if line_owners.get(li.id, o.id) != o.id]
+                if foreign:  # never overwrite another order's line (line ids are unique)
+                    result.skipped.append((
+                        o.number,
+                        f"not saved: its line {foreign[0]} belongs to another order",
+                    ))  # fmt: skip
+                    continue
+                for li in o.line_items:
+                    line_owners[li.id] = o.id
                 if before is None:
                     result.inserted += 1
                     to_save.append(o)
@@ -178,6 +188,18 @@ class Ingest:
                 f"SELECT number, id FROM orders WHERE number IN ({marks})", chunk
             ):
                 owners[str(number)] = int(oid)
+        return owners
+
+    def _line_owners(self, orders: Sequence[Order]) -> dict[int, int]:
+        """Which local order holds each of these line item ids."""
+        ids = list({li.id for o in orders for li in o.line_items})
+        owners: dict[int, int] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            for lid, oid in self.conn.execute(
+                f"SELECT id, order_id FROM line_items WHERE id IN ({marks})", list(chunk)
+            ):
+                owners[int(lid)] = int(oid)
         return owners
 
     def _placeholders(self, orders: Iterable[Order]) -> None:
@@ -214,6 +236,29 @@ class Ingest:
             " VALUES (?, NULL, ?, ?, ?, ?)",
             rows,
         )
+
+    def earlier_open_cycles(self, hub_id: int, current: int) -> list[int]:
+        """Other order cycles of the hub with orders still to hand over (not shipped or
+        cancelled): a sync keeps them fresh, so an order cancelled in OFN after the hub moved
+        on to a new cycle is not handed over as if it were live."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT order_cycle_id FROM orders WHERE hub_id = ?"
+            " AND order_cycle_id IS NOT NULL AND order_cycle_id != ? AND state != 'canceled'"
+            " AND COALESCE(shipment_state, '') != 'shipped' ORDER BY order_cycle_id DESC",
+            (hub_id, current),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def has_order(self, number: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM orders WHERE number = ?", (number,)).fetchone()
+        return row is not None
+
+    def unnamed_producers(self) -> list[int]:
+        """Producers known only by id (a placeholder name): /shops/{hub} did not list them."""
+        rows = self.conn.execute(
+            "SELECT id FROM producers WHERE name = 'Producer ' || id ORDER BY id"
+        ).fetchall()
+        return [int(r[0]) for r in rows]
 
     def hub_currency(self) -> str | None:
         row = self.conn.execute("SELECT currency FROM hub ORDER BY id LIMIT 1").fetchone()

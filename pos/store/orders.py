@@ -116,9 +116,10 @@ class OrderRepository:
 
     def save_pickup_points(self, points: Sequence[PickupPoint]) -> None:
         self.conn.executemany(
-            "INSERT INTO pickup_points(id, name, description) VALUES (?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET name=excluded.name, description=excluded.description",
-            [(p.id, p.name, p.description) for p in points],
+            "INSERT INTO pickup_points(id, name, description, is_delivery) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name=excluded.name, description=excluded.description,"
+            " is_delivery=excluded.is_delivery",
+            [(p.id, p.name, p.description, int(p.is_delivery)) for p in points],
         )
 
     def save_producers(self, producers: Sequence[Producer]) -> None:
@@ -248,8 +249,14 @@ class OrderRepository:
         )  # fmt: skip
 
     def pickup_points(self) -> list[PickupPoint]:
-        rows = self.conn.execute("SELECT id, name, description FROM pickup_points ORDER BY name")
-        return [PickupPoint(r["id"], r["name"], r["description"]) for r in rows]
+        """Every shipping method the orders use: pickup points first, then deliveries."""
+        rows = self.conn.execute(
+            "SELECT id, name, description, is_delivery FROM pickup_points"
+            " ORDER BY is_delivery, name"
+        )
+        return [
+            PickupPoint(r["id"], r["name"], r["description"], bool(r["is_delivery"])) for r in rows
+        ]
 
     def producers(self) -> list[Producer]:
         rows = self.conn.execute("SELECT id, name FROM producers ORDER BY name")

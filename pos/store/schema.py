@@ -291,5 +291,11 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_at ON audit_log(at);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# Version 3: delivery methods (OFN shipping methods with require_ship_address) kept apart
+# from pickup points.
+V3 = """
+ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 LATEST = len(MIGRATIONS)

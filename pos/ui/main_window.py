@@ -88,8 +88,11 @@ class MainWindow(QMainWindow):
         self.pickup_filter = QComboBox()
         named(self.pickup_filter, "pickupFilter", self.tr("Pickup point"))
         self.pickup_filter.addItem(self.tr("All pickup points"), None)
-        for point in services.orders.pickup_points():
-            self.pickup_filter.addItem(point.name, point.id)
+        for point in services.orders.pickup_points():  # pickup points, then deliveries
+            label = point.name
+            if point.is_delivery:
+                label = self.tr("Delivery: %1").replace("%1", point.name)
+            self.pickup_filter.addItem(label, point.id)
         saved = services.store.get_setting("pickup_point_id")
         if saved is not None:
             found = self.pickup_filter.findData(saved)

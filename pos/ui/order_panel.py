@@ -366,9 +366,14 @@ class OrderPanel(QWidget):
         self.locked = collected is not None or order.is_cancelled or draft is None
         names = {p.id: p.name for p in pickup_points}
         self.pickup_name = names.get(order.pickup_point_id or -1, self.tr("no pickup point"))
+        delivery = any(p.is_delivery for p in pickup_points if p.id == order.pickup_point_id)
         self.customer.setText(order.customer_name or self.tr("(no name)"))
         self.details.setText(
-            self.tr("Order %1 · customer code %2 · pickup: %3")
+            (
+                self.tr("Order %1 · customer code %2 · delivery: %3")
+                if delivery
+                else self.tr("Order %1 · customer code %2 · pickup: %3")
+            )
             .replace("%1", order.number)
             .replace("%2", code or "—")
             .replace("%3", self.pickup_name)

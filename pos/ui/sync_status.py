@@ -183,6 +183,8 @@ class SyncController(QObject):
 
     def _worker_done(self) -> None:
         self.worker = None
+        if self.closed:  # the window closed (and its database) while the worker ended
+            return
         self.bar.hide()
         self.cancel_button.hide()
         self.refresh_label()

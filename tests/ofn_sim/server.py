@@ -13,6 +13,14 @@ Implements what the till uses, as OFN's API behaves (its docs and live instances
 Money is decimal strings, ``phone`` is ``"a"`` without a bill address, ``display_total`` is
 HTML, ``Date`` comes from the simulator's clock.
 
+Like OFN, the order index has no ORDER BY unless ``q[s]`` is sent: unsorted results come in
+"heap order", where an order that is updated moves to the end (Postgres writes a new tuple),
+so LIMIT/OFFSET pages shift under an unsorted pull. ``after_page`` lets a test edit orders
+between two page requests. ``shipping_method_id`` filters to one pickup point; a v0 request
+that runs too long is a 422 ``{"exception"}`` (fault ``timeout``); ``/shops/{id}`` lists only
+producers of cycles that are not closed (``closed_producers``) and answers an unknown id with
+a 422 ``{"exception"}``; ``completed_at_utc_iso8601`` is ``""`` for a cart.
+
 Faults (scripted with :meth:`OFNSimulator.fail` or random with :meth:`chaos`): ``500``,
 ``504`` (empty body), ``422`` (``{"exception"}``), ``reset_before`` (connection reset before
 the server acts), ``reset_after`` (the server commits, then resets), plus ``latency``,
@@ -32,6 +40,7 @@ import struct
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -44,6 +53,7 @@ from pos.domain.models import Snapshot
 from pos.services.demo import generate, ofn_order_json
 
 FAULTS = ("500", "504", "422", "reset_before", "reset_after")
+TIMEOUT = "timeout"  # rack-timeout in v0: 422 {"exception": "Request ran for longer than …"}
 REFUSE = "refuse"  # 422 {"error"}: OFN declines (e.g. "Payment could not be processed")
 PENDING = ("pending", "requires_authorization", "processing", "checkout")  # Spree's capture order
 DETAIL_ONLY = (
@@ -99,6 +109,11 @@ class OFNSimulator:
         self.captive_portal = False
         self.clock_offset = timedelta(0)
         self.faults: list[ScriptedFault] = []
+        self.after_page: Callable[[int], None] | None = None  # called after each list page
+        self.closed_producers: set[int] = set()  # supplied only closed cycles: not in /shops
+        self.ignore_sort = False  # an older or broken instance that drops q[s]
+        # a broken or hostile instance: (path, query, payload) -> the payload actually sent
+        self.tamper: Callable[[str, dict[str, list[str]], Any], Any] | None = None
         self._chaos: Chaos | None = None
         self.orders: dict[str, dict[str, Any]] = {}
         self.updated_at: dict[str, datetime] = {}
@@ -121,11 +136,12 @@ class OFNSimulator:
             self._decorate(data, i)
             self.orders[order.number] = data
             self.updated_at[order.number] = seeded
+        self._created = {number: i for i, number in enumerate(self.orders)}
         # two carts: they must not come back when the client filters completed orders
         for j, number in enumerate(("R000000001", "R000000002")):
             cart = copy.deepcopy(next(iter(self.orders.values())))
             cart.update(id=9_000_000 + j, number=number, state="cart", completed_at=None)
-            cart.update(completed_at_utc_iso8601=None, payment_state=None, shipment_state=None)
+            cart.update(completed_at_utc_iso8601="", payment_state=None, shipment_state=None)
             self.orders[number] = cart
             self.updated_at[number] = seeded
         self.customers = [
@@ -176,19 +192,23 @@ class OFNSimulator:
         data["ready_to_ship"] = data.get("shipment_state") == "ready"
 
     def _touch(self, number: str) -> None:
+        """``updated_at`` bumped; the row moves to the end of the heap (a new tuple)."""
         self.updated_at[number] = self.now()
+        self.orders[number] = self.orders.pop(number)
 
     def order(self, number: str) -> dict[str, Any]:
         with self.lock:
             return copy.deepcopy(self.orders[number])
 
     def numbers(self, **where: Any) -> list[str]:
+        """Order numbers in creation order (stable, whatever the heap order has become)."""
         with self.lock:
-            return [
+            found = [
                 n
                 for n, o in self.orders.items()
                 if o["state"] != "cart" and all(o.get(k) == v for k, v in where.items())
             ]
+            return sorted(found, key=lambda n: self._created.get(n, len(self._created)))
 
     def edit(self, number: str, **changes: Any) -> None:
         """Change an order as hub staff would in the OFN admin (bumps ``updated_at``)."""
@@ -206,6 +226,17 @@ class OFNSimulator:
             data["payment_total"] = "0.0"
             self._refresh(data)
             self._touch(number)
+
+    def make_delivery(self, numbers: list[str], method_id: int = 70,
+                      name: str = "Home delivery, Riverton") -> None:  # fmt: skip
+        """These orders chose a delivery method (``require_ship_address: true``)."""
+        with self.lock:
+            for number in numbers:
+                self.orders[number]["shipping_method"] = {
+                    "id": method_id, "name": name, "description": "Thursday evenings",
+                    "require_ship_address": True, "price": "3.5",
+                }  # fmt: skip
+                self._touch(number)
 
     def authorise_card(
         self, number: str, method: str = "Card (Stripe)", *, amount: str | None = None,
@@ -239,7 +270,7 @@ class OFNSimulator:
     def fail(self, kind: str, *, method: str | None = None, path: str | None = None,
              times: int = 1) -> None:  # fmt: skip
         """The next ``times`` requests matching ``method`` and ``path`` (a substring) fail."""
-        assert kind in (*FAULTS, REFUSE), kind
+        assert kind in (*FAULTS, REFUSE, TIMEOUT), kind
         with self.lock:
             self.faults.append(ScriptedFault(kind, method, path, times))
 
@@ -384,7 +415,11 @@ class OFNSimulator:
                 continue
             if since_dt is not None and self.updated_at[number] <= since_dt:
                 continue
+            method = arg("shipping_method_id")
+            if method is not None and str((data.get("shipping_method") or {}).get("id")) != method:
+                continue
             rows.append(self._concise(data))
+        rows = _sorted(rows, None if self.ignore_sort else arg("q[s]"))
         if arg("page") is None and arg("per_page") is None:
             return 200, {"orders": rows, "pagination": None}, None
         page = int(arg("page") or 1)
@@ -443,12 +478,19 @@ class OFNSimulator:
         }  # fmt: skip
 
     def _shop(self, hub_id: int) -> tuple[int, Any, None]:
-        if hub_id != self.hub_id:
-            return 404, NOT_FOUND, None
+        producer = next((p for p in self.snap.producers if p.id == hub_id), None)
+        if producer is not None:  # a producer's own shopfront (any enterprise has one)
+            return 200, {
+                "id": producer.id, "name": producer.name, "producers": [], "hubs": [],
+                "pickup": False, "delivery": False, "is_primary_producer": True,
+            }, None  # fmt: skip
+        if hub_id != self.hub_id:  # OFN serialises nil: an exception, not a 404
+            return 422, {"exception": "undefined method `name' for nil"}, None
         producers = [
             {"id": p.id, "name": p.name, "active": True, "path": f"/producers/{p.id}",
              "visible": True, "address": {"city": "Riverton"}}
             for p in self.snap.producers
+            if p.id not in self.closed_producers
         ]  # fmt: skip
         return 200, {
             "id": hub_id, "name": self.snap.hub.name, "email_address": "gro.elpmaxe@buh",
@@ -495,6 +537,19 @@ class OFNSimulator:
         else:
             self.redundant[f"ship:{number}"] += 1
         return 200, self._concise(data), None  # 200 even when nothing shipped (the quirk)
+
+
+def _sorted(rows: list[Any], sort: str | None) -> list[Any]:
+    """``q[s]`` as ransack reads it ("id asc", "completed_at desc"); without it, heap order."""
+    if not sort:
+        return rows
+    field, _, direction = sort.strip().partition(" ")
+    keys = {"id": "id", "number": "number", "completed_at": "completed_at_utc_iso8601"}
+    if field not in keys:
+        return rows  # ransack ignores an attribute it cannot sort by
+    key = keys[field]
+    return sorted(rows, key=lambda r: (r.get(key) is None, r.get(key) or 0),
+                  reverse=direction.lower() == "desc")  # fmt: skip
 
 
 def _hub_of(data: Any) -> int | None:
@@ -562,6 +617,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._json(
                     422, {"exception": "PG::ConnectionBad: server closed the connection"}
                 )
+            if fault == TIMEOUT:
+                return self._json(422, {"exception": "Request ran for longer than 15000ms "})
             headers = {k.lower(): v for k, v in self.headers.items()}
             form = parse_qs(body.decode("utf-8", "replace")) if body else {}
             with sim.lock:
@@ -571,6 +628,12 @@ class _Handler(BaseHTTPRequestHandler):
                     )
                 except Exception as exc:  # OFN's catch-all: any exception is a 422
                     status, payload = 422, {"exception": f"{type(exc).__name__}: {exc}"}
+                if sim.tamper is not None:
+                    payload = sim.tamper(parts.path, parse_qs(parts.query), payload)
+                if parts.path == "/api/v0/orders" and method == "GET" and sim.after_page:
+                    # the page is already computed: edits land "between two page requests"
+                    page = parse_qs(parts.query).get("page", ["1"])[0]
+                    sim.after_page(int(page) if page.isdigit() else 1)
             if fault == "reset_after":
                 return self._reset()
             self._json(status, payload)

@@ -723,6 +723,10 @@ Compté : %2
         <translation>Tous les points de retrait</translation>
     </message>
     <message>
+        <source>Delivery: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+    <message>
         <source>Scan message</source>
         <translation>Message de scan</translation>
     </message>
@@ -1076,6 +1080,10 @@ Compté : %2
     <message>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Order %1 · customer code %2 · delivery: %3</source>
+        <translation>Commande %1 · code client %2 · livraison : %3</translation>
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
@@ -2867,7 +2875,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <name>tasks</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log file %1.</source>
-        <translation>Une erreur inattendue s&apos;est produite ; les détails sont dans le fichier journal %1.</translation>
+        <translation>Une erreur inattendue s'est produite ; les détails sont dans le fichier journal %1.</translation>
     </message>
 </context>
 <context>
