@@ -32,7 +32,7 @@ from pos import paths
 from pos.errors import KnownError
 from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
 from pos.store import Store
-from pos.ui.widgets import named
+from pos.ui.widgets import fit_to_screen, named
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +309,7 @@ def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
     if dialog is None:
         dialog = ListsDialog(store, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fit_to_screen(dialog)
     dialog.show()
     dialog.activateWindow()
     return dialog

@@ -7,6 +7,7 @@ the amounts and the money summary follow at once.
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -41,6 +42,8 @@ from pos.domain.checkout import (
 from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
 from pos.ui.formatting import local_time, money
+from pos.ui.text_size import pt
+from pos.ui.widgets import plain_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -129,10 +132,22 @@ class LineItemModel(QAbstractTableModel):
         return None
 
 
+SCAN_GAP = 0.05  # seconds: a keyboard-wedge scanner types faster than any person
+
+
 class LinesView(QTableView):
-    """The line items; keys act on the selected line."""
+    """The line items; keys act on the selected line.
+
+    Up on the first line hands the focus back (``leave``). Text that is not a line key goes
+    to the scan field (``typed``). A line key followed at scanner speed by more text was the
+    first character of a scan: its change is taken back (``take_back``) and the whole code
+    goes to the scan field, so a scan never marks or resets a line.
+    """
 
     key_action = Signal(str)
+    typed = Signal(str)
+    leave = Signal()
+    take_back = Signal()
 
     KEYS = {
         Qt.Key.Key_Delete: "missing",
@@ -143,10 +158,28 @@ class LinesView(QTableView):
         Qt.Key.Key_R: "reset",
     }
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_key: tuple[float, str] | None = None  # (time, text) of the last line key
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = plain_text(event)
+        now = time.monotonic()
+        last, self._last_key = self._last_key, None
+        if text and last is not None and now - last[0] < SCAN_GAP:
+            self.take_back.emit()
+            self.typed.emit(last[1] + text)
+            return
         action = self.KEYS.get(Qt.Key(event.key()))
-        if action:
+        if action and (text or event.key() == Qt.Key.Key_Delete):
+            self._last_key = (now, text) if text else None
             self.key_action.emit(action)
+            return
+        if text:
+            self.typed.emit(text)
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave.emit()
             return
         super().keyPressEvent(event)
 
@@ -168,8 +201,10 @@ class OrderPanel(QWidget):
         font.setPointSize(font.pointSize() + 8)
         font.setBold(True)
         self.customer.setFont(font)
+        self.customer.setWordWrap(True)
         self.details = QLabel()
         self.details.setObjectName("orderDetails")
+        self.details.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("orderState")
         state_font = self.state.font()
@@ -181,7 +216,7 @@ class OrderPanel(QWidget):
         self.collected.setWordWrap(True)
         self.collected.setStyleSheet(
             "QLabel { background: #e5e7eb; border: 2px solid #4b5563; padding: 8px;"
-            " font-size: 15pt; font-weight: bold; }"
+            f" font-size: {pt(1.25)}; font-weight: bold; }}"
         )
         self.collected.hide()
         self.instructions = QLabel()
@@ -189,7 +224,7 @@ class OrderPanel(QWidget):
         self.instructions.setWordWrap(True)
         self.instructions.setStyleSheet(
             "QLabel { background: #fff3c4; border: 2px solid #d4a017; padding: 8px;"
-            " font-size: 15pt; }"
+            f" font-size: {pt(1.25)}; }}"
         )
         self.instructions.hide()
         self.items_model = LineItemModel(hub, self)
@@ -202,11 +237,16 @@ class OrderPanel(QWidget):
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.verticalHeader().setVisible(False)
         self.items_view.verticalHeader().setDefaultSectionSize(36)
-        self.items_view.setMinimumHeight(150)
+        self.items_view.setMinimumHeight(110)
         header = self.items_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # product names
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # producers and
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # products share
+        self.items_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items_view.key_action.connect(self.line_action)
+        self.items_view.take_back.connect(self._take_back)
+        self._before: dict[int, tuple[int | None, Decimal | None]] | None = None
 
         self.missing_button = self._button("missingButton", self.tr("Missing (M)"))
         self.less_button = self._button("lessButton", self.tr("One fewer (−)"))
@@ -215,8 +255,10 @@ class OrderPanel(QWidget):
         self.weight = QLineEdit()
         self.weight.setObjectName("finalWeightInput")
         self.weight.setAccessibleName(self.tr("Final weight"))
-        self.weight.setPlaceholderText(self.tr("Final weight in g or ml (W)"))
+        self.weight.setPlaceholderText(self.tr("Weight (W)"))
+        self.weight.setToolTip(self.tr("Final weight in g or ml, then Enter"))
         self.weight.setMinimumHeight(44)
+        self.weight.setMinimumWidth(90)
         self.weight.returnPressed.connect(lambda: self.line_action("apply_weight"))
         self.missing_button.clicked.connect(lambda: self.line_action("missing"))
         self.less_button.clicked.connect(lambda: self.line_action("less"))
@@ -225,6 +267,13 @@ class OrderPanel(QWidget):
         self.line_error = QLabel()
         self.line_error.setObjectName("lineError")
         self.line_error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
+        self.line_error.setWordWrap(True)
+        self.lines_hint = QLabel(
+            self.tr("Selected line: ↓ from the empty scan field to choose it, ↑ to go back")
+        )
+        self.lines_hint.setObjectName("linesHint")
+        self.lines_hint.setWordWrap(True)
+        self.lines_hint.setStyleSheet("QLabel { color: #4b5563; }")
         self.summary = QLabel()
         self.summary.setObjectName("handoverSummary")
         self.summary.setWordWrap(True)
@@ -237,21 +286,33 @@ class OrderPanel(QWidget):
             edit_row.addWidget(widget)
         edit_row.addWidget(self.weight)
         self.edit_bar = QWidget()
+        self.edit_bar.setObjectName("lineEditBar")
         self.edit_bar.setLayout(edit_row)
+        self.edit_bar.setStyleSheet(  # secondary actions: smaller than the primary button
+            f"QPushButton {{ font-size: {pt(0.95)}; padding: 2px 6px; min-height: 40px; }}"
+        )
         edit_row.setContentsMargins(0, 0, 0, 0)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.customer)
+        heading = QHBoxLayout()  # who, and the state next to the name: one line saved
+        heading.addWidget(self.customer, 1)
+        heading.addWidget(
+            self.state, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        layout.addLayout(heading)
         layout.addWidget(self.details)
-        layout.addWidget(self.state)
         layout.addWidget(self.collected)
         layout.addWidget(self.instructions)
         layout.addWidget(self.items_view, 1)
+        layout.addWidget(self.lines_hint)
         layout.addWidget(self.edit_bar)
         layout.addWidget(self.line_error)
         layout.addWidget(self.summary)
         self.producers: dict[int, str] = {}
         self.edit_bar.setEnabled(False)
+        for part in (self.items_view, self.lines_hint, self.edit_bar):
+            part.hide()
+        layout.addStretch(0)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -276,6 +337,8 @@ class OrderPanel(QWidget):
         self.instructions.hide()
         self.items_model.set_lines([], self.producers)
         self.edit_bar.setEnabled(False)
+        for part in (self.items_view, self.lines_hint, self.edit_bar):
+            part.hide()  # nothing to show until an order opens
 
     def show_order(
         self,
@@ -326,6 +389,9 @@ class OrderPanel(QWidget):
             self.instructions.hide()
         self.line_error.clear()
         self.edit_bar.setEnabled(not self.locked)
+        self.items_view.show()
+        for part in (self.lines_hint, self.edit_bar):
+            part.setVisible(not self.locked)
         self.refresh_lines()
         if self.items_model.rowCount():
             self.items_view.selectRow(0)
@@ -398,6 +464,7 @@ class OrderPanel(QWidget):
             self.weight.selectAll()
             return
         line = next(li for li in self.items_model.lines if li.item.id == line_id)
+        self._before = dict(draft.edits)
         try:
             if action == "missing":
                 draft.mark_missing(line_id)
@@ -416,6 +483,16 @@ class OrderPanel(QWidget):
         except CheckoutRuleError as exc:
             self.line_error.setText(self._rule_message(exc, line.item.product_name))
             return
+        self.line_error.clear()
+        self.refresh_lines()
+        self.lines_changed.emit()
+
+    def _take_back(self) -> None:
+        """The last line key began a scan: undo what it changed."""
+        if self.draft is None or self._before is None or self.locked:
+            return
+        self.draft.edits = self._before
+        self._before = None
         self.line_error.clear()
         self.refresh_lines()
         self.lines_changed.emit()

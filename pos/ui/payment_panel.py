@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,11 +45,11 @@ WALK_IN_NAMES = PanelNames("walkInPaymentPanel", "walkInTendered", "walkInConfir
 def method_label(widget: QWidget, method: PaymentMethod) -> str:
     """The hub's own label, or ours translated when the hub kept the default one."""
     defaults = {
-        "cash": ("Cash", widget.tr("Cash")),
-        "card": ("Card (terminal)", widget.tr("Card (terminal)")),
-        "local": ("Local currency", widget.tr("Local currency")),
-        "cheque": ("Cheque", widget.tr("Cheque")),
-        "voucher": ("Voucher", widget.tr("Voucher")),
+        "cash": ("Cash", QCoreApplication.translate("PaymentPanel", "Cash")),
+        "card": ("Card (terminal)", QCoreApplication.translate("PaymentPanel", "Card (terminal)")),
+        "local": ("Local currency", QCoreApplication.translate("PaymentPanel", "Local currency")),
+        "cheque": ("Cheque", QCoreApplication.translate("PaymentPanel", "Cheque")),
+        "voucher": ("Voucher", QCoreApplication.translate("PaymentPanel", "Voucher")),
     }
     english, translated = defaults.get(method.code, ("", ""))
     return translated if method.label == english else method.label
@@ -69,12 +69,16 @@ def amount_error(widget: QWidget, text: str, currency: str) -> tuple[int | None,
     except MoneyError as exc:
         reason = str(exc)
         if reason.startswith("negative"):
-            return None, widget.tr("Amounts cannot be negative.")
+            return None, QCoreApplication.translate("PaymentPanel", "Amounts cannot be negative.")
         if reason.startswith("too many decimals"):
-            return None, widget.tr("Too many decimals for this currency.")
+            return None, QCoreApplication.translate(
+                "PaymentPanel", "Too many decimals for this currency."
+            )
         if reason.startswith("amount too large"):
-            return None, widget.tr("That amount is too large.")
-        return None, widget.tr("Type an amount with digits only, e.g. 12.50.")
+            return None, QCoreApplication.translate("PaymentPanel", "That amount is too large.")
+        return None, QCoreApplication.translate(
+            "PaymentPanel", "Type an amount with digits only, e.g. 12.50."
+        )
 
 
 class PaymentPanel(QFrame):

@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Chilled</source>
-        <translation>Frais</translation>
+        <translation>Réfrigéré</translation>
     </message>
     <message>
         <source>Missing</source>
@@ -423,7 +423,7 @@
     </message>
     <message>
         <source>❄ chilled</source>
-        <translation>❄ au frais</translation>
+        <translation>❄ réfrigéré</translation>
     </message>
 </context>
 <context>
@@ -660,11 +660,11 @@
     </message>
     <message>
         <source>Undo… (F8)</source>
-        <translation>Annuler… (F8)</translation>
+        <translation>Défaire… (F8)</translation>
     </message>
     <message>
         <source>Undo a checkout</source>
-        <translation>Annuler un encaissement</translation>
+        <translation>Défaire un encaissement</translation>
     </message>
     <message>
         <source>Next customer (Esc)</source>
@@ -732,7 +732,7 @@
     </message>
     <message>
         <source>&amp;Undo a checkout</source>
-        <translation>&amp;Annuler un encaissement</translation>
+        <translation>&amp;Défaire un encaissement</translation>
     </message>
     <message>
         <source>&amp;Reprint last receipt</source>
@@ -741,6 +741,30 @@
     <message>
         <source>Staff &amp;PIN…</source>
         <translation>Code &amp;PIN responsable…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Taille du texte</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>Petite</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Très grande</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -760,6 +784,17 @@
     <message>
         <source>Nothing matches “%1”. Try again or type a name.</source>
         <translation>Aucun résultat pour « %1 ». Réessayez ou tapez un nom.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders match: ↓ to choose, Enter to open.</source>
+        <translation>
+            <numerusform>%n commande correspond&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n commandes correspondent&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↓ ↑ to choose, Enter to open.</source>
+        <translation>↓ ↑ pour choisir, Entrée pour ouvrir.</translation>
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
@@ -815,7 +850,7 @@
     </message>
     <message>
         <source>Undone: %1 (refund %2).</source>
-        <translation>Annulé&#xa0;: %1 (remboursement %2).</translation>
+        <translation>Défait&#xa0;: %1 (à rendre&#xa0;: %2).</translation>
     </message>
     <message>
         <source>Till closed</source>
@@ -839,6 +874,14 @@
             <numerusform>%n modification en attente de synchronisation</numerusform>
             <numerusform>%n modifications en attente de synchronisation</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Finish or drop this customer (Esc) before changing the text size.</source>
+        <translation>Terminez ou abandonnez ce client (Échap) avant de changer la taille du texte.</translation>
+    </message>
+    <message>
+        <source>The text size could not be saved.</source>
+        <translation>La taille du texte n’a pas pu être enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -875,18 +918,6 @@
         <translation>Client</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Commande</translation>
-    </message>
-    <message>
-        <source>Pickup point</source>
-        <translation>Point de retrait</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -903,8 +934,8 @@
         <translation>Retirée</translation>
     </message>
     <message>
-        <source>Balance due</source>
-        <translation>Reste à payer</translation>
+        <source>To pay</source>
+        <translation>À payer</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -940,10 +971,6 @@
     <message>
         <source>Final weight</source>
         <translation>Poids final</translation>
-    </message>
-    <message>
-        <source>Final weight in g or ml (W)</source>
-        <translation>Poids final en g ou ml (W)</translation>
     </message>
     <message>
         <source>no pickup point</source>
@@ -1014,6 +1041,14 @@
         <translation>Annulée dans OFN : ne pas remettre</translation>
     </message>
     <message>
+        <source>Weight, g or ml (W)</source>
+        <translation>Poids, g ou ml (W)</translation>
+    </message>
+    <message>
+        <source>Selected line: ↓ from the empty scan field to choose it, ↑ to go back</source>
+        <translation>Ligne choisie&#xa0;: ↓ depuis le champ de scan vide pour la choisir, ↑ pour revenir</translation>
+    </message>
+    <message>
         <source>Balance due: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
@@ -1028,6 +1063,42 @@
 </context>
 <context>
     <name>PaymentPanel</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card (terminal)</source>
+        <translation>Carte (TPE)</translation>
+    </message>
+    <message>
+        <source>Local currency</source>
+        <translation>Monnaie locale</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Bon d’achat</translation>
+    </message>
+    <message>
+        <source>Amounts cannot be negative.</source>
+        <translation>Les montants ne peuvent pas être négatifs.</translation>
+    </message>
+    <message>
+        <source>Too many decimals for this currency.</source>
+        <translation>Trop de décimales pour cette devise.</translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Ce montant est trop élevé.</translation>
+    </message>
+    <message>
+        <source>Type an amount with digits only, e.g. 12.50.</source>
+        <translation>Saisissez un montant en chiffres uniquement, par ex. 12,50.</translation>
+    </message>
     <message>
         <source>Payment</source>
         <translation>Paiement</translation>
@@ -2273,6 +2344,70 @@
 <context>
     <name>TillDialog</name>
     <message>
+        <source>Till %1, session %2</source>
+        <translation>Caisse %1, session %2</translation>
+    </message>
+    <message>
+        <source>Volunteer: %1</source>
+        <translation>Bénévole&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>Ouverture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Clôture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Orders collected: %1</source>
+        <translation>Commandes retirées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Walk-in sales: %1</source>
+        <translation>Ventes sur place&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Encaissements défaits&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 payments)</source>
+        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
+    </message>
+    <message>
+        <source>Total taken: %1</source>
+        <translation>Total encaissé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Left owing: %1</source>
+        <translation>Reste dû&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Float: %1</source>
+        <translation>Fond de caisse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cash moves: %1</source>
+        <translation>Mouvements d’espèces&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Expected cash: %1</source>
+        <translation>Espèces attendues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Counted cash: %1</source>
+        <translation>Espèces comptées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Difference: %1</source>
+        <translation>Écart&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Till session</source>
         <translation>Session de caisse</translation>
     </message>
@@ -2369,7 +2504,7 @@
     <name>UndoDialog</name>
     <message>
         <source>Undo a checkout</source>
-        <translation>Annuler un encaissement</translation>
+        <translation>Défaire un encaissement</translation>
     </message>
     <message>
         <source>Checkouts of this session</source>
@@ -2393,7 +2528,7 @@
     </message>
     <message>
         <source>Undo this checkout</source>
-        <translation>Annuler cet encaissement</translation>
+        <translation>Défaire cet encaissement</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2405,7 +2540,7 @@
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
-        <translation>Choisissez l&apos;encaissement à annuler.</translation>
+        <translation>Choisissez l’encaissement à défaire.</translation>
     </message>
     <message>
         <source>Say why this checkout is undone.</source>
@@ -2514,109 +2649,6 @@ Please tell the hub, and give them the log file:
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <source>Card (terminal)</source>
-        <translation>Carte (TPE)</translation>
-    </message>
-    <message>
-        <source>Local currency</source>
-        <translation>Monnaie locale</translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Bon d&apos;achat</translation>
-    </message>
-    <message>
-        <source>Amounts cannot be negative.</source>
-        <translation>Les montants ne peuvent pas être négatifs.</translation>
-    </message>
-    <message>
-        <source>Too many decimals for this currency.</source>
-        <translation>Trop de décimales pour cette devise.</translation>
-    </message>
-    <message>
-        <source>That amount is too large.</source>
-        <translation>Ce montant est trop élevé.</translation>
-    </message>
-    <message>
-        <source>Type an amount with digits only, e.g. 12.50.</source>
-        <translation>Saisissez un montant en chiffres uniquement, par ex. 12,50.</translation>
-    </message>
-    <message>
-        <source>Till %1, session %2</source>
-        <translation>Caisse %1, session %2</translation>
-    </message>
-    <message>
-        <source>Volunteer: %1</source>
-        <translation>Bénévole&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Opened: %1</source>
-        <translation>Ouverture&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Closed: %1</source>
-        <translation>Clôture&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Orders collected: %1</source>
-        <translation>Commandes retirées&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Walk-in sales: %1</source>
-        <translation>Ventes sur place&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Undone: %1</source>
-        <translation>Annulations&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3 payments)</source>
-        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
-    </message>
-    <message>
-        <source>Total taken: %1</source>
-        <translation>Total encaissé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Left owing: %1</source>
-        <translation>Reste dû&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Credit noted: %1</source>
-        <translation>Avoir enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Float: %1</source>
-        <translation>Fond de caisse&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Cash moves: %1</source>
-        <translation>Mouvements d&apos;espèces&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Expected cash: %1</source>
-        <translation>Espèces attendues&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Counted cash: %1</source>
-        <translation>Espèces comptées&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Difference: %1</source>
-        <translation>Écart&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
