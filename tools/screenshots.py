@@ -95,7 +95,7 @@ def states() -> list[tuple[str, Callable[..., object]]]:
         QTest.keyClick(field, Qt.Key.Key_Down)  # into the lines
         view = QApplication.focusWidget()
         QTest.keyClick(view, Qt.Key.Key_M)
-        QTest.qWait(80)
+        QTest.qWait(200)
         QTest.keyClick(view, Qt.Key.Key_Down)
         QTest.keyClick(view, Qt.Key.Key_Minus)
         settle()

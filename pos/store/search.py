@@ -27,13 +27,21 @@ def compact_name_query(text: str) -> str:
     The index splits "O'Briain" into "o" + "briain" and "Jean-Luc" into "jean" + "luc".
     Typed without the punctuation ("obriain", "jeanluc") or with a space too many
     ("mac donald" for "MacDonald"), the letters are tried as one word and as every split
-    into two adjacent words; each alternative is an indexed phrase-prefix query.
+    into two (up to 24 letters: three) adjacent words; each alternative is an indexed
+    phrase-prefix query, so the cost does not grow with the number of orders.
     """
     letters = "".join(ch for ch in fold(text) if ch.isalnum())
     if len(letters) < 3 or len(letters) > 40:
         return ""
+    n = len(letters)
     alternatives = [f'"{letters}"*']
-    alternatives += [f'"{letters[:i]} {letters[i:]}"*' for i in range(1, len(letters))]
+    alternatives += [f'"{letters[:i]} {letters[i:]}"*' for i in range(1, n)]
+    if n <= 24:  # "siobhanobriain": three words ("siobhan", "o", "briain")
+        alternatives += [
+            f'"{letters[:i]} {letters[i:j]} {letters[j:]}"*'
+            for i in range(1, n - 1)
+            for j in range(i + 1, n)
+        ]
     return "name : (" + " OR ".join(alternatives) + ")"
 
 

@@ -86,8 +86,9 @@ class MainWindow(QMainWindow):
 
         self.scan_input = QLineEdit()
         named(self.scan_input, "scanInput", self.tr("Scan or search"))
-        self.scan_input.setPlaceholderText(
-            self.tr("Scan a bag or type a name, customer code or order number")
+        self.scan_input.setPlaceholderText(self.tr("Scan a bag or type a name"))
+        self.scan_input.setToolTip(
+            self.tr("Scan a bag, or type a name, customer code or order number, then Enter")
         )
         self.scan_input.setClearButtonEnabled(True)
         font = self.scan_input.font()
@@ -106,7 +107,6 @@ class MainWindow(QMainWindow):
             found = self.pickup_filter.findData(saved)
             if found >= 0:
                 self.pickup_filter.setCurrentIndex(found)
-        self.pickup_filter.setMinimumHeight(48)
 
         self.message = QLabel()
         named(self.message, "scanMessage", self.tr("Scan message"))
@@ -160,10 +160,13 @@ class MainWindow(QMainWindow):
         named(self.next_button, "nextCustomerButton", self.tr("Next customer"))
         self.next_button.clicked.connect(self.cancel_checkout)
 
-        top = QHBoxLayout()
-        top.addWidget(self.scan_input, 3)
-        top.addWidget(self.pickup_filter, 2)
-        self.pickup_filter.setMinimumContentsLength(12)
+        # The scan field is the one input that matters: the full width of the column.
+        # The pickup filter sits with the count of the list it filters.
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.order_count, 1)
+        filter_row.addWidget(self.pickup_filter, 0)
+        self.pickup_filter.setMinimumHeight(36)
+        self.pickup_filter.setMinimumContentsLength(16)
         self.pickup_filter.setSizeAdjustPolicy(
             ScanSafeComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -175,9 +178,9 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(380)  # the list stays readable whatever the right side shows
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
+        left_layout.addWidget(self.scan_input)
         left_layout.addWidget(self.message)
-        left_layout.addWidget(self.order_count)  # next to the list it counts
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.results)
         left_layout.addLayout(actions)
         right = QWidget()
@@ -236,10 +239,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.demo_label = ShrinkingLabel(self.tr("DEMO DATA: not a real hub"))
+        bar.setStyleSheet(f"QStatusBar, QStatusBar QLabel {{ font-size: {pt(0.85)}; }}")
+        self.demo_label = ShrinkingLabel(self.tr("DEMO DATA"))
+        self.demo_label.setToolTip(self.tr("DEMO DATA: not a real hub"))
         named(self.demo_label, "demoLabel", self.tr("Demo data"))
         self.demo_label.setStyleSheet(
-            "QLabel { background: #b45309; color: white; padding: 2px 8px; font-weight: bold; }"
+            "QLabel { background: #b45309; color: white; padding: 2px 8px; font-weight: bold;"
+            f" font-size: {pt(0.85)}; }}"
         )
         self.demo_label.setVisible(self.services.is_demo)
         self.sync_status = ShrinkingLabel(self.tr("Offline: not connected to Open Food Network"))
@@ -849,6 +855,10 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_closed", False):  # closed already (e.g. rebuilt at a new text size)
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.sync.stop()  # before the database closes under its worker
         self.printing.stop()
         self.status_timer.stop()

@@ -98,9 +98,8 @@ class OrderListModel(QAbstractTableModel):
         }[status_of(row)]
 
     def detail(self, row: OrderSummary) -> str:
-        """Secondary: order number and customer code, then the pickup point."""
-        first = " · ".join(p for p in (row.number, row.customer_code or "") if p)
-        return f"{first}\n{row.pickup_point_name or ''}".rstrip()
+        """Secondary, small: the order number over the pickup point."""
+        return f"{row.number}\n{row.pickup_point_name or ''}".rstrip()
 
     def fonts(self) -> dict[str, QFont]:
         """Large type for what the volunteer looks for, small for the rest (cached)."""
@@ -138,8 +137,10 @@ class OrderListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self.fonts()[column]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == "customer":
-                return f"{row.customer_name} · {self.detail(row)}"
+            if column in ("customer", "order"):
+                parts = (row.customer_name, row.number, row.customer_code or "",
+                         row.pickup_point_name or "")  # fmt: skip
+                return " · ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == "due":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -183,9 +184,7 @@ class OrderListView(QTableView):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(
-            3, QFontMetrics(_small(self)).horizontalAdvance("R0000000000 · C0000") + 12
-        )
+        header.resizeSection(3, QFontMetrics(_small(self)).horizontalAdvance("R0000000000") + 16)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(_row_height(self))
 

@@ -70,6 +70,12 @@ class LineItemModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        chilled = section == self.COLUMNS.index("chilled")
+        if chilled and orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "❄"  # a narrow column: the symbol, the word in the tooltip
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self.tr("Chilled")
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return (
                 self.tr("Producer"),
@@ -124,7 +130,10 @@ class LineItemModel(QAbstractTableModel):
             if column == "status":
                 return self.status_text(line)
             if column == "chilled":
-                return self.tr("❄ chilled") if item.chilled else ""
+                return "❄" if item.chilled else ""
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "chilled" and item.chilled:
+                return self.tr("❄ chilled")
         if role == Qt.ItemDataRole.ForegroundRole and line.status in ("missing", "short"):
             return QBrush(QColor("#9b1c1c"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "price", "amount"):
@@ -132,16 +141,17 @@ class LineItemModel(QAbstractTableModel):
         return None
 
 
-SCAN_GAP = 0.05  # seconds: a keyboard-wedge scanner types faster than any person
+SCAN_GAP = 0.15  # seconds: a keyboard-wedge scanner types much faster than any person
 
 
 class LinesView(QTableView):
     """The line items; keys act on the selected line.
 
     Up on the first line hands the focus back (``leave``). Text that is not a line key goes
-    to the scan field (``typed``). A line key followed at scanner speed by more text was the
-    first character of a scan: its change is taken back (``take_back``) and the whole code
-    goes to the scan field, so a scan never marks or resets a line.
+    to the scan field (``typed``). A line key followed at once by a letter or digit that is
+    not a line key was the first character of a scan (order numbers start with R): its
+    change is taken back (``take_back``) and the whole code goes to the scan field, so a
+    scan never marks or resets a line.
     """
 
     key_action = Signal(str)
@@ -165,12 +175,12 @@ class LinesView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = plain_text(event)
         now = time.monotonic()
+        action = self.KEYS.get(Qt.Key(event.key()))
         last, self._last_key = self._last_key, None
-        if text and last is not None and now - last[0] < SCAN_GAP:
-            self.take_back.emit()
+        if text and not action and last is not None and now - last[0] < SCAN_GAP:
+            self.take_back.emit()  # a line key then a letter or digit at once: a scan
             self.typed.emit(last[1] + text)
             return
-        action = self.KEYS.get(Qt.Key(event.key()))
         if action and (text or event.key() == Qt.Key.Key_Delete):
             self._last_key = (now, text) if text else None
             self.key_action.emit(action)

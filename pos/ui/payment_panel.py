@@ -114,6 +114,7 @@ class PaymentPanel(QFrame):
         big.setPointSize(big.pointSize() + 8)
         big.setBold(True)
         self.due_label.setFont(big)
+        self.due_label.setWordWrap(True)  # never wider than a 1366 px screen leaves
 
         self.method_group = QButtonGroup(self)
         self.method_group.setExclusive(True)
@@ -169,6 +170,7 @@ class PaymentPanel(QFrame):
         result_font.setPointSize(result_font.pointSize() + 6)
         result_font.setBold(True)
         self.result_label.setFont(result_font)
+        self.result_label.setWordWrap(True)
         self.error_label = QLabel()
         named(self.error_label, names.prefix + "paymentError", self.tr("Payment problem"))
         self.error_label.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")

@@ -619,8 +619,12 @@
         <translation>Scanner ou rechercher</translation>
     </message>
     <message>
-        <source>Scan a bag or type a name, customer code or order number</source>
-        <translation>Scannez un sac ou tapez un nom, un code client ou un numéro de commande</translation>
+        <source>Scan a bag or type a name</source>
+        <translation>Scannez un sac ou tapez un nom</translation>
+    </message>
+    <message>
+        <source>Scan a bag, or type a name, customer code or order number, then Enter</source>
+        <translation>Scannez un sac, ou tapez un nom, un code client ou un numéro de commande, puis Entrée</translation>
     </message>
     <message>
         <source>Pickup point</source>
@@ -675,8 +679,12 @@
         <translation>Client suivant</translation>
     </message>
     <message>
+        <source>DEMO DATA</source>
+        <translation>DONNÉES DE DÉMO</translation>
+    </message>
+    <message>
         <source>DEMO DATA: not a real hub</source>
-        <translation>DONNÉES DE DÉMO : pas une vraie plateforme</translation>
+        <translation>DÉMO&#xa0;: pas une vraie plateforme</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -692,7 +700,7 @@
     </message>
     <message>
         <source>No printer set up</source>
-        <translation>Aucune imprimante configurée</translation>
+        <translation>Pas d’imprimante</translation>
     </message>
     <message>
         <source>Printer status</source>
@@ -871,8 +879,8 @@
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n modification en attente de synchronisation</numerusform>
-            <numerusform>%n modifications en attente de synchronisation</numerusform>
+            <numerusform>%n modification à synchroniser</numerusform>
+            <numerusform>%n modifications à synchroniser</numerusform>
         </translation>
     </message>
     <message>
@@ -926,6 +934,10 @@
         <translation>À payer</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation type="unfinished">Commande</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -971,6 +983,14 @@
     <message>
         <source>Final weight</source>
         <translation>Poids final</translation>
+    </message>
+    <message>
+        <source>Weight (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final weight in g or ml, then Enter</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no pickup point</source>
@@ -1041,10 +1061,6 @@
         <translation>Annulée dans OFN : ne pas remettre</translation>
     </message>
     <message>
-        <source>Weight, g or ml (W)</source>
-        <translation>Poids, g ou ml (W)</translation>
-    </message>
-    <message>
         <source>Selected line: ↓ from the empty scan field to choose it, ↑ to go back</source>
         <translation>Ligne choisie&#xa0;: ↓ depuis le champ de scan vide pour la choisir, ↑ pour revenir</translation>
     </message>
@@ -1113,7 +1129,7 @@
     </message>
     <message>
         <source>Amount handed over</source>
-        <translation>Montant remis par le client</translation>
+        <translation>Montant remis</translation>
     </message>
     <message>
         <source>Exact cash (F11)</source>
@@ -1543,7 +1559,7 @@
     </message>
     <message>
         <source>No printer set up</source>
-        <translation>Aucune imprimante configurée</translation>
+        <translation>Pas d’imprimante</translation>
     </message>
     <message>
         <source>Printer out of paper</source>
@@ -2195,7 +2211,7 @@
     </message>
     <message>
         <source>Demo data: not connected to Open Food Network</source>
-        <translation>Données de démonstration&#xa0;: pas de connexion à Open Food Network</translation>
+        <translation>Démo&#xa0;: pas de connexion à Open Food Network</translation>
     </message>
     <message>
         <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
@@ -2262,7 +2278,7 @@
     </message>
     <message>
         <source>From your OFN account: Developer settings</source>
-        <translation>Depuis votre compte OFN&#xa0;: Paramètres développeur</translation>
+        <translation>Compte OFN&#xa0;: Paramètres développeur</translation>
     </message>
     <message>
         <source>Hub (enterprise) id</source>

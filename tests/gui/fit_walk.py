@@ -20,7 +20,18 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
+
+from pos.ui.widgets import ShrinkingLabel
 
 LONG_NOTE = (
     "Please leave the eggs out of the bag, my neighbour keeps hens now. I will bring back the"
@@ -74,6 +85,33 @@ def primary_on_screen(window: Any) -> bool | None:
     return False
 
 
+def truncated(top: QWidget) -> list[str]:
+    """Visible texts cut short: button labels, one-line labels, placeholders, combo boxes."""
+    cut = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not top:
+            continue
+        metrics = widget.fontMetrics()
+        if isinstance(widget, QPushButton):
+            if widget.text() and widget.width() + 1 < widget.sizeHint().width():
+                cut.append(widget.text())
+        elif isinstance(widget, ShrinkingLabel):
+            continue  # status texts may shrink; their tooltip holds all of it
+        elif isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+            text = widget.text()
+            if "<" not in text and "\n" not in text:
+                if metrics.horizontalAdvance(text) > widget.contentsRect().width() + 1:
+                    cut.append(text)
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            room = widget.width() - 16
+            if metrics.horizontalAdvance(widget.placeholderText()) > room:
+                cut.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox) and widget.currentText():
+            if widget.width() + 1 < widget.sizeHint().width():
+                cut.append(widget.currentText())
+    return cut
+
+
 def measure(window: Any, state: str) -> Iterator[dict[str, Any]]:
     screen = window.screen().availableGeometry()
     for widget in QApplication.topLevelWidgets():
@@ -90,6 +128,7 @@ def measure(window: Any, state: str) -> Iterator[dict[str, Any]]:
             "minimum": [hint.width(), hint.height()],
             "screen": [screen.width(), screen.height()],
             "primary": primary_on_screen(window) if widget is window else None,
+            "truncated": truncated(widget),
             "results_scrollbar": (
                 window.results.horizontalHeader().length() > window.results.viewport().width() + 1
             )
