@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.order_panel.set_producers(services.orders.producer_names())
         self.order_panel.lines_changed.connect(self._money_changed)
         self.order_panel.items_view.typed.connect(self.route_text)
-        self.order_panel.items_view.leave.connect(self.focus_scan)
+        self.order_panel.items_view.leave.connect(self._focus_for_draft)  # amount or scan
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False
@@ -446,6 +446,10 @@ class MainWindow(QMainWindow):
         key = event.key()
         if self.scan_input.hasFocus() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self._arrow_from_scan(key == Qt.Key.Key_Down)
+            return
+        amount = self.payment_panel.amount
+        if key == Qt.Key.Key_Down and amount.hasFocus() and not amount.text().strip():
+            self._arrow_from_scan(True)  # the amount not started yet: ↓ into the lines too
             return
         text = plain_text(event)
         if text:

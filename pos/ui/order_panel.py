@@ -279,7 +279,7 @@ class OrderPanel(QWidget):
         self.line_error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
         self.line_error.setWordWrap(True)
         self.lines_hint = QLabel(
-            self.tr("Selected line: ↓ from the empty scan field to choose it, ↑ to go back")
+            self.tr("Lines: ↓ from the empty scan or amount field, then the keys below; ↑ back")
         )
         self.lines_hint.setObjectName("linesHint")
         self.lines_hint.setWordWrap(True)

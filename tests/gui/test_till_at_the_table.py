@@ -159,11 +159,12 @@ def test_lines_from_the_keyboard_and_back(qtbot, window) -> None:
     assert scan.text() == "m" and not window.draft.edits
     scan.clear()
     window.open_order(order_id)  # the list replaced nothing: same draft, same order
-    scan.setFocus()
+    amount = find(window, QLineEdit, "amountTendered")
+    assert amount.hasFocus()  # something is owed: the cursor waits for the money
     view = find(window, QTableView, "orderView")
     items = panel.order.line_items
     twice = next(i for i, item in enumerate(items) if i > 0 and item.quantity >= 2)
-    QTest.keyClick(scan, Qt.Key.Key_Down)
+    QTest.keyClick(amount, Qt.Key.Key_Down)  # nothing typed yet: ↓ goes into the lines
     assert view.hasFocus()
     QTest.keyClick(view, Qt.Key.Key_M)  # first line missing
     QTest.qWait(200)
@@ -174,9 +175,9 @@ def test_lines_from_the_keyboard_and_back(qtbot, window) -> None:
     for _ in range(twice):
         QTest.keyClick(view, Qt.Key.Key_Up)
     assert view.currentIndex().row() == 0
-    QTest.keyClick(view, Qt.Key.Key_Up)  # and back to the scan field
-    assert scan.hasFocus()
-    QTest.keyClick(scan, Qt.Key.Key_F11)  # exact cash
+    QTest.keyClick(view, Qt.Key.Key_Up)  # and back to the amount
+    assert amount.hasFocus()
+    QTest.keyClick(amount, Qt.Key.Key_F11)  # exact cash
     stored = {
         row["line_item_id"]: (row["status"], row["quantity"])
         for row in window.services.store.query("SELECT * FROM checkout_lines")
