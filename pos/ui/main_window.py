@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         # The order (note, lines, summary) scrolls inside; payment and the primary button
         # below it always stay on screen, whatever the order holds.
         self.order_scroll = QScrollArea()
-        self.order_scroll.setObjectName("orderScroll")
+        named(self.order_scroll, "orderScroll", self.tr("Order"))
         self.order_scroll.setWidgetResizable(True)
         self.order_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.order_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

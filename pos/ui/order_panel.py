@@ -43,7 +43,7 @@ from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
 from pos.ui.formatting import local_time, money
 from pos.ui.text_size import pt
-from pos.ui.widgets import plain_text
+from pos.ui.widgets import named, plain_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -252,6 +252,7 @@ class OrderPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # producers and
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # products share
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # with units: the width
         self.items_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items_view.key_action.connect(self.line_action)
@@ -281,7 +282,7 @@ class OrderPanel(QWidget):
         self.lines_hint = QLabel(
             self.tr("Lines: ↓ from the empty scan or amount field, then the keys below; ↑ back")
         )
-        self.lines_hint.setObjectName("linesHint")
+        named(self.lines_hint, "linesHint", self.tr("Keys for the lines"))
         self.lines_hint.setWordWrap(True)
         self.lines_hint.setStyleSheet("QLabel { color: #4b5563; }")
         self.summary = QLabel()
@@ -296,7 +297,7 @@ class OrderPanel(QWidget):
             edit_row.addWidget(widget)
         edit_row.addWidget(self.weight)
         self.edit_bar = QWidget()
-        self.edit_bar.setObjectName("lineEditBar")
+        named(self.edit_bar, "lineEditBar", self.tr("Change the selected line"))
         self.edit_bar.setLayout(edit_row)
         self.edit_bar.setStyleSheet(  # secondary actions: smaller than the primary button
             f"QPushButton {{ font-size: {pt(0.95)}; padding: 2px 6px; min-height: 40px; }}"

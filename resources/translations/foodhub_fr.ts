@@ -679,6 +679,10 @@
         <translation>Client suivant</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
         <source>DEMO DATA</source>
         <translation>DONNÉES DE DÉMO</translation>
     </message>
@@ -935,7 +939,7 @@
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished">Commande</translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -986,11 +990,23 @@
     </message>
     <message>
         <source>Weight (W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids (W)</translation>
     </message>
     <message>
         <source>Final weight in g or ml, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids final en g ou ml, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Lines: ↓ from the empty scan or amount field, then the keys below; ↑ back</source>
+        <translation>Lignes&#xa0;: ↓ depuis le champ de scan ou de montant vide, puis les touches ci-dessous&#xa0;; ↑ pour revenir</translation>
+    </message>
+    <message>
+        <source>Keys for the lines</source>
+        <translation>Touches pour les lignes</translation>
+    </message>
+    <message>
+        <source>Change the selected line</source>
+        <translation>Modifier la ligne choisie</translation>
     </message>
     <message>
         <source>no pickup point</source>
@@ -1059,10 +1075,6 @@
     <message>
         <source>Cancelled in OFN: do not hand over</source>
         <translation>Annulée dans OFN : ne pas remettre</translation>
-    </message>
-    <message>
-        <source>Selected line: ↓ from the empty scan field to choose it, ↑ to go back</source>
-        <translation>Ligne choisie&#xa0;: ↓ depuis le champ de scan vide pour la choisir, ↑ pour revenir</translation>
     </message>
     <message>
         <source>Balance due: %1</source>
