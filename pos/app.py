@@ -71,6 +71,9 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
         services.close()
         raise
     window.setProperty("language", language)
+    missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
+    if missing:
+        window.statusBar().showMessage(str(missing))
     window._translators = translators  # type: ignore[attr-defined]
     return window
 

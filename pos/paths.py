@@ -38,7 +38,3 @@ def log_file() -> Path:
 
 def demo_db() -> Path:
     return data_dir() / "demo-hub.sqlite"
-
-
-def resources() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,37 +1,30 @@
-"""Translations of printed text (receipts, labels, Z reports) through gettext.
+"""Translations of everything printed or exported (receipts, labels, Z reports, PDFs, CSV).
 
-Catalogs live in ``receipts/locale/<lang>/LC_MESSAGES/receipts.po``; the compiled ``.mo``
-files are committed next to them (a test checks they match the ``.po``), so a plain
-``pip install -e .`` prints in French without a build step. To update after changing text:
-
-    pybabel extract -o receipts/locale/receipts.pot receipts
-    pybabel update -i receipts/locale/receipts.pot -d receipts/locale -D receipts
-    pybabel compile -d receipts/locale -D receipts
+One gettext domain, ``foodhub``, in ``receipts/locale/<lang>/LC_MESSAGES/foodhub.po``; the
+compiled ``.mo`` is committed beside it (a test checks it says the same), so a checkout
+prints in French without a build step. After changing printed text:
+``python tools/i18n.py update``, translate, ``python tools/i18n.py compile``.
 """
 
 from __future__ import annotations
 
 import gettext
 from functools import cache
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-DOMAIN = "receipts"
-LANGUAGES = ("en", "fr")
+from pos import languages, resources
+
+DOMAIN = "foodhub"
 
 
 def language_of(locale_or_language: str | None) -> str:
-    """``fr_CH`` -> ``fr``; anything we have no catalog for -> ``en``."""
-    code = (locale_or_language or "en").replace("-", "_").split("_")[0].lower()
-    return code if code in LANGUAGES else "en"
+    """``fr_CH`` -> ``fr``; anything we have no catalog for -> English."""
+    return languages.pick(locale_or_language)
 
 
 @cache
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog for ``language`` (English text when there is none)."""
-    return gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[language_of(language)], fallback=True
-    )
+    return resources.gettext_catalogue(DOMAIN, language_of(language))
 
 
 def N_(message: str) -> str:

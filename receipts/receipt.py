@@ -139,7 +139,8 @@ def layout_receipt(
     open_drawer: bool = False,
 ) -> Document:
     """The receipt as a :class:`Document` of ``columns`` characters per line."""
-    _ = translations(language or data.locale).gettext
+    catalogue = translations(language or data.locale)
+    _, pgettext = catalogue.gettext, catalogue.pgettext
     doc = Document(columns, pages or CodePages.unicode())
 
     def money(minor: int) -> str:
@@ -180,7 +181,8 @@ def layout_receipt(
     missing = [] if reversal else [line for line in data.lines if line.credited > 0]
     if handed:
         if data.kind == "collection":
-            doc.line(_("Collected"), bold=True)
+            # A heading ("handed over"), not the report's count of collected orders.
+            doc.line(pgettext("receipt heading", "Collected"), bold=True)
         elif reversal:
             doc.line(_("Taken back"), bold=True)
         for line in handed:

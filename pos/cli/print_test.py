@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 
+from pos import languages
 from pos.errors import KnownError
 from pos.services.printing import PrinterSettings, sample_receipt_bytes
 from receipts import printers
 from receipts.escpos_render import DEFAULT_PROFILE
-from receipts.i18n import language_of
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         uri=address.uri,
         profile=args.profile or DEFAULT_PROFILE,
         width_mm=args.width,
-        language=language_of(os.environ.get("FOODHUB_POS_LANG")),
+        language=languages.pick(os.environ.get("FOODHUB_POS_LANG")),
     )
     payload = sample_receipt_bytes(settings)
     try:

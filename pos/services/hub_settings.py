@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pos import languages
 from pos.domain.checkout import CASH, DEFAULT_METHODS
 from pos.domain.money import Money, MoneyError
 from pos.services.lists import DEFAULT_BAG_CAPACITY
@@ -19,7 +20,7 @@ from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.till import TillRepository
 
-LANGUAGES = ("", "en", "fr")  # "" = follow the system
+LANGUAGES = ("", *languages.LANGUAGES)  # "" = follow the system
 TILL_ID = re.compile(r"^[A-Za-z0-9]{1,8}$")
 METHOD_CODE = re.compile(r"^[a-z]{2,20}$")
 MAX_LABEL = 30

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pos import languages
 from pos.domain.models import LineItem, OrderCycle, PickupPoint, Producer
 from pos.domain.text import fold
 from pos.errors import KnownError
@@ -95,7 +96,7 @@ class ListsService:
     def doc_info(self, cycle: OrderCycle, paper: str, now: datetime) -> DocInfo:
         hub = self.repo.hub()
         # The app's language setting, else the hub's own (a fr_CH hub prints in French).
-        language = str(self.store.get_setting("language") or (hub.locale if hub else "en"))
+        language = languages.pick(self.store.get_setting("language"), hub.locale if hub else None)
         return DocInfo(
             hub_name=hub.name if hub else "",
             cycle_name=cycle.name,
@@ -103,7 +104,7 @@ class ListsService:
             timezone=hub.timezone if hub else "UTC",
             locale=hub.locale if hub else "en_GB",
             currency=hub.currency if hub else "GBP",
-            language=language.split("_")[0],
+            language=language,
             paper=paper,
         )
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pos import languages
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
@@ -28,7 +29,6 @@ from pos.store.till import TillRepository
 from receipts import printers
 from receipts.document import Document
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
-from receipts.i18n import language_of
 from receipts.label import LabelData, bags_for, layout_labels
 from receipts.receipt import (
     ReceiptData,
@@ -81,7 +81,7 @@ def load_settings(store: Store, override_uri: str | None = None) -> PrinterSetti
         codepage=store.get_setting("printer_codepage") or None,
         footer=str(store.get_setting("receipt_footer", "") or ""),
         open_drawer_on_cash=bool(store.get_setting("open_drawer_on_cash", True)),
-        language=language_of(store.get_setting("language") or hub_locale),
+        language=languages.pick(store.get_setting("language"), hub_locale),
         overridden=bool(override_uri),
     )
 

@@ -8,6 +8,7 @@ its audit row.
 
 from __future__ import annotations
 
+import gettext
 import importlib
 import logging
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from pos import languages
 from pos.domain import reconcile as r
 from pos.domain.models import Hub, OrderCycle, PickupPoint
 from pos.errors import KnownError
@@ -25,7 +27,14 @@ from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
 from pos.store.reconcile import ReconcileQueries
-from receipts.pdf.report import build_report_pdf, translator
+from receipts.i18n import translations
+from receipts.pdf.report import (
+    build_report_pdf,
+    order_count_labels,
+    order_status_labels,
+    sync_status_labels,
+    translator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -158,10 +167,7 @@ class ReconcileService:
 
     def _language(self) -> str:
         """The app's language setting, else the hub's (printed text follows the hub)."""
-        value = self.store.get_setting("language")
-        if value:
-            return str(value)
-        return self.hub().locale.replace("-", "_").split("_")[0] or "en"
+        return languages.pick(self.store.get_setting("language"), self.hub().locale)
 
     # staff actions ----------------------------------------------------------------
     def mark_action_done(self, action_id: str, actor: str) -> bool:
@@ -229,7 +235,7 @@ class ReconcileService:
         self, path: str | Path, point_id: int | None = None, cycle_id: int | None = None
     ) -> Path:
         data = self.report_data(point_id, cycle_id)
-        rows = list(report_rows(data, translator(self._language())))
+        rows = list(report_rows(data, translations(self._language())))
         return export_csv.write_csv(path, REPORT_CSV_HEADER, rows, bom=self._bom())
 
     def export(self, path: str | Path, point_id: int | None = None) -> Path:
@@ -245,7 +251,9 @@ class ReconcileService:
         return bool(self.store.get_setting("csv_bom", False))
 
 
-def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[Cell, ...]]:
+def report_rows(
+    data: r.ReportData, catalogue: gettext.NullTranslations
+) -> Iterator[tuple[Cell, ...]]:
     """The report as long-format CSV rows (one header, a ``section`` column).
 
     Sections: ``orders`` (count per status and pickup point), ``money`` (expected,
@@ -259,25 +267,14 @@ def report_rows(data: r.ReportData, _: Callable[[str], str]) -> Iterator[tuple[C
     def money(minor: int | None) -> Amount | None:
         return None if minor is None else Amount(minor, cur)
 
-    status_names = {
-        r.COLLECTED: _("Collected"),
-        r.PARTLY: _("Partly collected"),
-        r.NOT_COLLECTED: _("Not collected"),
-        r.NO_SHOW: _("No-show"),
-        r.CANCELLED: _("Cancelled"),
-    }
-    sync_names = {
-        r.SYNC_DONE: _("Pushed and verified"),
-        r.SYNC_WAITING: _("Waiting to push"),
-        r.SYNC_STAFF: _("Needs staff action"),
-        r.SYNC_STAFF_DONE: _("Staff action done"),
-        r.SYNC_CONFLICT: _("Conflict"),
-        r.SYNC_NONE: "",
-    }
+    _ = catalogue.gettext
+    status_names = order_status_labels(_)
+    count_names = order_count_labels(catalogue.pgettext)
+    sync_names = sync_status_labels(_)
     groups = (*data.points, data.total)
     for point in groups:
         for status in r.STATUSES:
-            yield ("orders", point.name, status_names[status], status, point.counts.get(status, 0),
+            yield ("orders", point.name, count_names[status], status, point.counts.get(status, 0),
                    None, None, None, None, None, None, None)  # fmt: skip
     for point in groups:
         m = point.money

@@ -1,35 +1,38 @@
-"""Loading translations: ours from resources/translations, Qt's own for standard buttons."""
+"""Loading translations: ours (package data, see pos.resources), Qt's own for standard buttons."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos import paths
+from pos import languages, resources
 
-LANGUAGES = ("en", "fr")
+log = logging.getLogger(__name__)
 
 
 def pick_language(setting: str | None = None) -> str:
     """A setting wins, then FOODHUB_POS_LANG, then the system locale; English otherwise."""
-    for candidate in (setting, os.environ.get("FOODHUB_POS_LANG"), QLocale.system().name()):
-        if candidate:
-            code = candidate.split("_")[0].split("-")[0].lower()
-            if code in LANGUAGES:
-                return code
-    return "en"
+    return languages.pick(setting, os.environ.get("FOODHUB_POS_LANG"), QLocale.system().name())
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install translators on ``app``; keep the returned list alive as long as the app."""
     installed: list[QTranslator] = []
-    if language == "en":
+    if language == languages.SOURCE:
         return installed
     ours = QTranslator(app)
-    if ours.load(str(paths.resources() / "translations" / f"foodhub_{language}.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
+    try:
+        catalogue = resources.qt_catalogue(language)
+    except resources.ResourceMissing as missing:
+        # The till still works in English; the sentence goes to the log and the status bar.
+        log.warning("%s", missing.message)
+        app.setProperty("missingCatalogue", missing.message)
+    else:
+        if ours.load(str(catalogue)):
+            app.installTranslator(ours)
+            installed.append(ours)
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):

@@ -8,13 +8,11 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
-import gettext
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from functools import cache
-from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -36,11 +34,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from receipts.i18n import translations
 from receipts.pdf import fonts
 from receipts.pdf.model import DocInfo
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 MARGIN_X = 14 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 17 * mm
@@ -55,11 +53,8 @@ Translate = Callable[[str], str]
 
 @cache
 def translator(language: str) -> Translate:
-    """gettext for printed text (domain ``foodhub_pdf``); English when no catalogue exists."""
-    catalogue = gettext.translation(
-        "foodhub_pdf", localedir=str(TRANSLATIONS), languages=[language], fallback=True
-    )
-    return catalogue.gettext
+    """gettext for printed text; English when no catalogue exists."""
+    return translations(language).gettext
 
 
 def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:

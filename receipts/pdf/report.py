@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from pos.domain import reconcile as r
 from pos.domain.money import format_money
+from receipts.i18n import translations
 from receipts.pdf import fonts, layout
 
 FONT = fonts.REGULAR
@@ -39,8 +40,42 @@ FONT_BOLD = fonts.BOLD
 
 
 def translator(language: str | None) -> Callable[[str], str]:
-    """gettext for the report (the PDFs' domain ``foodhub_pdf``); English by default."""
+    """gettext for the report; English by default."""
     return layout.translator(language or "en")
+
+
+def order_status_labels(_: Callable[[str], str]) -> dict[str, str]:
+    """One order's status, worded for paper and exports (the screen's tr() says the same)."""
+    return {
+        r.COLLECTED: _("Collected"),
+        r.PARTLY: _("Partly collected"),
+        r.NOT_COLLECTED: _("Not collected"),
+        r.NO_SHOW: _("No-show"),
+        r.CANCELLED: _("Cancelled"),
+    }
+
+
+def order_count_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
+    """A column or row counting orders by status (French agrees it: "Retirées")."""
+    return {
+        r.COLLECTED: pgettext("count of orders", "Collected"),
+        r.PARTLY: pgettext("count of orders", "Partly collected"),
+        r.NOT_COLLECTED: pgettext("count of orders", "Not collected"),
+        r.NO_SHOW: pgettext("count of orders", "No-show"),
+        r.CANCELLED: pgettext("count of orders", "Cancelled"),
+    }
+
+
+def sync_status_labels(_: Callable[[str], str]) -> dict[str, str]:
+    """One order's OFN sync status, worded for paper and exports."""
+    return {
+        r.SYNC_DONE: _("Pushed and verified"),
+        r.SYNC_WAITING: _("Waiting to push"),
+        r.SYNC_STAFF: _("Needs staff action"),
+        r.SYNC_STAFF_DONE: _("Staff action done"),
+        r.SYNC_CONFLICT: _("Conflict with OFN"),
+        r.SYNC_NONE: "",
+    }
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
@@ -74,6 +109,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     """Write the report to ``path`` and return it. Identical data gives identical bytes."""
     fonts.register()
     _ = translator(language)
+    pgettext = translations(language or "en").pgettext
     target = Path(path)
     styles = _Styles()
     money = _money_fn(data)
@@ -95,8 +131,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     # Orders -------------------------------------------------------------------
     story.append(Paragraph(_escape(_("Orders")), styles.h2))
     head = [
-        _("Pickup point"), _("Orders"), _("Collected"), _("Partly collected"),
-        _("Not collected"), _("No-show"), _("Cancelled"),
+        _("Pickup point"), _("Orders"), *(order_count_labels(pgettext)[s] for s in r.STATUSES)
     ]  # fmt: skip
     rows: list[list[Any]] = [head]
     for point in (*data.points, data.total):
@@ -220,7 +255,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             points_chart(
                 data.points,
                 _("Collected and remaining per pickup point"),
-                (_("Collected"), _("Remaining")),
+                (order_count_labels(pgettext)[r.COLLECTED], _("Remaining")),
                 width=88 * mm,
             )
         )
@@ -230,13 +265,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
 
     # OFN sync ---------------------------------------------------------------------
     story.append(Paragraph(_escape(_("Open Food Network")), styles.h2))
-    sync_names = {
-        r.SYNC_DONE: _("Pushed and verified"),
-        r.SYNC_WAITING: _("Waiting to push"),
-        r.SYNC_STAFF: _("Needs staff action"),
-        r.SYNC_STAFF_DONE: _("Staff action done"),
-        r.SYNC_CONFLICT: _("Conflict with OFN"),
-    }
+    sync_names = sync_status_labels(_)
     counts = r.sync_counts(data.orders)
     story.append(
         _table(
@@ -290,11 +319,11 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
 
     # Orders not collected --------------------------------------------------------
     waiting = [o for o in data.orders if o.status in (r.NOT_COLLECTED, r.NO_SHOW)]
-    story.append(Paragraph(_escape(_("Not collected")), styles.h2))
+    story.append(Paragraph(_escape(order_count_labels(pgettext)[r.NOT_COLLECTED]), styles.h2))
     if waiting:
         head = [_("Order"), _("Customer"), _("Pickup point"), _("Status"), _("Total")]
         rows = [head]
-        labels = {r.NOT_COLLECTED: _("Not collected"), r.NO_SHOW: _("No-show")}
+        labels = order_status_labels(_)
         for o in waiting:
             status = labels[o.status]
             if o.no_show_reason:

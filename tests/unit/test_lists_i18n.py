@@ -1,10 +1,8 @@
-"""Printed PDFs speak the hub's language: every string translated, .mo current."""
+"""Printed PDFs speak the hub's language (catalogue checks: tests/unit/test_translations.py)."""
 
 from __future__ import annotations
 
 import io
-import re
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,31 +10,6 @@ from pypdf import PdfReader
 
 from pos.services.lists import ListRequest, ListsService
 from pos.store import Store
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import pdf_i18n  # noqa: E402
-
-FIELD = re.compile(r"\{\w+\}")
-
-
-def test_every_pdf_string_has_a_french_translation_with_its_fields() -> None:
-    french = {m.id: m.string for m in pdf_i18n.read("fr") if m.id}
-    template = [m.id for m in pdf_i18n.template() if m.id]
-    assert len(template) > 40
-    missing = [t for t in template if not french.get(t)]
-    assert not missing, "run: python tools/pdf_i18n.py update, translate, compile\n" + "\n".join(
-        missing
-    )
-    for source in template:
-        assert sorted(FIELD.findall(source)) == sorted(FIELD.findall(french[source])), source
-
-
-def test_compiled_mo_matches_the_po() -> None:
-    committed = pdf_i18n.po_path("fr").with_suffix(".mo").read_bytes()
-    assert pdf_i18n.mo_bytes(pdf_i18n.read("fr")) == committed, (
-        "run: python tools/pdf_i18n.py compile"
-    )
 
 
 def test_a_french_hub_gets_french_lists(store: Store, tmp_path: Path) -> None:

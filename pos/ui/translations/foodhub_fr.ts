@@ -688,7 +688,7 @@
     </message>
     <message>
         <source>DEMO DATA: not a real hub</source>
-        <translation>DÉMO&#xa0;: pas une vraie plateforme</translation>
+        <translation>DONNÉES DE DÉMO : pas une vraie plateforme</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -943,7 +943,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -1109,7 +1109,7 @@
     </message>
     <message>
         <source>Voucher</source>
-        <translation>Bon d’achat</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <source>Amounts cannot be negative.</source>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulé</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source> (reversed)</source>
@@ -1965,7 +1965,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Fait</translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Open in OFN</source>
@@ -2489,7 +2489,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Commentaire</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>

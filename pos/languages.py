@@ -1,0 +1,25 @@
+"""The languages the app speaks, and the one rule that picks one.
+
+Screens (Qt catalogue), printed text and exports (gettext domain ``foodhub``) share this
+list; a language is offered only when both catalogues exist for it (a test checks).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fr")
+SOURCE = "en"  # the language the code is written in; it has no catalogue
+
+
+def language_of(locale_or_language: str | None) -> str | None:
+    """``fr_CH`` / ``fr-BE`` / ``FR`` -> ``fr``; a language we do not speak -> None."""
+    code = (locale_or_language or "").replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def pick(*candidates: str | None) -> str:
+    """The first candidate we speak (a setting, the environment, a locale…); else English."""
+    for candidate in candidates:
+        found = language_of(candidate)
+        if found:
+            return found
+    return SOURCE
