@@ -103,6 +103,18 @@ class Volunteer:
         return self.focus_name() in names
 
 
+def answer_name_prompt(v: Volunteer) -> None:
+    """A hand-over without an open till may ask who is at the till (once per shift)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    modal = QApplication.activeModalWidget()
+    if modal is not None and isinstance(v.focus(), QLineEdit):
+        v.notes.append("asked the volunteer's name (once per shift)")
+        v.type("Sam")
+        v.press(Qt.Key.Key_Return)
+
+
 def store_scalar(window: Any, sql: str, params: tuple = ()) -> Any:
     return window.services.store.scalar(sql, params)
 
@@ -138,6 +150,7 @@ def paid_by_scan(v: Volunteer) -> bool:
     order_id, number = fresh_order(v.window, "payment_state='paid'")
     v.scan(number)
     v.press(Qt.Key.Key_Return)
+    answer_name_prompt(v)
     return checkouts_for(v.window, order_id) == 1
 
 
@@ -163,6 +176,7 @@ def paid_by_name(v: Volunteer) -> bool:
         else:
             v.press(Qt.Key.Key_Return)
     v.press(Qt.Key.Key_Return)  # hand over, as for a scanned bag
+    answer_name_prompt(v)
     if not checkouts_for(window, int(target["id"])):
         v.notes.append("Enter did not hand over (F12 did)")
         v.press(Qt.Key.Key_F12)

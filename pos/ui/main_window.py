@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         named(self.collect_button, "collectButton", self.tr("Hand over the order"))
         self.collect_button.setMinimumHeight(64)
         self.collect_button.setStyleSheet(
-            "QPushButton { background: #166534; color: white; font-size: 16pt;"
+            f"QPushButton {{ background: #166534; color: white; font-size: {pt(1.35)};"
             " font-weight: bold; } QPushButton:disabled { background: #9ca3af; }"
         )
         self.collect_button.clicked.connect(self.commit)
@@ -173,7 +173,8 @@ class MainWindow(QMainWindow):
         actions = QGridLayout()  # two rows when the labels (French) are long
         actions.addWidget(self.walk_in_button, 0, 0)
         actions.addWidget(self.till_button, 0, 1)
-        actions.addWidget(self.undo_button, 1, 0, 1, 2)
+        actions.addWidget(self.undo_button, 1, 0)
+        actions.addWidget(self.next_button, 1, 1)  # secondary: the right keeps the green button
         left = QWidget()
         left.setMinimumWidth(380)  # the list stays readable whatever the right side shows
         left_layout = QVBoxLayout(left)
@@ -196,10 +197,7 @@ class MainWindow(QMainWindow):
         self.order_scroll.setWidget(self.order_panel)
         right_layout.addWidget(self.order_scroll, 1)
         right_layout.addWidget(self.payment_panel)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.next_button, 1)
-        bottom.addWidget(self.collect_button, 3)
-        right_layout.addLayout(bottom)
+        right_layout.addWidget(self.collect_button)
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -280,7 +280,7 @@ class OrderPanel(QWidget):
         self.line_error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
         self.line_error.setWordWrap(True)
         self.lines_hint = QLabel(
-            self.tr("Lines: ↓ from the empty scan or amount field, then the keys below; ↑ back")
+            self.tr("↓ from the empty field to the lines, then these keys · ↑ back")
         )
         named(self.lines_hint, "linesHint", self.tr("Keys for the lines"))
         self.lines_hint.setWordWrap(True)

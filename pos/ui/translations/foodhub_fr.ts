@@ -997,10 +997,6 @@
         <translation>Poids final en g ou ml, puis Entrée</translation>
     </message>
     <message>
-        <source>Lines: ↓ from the empty scan or amount field, then the keys below; ↑ back</source>
-        <translation>Lignes&#xa0;: ↓ depuis le champ de scan ou de montant vide, puis les touches ci-dessous&#xa0;; ↑ pour revenir</translation>
-    </message>
-    <message>
         <source>Keys for the lines</source>
         <translation>Touches pour les lignes</translation>
     </message>
@@ -1075,6 +1071,10 @@
     <message>
         <source>Cancelled in OFN: do not hand over</source>
         <translation>Annulée dans OFN : ne pas remettre</translation>
+    </message>
+    <message>
+        <source>↓ from the empty field to the lines, then these keys · ↑ back</source>
+        <translation>↓ depuis le champ vide vers les lignes, puis ces touches · ↑ retour</translation>
     </message>
     <message>
         <source>Balance due: %1</source>
