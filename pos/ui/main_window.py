@@ -782,7 +782,8 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(session.number))
                 .replace("%2", session.volunteer)
             )
-            self.till_button.setText(self.tr("Till: cash and close (F7)"))
+            self.till_button.setText(self.tr("Cash drawer (F7)"))  # cash in/out, count, close
+            self.till_button.setToolTip(self.tr("Cash in or out, count and close the till"))
         checkout = self.services.checkout
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))

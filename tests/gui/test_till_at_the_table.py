@@ -75,6 +75,7 @@ def open_till(window) -> None:
 
 # 4. whatever has the focus, a scan goes through the scan field ---------------------------
 def test_a_scan_with_the_cursor_in_the_list_opens_the_scanned_bag(qtbot, window) -> None:
+    open_till(window)  # a shift has started (hand-overs know who is at the till)
     highlighted, _ = order(window, "payment_state='paid'")
     scanned, number = order(window, "payment_state='paid'", offset=5)
     results = find(window, QTableView, "resultsView")
@@ -189,6 +190,7 @@ def test_lines_from_the_keyboard_and_back(qtbot, window) -> None:
 
 # 14. search by name --------------------------------------------------------------------------
 def test_enter_with_several_matches_chooses_with_arrows(qtbot, window) -> None:
+    open_till(window)
     scan = find(window, QLineEdit, "scanInput")
     scan.setFocus()
     wedge("connor")
@@ -293,6 +295,7 @@ def test_text_size_setting_rebuilds_the_window_in_the_new_size(qtbot, window) ->
         assert find(new, QPushButton, "walkInButton").fontInfo().pointSizeF() > normal_button
         assert find(new, QAction, "textSize_larger").isChecked()
         # the rebuilt window works on the same database
+        open_till(new)
         order_id, number = order(new, "payment_state='paid'")
         new_scan = find(new, QLineEdit, "scanInput")
         QTest.keyClicks(new_scan, number)

@@ -877,8 +877,12 @@
         <translation>Caisse ouverte · session %1 · %2</translation>
     </message>
     <message>
-        <source>Till: cash and close (F7)</source>
-        <translation>Caisse&#xa0;: espèces et clôture (F7)</translation>
+        <source>Cash drawer (F7)</source>
+        <translation>Tiroir-caisse (F7)</translation>
+    </message>
+    <message>
+        <source>Cash in or out, count and close the till</source>
+        <translation>Entrées et sorties d’espèces, comptage et clôture de la caisse</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
