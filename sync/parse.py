@@ -33,6 +33,9 @@ PAYMENT_ROW_STATES = frozenset(
      "void", "invalid"}
 )  # fmt: skip
 PENDING_PAYMENT_STATES = frozenset({"pending", "requires_authorization", "processing", "checkout"})
+# Spree::Order#pending_payments lists pending payments by state in this order (then by position),
+# so capture takes an authorised card payment ("pending") before "cash on pickup" ("checkout").
+CAPTURE_ORDER = ("pending", "requires_authorization", "processing", "checkout")
 NUMBER_RE = re.compile(r"R\d{1,20}")
 MAX_TEXT = 1_000  # names, emails, product names
 MAX_LONG_TEXT = 10_000  # special instructions
@@ -51,7 +54,8 @@ class RemoteState:
     total: int
     payment_total: int
     ready_to_capture: bool
-    pending_payment: OrderPayment | None  # the first pending payment (capture's target)
+    pending_payment: OrderPayment | None  # the payment OFN's capture takes (see CAPTURE_ORDER)
+    pending_payments: tuple[OrderPayment, ...] = ()  # all pending ones, in OFN's capture order
 
     @property
     def is_paid(self) -> bool:
@@ -181,12 +185,10 @@ def remote_state(data: Any, currency: str) -> RemoteState:
     """The parts of an order (concise or detailed) that push compares and acts on."""
     number = _number(data)
     payments = data.get("payments")
-    pending: OrderPayment | None = None
+    pending: tuple[OrderPayment, ...] = ()
     if payments is not None:
-        for p in _payments(payments, currency):
-            if p.state in PENDING_PAYMENT_STATES:
-                pending = p
-                break
+        rows = _payments(payments, currency)
+        pending = tuple(p for state in CAPTURE_ORDER for p in rows if p.state == state)
     ready = data.get("ready_to_capture", False)
     if not isinstance(ready, bool):
         raise BadPayload("ready_to_capture is not true or false")
@@ -198,7 +200,8 @@ def remote_state(data: Any, currency: str) -> RemoteState:
         total=money(_get(data, "total", ""), currency, "total"),
         payment_total=money(_get(data, "payment_total", ""), currency, "payment_total"),
         ready_to_capture=ready,
-        pending_payment=pending,
+        pending_payment=pending[0] if pending else None,
+        pending_payments=pending,
     )
 
 

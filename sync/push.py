@@ -1,11 +1,16 @@
 """Push: make OFN match what the till recorded, exactly once (design.md rule 3).
 
 For each outbox row: read the order from OFN, compare with the desired state, do only the
-missing steps (capture the first pending payment when the till took exactly that; ship when
-collected and paid), and verify by reading the answer (ship answers 200 even when it shipped
+missing steps, and verify by reading the answer (ship answers 200 even when it shipped
 nothing). A lost answer is settled by reading again, never by repeating blindly, so running
 push any number of times captures and ships at most once. Whatever the API cannot do becomes
 a staff action with exact amounts, methods and the admin link.
+
+Capture takes the payment OFN would take (``RemoteState.pending_payment``) only when hub staff
+declared its OFN method "paid at the pickup point" as a till method (:mod:`sync.rules`) and the
+till took exactly that method for exactly that amount: capturing anything else could charge a
+card a gateway authorised, after the customer paid at the till. Ship happens only if the hub
+chose it (OFN emails the customer at that moment); a ship long after the collection is flagged.
 """
 
 from __future__ import annotations
@@ -17,23 +22,19 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pos.domain.money import format_money
-from pos.domain.text import fold
 from pos.store import Store
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
 from sync import parse
 from sync.client import OFNClient
 from sync.errors import ApiError, BadPayload, Cancelled, KeyRejected, NotOFN, Unreachable
 from sync.parse import RemoteState
+from sync.rules import PushRules, collected_long_ago, describe_age
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 TRIES_PER_STEP = 3
-METHOD_WORDS = {
-    "cash": ("cash", "especes", "bar", "contanti", "efectivo"),
-    "card": ("card", "carte", "karte", "tarjeta", "sumup", "zettle", "square"),
-    "cheque": ("cheque", "check"),
-}
+INFO_KINDS = ("late_email",)  # staff should know, but nothing is left to do in OFN
 
 
 class Retry(Exception):
@@ -44,6 +45,7 @@ class Retry(Exception):
 class Desired:
     collected: bool
     receipt_no: str
+    collected_at: str | None
     currency: str
     order_total_at_till: int | None
     payments: dict[str, int]  # method -> amount, live till payments
@@ -80,6 +82,7 @@ def parse_desired(d: dict[str, Any], currency: str) -> Desired:
     return Desired(
         collected=d["collected"],
         receipt_no=str(d.get("receipt_no") or ""),
+        collected_at=d["collected_at"] if isinstance(d.get("collected_at"), str) else None,
         currency=str(d.get("currency") or currency),
         order_total_at_till=total if isinstance(total, int) else None,
         payments={m: a for m, a in payments.items() if a},
@@ -100,6 +103,7 @@ class PushReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     captured: list[str] = field(default_factory=list)
     shipped: list[str] = field(default_factory=list)
+    shipped_late: list[str] = field(default_factory=list)  # "picked up" emailed > a day late
     walk_ins: int = 0
     superseded: int = 0
     requests: int = 0
@@ -110,6 +114,7 @@ class PushReport:
             "due": self.due, "done": self.done, "needs_staff": self.needs_staff,
             "conflicts": self.conflicts[:50], "failed": self.failed[:50],
             "captured": len(self.captured), "shipped": len(self.shipped),
+            "shipped_late": self.shipped_late[:50],
             "walk_ins": self.walk_ins, "requests": self.requests, "stopped": self.stopped,
         }  # fmt: skip
 
@@ -132,6 +137,7 @@ class Pusher:
         self.order_notes = bool(notes)
         self.locale = "en_GB"
         self.labels = _method_labels(store.get_setting("payment_methods", []))
+        self.rules = PushRules.load(store)
 
     # --------------------------------------------------------------------------
     def run(self) -> PushReport:
@@ -240,10 +246,25 @@ class Pusher:
                 f" till ({want.receipt_no}); staff kept the till's version: sort it out in OFN.",
                 admin_url=url))  # fmt: skip
             return "needs_staff", actions + self._money_actions(item, want, remote, url, fmt)
+        before = remote
         remote = self._capture_if_possible(item, want, remote, report)
         actions += self._money_actions(item, want, remote, url, fmt)
+        actions += self._pending_actions(item, want, before, remote, url, fmt)
+        if not self.rules.mark_shipped:
+            return _status(actions), actions  # the hub marks orders shipped in OFN itself
+        late: StaffAction | None = None
         if not remote.is_shipped and remote.is_paid and remote.shipment_state == "ready":
             remote = self._ship(item, remote, report)
+            age = collected_long_ago(want.collected_at)
+            if item.number in report.shipped and age is not None:
+                report.shipped_late.append(item.number)
+                late = StaffAction(
+                    "late_email",
+                    f"Order {item.number} was marked shipped in OFN {describe_age(age)} after"
+                    f" it was collected ({want.receipt_no}): OFN emailed the customer that it"
+                    " was picked up only now.",
+                    admin_url=url,
+                )  # fmt: skip
         if not remote.is_shipped:
             if actions:  # settle the money first, then ship
                 first = actions[0]
@@ -261,7 +282,9 @@ class Pusher:
                     f" {why}: mark it shipped in the OFN admin once it is paid.",
                     admin_url=url,
                 ))  # fmt: skip
-        return ("needs_staff" if actions else "done"), actions
+        if late is not None:
+            actions.append(late)
+        return _status(actions), actions
 
     def _uncollected(
         self, item: OutboxItem, want: Desired, remote: RemoteState, url: str,
@@ -289,15 +312,20 @@ class Pusher:
         return want.order_total_at_till - amount_due
 
     def _capturable(self, want: Desired, remote: RemoteState) -> bool:
+        """Capture only the payment OFN would take, when the till took exactly that money.
+
+        Its OFN method must be declared paid at the pickup point as the till method used; an
+        undeclared one may be a card a gateway authorised (capturing charges it again).
+        """
         pend = remote.pending_payment
         if not (remote.ready_to_capture and pend and not remote.is_paid):
             return False
-        if len(want.payments) != 1 or want.paid_at_till <= 0:
+        if pend.state == "requires_authorization" or want.paid_at_till <= 0:
             return False
-        (method,) = want.payments
-        return pend.amount == want.paid_at_till == remote.outstanding and self._method_matches(
-            method, pend.method
-        )
+        till_method = self.rules.till_method(pend.method)
+        if till_method is None or want.payments != {till_method: pend.amount}:
+            return False
+        return pend.amount == want.paid_at_till == remote.outstanding
 
     def _capture_if_possible(
         self, item: OutboxItem, want: Desired, remote: RemoteState, report: PushReport
@@ -391,6 +419,31 @@ class Pusher:
             ))  # fmt: skip
         return actions
 
+    def _pending_actions(
+        self, item: OutboxItem, want: Desired, before: RemoteState, after: RemoteState,
+        url: str, fmt: Callable[[int], str],
+    ) -> list[StaffAction]:  # fmt: skip
+        """The customer paid at the till, but OFN still holds a payment by a method not paid at
+        pickup (perhaps a card a gateway authorised): whoever captures it charges them again."""
+        if want.paid_at_till <= 0:
+            return []
+        left = list(before.pending_payments)
+        if left and after.payment_total - before.payment_total >= left[0].amount > 0:
+            left.pop(0)  # capture took it (this run, or a lost answer settled by reading)
+        return [
+            StaffAction(
+                "pending_payment",
+                f"Order {item.number}: OFN still holds a pending {fmt(p.amount)} payment by"
+                f" “{p.method or '?'}”, which Sync settings do not declare paid at the pickup"
+                " point, so sync did not take it. If it is a card payment authorised online,"
+                " capturing it would charge the customer again after they paid at the till"
+                f" ({want.receipt_no}): void it in OFN.",
+                amount=p.amount, admin_url=url,
+            )
+            for p in left
+            if p.amount > 0 and self.rules.till_method(p.method) is None
+        ]  # fmt: skip
+
     # walk-ins, notes, helpers -------------------------------------------------
     def _walk_ins(self, report: PushReport) -> None:
         for c in self.outbox.walk_ins_to_list():
@@ -435,13 +488,9 @@ class Pusher:
     def _label(self, method: str) -> str:
         return self.labels.get(method, method)
 
-    def _method_matches(self, method: str, ofn_name: str) -> bool:
-        name = fold(ofn_name)
-        words = [*METHOD_WORDS.get(method, ()), fold(method)]
-        label = self.labels.get(method)
-        if label:
-            words.append(fold(label))
-        return any(w and w in name for w in words)
+
+def _status(actions: list[StaffAction]) -> str:
+    return "needs_staff" if any(a.kind not in INFO_KINDS for a in actions) else "done"
 
 
 def _method_labels(value: Any) -> dict[str, str]:

@@ -15,11 +15,16 @@ from pos.store.ingest import Ingest
 from pos.store.outbox import Outbox, StaffActionRow, SyncStatus
 from sync.client import OFNClient
 from sync.connection import Settings
+from sync.errors import SyncError
 from sync.pull import Progress, Puller, PullReport
 from sync.push import Pusher, PushReport
 from sync.transport import RetryPolicy, Transport
 
 EXIT_OK, EXIT_FAILED, EXIT_STAFF = 0, 1, 3
+EMAILS_DELAYED = (
+    "OFN reports its background jobs are stuck: the emails and invoices it sends (such as"
+    " 'picked up') are delayed."
+)
 
 
 @dataclass
@@ -28,6 +33,7 @@ class SyncResult:
     push: PushReport | None = None
     status: SyncStatus = field(default_factory=SyncStatus)
     staff_actions: list[StaffActionRow] = field(default_factory=list)  # open, oldest first
+    jobs_alive: bool | None = None  # OFN's job_queue: False = its emails and invoices wait
 
     @property
     def failed(self) -> list[tuple[str, str]]:
@@ -68,6 +74,8 @@ class SyncResult:
             out += [f"  skipped {n}: {why}" for n, why in r.skipped]
         s = self.status
         out.append(f"waiting to push: {s.waiting}; staff actions open: {s.open_staff_actions}")
+        if self.jobs_alive is False:
+            out.append(EMAILS_DELAYED)
         return out
 
 
@@ -84,6 +92,17 @@ def check_database(store: Store, settings: Settings) -> None:
             f"{store.path.name} holds hub {existing}, not hub {settings.hub_id}; use a separate"
             " database for each hub."
         )
+
+
+def jobs_alive(client: OFNClient) -> bool | None:
+    """``GET /api/v0/status/job_queue``: False when OFN's background jobs are stuck, so the
+    emails that ship triggers go out late; None when it does not say (never fails a sync)."""
+    try:
+        data = client.alive()
+    except SyncError:
+        return None
+    alive = data.get("alive") if isinstance(data, dict) else None
+    return alive if isinstance(alive, bool) else None
 
 
 def run_sync(
@@ -116,6 +135,7 @@ def run_sync(
                 client, store, hub_id=settings.hub_id,
                 order_cycle_id=settings.order_cycle_id, progress=progress,
             ).run(full=full)  # fmt: skip
+        result.jobs_alive = jobs_alive(client)
     finally:
         transport.close()
         result.status = outbox.status()

@@ -7,6 +7,7 @@ and persistence around it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -33,9 +34,22 @@ def _round(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+_WEIGHT = re.compile(r"^\d+(\.\d+)?$")
+# A weighed line more than this many times what was ordered (or less than its inverse)
+# is most likely a typing slip (kg typed as g, an extra zero): the till asks first.
+WEIGHT_SLIP_FACTOR = 3
+# Without an ordered weight to compare with, anything above this (grams or ml) asks first.
+WEIGHT_SANE_MAX = Decimal(50_000)
+
+
 def parse_weight(text: str) -> Decimal:
-    """A weight typed at the till ("1250", "1250.5", "1250,5"): positive, at most 3 decimals."""
+    """A weight typed at the till ("1250", "1250.5", "1250,5"): positive, at most 3 decimals.
+
+    Only digits and one decimal mark: "1e6" or "Infinity" are refused, not interpreted.
+    """
     cleaned = text.strip().replace(",", ".")
+    if not _WEIGHT.match(cleaned):
+        raise CheckoutRuleError(f"not a weight: {text!r}")
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
@@ -48,6 +62,22 @@ def parse_weight(text: str) -> Decimal:
     if value >= 10**7:
         raise CheckoutRuleError(f"weight too large: {text!r}")
     return value
+
+
+def expected_weight(item: LineItem, quantity: int | None = None) -> Decimal | None:
+    """What ``quantity`` of the line should weigh as ordered (None: not sold by weight)."""
+    if not item.unit_value:
+        return None
+    qty = item.quantity if quantity is None else quantity
+    return item.unit_value * max(qty, 1)
+
+
+def implausible_weight(item: LineItem, weight: Decimal, quantity: int | None = None) -> bool:
+    """True when a typed weight is far from what the line should weigh: ask before using it."""
+    expected = expected_weight(item, quantity)
+    if expected is None or expected <= 0:
+        return weight > WEIGHT_SANE_MAX
+    return weight > expected * WEIGHT_SLIP_FACTOR or weight * WEIGHT_SLIP_FACTOR < expected
 
 
 # Hand-over ------------------------------------------------------------------------------
@@ -282,6 +312,37 @@ def settle(
     return Settlement(amount_due, tuple(payments), change, left, credit)
 
 
+def implausible_tender(amount_due: int, tendered: int, largest_note: int) -> bool:
+    """Far more handed over than due: likely a slip (an extra zero), so the till asks first.
+
+    "Far" is more than twice what is due plus the largest note: £12.50 paid with £50 or
+    £234.21 with £300 is normal, £4.50 with £100 or anything with £999,999,999.99 is not.
+    """
+    due = max(amount_due, 0)
+    return largest_note > 0 and tendered > 2 * due + largest_note
+
+
+def quick_cash_amounts(amount_due: int, notes: tuple[int, ...], limit: int = 3) -> list[int]:
+    """The next round amounts a customer is likely to hand over for ``amount_due``.
+
+    ``notes`` are the currency's notes and coins (minor units). For £12.34 with pound
+    coins and £5/£10/£20/£50 notes: £13, £15, £20. The exact amount has its own key.
+    """
+    if amount_due <= 0:
+        return []
+    found: list[int] = []
+    # whole units and up, skipping the small "2" coins (£2, 2 €): people round to 1, 5, 10, 20
+    steps = sorted(n for n in notes if n >= 100 and not (str(n)[0] == "2" and n < 1000))
+    for step in steps or sorted(notes):
+        rounded = -(-amount_due // step) * step  # round up to a multiple of this note
+        if rounded > amount_due and rounded not in found:
+            found.append(rounded)
+    largest = max(notes, default=0)
+    while largest and len(found) < limit:  # £50 due: £60, then £100, £150
+        found.append(max([amount_due, *found]) // largest * largest + largest)
+    return sorted(found)[:limit]
+
+
 def exact_cash(amount_due: int) -> Tender:
     """The exact-cash shortcut: the customer hands over exactly what is owed."""
     return Tender(CASH, max(amount_due, 0))
@@ -381,3 +442,19 @@ class WalkInItem:
     @property
     def amount(self) -> int:
         return self.unit_price * self.quantity
+
+
+def find_products(products: list[WalkInProduct], query: str) -> list[WalkInProduct]:
+    """Products whose name or unit contains every typed word, anywhere, accents ignored.
+
+    "oat" finds "Rolled oats"; "chevre" finds "Chèvre frais"; an empty query finds nothing
+    (the volunteer picks what they searched for, never a preselected first product).
+    """
+    from pos.domain.text import fold
+
+    words = fold(query).split()
+    if not words:
+        return []
+    return [
+        p for p in products if all(w in fold(f"{p.product_name} {p.variant_name}") for w in words)
+    ]

@@ -59,3 +59,21 @@ def quoted(text: str, limit: int = 40) -> str:
     """What someone typed, fit to echo in a one-line message: no control characters, short."""
     shown = "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+_CODE_LIKE = re.compile(r"^[A-Za-z]{0,3}[-_ ]?\d{3,}$")
+
+
+def looks_like_a_code(text: str) -> bool:
+    """Text a scanner would type rather than a person: an order number, a customer code
+    ("C1000"), a URL or QR payload, or a run of digits. Used to refuse such a "name"."""
+    cleaned = "".join(ch for ch in text if ch.isprintable()).strip()
+    if not cleaned:
+        return False
+    if looks_like_order_number(normalise_scan(cleaned)) or "://" in cleaned or "/" in cleaned:
+        return True
+    if _CODE_LIKE.match(cleaned):
+        return True
+    letters = sum(ch.isalpha() for ch in cleaned)
+    digits = sum(ch.isdigit() for ch in cleaned)
+    return letters == 0 or digits >= 4

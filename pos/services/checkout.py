@@ -27,6 +27,7 @@ from pos.domain.checkout import (
     settle,
 )
 from pos.domain.money import format_money
+from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
@@ -42,6 +43,22 @@ class AlreadyCollected(KnownError):
     def __init__(self, info: CollectionInfo) -> None:
         super().__init__(f"Already collected ({info.receipt_no}).")
         self.info = info
+
+
+class LeftOwingNeedsReason(KnownError):
+    """Money would be left owing and nobody said why: a deliberate step, never a default."""
+
+    def __init__(self, left_owing: int) -> None:
+        super().__init__("Say why part of the amount is left owing.")
+        self.left_owing = left_owing
+
+
+@dataclass(frozen=True, slots=True)
+class UndoCandidate:
+    """A checkout that can be undone, with whom it was for (the undo list shows it)."""
+
+    checkout: Checkout
+    customer_name: str  # "" for a walk-in sale
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +140,17 @@ class CheckoutService:
         return self.repo.collection_info(order_id)
 
     def volunteer(self) -> str:
-        """Who is at the till: the open session's volunteer, else the last one known."""
-        session = self.till.current() or self.till.repo.latest(self.till_id)
-        return session.volunteer if session else ""
+        """Who is at the till: the open session's volunteer, else the name given this shift."""
+        return self.till.shift_volunteer()
+
+    def needs_volunteer_name(self) -> bool:
+        """No open till and no name given this shift: ask once, so hand-overs say who."""
+        return not self.till.shift_volunteer()
+
+    def collected_checkout(self, order_id: int) -> Checkout | None:
+        """The live collection of an order, with its lines as actually handed over."""
+        live_id = self.repo.live_collection_id(order_id)
+        return self.repo.get(live_id) if live_id else None
 
     # collection ---------------------------------------------------------------------
     def preview(
@@ -167,8 +192,8 @@ class CheckoutService:
             refund_credit_in_cash=refund_credit_in_cash,
         )  # fmt: skip
         note = note.strip()
-        if settlement.left_owing > 0 and not note:
-            raise KnownError("Say why part of the amount is left owing.")
+        if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
+            raise LeftOwingNeedsReason(settlement.left_owing)  # a scanned bag is no reason
         session = self.till.current()
         if session is None and (settlement.payments or settlement.amount_due > 0):
             raise NoTillSession()
@@ -311,8 +336,8 @@ class CheckoutService:
         goods = sum(item.amount for item in items)
         settlement = settle(goods, tenders, keep_change_as_credit=keep_change_as_credit)
         note = note.strip()
-        if settlement.left_owing > 0 and not note:
-            raise KnownError("Say why part of the amount is left owing.")
+        if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
+            raise LeftOwingNeedsReason(settlement.left_owing)  # a scanned bag is no reason
         now = utcnow()
         lines = tuple(
             CheckoutLine(
@@ -353,6 +378,13 @@ class CheckoutService:
         session = self.till.current()
         rows = self.repo.recent(session_id=session.id if session else None, till_id=self.till_id)
         return [c for c in rows if c.kind != "reversal" and c.reversed_at is None]
+
+    def undo_candidates(self) -> list[UndoCandidate]:
+        """``reversible()`` with the customer's name of each collected order."""
+        rows = self.reversible()
+        ids = [c.order_id for c in rows if c.order_id is not None]
+        names = {o.id: o.customer_name for o in self.orders.summaries_by_ids(ids)}
+        return [UndoCandidate(c, names.get(c.order_id or -1, "")) for c in rows]
 
     def reverse(self, checkout_id: str, reason: str, *, pin: str | None = None) -> CheckoutResult:
         """Undo a checkout with a new, negating event; the original is kept and marked."""

@@ -16,9 +16,11 @@ from pos.errors import KnownError
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
+from pos.store.push_review import SeenMethod, collections_waiting_since, seen_payment_methods
 from sync import credentials
 from sync.connection import Check, Settings, check_connection
 from sync.pull import Progress
+from sync.rules import LATE_SHIP, PushRules
 from sync.run import SyncResult, run_sync
 from sync.transport import normalise_url
 
@@ -57,7 +59,10 @@ class SyncService:
             return Check("key_rejected", "Enter the API key from your OFN account.")
         return check_connection(url, key, hub_id)
 
-    def save(self, settings: Settings, api_key: str) -> Path:
+    def save(
+        self, settings: Settings, api_key: str, rules: PushRules | None = None,
+        actor: str = "staff",
+    ) -> Path:  # fmt: skip
         """Save the settings (and the key, if one was typed); returns the database they went to.
 
         A demo database is never turned into a real hub: a new database file is made for it.
@@ -68,14 +73,41 @@ class SyncService:
             credentials.save_key(url, api_key)
         if not self.is_demo:
             settings.save(self.store)
+            if rules is not None:
+                rules.save(self.store, actor)
             return self.store.path
         target = paths.data_dir() / f"ofn-hub-{settings.hub_id or 0}.sqlite"
         with Store.open(target) as store:
             settings.save(store)
+            if rules is not None:  # the demo's methods are not the hub's: only the ship choice
+                PushRules(PushRules.load(store).at_pickup, rules.mark_shipped).save(store, actor)
         device = config.load()
         device["db_path"] = str(target)
         config.save(device)
         return target
+
+    # what sync may do in OFN (sync.rules) ------------------------------------------
+    def push_rules(self) -> PushRules:
+        return PushRules.load(self.store)
+
+    def seen_payment_methods(self) -> list[SeenMethod]:
+        """The OFN payment methods on the pulled orders, for staff to say which are paid at
+        the pickup point."""
+        return seen_payment_methods(self.store)
+
+    def late_collections(self) -> int:
+        """Collections waiting to be pushed for longer than a ship may lag unflagged."""
+        return collections_waiting_since(self.store, LATE_SHIP)
+
+    def till_methods(self) -> list[tuple[str, str]]:
+        """(code, label) of the till's payment methods (Hub settings), cash first."""
+        from pos.services.hub_settings import load_methods
+
+        return [
+            (m.code, m.label)
+            for m in load_methods(self.store.get_setting("payment_methods"))
+            if m.enabled
+        ]
 
     def hub(self) -> Hub | None:
         return OrderRepository(self.store).hub()

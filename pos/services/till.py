@@ -4,24 +4,50 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from pos.domain.money import format_money
+from pos.domain.text import looks_like_a_code
 from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
 from pos.errors import KnownError
 from pos.services.roles import StaffRoles
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
 from pos.store.db import utcnow
+from pos.store.search import OrderSearch
 from pos.store.till import SessionAlreadyOpen, TillRepository
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DIFFERENCE_LIMIT = 500  # minor units a volunteer may close with unchallenged
+SHIFT_HOURS = 12  # a name given for sessionless hand-overs is kept this long (one shift)
+SHIFT_SETTING = "shift_volunteer"
 
 
 class NoTillSession(KnownError):
     def __init__(self) -> None:
         super().__init__("Open the till first (volunteer name and cash float).")
+
+
+class NameLooksLikeACode(KnownError):
+    """A "volunteer name" that is really a scan (order number, customer code, QR payload)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            "That looks like an order number or a code, not a name: type the volunteer's name."
+        )
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class CloseCheck:
+    """What closing with ``counted`` would record, shown to confirm before closing."""
+
+    expected: int
+    counted: int
+    difference: int
+    needs_pin: bool  # a PIN is set and the difference is over the hub's limit
 
 
 class TillService:
@@ -64,15 +90,55 @@ class TillService:
         value = self.store.get_setting("close_difference_limit", DEFAULT_DIFFERENCE_LIMIT)
         return int(value)
 
+    def close_check(self, counted: int) -> CloseCheck:
+        """The difference closing now would record, and whether it needs the staff PIN."""
+        session = self.require_open()
+        if counted < 0:
+            raise KnownError("Counted cash cannot be negative.")
+        expected = self.repo.expected_cash(session.id)
+        difference = counted - expected
+        over = abs(difference) > self.difference_limit
+        return CloseCheck(expected, counted, difference, over and self.roles.pin_configured)
+
+    # who is at the till ---------------------------------------------------------------
+    def volunteer_name(self, name: str) -> str:
+        """A volunteer's name as typed, tidied; refuses empty, too long and scanned codes."""
+        name = " ".join("".join(ch for ch in name if ch.isprintable()).split())
+        if not name:
+            raise KnownError("Type the volunteer's name.")
+        if len(name) > 80:
+            raise KnownError("That name is too long (80 characters at most).")
+        if looks_like_a_code(name) or OrderSearch(self.store).exact(name):
+            raise NameLooksLikeACode(name)
+        return name
+
+    def shift_volunteer(self) -> str:
+        """Who is at the till: the open session's volunteer, else the name given this shift."""
+        session = self.current()
+        if session is not None:
+            return session.volunteer
+        saved = self.store.get_setting(SHIFT_SETTING)
+        if not isinstance(saved, dict) or not saved.get("name"):
+            return ""
+        try:
+            since = datetime.fromisoformat(str(saved.get("at", "")).replace("Z", "+00:00"))
+        except ValueError:
+            return ""
+        if datetime.now(UTC) - since > timedelta(hours=SHIFT_HOURS):
+            return ""
+        return str(saved["name"])
+
+    def set_shift_volunteer(self, name: str) -> str:
+        """Remember who hands bags over while no till is open (asked once per shift)."""
+        name = self.volunteer_name(name)
+        self.store.set_setting(SHIFT_SETTING, {"name": name, "at": utcnow()})
+        return name
+
     # writing --------------------------------------------------------------------
     def open(
         self, volunteer: str, float_amount: int, *, pickup_point_id: int | None = None
     ) -> TillSession:
-        volunteer = " ".join(volunteer.split())
-        if not volunteer:
-            raise KnownError("Type the volunteer's name to open the till.")
-        if len(volunteer) > 80:
-            raise KnownError("That name is too long (80 characters at most).")
+        volunteer = self.volunteer_name(volunteer)
         if float_amount < 0:
             raise KnownError("The cash float cannot be negative.")
         if self.current() is not None:
@@ -158,6 +224,7 @@ class TillService:
                 counted=counted, denominations=counts, note=note.strip(),
             ):  # fmt: skip
                 raise KnownError("This till session is already closed.")
+            self.store.set_setting(SHIFT_SETTING, None)  # the shift ends with the till
             self.store.audit(
                 "till.close", entity="till_session", entity_id=session.id, actor=closer,
                 role=role, till_id=self.till_id,

@@ -43,6 +43,7 @@ class OutboxItem:
 @dataclass(frozen=True, slots=True)
 class StaffAction:
     kind: str  # enter_payment | unpaid_handover | credit | walk_in | conflict | error
+    # | pending_payment (void a payment OFN holds) | late_email (information only)
     reason: str
     amount: int | None = None
     method: str | None = None

@@ -10,6 +10,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from pos import languages, resources
 
 log = logging.getLogger(__name__)
+_current = "en"
+
+
+def current_language() -> str:
+    """The language installed for the UI ("en" until ``install`` runs)."""
+    return _current
 
 
 def pick_language(setting: str | None = None) -> str:
@@ -19,6 +25,8 @@ def pick_language(setting: str | None = None) -> str:
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install translators on ``app``; keep the returned list alive as long as the app."""
+    global _current
+    _current = language
     installed: list[QTranslator] = []
     if language == languages.SOURCE:
         return installed

@@ -39,7 +39,7 @@ from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub
 from pos.domain.text import quoted
 from pos.errors import KnownError
-from pos.services.checkout import AlreadyCollected, CheckoutResult
+from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
@@ -52,7 +52,13 @@ from pos.ui.reconcile_window import open_reconcile
 from pos.ui.settings_dialog import open_hub_settings
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
-from pos.ui.till_dialogs import OpenSessionDialog, SetPinDialog, TillDialog
+from pos.ui.till_dialogs import (
+    TILL_CLOSED_STYLE,
+    OpenSessionDialog,
+    SetPinDialog,
+    TillDialog,
+    VolunteerNameDialog,
+)
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
 from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, named, plain_text
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         self.order_panel.lines_changed.connect(self._money_changed)
         self.order_panel.items_view.typed.connect(self.route_text)
         self.order_panel.items_view.leave.connect(self._focus_for_draft)  # amount or scan
+        self.order_panel.start_shift.connect(self.open_till)
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False
@@ -494,15 +501,16 @@ class MainWindow(QMainWindow):
         info = checkout.collection_info(order_id)
         self.draft = None if info is not None or order.is_cancelled else draft
         code = self._customer_code(order_id)
+        handed = checkout.collected_checkout(order_id) if info is not None else None
         self.order_panel.show_order(
-            order, self.services.orders.pickup_points(), self.draft, info, code
+            order, self.services.orders.pickup_points(), self.draft, info, code, handed
         )
         if info is not None:
             self.show_message(
                 self.tr("%1 was already collected (receipt %2): do not hand it over again.")
                 .replace("%1", order.number)
                 .replace("%2", info.receipt_no),
-                "warn",
+                "error",
             )
         elif order.is_cancelled:
             self.show_message(
@@ -578,19 +586,19 @@ class MainWindow(QMainWindow):
         settlement = panel.settlement() if due != 0 else None
         if due != 0 and settlement is None:
             return  # the panel shows why
+        if settlement is not None and not panel.confirm_implausible(settlement):
+            return  # far more than due: asked first
         tenders = (panel.tenders() or []) if due != 0 else []
-        if settlement is not None and settlement.left_owing and not panel.note():
-            panel.reason.show()
-            panel.reason.setFocus()
-            panel.show_error(
-                self.tr("%1 would be left owing: say why, or take the full amount.").replace(
-                    "%1", self._money(settlement.left_owing)
-                )
-            )
-            return
         needs_till = bool(settlement and settlement.payments) or due > 0
         if needs_till and self.services.till.current() is None:
-            self.ensure_session(self.commit)
+            # never a pop-up in the middle of a payment: opening the till is its own step
+            self.show_message(
+                self.tr("Open the till first (F7): money can only be taken with the till open."),
+                "warn",
+            )
+            return
+        if not needs_till and self.services.checkout.needs_volunteer_name():
+            self.ask_volunteer_name(self.commit)  # once per shift, not per sale
             return
         self._committing = True
         try:
@@ -605,6 +613,9 @@ class MainWindow(QMainWindow):
                 "warn",
             )
             self.open_order(draft.order.id)
+            return
+        except LeftOwingNeedsReason as exc:
+            panel.refuse_short(exc.left_owing)  # leaving money owing is its own step
             return
         except KnownError as exc:
             self.show_message(exc.message, "error")
@@ -640,8 +651,10 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _done(self, result: CheckoutResult, order_id: int | None) -> None:
+        """Show what was done, large, until the next scan (not an "already collected")."""
         self.last_result = result
         c = result.checkout
+        headline, kind = self.order_panel.result_headline(c)
         parts = [self.tr("Done: receipt %1.").replace("%1", c.receipt_no)]
         if c.change_given > 0:
             parts.append(self.tr("Give change: %1").replace("%1", self._money(c.change_given)))
@@ -653,10 +666,23 @@ class MainWindow(QMainWindow):
             parts.append(
                 self.tr("The receipt could not be queued for printing: reprint it later (F9).")
             )
+        self.services.checkout.discard(self.draft)  # a walk-in sold over an open order
         self.draft = None
-        if order_id is not None:
-            self.open_order(order_id)  # now shows who collected it
-        self.show_message(" ".join(parts), "warn" if result.receipt_failed else "ok")
+        order = self.order_panel.order
+        if order_id is not None and order is not None and order.id == order_id:
+            self.order_panel.show_order(
+                order, self.services.orders.pickup_points(), None,
+                self.services.checkout.collection_info(order_id),
+                self._customer_code(order_id), c, just_done=True,
+            )  # fmt: skip
+            detail = self.order_panel.result_detail(c, order.customer_name)
+        else:
+            self.order_panel.clear()
+            detail = self.tr("Walk-in sale · %1").replace("%1", c.receipt_no)
+        self.payment_panel.hide()
+        self.collect_button.hide()
+        self.order_panel.show_result(headline, detail, kind)
+        self.show_message(" ".join(parts), "warn" if result.receipt_failed else kind)
         self._refresh(keep_message=True)
         self.refresh_status()
         self.focus_scan()
@@ -683,9 +709,11 @@ class MainWindow(QMainWindow):
             self.refresh_status()
             if then is not None:
                 then()
+            else:
+                self._focus_for_draft()
 
         dialog.accepted.connect(opened)
-        dialog.rejected.connect(self.focus_scan)
+        dialog.rejected.connect(self._focus_for_draft)
         self.session_dialog = dialog
         fit_to_screen(dialog)
         dialog.open()
@@ -730,20 +758,30 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _undone(self, result: CheckoutResult) -> None:
+        """Name the checkout undone and say plainly what to give back."""
         c = result.checkout
         self.last_result = None
-        shown = self.order_panel.order
-        if c.order_id is not None and shown is not None and shown.id == c.order_id:
-            self.draft = None
-            self.open_order(c.order_id)
-        self.show_message(
-            self.tr("Undone: %1 (refund %2).")
-            .replace("%1", c.receipt_no)
-            .replace("%2", self._money(-c.amount_paid)),
-            "ok",
-        )
+        self.services.checkout.discard(self.draft)
+        self.draft = None  # whatever was on screen: the undo result replaces it
+        self.order_panel.clear()
+        self.payment_panel.hide()
+        self.collect_button.hide()
+        undo = self.undo_dialog
+        kind = "warn" if c.amount_paid else "ok"  # money to give back: an action to do
+        self.order_panel.show_result(undo.outcome_headline, undo.outcome_detail, kind)
+        self.show_message(undo.outcome_text, kind)
         self._refresh(keep_message=True)
         self.refresh_status()
+
+    def ask_volunteer_name(self, then: Callable[[], object]) -> VolunteerNameDialog:
+        """Who hands bags over while the till is closed (asked once per shift)."""
+        dialog = VolunteerNameDialog(self.services.till, self)
+        dialog.accepted.connect(self.refresh_status)
+        dialog.accepted.connect(then)
+        dialog.rejected.connect(self.focus_scan)
+        self.name_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_set_pin(self) -> SetPinDialog:
         dialog = SetPinDialog(self.services.roles, self)
@@ -773,10 +811,13 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
         session = self.services.till.current()
-        if session is None:
+        self.order_panel.set_till_open(session is not None)
+        if session is None:  # shown clearly: the start of a shift is opening the till
             self.till_status.setText(self.tr("Till closed"))
-            self.till_button.setText(self.tr("Open till (F7)"))
+            self.till_button.setText(self.tr("Till closed: open it (F7)"))
+            self.till_button.setStyleSheet(TILL_CLOSED_STYLE)
         else:
+            self.till_button.setStyleSheet("")
             self.till_status.setText(
                 self.tr("Till open · session %1 · %2")
                 .replace("%1", str(session.number))

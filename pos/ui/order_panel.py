@@ -8,9 +8,12 @@ the amounts and the money summary follow at once.
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -18,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,17 +35,20 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain.checkout import (
+    Checkout,
     CheckoutDraft,
     CheckoutRuleError,
     CollectionInfo,
     HandoverLine,
     handover_line,
+    implausible_weight,
     parse_weight,
 )
 from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
-from pos.ui.formatting import local_time, money
-from pos.ui.text_size import pt
+from pos.ui.formatting import money
+from pos.ui.i18n import current_language
+from pos.ui.text_size import pt, scaled
 from pos.ui.widgets import named, plain_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,6 +142,10 @@ class LineItemModel(QAbstractTableModel):
                 return self.tr("❄ chilled")
         if role == Qt.ItemDataRole.ForegroundRole and line.status in ("missing", "short"):
             return QBrush(QColor("#9b1c1c"))
+        if role == Qt.ItemDataRole.FontRole and line.status == "missing":
+            font = QFont()
+            font.setStrikeOut(True)  # not in the bag: struck through, still readable
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("quantity", "price", "amount"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -194,13 +204,47 @@ class LinesView(QTableView):
         super().keyPressEvent(event)
 
 
+BANNER_STYLES = {
+    # already collected: a stop sign, not a notice
+    "stop": "QLabel { background: #b91c1c; color: white; border: 4px solid #7f1d1d;"
+    " padding: 8px; font-size: 15pt; }",
+    "ok": "QLabel { background: #dcfce7; color: #14532d; border: 2px solid #15803d;"
+    " padding: 8px; font-size: 15pt; }",
+    "warn": "QLabel { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
+    " padding: 8px; font-size: 15pt; }",
+}
+
+
+def banner_html(headline: str, detail: str, points: int) -> str:
+    """A large bold first line and a readable second line, escaped."""
+    from html import escape
+
+    return (
+        f"<div style='font-size:{points}pt; font-weight:bold'>{escape(headline)}</div>"
+        f"<div style='font-size:14pt'>{escape(detail)}</div>"
+    )
+
+
+def lines_from_checkout(order: Order, checkout: Checkout) -> list[HandoverLine]:
+    """What was actually handed over, as the lines view shows it (missing struck through)."""
+    items = {item.id: item for item in order.line_items}
+    lines = []
+    for li in checkout.lines:
+        item = items.get(li.line_item_id or -1)
+        if item is not None:
+            lines.append(HandoverLine(item, li.quantity, li.final_weight, li.amount, li.status))
+    return lines or [handover_line(item) for item in order.line_items]
+
+
 class OrderPanel(QWidget):
     lines_changed = Signal()
+    start_shift = Signal()  # the empty panel's call to action while the till is closed
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.order: Order | None = None
+        self.handed: Checkout | None = None
         self.draft: CheckoutDraft | None = None
         self.locked = False
         self.pickup_name = ""
@@ -223,12 +267,29 @@ class OrderPanel(QWidget):
         self.state.setFont(state_font)
         self.collected = QLabel()
         self.collected.setObjectName("collectedBanner")
+        self.collected.setAccessibleName(self.tr("Already collected"))
         self.collected.setWordWrap(True)
-        self.collected.setStyleSheet(
-            "QLabel { background: #e5e7eb; border: 2px solid #4b5563; padding: 8px;"
-            f" font-size: {pt(1.25)}; font-weight: bold; }}"
-        )
+        self.collected.setTextFormat(Qt.TextFormat.RichText)
         self.collected.hide()
+        # the result of the checkout just done, until the next scan ("Give change £9.81")
+        self.result = QLabel()
+        self.result.setObjectName("checkoutResult")
+        self.result.setAccessibleName(self.tr("Result of the checkout"))
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.hide()
+        self._pending_weight: tuple[int, str] | None = None
+        self.till_open = True
+        self.start_button = QPushButton(self.tr("Start of the shift: open the till (F7)"))
+        self.start_button.setObjectName("startShiftButton")
+        self.start_button.setAccessibleName(self.tr("Open the till"))
+        self.start_button.setMinimumHeight(64)
+        self.start_button.setStyleSheet(
+            scaled("QPushButton { background: #166534; color: white; font-size: 16pt;"
+                   " font-weight: bold; }")
+        )  # fmt: skip
+        self.start_button.clicked.connect(self.start_shift.emit)
+        self.start_button.hide()
         self.instructions = QLabel()
         self.instructions.setObjectName("specialInstructions")
         self.instructions.setWordWrap(True)
@@ -312,7 +373,9 @@ class OrderPanel(QWidget):
         )
         layout.addLayout(heading)
         layout.addWidget(self.details)
+        layout.addWidget(self.start_button)
         layout.addWidget(self.collected)
+        layout.addWidget(self.result)
         layout.addWidget(self.instructions)
         layout.addWidget(self.items_view, 1)
         layout.addWidget(self.lines_hint)
@@ -324,6 +387,11 @@ class OrderPanel(QWidget):
         for part in (self.items_view, self.lines_hint, self.edit_bar):
             part.hide()
         layout.addStretch(0)
+
+    def set_till_open(self, is_open: bool) -> None:
+        """While the till is closed the empty panel offers to open it (start of shift)."""
+        self.till_open = is_open
+        self.start_button.setVisible(not is_open and self.order is None)
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -345,6 +413,8 @@ class OrderPanel(QWidget):
         for label in (self.details, self.state, self.summary, self.line_error):
             label.clear()
         self.collected.hide()
+        self.result.hide()
+        self.start_button.setVisible(not self.till_open)
         self.instructions.hide()
         self.items_model.set_lines([], self.producers)
         self.edit_bar.setEnabled(False)
@@ -358,9 +428,16 @@ class OrderPanel(QWidget):
         draft: CheckoutDraft | None = None,
         collected: CollectionInfo | None = None,
         code: str | None = None,
+        handed: Checkout | None = None,
+        *,
+        just_done: bool = False,
     ) -> None:
+        """Show an order; ``handed``: the lines as handed over; ``just_done``: no stop sign."""
         self.order = order
         self.draft = draft
+        self.handed = handed
+        self.result.hide()
+        self.start_button.hide()
         self.locked = collected is not None or order.is_cancelled or draft is None
         names = {p.id: p.name for p in pickup_points}
         self.pickup_name = names.get(order.pickup_point_id or -1, self.tr("no pickup point"))
@@ -373,22 +450,15 @@ class OrderPanel(QWidget):
         )
         if collected is not None:
             self.state.setText(self.tr("Collected"))
-            self.collected.setText(
-                self.tr("Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.")
-                .replace("%1", local_time(collected.created_at, self.hub.timezone))
-                .replace("%2", collected.pickup_point_name or collected.till_id)
-                .replace("%3", collected.volunteer or self.tr("(no name)"))
-                .replace("%4", collected.receipt_no)
-            )
-            self.collected.show()
+            self.collected.setText(self.stop_sign(collected))
+            self.collected.setStyleSheet(scaled(BANNER_STYLES["stop"]))
+            self.collected.setVisible(not just_done)
         else:
             self.collected.hide()
             if order.is_cancelled:
                 self.state.setText(self.tr("Cancelled in OFN: do not hand over"))
-            elif order.outstanding > 0:
-                self.state.setText(
-                    self.tr("Balance due: %1").replace("%1", self._money(order.outstanding))
-                )
+            elif order.outstanding > 0:  # the amount itself shows once, in the payment panel
+                self.state.setText(self.tr("Balance due"))
             else:
                 self.state.setText(self.tr("Paid"))
         if order.special_instructions:
@@ -411,12 +481,14 @@ class OrderPanel(QWidget):
         order = self.order
         if order is None:
             return
+        handover = None
         if self.draft is not None:
             handover = self.draft.handover()
             lines = list(handover.lines)
+        elif self.handed is not None:
+            lines = lines_from_checkout(order, self.handed)
         else:
             lines = [handover_line(item) for item in order.line_items]
-            handover = None
         row = self.items_view.currentIndex().row()
         self.items_model.set_lines(lines, self.producers)
         if 0 <= row < len(lines):
@@ -424,19 +496,21 @@ class OrderPanel(QWidget):
         if handover is None or self.locked:
             self.summary.clear()
             return
-        parts = [
-            self.tr("Goods %1 + fees %2 = %3")
-            .replace("%1", self._money(handover.goods_total))
-            .replace("%2", self._money(handover.fees_total))
-            .replace("%3", self._money(handover.new_value))
-        ]
-        if handover.difference < 0 and handover.amount_due < 0:
-            parts.append(
-                self.tr("Credit due to the customer: %1").replace(
-                    "%1", self._money(-handover.difference)
-                )
-            )
-        elif handover.difference < 0:
+        if handover.new_value == handover.amount_due and handover.amount_due > 0:
+            # the total is the amount due: the payment panel shows it, once, large
+            parts = [
+                self.tr("Goods %1 + fees %2")
+                .replace("%1", self._money(handover.goods_total))
+                .replace("%2", self._money(handover.fees_total))
+            ]
+        else:
+            parts = [
+                self.tr("Goods %1 + fees %2 = %3")
+                .replace("%1", self._money(handover.goods_total))
+                .replace("%2", self._money(handover.fees_total))
+                .replace("%3", self._money(handover.new_value))
+            ]
+        if handover.difference < 0:
             parts.append(
                 self.tr("Less than ordered: %1").replace("%1", self._money(-handover.difference))
             )
@@ -446,12 +520,8 @@ class OrderPanel(QWidget):
             )
         if order.payment_total:
             parts.append(self.tr("Paid online: %1").replace("%1", self._money(order.payment_total)))
-        due = handover.amount_due
-        parts.append(
-            self.tr("Nothing to pay") if due == 0
-            else self.tr("To pay now: %1").replace("%1", self._money(due)) if due > 0
-            else self.tr("Owed back: %1").replace("%1", self._money(-due))
-        )  # fmt: skip
+        if handover.amount_due == 0:  # otherwise the payment panel shows it, once, large
+            parts.append(self.tr("Nothing to pay"))
         self.summary.setText(" · ".join(parts))
 
     def current_line_id(self) -> int | None:
@@ -488,6 +558,14 @@ class OrderPanel(QWidget):
             elif action == "apply_weight":
                 text = self.weight.text()
                 weight: Decimal | None = parse_weight(text) if text.strip() else None
+                qty = None if line.quantity == 0 else line.quantity
+                if weight is not None and implausible_weight(line.item, weight, qty):
+                    if self._pending_weight != (line_id, text.strip()):
+                        self._pending_weight = (line_id, text.strip())
+                        self.line_error.setText(self._weight_question(line, weight))
+                        self.weight.setFocus()
+                        return
+                self._pending_weight = None
                 draft.set_final_weight(line_id, weight)
                 self.weight.clear()
                 self.items_view.setFocus()
@@ -507,6 +585,75 @@ class OrderPanel(QWidget):
         self.line_error.clear()
         self.refresh_lines()
         self.lines_changed.emit()
+
+    def _weight_question(self, line: HandoverLine, weight: Decimal) -> str:
+        unit = line.item.variant_unit
+        return (
+            self.tr("%1 for %2? That is far from what was ordered: press Enter again if right.")
+            .replace("%1", format_measure(weight, unit, self.hub.locale))
+            .replace("%2", f"{line.item.product_name} {line.item.variant_name}".strip())
+        )
+
+    # banners ------------------------------------------------------------------------
+    def readable_time(self, utc_iso: str, now: datetime | None = None) -> str:
+        """ "today 10:32", "yesterday 18:05" or "Sat 3 June 10:32", in the hub's timezone."""
+        try:
+            zone = ZoneInfo(self.hub.timezone)
+            when = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone(zone)
+        except (ValueError, KeyError):
+            return utc_iso
+        today = (now or datetime.now(zone)).astimezone(zone).date()
+        clock = when.strftime("%H:%M")
+        if when.date() == today:
+            return self.tr("today %1").replace("%1", clock)
+        if when.date() == today - timedelta(days=1):
+            return self.tr("yesterday %1").replace("%1", clock)
+        day = format_datetime(when, "EEE d MMMM", locale=current_language())
+        return f"{day} {clock}"
+
+    def stop_sign(self, info: CollectionInfo) -> str:
+        """Already collected: large, red, with when, which till and who."""
+        detail = (
+            self.tr("%1 · till %2 · by %3 · receipt %4")
+            .replace("%1", self.readable_time(info.created_at))
+            .replace("%2", info.till_id)
+            .replace("%3", info.volunteer or self.tr("(no name)"))
+            .replace("%4", info.receipt_no)
+        )
+        if info.pickup_point_name:
+            detail += f" · {info.pickup_point_name}"
+        return scaled(
+            banner_html(self.tr("STOP · ALREADY COLLECTED: do not hand over again"), detail, 22)
+        )
+
+    def result_headline(self, checkout: Checkout) -> tuple[str, str]:
+        """What to say after a checkout, largest first, and its style (owing: a warning)."""
+        fmt = self._money
+        if checkout.left_owing > 0:
+            return self.tr("Left owing: %1").replace("%1", fmt(checkout.left_owing)), "warn"
+        if checkout.change_given > 0:
+            return self.tr("Give change %1").replace("%1", fmt(checkout.change_given)), "ok"
+        if checkout.amount_paid < 0:
+            return self.tr("Give back %1 in cash").replace("%1", fmt(-checkout.amount_paid)), "ok"
+        if checkout.credit_amount > 0:
+            return self.tr("Credit noted: %1").replace("%1", fmt(checkout.credit_amount)), "ok"
+        if checkout.kind == "walk_in":
+            return self.tr("Paid: %1").replace("%1", fmt(checkout.amount_paid)), "ok"
+        return self.tr("Handed over"), "ok"
+
+    def result_detail(self, checkout: Checkout, customer: str) -> str:
+        """The line under the headline: who and which receipt (and "Handed over" if unsaid)."""
+        detail = f"{customer} · {checkout.receipt_no}"
+        if self.result_headline(checkout)[0] != self.tr("Handed over"):
+            detail = f"{self.tr('Handed over')} · {detail}"
+        return detail
+
+    def show_result(self, headline: str, detail: str, kind: str) -> None:
+        """The checkout just done, in large type, until the next scan."""
+        self.collected.hide()
+        self.result.setStyleSheet(scaled(BANNER_STYLES.get(kind, BANNER_STYLES["ok"])))
+        self.result.setText(scaled(banner_html(headline, detail, 26)))
+        self.result.show()
 
     def _rule_message(self, exc: CheckoutRuleError, product: str) -> str:
         text = str(exc)

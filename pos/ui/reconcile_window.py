@@ -208,6 +208,8 @@ class ReconcileWindow(QDialog):
             "walk_in": self.tr("Record the walk-in sale"),
             "conflict": self.tr("Conflict"),
             "error": self.tr("Error"),
+            "pending_payment": self.tr("Void the OFN payment"),
+            "late_email": self.tr("Customer emailed late"),
         }
 
         # top bar
@@ -625,7 +627,9 @@ class ReconcileWindow(QDialog):
             ],
             keys=[a.id for a in actions],
             tints=[
-                TINTS[r.SYNC_CONFLICT] if a.kind == "conflict" and a.is_open else None
+                TINTS[r.SYNC_CONFLICT]
+                if a.kind in ("conflict", "pending_payment") and a.is_open
+                else None
                 for a in actions
             ],
         )

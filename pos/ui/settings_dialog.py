@@ -181,8 +181,9 @@ class HubSettingsDialog(QDialog):
             "",
             _note(
                 self.tr(
-                    "OFN prints order notes on invoices the customer sees: "
-                    "leave off unless the hub wants that."
+                    "Off by default. Each note replaces the note hub staff wrote on the "
+                    "order in OFN (the till cannot read it to keep it), and OFN prints it "
+                    "on the invoice the customer sees."
                 )
             ),
         )

@@ -87,6 +87,7 @@ class SyncController(QObject):
         self.closed = False
         self.state = "idle"
         self.message = ""
+        self.jobs_alive: bool | None = None  # OFN's job queue, as the last sync saw it
         self.auto = QTimer(self)
         minutes = service.store.get_setting("sync_interval_minutes", 5)
         self.auto.setInterval(max(1, int(minutes) if isinstance(minutes, int) else 5) * 60_000)
@@ -186,6 +187,7 @@ class SyncController(QObject):
 
     def _succeeded(self, result: object) -> None:
         self.state, self.message = "ok", ""
+        self.jobs_alive = getattr(result, "jobs_alive", None)
 
     def _failed(self, state: str, message: str) -> None:
         self.state, self.message = state, message
@@ -207,6 +209,11 @@ class SyncController(QObject):
             return
         self.label.setText(self.status_text())
         waiting = self.tr("%1 waiting to sync").replace("%1", str(self.service.status().waiting))
+        if self.jobs_alive is False:
+            waiting += "\n" + self.tr(
+                "Open Food Network reports its background jobs are stuck: the emails it sends"
+                " customers (such as 'picked up') and its invoices are delayed until it recovers."
+            )
         self.label.setToolTip(f"{waiting}\n{self.message}".strip())
         self.label.setProperty("state", self.state)
 
@@ -234,7 +241,10 @@ class SyncController(QObject):
         if self.state == "error":
             return self.tr("Sync failed (see tooltip)") + f" · {since} · {tail}"
         if self.state == "ok":
-            return self.tr("Online") + f" · {since} · {tail}"
+            delayed = (
+                " · " + self.tr("OFN's emails are delayed") if self.jobs_alive is False else ""
+            )
+            return self.tr("Online") + f" · {since} · {tail}{delayed}"
         return f"{since} · {tail}"
 
 
@@ -287,7 +297,9 @@ def open_settings(window: QMainWindow, controller: SyncController) -> object:
 
     def show() -> SyncSettingsDialog:
         points = [(p.id, p.name) for p in controller.service.pickup_points()]
-        dialog = SyncSettingsDialog(controller.service, points, window)
+        services = getattr(window, "services", None)
+        actor = services.checkout.volunteer() if services is not None else ""
+        dialog = SyncSettingsDialog(controller.service, points, window, actor=actor or "")
         dialog.accepted.connect(controller.refresh_label)
         fit_to_screen(dialog)
         dialog.open()

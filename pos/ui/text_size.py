@@ -7,6 +7,8 @@ default is larger than Qt's 9 pt: the screen is read at arm's length, often stan
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -59,3 +61,13 @@ def scale_font(widget: QWidget, ratio: float, *, bold: bool | None = None) -> QF
         font.setBold(bold)
     widget.setFont(font)
     return font
+
+
+DESIGN_PT = 12.0  # the size style sheets with fixed "NNpt" values were drawn at
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)pt\b")
+
+
+def scaled(css: str) -> str:
+    """A style sheet (or rich text) whose "NNpt" sizes follow the text-size setting."""
+    factor = base_pt() / DESIGN_PT
+    return _POINTS.sub(lambda m: f"{max(6, round(float(m.group(1)) * factor))}pt", css)

@@ -6,7 +6,10 @@ responsive and tests can fill them in through their object names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -24,34 +28,125 @@ from PySide6.QtWidgets import (
 from pos.domain.till import ZReport
 from pos.errors import KnownError
 from pos.services.roles import PinRequired, StaffRoles
-from pos.services.till import TillService
+from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
+from pos.ui.text_size import scaled
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
+TILL_CLOSED_STYLE = (
+    "QPushButton { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
+    " font-weight: bold; }"
+)
 
-class OpenSessionDialog(QDialog):
-    """Volunteer's name and cash float: what opening the till needs."""
+
+class EnterMovesOn(QDialog):
+    """A dialog where Enter never presses a button by itself: each field says what it does.
+
+    (A default button would take a scanner's Enter, or open the till before the float
+    was typed.)
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
+
+    def name_error(self, exc: KnownError) -> str:
+        if isinstance(exc, NameLooksLikeACode):  # one context for every subclass
+            return QCoreApplication.translate(
+                "EnterMovesOn",
+                "That looks like an order number or a code, not a name: type the volunteer's name.",
+            )
+        return exc.message
+
+
+class VolunteerNameDialog(EnterMovesOn):
+    """Who hands bags over while no till is open: asked once per shift, not per sale."""
+
+    def __init__(self, till: TillService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.setObjectName("volunteerNameDialog")
+        self.setWindowTitle(self.tr("Who is at the table?"))
+        self.name = QLineEdit()
+        named(self.name, "shiftVolunteerName", self.tr("Your name"))
+        self.name.setMinimumHeight(44)
+        self.error = error_label("shiftVolunteerError")
+        ok = big(QPushButton(self.tr("Start handing over")))
+        named(ok, "shiftVolunteerButton", self.tr("Start handing over"))
+        ok.setAutoDefault(False)
+        ok.clicked.connect(self.submit)
+        cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.name.returnPressed.connect(self.submit)
+        explain = QLabel(
+            self.tr(
+                "Hand-overs record who did them. Type your name once for this shift"
+                " (opening the till does it too)."
+            )
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Your name"), self.name)
+        row = QHBoxLayout()
+        row.addWidget(cancel)
+        row.addWidget(ok, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        try:
+            self.till.set_shift_volunteer(self.name.text())
+        except KnownError as exc:
+            self.error.setText(self.name_error(exc))
+            self.name.selectAll()
+            self.name.setFocus()
+            return
+        self.accept()
+
+
+class OpenSessionDialog(EnterMovesOn):
+    """Volunteer's name and cash float: what opening the till needs.
+
+    Enter in the name moves to the float; the float must be typed (an explicit 0 asks
+    once more); a name that is really a scanned code is refused.
+    """
 
     def __init__(self, till: TillService, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.till = till
         self.session = None
         self.setObjectName("openSessionDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Open the till"))
         self.volunteer = QLineEdit()
         named(self.volunteer, "volunteerName", self.tr("Volunteer name"))
         self.volunteer.setMinimumHeight(44)
         self.float_amount = QLineEdit()
         named(self.float_amount, "floatAmount", self.tr("Cash float"))
-        self.float_amount.setPlaceholderText(money(0, till.currency, locale))
+        self.float_amount.setPlaceholderText(
+            self.tr("Count it, e.g. %1").replace("%1", plain_amount(5000, till.currency))
+        )
         self.float_amount.setMinimumHeight(44)
+        self.hub_locale = locale
+        self._zero_confirmed = False
+        self.float_amount.textChanged.connect(self._float_changed)
         self.error = error_label("openSessionError")
         self.open_button = big(QPushButton(self.tr("Open the till")))
         named(self.open_button, "openSessionButton", self.tr("Open the till"))
-        self.open_button.setDefault(True)
+        self.open_button.setAutoDefault(False)
+        self.open_button.setStyleSheet(
+            "QPushButton { background: #166534; color: white; font-weight: bold; }"
+        )
         self.open_button.clicked.connect(self.submit)
         cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Volunteer name"), self.volunteer)
@@ -63,24 +158,56 @@ class OpenSessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.volunteer.returnPressed.connect(self.float_amount.setFocus)
+        self.volunteer.returnPressed.connect(self._name_entered)
         self.float_amount.returnPressed.connect(self.submit)
 
-    def submit(self) -> None:
-        text = self.float_amount.text()
-        value, error = amount_error(self, text or "0", self.till.currency)
-        if value is None:
-            self.error.setText(error)
-            self.float_amount.setFocus()
+    def _name_entered(self) -> None:
+        """Enter after the name: check it (a scan is refused at once), then the float."""
+        try:
+            self.till.volunteer_name(self.volunteer.text())
+        except KnownError as exc:
+            self.error.setText(self.name_error(exc))
+            self.volunteer.selectAll()
             return
+        self.error.clear()
+        self.float_amount.setFocus()
+
+    def _float_changed(self) -> None:
+        self._zero_confirmed = False
+        self.open_button.setText(self.tr("Open the till"))
+
+    def submit(self) -> None:
         if not self.volunteer.text().strip():
             self.error.setText(self.tr("Type the volunteer's name."))
             self.volunteer.setFocus()
             return
+        text = self.float_amount.text()
+        value, error = amount_error(self, text, self.till.currency)
+        if value is None:
+            self.error.setText(
+                error or self.tr("Type the cash in the drawer now (type 0 if there is none).")
+            )
+            self.float_amount.setFocus()
+            return
+        if value == 0 and not self._zero_confirmed:
+            self._zero_confirmed = True
+            self.error.setText(
+                self.tr("No cash in the drawer? Press Enter again to open with no float.")
+            )
+            self.open_button.setText(
+                self.tr("Open with no float (%1)").replace(
+                    "%1", money(0, self.till.currency, self.hub_locale)
+                )
+            )
+            self.float_amount.setFocus()
+            return
         try:
             self.session = self.till.open(self.volunteer.text(), value)  # type: ignore[assignment]
         except KnownError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(self.name_error(exc))
+            if isinstance(exc, NameLooksLikeACode):
+                self.volunteer.setFocus()
+                self.volunteer.selectAll()
             return
         self.accept()
 
@@ -208,14 +335,16 @@ class TillDialog(QDialog):
         self.pin: str | None = None
         self.setObjectName("tillDialog")
         self.setWindowTitle(self.tr("Till session"))
-        self.resize(560, 640)
+        self.resize(600, 600)
+        self.confirm_dialog: CloseConfirmDialog | None = None
         self.summary = QLabel()
         self.summary.setObjectName("tillSummary")
         self.summary.setWordWrap(True)
         tabs = QTabWidget()
         tabs.setObjectName("tillTabs")
-        tabs.addTab(self._cash_tab(), self.tr("Cash in / out"))
+        # closing is what this screen is mostly for: the count comes first
         tabs.addTab(self._close_tab(), self.tr("Count and close"))
+        tabs.addTab(self._cash_tab(), self.tr("Cash in / out"))
         self.tabs = tabs
         close = big(QPushButton(self.tr("Done")))
         close.setObjectName("tillDoneButton")
@@ -274,6 +403,11 @@ class TillDialog(QDialog):
         self.counted.textChanged.connect(self._show_difference)
         self.difference = QLabel()
         self.difference.setObjectName("closeDifference")
+        self.difference.setWordWrap(True)
+        diff_font = self.difference.font()
+        diff_font.setPointSize(diff_font.pointSize() + 3)
+        diff_font.setBold(True)
+        self.difference.setFont(diff_font)
         self.close_note = QLineEdit()
         named(self.close_note, "closeNote", self.tr("Note about the difference"))
         self.close_error = error_label("closeError")
@@ -283,17 +417,33 @@ class TillDialog(QDialog):
         self.z_text = QLabel()
         self.z_text.setObjectName("zReportText")
         self.z_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.z_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        z_scroll = QScrollArea()
+        z_scroll.setWidgetResizable(True)
+        z_scroll.setWidget(self.z_text)
+        z_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.z_scroll = z_scroll
+        z_scroll.hide()
         form = QFormLayout()
         form.addRow(self.tr("Counted cash"), self.counted)
         form.addRow(self.tr("Note"), self.close_note)
+        self.counted.setMinimumHeight(40)
+        self.close_button.setStyleSheet(
+            "QPushButton { background: #166534; color: white; font-weight: bold; }"
+            " QPushButton:disabled { background: #9ca3af; }"
+        )
+        self.count_box = QWidget()  # makes way for the Z report once closed
+        count_layout = QVBoxLayout(self.count_box)
+        count_layout.setContentsMargins(0, 0, 0, 0)
+        count_layout.addWidget(QLabel(self.tr("Count the notes and coins, or type the total:")))
+        count_layout.addLayout(grid)
+        count_layout.addLayout(form)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Count the notes and coins, or type the total:")))
-        layout.addLayout(grid)
-        layout.addLayout(form)
+        layout.addWidget(self.count_box)
         layout.addWidget(self.difference)
         layout.addWidget(self.close_error)
         layout.addWidget(self.close_button)
-        layout.addWidget(self.z_text, 1)
+        layout.addWidget(z_scroll, 1)
         return page
 
     # behaviour ------------------------------------------------------------------
@@ -311,12 +461,12 @@ class TillDialog(QDialog):
         )
         self._show_difference()
 
-    def _ask_pin_then(self, action: str, retry: object) -> None:
+    def _ask_pin_then(self, action: str, retry: Callable[[], object]) -> None:
         dialog = PinDialog(self.tr("This needs the hub-staff PIN."), self)
 
         def done() -> None:
             self.pin = dialog.value()
-            retry()  # type: ignore[operator]
+            retry()
 
         dialog.accepted.connect(done)
         fit_to_screen(dialog)
@@ -365,10 +515,30 @@ class TillDialog(QDialog):
         )
 
     def close_session(self) -> None:
+        """Close: a difference is shown and confirmed first (with the PIN when needed)."""
         value, error = self._counted_value()
         if value is None:
             self.close_error.setText(error or self.tr("Count the cash in the drawer first."))
             return
+        try:
+            check = self.till.close_check(value)
+        except KnownError as exc:
+            self.close_error.setText(exc.message)
+            return
+        if check.difference == 0:
+            self._close(value)
+            return
+        dialog = CloseConfirmDialog(check, self._m, self)
+
+        def confirmed() -> None:
+            self.pin = dialog.pin.text().strip() or None
+            self._close(value)
+
+        dialog.accepted.connect(confirmed)
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    def _close(self, value: int) -> None:
         counts = {v: s.value() for v, s in self.counts.items() if s.value()}
         use_counts = counts if counts and sum(v * n for v, n in counts.items()) == value else None
         try:
@@ -376,7 +546,7 @@ class TillDialog(QDialog):
                 value, counts=use_counts, note=self.close_note.text(), pin=self.pin
             )
         except PinRequired:
-            self._ask_pin_then("close", self.close_session)
+            self._ask_pin_then("close", lambda: self._close(value))
             return
         except KnownError as exc:
             self.close_error.setText(exc.message)
@@ -385,6 +555,9 @@ class TillDialog(QDialog):
         self.pin = None
         self.close_error.clear()
         self.close_button.setEnabled(False)
+        self.close_button.hide()
+        self.count_box.hide()
+        self.z_scroll.show()
         self.z_text.setText(
             z_report_text(self, self.report, self.hub_locale, self.timezone, self.labels)
         )
@@ -399,6 +572,65 @@ class TillDialog(QDialog):
                     "print it later from the Printing menu."
                 )
             )
+
+
+class CloseConfirmDialog(EnterMovesOn):
+    """Closing with a difference: shows it plainly, asks for the PIN when it is needed."""
+
+    def __init__(
+        self, check: CloseCheck, fmt: Callable[[int], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        m = fmt  # formats minor units in the hub's currency
+        self.setObjectName("closeConfirmDialog")
+        self.setWindowTitle(self.tr("Close with a difference?"))
+        short = check.difference < 0
+        headline = (self.tr("%1 short") if short else self.tr("%1 over")).replace(
+            "%1", m(abs(check.difference))
+        )
+        head = QLabel(headline)
+        named(head, "closeConfirmDifference", self.tr("Difference"))
+        head.setStyleSheet(
+            scaled(
+                "QLabel { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
+                " padding: 8px; font-size: 20pt; font-weight: bold; }"
+            )
+        )
+        detail = QLabel(
+            self.tr("Expected in the drawer: %1\nCounted: %2\nDifference: %3")
+            .replace("%1", m(check.expected))
+            .replace("%2", m(check.counted))
+            .replace("%3", m(check.difference))
+        )
+        detail.setObjectName("closeConfirmDetail")
+        self.pin = QLineEdit(self)
+        named(self.pin, "closePin", self.tr("Staff PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMinimumHeight(44)
+        self.pin.returnPressed.connect(self.accept)
+        back = big(QPushButton(self.tr("Count again")))
+        named(back, "closeCountAgainButton", self.tr("Count again"))
+        back.setAutoDefault(False)
+        back.clicked.connect(self.reject)
+        ok = big(QPushButton(self.tr("Close with this difference")))
+        named(ok, "confirmCloseButton", self.tr("Close with this difference"))
+        ok.setAutoDefault(False)
+        ok.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(detail)
+        if check.needs_pin:
+            note = QLabel(self.tr("The difference is over the hub's limit: hub-staff PIN"))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addWidget(self.pin)
+        else:
+            self.pin.hide()
+        row = QHBoxLayout()
+        row.addWidget(back)
+        row.addWidget(ok, 1)
+        layout.addLayout(row)
+        (self.pin if check.needs_pin else ok).setFocus()
 
 
 class SetPinDialog(QDialog):

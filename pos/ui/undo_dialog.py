@@ -1,4 +1,8 @@
-"""Undo a checkout of this till session: pick it, say why; staff PIN when one is set."""
+"""Undo a checkout of this till session: pick it, say why; staff PIN when one is set.
+
+The list names each checkout as a volunteer remembers it (customer, time, amount); the
+result names the checkout undone and says what to give back, by which method.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.checkout import CASH, Checkout
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutResult, CheckoutService
 from pos.services.roles import PinRequired
 from pos.ui.formatting import local_time, money
+from pos.ui.payment_panel import method_label
 from pos.ui.till_dialogs import PinDialog
 from pos.ui.widgets import fit_to_screen
 
@@ -41,17 +47,30 @@ class UndoDialog(QDialog):
         self.checkout = checkout
         self.pin: str | None = None
         self.outcome: CheckoutResult | None = None
+        self.outcome_text = ""  # the whole sentence, for the message line
+        self.outcome_headline = ""  # "Give back £4.50 in cash", shown large
+        self.outcome_detail = ""  # "Undone: Ana Silva, 10:32, £12.50 (T1-000003)."
+        self.hub_locale = locale
+        self.timezone = timezone
+        self.names: dict[str, str] = {}
         self.setObjectName("undoDialog")
         self.setWindowTitle(self.tr("Undo a checkout"))
-        self.resize(620, 520)
+        self.resize(680, 500)
         self.list = QListWidget()
         self.list.setObjectName("undoList")
         self.list.setAccessibleName(self.tr("Checkouts of this session"))
-        for c in checkout.reversible():
-            what = self.tr("walk-in sale") if c.kind == "walk_in" else self.tr("order collected")
+        big_font = self.list.font()
+        big_font.setPointSize(big_font.pointSize() + 3)
+        self.list.setFont(big_font)
+        for candidate in checkout.undo_candidates():
+            c = candidate.checkout
+            who = candidate.customer_name or (
+                self.tr("Walk-in sale") if c.kind == "walk_in" else self.tr("(no name)")
+            )
+            self.names[c.id] = who
             text = (
-                f"{c.receipt_no} · {local_time(c.created_at, timezone, '%H:%M')} · {what} · "
-                f"{money(c.amount_paid, c.currency, locale)}"
+                f"{local_time(c.created_at, timezone, '%H:%M')}  ·  {who}  ·  "
+                f"{money(c.amount_paid, c.currency, locale)}  ·  {c.receipt_no}"
             )
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, c.id)
@@ -120,5 +139,35 @@ class UndoDialog(QDialog):
             self.pin = None
             self.error.setText(exc.message)
             return
+        original = self.checkout.repo.get(str(item.data(ID_ROLE)))
+        self.outcome_detail, self.outcome_headline = self.describe(self.outcome.checkout, original)
+        self.outcome_text = f"{self.outcome_detail} {self.outcome_headline}"
         self.undone.emit(self.outcome)
         self.accept()
+
+    def describe(self, reversal: Checkout, original: Checkout | None) -> tuple[str, str]:
+        """("Undone: Ana Silva, 10:32, £12.50 (T1-000003).", "Give back £4.50 in cash.")"""
+        who = self.names.get(original.id, "") if original else ""
+        when = local_time(original.created_at, self.timezone, "%H:%M") if original else ""
+        m = lambda minor: money(minor, reversal.currency, self.hub_locale)  # noqa: E731
+        head = (
+            self.tr("Undone: %1, %2, %3 (%4).")
+            .replace("%1", who)
+            .replace("%2", when)
+            .replace("%3", m(-reversal.amount_paid))
+            .replace("%4", original.receipt_no if original else reversal.receipt_no)
+        )
+        methods = {pm.code: pm for pm in self.checkout.payment_methods()}
+        backs = []
+        for p in reversal.payments:
+            if p.amount >= 0:
+                continue  # a refund given at the checkout is taken back by hub staff
+            if p.method == CASH:
+                backs.append(self.tr("%1 in cash").replace("%1", m(-p.amount)))
+            else:
+                known = methods.get(p.method)
+                label = method_label(self, known) if known else p.method
+                backs.append(self.tr("%1 by %2").replace("%1", m(-p.amount)).replace("%2", label))
+        if backs:
+            return head, self.tr("Give back %1.").replace("%1", self.tr(" and ").join(backs))
+        return head, self.tr("Nothing to give back.")

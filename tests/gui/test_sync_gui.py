@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from pos.store import Store
 from sync import credentials
-from tests.ofn_sim.fixtures import ofn_sim
+from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
 from tests.ofn_sim.server import OFNSimulator
 from tests.sync.tills import collect
 
@@ -67,6 +67,7 @@ def test_sync_now_pulls_pushes_and_updates_the_status(qtbot, hub_window, ofn_sim
     assert not win.findChild(QProgressBar, "syncProgress").isVisible()
     # a collection at the till is pushed by the next sync
     number = ofn_sim.numbers(payment_state="balance_due")[0]
+    declare_paid_at_pickup(win.services.store)  # staff chose in Sync settings
     collect(win.services.store, number, pay_due="cash")
     win.sync.refresh_label()
     assert label.toolTip().startswith("1 waiting to sync")

@@ -50,3 +50,13 @@ def pulled_store(hub_db: Path, ofn_sim: OFNSimulator, ofn_client):  # type: igno
     pull(ofn_client, store, hub_id=ofn_sim.hub_id, order_cycle_id=987)
     yield store
     store.close()
+
+
+def declare_paid_at_pickup(store, methods: dict[str, str] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Hub staff declare in Sync settings which OFN methods are paid at the pickup point
+    (default: the demo hub's "Cash on pickup", taken as cash at the till)."""
+    from sync.rules import PushRules
+
+    rules = PushRules.load(store)
+    at_pickup = {"Cash on pickup": "cash"} if methods is None else methods
+    PushRules(at_pickup, rules.mark_shipped).save(store)

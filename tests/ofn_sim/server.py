@@ -4,10 +4,12 @@ Implements what the till uses, as ofn-api.md describes it:
 - ``GET /api/v0/orders`` (ransack filters, pagination only when ``page``/``per_page`` given,
   capped at 100, carts unless ``q[completed_at_not_null]``, ``q[updated_at_gt]``),
 - ``GET /api/v0/orders/{number}`` (detailed), ``PUT .../capture`` (the first pending payment
-  only; 422 ``{"error"}`` when there is none), ``PUT .../ship`` (200 even when nothing
-  shipped), ``PUT /api/v0/orders/{number}`` (note),
+  in Spree's order, whatever its method: an authorised card before "cash on pickup", see
+  :meth:`OFNSimulator.authorise_card`; 422 ``{"error"}`` when there is none), ``PUT .../ship``
+  (200 even when nothing shipped), ``PUT /api/v0/orders/{number}`` (note),
 - ``GET /api/v1/customers`` (JSON:API, ``links.next``, page size quirk),
-- ``GET /api/v0/shops/{id}``, ``GET /api/dfc/enterprises``, ``GET /api/v0/status/job_queue``.
+- ``GET /api/v0/shops/{id}``, ``GET /api/dfc/enterprises``, ``GET /api/v0/status/job_queue``
+  (``jobs_alive``).
 Money is decimal strings, ``phone`` is ``"a"`` without a bill address, ``display_total`` is
 HTML, ``Date`` comes from the simulator's clock.
 
@@ -43,7 +45,7 @@ from pos.services.demo import generate, ofn_order_json
 
 FAULTS = ("500", "504", "422", "reset_before", "reset_after")
 REFUSE = "refuse"  # 422 {"error"}: OFN declines (e.g. "Payment could not be processed")
-PENDING = ("pending", "requires_authorization", "processing", "checkout")
+PENDING = ("pending", "requires_authorization", "processing", "checkout")  # Spree's capture order
 DETAIL_ONLY = (
     "customer_id", "shipping_method", "ship_address", "bill_address", "line_items",
     "payments", "adjustments",
@@ -102,6 +104,8 @@ class OFNSimulator:
         self.updated_at: dict[str, datetime] = {}
         self.notes: dict[str, str] = {}
         self.captures: Counter[str] = Counter()
+        self.captured_payments: list[tuple[str, str, str]] = []  # (number, method, amount)
+        self.jobs_alive = True  # GET /api/v0/status/job_queue; False: OFN's emails are stuck
         self.ships: Counter[str] = Counter()
         self.redundant: Counter[str] = Counter()  # capture/ship calls that found nothing to do
         self.hits: Counter[str] = Counter()  # by route
@@ -164,10 +168,10 @@ class OFNSimulator:
         outstanding = total - paid
         data["display_outstanding_balance"] = f"£{outstanding:.2f}" if outstanding else ""
         payments = data.get("payments") or []
-        data["ready_to_capture"] = (
-            data["state"] == "complete"
-            and outstanding > 0
-            and any(p["state"] in PENDING for p in payments)
+        # OFN: total above 0 and a pending payment not awaiting authorisation; no balance or
+        # order state check (order_serializer.rb)
+        data["ready_to_capture"] = total > 0 and any(
+            p["state"] in PENDING and p["state"] != "requires_authorization" for p in payments
         )
         data["ready_to_ship"] = data.get("shipment_state") == "ready"
 
@@ -200,6 +204,24 @@ class OFNSimulator:
             for p in data.get("payments") or []:
                 p["state"] = "void"
             data["payment_total"] = "0.0"
+            self._refresh(data)
+            self._touch(number)
+
+    def authorise_card(
+        self, number: str, method: str = "Card (Stripe)", *, amount: str | None = None,
+        state: str = "pending", keep_others: bool = False,
+    ) -> None:  # fmt: skip
+        """The shopper paid by card online and the gateway authorised it, not yet taken.
+
+        ``state="pending"`` is Spree's state after authorisation; capture charges the card.
+        ``keep_others`` keeps the order's other payments (e.g. its "Cash on pickup" one).
+        """
+        with self.lock:
+            data = self.orders[number]
+            card = {"amount": amount or data["total"], "payment_method": method,
+                    "state": state, "redirect_auth_url": None}  # fmt: skip
+            data["payments"] = [*(data.get("payments") or [])] if keep_others else []
+            data["payments"].append(card)
             self._refresh(data)
             self._touch(number)
 
@@ -285,7 +307,7 @@ class OFNSimulator:
         v1 = path.startswith("/api/v1/") or path.startswith("/api/dfc/")
         sent = headers.get("x-api-token" if v1 else "x-spree-token") or arg("token")
         if path == "/api/v0/status/job_queue":
-            return 200, {"alive": True}, None
+            return 200, {"alive": self.jobs_alive}, None
         m = re.fullmatch(r"/api/v0/shops/(\d+)", path)
         if m and method == "GET":
             return self._shop(int(m.group(1)))
@@ -435,8 +457,11 @@ class OFNSimulator:
         }, None  # fmt: skip
 
     def _capture(self, number: str, data: dict[str, Any]) -> tuple[int, Any, None]:
-        pending = [p for p in data.get("payments") or [] if p["state"] in PENDING]
-        if not pending or _dec(data["total"]) == 0 or data["state"] != "complete":
+        """``Orders::CaptureService``: the first of ``pending_payments`` (by state, then
+        position), whatever its method; a card a gateway authorised is charged."""
+        payments = data.get("payments") or []
+        pending = [p for state in PENDING for p in payments if p["state"] == state]
+        if not pending or _dec(data["total"]) <= 0:
             self.redundant[f"capture:{number}"] += 1
             return (
                 422,
@@ -444,7 +469,10 @@ class OFNSimulator:
                 None,
             )
         payment = pending[0]
+        if payment["state"] == "requires_authorization":  # the gateway refuses: 3-D Secure
+            return 422, {"exception": "This payment requires the customer's authorisation."}, None
         payment["state"] = "completed"
+        self.captured_payments.append((number, payment["payment_method"], payment["amount"]))
         paid = _dec(data["payment_total"]) + _dec(payment["amount"])
         data["payment_total"] = _money(paid)
         total = _dec(data["total"])

@@ -67,11 +67,12 @@ def test_walk_in_sale_on_a_full_disk_keeps_the_basket(qtbot, window) -> None:
     window.services.till.open("Søren", 0)
     qtbot.mouseClick(window.findChild(QPushButton, "walkInButton"), Qt.MouseButton.LeftButton)
     dialog = window.walk_in_dialog
+    dialog.findChild(QLineEdit, "walkInSearch").setText(dialog.catalogue[0].product_name)
     qtbot.mouseClick(dialog.findChild(QPushButton, "walkInAddButton"), Qt.MouseButton.LeftButton)
     total = dialog.total
     before = counts(window)
     fill_disk(window)
-    dialog.findChild(QLineEdit, "walkInTendered").setText("100")
+    dialog.findChild(QLineEdit, "walkInTendered").setText(f"{(total + 1000) / 100:.2f}")
     confirm = dialog.findChild(QPushButton, "walkInConfirmButton")
     qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     assert_one_sentence(dialog.findChild(QLabel, "walkInError").text())

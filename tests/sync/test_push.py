@@ -9,6 +9,7 @@ from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, resolve_conflict
 from sync.errors import KeyRejected
 from sync.push import Pusher, push
+from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
 from tests.sync.tills import checkout_service, collect, outbox_status, reverse, walk_in
 
@@ -26,6 +27,7 @@ def _actions(store: Store) -> list[tuple[str, str | None, int | None, str | None
 
 
 def test_cash_paid_at_till_is_captured_then_shipped_once(pulled_store, ofn_sim, ofn_client):  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     report = push(ofn_client, pulled_store)
@@ -65,6 +67,7 @@ def test_unpaid_handover_goes_to_staff_and_is_not_shipped(pulled_store, ofn_sim,
 
 
 def test_other_method_or_amount_is_entered_by_staff(pulled_store, ofn_sim, ofn_client) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     card, split = _cash_order(ofn_sim, 0), _cash_order(ofn_sim, 1)
     collect(pulled_store, card, pay_due="card")
     due = OrderRepository(pulled_store).by_number(split).total  # type: ignore[union-attr]
@@ -114,6 +117,7 @@ def test_walk_in_sales_are_listed_once_each(pulled_store, ofn_client) -> None:  
 def test_every_fault_on_capture_and_ship_settles_exactly_once(
     pulled_store, ofn_sim, ofn_client, fault: str, step: str
 ) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     ofn_sim.fail(fault, method="PUT", path=step, times=2)
@@ -130,6 +134,7 @@ def test_every_fault_on_capture_and_ship_settles_exactly_once(
 
 @pytest.mark.parametrize("fault", ["500", "504", "422", "reset_before", "reset_after"])
 def test_faults_on_the_read_are_retried(pulled_store, ofn_sim, ofn_client, fault: str) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     ofn_sim.fail(fault, method="GET", path=f"/orders/{number}", times=2)
@@ -158,6 +163,7 @@ def test_revoked_key_stops_the_push_and_keeps_the_outbox(pulled_store, ofn_sim, 
 
 
 def test_capture_refused_goes_to_staff(pulled_store, ofn_sim, ofn_client) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     ofn_sim.fail("refuse", method="PUT", path="/capture")
@@ -171,6 +177,7 @@ def test_capture_refused_goes_to_staff(pulled_store, ofn_sim, ofn_client) -> Non
 
 
 def test_no_pending_payment_left_goes_to_staff(pulled_store, ofn_sim, ofn_client) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     data = ofn_sim.order(number)
@@ -184,6 +191,7 @@ def test_no_pending_payment_left_goes_to_staff(pulled_store, ofn_sim, ofn_client
 def test_edited_in_ofn_before_push_is_a_conflict_then_resolved(
     pulled_store, ofn_sim, ofn_client
 ) -> None:  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     keep, accept = _cash_order(ofn_sim, 0), _cash_order(ofn_sim, 1)
     for number in (keep, accept):
         collect(pulled_store, number, pay_due="cash")
@@ -272,6 +280,7 @@ def test_unreadable_order_is_retried_later_and_others_still_push(
 
 
 def test_undo_after_a_capture_asks_staff_to_refund_in_ofn(pulled_store, ofn_sim, ofn_client):  # type: ignore[no-untyped-def]
+    declare_paid_at_pickup(pulled_store)
     number = _cash_order(ofn_sim)
     collect(pulled_store, number, pay_due="cash")
     push(ofn_client, pulled_store)

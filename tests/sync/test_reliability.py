@@ -18,7 +18,7 @@ from pos.store.outbox import Outbox
 from sync.errors import Unreachable
 from sync.pull import pull
 from sync.push import push
-from tests.ofn_sim.fixtures import make_client
+from tests.ofn_sim.fixtures import declare_paid_at_pickup, make_client
 from tests.ofn_sim.server import FAULTS, OFNSimulator
 from tests.sync.tills import collect, outbox_status, walk_in
 
@@ -94,6 +94,7 @@ def test_chaos_push_until_done_captures_and_ships_exactly_once(tmp_path: Path) -
         client = make_client(sim)
         with Store.open(tmp_path / "hub.sqlite") as store:
             pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            declare_paid_at_pickup(store)
             plan = check_out_many(store, sim, seed=3)
             assert len(plan.capture_and_ship) > 40 and len(plan.ship_only) > 100
             sim.chaos(0.35, FAULTS, seed=11)
@@ -125,6 +126,7 @@ def test_sigkill_mid_push_then_resume_gives_the_same_result(tmp_path: Path) -> N
         client = make_client(sim)
         with Store.open(db) as store:
             pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            declare_paid_at_pickup(store)
             store.set_setting("ofn_url", sim.url)
             store.set_setting("hub_id", sim.hub_id)
             store.set_setting("order_cycle_id", 987)
@@ -163,6 +165,7 @@ def test_the_till_keeps_checking_out_while_sync_runs(tmp_path: Path) -> None:
         client = make_client(sim)
         with Store.open(tmp_path / "hub.sqlite") as store:
             pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            declare_paid_at_pickup(store)
             for number in sim.numbers(state="complete")[:150]:
                 sim.edit(number, special_instructions="edited")  # the next pull rewrites them
             errors: list[BaseException] = []

@@ -142,6 +142,56 @@
     </message>
 </context>
 <context>
+    <name>CloseConfirmDialog</name>
+    <message>
+        <source>Close with a difference?</source>
+        <translation>Fermer avec un écart ?</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Il manque %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 en trop</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished">Écart</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer: %1
+Counted: %2
+Difference: %3</source>
+        <translation>Attendu dans le tiroir : %1
+Compté : %2
+Écart : %3</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code du personnel</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Recompter</translation>
+    </message>
+    <message>
+        <source>Close with this difference</source>
+        <translation>Fermer avec cet écart</translation>
+    </message>
+    <message>
+        <source>The difference is over the hub&apos;s limit: hub-staff PIN</source>
+        <translation>L&apos;écart dépasse la limite du hub : code du personnel du hub</translation>
+    </message>
+</context>
+<context>
+    <name>EnterMovesOn</name>
+    <message>
+        <source>That looks like an order number or a code, not a name: type the volunteer&apos;s name.</source>
+        <translation>Cela ressemble à un numéro de commande ou à un code, pas à un nom : tapez le nom du bénévole.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Food Hub POS</source>
@@ -295,8 +345,8 @@
         <translation>À activer si un tableur affiche mal les accents.</translation>
     </message>
     <message>
-        <source>OFN prints order notes on invoices the customer sees: leave off unless the hub wants that.</source>
-        <translation>OFN imprime les notes de commande sur les factures que voit le client : laissez désactivé sauf si le hub le souhaite.</translation>
+        <source>Off by default. Each note replaces the note hub staff wrote on the order in OFN (the till cannot read it to keep it), and OFN prints it on the invoice the customer sees.</source>
+        <translation>Désactivé par défaut. Chaque note remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l&apos;imprime sur la facture que voit le client.</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -369,6 +419,49 @@
     <message>
         <source>This value is not valid.</source>
         <translation>Cette valeur n&apos;est pas valable.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveOwingDialog</name>
+    <message>
+        <source>Leave money owing</source>
+        <translation>Laisser un reste dû</translation>
+    </message>
+    <message>
+        <source>%1 will be left owing.</source>
+        <translation>%1 restera dû.</translation>
+    </message>
+    <message>
+        <source>Amount left owing</source>
+        <translation>Montant restant dû</translation>
+    </message>
+    <message>
+        <source>Paid now: %1 of %2.</source>
+        <translation>Payé maintenant : %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Why is money left owing</source>
+        <translation type="unfinished">Pourquoi reste-t-il un montant dû</translation>
+    </message>
+    <message>
+        <source>Why? e.g. will pay by bank transfer (required)</source>
+        <translation>Pourquoi ? ex. paiera par virement (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Leave %1 owing</source>
+        <translation>Laisser %1 dû</translation>
+    </message>
+    <message>
+        <source>Back to payment</source>
+        <translation>Retour au paiement</translation>
+    </message>
+    <message>
+        <source>Why is it left owing?</source>
+        <translation>Pourquoi ce reste dû ?</translation>
+    </message>
+    <message>
+        <source>Say why, e.g. “will pay by bank transfer”.</source>
+        <translation>Dites pourquoi, ex. « paiera par virement ».</translation>
     </message>
 </context>
 <context>
@@ -821,8 +914,12 @@
         <translation>La commande %1 appartient à un autre point de retrait : %2.</translation>
     </message>
     <message>
-        <source>%1 would be left owing: say why, or take the full amount.</source>
-        <translation>%1 resterait dû&#xa0;: indiquez pourquoi, ou encaissez la totalité.</translation>
+        <source>Open the till first (F7): money can only be taken with the till open.</source>
+        <translation>Ouvrez d&apos;abord la caisse (F7) : l&apos;argent ne s&apos;encaisse que caisse ouverte.</translation>
+    </message>
+    <message>
+        <source>Till closed: open it (F7)</source>
+        <translation>Caisse fermée : l&apos;ouvrir (F7)</translation>
     </message>
     <message>
         <source>Already collected (receipt %1).</source>
@@ -846,7 +943,7 @@
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré&#xa0;: %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -857,20 +954,16 @@
         <translation>Le ticket n’a pas pu être envoyé à l’impression&#xa0;: réimprimez-le plus tard (F9).</translation>
     </message>
     <message>
+        <source>Walk-in sale · %1</source>
+        <translation>Vente directe · %1</translation>
+    </message>
+    <message>
         <source>Open the till to take money</source>
         <translation>Ouvrez la caisse pour encaisser</translation>
     </message>
     <message>
-        <source>Undone: %1 (refund %2).</source>
-        <translation>Défait&#xa0;: %1 (à rendre&#xa0;: %2).</translation>
-    </message>
-    <message>
         <source>Till closed</source>
         <translation>Caisse fermée</translation>
-    </message>
-    <message>
-        <source>Open till (F7)</source>
-        <translation>Ouvrir la caisse (F7)</translation>
     </message>
     <message>
         <source>Till open · session %1 · %2</source>
@@ -915,6 +1008,10 @@
         <translation>Fond de caisse</translation>
     </message>
     <message>
+        <source>Count it, e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -925,6 +1022,18 @@
     <message>
         <source>Type the volunteer&apos;s name.</source>
         <translation>Saisissez le nom du bénévole.</translation>
+    </message>
+    <message>
+        <source>Type the cash in the drawer now (type 0 if there is none).</source>
+        <translation>Tapez l&apos;espèce présente dans le tiroir (tapez 0 s&apos;il n&apos;y en a pas).</translation>
+    </message>
+    <message>
+        <source>No cash in the drawer? Press Enter again to open with no float.</source>
+        <translation>Pas d&apos;espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
+    </message>
+    <message>
+        <source>Open with no float (%1)</source>
+        <translation>Ouvrir sans fond de caisse (%1)</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1076,22 @@
     <message>
         <source>Scan a bag or pick an order</source>
         <translation>Scannez un sac ou choisissez une commande</translation>
+    </message>
+    <message>
+        <source>Already collected</source>
+        <translation>Déjà retirée</translation>
+    </message>
+    <message>
+        <source>Result of the checkout</source>
+        <translation>Résultat de l&apos;encaissement</translation>
+    </message>
+    <message>
+        <source>Start of the shift: open the till (F7)</source>
+        <translation>Début de permanence : ouvrir la caisse (F7)</translation>
+    </message>
+    <message>
+        <source>Open the till</source>
+        <translation type="unfinished">Ouvrir la caisse</translation>
     </message>
     <message>
         <source>Items in the order</source>
@@ -1025,16 +1150,60 @@
         <translation>Retirée</translation>
     </message>
     <message>
-        <source>Already collected on %1 at %2 by %3 (receipt %4). Do not hand over again.</source>
-        <translation>Déjà retirée le %1 à %2 par %3 (reçu %4). Ne la remettez pas une seconde fois.</translation>
+        <source>Balance due</source>
+        <translation>Solde dû</translation>
+    </message>
+    <message>
+        <source>Goods %1 + fees %2</source>
+        <translation>Produits %1 + frais %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2? That is far from what was ordered: press Enter again if right.</source>
+        <translation>%1 pour %2 ? C&apos;est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd&apos;hui %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>hier %1</translation>
+    </message>
+    <message>
+        <source>%1 · till %2 · by %3 · receipt %4</source>
+        <translation>%1 · caisse %2 · par %3 · reçu %4</translation>
+    </message>
+    <message>
+        <source>STOP · ALREADY COLLECTED: do not hand over again</source>
+        <translation>STOP · DÉJÀ RETIRÉE : ne pas remettre à nouveau</translation>
+    </message>
+    <message>
+        <source>Left owing: %1</source>
+        <translation type="unfinished">Reste dû&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Give change %1</source>
+        <translation>Rendre la monnaie : %1</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation type="unfinished">Rendre %1 en espèces</translation>
+    </message>
+    <message>
+        <source>Credit noted: %1</source>
+        <translation>Avoir noté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Remis</translation>
     </message>
     <message>
         <source>Goods %1 + fees %2 = %3</source>
         <translation>Produits %1 + frais %2 = %3</translation>
-    </message>
-    <message>
-        <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
@@ -1051,14 +1220,6 @@
     <message>
         <source>Nothing to pay</source>
         <translation>Rien à payer</translation>
-    </message>
-    <message>
-        <source>To pay now: %1</source>
-        <translation>À payer maintenant&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Owed back: %1</source>
-        <translation>À rendre au client&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 is not sold by weight.</source>
@@ -1079,10 +1240,6 @@
     <message>
         <source>↓ from the empty field to the lines, then these keys · ↑ back</source>
         <translation>↓ depuis le champ vide vers les lignes, puis ces touches · ↑ retour</translation>
-    </message>
-    <message>
-        <source>Balance due: %1</source>
-        <translation>Reste à payer : %1</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1140,16 +1297,48 @@
         <translation>Montant dû</translation>
     </message>
     <message>
+        <source>What to type</source>
+        <translation>Ce qu&apos;il faut taper</translation>
+    </message>
+    <message>
         <source>Amount tendered</source>
         <translation>Montant donné</translation>
     </message>
     <message>
-        <source>Amount handed over</source>
-        <translation>Montant remis</translation>
+        <source>Quick cash amount</source>
+        <translation>Montant rapide en espèces</translation>
     </message>
     <message>
-        <source>Exact cash (F11)</source>
-        <translation>Compte juste (F11)</translation>
+        <source>Exact (F11)</source>
+        <translation>Exact (F11)</translation>
+    </message>
+    <message>
+        <source>Kept as credit</source>
+        <translation>Gardé en avoir</translation>
+    </message>
+    <message>
+        <source>Still to pay: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <source>Type the cash handed over, pick an amount, or F11 for exact cash.</source>
+        <translation>Tapez les espèces reçues, choisissez un montant, ou F11 pour le montant exact.</translation>
+    </message>
+    <message>
+        <source>Type the amount paid.</source>
+        <translation>Tapez le montant payé.</translation>
+    </message>
+    <message>
+        <source>%1 is still to pay: take it (Split for another method) or Leave owing.</source>
+        <translation>Il reste %1 à payer : encaissez-le (Fractionner pour un autre moyen) ou Laisser dû.</translation>
+    </message>
+    <message>
+        <source>%1 handed over for %2 due? Check the amount; press Enter again if right.</source>
+        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
+    </message>
+    <message>
+        <source>Nothing is left owing: the amount covers what is due.</source>
+        <translation>Rien ne reste dû : le montant couvre ce qui est dû.</translation>
     </message>
     <message>
         <source>Exact cash</source>
@@ -1162,6 +1351,14 @@
     <message>
         <source>Add part payment</source>
         <translation>Ajouter un paiement partiel</translation>
+    </message>
+    <message>
+        <source>Leave owing… (Ctrl+O)</source>
+        <translation>Laisser dû… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Leave money owing</source>
+        <translation>Laisser un reste dû</translation>
     </message>
     <message>
         <source>Payments so far</source>
@@ -1192,14 +1389,6 @@
         <translation>Rembourser en espèces</translation>
     </message>
     <message>
-        <source>Why is money left owing</source>
-        <translation>Pourquoi reste-t-il un montant dû</translation>
-    </message>
-    <message>
-        <source>Why is part left owing? (required)</source>
-        <translation>Pourquoi reste-t-il un montant dû&#xa0;? (obligatoire)</translation>
-    </message>
-    <message>
         <source>Take payment and hand over (F12)</source>
         <translation>Encaisser et remettre (F12)</translation>
     </message>
@@ -1220,24 +1409,32 @@
         <translation>Saisissez d&apos;abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
-        <source>Give back %1 in cash</source>
-        <translation>Rendre %1 en espèces</translation>
+        <source>Nothing to take: the customer is owed money</source>
+        <translation>Rien à encaisser : le client a de l&apos;argent à recevoir</translation>
     </message>
     <message>
-        <source>Credit noted for the customer: %1</source>
-        <translation>Avoir enregistré pour le client&#xa0;: %1</translation>
+        <source>Amount handed over (cash)</source>
+        <translation>Montant remis (espèces)</translation>
+    </message>
+    <message>
+        <source>Amount paid by %1</source>
+        <translation>Montant payé par %1</translation>
+    </message>
+    <message>
+        <source>Amount →</source>
+        <translation>Montant →</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Rendre %1 en espèces</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
         <translation>Monnaie à rendre&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Still owed: %1</source>
-        <translation>Reste à payer&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré&#xa0;: %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -1252,7 +1449,7 @@
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation>Code PIN responsable</translation>
+        <translation>Code du personnel</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1690,6 +1887,14 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Void the OFN payment</source>
+        <translation>Annuler le paiement OFN</translation>
+    </message>
+    <message>
+        <source>Customer emailed late</source>
+        <translation>Client prévenu en retard</translation>
     </message>
     <message>
         <source>Order cycle</source>
@@ -2222,6 +2427,10 @@
         <translation>Envoi %v/%m</translation>
     </message>
     <message>
+        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as &apos;picked up&apos;) and its invoices are delayed until it recovers.</source>
+        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu&apos;il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu&apos;à son rétablissement.</translation>
+    </message>
+    <message>
         <source>Syncing with Open Food Network…</source>
         <translation>Synchronisation avec Open Food Network…</translation>
     </message>
@@ -2268,6 +2477,10 @@
     <message>
         <source>Sync failed (see tooltip)</source>
         <translation>Échec de la synchro (voir l&apos;info-bulle)</translation>
+    </message>
+    <message>
+        <source>OFN&apos;s emails are delayed</source>
+        <translation>e-mails d&apos;OFN retardés</translation>
     </message>
     <message>
         <source>Online</source>
@@ -2339,6 +2552,62 @@
     <message>
         <source>Pickup point</source>
         <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>What sync does in OFN</source>
+        <translation>Ce que la synchro fait dans OFN</translation>
+    </message>
+    <message>
+        <source>Mark collected orders as shipped in OFN</source>
+        <translation>Marquer les commandes retirées comme expédiées dans OFN</translation>
+    </message>
+    <message>
+        <source>OFN emails the customer that their order was picked up at the moment sync marks it shipped: if this till syncs a day late, the email arrives a day late. The email cannot be switched off or taken back. Off: the orders stay unshipped in OFN; staff can ship them in the OFN admin, where the email can be skipped.</source>
+        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l&apos;e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l&apos;équipe peut les expédier dans l&apos;administration d&apos;OFN, où l&apos;e-mail peut être évité.</translation>
+    </message>
+    <message>
+        <source>%1 collection(s) made more than a day ago wait to be synced: shipping them now sends those customers the email late.</source>
+        <translation>%1 retrait(s) fait(s) il y a plus d&apos;un jour attendent la synchro : les expédier maintenant enverra l&apos;e-mail en retard à ces clients.</translation>
+    </message>
+    <message>
+        <source>Payment methods on this hub&apos;s OFN orders</source>
+        <translation>Moyens de paiement des commandes OFN de ce hub</translation>
+    </message>
+    <message>
+        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer&apos;s card again.</source>
+        <translation>La synchro n&apos;encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l&apos;équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
+    </message>
+    <message>
+        <source>%1 order(s), %2 not yet taken</source>
+        <translation>%1 commande(s), %2 pas encore encaissée(s)</translation>
+    </message>
+    <message>
+        <source>not on the pulled orders</source>
+        <translation>absent des commandes téléchargées</translation>
+    </message>
+    <message>
+        <source>How “%1” is paid</source>
+        <translation>Comment « %1 » est payé</translation>
+    </message>
+    <message>
+        <source>Not paid at pickup: never taken by sync</source>
+        <translation>Pas payé au retrait : jamais encaissé par la synchro</translation>
+    </message>
+    <message>
+        <source>Paid at the pickup point: %1</source>
+        <translation>Payé au point de retrait : %1</translation>
+    </message>
+    <message>
+        <source>None seen yet: sync once (Sync ▸ Sync now), then choose here.</source>
+        <translation>Aucun pour l&apos;instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
+    </message>
+    <message>
+        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer&apos;s invoice.</source>
+        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN et s&apos;imprime sur la facture du client.</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -2417,7 +2686,7 @@
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir enregistré&#xa0;: %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
@@ -2543,12 +2812,12 @@
         <translation>Encaissements de cette session</translation>
     </message>
     <message>
-        <source>walk-in sale</source>
-        <translation>vente sur place</translation>
+        <source>Walk-in sale</source>
+        <translation type="unfinished">Vente directe</translation>
     </message>
     <message>
-        <source>order collected</source>
-        <translation>commande retirée</translation>
+        <source>(no name)</source>
+        <translation type="unfinished">(sans nom)</translation>
     </message>
     <message>
         <source>Reason for undoing</source>
@@ -2582,6 +2851,53 @@
         <source>Undoing a checkout needs the hub-staff PIN.</source>
         <translation>L&apos;annulation d&apos;un encaissement nécessite le code PIN responsable.</translation>
     </message>
+    <message>
+        <source>Undone: %1, %2, %3 (%4).</source>
+        <translation>Annulé : %1, %2, %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1 in cash</source>
+        <translation>%1 en espèces</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished">%1 par %2</translation>
+    </message>
+    <message>
+        <source>Give back %1.</source>
+        <translation>Rendre %1.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Nothing to give back.</source>
+        <translation>Rien à rendre.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerNameDialog</name>
+    <message>
+        <source>Who is at the table?</source>
+        <translation>Qui tient la table ?</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished">Votre nom</translation>
+    </message>
+    <message>
+        <source>Start handing over</source>
+        <translation>Commencer les remises</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Hand-overs record who did them. Type your name once for this shift (opening the till does it too).</source>
+        <translation>Chaque remise enregistre qui l&apos;a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -2590,16 +2906,8 @@
         <translation>Vente directe</translation>
     </message>
     <message>
-        <source>Products of the order cycle</source>
-        <translation>Produits du cycle de vente</translation>
-    </message>
-    <message>
         <source>Quantity</source>
         <translation>Quantité</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add product</source>
@@ -2610,12 +2918,20 @@
         <translation>Nom de l&apos;article</translation>
     </message>
     <message>
-        <source>Other item: name</source>
-        <translation>Article hors catalogue&#xa0;: nom</translation>
-    </message>
-    <message>
         <source>Item price</source>
         <translation>Prix de l&apos;article</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>Retirer l&apos;article sélectionné</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished">Qté</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2626,6 +2942,26 @@
         <translation>Ajouter l&apos;article</translation>
     </message>
     <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Type part of the name, e.g. oats</source>
+        <translation>Tapez une partie du nom, ex. avoine</translation>
+    </message>
+    <message>
+        <source>Products found</source>
+        <translation>Produits trouvés</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>Ajouter (Entrée)</translation>
+    </message>
+    <message>
+        <source>e.g. Jam jar</source>
+        <translation>ex. Pot de confiture</translation>
+    </message>
+    <message>
         <source>Add other item</source>
         <translation>Ajouter l&apos;article hors catalogue</translation>
     </message>
@@ -2634,20 +2970,32 @@
         <translation>Articles vendus</translation>
     </message>
     <message>
-        <source>Remove selected</source>
-        <translation>Retirer la sélection</translation>
+        <source>In this sale</source>
+        <translation>Dans cette vente</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Type part of a product&apos;s name, then Add.</source>
+        <translation>Tapez une partie du nom d&apos;un produit, puis Ajouter.</translation>
     </message>
     <message>
         <source>Take payment (Enter)</source>
         <translation>Encaisser (Entrée)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>Other item</source>
+        <translation>Autre article</translation>
     </message>
     <message>
-        <source>Pick a product from the list.</source>
-        <translation>Choisissez un produit dans la liste.</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
@@ -2660,10 +3008,6 @@
     <message>
         <source>Add at least one item to sell.</source>
         <translation>Ajoutez au moins un article à vendre.</translation>
-    </message>
-    <message>
-        <source>Say why part of the amount is left owing.</source>
-        <translation>Indiquez pourquoi une partie du montant reste due.</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from tests.reconcile.day import recompute
 from tests.reconcile.real_day import RealTill
 
 push = pytest.importorskip("sync.push").push
-pytest.importorskip("tests.ofn_sim.fixtures")
+declare_paid_at_pickup = pytest.importorskip("tests.ofn_sim.fixtures").declare_paid_at_pickup
 
 pytestmark = pytest.mark.gui
 
@@ -46,6 +46,7 @@ def _by_state(store: Store, payment_state: str) -> list[tuple[int, str, int, int
 @pytest.fixture
 def synced_day(pulled_store, ofn_sim, ofn_client, hub_db: Path):
     store = pulled_store
+    declare_paid_at_pickup(store)  # "Cash on pickup" is paid at the pickup point, as cash
     due, paid = _by_state(store, "balance_due"), _by_state(store, "paid")
     till = RealTill(store, "T1", "Ana Müller", due[0][3])
     till.open(2000)
