@@ -350,7 +350,8 @@ def undo(v: Volunteer) -> bool:
 
 
 TASKS: list[tuple[str, Callable[[Volunteer], bool]]] = [
-    ("paid order, by scan", paid_by_scan),
+    ("paid order, by scan (first of the shift, till closed)", paid_by_scan),
+    ("paid order, by scan (later in the shift)", paid_by_scan),
     ("paid order, by name (2nd of several matches)", paid_by_name),
     ("cash with change", cash_with_change),
     ("card for the amount due", card),
