@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished">Écart</translation>
+        <translation>Écart</translation>
     </message>
     <message>
         <source>Expected in the drawer: %1
@@ -441,7 +441,7 @@ Compté : %2
     </message>
     <message>
         <source>Why is money left owing</source>
-        <translation type="unfinished">Pourquoi reste-t-il un montant dû</translation>
+        <translation>Pourquoi reste-t-il un montant dû</translation>
     </message>
     <message>
         <source>Why? e.g. will pay by bank transfer (required)</source>
@@ -947,7 +947,7 @@ Compté : %2
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû&#xa0;: %1</translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>The receipt could not be queued for printing: reprint it later (F9).</source>
@@ -1091,7 +1091,7 @@ Compté : %2
     </message>
     <message>
         <source>Open the till</source>
-        <translation type="unfinished">Ouvrir la caisse</translation>
+        <translation>Ouvrir la caisse</translation>
     </message>
     <message>
         <source>Items in the order</source>
@@ -1179,7 +1179,7 @@ Compté : %2
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation type="unfinished">Reste dû&#xa0;: %1</translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>Give change %1</source>
@@ -1187,7 +1187,7 @@ Compté : %2
     </message>
     <message>
         <source>Give back %1 in cash</source>
-        <translation type="unfinished">Rendre %1 en espèces</translation>
+        <translation>Rendre %1 en espèces</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
@@ -2682,7 +2682,7 @@ Compté : %2
     </message>
     <message>
         <source>Left owing: %1</source>
-        <translation>Reste dû&#xa0;: %1</translation>
+        <translation>Reste dû : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
@@ -2813,11 +2813,11 @@ Compté : %2
     </message>
     <message>
         <source>Walk-in sale</source>
-        <translation type="unfinished">Vente directe</translation>
+        <translation>Vente directe</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished">(sans nom)</translation>
+        <translation>(sans nom)</translation>
     </message>
     <message>
         <source>Reason for undoing</source>
@@ -2861,7 +2861,7 @@ Compté : %2
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished">%1 par %2</translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <source>Give back %1.</source>
@@ -2884,7 +2884,7 @@ Compté : %2
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished">Votre nom</translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>Start handing over</source>
@@ -2892,7 +2892,7 @@ Compté : %2
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Hand-overs record who did them. Type your name once for this shift (opening the till does it too).</source>
@@ -2931,7 +2931,7 @@ Compté : %2
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished">Qté</translation>
+        <translation>Qté</translation>
     </message>
     <message>
         <source>Price</source>
