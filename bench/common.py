@@ -31,6 +31,7 @@ def demo_db(orders: int, seed: int = 7) -> Path:
 
 
 def fresh_copy(src: Path, name: str) -> Path:
+    OUT.mkdir(exist_ok=True)
     target = OUT / name
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(target) + suffix).unlink(missing_ok=True)

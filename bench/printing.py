@@ -36,7 +36,7 @@ from pos.store import Store
 from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send
 from receipts.receipt import layout_receipt
-from tests.printing import checkout_rows
+from tests.helpers import checkout_rows
 
 
 def _median_ms(fn: Callable[[], object], runs: int) -> float:

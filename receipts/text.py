@@ -10,8 +10,9 @@ Layout happens *after* :meth:`CodePages.printable`, so every character of a laid
 takes exactly one column and columns stay aligned whatever the printer can print.
 
 python-escpos's own MagicEncode also switches pages, but it picks from every page a profile
-lists, and profiles list pages that many real printers lack (pos-anchors.md §C): the
-emulated TM-T20III printed boxes for €, £ and ø. We therefore choose from a short list of
+lists, and profiles list pages that many real printers lack (the capability profiles come
+from escpos-printer-db and claim more than the hardware has): the emulated TM-T20III
+printed boxes for €, £ and ø. We therefore choose from a short list of
 well-known pages only.
 """
 

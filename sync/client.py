@@ -1,4 +1,4 @@
-"""The OFN endpoints the till uses (ofn-api.md), as plain Python calls over :class:`Transport`.
+"""The OFN endpoints the till uses (v0 orders, v1 customers), as calls over :class:`Transport`.
 
 Returns decoded JSON as OFN sends it; :mod:`sync.parse` turns it into domain records.
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    from tests.screen import LAPTOP, offscreen_platform
+    from tests.helpers.screen import LAPTOP, offscreen_platform
 
     os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*LAPTOP)  # GUI tests run on 1366×768
 os.environ.setdefault("FOODHUB_POS_LANG", "en")
@@ -51,3 +51,14 @@ def store(demo_db: Path):
     s = Store.open(demo_db)
     yield s
     s.close()
+
+
+QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}  # every window fixture requests qtbot
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Qt ``gui`` (qutebrowser's rule), so ``-m "not gui"`` runs
+    the fast tests only; a fixture that builds a window counts through its qtbot."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

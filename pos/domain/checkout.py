@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos.domain.models import LineItem, Order
 
-# Payment method codes (contracts.md); the hub may relabel or drop any but cash.
+# Payment method codes as stored in ``payments.method``; the hub may relabel or drop any but cash.
 CASH = "cash"
 DEFAULT_METHODS: tuple[tuple[str, str], ...] = (
     ("cash", "Cash"),
@@ -158,10 +158,6 @@ class Handover:
     def amount_due(self) -> int:
         """Owed at the till: new value minus what was already paid online (may be negative)."""
         return self.new_value - self.order.payment_total
-
-    @property
-    def changed_lines(self) -> tuple[HandoverLine, ...]:
-        return tuple(line for line in self.lines if line.changed)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-# OFN states (ofn-api.md §3.1)
+# OFN's payment states (``payment_state`` of a v0 order)
 PAID_STATES = frozenset({"paid", "credit_owed"})
 
 

@@ -130,10 +130,3 @@ def format_money(minor: int, currency: str, locale: str = "en_GB") -> str:
         return format_currency(value, currency, locale=locale)
     except Exception:  # unknown locale: still show something exact
         return f"{value} {currency}"
-
-
-def sum_money(items: list[Money] | tuple[Money, ...], currency: str) -> Money:
-    total = Money.zero(currency)
-    for item in items:
-        total = total + item
-    return total

@@ -1,8 +1,8 @@
 """Plain records of the end-of-day reconciliation, shared by the store, services and PDFs.
 
 Money is integer minor units in the hub currency. Times are stored UTC ISO strings.
-The rules that decide each figure live in :mod:`pos.store.reconcile` (and follow
-notes/contracts.md); these records only carry the results so that ``receipts`` can print
+The rules that decide each figure live in :mod:`pos.store.reconcile` (its docstring lists
+them); these records only carry the results so that ``receipts`` can print
 them without knowing SQL.
 """
 

@@ -281,7 +281,7 @@ class CheckoutService:
 
     # outbox -------------------------------------------------------------------------
     def desired_state(self, order_id: int) -> dict[str, Any]:
-        """What the till believes about the order (contracts.md, outbox)."""
+        """What the till believes about the order: the ``outbox.desired`` JSON push reads."""
         live_id = self.repo.live_collection_id(order_id)
         live = self.repo.get(live_id) if live_id else None
         if live is None:

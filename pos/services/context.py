@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -21,7 +21,6 @@ class Services:
     orders: OrderBrowser
     printer_uri: str | None = None
     till_id: str = "T1"
-    extras: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db_path: str | Path, *, printer_uri: str | None = None) -> Services:

@@ -274,7 +274,8 @@ def _money(minor: int) -> str:
 
 
 def ofn_order_json(order: Order, snap: Snapshot, *, detailed: bool = True) -> dict[str, object]:
-    """The order as OFN's v0 API sends it (ofn-api.md §3.2): raw copy and simulator data."""
+    """The order as OFN's v0 API sends it (``GET /api/v0/orders/{number}``, money as decimal
+    strings): the raw copy kept for conflicts, and the simulator's data."""
     pickup = next((p for p in snap.pickup_points if p.id == order.pickup_point_id), None)
     data: dict[str, object] = {
         "id": order.id,

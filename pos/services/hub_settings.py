@@ -1,6 +1,6 @@
 """The hub's own settings (payment methods, till id, limits, privacy): load, check, save.
 
-Everything here lives as settings keys (contracts.md "Settings keys"); this module is the
+Everything here lives as keys of the ``settings`` table (one JSON value each); this module is the
 one place that edits them together, so a change is ONE transaction with its audit row.
 Problems come back as codes per field so the screen can say them in the user's language.
 """

@@ -565,15 +565,6 @@ class PrintLoop:
                 delay = self.poll
             self.wake_event.wait(delay)
 
-    def run_for(self, seconds: float) -> None:
-        """Run on this thread for a while (tests, benchmarks)."""
-        timer = threading.Timer(seconds, self.stop)
-        timer.start()
-        try:
-            self.run()
-        finally:
-            timer.cancel()
-
 
 def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.02) -> bool:
     deadline = time.monotonic() + timeout

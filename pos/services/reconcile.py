@@ -9,12 +9,10 @@ its audit row.
 from __future__ import annotations
 
 import gettext
-import importlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from pos import languages
 from pos.domain import reconcile as r
@@ -26,6 +24,7 @@ from pos.store import Store
 from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
+from pos.store.outbox import resolve_conflict
 from pos.store.reconcile import ReconcileQueries
 from receipts.i18n import translations
 from receipts.pdf.report import (
@@ -183,29 +182,12 @@ class ReconcileService:
     def clear_no_show(self, order_id: int, actor: str) -> bool:
         return self.queries.clear_no_show(order_id, actor=_actor(actor), till_id=self.till_id)
 
-    def _conflict_resolver(self) -> Callable[..., Any] | None:
-        """The sync branch's resolve_conflict, when this build has it."""
-        try:
-            module = importlib.import_module("pos.store.outbox")
-        except ImportError:
-            return None
-        fn = getattr(module, "resolve_conflict", None)
-        return fn if callable(fn) else None
-
-    @property
-    def can_resolve_conflicts(self) -> bool:
-        return self._conflict_resolver() is not None
+    can_resolve_conflicts = True  # the window offers "keep" and "accept" on a conflict
 
     def resolve_conflict(self, order_id: int, *, keep_local: bool, actor: str) -> None:
         """Keep the till's collection (flagged for staff) or accept OFN's state (audited)."""
-        resolve = self._conflict_resolver()
-        if resolve is None:
-            raise KnownError(
-                "This version cannot resolve conflicts yet: fix the order in OFN, then mark "
-                "its action done."
-            )
         try:
-            resolve(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
+            resolve_conflict(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
         except ValueError as exc:  # no open conflict any more (resolved elsewhere)
             raise KnownError(f"This conflict is already resolved ({exc}).") from exc
 

@@ -125,12 +125,6 @@ class CheckoutRepository:
         row = self.conn.execute("SELECT * FROM checkouts WHERE id = ?", (checkout_id,)).fetchone()
         return None if row is None else self._checkout(row)
 
-    def by_receipt(self, receipt_no: str) -> Checkout | None:
-        row = self.conn.execute(
-            "SELECT * FROM checkouts WHERE receipt_no = ?", (receipt_no,)
-        ).fetchone()
-        return None if row is None else self._checkout(row)
-
     def live_collection_id(self, order_id: int) -> str | None:
         value = self.store.scalar(
             "SELECT id FROM checkouts WHERE order_id = ? AND kind = 'collection'"

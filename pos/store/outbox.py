@@ -1,8 +1,8 @@
 """The sync side of the store: outbox, staff actions, sync runs and conflicts.
 
-The checkout service writes ``outbox`` rows (desired state per order, contracts.md); the
-pusher reads them and records each outcome here in one transaction with its staff actions
-and audit row. A result is only recorded if the desired state did not change meanwhile
+The checkout service writes ``outbox`` rows (the desired state per order, docs/design.md
+rule 3); the pusher reads them and records each outcome here in one transaction with its
+staff actions and audit row. A result is only recorded if the desired state did not change meanwhile
 (compare-and-set on ``changed_at``), so a collection made during a push is never lost.
 """
 
@@ -344,16 +344,6 @@ class Outbox:
             for r in rows
         ]  # fmt: skip
 
-    def mark_action_done(self, action_id: str, actor: str) -> None:
-        with self.store.transaction():
-            self.conn.execute(
-                "UPDATE staff_actions SET done_at = ?, done_by = ?"
-                " WHERE id = ? AND done_at IS NULL",
-                (utcnow(), actor, action_id),
-            )
-            self.store.audit("staff_action.done", entity="staff_action", entity_id=action_id,
-                             actor=actor, role="staff")  # fmt: skip
-
     # conflicts ----------------------------------------------------------------
     def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
         """OFN changed an order the till has unpushed events for: park it for staff.
@@ -399,20 +389,12 @@ class Outbox:
         value = json.loads(row["details"]).get("remote")
         return value if isinstance(value, str) else None
 
-    def conflicts(self) -> list[tuple[int, str, str]]:
-        """(order id, number, reason) of every open conflict."""
-        rows = self.conn.execute(
-            "SELECT x.order_id, o.number, x.last_error FROM outbox x JOIN orders o"
-            " ON o.id = x.order_id WHERE x.status = 'conflict' ORDER BY o.number"
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
-
     def stored_remote(self, order_id: int) -> str | None:
         return self._stored_remote(order_id)
 
 
 def resolve_conflict(store: Store, order_id: int, keep_local: bool, actor: str) -> None:
-    """Staff decide a conflict (contracts.md).
+    """Staff decide a conflict (one transaction, audited as ``sync.conflict.resolved``).
 
     keep_local: the till's desired state is queued again, flagged ``staff_kept_local`` so the
     pusher acts on it despite the OFN change (and lists what it cannot do).

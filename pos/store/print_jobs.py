@@ -215,16 +215,6 @@ class PrintJobs:
         rows = self.conn.execute("SELECT status, COUNT(*) FROM print_jobs GROUP BY status")
         return {status: count for status, count in rows}
 
-    def oldest_error(self) -> str:
-        """The error of the oldest waiting job (what the status bar shows)."""
-        return str(
-            self.store.scalar(
-                "SELECT last_error FROM print_jobs WHERE status IN ('queued', 'printing')"
-                " AND last_error != '' ORDER BY created_at, rowid LIMIT 1"
-            )
-            or ""
-        )
-
     # reads for printed documents -----------------------------------------------------
     def hub(self) -> dict[str, Any] | None:
         return _dict(self.conn.execute("SELECT * FROM hub ORDER BY id LIMIT 1").fetchone())
@@ -316,10 +306,6 @@ class PrintJobs:
             params = (order_id, limit)
         sql += " ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?"
         return [d for d in (_dict(row) for row in self.conn.execute(sql, params)) if d]
-
-    def checkout_by_receipt_no(self, receipt_no: str) -> str | None:
-        value = self.store.scalar("SELECT id FROM checkouts WHERE receipt_no = ?", (receipt_no,))
-        return None if value is None else str(value)
 
     def session_extras(self, session_id: str) -> dict[str, Any]:
         """What the Z report prints beyond the till's own sums: pickup point, fees, hub."""

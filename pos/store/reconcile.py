@@ -1,6 +1,6 @@
 """Reconciliation queries: who collected, what money came in, what OFN still needs.
 
-The figures follow notes/contracts.md:
+The rules for each figure:
 
 * An order's status comes from its *live* collection (``kind='collection'`` and not
   reversed): collected, or partly collected when a line is ``short`` or ``missing``.

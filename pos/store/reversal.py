@@ -1,6 +1,6 @@
 """Reversing a collection when staff accept OFN's copy of a conflicted order.
 
-A reversal is a new checkout event (contracts.md): negated money, payments refunded by the
+A reversal is a new checkout event (``kind='reversal'``): negated money, payments refunded by the
 same methods, and ``reversed_at`` on the original. Nothing is deleted.
 """
 

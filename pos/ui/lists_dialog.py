@@ -8,9 +8,10 @@ single file) can be opened in the system's viewer.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,45 +33,21 @@ from pos import paths
 from pos.errors import KnownError
 from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
 from pos.store import Store
+from pos.ui import tasks
 from pos.ui.widgets import fit_to_screen, named
 
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(list)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """Writes the PDFs on a pool thread, reading through a separate connection."""
-
-    def __init__(self, store: Store, request: ListRequest, folder: Path, signals: _Signals) -> None:
-        super().__init__()
-        self.store = store
-        self.request = request
-        self.folder = folder
-        # Owned by the dialog (GUI thread): the pool deletes this runnable on its own
-        # thread, which must never take a QObject whose queued signals are being delivered.
-        self.signals = signals
-
-    def run(self) -> None:
-        reader: Store | None = None
-        try:
-            reader = self.store.reader()
-            written = ListsService(reader).generate(
-                self.request, self.folder, progress=self.signals.progress.emit
-            )
-            self.signals.done.emit([str(p) for p in written])
-        except KnownError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:  # a bug: log it, tell the person where the details are
-            log.exception("writing lists failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: see {paths.log_file()}")
-        finally:
-            if reader is not None:
-                reader.close()
+def _write_lists(
+    store: Store, request: ListRequest, folder: Path, progress: Callable[[int, int, str], None]
+) -> list[str]:
+    """On a pool thread: write the PDFs, reading through a connection of its own."""
+    reader = store.reader()
+    try:
+        return [str(p) for p in ListsService(reader).generate(request, folder, progress=progress)]
+    finally:
+        reader.close()
 
 
 class ListsDialog(QDialog):
@@ -85,8 +62,7 @@ class ListsDialog(QDialog):
         self.setObjectName("listsDialog")
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
-        self._job: _Job | None = None
-        self._finished_jobs: list[_Job] = []
+        self._job: tasks.Job[list[str]] | None = None
         service = ListsService(store)
         options = service.options()
 
@@ -237,23 +213,24 @@ class ListsDialog(QDialog):
             self.store.set_setting("lists_paper", self.paper.currentData())
         except KnownError as exc:
             log.warning("could not remember the lists folder: %s", exc.message)
-        signals = _Signals(self)
-        signals.progress.connect(self._progress)
-        signals.done.connect(self._done)
-        signals.failed.connect(self._failed)
-        job = _Job(self.store, self.request(), folder, signals)
-        # Python keeps the runnable (and its signals) until the dialog goes: a pool thread
-        # deleting it while the GUI thread still holds or delivers for it crashed.
-        job.setAutoDelete(False)
-        self._finished_jobs.append(job)
-        self._job = job
         self.written = []
         self.generate_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Making the PDFs…"))
-        QThreadPool.globalInstance().start(job)
+        store, request = self.store, self.request()
+
+        def progress(done: int, total: int, name: str) -> None:  # on the pool thread
+            tasks.to_main(self._progress, done, total, name, owner=self)
+
+        self._job = tasks.run(
+            lambda: _write_lists(store, request, folder, progress),
+            on_result=self._done,
+            on_error=self._failed,
+            owner=self,
+            what="writing lists",
+        )
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, name: str) -> None:
@@ -275,9 +252,9 @@ class ListsDialog(QDialog):
         )
         self.generated.emit(written)
 
-    @Slot(str)
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self._job = None
+        message = tasks.describe(exc)
         self.generate_button.setEnabled(True)
         self.progress.setVisible(False)
         self.status.setText(self.tr("The PDFs could not be made: %1").replace("%1", message))

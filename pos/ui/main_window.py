@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False
-        self._codes: dict[int, str | None] = {}
 
         self.collect_button = QPushButton(self.tr("Hand over (F12)"))
         named(self.collect_button, "collectButton", self.tr("Hand over the order"))

@@ -524,15 +524,16 @@ class OrderPanel(QWidget):
             parts.append(self.tr("Nothing to pay"))
         self.summary.setText(" · ".join(parts))
 
+    def select_line(self, row: int) -> None:
+        """Put the cursor on a line (↓ from the scan or amount field)."""
+        self.items_view.selectRow(row)
+        self.items_view.setFocus()
+
     def current_line_id(self) -> int | None:
         row = self.items_view.currentIndex().row()
         if 0 <= row < len(self.items_model.lines):
             return self.items_model.lines[row].item.id
         return None
-
-    def select_line(self, row: int) -> None:
-        self.items_view.selectRow(row)
-        self.items_view.setFocus()
 
     def line_action(self, action: str) -> None:
         """Apply a hand-over change to the selected line."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,34 +32,15 @@ from pos.services.printing import (
     save_settings,
 )
 from pos.store import Store
+from pos.ui import tasks
 from receipts.escpos_render import profile_names
 from receipts.text import PREFERRED_PAGES
 
 
-class _Signals(QObject):
-    done = Signal(bool, str)
-
-
-class _TestPrint(QRunnable):
-    def __init__(
-        self, settings: PrinterSettings, hub: dict[str, Any] | None, signals: _Signals
-    ) -> None:
-        super().__init__()
-        self.settings = settings
-        self.hub = hub
-        self.signals = signals  # owned by the dialog: never deleted on the pool thread
-
-    def run(self) -> None:
-        try:
-            after = print_sample_receipt(self.settings, self.hub)
-        except KnownError as exc:
-            self.signals.done.emit(False, exc.message)
-            return
-        except Exception as exc:  # report, never crash the pool thread
-            self.signals.done.emit(False, f"{type(exc).__name__}: {exc}")
-            return
-        problem = after.problem
-        self.signals.done.emit(problem is None, problem.message if problem else "")
+def _test_print(settings: PrinterSettings, hub: dict[str, Any] | None) -> str | None:
+    """On a pool thread: print the test receipt; the printer's problem in one sentence, or None."""
+    problem = print_sample_receipt(settings, hub).problem
+    return problem.message if problem else None
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -74,13 +55,12 @@ class PrinterSettingsDialog(QDialog):
         self, store: Store, *, override_uri: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._jobs: list[_TestPrint] = []
         self.setObjectName("printerSettingsDialog")
         self.setWindowTitle(self.tr("Printer settings"))
         self.store = store
         self.settings = load_settings(store, override_uri)
         self.hub = hub_info(store)
-        self._running: _TestPrint | None = None
+        self._running: tasks.Job[str | None] | None = None
 
         self.uri = QLineEdit(self.settings.uri or "")
         _named(self.uri, "printerUri", self.tr("Printer address"))
@@ -186,23 +166,24 @@ class PrinterSettingsDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Printing a test receipt…"))
-        signals = _Signals(self)
-        signals.done.connect(self._tested)
-        job = _TestPrint(settings, self.hub, signals)
-        job.setAutoDelete(False)  # kept by Python until the dialog goes (see lists_dialog)
-        self._jobs.append(job)
-        self._running = job
-        QThreadPool.globalInstance().start(job)
+        hub = self.hub
+        self._running = tasks.run(
+            lambda: _test_print(settings, hub),
+            on_result=self._tested,
+            on_error=lambda exc: self._tested(tasks.describe(exc)),
+            owner=self,
+            what="test print",
+        )
 
-    def _tested(self, ok: bool, message: str) -> None:
+    def _tested(self, problem: str | None) -> None:
         self._running = None
         self.test_button.setEnabled(True)
-        if ok:
+        if problem is None:
             self.test_result.setText(
                 self.tr("Test receipt printed. Check the accents and the QR code.")
             )
         else:
-            self.test_result.setText(self.tr("Nothing printed: %1").replace("%1", message))
+            self.test_result.setText(self.tr("Nothing printed: %1").replace("%1", problem))
 
     def save(self) -> None:
         try:

@@ -9,7 +9,6 @@ never shows a saved key; leaving it empty keeps the saved one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
+from pos.ui import tasks
 from pos.ui.widgets import named
 from sync.connection import Check, Settings
 from sync.rules import PushRules
@@ -42,22 +42,11 @@ def _note(text: str) -> QLabel:
     return label
 
 
-class _CheckThread(QThread):
-    checked = Signal(object)
-
-    def __init__(self, service: SyncService, url: str, key: str, hub: int | None) -> None:
-        super().__init__()
-        self.args = (url, key, hub)
-        self.service = service
-
-    def run(self) -> None:
-        try:
-            result = self.service.check(*self.args)
-        except KnownError as exc:
-            result = Check("not_ofn", exc.message)
-        except Exception as exc:  # never let a worker die silently
-            result = Check("unreachable", f"{type(exc).__name__}")
-        self.checked.emit(result)
+def _check_failed(exc: BaseException) -> Check:
+    """Test connection raised instead of answering: say so in one sentence."""
+    if isinstance(exc, KnownError):
+        return Check("not_ofn", exc.message)
+    return Check("unreachable", tasks.describe(exc))
 
 
 def _int_or_none(text: str) -> int | None:
@@ -76,7 +65,7 @@ class SyncSettingsDialog(QDialog):
         self.setObjectName("syncSettingsDialog")
         self.setWindowTitle(self.tr("Connect to Open Food Network"))
         self.setMinimumWidth(600)
-        self._thread: _CheckThread | None = None
+        self._job: tasks.Job[Check] | None = None
         self.saved_to: str | None = None
         s = service.settings()
 
@@ -291,20 +280,23 @@ class SyncSettingsDialog(QDialog):
         )
 
     def test_connection(self) -> None:
-        if self._thread is not None:
+        if self._job is not None:
             return
         s = self._settings()
         self.test_button.setEnabled(False)
         self.result_label.setText(self.tr("Testing…"))
-        self._thread = _CheckThread(self.service, s.url, self.key.text(), s.hub_id)
-        self._thread.checked.connect(self._show_check)
-        self._thread.finished.connect(self._thread_done)
-        self._thread.start()
+        service, url, key, hub = self.service, s.url, self.key.text(), s.hub_id
+        self._job = tasks.run(
+            lambda: service.check(url, key, hub),
+            on_result=self._checked,
+            on_error=lambda exc: self._checked(_check_failed(exc)),
+            owner=self,
+            what="test connection",
+        )
 
-    def _thread_done(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        self._thread = None
+    def _checked(self, check: Check) -> None:
+        self._job = None
+        self._show_check(check)
         self.test_button.setEnabled(True)
 
     def _show_check(self, check: Check) -> None:
@@ -341,6 +333,7 @@ class SyncSettingsDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        if self._thread is not None:
-            self._thread.wait(20_000)
+        if self._job is not None:  # a test still running: its answer is dropped, nothing waits
+            self._job.cancel()
+            self._job = None
         super().done(result)

@@ -1,9 +1,9 @@
 """Sync in the main window: a worker thread, progress and cancel, periodic auto sync, and the
 ``syncStatusLabel`` text (online/offline, last successful sync, what is waiting).
 
-The till never waits: a sync runs on a ``QThread`` with its own database connection.
-When a sync finds OFN unreachable, it tries again every 30 seconds, so it resumes soon after
-the connection comes back; otherwise it runs every few minutes (setting
+The till never waits: a sync runs off the GUI thread (``pos.ui.tasks``) with its own database
+connection. When a sync finds OFN unreachable, it tries again every 30 seconds, so it resumes
+soon after the connection comes back; otherwise it runs every few minutes (setting
 ``sync_interval_minutes``, default 5).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,50 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import KnownError
 from pos.services.sync_service import SyncService
+from pos.ui import tasks
 from pos.ui.widgets import fit_to_screen
 from sync.errors import Cancelled as SyncCancelled
 from sync.errors import KeyRejected, NotOFN, Unreachable
 
 OFFLINE_RETRY_MS = 30_000
 START_DELAY_MS = 3_000
-_ORPHANS: list[QThread] = []  # workers still finishing a request when their window closed
 
 
-class SyncWorker(QThread):
-    progressed = Signal(str, int, int)
-    succeeded = Signal(object)  # SyncResult
-    failed = Signal(str, str)  # (state, message)
-
-    def __init__(self, service: SyncService) -> None:
-        super().__init__()
-        self.service = service
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self.service.run(progress=self._progress, cancel=self.cancel)
-        except SyncCancelled:
-            self.failed.emit("cancelled", "")
-        except Unreachable as exc:
-            self.failed.emit("offline", exc.message)
-        except KeyRejected as exc:
-            self.failed.emit("key_rejected", exc.message)
-        except NotOFN as exc:
-            self.failed.emit("not_ofn", exc.message)
-        except KnownError as exc:
-            self.failed.emit("error", exc.message)
-        except Exception as exc:  # a bug: logged by the caller, never a dead thread
-            import logging
-
-            logging.getLogger(__name__).exception("sync worker failed")
-            self.failed.emit("error", type(exc).__name__)
-        else:
-            self.succeeded.emit(result)
-
-    def _progress(self, what: str, done: int, total: int) -> None:
-        self.progressed.emit(what, done, total)
+def _failure(exc: BaseException) -> tuple[str, str]:
+    """(state, message) for a sync that raised: what the label and its tooltip say."""
+    if isinstance(exc, SyncCancelled):
+        return "cancelled", ""
+    for kind, state in (
+        (Unreachable, "offline"),
+        (KeyRejected, "key_rejected"),
+        (NotOFN, "not_ofn"),
+    ):
+        if isinstance(exc, kind):
+            return state, exc.message
+    return "error", tasks.describe(exc)  # KnownError: its sentence; a bug: logged, the log named
 
 
 class SyncController(QObject):
@@ -83,7 +61,8 @@ class SyncController(QObject):
         super().__init__(parent)
         self.service = service
         self.label, self.bar, self.cancel_button = label, bar, cancel
-        self.worker: SyncWorker | None = None
+        self.worker: tasks.Job[object] | None = None
+        self._cancel = threading.Event()
         self.closed = False
         self.state = "idle"
         self.message = ""
@@ -146,24 +125,30 @@ class SyncController(QObject):
                 self.refresh_label()
             return False
         self.retry.stop()
-        worker = SyncWorker(self.service)
-        worker.progressed.connect(self._progress)
-        worker.succeeded.connect(self._succeeded)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(self._worker_done)
-        self.worker = worker
+        service, cancel = self.service, threading.Event()
+        self._cancel = cancel
+
+        def progress(what: str, done: int, total: int) -> None:  # on the worker thread
+            tasks.to_main(self._progress, what, done, total, owner=self)
+
         self.state = "running"
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.refresh_label()
-        worker.start()
+        self.worker = tasks.run(
+            lambda: service.run(progress=progress, cancel=cancel),
+            on_result=self._succeeded,
+            on_error=lambda exc: self._failed(*_failure(exc)),
+            owner=self,
+            what="sync",
+        )
         return True
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.worker.cancel.set()
+            self._cancel.set()
             self.cancel_button.setEnabled(False)
 
     def stop(self, timeout_ms: int = 10_000) -> None:
@@ -174,9 +159,10 @@ class SyncController(QObject):
         self.retry.stop()
         self.label_timer.stop()
         if self.worker is not None:
-            self.worker.cancel.set()
-            if not self.worker.wait(timeout_ms):  # a request still in flight: let it end
-                _ORPHANS.append(self.worker)
+            self._cancel.set()
+            self.worker.wait(timeout_ms)  # a request still in flight ends on its own
+            self.worker.cancel()  # the window is going: nothing is delivered to it
+            self.worker = None
 
     def _progress(self, what: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -188,15 +174,15 @@ class SyncController(QObject):
     def _succeeded(self, result: object) -> None:
         self.state, self.message = "ok", ""
         self.jobs_alive = getattr(result, "jobs_alive", None)
+        self._worker_done()
 
     def _failed(self, state: str, message: str) -> None:
         self.state, self.message = state, message
         if state == "offline":
             self.retry.start()
+        self._worker_done()
 
     def _worker_done(self) -> None:
-        if self.worker is not None:
-            self.worker.deleteLater()
         self.worker = None
         self.bar.hide()
         self.cancel_button.hide()

@@ -1,6 +1,6 @@
 """Packing lists: per customer bag (for a producer or the whole hub) and per product.
 
-The hub versions follow OFN's Packing reports (ofn-api.md §7.1) so hub staff recognise
+The hub versions follow OFN's own Packing reports (admin: Reports > Packing) so staff recognise
 them: Pack by Customer groups by customer ("Last First (CODE)") with producer, product,
 variant, weight, quantity and TempControlled; Pack by Product groups by producer, then
 "product - variant", with the customers under it. Each block is one table whose heading

@@ -2,7 +2,8 @@
 
 Takes a :class:`pos.domain.reconcile.ReportData` that the reconcile service has already
 computed; this module only lays it out. Text goes through gettext; the font is an
-embedded Unicode TTF so every customer's name prints (collection-day.md §5.1).
+embedded Unicode TTF so every customer's name prints (ReportLab's built-in Helvetica has no
+Polish, Turkish or Greek letters).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def sync_status_labels(_: Callable[[str], str]) -> dict[str, str]:
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
-    """Deferred canvas that prints "Page i of N" (collection-day.md §5.3)."""
+    """Deferred canvas that prints "Page i of N" (the total is known only after the last page,
+    so pages are kept and numbered when the document is saved)."""
 
     footer_text = "Page {page} of {pages}"
 

@@ -6,34 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QWidget
 
-pytestmark = pytest.mark.gui
-
-
-def find(window: QWidget, cls: type, name: str):
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    assert widget.accessibleName() or cls in (QLabel, QSpinBox), f"{name} has no accessible name"
-    return widget
-
-
-def order_number(window, payment_state: str, offset: int = 0) -> str:
-    return str(
-        window.services.store.scalar(
-            "SELECT number FROM orders WHERE payment_state = ? ORDER BY id LIMIT 1 OFFSET ?",
-            (payment_state, offset),
-        )
-    )
-
-
-def scan(qtbot, window, code: str) -> None:
-    field = find(window, QLineEdit, "scanInput")
-    field.setFocus()
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def count(window, sql: str = "SELECT COUNT(*) FROM checkouts", params: tuple = ()) -> int:
-    return int(window.services.store.scalar(sql, params))
+from tests.helpers.till import count, find, order_number, scan
 
 
 def open_session_in(qtbot, dialog, name: str = "Zoë", float_text: str = "50") -> None:

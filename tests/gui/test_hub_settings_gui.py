@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
-
-pytestmark = pytest.mark.gui
 
 PIN = "2468"
 

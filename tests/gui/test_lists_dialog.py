@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from pos.ui.lists_dialog import ListsDialog
-
-pytestmark = pytest.mark.gui
 
 
 def _dialog(window) -> ListsDialog:

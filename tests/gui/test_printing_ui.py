@@ -9,10 +9,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from pos.services.printing import load_settings
 from pos.store import Store
-from tests.printing import checkout_rows
+from tests.helpers import checkout_rows
 from tests.tools.emupos_harness import free_port
-
-pytestmark = pytest.mark.gui
 
 
 def _status(window) -> str:

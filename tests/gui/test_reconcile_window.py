@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from pos.domain.money import format_money
 from pos.services.roles import StaffRoles
 from pos.store import Store
+from tests.helpers.wait import settle
 from tests.reconcile.day import recompute, recompute_sync
 from tests.reconcile.real_day import build_real_day
 
@@ -53,6 +54,7 @@ def open_reconcile(win, qtbot, name="Office Olga", pin=PIN):
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
     if getattr(win, "_reconcile_window", None) is not None:  # accepted: the dialog goes away
         qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
+        settle(qtbot, win._reconcile_window)
     return dialog
 
 
@@ -93,6 +95,7 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
     point = find(rw, QComboBox, "reconcilePoint")
     for index in range(point.count()):
         point.setCurrentIndex(index)
+        settle(qtbot, rw)
         pid = point.currentData()
         want = recompute(store, pid)
         for status, name in (
@@ -118,6 +121,7 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
         orders = rows(find(rw, QTableView, "ordersTable"))
         assert len(orders) == sum(want.counts.values())
     point.setCurrentIndex(0)
+    settle(qtbot, rw)
     sync = recompute_sync(store, None)
     assert find(rw, QLabel, "syncSummary").text() == (
         f"Open Food Network: {sync['done'] + sync['staff_done']} pushed and verified, "
@@ -187,6 +191,7 @@ def test_no_show_marking_then_counts_change(day_window, qtbot):
     qtbot.keyClicks(find(rw, QLineEdit, "noShowReason"), "Did not come; phoned, no answer")
     rw.select_orders([day.no_show])
     qtbot.mouseClick(find(rw, QPushButton, "noShowButton"), Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     assert int(find(rw, QLabel, "countNoShow").text()) == before + 1
     row = store.query("SELECT * FROM no_shows WHERE order_id = ?", (day.no_show,))[0]
     assert row["marked_by"] == "Office Olga" and row["reason"].startswith("Did not come")
@@ -230,6 +235,7 @@ def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
     number = store.scalar("SELECT number FROM orders WHERE id = ?", (day.credit_order,))
     assert catcher.urls == [f"https://openfoodnetwork.org.uk/admin/orders/{number}/edit"]
     qtbot.mouseClick(done_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     assert len(rows(actions)) == 2
     row = store.query("SELECT done_by, done_at FROM staff_actions WHERE id = ?", (credit_id,))[0]
     assert row["done_by"] == "Office Olga" and row["done_at"]

@@ -2,52 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from pos.store import Store
 from sync import credentials
+from tests.helpers.fixtures import hub_window, no_keyring
+from tests.helpers.till import sync_now as _sync
 from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
-from tests.ofn_sim.server import OFNSimulator
 from tests.sync.tills import collect
 
-__all__ = ["ofn_sim"]
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def no_keyring() -> None:
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
-
-
-@pytest.fixture
-def hub_window(qtbot, tmp_path: Path, ofn_sim: OFNSimulator):  # type: ignore[no-untyped-def]
-    from pos.app import create_window
-
-    db = tmp_path / "hub.sqlite"
-    with Store.open(db) as store:
-        store.set_setting("ofn_url", ofn_sim.url)
-        store.set_setting("hub_id", ofn_sim.hub_id)
-        store.set_setting("order_cycle_id", 987)
-        store.set_setting("sync_on_start", False)  # each test starts its syncs itself
-    credentials.save_key(ofn_sim.url, ofn_sim.key)
-    win = create_window(db)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def _sync(qtbot, win, timeout: int = 30_000) -> str:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(win.sync.finished, timeout=timeout) as blocker:
-        win.findChild(QAction, "syncNowAction").trigger()
-    return str(blocker.args[0])
+__all__ = ["hub_window", "no_keyring", "ofn_sim"]
 
 
 def test_sync_now_pulls_pushes_and_updates_the_status(qtbot, hub_window, ofn_sim) -> None:  # type: ignore[no-untyped-def]

@@ -3,16 +3,14 @@ the OFN simulator (offscreen): what staff choose is stored, and push follows it.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
-from tests.gui.test_sync_gui import _sync, hub_window, no_keyring
+from tests.helpers.fixtures import hub_window, no_keyring
+from tests.helpers.till import sync_now as _sync
 from tests.ofn_sim.fixtures import ofn_sim
 from tests.sync.tills import collect
 
 __all__ = ["hub_window", "no_keyring", "ofn_sim"]
-
-pytestmark = pytest.mark.gui
 
 
 def _open(qtbot, win):  # type: ignore[no-untyped-def]
@@ -81,7 +79,7 @@ def test_a_stuck_job_queue_says_emails_are_delayed(qtbot, hub_window, ofn_sim) -
 def test_collections_waiting_over_a_day_are_pointed_out_beside_the_ship_choice(
     qtbot, hub_window, ofn_sim
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.sync.test_capture_rules import _collected_days_ago
+    from tests.sync.tills import collected_days_ago as _collected_days_ago
 
     assert _sync(qtbot, hub_window) == "ok"
     store = hub_window.services.store

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.screen import LAPTOP, SMALL, TITLE_AND_TASK_BARS, offscreen_platform
+from tests.helpers.screen import LAPTOP, SMALL, TITLE_AND_TASK_BARS, offscreen_platform
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -370,7 +370,7 @@ def problems(measured: list[dict], *, margin: int = TITLE_AND_TASK_BARS) -> list
 
 
 def test_everything_fits_1366x768_in_english(qtbot, window) -> None:
-    from tests.gui.fit_walk import walk
+    from tests.helpers.fit_walk import walk
 
     screen = window.screen().availableGeometry()
     assert (screen.width(), screen.height()) == LAPTOP
@@ -388,7 +388,7 @@ def test_everything_fits_other_screens_and_french(
 ) -> None:
     env = dict(os.environ, FOODHUB_POS_LANG=lang, QT_QPA_PLATFORM=offscreen_platform(*size))
     done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.fit_walk", str(demo_db)],
+        [sys.executable, "-m", "tests.helpers.fit_walk", str(demo_db)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]

@@ -9,9 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QPushButton, QTableView
 
-from tests.gui.test_checkout_screen import count, find, order_number, scan
-
-pytestmark = pytest.mark.gui
+from tests.helpers.till import count, find, order_number, scan
 
 
 @pytest.fixture

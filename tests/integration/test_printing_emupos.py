@@ -20,7 +20,8 @@ from pos.store import Store
 from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send
 from receipts.receipt import layout_receipt
-from tests.printing import checkout_rows, samples
+from tests.helpers import checkout_rows
+from tests.printing import samples
 from tests.tools.emupos_harness import Emupos, EmuposUnavailable
 
 pytestmark = pytest.mark.slow
@@ -258,7 +259,6 @@ def test_idle_worker_notices_paper_out_before_the_next_job(store: Store, printer
     assert len(printer.receipts()) == printer.seen  # type: ignore[attr-defined]  # nothing printed
 
 
-@pytest.mark.gui
 def test_till_window_prints_the_receipt_of_a_confirmed_checkout(
     qtbot, demo_db: Path, printer: Emupos
 ) -> None:

@@ -1,6 +1,6 @@
 """An OFN API simulator over real HTTP on 127.0.0.1, quirks and faults included.
 
-Implements what the till uses, as ofn-api.md describes it:
+Implements what the till uses, as OFN's API behaves (its docs and live instances):
 - ``GET /api/v0/orders`` (ransack filters, pagination only when ``page``/``per_page`` given,
   capped at 100, carts unless ``q[completed_at_not_null]``, ``q[updated_at_gt]``),
 - ``GET /api/v0/orders/{number}`` (detailed), ``PUT .../capture`` (the first pending payment

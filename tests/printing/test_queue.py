@@ -19,26 +19,15 @@ from pos.services.printing import (
 from pos.store import Store
 from pos.store.print_jobs import INTERRUPTED, PrintJobs
 from receipts.printers import PrinterConfigError, parse_uri
-from tests.printing import checkout_rows
+from tests.helpers import checkout_rows
 from tests.tools.emupos_harness import free_port
-
-
-def _order_with_items(store: Store, minimum: int = 3) -> int:
-    return int(
-        store.scalar(
-            "SELECT o.id FROM orders o WHERE o.state = 'complete' AND"
-            " (SELECT COUNT(*) FROM line_items li WHERE li.order_id = o.id) >= ?"
-            " ORDER BY o.id LIMIT 1",
-            (minimum,),
-        )
-    )
 
 
 @pytest.fixture
 def collected(store: Store) -> str:
     session = checkout_rows.open_session(store)
     return checkout_rows.collect(
-        store, _order_with_items(store), session_id=session, missing=1, tendered=50000
+        store, checkout_rows.order_with_items(store), session_id=session, missing=1, tendered=50000
     )
 
 
@@ -132,7 +121,7 @@ def test_no_printer_leaves_jobs_queued(store: Store, collected: str) -> None:
 
 def test_z_report_and_labels_from_the_store(store: Store, paper: Path) -> None:
     session = checkout_rows.open_session(store, float_amount=5000)
-    order_id = _order_with_items(store)
+    order_id = checkout_rows.order_with_items(store)
     checkout_rows.collect(store, order_id, session_id=session, tendered=100000)
     checkout_rows.walk_in(store, session_id=session, items=[("Jam", "340g", 2, 420)], tendered=1000)
     service = PrintService(store, printer_uri=f"file://{paper}")

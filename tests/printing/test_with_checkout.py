@@ -1,6 +1,6 @@
 """Receipts and Z reports of checkouts made by the real checkout and till services.
 
-The checkout service queues the receipt after its transaction (contracts.md, print jobs);
+The checkout service queues the receipt (a ``print_jobs`` row) after its transaction;
 the print service builds the receipt from the store and prints it, here to a real file.
 """
 

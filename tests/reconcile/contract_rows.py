@@ -1,8 +1,9 @@
-"""Local events written row by row exactly as notes/contracts.md defines them.
+"""A till writing its local events row by row, as the contracts define them.
 
-Until the checkout and sync services are merged, reconcile tests build their stores with
-this helper; it computes every money column by the contract's formulas (not by the code
-under test). Tests then recompute the expected figures from the raw rows independently.
+Reconcile tests build their stores with this helper (sessions, walk-ins, receipt numbers and
+payments come from tests/helpers/checkout_rows.py); it computes every money column by the
+contract's formulas, not by the code under test. Tests then recompute the expected figures
+from the raw rows independently.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from pos.store import Store
 from pos.store.db import utcnow
+from tests.helpers import checkout_rows as rows
 
 
 @dataclass
@@ -27,27 +29,14 @@ class Till:
 
     # till sessions ------------------------------------------------------------
     def open_session(self, float_amount: int = 5000, at: str | None = None) -> str:
-        number = (
-            self.store.scalar(
-                "SELECT COALESCE(MAX(number), 0) FROM till_sessions WHERE till_id = ?",
-                (self.till_id,),
-            )
-            + 1
-        )
-        sid = str(uuid.uuid4())
         with self.store.transaction():
-            self.store.db.conn.execute(
-                "INSERT INTO till_sessions(id, till_id, number, pickup_point_id, volunteer,"
-                " opened_at, float_amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    sid,
-                    self.till_id,
-                    number,
-                    self.pickup_point_id,
-                    self.volunteer,
-                    at or utcnow(),
-                    float_amount,
-                ),
+            sid = rows.open_session(
+                self.store,
+                till_id=self.till_id,
+                volunteer=self.volunteer,
+                float_amount=float_amount,
+                pickup_point_id=self.pickup_point_id,
+                opened_at=at or utcnow(),
             )
             self.store.audit(
                 "till.open",
@@ -70,29 +59,19 @@ class Till:
 
     def close_session(self, counted: int, note: str = "") -> None:
         assert self.session_id
-        sid = self.session_id
-        s = self.store.query("SELECT float_amount FROM till_sessions WHERE id = ?", (sid,))[0]
-        cash = self.store.scalar(
-            "SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN checkouts c"
-            " ON c.id = p.checkout_id WHERE c.session_id = ? AND p.method = 'cash'",
-            (sid,),
+        rows.close_session(
+            self.store,
+            self.session_id,
+            counted,
+            closed_by=self.volunteer,
+            closed_at=utcnow(),
+            note=note,
         )
-        moves = self.store.scalar(
-            "SELECT COALESCE(SUM(amount), 0) FROM cash_movements WHERE session_id = ?", (sid,)
-        )
-        expected = s["float_amount"] + cash + moves
-        with self.store.transaction():
-            self.store.db.conn.execute(
-                "UPDATE till_sessions SET closed_at = ?, closed_by = ?, expected_cash = ?,"
-                " counted_cash = ?, difference = ?, close_note = ? WHERE id = ?",
-                (utcnow(), self.volunteer, expected, counted, counted - expected, note, sid),
-            )
         self.session_id = None
 
     # checkouts ----------------------------------------------------------------
     def _receipt_no(self) -> str:
-        seq = self.store.scalar("SELECT COUNT(*) FROM checkouts WHERE till_id = ?", (self.till_id,))
-        return f"{self.till_id}-{seq + 1:06d}"
+        return rows.receipt_no(self.store, self.till_id)
 
     def collect(
         self,
@@ -114,7 +93,7 @@ class Till:
         for li in items:
             gone = missing.get(li["id"], 0)
             qty = li["quantity"] - gone
-            full = _amount(li)
+            full = rows.line_amount(li)
             amount = full * qty // li["quantity"] if li["quantity"] else 0
             status = "ok" if gone == 0 else ("missing" if qty == 0 else "short")
             lines.append((li, qty, amount, status))
@@ -188,39 +167,17 @@ class Till:
         at: str | None = None,
     ) -> str:
         """``items``: (product name, quantity, unit price)."""
-        goods = sum(q * p for _, q, p in items)
-        paid = sum(p[1] for p in payments)
-        cid = str(uuid.uuid4())
-        when = at or utcnow()
         with self.store.transaction():
-            self.store.db.conn.execute(
-                "INSERT INTO checkouts(id, receipt_no, kind, session_id, till_id, volunteer,"
-                " pickup_point_id, created_at, currency, goods_total, amount_due, amount_paid,"
-                " change_given, left_owing, credit_amount)"
-                " VALUES (?, ?, 'walk_in', ?, ?, ?, ?, ?, 'GBP', ?, ?, ?, ?, ?, ?)",
-                (
-                    cid,
-                    self._receipt_no(),
-                    self.session_id,
-                    self.till_id,
-                    self.volunteer,
-                    self.pickup_point_id,
-                    when,
-                    goods,
-                    goods,
-                    paid,
-                    sum(p[2] - p[1] for p in payments),
-                    max(0, goods - paid),
-                    max(0, paid - goods),
-                ),
+            cid = rows.walk_in(
+                self.store,
+                session_id=self.session_id,
+                items=[(name, "", qty, price) for name, qty, price in items],
+                payments=payments,
+                till_id=self.till_id,
+                volunteer=self.volunteer,
+                pickup_point_id=self.pickup_point_id,
+                created_at=at or utcnow(),
             )
-            for name, qty, price in items:
-                self.store.db.conn.execute(
-                    "INSERT INTO checkout_lines(checkout_id, product_name, quantity, unit_price,"
-                    " amount) VALUES (?, ?, ?, ?, ?)",
-                    (cid, name, qty, price, qty * price),
-                )
-            self._payments(cid, payments, when)
             self.store.audit(
                 "checkout.walk_in",
                 entity="checkout",
@@ -286,16 +243,11 @@ class Till:
     def _payments(
         self, cid: str, payments: list[tuple[str, int, int]], when: str
     ) -> list[dict[str, Any]]:
-        rows = []
-        for method, amount, tendered in payments:
-            pid = str(uuid.uuid4())
-            self.store.db.conn.execute(
-                "INSERT INTO payments(id, checkout_id, method, amount, tendered, change,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (pid, cid, method, amount, tendered, tendered - amount, when),
-            )
-            rows.append({"id": pid, "method": method, "amount": amount})
-        return rows
+        return [
+            {"id": rows.add_payment(self.store, cid, method, amount, tendered, when),
+             "method": method, "amount": amount}
+            for method, amount, tendered in payments
+        ]  # fmt: skip
 
     def _outbox(
         self,
@@ -327,15 +279,6 @@ class Till:
             " status = 'pending', changed_at = excluded.changed_at",
             (order_id, json.dumps(desired), when),
         )
-
-
-def _amount(li: Any) -> int:
-    from decimal import ROUND_HALF_UP, Decimal
-
-    if li["final_weight"] is not None and li["unit_value"]:
-        exact = Decimal(li["unit_price"]) * Decimal(li["final_weight"]) / Decimal(li["unit_value"])
-        return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return int(li["unit_price"] * li["quantity"])
 
 
 def set_outbox_status(store: Store, order_id: int, status: str, error: str = "") -> None:

@@ -6,9 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
-from tests.robustness.test_full_disk import counts, message, scan
-
-pytestmark = pytest.mark.gui
+from tests.helpers.till import counts, message, scan
 
 
 @pytest.mark.parametrize(

@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from tests.robustness.conftest import fill_disk, free_disk
-
-pytestmark = pytest.mark.gui
-
-TABLES = ("checkouts", "payments", "outbox", "print_jobs", "audit_log", "till_sessions")
-
-
-def counts(window) -> dict[str, int]:
-    store = window.services.store
-    return {t: int(store.scalar(f"SELECT COUNT(*) FROM {t}")) for t in TABLES}
-
-
-def scan(qtbot, window, code: str) -> None:
-    field = window.findChild(QLineEdit, "scanInput")
-    field.setFocus()
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-
-def message(window) -> str:
-    return window.findChild(QLabel, "scanMessage").text()
+from tests.helpers.till import counts, fill_disk, free_disk, message, scan
 
 
 def assert_one_sentence(text: str) -> None:

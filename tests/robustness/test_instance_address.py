@@ -12,7 +12,8 @@ import pytest
 from sync.connection import check_connection
 from sync.errors import NotOFN
 from sync.transport import normalise_url
-from tests.sync.test_cli_and_connection import no_keyring, sync_cli
+from tests.helpers.cli import sync_cli
+from tests.helpers.fixtures import no_keyring
 
 __all__ = ["no_keyring"]
 

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from tests.robustness.test_full_disk import counts, scan
-
-pytestmark = pytest.mark.gui
+from tests.helpers.till import counts, fill_disk, scan
 
 SKIP = {"", "_q_qlineeditclearaction"}
 
@@ -47,8 +45,6 @@ def test_every_action_when_writes_fail(qtbot, window, failure: str) -> None:
     if failure == "read_only":
         conn.execute("PRAGMA query_only = ON")
     else:
-        from tests.robustness.conftest import fill_disk
-
         for table in ("audit_log", "print_jobs", "settings", "outbox"):
             fill_disk(window, table)
     actions = [

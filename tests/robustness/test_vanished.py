@@ -8,12 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from tests.robustness.test_full_disk import message, scan
-from tests.sync.test_cli_and_connection import no_keyring  # the key goes to a private file
+from tests.helpers.fixtures import no_keyring  # the key goes to a private file
+from tests.helpers.till import message, scan
 
 __all__ = ["no_keyring"]
-
-pytestmark = pytest.mark.gui
 
 
 def test_a_sale_after_the_folder_vanished_is_refused_not_lost(qtbot, window, tmp_path) -> None:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from pos.services.printing import PrintLoop, PrintService
+from pos.services.printing import PrintLoop, PrintService, wait_until
 from pos.store import Store
-from tests.printing import checkout_rows
-from tests.printing.test_queue import _order_with_items, wait_until
-
-__all__ = ["wait_until"]
+from tests.helpers import checkout_rows
 
 
 def test_print_loop_on_a_read_only_connection(store: Store, tmp_path: Path) -> None:
     session = checkout_rows.open_session(store)
-    checkout = checkout_rows.collect(store, _order_with_items(store), session_id=session)
+    checkout = checkout_rows.collect(
+        store, checkout_rows.order_with_items(store), session_id=session
+    )
     paper = tmp_path / "paper.bin"
     reader = store.reader()
     reader.db.conn.execute("PRAGMA query_only = ON")  # e.g. the file turned read-only

@@ -7,9 +7,6 @@ captured, orders shipped) and what the till stored (staff actions, outbox, setti
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from pos.store import Store
@@ -22,7 +19,7 @@ from sync.rules import LATE_SHIP, PushRules
 from sync.run import EMAILS_DELAYED, run_sync
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect, outbox_status
+from tests.sync.tills import collect, collected_days_ago, outbox_status
 
 CARD = "Card (Stripe)"
 
@@ -194,26 +191,12 @@ def test_not_marking_shipped_captures_but_never_ships(pulled_store, ofn_sim, ofn
     assert Outbox(pulled_store).staff_actions() == []
 
 
-def _collected_days_ago(store: Store, number: str, days: float) -> None:
-    """The till collected the order ``days`` ago and is only now online."""
-    order = OrderRepository(store).by_number(number)
-    assert order is not None
-    row = store.query("SELECT desired FROM outbox WHERE order_id = ?", (order.id,))[0]
-    desired = json.loads(row[0])
-    at = datetime.now(UTC) - timedelta(days=days)
-    desired["collected_at"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with store.transaction():
-        store.db.conn.execute(
-            "UPDATE outbox SET desired = ? WHERE order_id = ?", (json.dumps(desired), order.id)
-        )
-
-
 def test_a_ship_long_after_the_collection_is_flagged_for_staff(pulled_store, ofn_sim, ofn_client):  # type: ignore[no-untyped-def]
     late, recent = ofn_sim.numbers(payment_state="paid")[:2]
     collect(pulled_store, late)
     collect(pulled_store, recent)
-    _collected_days_ago(pulled_store, late, 3)
-    _collected_days_ago(pulled_store, recent, 0.5)
+    collected_days_ago(pulled_store, late, 3)
+    collected_days_ago(pulled_store, recent, 0.5)
     assert collections_waiting_since(pulled_store, LATE_SHIP) == 1  # Sync settings warn of it
     report = push(ofn_client, pulled_store)
     assert collections_waiting_since(pulled_store, LATE_SHIP) == 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,28 +12,14 @@ import pytest
 from pos.store import Store
 from sync import credentials
 from sync.connection import check_connection
+from tests.helpers.cli import sync_cli
+from tests.helpers.fixtures import no_keyring
 from tests.ofn_sim.server import OFNSimulator
 from tests.sync.tills import collect
 
+__all__ = ["no_keyring"]
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
-
-
-def sync_cli(db: Path, *args: str, key: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if key is not None:
-        env["OFN_TEST_KEY"] = key
-    return subprocess.run(
-        [sys.executable, "main.py", "sync", "--db", str(db), *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
 
 
 def _free_port() -> int:

@@ -1,14 +1,13 @@
-"""Local checkouts written per contracts.md, as the checkout service does (test helper)."""
+"""Local checkouts for sync tests, made by the real checkout service (test helper)."""
 
 from __future__ import annotations
 
 import json
-import uuid
+from datetime import UTC, datetime, timedelta
 
 from pos.store import Store
-from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.reversal import next_receipt_no
+from tests.helpers import checkout_rows as rows
 
 
 def checkout_service(store: Store):  # type: ignore[no-untyped-def]
@@ -72,37 +71,32 @@ def reverse(store: Store, number: str) -> None:
 
 
 def walk_in(store: Store, amount: int, method: str = "cash", till_id: str = "T1") -> str:
-    cid, now = str(uuid.uuid4()), utcnow()
-    conn = store.db.conn
-    with store.transaction():
-        conn.execute(
-            "INSERT INTO checkouts(id, receipt_no, kind, till_id, volunteer, created_at,"
-            " currency, goods_total, amount_due, amount_paid) VALUES (?, ?, 'walk_in', ?, 'Vol',"
-            " ?, 'GBP', ?, ?, ?)",
-            (cid, next_receipt_no(store, till_id), till_id, now, amount, amount, amount),
-        )
-        conn.execute(
-            "INSERT INTO checkout_lines(checkout_id, product_name, quantity, unit_price, amount)"
-            " VALUES (?, 'Apple juice', 1, ?, ?)",
-            (cid, amount, amount),
-        )
-        conn.execute(
-            "INSERT INTO payments(id, checkout_id, method, amount, tendered, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (str(uuid.uuid4()), cid, method, amount, amount, now),
-        )
-    return cid
-
-
-def _upsert_outbox(store: Store, order_id: int, desired: dict[str, object], now: str) -> None:
-    store.db.conn.execute(
-        "INSERT INTO outbox(order_id, desired, status, changed_at) VALUES (?, ?, 'pending', ?)"
-        " ON CONFLICT(order_id) DO UPDATE SET desired = excluded.desired, status = 'pending',"
-        " changed_at = excluded.changed_at, next_attempt_at = NULL",
-        (order_id, json.dumps(desired), now),
+    """A walk-in sale of one apple juice, outside any till session."""
+    return rows.walk_in(
+        store,
+        session_id=None,
+        items=[("Apple juice", "", 1, amount)],
+        method=method,
+        till_id=till_id,
+        volunteer="Vol",
+        pickup_point_id=None,
     )
 
 
 def outbox_status(store: Store) -> dict[str, str]:
     rows = store.query("SELECT o.number, x.status FROM outbox x JOIN orders o ON o.id = x.order_id")
     return {r[0]: r[1] for r in rows}
+
+
+def collected_days_ago(store: Store, number: str, days: float) -> None:
+    """The till collected the order ``days`` ago and is only now online."""
+    order = OrderRepository(store).by_number(number)
+    assert order is not None
+    row = store.query("SELECT desired FROM outbox WHERE order_id = ?", (order.id,))[0]
+    desired = json.loads(row[0])
+    at = datetime.now(UTC) - timedelta(days=days)
+    desired["collected_at"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    with store.transaction():
+        store.db.conn.execute(
+            "UPDATE outbox SET desired = ? WHERE order_id = ?", (json.dumps(desired), order.id)
+        )

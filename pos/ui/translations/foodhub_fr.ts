@@ -3027,4 +3027,11 @@ Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
     </message>
 </context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Something unexpected went wrong; the details are in the log file %1.</source>
+        <translation>Une erreur inattendue s’est produite&#xa0;; les détails sont dans le fichier journal %1.</translation>
+    </message>
+</context>
 </TS>

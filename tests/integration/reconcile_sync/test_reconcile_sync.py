@@ -14,13 +14,12 @@ from pos.domain.checkout import Tender, WalkInItem
 from pos.domain.money import format_money
 from pos.store import Store
 from pos.store.orders import OrderRepository
+from tests.helpers.wait import settle
 from tests.reconcile.day import recompute
 from tests.reconcile.real_day import RealTill
 
 push = pytest.importorskip("sync.push").push
 declare_paid_at_pickup = pytest.importorskip("tests.ofn_sim.fixtures").declare_paid_at_pickup
-
-pytestmark = pytest.mark.gui
 
 
 def gbp(minor: int) -> str:
@@ -88,6 +87,7 @@ def open_window(qtbot, hub_db: Path):
     rw = ReconcileWindow(win.services, "Office Olga", win)
     qtbot.addWidget(rw)
     rw.show()
+    settle(qtbot, rw)
     return win, rw
 
 
@@ -148,10 +148,12 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     keep_button = rw.findChild(QPushButton, "keepLocalButton")
     assert keep_button.isEnabled()
     qtbot.mouseClick(keep_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     assert "Kept" in rw.findChild(QLabel, "reconcileMessage").text()
     assert order_row(rw, cases["keep"][1])[11] == "Waiting to push"
     assert rw.select_action(action_for(ids["accept"]))
     qtbot.mouseClick(rw.findChild(QPushButton, "acceptOfnButton"), Qt.MouseButton.LeftButton)
+    settle(qtbot, rw)
     accepted = order_row(rw, cases["accept"][1])
     assert accepted[3] == "Not collected"  # the till's collection was reversed
     audit = s.query("SELECT actor, details FROM audit_log WHERE action ="
@@ -166,6 +168,7 @@ def test_staff_resolve_conflicts_from_the_window(synced_day, qtbot, hub_db, ofn_
     # the next push settles both: kept -> staff enter the payment; accepted -> nothing to do
     push(ofn_client, s)
     rw.refresh()
+    settle(qtbot, rw)
     assert order_row(rw, cases["keep"][1])[11] == "Needs staff action"
     # accepted: OFN's state stands, the conflict action was closed by the resolution
     assert order_row(rw, cases["accept"][1])[11] == "Staff action done"

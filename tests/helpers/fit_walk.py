@@ -3,7 +3,7 @@
 Used in-process by the GUI tests (1366×768, English) and as a child process on other
 screens and languages:
 
-    QT_QPA_PLATFORM=... FOODHUB_POS_LANG=fr python -m tests.gui.fit_walk DB
+    QT_QPA_PLATFORM=... FOODHUB_POS_LANG=fr python -m tests.helpers.fit_walk DB
 
 prints one JSON list of measurements. Each measurement names the state, the top-level
 widget (the main window or a dialog), its frame on the screen, the smallest size its
