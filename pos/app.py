@@ -56,10 +56,11 @@ def _qt_app() -> object:
 def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
     """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
     from pos.services.context import Services
-    from pos.ui import i18n
+    from pos.ui import i18n, text_size
     from pos.ui.main_window import MainWindow
 
     app = _qt_app()
+    text_size.apply(app)  # type: ignore[arg-type]
     printer_uri = printer or os.environ.get("FOODHUB_POS_PRINTER") or None
     services = Services.open(db_path, printer_uri=printer_uri)
     try:
@@ -75,6 +76,40 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
         window.statusBar().showMessage(str(missing))
     window._translators = translators  # type: ignore[attr-defined]
     return window
+
+
+_windows: list[MainWindow] = []  # the window being shown, kept alive while it is rebuilt
+
+
+def reopen_window(old: MainWindow) -> MainWindow:
+    """Rebuild the main window on the same database (after the text size changed).
+
+    The old window closes first: it stops its workers and releases the database lock.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    db_path = old.services.store.path
+    printer = old.services.printer_uri
+    geometry, state = old.geometry(), old.windowState()
+    app = QApplication.instance()
+    quit_on_close = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
+    if isinstance(app, QApplication):
+        app.setQuitOnLastWindowClosed(False)
+    try:
+        old.close()
+        for translator in getattr(old, "_translators", []):
+            QCoreApplication.removeTranslator(translator)
+        new = create_window(db_path, printer=printer)
+    finally:
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(quit_on_close)
+    new.setGeometry(geometry)
+    new.setWindowState(state)
+    new.show()
+    _windows[:] = [new]
+    old.deleteLater()
+    return new
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -96,6 +131,7 @@ def run_gui(args: argparse.Namespace) -> int:
         crash.error_dialog(exc).exec()
         return 1
     window.show()
+    _windows[:] = [window]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    from tests.helpers.screen import LAPTOP, offscreen_platform
+
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*LAPTOP)  # GUI tests run on 1366×768
 os.environ.setdefault("FOODHUB_POS_LANG", "en")
 
 

@@ -21,6 +21,30 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{t}"*' for t in tokens if t)
 
 
+def compact_name_query(text: str) -> str:
+    """An FTS5 query on names that ignores punctuation and spaces ("" when not needed).
+
+    The index splits "O'Briain" into "o" + "briain" and "Jean-Luc" into "jean" + "luc".
+    Typed without the punctuation ("obriain", "jeanluc") or with a space too many
+    ("mac donald" for "MacDonald"), the letters are tried as one word and as every split
+    into two (up to 24 letters: three) adjacent words; each alternative is an indexed
+    phrase-prefix query, so the cost does not grow with the number of orders.
+    """
+    letters = "".join(ch for ch in fold(text) if ch.isalnum())
+    if len(letters) < 3 or len(letters) > 40:
+        return ""
+    n = len(letters)
+    alternatives = [f'"{letters}"*']
+    alternatives += [f'"{letters[:i]} {letters[i:]}"*' for i in range(1, n)]
+    if n <= 24:  # "siobhanobriain": three words ("siobhan", "o", "briain")
+        alternatives += [
+            f'"{letters[:i]} {letters[i:j]} {letters[j:]}"*'
+            for i in range(1, n - 1)
+            for j in range(i + 1, n)
+        ]
+    return "name : (" + " OR ".join(alternatives) + ")"
+
+
 class OrderSearch:
     def __init__(self, store: Store) -> None:
         self.conn = store.db.conn
@@ -74,11 +98,12 @@ class OrderSearch:
             [key, key + "\U0010ffff", *pp_params],
         )
         query = fts_query(text)
-        if query:
-            for column_filter in (f"name : ({query})", query):
+        compact = compact_name_query(text)
+        for match in (f"name : ({query})" if query else "", query, compact):
+            if match:
                 more(
                     "SELECT s.rowid FROM order_search s JOIN orders o ON o.id = s.rowid"
                     f" WHERE order_search MATCH ?{pp_sql} LIMIT ?",
-                    [column_filter, *pp_params],
+                    [match, *pp_params],
                 )
         return list(found)[:limit]

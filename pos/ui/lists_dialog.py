@@ -34,7 +34,7 @@ from pos.errors import KnownError
 from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
 from pos.store import Store
 from pos.ui import tasks
-from pos.ui.widgets import named
+from pos.ui.widgets import fit_to_screen, named
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +286,7 @@ def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
     if dialog is None:
         dialog = ListsDialog(store, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fit_to_screen(dialog)
     dialog.show()
     dialog.activateWindow()
     return dialog

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,12 +44,14 @@ from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
 from pos.ui.lists_dialog import open_lists_dialog
-from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel
+from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
 from pos.ui.reconcile_window import open_reconcile
 from pos.ui.settings_dialog import open_hub_settings
+from pos.ui.text_size import SIZES, pt
+from pos.ui.text_size import current_name as text_size_name
 from pos.ui.till_dialogs import (
     TILL_CLOSED_STYLE,
     OpenSessionDialog,
@@ -52,18 +61,25 @@ from pos.ui.till_dialogs import (
 )
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
-from pos.ui.widgets import named
+from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, named, plain_text
 
-MESSAGE_STYLES = {
-    "info": "QLabel { padding: 6px; }",
-    "ok": "QLabel { background: #dcfce7; color: #14532d; padding: 8px; font-size: 15pt;"
-    " font-weight: bold; }",
-    "warn": "QLabel { background: #fef3c7; color: #78350f; padding: 8px; font-size: 14pt;"
-    " font-weight: bold; border: 2px solid #d97706; }",
-    "error": "QLabel { background: #fee2e2; color: #7f1d1d; padding: 8px; font-size: 14pt;"
-    " font-weight: bold; }",
-}
-BIG_TARGETS = "QPushButton { min-height: 48px; font-size: 13pt; padding: 4px 12px; }"
+
+def message_style(kind: str) -> str:
+    """The message line's look; sizes follow the text-size setting."""
+    styles = {
+        "info": "QLabel { padding: 6px; }",
+        "ok": "QLabel { background: #dcfce7; color: #14532d; padding: 8px;"
+        f" font-size: {pt(1.25)}; font-weight: bold; }}",
+        "warn": "QLabel { background: #fef3c7; color: #78350f; padding: 8px;"
+        f" font-size: {pt(1.15)}; font-weight: bold; border: 2px solid #d97706; }}",
+        "error": "QLabel { background: #fee2e2; color: #7f1d1d; padding: 8px;"
+        f" font-size: {pt(1.15)}; font-weight: bold; }}",
+    }
+    return styles.get(kind, styles["info"])
+
+
+def big_targets() -> str:
+    return f"QPushButton {{ min-height: 44px; font-size: {pt(1.05)}; padding: 4px 10px; }}"
 
 
 class MainWindow(QMainWindow):
@@ -72,12 +88,13 @@ class MainWindow(QMainWindow):
         self.services = services
         self.hub: Hub = services.orders.hub() or Hub(0, self.tr("No hub yet"))
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.scan_input = QLineEdit()
         named(self.scan_input, "scanInput", self.tr("Scan or search"))
-        self.scan_input.setPlaceholderText(
-            self.tr("Scan a bag or type a name, customer code or order number")
+        self.scan_input.setPlaceholderText(self.tr("Scan a bag or type a name"))
+        self.scan_input.setToolTip(
+            self.tr("Scan a bag, or type a name, customer code or order number, then Enter")
         )
         self.scan_input.setClearButtonEnabled(True)
         font = self.scan_input.font()
@@ -85,7 +102,8 @@ class MainWindow(QMainWindow):
         self.scan_input.setFont(font)
         self.scan_input.setMinimumHeight(48)
 
-        self.pickup_filter = QComboBox()
+        self.pickup_filter = ScanSafeComboBox()
+        self.pickup_filter.typed.connect(self.route_text)
         named(self.pickup_filter, "pickupFilter", self.tr("Pickup point"))
         self.pickup_filter.addItem(self.tr("All pickup points"), None)
         for point in services.orders.pickup_points():  # pickup points, then deliveries
@@ -98,29 +116,29 @@ class MainWindow(QMainWindow):
             found = self.pickup_filter.findData(saved)
             if found >= 0:
                 self.pickup_filter.setCurrentIndex(found)
-        self.pickup_filter.setMinimumHeight(48)
 
         self.message = QLabel()
         named(self.message, "scanMessage", self.tr("Scan message"))
         self.message.setWordWrap(True)
+        self.order_count = ShrinkingLabel()
+        named(self.order_count, "orderCountLabel", self.tr("Orders"))
+        self.order_count.setStyleSheet("QLabel { color: #4b5563; }")
 
         self.model = OrderListModel(self.hub.currency, self.hub.locale, self)
-        self.results = QTableView()
+        self.results = OrderListView()
         named(self.results, "resultsView", self.tr("Orders"))
         self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
-        self.results.verticalHeader().setDefaultSectionSize(36)
-        self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.results.setAlternatingRowColors(True)
         self.results.activated.connect(self._open_index)
         self.results.clicked.connect(self._open_index)
+        self.results.typed.connect(self.route_text)
+        self.results.leave.connect(self.focus_scan)
+        self._choosing = False  # several matches: arrows move the highlight, Enter opens it
 
         self.order_panel = OrderPanel(self.hub, self)
         self.order_panel.set_producers(services.orders.producer_names())
         self.order_panel.lines_changed.connect(self._money_changed)
+        self.order_panel.items_view.typed.connect(self.route_text)
+        self.order_panel.items_view.leave.connect(self._focus_for_draft)  # amount or scan
         self.order_panel.start_shift.connect(self.open_till)
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
@@ -130,7 +148,7 @@ class MainWindow(QMainWindow):
         named(self.collect_button, "collectButton", self.tr("Hand over the order"))
         self.collect_button.setMinimumHeight(64)
         self.collect_button.setStyleSheet(
-            "QPushButton { background: #166534; color: white; font-size: 16pt;"
+            f"QPushButton {{ background: #166534; color: white; font-size: {pt(1.35)};"
             " font-weight: bold; } QPushButton:disabled { background: #9ca3af; }"
         )
         self.collect_button.clicked.connect(self.commit)
@@ -151,35 +169,52 @@ class MainWindow(QMainWindow):
         named(self.next_button, "nextCustomerButton", self.tr("Next customer"))
         self.next_button.clicked.connect(self.cancel_checkout)
 
-        top = QHBoxLayout()
-        top.addWidget(self.scan_input, 4)
-        top.addWidget(self.pickup_filter, 1)
-        actions = QHBoxLayout()
-        for button in (self.walk_in_button, self.till_button, self.undo_button):
-            actions.addWidget(button)
+        # The scan field is the one input that matters: the full width of the column.
+        # The pickup filter sits with the count of the list it filters.
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.order_count, 1)
+        filter_row.addWidget(self.pickup_filter, 0)
+        self.pickup_filter.setMinimumHeight(36)
+        self.pickup_filter.setMinimumContentsLength(16)
+        self.pickup_filter.setSizeAdjustPolicy(
+            ScanSafeComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        actions = QGridLayout()  # two rows when the labels (French) are long
+        actions.addWidget(self.walk_in_button, 0, 0)
+        actions.addWidget(self.till_button, 0, 1)
+        actions.addWidget(self.undo_button, 1, 0)
+        actions.addWidget(self.next_button, 1, 1)  # secondary: the right keeps the green button
         left = QWidget()
+        left.setMinimumWidth(380)  # the list stays readable whatever the right side shows
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
+        left_layout.addWidget(self.scan_input)
         left_layout.addWidget(self.message)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.results)
         left_layout.addLayout(actions)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.order_panel, 1)
+        # The order (note, lines, summary) scrolls inside; payment and the primary button
+        # below it always stay on screen, whatever the order holds.
+        self.order_scroll = QScrollArea()
+        named(self.order_scroll, "orderScroll", self.tr("Order"))
+        self.order_scroll.setWidgetResizable(True)
+        self.order_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.order_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order_scroll.setWidget(self.order_panel)
+        right_layout.addWidget(self.order_scroll, 1)
         right_layout.addWidget(self.payment_panel)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.next_button, 1)
-        bottom.addWidget(self.collect_button, 3)
-        right_layout.addLayout(bottom)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        right_layout.addWidget(self.collect_button)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.setStyleSheet(BIG_TARGETS)
+        self.setStyleSheet(big_targets())
 
         self._build_status_bar()
         self._build_menus()
@@ -211,25 +246,25 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.demo_label = QLabel(self.tr("DEMO DATA: not a real hub"))
+        bar.setStyleSheet(f"QStatusBar, QStatusBar QLabel {{ font-size: {pt(0.85)}; }}")
+        self.demo_label = ShrinkingLabel(self.tr("DEMO DATA"))
+        self.demo_label.setToolTip(self.tr("DEMO DATA: not a real hub"))
         named(self.demo_label, "demoLabel", self.tr("Demo data"))
         self.demo_label.setStyleSheet(
-            "QLabel { background: #b45309; color: white; padding: 2px 8px; font-weight: bold; }"
+            "QLabel { background: #b45309; color: white; padding: 2px 8px; font-weight: bold;"
+            f" font-size: {pt(0.85)}; }}"
         )
         self.demo_label.setVisible(self.services.is_demo)
-        self.sync_status = QLabel(self.tr("Offline: not connected to Open Food Network"))
+        self.sync_status = ShrinkingLabel(self.tr("Offline: not connected to Open Food Network"))
         named(self.sync_status, "syncStatusLabel", self.tr("Sync status"))
-        self.printer_status = QLabel(self.tr("No printer set up"))
+        self.printer_status = ShrinkingLabel(self.tr("No printer set up"))
         named(self.printer_status, "printerStatusLabel", self.tr("Printer status"))
-        self.order_count = QLabel()
-        named(self.order_count, "orderCountLabel", self.tr("Orders"))
         self.till_status = QLabel()
         named(self.till_status, "tillStatusLabel", self.tr("Till session"))
-        self.pending_sync = QLabel()
+        self.pending_sync = ShrinkingLabel()
         named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
         bar.addWidget(self.demo_label)
         bar.addWidget(self.till_status)
-        bar.addWidget(self.order_count)
         bar.addPermanentWidget(self.pending_sync)
         bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.printer_status)
@@ -272,6 +307,25 @@ class MainWindow(QMainWindow):
         pin_action.setObjectName("staffPinAction")
         pin_action.triggered.connect(self.open_set_pin)
         till_menu.addAction(pin_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        size_menu = view_menu.addMenu(self.tr("&Text size"))
+        size_menu.setObjectName("textSizeMenu")
+        group = QActionGroup(self)
+        labels = {
+            "small": self.tr("Small"),
+            "normal": self.tr("Normal"),
+            "large": self.tr("Large"),
+            "larger": self.tr("Larger"),
+        }
+        chosen = text_size_name()
+        for size in SIZES:
+            action = QAction(labels[size], self)
+            action.setObjectName(f"textSize_{size}")
+            action.setCheckable(True)
+            action.setChecked(size == chosen)
+            action.triggered.connect(lambda _=False, size=size: self.set_text_size(size))
+            group.addAction(action)
+            size_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Food Hub POS"), self)
         about.setObjectName("aboutAction")
@@ -302,6 +356,7 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def _text_changed(self, text: str) -> None:
+        self._choosing = False
         if text.strip():
             self._relist.stop()
             self._refresh()
@@ -335,6 +390,12 @@ class MainWindow(QMainWindow):
     def _enter(self) -> None:
         """Enter in the scan field: a code opens its order; empty Enter hands it over."""
         text = self.scan_input.text().strip()
+        chosen = self.results.currentIndex()
+        if self._choosing and chosen.isValid():
+            order_id = int(self.model.data(chosen, ORDER_ID_ROLE))
+            self.scan_input.clear()
+            self.open_order(order_id)
+            return
         if not text:
             if self.draft is not None and not self.order_panel.locked:
                 if self.draft.handover().amount_due > 0:
@@ -361,8 +422,63 @@ class MainWindow(QMainWindow):
             )
             self.scan_input.clear()
             return
-        self.results.setFocus()
-        self.results.selectRow(0)
+        self._choose(0)
+        self.show_message(
+            self.tr("%n orders match: ↓ to choose, Enter to open.", "", self.model.rowCount())
+        )
+
+    def _choose(self, row: int) -> None:
+        """Highlight a row of the list while the cursor stays in the scan field."""
+        row = max(0, min(row, self.model.rowCount() - 1))
+        self.results.selectRow(row)
+        self.results.scrollTo(self.model.index(row, 0))
+        self._choosing = True
+
+    def route_text(self, text: str) -> None:
+        """Text typed anywhere on the main screen goes through the scan field.
+
+        A keyboard-wedge scanner types fast and ends with Enter: whatever had the focus
+        (the list, the lines, a button), the scan opens the scanned bag.
+        """
+        if text == "\r":
+            self._enter()
+            return
+        if not self.scan_input.hasFocus():
+            self.scan_input.setFocus()
+            self.scan_input.selectAll()  # a new code or name replaces what was there
+        self.scan_input.insert(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys nothing else took: arrows from the scan field, text from buttons."""
+        key = event.key()
+        if self.scan_input.hasFocus() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._arrow_from_scan(key == Qt.Key.Key_Down)
+            return
+        amount = self.payment_panel.amount
+        if key == Qt.Key.Key_Down and amount.hasFocus() and not amount.text().strip():
+            self._arrow_from_scan(True)  # the amount not started yet: ↓ into the lines too
+            return
+        text = plain_text(event)
+        if text:
+            self.route_text(text)
+            return
+        super().keyPressEvent(event)
+
+    def _arrow_from_scan(self, down: bool) -> None:
+        """↓/↑ in the scan field: choose among matches, or step into the bag's lines."""
+        lines = self.order_panel.items_view
+        typing = bool(self.scan_input.text().strip())
+        if not typing and down and self.draft is not None and not self.order_panel.locked:
+            if lines.model().rowCount():
+                row = max(lines.currentIndex().row(), 0)
+                self.order_panel.select_line(row)
+            return
+        if self.model.rowCount() == 0:
+            return
+        current = self.results.currentIndex().row() if self._choosing else -1
+        self._choose(current + 1 if down else current - 1)
+        if not typing:
+            self.show_message(self.tr("↓ ↑ to choose, Enter to open."))
 
     def _open_index(self) -> None:
         index = self.results.currentIndex()
@@ -440,6 +556,7 @@ class MainWindow(QMainWindow):
         self.payment_panel.confirm_button.setVisible(due > 0)
         self.collect_button.setVisible(due <= 0)
         self.collect_button.setEnabled(True)
+        QTimer.singleShot(0, self.keep_on_screen)  # once the layout has taken the change
 
     def _tendering(self) -> None:
         panel = self.payment_panel
@@ -582,6 +699,7 @@ class MainWindow(QMainWindow):
         self.collect_button.hide()
         self.message.clear()
         self.focus_scan()
+        QTimer.singleShot(0, self.keep_on_screen)
 
     # till, walk-ins, undo -------------------------------------------------------------
     def ensure_session(self, then: Callable[[], object] | None = None) -> OpenSessionDialog:
@@ -599,6 +717,7 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(opened)
         dialog.rejected.connect(self._focus_for_draft)
         self.session_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         dialog.volunteer.setFocus()
         return dialog
@@ -613,6 +732,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(self.refresh_status)
         dialog.finished.connect(self.focus_scan)
         self.till_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -623,6 +743,7 @@ class MainWindow(QMainWindow):
         dialog.sold.connect(lambda result: self._done(result, None))
         dialog.finished.connect(self.focus_scan)
         self.walk_in_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -634,6 +755,7 @@ class MainWindow(QMainWindow):
         dialog.undone.connect(self._undone)
         dialog.finished.connect(self.focus_scan)
         self.undo_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -666,6 +788,7 @@ class MainWindow(QMainWindow):
     def open_set_pin(self) -> SetPinDialog:
         dialog = SetPinDialog(self.services.roles, self)
         self.pin_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -702,17 +825,62 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(session.number))
                 .replace("%2", session.volunteer)
             )
-            self.till_button.setText(self.tr("Till: cash and close (F7)"))
+            self.till_button.setText(self.tr("Cash drawer (F7)"))  # cash in/out, count, close
+            self.till_button.setToolTip(self.tr("Cash in or out, count and close the till"))
         checkout = self.services.checkout
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
+        self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)
 
     def show_message(self, text: str, kind: str = "info") -> None:
-        self.message.setStyleSheet(MESSAGE_STYLES.get(kind, MESSAGE_STYLES["info"]))
+        self.message.setStyleSheet(message_style(kind))
         self.message.setText(text)
+
+    def set_text_size(self, size: str) -> None:
+        """Save the device's text size and rebuild the window in it (nothing is lost:
+        only allowed between customers)."""
+        from pos.ui import text_size
+
+        if self.draft is not None and self.draft.in_progress:
+            self.show_message(
+                self.tr("Finish or drop this customer (Esc) before changing the text size."),
+                "warn",
+            )
+            return
+        try:
+            text_size.save(size)
+        except OSError:
+            self.show_message(self.tr("The text size could not be saved."), "error")
+            return
+        from pos.app import reopen_window
+
+        reopen_window(self)
+
+    def keep_on_screen(self) -> None:
+        """Back within the screen once what made the window wider has gone."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        area = screen.availableGeometry()
+        if (
+            self.frameGeometry().width() > area.width()
+            or self.frameGeometry().height() > area.height()
+        ):
+            if self.isMaximized():
+                self.setGeometry(area)
+            else:
+                self.resize(self.size().boundedTo(area.size()))
+
+    def _fit_to_screen(self) -> None:
+        """Start at a size the screen holds (a 1366×768 laptop keeps ~700 px)."""
+        screen = self.screen()
+        available = screen.availableGeometry().size() if screen else QSize(1280, 800)
+        self.resize(QSize(1280, 800).boundedTo(available - QSize(0, 40)))
+        if available.width() <= 1440 or available.height() <= 900:
+            self.setWindowState(Qt.WindowState.WindowMaximized)  # a laptop: use all of it
 
     def focus_scan(self) -> None:
         self.scan_input.setFocus()
@@ -720,14 +888,23 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self)
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not getattr(self, "_split_done", False):  # the list gets room for full names
+            self._split_done = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_closed", False):  # closed already (e.g. rebuilt at a new text size)
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.sync.stop()  # before the database closes under its worker
         self.printing.stop()
         self.status_timer.stop()

@@ -1,22 +1,65 @@
-"""The order list: a small table model over order summaries from the services."""
+"""The order list: what a volunteer looks for first, the name and whether to take money.
+
+It fits a 1366 px laptop without a horizontal scrollbar: the customer's full name and
+the amount due in large type, a coloured status chip (paid, due, collected, cancelled),
+then, small and grey, the order number, customer code and pickup point.
+
+Everything is drawn by Qt from the model's roles: no Python painting per cell (cheap to
+repaint, and PySide6 6.12 leaks a reference to None on every void call made from Python).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from pos.domain.models import OrderSummary
 from pos.ui.formatting import money
+from pos.ui.widgets import plain_text
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "paid" | "due" | "collected" | "cancelled"
 
 Index = QModelIndex | QPersistentModelIndex
 
+# chip colours: (background, text); the till's primary action colour stays the green button
+CHIP_COLOURS = {
+    "paid": ("#dcfce7", "#14532d"),
+    "due": ("#fde68a", "#78350f"),
+    "collected": ("#e5e7eb", "#374151"),
+    "cancelled": ("#fee2e2", "#991b1b"),
+}
+
+
+def status_of(row: OrderSummary) -> str:
+    if row.state == "canceled":
+        return "cancelled"
+    if row.is_collected:
+        return "collected"
+    if row.outstanding > 0:
+        return "due"
+    return "paid"
+
+
+def due_of(row: OrderSummary) -> int:
+    """What the till would ask for: nothing for a cancelled or collected order."""
+    if row.state == "canceled" or row.is_collected:
+        return 0
+    return max(row.outstanding, 0)
+
 
 class OrderListModel(QAbstractTableModel):
-    COLUMNS = ("customer", "code", "number", "pickup", "status", "due")
+    COLUMNS = ("customer", "status", "due", "order")
 
     def __init__(self, currency: str, locale: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -25,14 +68,7 @@ class OrderListModel(QAbstractTableModel):
         self.locale = locale
 
     def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Customer"),
-            self.tr("Code"),
-            self.tr("Order"),
-            self.tr("Pickup point"),
-            self.tr("Status"),
-            self.tr("Due"),
-        )
+        return (self.tr("Customer"), self.tr("Status"), self.tr("Due"), self.tr("Order"))
 
     def set_rows(self, rows: list[OrderSummary]) -> None:
         self.beginResetModel()
@@ -54,13 +90,30 @@ class OrderListModel(QAbstractTableModel):
         return None
 
     def status_text(self, row: OrderSummary) -> str:
-        if row.state == "canceled":
-            return self.tr("Cancelled")
-        if row.is_collected:
-            return self.tr("Collected")
-        if row.outstanding > 0:
-            return self.tr("Balance due")
-        return self.tr("Paid")
+        return {
+            "cancelled": self.tr("Cancelled"),
+            "collected": self.tr("Collected"),
+            "due": self.tr("To pay"),
+            "paid": self.tr("Paid"),
+        }[status_of(row)]
+
+    def detail(self, row: OrderSummary) -> str:
+        """Secondary, small: the order number over the pickup point."""
+        return f"{row.number}\n{row.pickup_point_name or ''}".rstrip()
+
+    def fonts(self) -> dict[str, QFont]:
+        """Large type for what the volunteer looks for, small for the rest (cached)."""
+        base = QApplication.font()
+        key = base.pointSizeF()
+        if getattr(self, "_font_key", None) != key:
+            name, chip, small = QFont(base), QFont(base), QFont(base)
+            name.setPointSizeF(key * 1.2)
+            name.setBold(True)
+            chip.setBold(True)
+            small.setPointSizeF(key * 0.8)
+            self._fonts = {"customer": name, "status": chip, "due": name, "order": small}
+            self._font_key = key
+        return self._fonts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -69,27 +122,107 @@ class OrderListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == ORDER_ID_ROLE:
             return row.id
+        if role == STATUS_ROLE:
+            return status_of(row)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "customer":
                 return row.customer_name
-            if column == "code":
-                return row.customer_code or ""
-            if column == "number":
-                return row.number
-            if column == "pickup":
-                return row.pickup_point_name
             if column == "status":
                 return self.status_text(row)
             if column == "due":
-                due = max(row.outstanding, 0) if not row.is_collected else 0
+                due = due_of(row)
                 return money(due, row.currency, self.locale) if due else ""
-        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
-            if row.state == "canceled":
-                return QBrush(QColor("#9b1c1c"))
-            if row.is_collected:
-                return QBrush(QColor("#555555"))
-            if row.outstanding > 0:
-                return QBrush(QColor("#9a5b00"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "due":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == "order":
+                return self.detail(row)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.fonts()[column]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column in ("customer", "order"):
+                parts = (row.customer_name, row.number, row.customer_code or "",
+                         row.pickup_point_name or "")  # fmt: skip
+                return " · ".join(p for p in parts if p)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == "due":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == "status":
+                return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "status":
+            return QBrush(QColor(CHIP_COLOURS[status_of(row)][0]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "status":
+                return QBrush(QColor(CHIP_COLOURS[status_of(row)][1]))
+            if column == "due":
+                return QBrush(QColor(CHIP_COLOURS["due"][1]))
+            if column == "order":
+                return QBrush(QColor("#4b5563"))
         return None
+
+
+class OrderListView(QTableView):
+    """The order list. Text typed here goes to the scan field (``typed``), never into a
+    keyboard search of the list: a scan with the cursor here must open the scanned bag,
+    not the highlighted row. Up on the first row hands the focus back (``leave``)."""
+
+    typed = Signal(str)
+    leave = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(3, QFontMetrics(_small(self)).horizontalAdvance("R0000000000") + 16)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(_row_height(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (a long label beside it, a small screen): the secondary column goes
+        first, so names and amounts stay whole and no horizontal scrollbar appears."""
+        super().resizeEvent(event)
+        order = self.model().columnCount() - 1 if self.model() else -1
+        if order > 0:
+            needed = sum(self.horizontalHeader().sectionSizeHint(c) for c in range(order))
+            wanted = needed + self.horizontalHeader().sectionSize(order) + 40
+            narrow = self.viewport().width() < wanted
+            if narrow != self.isColumnHidden(order):
+                self.setColumnHidden(order, narrow)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = plain_text(event)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not self.hasFocus() and (text or enter):
+            self.typed.emit(text or "\r")  # the scan field took the focus mid-scan
+            return
+        if text:
+            self.typed.emit(text)
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _small(view: QTableView) -> QFont:
+    font = QFont(view.font())
+    font.setPointSizeF(view.font().pointSizeF() * 0.8)
+    return font
+
+
+def _row_height(view: QTableView) -> int:
+    """Room for the large name, or for the two small lines of the order column."""
+    name = QFont(view.font())
+    name.setPointSizeF(view.font().pointSizeF() * 1.2)
+    return max(QFontMetrics(name).height(), 2 * QFontMetrics(_small(view)).height()) + 10

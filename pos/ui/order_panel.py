@@ -7,6 +7,7 @@ the amounts and the money summary follow at once.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -47,6 +48,8 @@ from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
+from pos.ui.text_size import pt, scaled
+from pos.ui.widgets import named, plain_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,6 +76,12 @@ class LineItemModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        chilled = section == self.COLUMNS.index("chilled")
+        if chilled and orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "❄"  # a narrow column: the symbol, the word in the tooltip
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self.tr("Chilled")
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return (
                 self.tr("Producer"),
@@ -127,7 +136,10 @@ class LineItemModel(QAbstractTableModel):
             if column == "status":
                 return self.status_text(line)
             if column == "chilled":
-                return self.tr("❄ chilled") if item.chilled else ""
+                return "❄" if item.chilled else ""
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "chilled" and item.chilled:
+                return self.tr("❄ chilled")
         if role == Qt.ItemDataRole.ForegroundRole and line.status in ("missing", "short"):
             return QBrush(QColor("#9b1c1c"))
         if role == Qt.ItemDataRole.FontRole and line.status == "missing":
@@ -139,10 +151,23 @@ class LineItemModel(QAbstractTableModel):
         return None
 
 
+SCAN_GAP = 0.15  # seconds: a keyboard-wedge scanner types much faster than any person
+
+
 class LinesView(QTableView):
-    """The line items; keys act on the selected line."""
+    """The line items; keys act on the selected line.
+
+    Up on the first line hands the focus back (``leave``). Text that is not a line key goes
+    to the scan field (``typed``). A line key followed at once by a letter or digit that is
+    not a line key was the first character of a scan (order numbers start with R): its
+    change is taken back (``take_back``) and the whole code goes to the scan field, so a
+    scan never marks or resets a line.
+    """
 
     key_action = Signal(str)
+    typed = Signal(str)
+    leave = Signal()
+    take_back = Signal()
 
     KEYS = {
         Qt.Key.Key_Delete: "missing",
@@ -153,10 +178,28 @@ class LinesView(QTableView):
         Qt.Key.Key_R: "reset",
     }
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_key: tuple[float, str] | None = None  # (time, text) of the last line key
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = plain_text(event)
+        now = time.monotonic()
         action = self.KEYS.get(Qt.Key(event.key()))
-        if action:
+        last, self._last_key = self._last_key, None
+        if text and not action and last is not None and now - last[0] < SCAN_GAP:
+            self.take_back.emit()  # a line key then a letter or digit at once: a scan
+            self.typed.emit(last[1] + text)
+            return
+        if action and (text or event.key() == Qt.Key.Key_Delete):
+            self._last_key = (now, text) if text else None
             self.key_action.emit(action)
+            return
+        if text:
+            self.typed.emit(text)
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave.emit()
             return
         super().keyPressEvent(event)
 
@@ -212,8 +255,10 @@ class OrderPanel(QWidget):
         font.setPointSize(font.pointSize() + 8)
         font.setBold(True)
         self.customer.setFont(font)
+        self.customer.setWordWrap(True)
         self.details = QLabel()
         self.details.setObjectName("orderDetails")
+        self.details.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("orderState")
         state_font = self.state.font()
@@ -240,8 +285,9 @@ class OrderPanel(QWidget):
         self.start_button.setAccessibleName(self.tr("Open the till"))
         self.start_button.setMinimumHeight(64)
         self.start_button.setStyleSheet(
-            "QPushButton { background: #166534; color: white; font-size: 16pt; font-weight: bold; }"
-        )
+            scaled("QPushButton { background: #166534; color: white; font-size: 16pt;"
+                   " font-weight: bold; }")
+        )  # fmt: skip
         self.start_button.clicked.connect(self.start_shift.emit)
         self.start_button.hide()
         self.instructions = QLabel()
@@ -249,7 +295,7 @@ class OrderPanel(QWidget):
         self.instructions.setWordWrap(True)
         self.instructions.setStyleSheet(
             "QLabel { background: #fff3c4; border: 2px solid #d4a017; padding: 8px;"
-            " font-size: 15pt; }"
+            f" font-size: {pt(1.25)}; }}"
         )
         self.instructions.hide()
         self.items_model = LineItemModel(hub, self)
@@ -262,11 +308,17 @@ class OrderPanel(QWidget):
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.verticalHeader().setVisible(False)
         self.items_view.verticalHeader().setDefaultSectionSize(36)
-        self.items_view.setMinimumHeight(150)
+        self.items_view.setMinimumHeight(110)
         header = self.items_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # product names
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # producers and
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # products share
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # with units: the width
+        self.items_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items_view.key_action.connect(self.line_action)
+        self.items_view.take_back.connect(self._take_back)
+        self._before: dict[int, tuple[int | None, Decimal | None]] | None = None
 
         self.missing_button = self._button("missingButton", self.tr("Missing (M)"))
         self.less_button = self._button("lessButton", self.tr("One fewer (−)"))
@@ -275,8 +327,10 @@ class OrderPanel(QWidget):
         self.weight = QLineEdit()
         self.weight.setObjectName("finalWeightInput")
         self.weight.setAccessibleName(self.tr("Final weight"))
-        self.weight.setPlaceholderText(self.tr("Final weight in g or ml (W)"))
+        self.weight.setPlaceholderText(self.tr("Weight (W)"))
+        self.weight.setToolTip(self.tr("Final weight in g or ml, then Enter"))
         self.weight.setMinimumHeight(44)
+        self.weight.setMinimumWidth(90)
         self.weight.returnPressed.connect(lambda: self.line_action("apply_weight"))
         self.missing_button.clicked.connect(lambda: self.line_action("missing"))
         self.less_button.clicked.connect(lambda: self.line_action("less"))
@@ -285,6 +339,13 @@ class OrderPanel(QWidget):
         self.line_error = QLabel()
         self.line_error.setObjectName("lineError")
         self.line_error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
+        self.line_error.setWordWrap(True)
+        self.lines_hint = QLabel(
+            self.tr("↓ from the empty field to the lines, then these keys · ↑ back")
+        )
+        named(self.lines_hint, "linesHint", self.tr("Keys for the lines"))
+        self.lines_hint.setWordWrap(True)
+        self.lines_hint.setStyleSheet("QLabel { color: #4b5563; }")
         self.summary = QLabel()
         self.summary.setObjectName("handoverSummary")
         self.summary.setWordWrap(True)
@@ -297,23 +358,35 @@ class OrderPanel(QWidget):
             edit_row.addWidget(widget)
         edit_row.addWidget(self.weight)
         self.edit_bar = QWidget()
+        named(self.edit_bar, "lineEditBar", self.tr("Change the selected line"))
         self.edit_bar.setLayout(edit_row)
+        self.edit_bar.setStyleSheet(  # secondary actions: smaller than the primary button
+            f"QPushButton {{ font-size: {pt(0.95)}; padding: 2px 6px; min-height: 40px; }}"
+        )
         edit_row.setContentsMargins(0, 0, 0, 0)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.customer)
+        heading = QHBoxLayout()  # who, and the state next to the name: one line saved
+        heading.addWidget(self.customer, 1)
+        heading.addWidget(
+            self.state, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        layout.addLayout(heading)
         layout.addWidget(self.details)
-        layout.addWidget(self.state)
         layout.addWidget(self.start_button)
         layout.addWidget(self.collected)
         layout.addWidget(self.result)
         layout.addWidget(self.instructions)
         layout.addWidget(self.items_view, 1)
+        layout.addWidget(self.lines_hint)
         layout.addWidget(self.edit_bar)
         layout.addWidget(self.line_error)
         layout.addWidget(self.summary)
         self.producers: dict[int, str] = {}
         self.edit_bar.setEnabled(False)
+        for part in (self.items_view, self.lines_hint, self.edit_bar):
+            part.hide()
+        layout.addStretch(0)
 
     def set_till_open(self, is_open: bool) -> None:
         """While the till is closed the empty panel offers to open it (start of shift)."""
@@ -345,6 +418,8 @@ class OrderPanel(QWidget):
         self.instructions.hide()
         self.items_model.set_lines([], self.producers)
         self.edit_bar.setEnabled(False)
+        for part in (self.items_view, self.lines_hint, self.edit_bar):
+            part.hide()  # nothing to show until an order opens
 
     def show_order(
         self,
@@ -381,7 +456,7 @@ class OrderPanel(QWidget):
         if collected is not None:
             self.state.setText(self.tr("Collected"))
             self.collected.setText(self.stop_sign(collected))
-            self.collected.setStyleSheet(BANNER_STYLES["stop"])
+            self.collected.setStyleSheet(scaled(BANNER_STYLES["stop"]))
             self.collected.setVisible(not just_done)
         else:
             self.collected.hide()
@@ -400,6 +475,9 @@ class OrderPanel(QWidget):
             self.instructions.hide()
         self.line_error.clear()
         self.edit_bar.setEnabled(not self.locked)
+        self.items_view.show()
+        for part in (self.lines_hint, self.edit_bar):
+            part.setVisible(not self.locked)
         self.refresh_lines()
         if self.items_model.rowCount():
             self.items_view.selectRow(0)
@@ -451,6 +529,11 @@ class OrderPanel(QWidget):
             parts.append(self.tr("Nothing to pay"))
         self.summary.setText(" · ".join(parts))
 
+    def select_line(self, row: int) -> None:
+        """Put the cursor on a line (↓ from the scan or amount field)."""
+        self.items_view.selectRow(row)
+        self.items_view.setFocus()
+
     def current_line_id(self) -> int | None:
         row = self.items_view.currentIndex().row()
         if 0 <= row < len(self.items_model.lines):
@@ -468,6 +551,7 @@ class OrderPanel(QWidget):
             self.weight.selectAll()
             return
         line = next(li for li in self.items_model.lines if li.item.id == line_id)
+        self._before = dict(draft.edits)
         try:
             if action == "missing":
                 draft.mark_missing(line_id)
@@ -494,6 +578,16 @@ class OrderPanel(QWidget):
         except CheckoutRuleError as exc:
             self.line_error.setText(self._rule_message(exc, line.item.product_name))
             return
+        self.line_error.clear()
+        self.refresh_lines()
+        self.lines_changed.emit()
+
+    def _take_back(self) -> None:
+        """The last line key began a scan: undo what it changed."""
+        if self.draft is None or self._before is None or self.locked:
+            return
+        self.draft.edits = self._before
+        self._before = None
         self.line_error.clear()
         self.refresh_lines()
         self.lines_changed.emit()
@@ -534,7 +628,9 @@ class OrderPanel(QWidget):
         )
         if info.pickup_point_name:
             detail += f" · {info.pickup_point_name}"
-        return banner_html(self.tr("STOP · ALREADY COLLECTED: do not hand over again"), detail, 22)
+        return scaled(
+            banner_html(self.tr("STOP · ALREADY COLLECTED: do not hand over again"), detail, 22)
+        )
 
     def result_headline(self, checkout: Checkout) -> tuple[str, str]:
         """What to say after a checkout, largest first, and its style (owing: a warning)."""
@@ -561,8 +657,8 @@ class OrderPanel(QWidget):
     def show_result(self, headline: str, detail: str, kind: str) -> None:
         """The checkout just done, in large type, until the next scan."""
         self.collected.hide()
-        self.result.setStyleSheet(BANNER_STYLES.get(kind, BANNER_STYLES["ok"]))
-        self.result.setText(banner_html(headline, detail, 26))
+        self.result.setStyleSheet(scaled(BANNER_STYLES.get(kind, BANNER_STYLES["ok"])))
+        self.result.setText(scaled(banner_html(headline, detail, 26)))
         self.result.show()
 
     def _rule_message(self, exc: CheckoutRuleError, product: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ from pos.domain.text import looks_like_a_code
 from pos.domain.till import denominations
 from pos.services.checkout import PaymentMethod
 from pos.ui.formatting import money
+from pos.ui.text_size import scaled
 from pos.ui.widgets import named
 
 
@@ -57,11 +58,11 @@ WALK_IN_NAMES = PanelNames("walkInPaymentPanel", "walkInTendered", "walkInConfir
 def method_label(widget: QWidget, method: PaymentMethod) -> str:
     """The hub's own label, or ours translated when the hub kept the default one."""
     defaults = {
-        "cash": ("Cash", widget.tr("Cash")),
-        "card": ("Card (terminal)", widget.tr("Card (terminal)")),
-        "local": ("Local currency", widget.tr("Local currency")),
-        "cheque": ("Cheque", widget.tr("Cheque")),
-        "voucher": ("Voucher", widget.tr("Voucher")),
+        "cash": ("Cash", QCoreApplication.translate("PaymentPanel", "Cash")),
+        "card": ("Card (terminal)", QCoreApplication.translate("PaymentPanel", "Card (terminal)")),
+        "local": ("Local currency", QCoreApplication.translate("PaymentPanel", "Local currency")),
+        "cheque": ("Cheque", QCoreApplication.translate("PaymentPanel", "Cheque")),
+        "voucher": ("Voucher", QCoreApplication.translate("PaymentPanel", "Voucher")),
     }
     english, translated = defaults.get(method.code, ("", ""))
     return translated if method.label == english else method.label
@@ -81,12 +82,16 @@ def amount_error(widget: QWidget, text: str, currency: str) -> tuple[int | None,
     except MoneyError as exc:
         reason = str(exc)
         if reason.startswith("negative"):
-            return None, widget.tr("Amounts cannot be negative.")
+            return None, QCoreApplication.translate("PaymentPanel", "Amounts cannot be negative.")
         if reason.startswith("too many decimals"):
-            return None, widget.tr("Too many decimals for this currency.")
+            return None, QCoreApplication.translate(
+                "PaymentPanel", "Too many decimals for this currency."
+            )
         if reason.startswith("amount too large"):
-            return None, widget.tr("That amount is too large.")
-        return None, widget.tr("Type an amount with digits only, e.g. 12.50.")
+            return None, QCoreApplication.translate("PaymentPanel", "That amount is too large.")
+        return None, QCoreApplication.translate(
+            "PaymentPanel", "Type an amount with digits only, e.g. 12.50."
+        )
 
 
 # One primary colour for "the thing to do / the thing chosen"; amber for money left owing.
@@ -130,8 +135,10 @@ class LeaveOwingDialog(QDialog):
         named(head, prefix + "owingAmount", self.tr("Amount left owing"))
         head.setWordWrap(True)
         head.setStyleSheet(
-            f"QLabel {{ background: {WARN_BG}; color: {WARN_FG}; border: 2px solid"
-            f" {WARN_BORDER}; padding: 8px; font-size: 16pt; font-weight: bold; }}"
+            scaled(
+                f"QLabel {{ background: {WARN_BG}; color: {WARN_FG}; border: 2px solid"
+                f" {WARN_BORDER}; padding: 8px; font-size: 16pt; font-weight: bold; }}"
+            )
         )
         paid = panel.paid_so_far()
         info = QLabel(
@@ -272,8 +279,7 @@ class PaymentPanel(QFrame):
 
         self.exact_button = QPushButton(self.tr("Exact (F11)"))
         named(self.exact_button, names.prefix + "exactCashButton", self.tr("Exact cash"))
-        self.exact_button.setMinimumHeight(52)
-        flexible(self.exact_button)
+        self.exact_button.setMinimumHeight(52)  # never cut: its key is the fastest way to pay
         self.exact_button.clicked.connect(self.exact_cash.emit)
         keep_space(self.exact_button)
         exact_key = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -283,7 +289,7 @@ class PaymentPanel(QFrame):
         self.add_button = QPushButton(self.tr("Split (Ctrl+Enter)"))
         named(self.add_button, names.prefix + "addPaymentButton", self.tr("Add part payment"))
         self.add_button.setMinimumHeight(52)
-        self.add_button.setStyleSheet(SECONDARY_STYLE)
+        self.add_button.setStyleSheet(scaled(SECONDARY_STYLE))
         flexible(self.add_button)
         self.add_button.clicked.connect(self.add_part)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
@@ -294,7 +300,7 @@ class PaymentPanel(QFrame):
         self.owing_button = QPushButton(self.tr("Leave owing… (Ctrl+O)"))
         named(self.owing_button, names.prefix + "leaveOwingButton", self.tr("Leave money owing"))
         self.owing_button.setMinimumHeight(52)
-        self.owing_button.setStyleSheet(SECONDARY_STYLE)
+        self.owing_button.setStyleSheet(scaled(SECONDARY_STYLE))
         flexible(self.owing_button)
         self.owing_button.clicked.connect(self.leave_owing)
         owing_key = QShortcut(QKeySequence("Ctrl+O"), self)
@@ -503,7 +509,7 @@ class PaymentPanel(QFrame):
         else:
             self.field_label.setText(self.tr("Amount paid by %1").replace("%1", label))
         self.amount.setPlaceholderText(
-            self.tr("Type the cash handed over, or pick an amount →") if cash else ""
+            self.tr("Amount →") if cash else ""  # the label above says what; → the buttons
         )
         amounts = quick_cash_amounts(self.remaining(), denominations(self.currency))
         for i, quick in enumerate(self.quick_buttons):

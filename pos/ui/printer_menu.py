@@ -19,6 +19,7 @@ from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
 from pos.ui.staff_gate import staff_gate
+from pos.ui.widgets import fit_to_screen
 
 PROBLEM_STYLE = "QLabel { background: #b91c1c; color: white; padding: 2px 8px; }"
 
@@ -179,6 +180,7 @@ class PrintingUi(QObject):
             parent=self.window,
         )
         self.queue_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -194,6 +196,7 @@ class PrintingUi(QObject):
         )
         dialog.saved.connect(self.worker.wake)
         self.dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 

@@ -43,7 +43,7 @@ from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
-from pos.ui.widgets import named
+from pos.ui.widgets import fit_to_screen, named
 
 COUNT_NAMES = {
     r.COLLECTED: "countCollected",
@@ -130,6 +130,7 @@ def open_reconcile(parent: Any) -> StaffPinDialog:
         window.show()
 
     dialog.accepted.connect(opened)
+    fit_to_screen(dialog)
     dialog.open()
     return dialog
 

@@ -37,7 +37,7 @@ from pos.services.hub_settings import (
 )
 from pos.ui.payment_panel import plain_amount
 from pos.ui.staff_gate import staff_gate
-from pos.ui.widgets import big, error_label, named
+from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 
 def _note(text: str) -> QLabel:
@@ -321,6 +321,7 @@ def open_hub_settings(window: Any) -> Any:
         dialog = HubSettingsDialog(service, window, role=role, actor=services.checkout.volunteer())
         dialog.saved.connect(lambda _changes: window.apply_hub_settings())
         window.hub_settings_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 

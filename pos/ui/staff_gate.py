@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from pos.services.roles import PinRequired, StaffRoles, WrongPin
 from pos.ui.till_dialogs import PinDialog
+from pos.ui.widgets import fit_to_screen
 
 
 class StaffGateDialog(PinDialog):
@@ -67,6 +68,7 @@ def staff_gate(parent: QWidget, roles: StaffRoles, action: str, then: Callable[[
     dialog = StaffGateDialog(roles, action, parent)
     dialog.accepted.connect(then)
     parent.staff_gate = dialog  # type: ignore[attr-defined]
+    fit_to_screen(dialog)
     dialog.open()
     dialog.pin.setFocus()
     return dialog

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos.services.sync_service import SyncService
 from pos.ui import tasks
+from pos.ui.widgets import fit_to_screen
 from sync.errors import Cancelled as SyncCancelled
 from sync.errors import KeyRejected, NotOFN, Unreachable
 
@@ -288,6 +289,7 @@ def open_settings(window: QMainWindow, controller: SyncController) -> object:
         actor = services.checkout.volunteer() if services is not None else ""
         dialog = SyncSettingsDialog(controller.service, points, window, actor=actor or "")
         dialog.accepted.connect(controller.refresh_label)
+        fit_to_screen(dialog)
         dialog.open()
         window.sync_settings_dialog = dialog  # type: ignore[attr-defined]
         return dialog
@@ -331,5 +333,6 @@ def offer_first_run(window: QMainWindow) -> FirstRunDialog | None:
     service.store.set_setting("first_run_offered", True)
     dialog = FirstRunDialog(window)
     dialog.accepted.connect(lambda: open_settings(window, controller))
+    fit_to_screen(dialog)
     dialog.open()
     return dialog

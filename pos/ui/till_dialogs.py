@@ -31,7 +31,8 @@ from pos.services.roles import PinRequired, StaffRoles
 from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
-from pos.ui.widgets import big, error_label, named
+from pos.ui.text_size import scaled
+from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 TILL_CLOSED_STYLE = (
     "QPushButton { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
@@ -252,38 +253,64 @@ def z_report_text(
 
     s = z.session
     lines = [
-        widget.tr("Till %1, session %2").replace("%1", s.till_id).replace("%2", str(s.number)),
-        widget.tr("Volunteer: %1").replace("%1", s.volunteer),
-        widget.tr("Opened: %1").replace("%1", local_time(s.opened_at, timezone)),
+        QCoreApplication.translate("TillDialog", "Till %1, session %2")
+        .replace("%1", s.till_id)
+        .replace("%2", str(s.number)),
+        QCoreApplication.translate("TillDialog", "Volunteer: %1").replace("%1", s.volunteer),
+        QCoreApplication.translate("TillDialog", "Opened: %1").replace(
+            "%1", local_time(s.opened_at, timezone)
+        ),
     ]
     if s.closed_at:
-        lines.append(widget.tr("Closed: %1").replace("%1", local_time(s.closed_at, timezone)))
+        lines.append(
+            QCoreApplication.translate("TillDialog", "Closed: %1").replace(
+                "%1", local_time(s.closed_at, timezone)
+            )
+        )
     lines += [
         "",
-        widget.tr("Orders collected: %1").replace("%1", str(z.collections)),
-        widget.tr("Walk-in sales: %1").replace("%1", str(z.walk_ins)),
-        widget.tr("Undone: %1").replace("%1", str(z.reversals)),
+        QCoreApplication.translate("TillDialog", "Orders collected: %1").replace(
+            "%1", str(z.collections)
+        ),
+        QCoreApplication.translate("TillDialog", "Walk-in sales: %1").replace(
+            "%1", str(z.walk_ins)
+        ),
+        QCoreApplication.translate("TillDialog", "Undone: %1").replace("%1", str(z.reversals)),
         "",
     ]
     for method in z.by_method:
         lines.append(
-            widget.tr("%1: %2 (%3 payments)")
+            QCoreApplication.translate("TillDialog", "%1: %2 (%3 payments)")
             .replace("%1", (labels or {}).get(method.method, method.method))
             .replace("%2", m(method.amount))
             .replace("%3", str(method.count))
         )
     lines += [
-        widget.tr("Total taken: %1").replace("%1", m(z.takings)),
-        widget.tr("Left owing: %1").replace("%1", m(z.left_owing)),
-        widget.tr("Credit noted: %1").replace("%1", m(z.credit_amount)),
+        QCoreApplication.translate("TillDialog", "Total taken: %1").replace("%1", m(z.takings)),
+        QCoreApplication.translate("TillDialog", "Left owing: %1").replace("%1", m(z.left_owing)),
+        QCoreApplication.translate("TillDialog", "Credit noted: %1").replace(
+            "%1", m(z.credit_amount)
+        ),
         "",
-        widget.tr("Float: %1").replace("%1", m(s.float_amount)),
-        widget.tr("Cash moves: %1").replace("%1", m(z.cash_moves_total)),
-        widget.tr("Expected cash: %1").replace("%1", m(z.expected_cash)),
+        QCoreApplication.translate("TillDialog", "Float: %1").replace("%1", m(s.float_amount)),
+        QCoreApplication.translate("TillDialog", "Cash moves: %1").replace(
+            "%1", m(z.cash_moves_total)
+        ),
+        QCoreApplication.translate("TillDialog", "Expected cash: %1").replace(
+            "%1", m(z.expected_cash)
+        ),
     ]
     if z.counted_cash is not None:
-        lines.append(widget.tr("Counted cash: %1").replace("%1", m(z.counted_cash)))
-        lines.append(widget.tr("Difference: %1").replace("%1", m(z.difference)))
+        lines.append(
+            QCoreApplication.translate("TillDialog", "Counted cash: %1").replace(
+                "%1", m(z.counted_cash)
+            )
+        )
+        lines.append(
+            QCoreApplication.translate("TillDialog", "Difference: %1").replace(
+                "%1", m(z.difference)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -442,6 +469,7 @@ class TillDialog(QDialog):
             retry()
 
         dialog.accepted.connect(done)
+        fit_to_screen(dialog)
         dialog.open()
         self.pin_dialog = dialog
 
@@ -563,8 +591,10 @@ class CloseConfirmDialog(EnterMovesOn):
         head = QLabel(headline)
         named(head, "closeConfirmDifference", self.tr("Difference"))
         head.setStyleSheet(
-            "QLabel { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
-            " padding: 8px; font-size: 20pt; font-weight: bold; }"
+            scaled(
+                "QLabel { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
+                " padding: 8px; font-size: 20pt; font-weight: bold; }"
+            )
         )
         detail = QLabel(
             self.tr("Expected in the drawer: %1\nCounted: %2\nDifference: %3")

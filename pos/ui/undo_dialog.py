@@ -26,6 +26,7 @@ from pos.services.roles import PinRequired
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import method_label
 from pos.ui.till_dialogs import PinDialog
+from pos.ui.widgets import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -131,6 +132,7 @@ class UndoDialog(QDialog):
 
             dialog.accepted.connect(retry)
             self.pin_dialog = dialog
+            fit_to_screen(dialog)
             dialog.open()
             return
         except KnownError as exc:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 
 def named(widget: QWidget, name: str, accessible: str) -> None:
@@ -24,3 +26,71 @@ def error_label(name: str) -> QLabel:
     label.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
     label.setWordWrap(True)
     return label
+
+
+class ShrinkingLabel(QLabel):
+    """A one-line label that may be narrower than its text (the status bar).
+
+    A plain QLabel's minimum width is its whole text, so one long status message would
+    push the window past the edge of a 1366 px screen. The end of the text is cut when
+    space is short; the tooltip always holds all of it.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 48), hint.height())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+
+def plain_text(event: QKeyEvent) -> str:
+    """The printable text a key press types, "" for shortcuts and navigation keys."""
+    mods = event.modifiers() & (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    text = event.text()
+    return text if text and text.isprintable() and not mods else ""
+
+
+class ScanSafeComboBox(QComboBox):
+    """A combo box whose typed text goes to the scan field (``typed``) instead of picking
+    an item: a scan with the cursor here must not change the pickup point."""
+
+    typed = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = plain_text(event)
+        if text or (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.hasFocus()):
+            self.typed.emit(text or "\r")
+            return
+        super().keyPressEvent(event)
+
+
+USABLE_MARGIN = 68  # title bar + task bar: a 768 px laptop screen leaves ~700 px
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Size a dialog (before it opens) to what the usable part of its screen holds.
+
+    Its content must accept the size: long regions scroll inside and labels wrap, so the
+    buttons at the bottom stay visible on a 1366×768 or 1280×720 laptop.
+    """
+    parent = window.parentWidget()
+    screen = (parent or window).screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    limit = QSize(area.width(), max(area.height() - USABLE_MARGIN, 200))
+    window.ensurePolished()
+    size = (
+        window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
+    )
+    window.resize(size.boundedTo(limit).expandedTo(window.minimumSizeHint().boundedTo(limit)))

@@ -36,7 +36,8 @@ def test_first_pull_switches_the_window_to_the_hubs_currency(qtbot, tmp_path: Pa
     _show_new_hub(window, window.services.sync)
     assert window.windowTitle().startswith("Épicerie du Léman")
     assert window.model.rowCount() == 30
-    dues = [window.model.index(r, 5).data() for r in range(window.model.rowCount())]
+    due = window.model.COLUMNS.index("due")
+    dues = [window.model.index(r, due).data() for r in range(window.model.rowCount())]
     assert any("CHF" in (d or "") for d in dues)
     assert window.services.checkout.currency == "CHF"
     assert window.pickup_filter.count() == 4  # "all" + the hub's three points
