@@ -2959,7 +2959,7 @@ Compté : %2
     </message>
     <message>
         <source>Type part of the name, e.g. oats</source>
-        <translation>Tapez une partie du nom, ex. avoine</translation>
+        <translation>Partie du nom, ex. avoine</translation>
     </message>
     <message>
         <source>Products found</source>
