@@ -150,7 +150,7 @@ class SyncSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.resize(660, 580)  # room for both tabs; fits a 1280×720 screen
+        self.resize(760, 580)  # room for both tabs and French placeholders; fits 1280×720
 
     # what sync does in OFN ------------------------------------------------------------
     def _ofn_page(self) -> QWidget:

@@ -364,7 +364,7 @@ def problems(measured: list[dict], *, margin: int = TITLE_AND_TASK_BARS) -> list
             found.append(f"{where}: the primary button is off screen")
         if m["results_scrollbar"]:
             found.append(f"{where}: the order list scrolls sideways")
-        if m["truncated"] and m["widget"] != "syncSettingsDialog":
+        if m["truncated"]:
             found.append(f"{where}: cut short: {m['truncated']}")
     return found
 
