@@ -8,15 +8,20 @@ Choices (kept here so every export behaves the same):
 * Money and counts are written as *numbers*: ``int`` counts as they are and money as a
   plain decimal in major units with a leading minus when negative (``-4.50``). A number
   cannot hold a formula, so these are never altered and stay summable in a spreadsheet.
-* Every *text* cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-  gets a leading apostrophe (OWASP "CSV injection"): spreadsheets show the text and run
-  nothing. A customer named ``=HYPERLINK(...)`` or a note ``-5 eggs`` stays readable.
+* Every *text* cell (headers, names, pickup points, notes: all of them) whose first
+  significant character is ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or line feed,
+  or their full-width forms ``＝＋－＠``, gets a leading apostrophe (OWASP "CSV injection"):
+  spreadsheets show the text and run nothing. "First significant" skips what a spreadsheet
+  may skip or trim before it looks for a formula: spaces of any kind (no-break, thin, ...),
+  zero-width characters and byte-order marks, line breaks and quotes. A customer named
+  ``=HYPERLINK(...)``, ``" =1+1`` or ``\u200b＝cmd`` stays readable and inert.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +30,13 @@ from pathlib import Path
 from pos.domain.money import minor_digits
 from pos.errors import KnownError
 
-DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+DANGEROUS_FIRST = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\u2212")
+"""Characters that may start a formula (with their full-width and small forms, and the
+minus sign some spreadsheets read as ``-``)."""
+_SKIPPED = frozenset(
+    "'\"`\u2018\u2019\u201c\u201d\u00ab\u00bb"  # quotes
+    "\u200b\u200c\u200d\u2060\ufeff\u180e"  # zero-width characters, byte-order mark
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +56,12 @@ Cell = str | int | Amount | Decimal | None
 
 def neutralise(text: str) -> str:
     """A text cell made safe against formula injection."""
-    if text.startswith(DANGEROUS_FIRST):
-        return "'" + text
+    for ch in text:
+        if ch in DANGEROUS_FIRST:
+            return "'" + text
+        if ch in _SKIPPED or ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf", "Cc"):
+            continue
+        return text
     return text
 
 

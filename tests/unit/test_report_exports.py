@@ -23,7 +23,7 @@ def _read(path):
 def test_neutralise_rules():
     for bad in ("=1+2", "+44 7700", "-5 eggs", "@SUM(A1)", "\tx", "\rx"):
         assert export_csv.neutralise(bad) == "'" + bad
-    for ok in ("Zoë", "", "5 eggs", " =x", "R123"):
+    for ok in ("Zoë", "", "5 eggs", "x =y", "R123", "  R12", "'quoted'"):
         assert export_csv.neutralise(ok) == ok
     # money stays a signed number
     assert export_csv.cell(export_csv.Amount(-450, "GBP")) == "-4.50"
