@@ -17,6 +17,7 @@ from typing import Any
 
 from pos.domain.models import Customer, LineItem, Order, OrderPayment, PickupPoint, Producer
 from pos.domain.money import Money, MoneyError
+from pos.domain.privacy import minimal_order_json
 from sync.errors import BadPayload
 
 ORDER_STATES = frozenset(
@@ -268,7 +269,11 @@ def parse_order(data: Any, *, currency: str) -> Order:
         ready_to_capture=remote.ready_to_capture,
         line_items=tuple(items),
         payments=tuple(_payments(data.get("payments") or [], currency)),
-        raw_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        raw_json=json.dumps(
+            minimal_order_json(data, delivery=bool(point and point.is_delivery)),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
     )
 
 

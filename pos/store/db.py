@@ -138,6 +138,9 @@ class Store:
         conn = self.db.conn
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted or rewritten rows are zeroed on disk: erased customer data does not linger
+        # in free pages (the purge and erasure rely on it).
+        conn.execute("PRAGMA secure_delete = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             log.warning("journal_mode is %s, not WAL", mode)
@@ -151,6 +154,7 @@ class Store:
             conn = _connect(self.path)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
             raise StoreError(_explain(exc, self.path)) from exc

@@ -297,5 +297,37 @@ V3 = """
 ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Minimal data: the kept copy of each order's JSON loses what the till never uses (billing
+# and, for pickup orders, ship addresses; names, emails, phones and notes, which have their
+# own columns). Delivery orders keep their ship address, phone and delivery instructions.
+# Same keys as pos/domain/privacy.py at the time of writing.
+V4_MINIMAL_ORDER_JSON = """
+UPDATE orders SET raw_json = '{}'
+WHERE CASE WHEN json_valid(raw_json) THEN json_type(raw_json) != 'object' ELSE 1 END;
+
+UPDATE orders SET raw_json = (
+    SELECT json_group_object(j.key, CASE j.type WHEN 'true' THEN json('true')
+                                                WHEN 'false' THEN json('false')
+                                                ELSE j.value END)
+    FROM json_each(orders.raw_json) AS j
+    WHERE j.key IN ('id', 'number', 'state', 'payment_state', 'shipment_state',
+        'ready_to_ship', 'ready_to_capture', 'item_total', 'adjustment_total',
+        'payment_total', 'total', 'item_count', 'completed_at_utc_iso8601', 'distributor',
+        'distributor_name', 'order_cycle', 'customer_id', 'shipping_method', 'line_items',
+        'payments', 'adjustments', 'edit_path', 'payments_path')
+       OR (j.key IN ('phone', 'special_instructions', 'ship_address')
+           AND (json_extract(orders.raw_json, '$.shipping_method.require_ship_address') = 1
+                OR EXISTS (SELECT 1 FROM pickup_points p
+                           WHERE p.id = orders.pickup_point_id AND p.is_delivery = 1)))
+);
+
+UPDATE orders SET raw_json = json_set(raw_json, '$.ship_address', (
+    SELECT json_group_object(a.key, a.value)
+    FROM json_each(orders.raw_json, '$.ship_address') AS a
+    WHERE a.key IN ('firstname', 'lastname', 'address1', 'address2', 'city', 'zipcode',
+                    'phone', 'state_name', 'country_name')))
+WHERE json_type(raw_json, '$.ship_address') = 'object';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4_MINIMAL_ORDER_JSON]
 LATEST = len(MIGRATIONS)
