@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos.cli import pin
 from pos.errors import KnownError
 
 
@@ -12,6 +13,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", dest="report_db", required=True, metavar="PATH")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--pickup-point", type=int, metavar="ID")
+    pin.add_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     # Read-only use: no writer lock, so the report runs while a till has the file open.
     store = Store.open(args.report_db, lock=False, create=False)
     try:
+        pin.require_staff(store, args, "reconcile.report")  # as the app's reconcile window
         till_id = str(store.get_setting("till_id", "T1"))
         written = ReconcileService(store, till_id=till_id).export(out, args.pickup_point)
     finally:

@@ -50,6 +50,7 @@ from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
 from pos.ui.reconcile_window import open_reconcile
 from pos.ui.settings_dialog import open_hub_settings
+from pos.ui.staff_gate import tampered_text
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
 from pos.ui.till_dialogs import (
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
         self.refresh_status()
+        if services.roles.check_tampering():  # audited once; shown at every start until fixed
+            self.show_message(tampered_text(), "error")
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)

@@ -38,11 +38,13 @@ from pos.domain.money import format_money
 from pos.errors import KnownError
 from pos.services.context import Services
 from pos.services.reconcile import Overview, ReconcileService
+from pos.services.roles import PinTampered, PinThrottled
 from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
+from pos.ui.staff_gate import PinCooldown, tampered_text
 from pos.ui.widgets import fit_to_screen, named
 
 COUNT_NAMES = {
@@ -99,6 +101,7 @@ class StaffPinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.cooldown = PinCooldown(self, self.message, [self.pin, self.ok_button])
 
     def check(self) -> None:
         if not self.name.text().strip():
@@ -107,6 +110,13 @@ class StaffPinDialog(QDialog):
             return
         try:  # a wrong PIN is audited by the roles service
             self.role = self.roles.require("reconcile.open", self.pin.text().strip() or None)
+        except PinThrottled as exc:
+            self.pin.clear()
+            self.cooldown.start(exc)
+            return
+        except PinTampered:
+            self.message.setText(tampered_text())
+            return
         except KnownError:
             self.message.setText(self.tr("That PIN is not right."))
             self.pin.clear()

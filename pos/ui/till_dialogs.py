@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.till import ZReport
 from pos.errors import KnownError
-from pos.services.roles import PinRequired, StaffRoles
+from pos.services.roles import PinRequired, StaffRoles, WrongPin
 from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
@@ -226,6 +226,7 @@ class PinDialog(QDialog):
         self.error = error_label("pinError")
         ok = big(QPushButton(self.tr("OK")))
         named(ok, "pinOkButton", self.tr("Confirm PIN"))
+        self.ok_button = ok
         ok.setDefault(True)
         ok.clicked.connect(self.accept)
         cancel = big(QPushButton(self.tr("Cancel")))
@@ -660,11 +661,19 @@ class SetPinDialog(QDialog):
         cancel = big(QPushButton(self.tr("Cancel")))
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
-        if roles.pin_configured:
+        tampered = roles.tampered
+        if roles.pin_configured and not tampered:
             form.addRow(self.tr("Current PIN"), self.current)
         else:
             self.current.hide()
-            remove.hide()
+            remove.setVisible(tampered)
+        if tampered:  # the record is not ours: no current PIN to ask for
+            self.error.setText(
+                self.tr(
+                    "The hub-staff PIN was changed outside Food Hub POS. Set a new one"
+                    " (or remove it) to go on."
+                )
+            )
         form.addRow(self.tr("New PIN (4 to 12 digits)"), self.new)
         form.addRow(self.tr("New PIN again"), self.repeat)
         row = QHBoxLayout()
@@ -692,9 +701,10 @@ class SetPinDialog(QDialog):
     def _apply(self, new: str | None) -> None:
         try:
             self.roles.set_pin(new, current_pin=self.current.text().strip() or None)
+        except WrongPin:
+            self.error.setText(self.tr("That PIN is not right."))
+            return
         except KnownError as exc:
-            self.error.setText(
-                self.tr("That PIN is not right.") if self.current.text() else exc.message
-            )
+            self.error.setText(exc.message)
             return
         self.accept()
