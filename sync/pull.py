@@ -21,6 +21,7 @@ from pos.domain.models import Customer, Hub, Order, PickupPoint, Producer
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import SyncRuns
+from pos.store.privacy import PrivacyRepository
 from sync import parse
 from sync.client import OFNClient
 from sync.errors import ApiError, BadPayload, Cancelled
@@ -70,6 +71,8 @@ class PullReport:
     watermark: str | None = None
     requests: int = 0
     earlier_cycles: list[int] = field(default_factory=list)  # refreshed after this cycle
+    deleted: list[str] = field(default_factory=list)  # orders gone from OFN, dropped here
+    customers_deleted: int = 0  # customers gone from OFN and no longer used here
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -78,6 +81,7 @@ class PullReport:
             "customers": self.customers, "producers": self.producers,
             "conflicts": self.conflicts[:50], "skipped": self.skipped[:50],
             "requests": self.requests, "earlier_cycles": self.earlier_cycles,
+            "deleted": len(self.deleted), "customers_deleted": self.customers_deleted,
         }  # fmt: skip
 
 
@@ -232,6 +236,8 @@ class Puller:
                     self._drain(futures, parsed, report, block=True)
                     ref_future = self._flush(parsed, report, ref_future, final=False)
                 self._flush(parsed, report, ref_future, final=True)
+                if since is None and done.complete and not report.transient:
+                    self._forget_deleted(seen, report)
                 self._name_producers(report)
             except BaseException:
                 self.cancel.set()
@@ -241,6 +247,18 @@ class Puller:
         if first_date is None:
             first_date = datetime.now(UTC)
         report.watermark = iso(first_date - SAFETY_MARGIN)
+
+    def _forget_deleted(self, listed: set[str], report: PullReport) -> None:
+        """A complete full listing: this cycle's orders OFN no longer has, and that carry no
+        local event, are deleted here too (with their personal data)."""
+        if self.order_cycle_id is None:
+            return
+        with self.store.transaction():
+            report.deleted = PrivacyRepository(self.store).forget_missing_orders(
+                self.order_cycle_id, listed, self.pickup_point_id
+            )
+        if report.deleted:
+            log.info("orders deleted in OFN, dropped: %s", report.deleted[:20])
 
     def _list_pass(
         self,
@@ -408,18 +426,26 @@ class Puller:
         if hub is None and self.ingest.hub_id() is None:
             hub = self._hub(f"Hub {self.hub_id}")
         customers: list[Customer] = []
+        complete = True
         try:
             for item in self.client.customers(self.hub_id, since=since):
                 try:
                     customers.append(parse.parse_customer(item))
                 except BadPayload as exc:
+                    complete = False
                     report.skipped.append(("a customer", f"not saved: {exc.message}"))
         except (ApiError, BadPayload) as exc:
+            complete = False
             report.skipped.append(("customers", str(exc.message)))
             report.transient += isinstance(exc, ApiError) and exc.transient
         report.customers = len(customers)
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)
+        if since is None and complete:  # the whole list: who is missing was deleted in OFN
+            with self.store.transaction():
+                report.customers_deleted = PrivacyRepository(self.store).forget_missing_customers(
+                    {c.id for c in customers}
+                )
 
     def _name_producers(self, report: PullReport) -> None:
         """Producers of a closed cycle are missing from ``/shops/{hub}`` (it lists only

@@ -47,6 +47,7 @@ def _key(args: argparse.Namespace, url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pos.services.privacy import purge_quietly
     from pos.store import Store
     from sync.connection import Settings
     from sync.run import run_sync
@@ -88,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         )  # fmt: skip
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
             settings.save(store)  # remember a working set-up for the next run and the app
+        purge_quietly(store)  # customer details past the hub's retention, as the app does
     for line in result.lines():
         print(line)
     if result.staff_actions:

@@ -175,7 +175,31 @@ class Ingest:
                 to_save.append(o)
             self._placeholders(to_save)
             self.repo.save_orders(to_save)
+            self._keep_purged_anonymous(to_save)
         return result
+
+    def _keep_purged_anonymous(self, orders: Sequence[Order]) -> None:
+        """Orders whose personal data was purged or erased stay without it after a pull (and
+        the customer rows the placeholders made for them go again)."""
+        from pos.store.privacy import PrivacyRepository
+
+        ids = [o.id for o in orders]
+        purged: list[int] = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            purged += [int(r[0]) for r in self.conn.execute(
+                f"SELECT id FROM orders WHERE id IN ({marks}) AND purged_at IS NOT NULL",
+                list(chunk),
+            )]  # fmt: skip
+        if purged:
+            PrivacyRepository(self.store).anonymise(purged)
+            gone = {o.id for o in orders if o.id in set(purged)}
+            customers = {(o.customer_id,) for o in orders if o.id in gone and o.customer_id}
+            self.conn.executemany(
+                "DELETE FROM customers WHERE id = ? AND NOT EXISTS"
+                " (SELECT 1 FROM orders WHERE customer_id = customers.id)",
+                customers,
+            )
 
     def _number_owners(self, orders: Sequence[Order]) -> dict[str, int]:
         """Which local order id holds each of these numbers (numbers are unique)."""

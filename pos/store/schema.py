@@ -300,8 +300,10 @@ ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 # Minimal data: the kept copy of each order's JSON loses what the till never uses (billing
 # and, for pickup orders, ship addresses; names, emails, phones and notes, which have their
 # own columns). Delivery orders keep their ship address, phone and delivery instructions.
-# Same keys as pos/domain/privacy.py at the time of writing.
-V4_MINIMAL_ORDER_JSON = """
+# Same keys as pos/domain/privacy.py at the time of writing. Retention: ``purged_at`` marks an
+# order whose personal fields the purge (or an erasure) removed; a pull never refills them.
+V4_CUSTOMER_PRIVACY = """
+ALTER TABLE orders ADD COLUMN purged_at TEXT;  -- UTC; personal fields removed
 UPDATE orders SET raw_json = '{}'
 WHERE CASE WHEN json_valid(raw_json) THEN json_type(raw_json) != 'object' ELSE 1 END;
 
@@ -329,5 +331,5 @@ UPDATE orders SET raw_json = json_set(raw_json, '$.ship_address', (
 WHERE json_type(raw_json, '$.ship_address') = 'object';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4_MINIMAL_ORDER_JSON]
+MIGRATIONS: list[str] = [V1, V2, V3, V4_CUSTOMER_PRIVACY]
 LATEST = len(MIGRATIONS)

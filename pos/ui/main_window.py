@@ -41,6 +41,8 @@ from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
+from pos.services.privacy import purge_quietly
+from pos.ui import tasks
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
 from pos.ui.lists_dialog import open_lists_dialog
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if services.roles.check_tampering():  # audited once; shown at every start until fixed
             self.show_message(tampered_text(), "error")
+        tasks.run(self._purge, what="retention purge", owner=self)
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -243,6 +246,14 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     # construction -------------------------------------------------------------
+    def _purge(self) -> None:
+        """Customer details past the hub's retention, at start, on a connection of its own."""
+        reader = self.services.store.reader()
+        try:
+            purge_quietly(reader, self.services.till_id)
+        finally:
+            reader.close()
+
     def _title(self) -> str:
         title = f"{self.hub.name} — {APP_NAME}"
         return f"{title} [{self.tr('DEMO DATA')}]" if self.services.is_demo else title
