@@ -125,6 +125,7 @@ class Puller:
         self.runs = SyncRuns(store)
         self._points: dict[int, PickupPoint] = {}
         self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
+        self._listed_customers: set[int] | None = None  # a complete customer list, when read
         self.scope: dict[str, Any] = {
             "server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id,
         }  # fmt: skip
@@ -236,8 +237,8 @@ class Puller:
                     self._drain(futures, parsed, report, block=True)
                     ref_future = self._flush(parsed, report, ref_future, final=False)
                 self._flush(parsed, report, ref_future, final=True)
-                if since is None and done.complete and not report.transient:
-                    self._forget_deleted(seen, report)
+                if since is None:
+                    self._forget_deleted(seen if done.complete else None, report)
                 self._name_producers(report)
             except BaseException:
                 self.cancel.set()
@@ -248,15 +249,18 @@ class Puller:
             first_date = datetime.now(UTC)
         report.watermark = iso(first_date - SAFETY_MARGIN)
 
-    def _forget_deleted(self, listed: set[str], report: PullReport) -> None:
-        """A complete full listing: this cycle's orders OFN no longer has, and that carry no
-        local event, are deleted here too (with their personal data)."""
-        if self.order_cycle_id is None:
-            return
+    def _forget_deleted(self, listed: set[str] | None, report: PullReport) -> None:
+        """After complete full listings: this cycle's orders OFN no longer has, and that
+        carry no local event, are deleted here too (with their personal data); then the
+        customers OFN no longer lists that no kept order refers to."""
+        repo = PrivacyRepository(self.store)
         with self.store.transaction():
-            report.deleted = PrivacyRepository(self.store).forget_missing_orders(
-                self.order_cycle_id, listed, self.pickup_point_id
-            )
+            if listed is not None and not report.transient and self.order_cycle_id is not None:
+                report.deleted = repo.forget_missing_orders(
+                    self.order_cycle_id, listed, self.pickup_point_id
+                )
+            if self._listed_customers is not None:
+                report.customers_deleted = repo.forget_missing_customers(self._listed_customers)
         if report.deleted:
             log.info("orders deleted in OFN, dropped: %s", report.deleted[:20])
 
@@ -442,10 +446,7 @@ class Puller:
         report.producers = len(producers)
         self.ingest.save_reference(hub, producers, customers)
         if since is None and complete:  # the whole list: who is missing was deleted in OFN
-            with self.store.transaction():
-                report.customers_deleted = PrivacyRepository(self.store).forget_missing_customers(
-                    {c.id for c in customers}
-                )
+            self._listed_customers = {c.id for c in customers}
 
     def _name_producers(self, report: PullReport) -> None:
         """Producers of a closed cycle are missing from ``/shops/{hub}`` (it lists only

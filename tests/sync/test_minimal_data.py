@@ -113,3 +113,44 @@ def test_migration_minimises_databases_written_before_the_rule(tmp_path: Path) -
     data = _file_bytes(db)
     assert b"Billbramble" not in data and b"FirstBill" not in data
     assert pickups[0].encode() in data  # the orders are still there
+
+
+def test_deleted_in_ofn_goes_on_a_full_pull_and_purged_orders_stay_anonymous(
+    pulled_store: Store, ofn_sim: OFNSimulator, ofn_client
+) -> None:  # type: ignore[no-untyped-def]
+    from pos.store.privacy import PrivacyRepository
+    from tests.sync.tills import collect
+
+    numbers = ofn_sim.numbers(state="complete")
+    gone, kept_by_event, purged = numbers[0], numbers[1], numbers[2]
+    gone_row = pulled_store.query("SELECT id, customer_id FROM orders WHERE number = ?", (gone,))
+    collect(pulled_store, kept_by_event)  # a local event: never dropped silently
+    with ofn_sim.lock:
+        del ofn_sim.orders[gone]
+        del ofn_sim.orders[kept_by_event]
+        ofn_sim.customers = [c for c in ofn_sim.customers if c["id"] != gone_row[0][1]]
+    report = pull(ofn_client, pulled_store, hub_id=ofn_sim.hub_id, order_cycle_id=987)
+    assert report.incremental and not report.deleted  # an incremental list cannot tell
+    with pulled_store.transaction():
+        oid = pulled_store.scalar("SELECT id FROM orders WHERE number = ?", (purged,))
+        PrivacyRepository(pulled_store).anonymise([oid])
+    ofn_sim.edit(purged, special_instructions="Back door please")
+    report = pull(ofn_client, pulled_store, hub_id=ofn_sim.hub_id, order_cycle_id=987, full=True)
+    assert report.deleted == [gone]
+    assert not pulled_store.query("SELECT 1 FROM orders WHERE number = ?", (gone,))
+    assert not pulled_store.query("SELECT 1 FROM order_search WHERE rowid = ?", (gone_row[0][0],))
+    assert pulled_store.query("SELECT 1 FROM orders WHERE number = ?", (kept_by_event,))
+    customer = gone_row[0][1]
+    still_used = pulled_store.scalar(
+        "SELECT COUNT(*) FROM orders WHERE customer_id = ?", (customer,)
+    )
+    assert bool(pulled_store.query("SELECT 1 FROM customers WHERE id = ?", (customer,))) == bool(
+        still_used
+    )
+    row = pulled_store.query(
+        "SELECT customer_name, email, phone, special_instructions, purged_at FROM orders"
+        " WHERE number = ?",
+        (purged,),
+    )[0]
+    assert tuple(row)[:4] == ("", "", "", "") and row[4]  # refreshed, still anonymous
+    assert report.customers_deleted >= (0 if still_used else 1)
