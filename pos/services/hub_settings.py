@@ -15,6 +15,7 @@ from pos import languages
 from pos.domain.checkout import CASH, DEFAULT_METHODS
 from pos.domain.money import Money, MoneyError
 from pos.services.lists import DEFAULT_BAG_CAPACITY
+from pos.services.privacy import DEFAULT_KEEP_DAYS, MAX_KEEP_DAYS, MIN_KEEP_DAYS
 from pos.services.till import DEFAULT_DIFFERENCE_LIMIT
 from pos.store import Store
 from pos.store.orders import OrderRepository
@@ -45,6 +46,7 @@ class HubSettings:
     csv_bom: bool = False
     order_notes: bool = False
     bag_capacity: int = DEFAULT_BAG_CAPACITY
+    keep_customer_days: int = DEFAULT_KEEP_DAYS  # retention after the cycle, then purged
 
     def as_settings(self) -> dict[str, Any]:
         """The settings keys and their JSON values."""
@@ -61,6 +63,7 @@ class HubSettings:
             "csv_bom": self.csv_bom,
             "order_notes": self.order_notes,
             "bag_capacity": self.bag_capacity,
+            "keep_customer_days": self.keep_customer_days,
         }
 
 
@@ -118,6 +121,9 @@ class HubSettingsService:
             csv_bom=bool(get("csv_bom", False)),
             order_notes=bool(get("order_notes", False)),
             bag_capacity=int(get("bag_capacity", DEFAULT_BAG_CAPACITY) or DEFAULT_BAG_CAPACITY),
+            keep_customer_days=int(
+                get("keep_customer_days", DEFAULT_KEEP_DAYS) or DEFAULT_KEEP_DAYS
+            ),
         )
 
     def pickup_points(self) -> list[tuple[int, str]]:
@@ -147,6 +153,8 @@ class HubSettingsService:
             problems.append(Problem("language", "language_unknown"))
         if not 1 <= settings.bag_capacity <= MAX_BAG_CAPACITY:
             problems.append(Problem("bag_capacity", "bag_capacity_range"))
+        if not MIN_KEEP_DAYS <= settings.keep_customer_days <= MAX_KEEP_DAYS:
+            problems.append(Problem("keep_customer_days", "keep_days_range"))
         if settings.pickup_point_id is not None and settings.pickup_point_id not in {
             p for p, _ in self.pickup_points()
         }:

@@ -50,6 +50,7 @@ from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
+from pos.ui.privacy_dialog import open_customer_data
 from pos.ui.reconcile_window import open_reconcile
 from pos.ui.settings_dialog import open_hub_settings
 from pos.ui.staff_gate import tampered_text
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.order_panel.items_view.typed.connect(self.route_text)
         self.order_panel.items_view.leave.connect(self._focus_for_draft)  # amount or scan
         self.order_panel.start_shift.connect(self.open_till)
+        self.order_panel.customer_data.connect(lambda oid: open_customer_data(self, oid))
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False

@@ -239,6 +239,7 @@ def lines_from_checkout(order: Order, checkout: Checkout) -> list[HandoverLine]:
 class OrderPanel(QWidget):
     lines_changed = Signal()
     start_shift = Signal()  # the empty panel's call to action while the till is closed
+    customer_data = Signal(int)  # hub staff: export or erase this order's customer (PIN)
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,6 +372,16 @@ class OrderPanel(QWidget):
         heading.addWidget(
             self.state, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
+        self.data_button = QPushButton(self.tr("Data…"))
+        named(self.data_button, "customerDataButton",
+              self.tr("Customer data: export or erase (hub staff)"))  # fmt: skip
+        self.data_button.setToolTip(self.tr("Customer data: export or erase (hub staff)"))
+        self.data_button.setFlat(True)
+        self.data_button.clicked.connect(
+            lambda: self.order is not None and self.customer_data.emit(self.order.id)
+        )
+        self.data_button.hide()
+        heading.addWidget(self.data_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(heading)
         layout.addWidget(self.details)
         layout.addWidget(self.start_button)
@@ -409,6 +420,7 @@ class OrderPanel(QWidget):
     def clear(self) -> None:
         self.order = None
         self.draft = None
+        self.data_button.hide()
         self.customer.setText(self.tr("Scan a bag or pick an order"))
         for label in (self.details, self.state, self.summary, self.line_error):
             label.clear()
@@ -436,6 +448,7 @@ class OrderPanel(QWidget):
         self.order = order
         self.draft = draft
         self.handed = handed
+        self.data_button.show()
         self.result.hide()
         self.start_button.hide()
         self.locked = collected is not None or order.is_cancelled or draft is None

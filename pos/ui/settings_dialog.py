@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from pos.services.hub_settings import (
     MAX_BAG_CAPACITY,
+    MAX_KEEP_DAYS,
+    MIN_KEEP_DAYS,
     HubSettings,
     HubSettingsService,
     MethodSetting,
@@ -130,6 +132,12 @@ class HubSettingsDialog(QDialog):
         self.share_names = QCheckBox(self.tr("Share customer names with producers"))
         named(self.share_names, "shareNamesInput", self.tr("Share customer names with producers"))
         self.share_names.setChecked(current.share_customer_names_with_producers)
+        self.keep_days = QSpinBox()
+        named(self.keep_days, "keepCustomerDaysInput",
+              self.tr("Days to keep customer details after the order cycle"))  # fmt: skip
+        self.keep_days.setRange(MIN_KEEP_DAYS, MAX_KEEP_DAYS)
+        self.keep_days.setValue(current.keep_customer_days)
+        self.keep_days.setSuffix(self.tr(" days"))
         self.csv_bom = QCheckBox(self.tr("Start CSV exports with a byte-order mark"))
         named(self.csv_bom, "csvBomInput", self.tr("CSV byte-order mark"))
         self.csv_bom.setChecked(current.csv_bom)
@@ -171,6 +179,16 @@ class HubSettingsDialog(QDialog):
                 self.tr(
                     "Off: producers' lists show customer codes only, so "
                     "customers' names stay with the hub."
+                )
+            ),
+        )
+        form.addRow(self.tr("Keep customer details"), self.keep_days)
+        form.addRow(
+            "",
+            _note(
+                self.tr(
+                    "After the order cycle, and once everything is in OFN, names, emails,"
+                    " phones and notes are removed from this till; the figures stay."
                 )
             ),
         )
@@ -257,6 +275,7 @@ class HubSettingsDialog(QDialog):
             "limit_negative": self.tr("The limit cannot be negative."),
             "limit_invalid": self.tr("Type an amount with digits only, e.g. 5.00."),
             "bag_capacity_range": self.tr("Items per bag must be between 1 and 999."),
+            "keep_days_range": self.tr("Keep customer details 1 to 3650 days."),
             "pickup_unknown": self.tr("That pickup point is not in this hub."),
             "language_unknown": self.tr("Pick a language from the list."),
             "method_code_invalid": self.tr(
@@ -292,6 +311,7 @@ class HubSettingsDialog(QDialog):
             csv_bom=self.csv_bom.isChecked(),
             order_notes=self.order_notes.isChecked(),
             bag_capacity=self.bag_capacity.value(),
+            keep_customer_days=self.keep_days.value(),
         )
         try:
             if problem is not None:

@@ -104,6 +104,10 @@ class StaffGateDialog(PinDialog):
             return QCoreApplication.translate(
                 "StaffGateDialog", "Printer settings need the hub-staff PIN."
             )
+        if action == "privacy.customer":
+            return QCoreApplication.translate(
+                "StaffGateDialog", "Customer data needs the hub-staff PIN."
+            )
         return QCoreApplication.translate("StaffGateDialog", "This needs the hub-staff PIN.")
 
     def accept(self) -> None:

@@ -184,6 +184,71 @@ Compté : %2
     </message>
 </context>
 <context>
+    <name>CustomerDataDialog</name>
+    <message>
+        <source>Customer data</source>
+        <translation>Données du client</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · order %2 · %n order(s) on this till</source>
+        <translation>
+            <numerusform>%1 · commande %2 · %n commande sur cette caisse</numerusform><numerusform>%1 · commande %2 · %n commandes sur cette caisse</numerusform></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Export what this till holds…</source>
+        <translation>Exporter ce que la caisse détient…</translation>
+    </message>
+    <message>
+        <source>Export what this till holds about this customer</source>
+        <translation>Exporter ce que la caisse détient sur ce client</translation>
+    </message>
+    <message>
+        <source>Erase for good: this cannot be undone</source>
+        <translation>Effacer pour de bon : c'est irréversible</translation>
+    </message>
+    <message>
+        <source>Confirm the erasure</source>
+        <translation>Confirmer l'effacement</translation>
+    </message>
+    <message>
+        <source>Erase this customer's details now</source>
+        <translation>Effacer maintenant les données de ce client</translation>
+    </message>
+    <message>
+        <source>Erasing removes the name, email, phone and notes from every order of this customer on this till and deletes the customer; amounts stay for the books. Erase them in OFN too.</source>
+        <translation>L'effacement retire le nom, l'e-mail, le téléphone et les notes de toutes les commandes de ce client sur cette caisse et supprime le client ; les montants restent pour la comptabilité. Effacez-les aussi dans OFN.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Export customer data</source>
+        <translation>Exporter les données du client</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Écrit : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased from %n order(s) on this till.</source>
+        <translation>
+            <numerusform>Effacé de %n commande sur cette caisse.</numerusform><numerusform>Effacé de %n commandes sur cette caisse.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EnterMovesOn</name>
     <message>
         <source>That looks like an order number or a code, not a name: type the volunteer's name.</source>
@@ -292,6 +357,14 @@ Compté : %2
         <translation>Communiquer le nom des clients aux producteurs</translation>
     </message>
     <message>
+        <source>Days to keep customer details after the order cycle</source>
+        <translation>Jours de conservation des données clients après le cycle de commande</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
         <source>Start CSV exports with a byte-order mark</source>
         <translation>Commencer les exports CSV par une marque d'ordre des octets (BOM)</translation>
     </message>
@@ -340,6 +413,14 @@ Compté : %2
         <translation>Désactivé : les listes des producteurs n'indiquent que les codes clients, les noms des clients restent au hub.</translation>
     </message>
     <message>
+        <source>Keep customer details</source>
+        <translation>Garder les données clients</translation>
+    </message>
+    <message>
+        <source>After the order cycle, and once everything is in OFN, names, emails, phones and notes are removed from this till; the figures stay.</source>
+        <translation>Après le cycle de commande, et une fois tout envoyé à OFN, noms, e-mails, téléphones et notes sont retirés de cette caisse ; les chiffres restent.</translation>
+    </message>
+    <message>
         <source>Turn on if a spreadsheet shows accents wrongly.</source>
         <translation>À activer si un tableur affiche mal les accents.</translation>
     </message>
@@ -386,6 +467,10 @@ Compté : %2
     <message>
         <source>Items per bag must be between 1 and 999.</source>
         <translation>Le nombre d'articles par sac va de 1 à 999.</translation>
+    </message>
+    <message>
+        <source>Keep customer details 1 to 3650 days.</source>
+        <translation>Gardez les données clients de 1 à 3650 jours.</translation>
     </message>
     <message>
         <source>That pickup point is not in this hub.</source>
@@ -1119,6 +1204,14 @@ Compté : %2
     <message>
         <source>Final weight</source>
         <translation>Poids final</translation>
+    </message>
+    <message>
+        <source>Data…</source>
+        <translation>Données…</translation>
+    </message>
+    <message>
+        <source>Customer data: export or erase (hub staff)</source>
+        <translation>Données du client : exporter ou effacer (responsables)</translation>
     </message>
     <message>
         <source>no pickup point</source>
@@ -2381,6 +2474,10 @@ Compté : %2
     <message>
         <source>Printer settings need the hub-staff PIN.</source>
         <translation>Les réglages de l'imprimante demandent le code PIN responsable.</translation>
+    </message>
+    <message>
+        <source>Customer data needs the hub-staff PIN.</source>
+        <translation>Les données du client demandent le code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>

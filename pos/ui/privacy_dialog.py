@@ -1,0 +1,146 @@
+"""Hub staff, for one customer: export what this till holds about them (right of access)
+and erase their details now (right to erasure). Behind the hub-staff PIN; both audited by
+:class:`PrivacyService`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.errors import KnownError
+from pos.services.context import Services
+from pos.services.privacy import PrivacyService
+from pos.ui.staff_gate import staff_gate
+from pos.ui.widgets import big, error_label, fit_to_screen, named
+
+
+class CustomerDataDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        order_id: int,
+        parent: QWidget | None = None,
+        *,
+        role: str = "staff",
+        actor: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerDataDialog")
+        self.setWindowTitle(self.tr("Customer data"))
+        self.service = PrivacyService(services.store, services.till_id)
+        self.order_id = order_id
+        self.role = role
+        self.actor = actor
+        self.file_dialog: QFileDialog | None = None
+        order = services.orders.order(order_id)
+        count = len(self.service.customer_orders(order_id))
+        who = (order.customer_name if order else "") or self.tr("(no name)")
+        summary = QLabel(
+            self.tr("%1 · order %2 · %n order(s) on this till", "", count)
+            .replace("%1", who)
+            .replace("%2", order.number if order else str(order_id))
+        )
+        summary.setWordWrap(True)
+        named(summary, "customerDataSummary", self.tr("Customer"))
+        self.export_button = big(QPushButton(self.tr("Export what this till holds…")))
+        named(self.export_button, "exportCustomerButton",
+              self.tr("Export what this till holds about this customer"))  # fmt: skip
+        self.export_button.clicked.connect(self.choose_file)
+        self.confirm = QCheckBox(self.tr("Erase for good: this cannot be undone"))
+        named(self.confirm, "confirmEraseCheck", self.tr("Confirm the erasure"))
+        self.erase_button = big(QPushButton(self.tr("Erase this customer's details now")))
+        named(self.erase_button, "eraseCustomerButton",
+              self.tr("Erase this customer's details now"))  # fmt: skip
+        self.erase_button.setEnabled(False)
+        self.confirm.toggled.connect(self.erase_button.setEnabled)
+        self.erase_button.clicked.connect(self.erase)
+        note = QLabel(
+            self.tr(
+                "Erasing removes the name, email, phone and notes from every order of this"
+                " customer on this till and deletes the customer; amounts stay for the"
+                " books. Erase them in OFN too."
+            )
+        )
+        note.setWordWrap(True)
+        self.outcome = error_label("customerDataResult")
+        close = big(QPushButton(self.tr("Close")))
+        named(close, "closeCustomerDataButton", self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.export_button)
+        layout.addWidget(note)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.erase_button)
+        layout.addWidget(self.outcome)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+    def choose_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Export customer data"))
+        dialog.setObjectName("customerExportFile")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setDefaultSuffix("json")
+        dialog.setNameFilter(self.tr("JSON files (*.json)"))
+        dialog.selectFile(f"customer-data-{self.order_id}.json")
+        dialog.fileSelected.connect(self.export_to)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: str) -> None:
+        try:
+            written = self.service.export_customer(
+                self.order_id, Path(path), actor=self.actor, role=self.role
+            )
+        except KnownError as exc:
+            self.outcome.setText(exc.message)
+            return
+        self.outcome.setText(self.tr("Written: %1").replace("%1", str(written)))
+
+    def erase(self) -> None:
+        if not self.confirm.isChecked():
+            return
+        try:
+            count = self.service.erase_customer(self.order_id, actor=self.actor, role=self.role)
+        except KnownError as exc:
+            self.outcome.setText(exc.message)
+            return
+        self.confirm.setChecked(False)
+        self.confirm.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.outcome.setText(self.tr("Erased from %n order(s) on this till.", "", count))
+
+
+def open_customer_data(window: Any, order_id: int) -> Any:
+    """The order panel's "Customer data" button: the staff PIN (when set), then the dialog."""
+    services: Services = window.services
+
+    def show() -> CustomerDataDialog:
+        gate = getattr(window, "staff_gate", None)
+        role = getattr(gate, "role", None) or ("staff" if services.roles.pin_configured else "")
+        dialog = CustomerDataDialog(
+            services, order_id, window, role=role or "volunteer",
+            actor=services.checkout.volunteer(),
+        )  # fmt: skip
+        window.customer_data_dialog = dialog
+        fit_to_screen(dialog)
+        dialog.open()
+        return dialog
+
+    return staff_gate(window, services.roles, "privacy.customer", show)
