@@ -39,6 +39,7 @@ class CustomerDataDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("customerDataDialog")
         self.setWindowTitle(self.tr("Customer data"))
+        self.setMinimumWidth(520)
         self.service = PrivacyService(services.store, services.till_id)
         self.order_id = order_id
         self.role = role

@@ -116,6 +116,7 @@ class StaffPinDialog(QDialog):
             return
         except PinTampered:
             self.message.setText(tampered_text())
+            self.adjustSize()
             return
         except KnownError:
             self.message.setText(self.tr("That PIN is not right."))

@@ -69,6 +69,7 @@ class PinCooldown(QObject):
                 "PinCooldown", "Too many wrong PINs: try again in %1 s."
             ).replace("%1", str(left))
         self.label.setText(text)
+        self.label.window().adjustSize()  # the sentence may wrap onto more lines
 
 
 def tampered_text() -> str:
@@ -128,6 +129,7 @@ class StaffGateDialog(PinDialog):
             return
         except PinTampered:
             self.error.setText(tampered_text())
+            self.adjustSize()
             return
         super().accept()
 
