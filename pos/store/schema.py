@@ -304,6 +304,8 @@ ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 # order whose personal fields the purge (or an erasure) removed; a pull never refills them.
 V4_CUSTOMER_PRIVACY = """
 ALTER TABLE orders ADD COLUMN purged_at TEXT;  -- UTC; personal fields removed
+-- deleting a customer checks orders.customer_id (foreign key): without this, a scan per row
+CREATE INDEX orders_customer ON orders(customer_id);
 UPDATE orders SET raw_json = '{}'
 WHERE CASE WHEN json_valid(raw_json) THEN json_type(raw_json) != 'object' ELSE 1 END;
 
