@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 DEFAULT_KEEP_DAYS = 28
 KEEP_DAYS_SETTING = "keep_customer_days"
 MIN_KEEP_DAYS, MAX_KEEP_DAYS = 1, 3650
+CHUNK = 500  # orders per purge transaction
 
 
 @dataclass
@@ -73,10 +74,15 @@ class PrivacyService:
         current = self.store.get_setting("order_cycle_id")
         keep = [int(current)] if isinstance(current, int) else []
         for cycle in self.repo.purgeable_cycles(cutoff, keep):
+            ids = self.repo.cycle_orders(cycle)
+            count = 0
+            # small transactions: a till checking out meanwhile never waits long
+            for start in range(0, len(ids), CHUNK):
+                with self.store.transaction():
+                    if not self.repo.settled(cycle):
+                        break  # something new happened on the cycle: the next run sees it
+                    count += self.repo.anonymise(ids[start : start + CHUNK])
             with self.store.transaction():
-                if not self.repo.purgeable_cycles(cutoff, keep).count(cycle):
-                    continue  # a sync changed it meanwhile
-                count = self.repo.anonymise(self.repo.cycle_orders(cycle))
                 self.store.audit(
                     "privacy.purge", entity="order_cycle", entity_id=str(cycle),
                     role="system", till_id=self.till_id,

@@ -21,6 +21,9 @@ _JSON_PERSONAL = ("'$.ship_address'", "'$.bill_address'", "'$.phone'", "'$.email
                   "'$.customer_id'")  # fmt: skip
 
 
+PERSONAL_INDEXES = ("orders_name_key", "orders_pickup", "orders_code", "customers_code")
+
+
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
@@ -35,25 +38,34 @@ class PrivacyRepository:
     def purgeable_cycles(self, cutoff: str, keep: Sequence[int]) -> list[int]:
         """Cycles whose last activity is before ``cutoff`` (UTC ISO), with orders still to
         anonymise, and nothing left to push or resolve. ``keep``: cycles never purged."""
-        marks = ",".join("?" * len(keep)) or "SELECT NULL WHERE 0"  # NOT IN (NULL) is NULL
-        rows = self.conn.execute(
-            f"""
-            SELECT o.order_cycle_id,
-                   MAX(COALESCE(c.closes_at, ''), MAX(COALESCE(o.completed_at, '')),
-                       COALESCE((SELECT MAX(k.created_at) FROM checkouts k
-                                 JOIN orders o2 ON o2.id = k.order_id
-                                 WHERE o2.order_cycle_id = o.order_cycle_id), '')) AS ended
-            FROM orders o LEFT JOIN order_cycles c ON c.id = o.order_cycle_id
-            WHERE o.order_cycle_id IS NOT NULL AND o.order_cycle_id NOT IN ({marks})
-            GROUP BY o.order_cycle_id
-            HAVING SUM(o.purged_at IS NULL) > 0
-            """,
-            list(keep),
-        ).fetchall()
-        cycles = [int(r[0]) for r in rows if r[1] and str(r[1]) < cutoff]
-        return [c for c in cycles if self._settled(c)]
+        open_cycles = [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT DISTINCT order_cycle_id FROM orders"
+                " WHERE purged_at IS NULL AND order_cycle_id IS NOT NULL"
+            )  # the partial index orders_unpurged: fully purged cycles cost nothing
+            if int(r[0]) not in keep
+        ]
+        return [
+            c for c in open_cycles if self._ended(c) < cutoff and self.settled(c)
+        ]  # fmt: skip
 
-    def _settled(self, cycle: int) -> bool:
+    def _ended(self, cycle: int) -> str:
+        """The cycle's last activity: its close, its last order, its last checkout."""
+        row = self.conn.execute(
+            """
+            SELECT MAX(COALESCE((SELECT closes_at FROM order_cycles WHERE id = :c), ''),
+                       COALESCE((SELECT MAX(completed_at) FROM orders
+                                 WHERE order_cycle_id = :c), ''),
+                       COALESCE((SELECT MAX(k.created_at) FROM checkouts k
+                                 JOIN orders o ON o.id = k.order_id
+                                 WHERE o.order_cycle_id = :c), ''))
+            """,
+            {"c": cycle},
+        ).fetchone()
+        return str(row[0] or "")
+
+    def settled(self, cycle: int) -> bool:
         """Every local event of the cycle is in OFN or resolved by staff."""
         row = self.conn.execute(
             """
@@ -120,10 +132,27 @@ class PrivacyRepository:
             ).rowcount
         )
 
-    def compact(self) -> None:
-        """Merge the search index (dropping erased words) and empty the WAL."""
-        self.conn.execute("INSERT INTO order_search(order_search) VALUES ('optimize')")
-        self.conn.commit()
+    def compact(self, *, max_steps: int = 10_000) -> None:
+        """Merge the search index into one segment (FTS5 keeps deleted words in older
+        segments until then), rebuild the indexes on names and codes, and empty the WAL.
+
+        In small steps, each its own transaction, so a till writing meanwhile waits a few
+        milliseconds, never the whole merge. A step that changes fewer than two rows did no
+        work (FTS5's documented test), which ends the loop.
+        """
+        for _ in range(max_steps):
+            before = self.conn.total_changes
+            with self.store.transaction():
+                self.conn.execute(
+                    "INSERT INTO order_search(order_search, rank) VALUES ('merge', -200)"
+                )
+            if self.conn.total_changes - before < 2:
+                break
+        # A B-tree's interior pages keep copies of keys as dividers after the rows are gone:
+        # rebuild the indexes whose keys are names or codes (their old pages are zeroed).
+        for index in PERSONAL_INDEXES:
+            with self.store.transaction():
+                self.conn.execute(f"REINDEX {index}")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # one customer -------------------------------------------------------------

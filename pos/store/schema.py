@@ -306,6 +306,7 @@ V4_CUSTOMER_PRIVACY = """
 ALTER TABLE orders ADD COLUMN purged_at TEXT;  -- UTC; personal fields removed
 -- deleting a customer checks orders.customer_id (foreign key): without this, a scan per row
 CREATE INDEX orders_customer ON orders(customer_id);
+CREATE INDEX orders_unpurged ON orders(order_cycle_id) WHERE purged_at IS NULL;
 UPDATE orders SET raw_json = '{}'
 WHERE CASE WHEN json_valid(raw_json) THEN json_type(raw_json) != 'object' ELSE 1 END;
 

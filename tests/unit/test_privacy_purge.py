@@ -163,3 +163,20 @@ def test_erase_and_export_one_customer(day: Path, tmp_path: Path) -> None:
         data = _bytes(day)
         for trace in _traces(row, words=False):  # others may share a first name
             assert trace not in data, trace
+
+
+def test_no_name_survives_in_index_pages_or_the_search_index(tmp_path: Path) -> None:
+    """Enough orders for multi-level indexes: B-tree interior pages keep old keys (name
+    keys, codes) and FTS5 keeps deleted words in old segments unless rebuilt or merged."""
+    from pos.services.demo import write_demo
+
+    db = write_demo(tmp_path / "big.sqlite", orders=1500)
+    with Store.open(db) as store:
+        names = {w for (n,) in store.query("SELECT customer_name FROM orders") for w in n.split()}
+        codes = [c for (c,) in store.query("SELECT code FROM customers WHERE code != ''")]
+        store.set_setting("order_cycle_id", None)
+        assert PrivacyService(store, clock=_later(60)).purge().orders == 1500
+    data = _bytes(db)
+    words = {fold(w).encode() for w in names if len(fold(w)) > 4}
+    assert words and [w for w in words if w in data] == []
+    assert codes and [c for c in codes if c.encode() in data] == []
