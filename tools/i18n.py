@@ -1,8 +1,9 @@
 """The one translation pipeline: screens (Qt) and everything printed or exported (gettext).
 
     python tools/i18n.py update            # extract: tr() from pos/ui + pos/app.py into the .ts;
-                                           #   _(), N_(), pgettext() from receipts/ and
-                                           #   pos/services into receipts/locale/*/foodhub.po
+                                           #   _(), N_(), pgettext() from receipts/,
+                                           #   pos/services and pos/domain into
+                                           #   receipts/locale/*/foodhub.po
     python tools/i18n.py fill fr DICT.json # fill unfinished .ts entries from {source: translation}
     python tools/i18n.py compile           # .ts -> .qm (lrelease), .po -> .mo (Babel)
     python tools/i18n.py check             # untranslated, placeholders, stale compiled files,
@@ -41,7 +42,7 @@ TRANSLATIONS = ROOT / "pos" / "ui" / "translations"
 LOCALE = ROOT / "receipts" / "locale"
 DOMAIN = "foodhub"
 TARGETS = tuple(lang for lang in LANGUAGES if lang != SOURCE)
-GETTEXT_SOURCES = ("receipts", "pos/services")
+GETTEXT_SOURCES = ("receipts", "pos/services", "pos/domain")
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w*\}")
 

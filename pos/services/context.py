@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from pos.domain import settings as s
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.printing import PrintService
@@ -20,12 +21,12 @@ class Services:
     store: Store
     orders: OrderBrowser
     printer_uri: str | None = None
-    till_id: str = "T1"
+    till_id: str = s.TILL_LABEL.default
 
     @classmethod
     def open(cls, db_path: str | Path, *, printer_uri: str | None = None) -> Services:
         store = Store.open(db_path)
-        till_id = str(store.get_setting("till_id", "T1"))
+        till_id = store.settings.get(s.TILL_LABEL)
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
@@ -43,7 +44,7 @@ class Services:
     @property
     def is_demo(self) -> bool:
         hub = self.orders.hub()
-        return bool(hub and hub.is_demo) or bool(self.store.get_setting("demo", False))
+        return bool(hub and hub.is_demo) or self.store.settings.get(s.DEMO)
 
     @property
     def currency(self) -> str:

@@ -35,6 +35,7 @@ from pos.services.hub_settings import (
     Problem,
     SettingsInvalid,
 )
+from pos.ui.i18n import current_language
 from pos.ui.payment_panel import plain_amount
 from pos.ui.staff_gate import staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
@@ -316,7 +317,10 @@ def open_hub_settings(window: Any) -> Any:
         gate = getattr(window, "staff_gate", None)
         role = getattr(gate, "role", None) or ("staff" if services.roles.pin_configured else "")
         service = HubSettingsService(
-            services.store, currency=services.currency, till_id=services.till_id
+            services.store,
+            currency=services.currency,
+            till_id=services.till_id,
+            language=current_language(),
         )
         dialog = HubSettingsDialog(service, window, role=role, actor=services.checkout.volunteer())
         dialog.saved.connect(lambda _changes: window.apply_hub_settings())
