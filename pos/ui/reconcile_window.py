@@ -41,6 +41,7 @@ from pos.services.reconcile import Overview
 from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
+from pos.ui.i18n import current_language
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import fit_to_screen, named
@@ -192,7 +193,7 @@ def _overview(
     list's rows already formatted."""
     reader = services.store.reader()
     try:
-        view = services.reconcile_on(reader).overview(cycle_id, point_id)
+        view = services.reconcile_on(reader).overview(cycle_id, point_id, current_language())
     finally:
         reader.close()
     return _Loaded(view, _order_rows(view.orders, names))
@@ -227,7 +228,7 @@ class ReconcileWindow(QDialog):
         self.service = services.reconcile
         hub = self.service.hub()
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
-        self.labels = self.service.method_labels()
+        self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
         self._refresh_job: tasks.Job[_Loaded] | None = None
         self._order_rows: list[tuple[str, ...]] = []
