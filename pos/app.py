@@ -56,6 +56,7 @@ def _qt_app() -> object:
 def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
     """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
     _core_before_qt()
+    from pos.domain.settings import LANGUAGE
     from pos.services.context import Services
     from pos.ui import i18n, text_size
     from pos.ui.main_window import MainWindow
@@ -65,7 +66,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     printer_uri = printer or os.environ.get("FOODHUB_POS_PRINTER") or None
     services = Services.open(db_path, printer_uri=printer_uri)
     try:
-        language = i18n.pick_language(services.store.get_setting("language"))
+        language = i18n.pick_language(services.store.settings.get(LANGUAGE))
         translators = i18n.install(app, language)  # type: ignore[arg-type]
         window = MainWindow(services)
     except BaseException:

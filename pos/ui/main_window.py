@@ -38,12 +38,14 @@ from PySide6.QtWidgets import (
 from pos import APP_NAME, __version__
 from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub, Order
+from pos.domain.settings import ALL_PICKUP_POINTS, ORDER_LIST_PICKUP_POINT, TILL_PICKUP_POINT
 from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
+from pos.ui.i18n import current_language
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
@@ -119,11 +121,7 @@ class MainWindow(QMainWindow):
             if point.is_delivery:
                 label = self.tr("Delivery: %1").replace("%1", point.name)
             self.pickup_filter.addItem(label, point.id)
-        saved = services.store.get_setting("pickup_point_id")
-        if saved is not None:
-            found = self.pickup_filter.findData(saved)
-            if found >= 0:
-                self.pickup_filter.setCurrentIndex(found)
+        self._show_pickup_point(self._list_filter())
 
         self.message = QLabel()
         named(self.message, "scanMessage", self.tr("Scan message"))
@@ -356,9 +354,25 @@ class MainWindow(QMainWindow):
         value = self.pickup_filter.currentData()
         return None if value is None else int(value)
 
+    def _list_filter(self) -> int | None:
+        """The order list's saved filter, else the till's own pickup point (None: all)."""
+        saved = self.services.store.settings
+        chosen = saved.get(ORDER_LIST_PICKUP_POINT)
+        if chosen is None:
+            return saved.get(TILL_PICKUP_POINT)
+        return None if chosen == ALL_PICKUP_POINTS else chosen
+
+    def _show_pickup_point(self, point: int | None) -> None:
+        found = self.pickup_filter.findData(point) if point is not None else 0
+        self.pickup_filter.setCurrentIndex(max(0, found))
+
     def _pickup_changed(self) -> None:
+        """The list's filter only: the till keeps its own pickup point (Hub settings)."""
+        chosen = self.pickup_point_id
         try:  # remembered for the next start; the filter works this session either way
-            self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+            self.services.store.settings.set(
+                ORDER_LIST_PICKUP_POINT, ALL_PICKUP_POINTS if chosen is None else chosen
+            )
         except KnownError as exc:
             self._refresh()
             self.show_message(exc.message, "warn")
@@ -846,7 +860,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _payment_panel(self) -> PaymentPanel:
-        methods = self.services.checkout.payment_methods()
+        methods = self.services.checkout.payment_methods(current_language())
         panel = PaymentPanel(self.hub.currency, self.hub.locale, methods, self)
         panel.confirmed.connect(self.commit)
         panel.changed.connect(self._tendering)
@@ -860,8 +874,7 @@ class MainWindow(QMainWindow):
         old.setParent(None)  # its shortcuts (F11, Ctrl+1..9) go with it
         old.deleteLater()
         self._money_changed()  # amounts typed so far are dropped: the methods changed
-        point = self.services.store.get_setting("pickup_point_id")
-        self.pickup_filter.setCurrentIndex(max(0, self.pickup_filter.findData(point)))
+        self._show_pickup_point(self.services.store.settings.get(TILL_PICKUP_POINT))
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""

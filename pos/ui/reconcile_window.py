@@ -36,6 +36,7 @@ from pos.services.context import Services
 from pos.services.reconcile import Overview
 from pos.ui import reconcile_actions, reconcile_orders, tasks
 from pos.ui.audit_view import AuditView
+from pos.ui.i18n import current_language
 from pos.ui.reconcile_actions import ActionNames, ActionsTab
 from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import Names, OrdersTab, Shown
@@ -135,7 +136,7 @@ def _overview(
     every list already formatted."""
     reader = services.store.reader()
     try:
-        view = services.reconcile_on(reader).overview(cycle_id, point_id)
+        view = services.reconcile_on(reader).overview(cycle_id, point_id, current_language())
     finally:
         reader.close()
     return _Loaded(
@@ -175,7 +176,7 @@ class ReconcileWindow(QDialog):
         self.service = services.reconcile
         hub = self.service.hub()
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
-        self.labels = self.service.method_labels()
+        self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
         self._refresh_job: tasks.Job[_Loaded] | None = None
 

@@ -36,6 +36,7 @@ from pos.services.hub_settings import (
     Problem,
     SettingsInvalid,
 )
+from pos.ui.i18n import current_language
 from pos.ui.payment_panel import plain_amount
 from pos.ui.shell import Shell
 from pos.ui.staff_gate import StaffGateDialog, staff_gate
@@ -321,7 +322,10 @@ def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], objec
         role = gate.role if isinstance(gate, StaffGateDialog) else None
         role = role or ("staff" if services.roles.pin_configured else "")
         dialog = HubSettingsDialog(
-            services.hub_settings(), window, role=role, actor=services.checkout.volunteer()
+            services.hub_settings(current_language()),
+            window,
+            role=role,
+            actor=services.checkout.volunteer(),
         )
         dialog.saved.connect(lambda _changes: applied())
         fit_to_screen(dialog)

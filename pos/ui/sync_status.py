@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.settings import FIRST_RUN_OFFERED, SYNC_INTERVAL_MINUTES, SYNC_ON_START
 from pos.services.sync_service import SyncService
 from pos.ui import tasks
 from pos.ui.shell import Shell
@@ -75,8 +76,8 @@ class SyncController(QObject):
         self.message = ""
         self.jobs_alive: bool | None = None  # OFN's job queue, as the last sync saw it
         self.auto = QTimer(self)
-        minutes = service.store.get_setting("sync_interval_minutes", 5)
-        self.auto.setInterval(max(1, int(minutes) if isinstance(minutes, int) else 5) * 60_000)
+        minutes = service.store.settings.get(SYNC_INTERVAL_MINUTES)
+        self.auto.setInterval(max(1, minutes) * 60_000)
         self.auto.timeout.connect(lambda: self.sync_now(manual=False))
         self.auto.start()
         self.retry = QTimer(self)
@@ -96,7 +97,7 @@ class SyncController(QObject):
         self.start_timer.setSingleShot(True)
         self.start_timer.setInterval(START_DELAY_MS)
         self.start_timer.timeout.connect(lambda: self.sync_now(manual=False))
-        if service.store.get_setting("sync_on_start", True):
+        if service.store.settings.get(SYNC_ON_START):
             self.start_timer.start()
 
     def _name_widgets(self) -> None:
@@ -316,9 +317,9 @@ class FirstRunDialog(QDialog):
 def offer_first_run(window: QWidget, controller: SyncController) -> FirstRunDialog | None:
     """On the very first start (demo hub, never offered), offer demo or OFN; non-blocking."""
     service = controller.service
-    if not service.is_demo or service.store.get_setting("first_run_offered", False):
+    if not service.is_demo or service.store.settings.get(FIRST_RUN_OFFERED):
         return None
-    service.store.set_setting("first_run_offered", True)
+    service.store.settings.set(FIRST_RUN_OFFERED, True)
     dialog = FirstRunDialog(window)
     dialog.accepted.connect(lambda: open_settings(window, controller))
     fit_to_screen(dialog)
