@@ -16,7 +16,7 @@ from typing import Any
 from pos.domain.models import Customer, Hub, LineItem, Order, OrderPayment, PickupPoint, Producer
 from pos.domain.money import format_money
 from pos.domain.text import fold
-from pos.store.db import Store
+from pos.store.db import Store, utcnow
 from pos.store.orders import OrderRepository
 
 Fingerprint = tuple[object, ...]
@@ -176,6 +176,40 @@ class Ingest:
             self._placeholders(to_save)
             self.repo.save_orders(to_save)
         return result
+
+    def refresh_pushed(self, order: Order, digest: str | None) -> None:
+        """Write an order as push left it in OFN (inside the caller's transaction); with the
+        fingerprint of OFN's last concise answer, the next pull can skip its details."""
+        self._placeholders([order])
+        self.repo.save_orders([order])
+        if digest is None:
+            self.conn.execute("DELETE FROM pushed_listings WHERE order_id = ?", (order.id,))
+        else:
+            self.conn.execute(
+                "INSERT INTO pushed_listings(order_id, digest, at) VALUES (?, ?, ?)"
+                " ON CONFLICT(order_id) DO UPDATE SET digest = excluded.digest, at = excluded.at",
+                (order.id, digest, utcnow()),
+            )
+
+    def pushed_listings(self) -> dict[str, str]:
+        """Order number -> fingerprint of the concise order push last saw (see above)."""
+        rows = self.conn.execute(
+            "SELECT o.number, p.digest FROM pushed_listings p JOIN orders o ON o.id = p.order_id"
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def forget_pushed(self, numbers: Iterable[str]) -> None:
+        """A pull listed these orders: their fingerprints have served."""
+        chunk = list(numbers)
+        with self.store.transaction():
+            for i in range(0, len(chunk), 500):
+                part = chunk[i : i + 500]
+                marks = ",".join("?" * len(part))
+                self.conn.execute(
+                    f"DELETE FROM pushed_listings WHERE order_id IN"
+                    f" (SELECT id FROM orders WHERE number IN ({marks}))",
+                    part,
+                )
 
     def _number_owners(self, orders: Sequence[Order]) -> dict[str, int]:
         """Which local order id holds each of these numbers (numbers are unique)."""

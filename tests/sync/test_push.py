@@ -6,7 +6,8 @@ import pytest
 
 from pos.store import Store
 from pos.store.orders import OrderRepository
-from pos.store.outbox import Outbox, resolve_conflict
+from pos.services.conflicts import ConflictService
+from pos.store.outbox import Outbox
 from sync.errors import KeyRejected
 from sync.push import Pusher, push
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
@@ -200,8 +201,9 @@ def test_edited_in_ofn_before_push_is_a_conflict_then_resolved(
     assert sorted(n for n, _ in report.conflicts) == sorted([keep, accept])
     assert not ofn_sim.captures and not ofn_sim.ships
     ids = {n: OrderRepository(pulled_store).by_number(n).id for n in (keep, accept)}  # type: ignore[union-attr]
-    resolve_conflict(pulled_store, ids[keep], keep_local=True, actor="Sam")
-    resolve_conflict(pulled_store, ids[accept], keep_local=False, actor="Sam")
+    conflicts = ConflictService(pulled_store, till_id="T1")
+    conflicts.resolve(ids[keep], keep_local=True, actor="Sam")
+    conflicts.resolve(ids[accept], keep_local=False, actor="Sam")
     # accept: the collection is reversed, the OFN copy applied
     assert OrderRepository(pulled_store).by_number(accept).total == 1234  # type: ignore[union-attr]
     kinds = pulled_store.query(
