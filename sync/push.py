@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pos.domain.models import Order
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.store import Store
@@ -37,6 +39,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 TRIES_PER_STEP = 3
+BATCH = 50  # outcomes recorded per transaction, at most
+BATCH_SECONDS = 0.5  # and at least this often while orders are being pushed
 INFO_KINDS = ("late_email",)  # staff should know, but nothing is left to do in OFN
 
 
@@ -51,6 +55,7 @@ class _Work:
 
     item: OutboxItem
     status: str = ""  # done | needs_staff | conflict | failed | superseded
+    actions: list[StaffAction] = field(default_factory=list)
     captured: bool = False
     shipped: bool = False
     shipped_late: bool = False
@@ -60,6 +65,8 @@ class _Work:
     detail: Any = None  # the latest detailed read of the order
     reply: Any = None  # the latest concise answer (capture or ship) after that read
     captured_unread: bool = False  # a capture answered after that read
+    left: Order | None = None  # the order as push left it in OFN, made from what it read
+    digest: str | None = None  # fingerprint of OFN's last concise answer for it
 
     @property
     def changed_ofn(self) -> bool:
@@ -148,7 +155,13 @@ class Pusher:
     def _push_all(self, items: list[OutboxItem], report: PushReport) -> None:
         """Each order on one of the workers; the first error that stops a sync (key
         rejected, unreachable, stopped) stops handing out orders, and is raised once the
-        orders already under way are settled."""
+        orders already under way are settled.
+
+        Outcomes are recorded by this thread, a few at a time in one transaction (one disk
+        flush for many orders): a result lost in a crash only means the order is read again
+        and found settled next time. What must be on disk before a request (the capture
+        intent) is written by the worker before it sends it.
+        """
         cancel = self.client.t.cancel
         stop = threading.Event()
         stopped: list[BaseException] = []
@@ -163,17 +176,47 @@ class Pusher:
                 stopped.append(exc)
                 return None
 
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="ofn-push") as pool:
-            futures = [pool.submit(task, item) for item in items]
-            for done, future in enumerate(as_completed(futures), 1):
-                work = future.result()
-                if work is not None:
-                    self._add(work, report)
-                self.progress("push", done, len(items))
+        batch: list[_Work] = []
+        flushed = time.monotonic()
+        try:
+            with ThreadPoolExecutor(self.workers, thread_name_prefix="ofn-push") as pool:
+                futures = [pool.submit(task, item) for item in items]
+                for done, future in enumerate(as_completed(futures), 1):
+                    work = future.result()
+                    if work is not None:
+                        batch.append(work)
+                    if len(batch) >= BATCH or time.monotonic() - flushed > BATCH_SECONDS:
+                        self._record(batch, report)
+                        batch, flushed = [], time.monotonic()
+                    self.progress("push", done, len(items))
+        finally:
+            self._record(batch, report)
         if stopped:
             raise stopped[0]
         if cancel.is_set():
             raise Cancelled("Sync stopped.")
+
+    def _record(self, batch: list[_Work], report: PushReport) -> None:
+        """Record the outcomes of ``batch`` in one transaction, then count them."""
+        if not batch:
+            return
+        with self._db, self.store.transaction():
+            for work in batch:
+                item = work.item
+                if work.status == "failed":
+                    self.outbox.record_failure(item, work.error)
+                elif work.status != "conflict":
+                    recorded = self.outbox.record(
+                        item, work.status, actions=work.actions,
+                        details={"captured": work.captured, "shipped": work.shipped},
+                    )  # fmt: skip
+                    if not recorded:
+                        work.status = "superseded"
+            self.ingest.refresh_pushed(
+                [(w.left, w.digest) for w in batch if w.left is not None and w.status != "conflict"]
+            )
+        for work in batch:
+            self._add(work, report)
 
     @staticmethod
     def _add(work: _Work, report: PushReport) -> None:
@@ -198,51 +241,40 @@ class Pusher:
             report.refreshed += 1
 
     def _one(self, item: OutboxItem) -> _Work:
+        """Settle one order against OFN (on a worker thread); its outcome is recorded later
+        by :meth:`_record`."""
         work = _Work(item)
         try:
-            status, actions = self._settle(work)
+            work.status, work.actions = self._settle(work)
         except Retry as exc:
-            return self._failed(work, str(exc))
+            work.status, work.error = "failed", str(exc)
         except ApiError as exc:
             if exc.kind != "not_found":
-                return self._failed(work, exc.message)
-            status, actions = "needs_staff", [StaffAction(  # permanent: nothing to push to
-                "error", f"Order {item.number} was collected at the till but OFN has no such"
-                " order any more: check it with the hub.",
-                admin_url=self.client.admin_url(item.number))]  # fmt: skip
+                work.status, work.error = "failed", exc.message
+            else:
+                work.status, work.actions = "needs_staff", [StaffAction(  # nothing to push to
+                    "error", f"Order {item.number} was collected at the till but OFN has no such"
+                    " order any more: check it with the hub.",
+                    admin_url=self.client.admin_url(item.number))]  # fmt: skip
         except BadPayload as exc:
-            return self._failed(work, exc.message)
+            work.status, work.error = "failed", exc.message
         except (Unreachable, NotOFN) as exc:
-            with self._db:
+            self._as_left(work)
+            with self._db, self.store.transaction():
                 self.outbox.record_failure(item, exc.message)
+                if work.left is not None:
+                    self.ingest.refresh_pushed([(work.left, work.digest)])
             raise
-        work.status = status
-        if status == "conflict":
-            return work
-        with self._db, self.store.transaction():
-            recorded = self.outbox.record(
-                item, status, actions=actions,
-                details={"captured": work.captured, "shipped": work.shipped},
-            )  # fmt: skip
-            self._refresh(work)
-        if not recorded:
-            work.status = "superseded"
-            return work
-        if self.order_notes:
+        self._as_left(work)
+        if self.order_notes and work.status in ("done", "needs_staff"):
             self._note(item)
         return work
 
-    def _failed(self, work: _Work, error: str) -> _Work:
-        work.status, work.error = "failed", error
-        with self._db, self.store.transaction():
-            self.outbox.record_failure(work.item, error)
-            self._refresh(work)  # what it did before failing is in OFN all the same
-        return work
-
-    def _refresh(self, work: _Work) -> None:
-        """Write the orders push changed in OFN from what it read (inside the caller's
-        transaction), so the next pull need not fetch them again."""
-        if not work.changed_ofn or work.detail is None:
+    @staticmethod
+    def _as_left(work: _Work) -> None:
+        """The order as push left it in OFN, made from what it read (on the worker, outside
+        the store lock), for the store to refresh: the next pull need not fetch it again."""
+        if not work.changed_ofn or work.detail is None or work.status == "conflict":
             return
         try:
             data = parse.after_push(work.detail, work.reply, work.captured_unread)
@@ -250,10 +282,9 @@ class Pusher:
         except BadPayload as exc:  # the next pull fetches it
             log.info("not refreshing %s from the push: %s", work.item.number, exc.message)
             return
-        if order.id != work.item.order_id or order.number != work.item.number:
-            return
-        digest = None if work.reply is None else parse.listing_digest(work.reply)
-        self.ingest.refresh_pushed(order, digest)
+        if order.id == work.item.order_id and order.number == work.item.number:
+            work.left = order
+            work.digest = None if work.reply is None else parse.listing_digest(work.reply)
 
     # the read-compare-act-verify loop -----------------------------------------
     def _read(self, work: _Work) -> RemoteState:

@@ -177,19 +177,23 @@ class Ingest:
             self.repo.save_orders(to_save)
         return result
 
-    def refresh_pushed(self, order: Order, digest: str | None) -> None:
-        """Write an order as push left it in OFN (inside the caller's transaction); with the
-        fingerprint of OFN's last concise answer, the next pull can skip its details."""
-        self._placeholders([order])
-        self.repo.save_orders([order])
-        if digest is None:
-            self.conn.execute("DELETE FROM pushed_listings WHERE order_id = ?", (order.id,))
-        else:
-            self.conn.execute(
-                "INSERT INTO pushed_listings(order_id, digest, at) VALUES (?, ?, ?)"
-                " ON CONFLICT(order_id) DO UPDATE SET digest = excluded.digest, at = excluded.at",
-                (order.id, digest, utcnow()),
-            )
+    def refresh_pushed(self, orders: Sequence[tuple[Order, str | None]]) -> None:
+        """Write orders as push left them in OFN (inside the caller's transaction); with the
+        fingerprint of OFN's last concise answer, the next pull can skip their details."""
+        if not orders:
+            return
+        self._placeholders(o for o, _ in orders)
+        self.repo.save_orders([o for o, _ in orders])
+        now = utcnow()
+        self.conn.executemany(
+            "DELETE FROM pushed_listings WHERE order_id = ?",
+            [(o.id,) for o, digest in orders if digest is None],
+        )
+        self.conn.executemany(
+            "INSERT INTO pushed_listings(order_id, digest, at) VALUES (?, ?, ?)"
+            " ON CONFLICT(order_id) DO UPDATE SET digest = excluded.digest, at = excluded.at",
+            [(o.id, digest, now) for o, digest in orders if digest is not None],
+        )
 
     def pushed_listings(self) -> dict[str, str]:
         """Order number -> fingerprint of the concise order push last saw (see above)."""

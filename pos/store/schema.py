@@ -305,7 +305,11 @@ ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 # pushed_listings: orders push changed in OFN and rewrote locally from what it read, with the
 # fingerprint of OFN's last concise answer; the next pull fetches such an order's details again
 # only if its list row differs.
+# checkout_lines_line_item: rewriting an order (pull, push) keeps the line items local events
+# point at; without this index each rewrite scanned every checkout line of the day.
 V4_OUTBOX = """
+CREATE INDEX checkout_lines_line_item ON checkout_lines(line_item_id);
+
 CREATE TABLE pushed_listings (
     order_id INTEGER PRIMARY KEY REFERENCES orders(id),
     digest   TEXT NOT NULL,               -- sha256 of the concise order JSON
