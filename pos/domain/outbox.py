@@ -152,7 +152,9 @@ class DesiredState:
             raise UnreadableDesiredState("the till's record for this order is unreadable") from None
         if not isinstance(d, dict) or not isinstance(d.get("collected"), bool):
             raise UnreadableDesiredState("the till's record for this order is unreadable")
-        raw_payments = d.get("payments") or []
+        raw_payments = d.get("payments")
+        if raw_payments is None:
+            raw_payments = []
         if not isinstance(raw_payments, list):
             raise UnreadableDesiredState("the till's payments are unreadable")
         payments = []
