@@ -124,7 +124,7 @@ class Puller:
         self._points: dict[int, PickupPoint] = {}
         self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
         self._pushed: dict[str, str] = {}  # number -> digest of the list row push last saw
-        self._pushed_listed: set[str] = set()
+        self._pushed_listed: set[str] = set()  # fetched despite a fingerprint: forget it
         self.scope: dict[str, Any] = {
             "server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id,
         }  # fmt: skip
@@ -332,8 +332,8 @@ class Puller:
         digest = self._pushed.get(number)
         if digest is None:
             return False
-        self._pushed_listed.add(number)
         if since is None or parse.listing_digest(summary) != digest:
+            self._pushed_listed.add(number)  # fetched now: the fingerprint has served
             return False
         report.from_push += 1
         return True

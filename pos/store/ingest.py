@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -185,6 +186,8 @@ class Ingest:
         self._placeholders(o for o, _ in orders)
         self.repo.save_orders([o for o, _ in orders])
         now = utcnow()
+        week_ago = (datetime.now(UTC) - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        self.conn.execute("DELETE FROM pushed_listings WHERE at < ?", (week_ago,))
         self.conn.executemany(
             "DELETE FROM pushed_listings WHERE order_id = ?",
             [(o.id,) for o, digest in orders if digest is None],
@@ -196,14 +199,16 @@ class Ingest:
         )
 
     def pushed_listings(self) -> dict[str, str]:
-        """Order number -> fingerprint of the concise order push last saw (see above)."""
+        """Order number -> fingerprint of the concise order push last saw (see above). A
+        fingerprint stays until a pull fetches the order (OFN listed it otherwise) or a week
+        passes: while OFN lists the order exactly so, the local copy is what push wrote."""
         rows = self.conn.execute(
             "SELECT o.number, p.digest FROM pushed_listings p JOIN orders o ON o.id = p.order_id"
         )
         return {str(r[0]): str(r[1]) for r in rows}
 
     def forget_pushed(self, numbers: Iterable[str]) -> None:
-        """A pull listed these orders: their fingerprints have served."""
+        """A pull fetched these orders again: their fingerprints have served."""
         chunk = list(numbers)
         with self.store.transaction():
             for i in range(0, len(chunk), 500):
