@@ -26,6 +26,7 @@ from typing import Any
 from pos.domain.models import Order
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
+from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
@@ -122,10 +123,10 @@ class Pusher:
         self.ingest = Ingest(store)
         self.runs = SyncRuns(store)
         self.progress = progress or (lambda what, done, total: None)
-        notes = store.get_setting("order_notes", False) if order_notes is None else order_notes
+        notes = store.settings.get(ORDER_NOTES) if order_notes is None else order_notes
         self.order_notes = bool(notes)
         self.locale = "en_GB"
-        self.labels = _method_labels(store.get_setting("payment_methods", []))
+        self.labels = store.settings.get(PAYMENT_METHODS).labels()
         self.rules = PushRules.load(store)
         self.workers = client.t.max_in_flight
         self._db = threading.Lock()  # one thread at a time on the store's connection
@@ -586,15 +587,6 @@ class Pusher:
 
 def _status(actions: list[StaffAction]) -> str:
     return "needs_staff" if any(a.kind not in INFO_KINDS for a in actions) else "done"
-
-
-def _method_labels(value: Any) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    if isinstance(value, list):
-        for m in value:
-            if isinstance(m, dict) and isinstance(m.get("code"), str):
-                labels[m["code"]] = str(m.get("label") or m["code"])
-    return labels
 
 
 def push(client: OFNClient, store: Store, *, progress: Progress | None = None) -> PushReport:

@@ -10,6 +10,7 @@ transaction, audited as ``sync.conflict.resolved``.
 from __future__ import annotations
 
 from pos.domain.outbox import DesiredState
+from pos.domain.settings import TILL_LABEL
 from pos.errors import KnownError
 from pos.services.reversal import record_reversal
 from pos.store import Store
@@ -22,13 +23,14 @@ from pos.store.till import TillRepository
 
 class NoOpenConflict(KnownError):
     def __init__(self) -> None:
-        super().__init__("This conflict is already resolved.")
+        super().__init__("sync.conflict_resolved")
 
 
 class ConflictService:
-    def __init__(self, store: Store, *, till_id: str) -> None:
+    def __init__(self, store: Store, *, till_id: str | None = None) -> None:
         self.store = store
-        self.till_id = till_id  # the till recording a reversal (its receipt sequence)
+        # the till recording a reversal (its receipt sequence)
+        self.till_id = till_id or store.settings.get(TILL_LABEL)
 
     def resolve(self, order_id: int, *, keep_local: bool, actor: str) -> None:
         outbox = Outbox(self.store)
@@ -39,10 +41,7 @@ class ConflictService:
                 raise NoOpenConflict()
             if keep_local:
                 if item.desired is None:
-                    raise KnownError(
-                        f"The till's record of order {item.number} is unreadable ({item.problem});"
-                        " sort it out in OFN, then accept OFN's version."
-                    )
+                    raise KnownError("sync.record_unreadable", number=item.number)
                 outbox.replace_desired(order_id, item.desired.kept_local(), status="pending")
             else:
                 self._accept_remote(order_id, item.currency, actor, copies)

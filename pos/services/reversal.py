@@ -30,7 +30,7 @@ def record_reversal(
     repo = CheckoutRepository(store)
     now = utcnow()
     if not repo.mark_reversed(original.id, now):
-        raise KnownError(f"{original.receipt_no} was already undone.")
+        raise KnownError("checkout.already_undone", receipt=original.receipt_no)
     reversal = reversal_of(
         original, reversal_id=new_id(), receipt_no=repo.next_receipt_no(till_id),
         till_id=till_id, volunteer=volunteer, created_at=now, session_id=session_id,
