@@ -36,15 +36,14 @@ def _from_file(name: str) -> str:
     try:
         mode = path.stat().st_mode
         if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise KnownError(
-                f"The PIN file {path} can be read by other users: make it private"
-                f" (chmod 600 {path})."
-            )
+            raise KnownError("roles.pin_file_shared", path=str(path))
         text = path.read_text("utf-8")
     except OSError as exc:
-        raise KnownError(f"Cannot read the PIN file {path}: {exc.strerror or exc}.") from exc
+        raise KnownError(
+            "roles.pin_file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise KnownError(f"The PIN file {path} is not a text file.") from exc
+        raise KnownError("roles.pin_file_not_text", path=str(path)) from exc
     return text.splitlines()[0].strip() if text.strip() else ""
 
 
@@ -58,15 +57,12 @@ def read_pin(args: argparse.Namespace) -> str:
             return getpass.getpass("Hub-staff PIN: ").strip()
         except EOFError:
             return ""
-    raise KnownError(
-        "This database has a hub-staff PIN: type it at the prompt, or give it with"
-        f" --pin-file PATH or the {PIN_ENV} environment variable."
-    )
+    raise KnownError("roles.pin_missing_cli", env=PIN_ENV)
 
 
 def require_staff(store: Store, args: argparse.Namespace, action: str) -> str:
     """The role for a gated command ("volunteer" with no PIN set), or a KnownError."""
-    roles = StaffRoles(store, str(store.get_setting("till_id", "T1")))
+    roles = StaffRoles(store)
     if not roles.pin_configured:
         return "volunteer"
     roles.check_tampering()

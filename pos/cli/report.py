@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from pos.cli import pin
+from pos.domain.settings import TILL_LABEL
 from pos.errors import KnownError
 
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(args.report_db, lock=False, create=False)
     try:
         pin.require_staff(store, args, "reconcile.report")  # as the app's reconcile window
-        till_id = str(store.get_setting("till_id", "T1"))
+        till_id = store.settings.get(TILL_LABEL)
         written = ReconcileService(store, till_id=till_id).export(out, args.pickup_point)
     finally:
         store.close()

@@ -7,7 +7,7 @@ OFN sends them, what a delivery run needs: the ship address, the phone and the d
 instructions. Billing addresses, user ids and display-only fields are never kept.
 
 The schema migration that minimised databases written before this rule keeps the same keys
-(``V4_CUSTOMER_PRIVACY`` in pos/store/schema.py); a test holds the two together.
+(``V6_CUSTOMER_PRIVACY`` in pos/store/schema.py); a test holds the two together.
 """
 
 from __future__ import annotations

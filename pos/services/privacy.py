@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.privacy import PrivacyRepository
 
 log = logging.getLogger(__name__)
 
-DEFAULT_KEEP_DAYS = 28
-KEEP_DAYS_SETTING = "keep_customer_days"
+DEFAULT_KEEP_DAYS = s.KEEP_CUSTOMER_DAYS.default
 MIN_KEEP_DAYS, MAX_KEEP_DAYS = 1, 3650
 CHUNK = 500  # orders per purge transaction
 
@@ -42,11 +42,7 @@ class PurgeReport:
 
 
 def keep_days(store: Store) -> int:
-    value = store.get_setting(KEEP_DAYS_SETTING, DEFAULT_KEEP_DAYS)
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_KEEP_DAYS
+    days = store.settings.get(s.KEEP_CUSTOMER_DAYS)
     return min(max(days, MIN_KEEP_DAYS), MAX_KEEP_DAYS)
 
 
@@ -54,12 +50,12 @@ class PrivacyService:
     def __init__(
         self,
         store: Store,
-        till_id: str = "T1",
+        till_id: str | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.clock = clock
         self.repo = PrivacyRepository(store)
 
@@ -71,8 +67,9 @@ class PrivacyService:
         cutoff = (self.clock() - timedelta(days=keep_days(self.store))).strftime(
             "%Y-%m-%dT%H:%M:%S.%fZ"
         )
-        current = self.store.get_setting("order_cycle_id")
-        keep = [int(current)] if isinstance(current, int) else []
+        current = self.store.settings.get(s.ORDER_CYCLE_ID)  # None: the latest is live
+        latest = self.repo.latest_cycle()
+        keep = [c for c in (current if current is not None else latest,) if c is not None]
         for cycle in self.repo.purgeable_cycles(cutoff, keep):
             ids = self.repo.cycle_orders(cycle)
             count = 0
@@ -109,7 +106,7 @@ class PrivacyService:
         """Remove the personal details of this order's customer from every order now."""
         orders = self.repo.orders_of(order_id)
         if not orders:
-            raise KnownError("There is no such order.")
+            raise KnownError("privacy.no_order")
         with self.store.transaction():
             customers = self.repo.customer_ids(orders)
             numbers = [str(r[0]) for r in self.store.query(
@@ -130,7 +127,7 @@ class PrivacyService:
         """Write what this till holds about the customer of this order (JSON, private)."""
         orders = self.repo.orders_of(order_id)
         if not orders:
-            raise KnownError("There is no such order.")
+            raise KnownError("privacy.no_order")
         data = {
             "about": "What this Food Hub POS till holds about one customer.",
             "exported_at": self.clock().isoformat(),
@@ -147,7 +144,9 @@ class PrivacyService:
             os.replace(tmp, target)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+            raise KnownError(
+                "privacy.cannot_write", path=str(target), reason=exc.strerror or str(exc)
+            ) from exc
         with self.store.transaction():
             self.store.audit(
                 "privacy.export", entity="order", entity_id=str(order_id), actor=actor,
@@ -157,7 +156,7 @@ class PrivacyService:
         return target
 
 
-def purge_quietly(store: Store, till_id: str = "T1") -> PurgeReport | None:
+def purge_quietly(store: Store, till_id: str | None = None) -> PurgeReport | None:
     """The purge at start and after a sync: a problem is logged, never shown at the till
     (the next start or sync tries again)."""
     try:

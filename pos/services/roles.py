@@ -35,11 +35,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pos import paths
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
 
-SETTING = "staff_pin_hash"
-ATTEMPTS_SETTING = "staff_pin_attempts"  # {"failures": n, "last": iso, "locked_until": iso}
 FREE_TRIES = 3
 MAX_DELAY = 300  # seconds between tries, outside a lockout
 LOCK_AFTER = 10  # wrong PINs in a row
@@ -55,13 +54,13 @@ class PinRequired(KnownError):
     """The action needs the hub-staff PIN."""
 
     def __init__(self, action: str) -> None:
-        super().__init__("This needs the hub-staff PIN.")
+        super().__init__("roles.pin_required")
         self.action = action
 
 
 class WrongPin(KnownError):
     def __init__(self) -> None:
-        super().__init__("That PIN is not right.")
+        super().__init__("roles.pin_wrong")
 
 
 class PinThrottled(KnownError):
@@ -69,11 +68,9 @@ class PinThrottled(KnownError):
 
     def __init__(self, seconds: int, *, locked: bool) -> None:
         if locked:
-            minutes = max(1, math.ceil(seconds / 60))
-            text = f"Too many wrong PINs: the staff PIN is locked for {minutes} min."
+            super().__init__("roles.pin_locked", minutes=max(1, math.ceil(seconds / 60)))
         else:
-            text = f"Too many wrong PINs: try again in {seconds} s."
-        super().__init__(text)
+            super().__init__("roles.pin_throttled", seconds=seconds)
         self.seconds = seconds
         self.locked = locked
 
@@ -82,10 +79,7 @@ class PinTampered(KnownError):
     """The PIN record was changed outside the app: gated actions wait for a new PIN."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "The hub-staff PIN was changed outside Food Hub POS: set a new PIN in the app"
-            " (Till menu, Staff PIN) before going on."
-        )
+        super().__init__("roles.pin_tampered")
 
 
 def delay_after(failures: int) -> int:
@@ -205,25 +199,25 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isdigit() and MIN_LENGTH <= len(pin) <= MAX_LENGTH):
-        raise KnownError(f"A PIN is {MIN_LENGTH} to {MAX_LENGTH} digits.")
+        raise KnownError("roles.pin_length", min=MIN_LENGTH, max=MAX_LENGTH)
 
 
 class StaffRoles:
     def __init__(
         self,
         store: Store,
-        till_id: str = "T1",
+        till_id: str | None = None,
         *,
         clock: Callable[[], datetime] = _utc_now,
         guard: PinGuard | None = None,
     ) -> None:
         self.store = store
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.clock = clock
         self.guard = guard or PinGuard()
 
     def _record(self) -> str:
-        return str(self.store.get_setting(SETTING) or "")
+        return self.store.settings.get(s.STAFF_PIN_HASH) or ""
 
     @property
     def tampered(self) -> bool:
@@ -244,9 +238,9 @@ class StaffRoles:
             return False
         record = self._record()
         seen = hashlib.sha256(record.encode()).hexdigest()[:16]
-        if self.store.get_setting("staff_pin_tamper_seen") != seen:
+        if self.store.settings.get(s.STAFF_PIN_TAMPER_SEEN) != seen:
             with self.store.transaction():
-                self.store.set_setting("staff_pin_tamper_seen", seen)
+                self.store.settings.set(s.STAFF_PIN_TAMPER_SEEN, seen)
                 self.store.audit(
                     "roles.pin_tampered",
                     role="system",
@@ -256,16 +250,14 @@ class StaffRoles:
         return True
 
     def verify(self, pin: str | None) -> bool:
-        stored = self.store.get_setting(SETTING)
+        stored = self.store.settings.get(s.STAFF_PIN_HASH)
         if not stored:
             return True
         return bool(pin) and verify_pin(str(pin), str(stored))
 
     # throttling ---------------------------------------------------------------
     def attempts(self) -> Attempts:
-        raw = self.store.get_setting(ATTEMPTS_SETTING) or {}
-        if not isinstance(raw, dict):
-            return Attempts()
+        raw = self.store.settings.get(s.STAFF_PIN_ATTEMPTS)
 
         def when(key: str) -> datetime | None:
             try:
@@ -287,7 +279,7 @@ class StaffRoles:
         if delay and a.last is not None:
             if a.last > now:  # the clock was set back: the wait starts again from now
                 with self.store.transaction():
-                    self.store.set_setting(ATTEMPTS_SETTING, {
+                    self.store.settings.set(s.STAFF_PIN_ATTEMPTS, {
                         "failures": a.failures, "last": now.isoformat(),
                         "locked_until": a.locked_until.isoformat() if a.locked_until else None,
                     })  # fmt: skip
@@ -304,7 +296,7 @@ class StaffRoles:
         minutes = lock_minutes(failures)
         until = now + timedelta(minutes=minutes) if minutes else a.locked_until
         with self.store.transaction():
-            self.store.set_setting(ATTEMPTS_SETTING, {
+            self.store.settings.set(s.STAFF_PIN_ATTEMPTS, {
                 "failures": failures, "last": now.isoformat(),
                 "locked_until": until.isoformat() if until else None,
             })  # fmt: skip
@@ -323,7 +315,7 @@ class StaffRoles:
     def _succeeded(self) -> None:
         if self.attempts().failures:
             with self.store.transaction():
-                self.store.set_setting(ATTEMPTS_SETTING, None)
+                self.store.settings.set(s.STAFF_PIN_ATTEMPTS, {})
 
     def require(self, action: str, pin: str | None) -> str:
         """The role acting ("staff" or "volunteer" when no PIN is set), or raise."""
@@ -354,8 +346,8 @@ class StaffRoles:
             check_pin_format(new_pin)
         record = hash_pin(new_pin) if new_pin else None
         with self.store.transaction():
-            self.store.set_setting(SETTING, record)
-            self.store.set_setting(ATTEMPTS_SETTING, None)
+            self.store.settings.set(s.STAFF_PIN_HASH, record)
+            self.store.settings.set(s.STAFF_PIN_ATTEMPTS, {})
             self.store.audit(
                 "roles.pin_set" if new_pin else "roles.pin_removed",
                 role="staff",

@@ -9,8 +9,10 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pos import config, paths
+from pos import config, languages, paths
+from pos.domain import settings as s
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
 from pos.services.privacy import purge_quietly
@@ -18,12 +20,13 @@ from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
 from pos.store.push_review import SeenMethod, collections_waiting_since, seen_payment_methods
-from sync import credentials
+from receipts.i18n import translations
 from sync.connection import Check, Settings, check_connection
-from sync.pull import Progress
 from sync.rules import LATE_SHIP, PushRules
-from sync.run import SyncResult, run_sync
-from sync.transport import normalise_url
+
+if TYPE_CHECKING:  # the HTTP stack and the keyring load when first needed, not at start
+    from sync.pull import Progress
+    from sync.run import SyncResult
 
 
 class SyncService:
@@ -32,24 +35,33 @@ class SyncService:
 
     @property
     def is_demo(self) -> bool:
-        return bool(self.store.get_setting("demo", False))
+        return self.store.settings.get(s.DEMO)
 
     def settings(self) -> Settings:
         return Settings.load(self.store)
 
     def has_key(self, url: str | None = None) -> bool:
         url = url if url is not None else self.settings().url
-        return bool(url) and credentials.load_key(url) is not None
+        if not url:
+            return False
+        from sync import credentials
+
+        return credentials.load_key(url) is not None
 
     def configured(self) -> bool:
         s = self.settings()
         return bool(s.url and s.hub_id is not None and not self.is_demo and self.has_key(s.url))
 
     def key_storage(self) -> str:
+        from sync import credentials
+
         return credentials.storage()
 
     def check(self, url: str, api_key: str, hub_id: int | None) -> Check:
         """Test connection; an empty key means the saved one."""
+        from sync import credentials
+        from sync.transport import normalise_url
+
         key = api_key.strip()
         if not key:
             try:
@@ -68,6 +80,9 @@ class SyncService:
 
         A demo database is never turned into a real hub: a new database file is made for it.
         """
+        from sync import credentials
+        from sync.transport import normalise_url
+
         url = normalise_url(settings.url)
         settings = replace(settings, url=url)
         if api_key.strip():
@@ -100,15 +115,11 @@ class SyncService:
         """Collections waiting to be pushed for longer than a ship may lag unflagged."""
         return collections_waiting_since(self.store, LATE_SHIP)
 
-    def till_methods(self) -> list[tuple[str, str]]:
+    def till_methods(self, language: str = languages.SOURCE) -> list[tuple[str, str]]:
         """(code, label) of the till's payment methods (Hub settings), cash first."""
-        from pos.services.hub_settings import load_methods
-
-        return [
-            (m.code, m.label)
-            for m in load_methods(self.store.get_setting("payment_methods"))
-            if m.enabled
-        ]
+        translate = translations(language).gettext
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return [(m.code, m.shown(translate)) for m in methods.offered()]
 
     def hub(self) -> Hub | None:
         return OrderRepository(self.store).hub()
@@ -129,6 +140,9 @@ class SyncService:
         push: bool = True,
     ) -> SyncResult:
         """One sync on the calling (worker) thread, on a connection of its own."""
+        from sync import credentials
+        from sync.run import run_sync
+
         settings = self.settings()
         key = credentials.load_key(settings.url) if settings.url else None
         if not key:

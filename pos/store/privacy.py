@@ -50,6 +50,10 @@ class PrivacyRepository:
             c for c in open_cycles if self._ended(c) < cutoff and self.settled(c)
         ]  # fmt: skip
 
+    def latest_cycle(self) -> int | None:
+        row = self.conn.execute("SELECT MAX(order_cycle_id) FROM orders").fetchone()
+        return None if row[0] is None else int(row[0])
+
     def _ended(self, cycle: int) -> str:
         """The cycle's last activity: its close, its last order, its last checkout."""
         row = self.conn.execute(

@@ -297,12 +297,96 @@ V3 = """
 ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 """
 
+# Till identity: a random UUID generated once for this database (the till), never shown, kept
+# with every till session and checkout next to the short label people read ("T1"), so two
+# tills both labelled "T1" stay apart. Rows this till writes get it from the trigger; rows
+# that carry another till's uid keep theirs. The setting is declared as TILL_UID in
+# pos/domain/settings.py.
+V4_TILL_UID = """
+INSERT INTO settings(key, value)
+SELECT 'till_uid', json_quote(
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+    || substr(lower(hex(randomblob(2))), 2) || '-'
+    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+    || '-' || lower(hex(randomblob(6))))
+WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'till_uid');
+ALTER TABLE till_sessions ADD COLUMN till_uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE checkouts ADD COLUMN till_uid TEXT NOT NULL DEFAULT '';
+UPDATE till_sessions
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid');
+UPDATE checkouts
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid');
+CREATE TRIGGER till_sessions_till_uid AFTER INSERT ON till_sessions WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE till_sessions
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER checkouts_till_uid AFTER INSERT ON checkouts WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE checkouts
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+"""
+
+# The outbox's side tables.
+# conflict_copies: the OFN copy of each conflicted order (what staff accept when they take
+# OFN's version), instead of being read back out of the audit log, which stays append-only
+# evidence. Existing copies move over: the latest ``sync.conflict`` per order, with the
+# staff's decision when a ``sync.conflict.resolved`` followed it.
+# pushed_listings: orders push changed in OFN and rewrote locally from what it read, with the
+# fingerprint of OFN's last concise answer; the next pull fetches such an order's details again
+# only if its list row differs.
+# checkout_lines_line_item: rewriting an order (pull, push) keeps the line items local events
+# point at; without this index each rewrite scanned every checkout line of the day.
+V5_OUTBOX = """
+CREATE INDEX checkout_lines_line_item ON checkout_lines(line_item_id);
+
+CREATE TABLE pushed_listings (
+    order_id INTEGER PRIMARY KEY REFERENCES orders(id),
+    digest   TEXT NOT NULL,               -- sha256 of the concise order JSON
+    at       TEXT NOT NULL
+);
+
+CREATE TABLE conflict_copies (
+    order_id    INTEGER PRIMARY KEY REFERENCES orders(id),
+    detected_at TEXT NOT NULL,            -- UTC, when sync found OFN's change
+    reason      TEXT NOT NULL DEFAULT '',
+    remote      TEXT NOT NULL,            -- JSON: the order as OFN had it then
+    resolved_at TEXT,                     -- NULL while staff have not decided
+    resolved_by TEXT,
+    kept_local  INTEGER                   -- 1: the till's version kept, 0: OFN's accepted
+);
+
+WITH last AS (
+    SELECT entity_id, MAX(id) AS id FROM audit_log
+    WHERE action = 'sync.conflict' AND entity = 'order' GROUP BY entity_id
+), decided AS (
+    SELECT l.entity_id, MIN(r.id) AS id FROM last l
+    JOIN audit_log r ON r.entity = 'order' AND r.entity_id = l.entity_id AND r.id > l.id
+    WHERE r.action = 'sync.conflict.resolved' GROUP BY l.entity_id
+)
+INSERT INTO conflict_copies(order_id, detected_at, reason, remote, resolved_at, resolved_by,
+                            kept_local)
+SELECT CAST(a.entity_id AS INTEGER), a.at, COALESCE(json_extract(a.details, '$.reason'), ''),
+       json_extract(a.details, '$.remote'), r.at, r.actor,
+       CASE WHEN r.id IS NULL THEN NULL
+            ELSE COALESCE(json_extract(r.details, '$.keep_local'), 0) END
+FROM last l
+JOIN audit_log a ON a.id = l.id
+LEFT JOIN decided d ON d.entity_id = l.entity_id
+LEFT JOIN audit_log r ON r.id = d.id
+WHERE json_valid(a.details) AND json_type(a.details, '$.remote') = 'text'
+  AND EXISTS (SELECT 1 FROM orders o WHERE o.id = CAST(a.entity_id AS INTEGER));
+"""
+
 # Minimal data: the kept copy of each order's JSON loses what the till never uses (billing
 # and, for pickup orders, ship addresses; names, emails, phones and notes, which have their
 # own columns). Delivery orders keep their ship address, phone and delivery instructions.
 # Same keys as pos/domain/privacy.py at the time of writing. Retention: ``purged_at`` marks an
 # order whose personal fields the purge (or an erasure) removed; a pull never refills them.
-V4_CUSTOMER_PRIVACY = """
+V6_CUSTOMER_PRIVACY = """
 ALTER TABLE orders ADD COLUMN purged_at TEXT;  -- UTC; personal fields removed
 -- deleting a customer checks orders.customer_id (foreign key): without this, a scan per row
 CREATE INDEX orders_customer ON orders(customer_id);
@@ -334,5 +418,5 @@ UPDATE orders SET raw_json = json_set(raw_json, '$.ship_address', (
 WHERE json_type(raw_json, '$.ship_address') = 'object';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4_CUSTOMER_PRIVACY]
+MIGRATIONS: list[str] = [V1, V2, V3, V4_TILL_UID, V5_OUTBOX, V6_CUSTOMER_PRIVACY]
 LATEST = len(MIGRATIONS)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
+from pos.domain import settings as s
 from pos.services import roles as r
 from pos.services.roles import StaffRoles
 from pos.store import Store
@@ -46,7 +47,7 @@ def test_wrong_pins_count_down_without_freezing(qtbot, window) -> None:  # type:
 def test_lockout_is_shown_and_audited(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     store = window.services.store
     window.services.roles.set_pin(PIN)
-    store.set_setting(r.ATTEMPTS_SETTING, {"failures": r.LOCK_AFTER - 1, "last": None,
+    store.settings.set(s.STAFF_PIN_ATTEMPTS, {"failures": r.LOCK_AFTER - 1, "last": None,
                                            "locked_until": None})  # fmt: skip
     window.findChild(QAction, "hubSettingsAction").trigger()
     type_pin(qtbot, window, "0000")

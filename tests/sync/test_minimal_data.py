@@ -78,7 +78,7 @@ def test_pull_keeps_no_billing_address_and_deliveries_keep_the_run(tmp_path: Pat
 
 def test_migration_minimises_databases_written_before_the_rule(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite"
-    before = schema.MIGRATIONS.index(schema.V4_CUSTOMER_PRIVACY)
+    before = schema.MIGRATIONS.index(schema.V6_CUSTOMER_PRIVACY)
     with OFNSimulator(orders=12) as sim:
         pickups, deliveries = _dress(sim)
         full = [sim.order(n) for n in sim.numbers()]

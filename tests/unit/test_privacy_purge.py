@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain import settings as s
 from pos.domain.text import fold
 from pos.services.demo import DEMO_CYCLE_ID
-from pos.services.privacy import KEEP_DAYS_SETTING, PrivacyService
+from pos.services.privacy import PrivacyService
 from pos.services.reconcile import ReconcileService
 from pos.store import Store
 from tests.reconcile.real_day import build_real_day
@@ -66,7 +67,7 @@ def _traces(row, *, words: bool = True) -> list[bytes]:  # type: ignore[no-untyp
 def day(demo_db: Path):  # type: ignore[no-untyped-def]
     with Store.open(demo_db) as store:
         build_real_day(store)
-        store.set_setting("order_cycle_id", DEMO_CYCLE_ID + 1)  # the hub has moved on
+        store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID + 1)  # the hub has moved on
     return demo_db
 
 
@@ -118,14 +119,14 @@ def test_purge_keeps_the_figures_and_leaves_no_personal_field(day: Path) -> None
 
 def test_nothing_is_purged_too_early_or_while_events_wait(day: Path) -> None:
     with Store.open(day) as store:
-        store.set_setting(KEEP_DAYS_SETTING, 28)
+        store.settings.set(s.KEEP_CUSTOMER_DAYS, 28)
         assert PrivacyService(store, clock=_later(60)).purge().orders == 0  # not pushed yet
         _settle(store)
         assert PrivacyService(store, clock=_later(20)).purge().orders == 0  # within 28 days
-        store.set_setting("order_cycle_id", DEMO_CYCLE_ID)
+        store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID)
         assert PrivacyService(store, clock=_later(60)).purge().orders == 0  # the live cycle
-        store.set_setting("order_cycle_id", None)
-        store.set_setting(KEEP_DAYS_SETTING, 7)
+        store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID + 1)
+        store.settings.set(s.KEEP_CUSTOMER_DAYS, 7)
         assert PrivacyService(store, clock=_later(10)).purge().orders > 0
 
 
@@ -174,7 +175,7 @@ def test_no_name_survives_in_index_pages_or_the_search_index(tmp_path: Path) -> 
     with Store.open(db) as store:
         names = {w for (n,) in store.query("SELECT customer_name FROM orders") for w in n.split()}
         codes = [c for (c,) in store.query("SELECT code FROM customers WHERE code != ''")]
-        store.set_setting("order_cycle_id", None)
+        store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID + 1)
         assert PrivacyService(store, clock=_later(60)).purge().orders == 1500
     data = _bytes(db)
     words = {fold(w).encode() for w in names if len(fold(w)) > 4}

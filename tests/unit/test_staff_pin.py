@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from pos.domain import settings as s
 from pos.services import roles as r
 from pos.services.roles import PinTampered, PinThrottled, StaffRoles, WrongPin
 from pos.store import Store
@@ -134,13 +135,13 @@ def test_the_guard_file_is_private_and_holds_no_hash(store: Store) -> None:
     roles.set_pin(PIN)
     path = roles.guard.path
     assert path.stat().st_mode & 0o777 == 0o600
-    stored = str(store.get_setting(r.SETTING))
+    stored = str(store.settings.get(s.STAFF_PIN_HASH))
     text = path.read_text()
     assert stored.split("$")[-1] not in text and stored.split("$")[-2] not in text
 
 
 def test_a_pin_set_before_the_guard_existed_is_adopted(store: Store) -> None:
-    store.set_setting(r.SETTING, r.hash_pin(PIN))  # as older versions stored it
+    store.settings.set(s.STAFF_PIN_HASH, r.hash_pin(PIN))  # as older versions stored it
     roles = StaffRoles(store)
     assert not roles.tampered and roles.require("x", PIN) == "staff"
-    assert roles.guard.check(store.path, str(store.get_setting(r.SETTING))) is True
+    assert roles.guard.check(store.path, str(store.settings.get(s.STAFF_PIN_HASH))) is True
