@@ -21,6 +21,15 @@ _JSON_PERSONAL = ("'$.ship_address'", "'$.bill_address'", "'$.phone'", "'$.email
                   "'$.customer_id'")  # fmt: skip
 
 
+def _scrub(json_text: str) -> str:
+    """SQL: an order as ``order_to_json`` wrote it, without the person."""
+    return (
+        f"json_set({json_text}, '$.customer_name', '', '$.customer_sort_name', '',"
+        " '$.email', '', '$.phone', '', '$.special_instructions', '', '$.raw_json', '{}',"
+        " '$.customer_code', NULL, '$.customer_id', NULL)"
+    )
+
+
 PERSONAL_INDEXES = ("orders_name_key", "orders_pickup", "orders_code", "customers_code")
 
 
@@ -117,6 +126,22 @@ class PrivacyRepository:
                 f"UPDATE checkouts SET note = '' WHERE order_id IN ({marks}) OR reverses_id IN"
                 f" (SELECT id FROM checkouts WHERE order_id IN ({marks}))",
                 ids + ids,
+            )
+            # the OFN copies kept for conflicts (table and audit trail) hold the person too
+            self.conn.execute(
+                f"UPDATE conflict_copies SET remote = printf('%s', {_scrub('remote')})"
+                f" WHERE order_id IN ({marks}) AND json_valid(remote)",
+                ids,
+            )
+            trail = _scrub("json_extract(details, '$.remote')")
+            self.conn.execute(
+                f"UPDATE audit_log SET details = json_set(details, '$.remote', printf('%s',"
+                f" {trail}))"
+                " WHERE entity = 'order' AND action = 'sync.conflict'"
+                f" AND entity_id IN ({marks}) AND json_valid(details)"
+                " AND json_type(details, '$.remote') = 'text'"
+                " AND json_valid(json_extract(details, '$.remote'))",
+                [str(i) for i in ids],
             )
             # printed jobs are history; their payload may carry a name
             self.conn.execute(

@@ -79,6 +79,20 @@ def test_purge_keeps_the_figures_and_leaves_no_personal_field(day: Path) -> None
             " ORDER BY length(o.customer_name) DESC LIMIT 3"
         )
         assert collected
+        # an OFN copy kept for a conflict holds the person too (table and audit trail)
+        from pos.store.orders import OrderRepository
+        from pos.store.outbox import Outbox
+
+        conflicted = store.query(
+            "SELECT o.number, o.customer_name, o.phone, o.email FROM orders o"
+            " JOIN checkouts k ON k.order_id = o.id WHERE o.phone != '' AND o.email != ''"
+            " ORDER BY o.id LIMIT 1"
+        )[0]
+        remote = OrderRepository(store).by_number(conflicted["number"])
+        assert remote is not None
+        with store.transaction():
+            Outbox(store).record_conflict(remote, "changed in OFN", "https://ofn/admin")
+        collected = [*collected, conflicted]
         _settle(store)
         before = _figures(store)
         store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
