@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos.errors import KnownError
 from pos.services.context import Services
 from pos.services.privacy import PrivacyService
+from pos.ui import tasks
 from pos.ui.staff_gate import staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
@@ -110,7 +111,7 @@ class CustomerDataDialog(QDialog):
                 self.order_id, Path(path), actor=self.actor, role=self.role
             )
         except KnownError as exc:
-            self.outcome.setText(exc.message)
+            self.outcome.setText(tasks.describe(exc))
             return
         self.outcome.setText(self.tr("Written: %1").replace("%1", str(written)))
 
@@ -120,7 +121,7 @@ class CustomerDataDialog(QDialog):
         try:
             count = self.service.erase_customer(self.order_id, actor=self.actor, role=self.role)
         except KnownError as exc:
-            self.outcome.setText(exc.message)
+            self.outcome.setText(tasks.describe(exc))
             return
         self.confirm.setChecked(False)
         self.confirm.setEnabled(False)

@@ -29,6 +29,7 @@ from pos.domain.till import ZReport
 from pos.errors import KnownError
 from pos.services.roles import PinRequired, StaffRoles, WrongPin
 from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
 from pos.ui.text_size import scaled
@@ -705,6 +706,6 @@ class SetPinDialog(QDialog):
             self.error.setText(self.tr("That PIN is not right."))
             return
         except KnownError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(tasks.describe(exc))
             return
         self.accept()
