@@ -44,6 +44,7 @@ from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.services.privacy import purge_quietly
+from pos.store import Store
 from pos.ui import tasks
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
@@ -248,7 +249,9 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if services.roles.check_tampering():  # audited once; shown at every start until fixed
             self.show_message(tampered_text(), "error")
-        tasks.run(self._purge, what="retention purge", owner=self)
+        # plain values only: the job must hold no widget (it ends on a pool thread)
+        store, till_id = services.store, services.till_id
+        tasks.run(lambda: _purge_at_start(store, till_id), what="retention purge", owner=self)
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)
@@ -256,14 +259,6 @@ class MainWindow(QMainWindow):
         self.scan_input.setFocus()
 
     # construction -------------------------------------------------------------
-    def _purge(self) -> None:
-        """Customer details past the hub's retention, at start, on a connection of its own."""
-        reader = self.services.store.reader()
-        try:
-            purge_quietly(reader, self.services.till_id)
-        finally:
-            reader.close()
-
     def _title(self) -> str:
         title = f"{self.hub.name} — {APP_NAME}"
         return f"{title} [{self.tr('DEMO DATA')}]" if self.services.is_demo else title
@@ -995,6 +990,15 @@ class MainWindow(QMainWindow):
             self.services.checkout.discard(self.draft)  # nothing was written for it
         self.services.close()
         super().closeEvent(event)
+
+
+def _purge_at_start(store: Store, till_id: str) -> None:
+    """Customer details past the hub's retention, on a connection of the worker's own."""
+    reader = store.reader()
+    try:
+        purge_quietly(reader, till_id)
+    finally:
+        reader.close()
 
 
 __all__ = ["MainWindow", "__version__"]
