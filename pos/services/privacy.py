@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_KEEP_DAYS = s.KEEP_CUSTOMER_DAYS.default
 MIN_KEEP_DAYS, MAX_KEEP_DAYS = 1, 3650
-CHUNK = 500  # orders per purge transaction
+CHUNK = 100  # orders per purge transaction: a till waits at most one of them
 
 
 @dataclass
@@ -88,8 +88,12 @@ class PrivacyService:
             report.cycles.append(cycle)
             report.orders += count
         if report.orders:  # nothing written at all when there was nothing to purge
-            with self.store.transaction():
-                report.customers = self.repo.delete_unused_customers()
+            while True:  # in slices, for the same reason
+                with self.store.transaction():
+                    deleted = self.repo.delete_unused_customers(limit=CHUNK * 5)
+                report.customers += deleted
+                if deleted < CHUNK * 5:
+                    break
             self.repo.compact()
         report.seconds = time.perf_counter() - started
         log.info(

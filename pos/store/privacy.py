@@ -152,12 +152,14 @@ class PrivacyRepository:
             )
         return done
 
-    def delete_unused_customers(self) -> int:
-        """Customers no kept order refers to any more."""
+    def delete_unused_customers(self, limit: int = -1) -> int:
+        """Customers no kept order refers to any more (at most ``limit``; -1: all)."""
         return int(
             self.conn.execute(
-                "DELETE FROM customers WHERE id NOT IN"
-                " (SELECT customer_id FROM orders WHERE customer_id IS NOT NULL)"
+                "DELETE FROM customers WHERE id IN (SELECT c.id FROM customers c"
+                " WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)"
+                " LIMIT ?)",
+                (limit,),
             ).rowcount
         )
 
@@ -173,7 +175,7 @@ class PrivacyRepository:
             before = self.conn.total_changes
             with self.store.transaction():
                 self.conn.execute(
-                    "INSERT INTO order_search(order_search, rank) VALUES ('merge', -200)"
+                    "INSERT INTO order_search(order_search, rank) VALUES ('merge', -64)"
                 )
             if self.conn.total_changes - before < 2:
                 break
