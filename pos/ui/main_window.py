@@ -53,7 +53,6 @@ from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
-from pos.ui.privacy_dialog import open_customer_data
 from pos.ui.staff_gate import tampered_text
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
@@ -151,7 +150,7 @@ class MainWindow(QMainWindow):
         self.order_panel.items_view.typed.connect(self.route_text)
         self.order_panel.items_view.leave.connect(self._focus_for_draft)  # amount or scan
         self.order_panel.start_shift.connect(self.open_till)
-        self.order_panel.customer_data.connect(lambda oid: open_customer_data(self, oid))
+        self.order_panel.customer_data.connect(self.open_customer_data)
         self.draft: CheckoutDraft | None = None
         self.last_result: CheckoutResult | None = None
         self._committing = False
@@ -418,6 +417,12 @@ class MainWindow(QMainWindow):
             self.set_hub(hub)
             return
         self._refresh(keep_message=True)
+
+    def open_customer_data(self, order_id: int) -> QWidget:
+        """Hub staff: export or erase this order's customer (staff PIN first)."""
+        from pos.ui.privacy_dialog import open_customer_data
+
+        return open_customer_data(self, order_id)
 
     def open_lists(self) -> QWidget:
         from pos.ui.lists_dialog import open_lists_dialog
