@@ -7,7 +7,6 @@ sync intent land together (design.md rule 1).
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -21,6 +20,7 @@ from pos.domain.checkout import (
     receipt_number,
 )
 from pos.store.db import Store, utcnow
+from pos.store.driver import sqlite3
 
 
 class DuplicateCollection(Exception):

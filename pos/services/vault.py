@@ -1,0 +1,93 @@
+"""Encryption at rest and backups, as the app and the command line use them.
+
+Policy, in one place: a real hub's database is encrypted when this computer has a keyring
+to keep the key (and the hub setting ``encrypt_database`` is not off); the demo hub stays
+plain. Where there is no keyring (headless Linux), the database stays plain and staff are
+told once. Backups are taken at start, at till close and after each sync.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pos import keys
+from pos.errors import KnownError
+from pos.store import Store, backup, cipher
+from pos.store.driver import HAS_CIPHER
+
+log = logging.getLogger(__name__)
+ENCRYPT_SETTING = "encrypt_database"  # hub setting, default on
+NOTICE_SETTING = "encryption_unavailable_told"  # staff were told once there is no keyring
+
+
+@dataclass(frozen=True, slots=True)
+class VaultNotice:
+    """What staff must see once: the recovery code, or that the database stays plain."""
+
+    kind: str  # "encrypted" | "no_keyring"
+    recovery_code: str = ""
+
+
+def secure(store: Store, *, is_demo: bool) -> VaultNotice | None:
+    """Encrypt a real hub's plain database where a keyring exists; None when nothing to say."""
+    if store.encrypted or is_demo or not HAS_CIPHER:
+        return None
+    if not store.get_setting(ENCRYPT_SETTING, True):
+        return None
+    if not keys.keyring_usable():
+        if store.get_setting(NOTICE_SETTING, False):
+            return None
+        log.warning("no keyring on this computer: %s stays unencrypted", store.path)
+        return VaultNotice("no_keyring")
+    key = keys.new_key()
+    store.encrypt(key)
+    return VaultNotice("encrypted", keys.recovery_code(key))
+
+
+def told_no_keyring(store: Store) -> None:
+    """Staff have seen that the database stays plain here: not again."""
+    store.set_setting(NOTICE_SETTING, True)
+
+
+def encrypt(store: Store) -> str:
+    """Encrypt now (the ``encrypt`` command); returns the recovery code to show once."""
+    if store.encrypted:
+        raise KnownError(f"{store.path} is already encrypted.")
+    if not HAS_CIPHER:
+        raise KnownError("This installation has no SQLCipher (the sqlcipher3 package).")
+    if not keys.keyring_usable():
+        raise KnownError(
+            "This computer has no keyring to keep the database key, so the database cannot be"
+            " encrypted here."
+        )
+    key = keys.new_key()
+    store.encrypt(key)
+    return keys.recovery_code(key)
+
+
+def unlock(db_path: Path, code: str) -> None:
+    """Put the key a recovery code holds in this computer's keyring (another machine)."""
+    path = Path(db_path).expanduser()
+    if not path.is_file():
+        raise KnownError(f"There is no database at {path}.")
+    if not cipher.is_encrypted(path):
+        raise KnownError(f"{path} is not encrypted; it opens without a recovery code.")
+    key = keys.key_from_code(code)
+    if not cipher.opens(path, key):
+        raise KnownError(f"That recovery code does not open {path}: it is another hub's.")
+    if not keys.keyring_usable():
+        raise KnownError("This computer has no keyring to keep the database key.")
+    keys.save(cipher.salt_of(path), key)
+
+
+def backup_now(store: Store, reason: str) -> Path | None:
+    """A rotated backup; a failure is logged, never in the volunteer's way."""
+    try:
+        made = backup.make_backup(store)
+    except KnownError as exc:
+        log.error("backup (%s) failed: %s", reason, exc.message)
+        return None
+    log.info("backup (%s): %s", reason, made.name)
+    return made
