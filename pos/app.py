@@ -67,6 +67,9 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     try:
         # a real hub's plain database is encrypted before any screen holds its connection
         notice = vault.secure(services.store, is_demo=services.is_demo)
+        if notice is not None and notice.kind == "encrypted":  # services held the old connection
+            services.close()
+            services = Services.open(db_path, printer_uri=printer_uri)
         language = i18n.pick_language(services.store.get_setting("language"))
         translators = i18n.install(app, language)  # type: ignore[arg-type]
         window = MainWindow(services)

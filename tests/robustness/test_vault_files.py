@@ -25,9 +25,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="permission bits are 
 
 def run_app(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python main.py ARGS`` in a shell whose umask is 022 (the usual default)."""
-    command = "umask 022; exec " + " ".join(
-        [sys.executable, "main.py", *(f"'{a}'" for a in args)]
-    )
+    command = "umask 022; exec " + " ".join([sys.executable, "main.py", *(f"'{a}'" for a in args)])
     return subprocess.run(
         ["sh", "-c", command], cwd=ROOT, env=env or dict(os.environ),
         capture_output=True, text=True, timeout=300,
