@@ -1,7 +1,9 @@
 """Encryption at rest and backups (issue 15): plain next to SQLCipher, in the same run.
 
-On copies of the same 20,000-order demo hub, one plain and one encrypted in place (as the
-app does it), alternating row by row so machine load falls on both columns alike:
+On copies of the same 20,000-order demo hub, alternating row by row so machine load falls on
+every column alike: the standard library's ``sqlite3`` (the driver before issue 15), the
+SQLCipher build opening the plain file (the demo hub, a computer without keyring), and the
+SQLCipher build on the copy encrypted in place as the app does it:
 
 * search p95 (3-character name prefixes, ``OrderSearch.search``),
 * collect commit p95 (``CheckoutService.collect`` with a cash payment, ``synchronous=FULL``),
@@ -15,8 +17,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3 as stdlib_sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
@@ -26,11 +31,26 @@ from pos import keys
 from pos.domain.checkout import Tender
 from pos.services.context import Services
 from pos.store import Store, backup
+from pos.store import db as store_db
 from pos.store.ingest import Ingest
 from pos.store.search import OrderSearch
 from sync.parse import parse_order
 from tests.helpers.keyring_file import FileKeyring
 from tests.ofn_sim.server import OFNSimulator
+
+VARIANTS = ("stdlib", "plain", "encrypted")
+
+
+@contextmanager
+def stdlib_driver(on: bool) -> Iterator[None]:
+    """Open with the standard library's sqlite3 (the connection keeps it afterwards)."""
+    saved = store_db.sqlite3
+    if on:
+        store_db.sqlite3 = stdlib_sqlite3  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        store_db.sqlite3 = saved  # type: ignore[misc]
 
 
 def prefixes(store: Store, count: int, rng: random.Random) -> list[str]:
@@ -47,9 +67,9 @@ def main() -> None:
     keyring.set_keyring(FileKeyring(work / "keyring.json"))  # a real backend, in a file
     print(f"# vault benchmark: {args.orders:,} orders, {machine()}")
     template = demo_db(args.orders)
-    plain_db = fresh_copy(template, "vault-plain.sqlite")
-    enc_db = fresh_copy(template, "vault-encrypted.sqlite")
-    for stale in backup.backups_of(plain_db) + backup.backups_of(enc_db):
+    paths = {name: fresh_copy(template, f"vault-{name}.sqlite") for name in VARIANTS}
+    plain_db, enc_db = paths["plain"], paths["encrypted"]
+    for stale in [b for p in paths.values() for b in backup.backups_of(p)]:
         stale.unlink()
     print(f"database: {plain_db.stat().st_size / 1e6:.1f} MB")
 
@@ -59,19 +79,22 @@ def main() -> None:
         print(f"in-place encryption (export, check, first backup, rename): "
               f"{time.perf_counter() - t:.2f} s")  # fmt: skip
 
-    plain, enc = Services.open(plain_db), Services.open(enc_db)
-    assert enc.store.encrypted and not plain.store.encrypted
+    with stdlib_driver(True):
+        services = {"stdlib": Services.open(paths["stdlib"])}
+    services["plain"], services["encrypted"] = Services.open(plain_db), Services.open(enc_db)
+    assert services["encrypted"].store.encrypted and not services["plain"].store.encrypted
+    assert isinstance(services["stdlib"].store.db.conn, stdlib_sqlite3.Connection)
     rng = random.Random(3)
-    queries = prefixes(plain.store, 50, rng)
-    searches = {"plain": OrderSearch(plain.store), "encrypted": OrderSearch(enc.store)}
+    queries = prefixes(services["plain"].store, 50, rng)
+    searches = {name: OrderSearch(s.store) for name, s in services.items()}
     rows: dict[str, dict[str, list[float]]] = {"search": {}, "commit": {}, "backup": {}}
-    for name in ("plain", "encrypted"):
+    for name in VARIANTS:
         for key in rows:
             rows[key][name] = []
 
     # search, alternating blocks of 20
     for block in range(args.repeat // 20):
-        for name in ("plain", "encrypted") if block % 2 == 0 else ("encrypted", "plain"):
+        for name in VARIANTS if block % 2 == 0 else tuple(reversed(VARIANTS)):
             it = iter(queries * 2)
             rows["search"][name] += timings_ms(
                 lambda s=searches[name], it=it: s.search(next(it)), 20, warmup=2
@@ -80,20 +103,20 @@ def main() -> None:
     # collect commits, one each in turn
     ids = [
         int(r[0])
-        for r in plain.store.query(
+        for r in services["plain"].store.query(
             "SELECT id FROM orders WHERE state = 'complete' ORDER BY id LIMIT ?",
             (args.repeat + 10,),
         )
     ]
-    for services in (plain, enc):
-        services.till.open("Bench", 10_000)
+    for one in services.values():
+        one.till.open("Bench", 10_000)
     for i, order_id in enumerate(ids):
-        for name, services in (("plain", plain), ("encrypted", enc)):
+        for name in VARIANTS:
 
-            def collect(services: Services = services, order_id: int = order_id) -> None:
-                draft = services.checkout.start(order_id)
+            def collect(s: Services = services[name], order_id: int = order_id) -> None:
+                draft = s.checkout.start(order_id)
                 due = max(draft.handover().amount_due, 0)
-                services.checkout.collect(draft, [Tender("cash", due + 500)] if due else [])
+                s.checkout.collect(draft, [Tender("cash", due + 500)] if due else [])
 
             took = timings_ms(collect, 1, warmup=0)
             if i >= 5:
@@ -101,20 +124,22 @@ def main() -> None:
 
     # backups of the whole hub, three each
     for _ in range(3):
-        for name, services in (("plain", plain), ("encrypted", enc)):
+        for name in VARIANTS:
             t = time.perf_counter()
-            backup.make_backup(services.store, work / f"backups-{name}", keep=2)
+            backup.make_backup(services[name].store, work / f"backups-{name}", keep=2)
             rows["backup"][name].append((time.perf_counter() - t) * 1000)
-    plain.close()
-    enc.close()
+    for one in services.values():
+        one.close()
 
     # pull ingest: 2,000 parsed orders into new databases, plain and encrypted
     sim = OFNSimulator(orders=2000, seed=1)
     parsed = [parse_order(sim.order(n), currency="GBP") for n in sim.numbers()]
-    ingest_rate: dict[str, list[float]] = {"plain": [], "encrypted": []}
+    ingest_rate: dict[str, list[float]] = {name: [] for name in VARIANTS}
     for run in range(2):
-        for name in ("plain", "encrypted"):
-            with Store.open(work / f"ingest-{name}-{run}.sqlite") as store:
+        for name in VARIANTS:
+            with stdlib_driver(name == "stdlib"):
+                store = Store.open(work / f"ingest-{name}-{run}.sqlite")
+            with store:
                 if name == "encrypted":
                     store.encrypt(keys.new_key())
                 ingest = Ingest(store)
@@ -123,18 +148,19 @@ def main() -> None:
                     ingest.save_orders(parsed[i : i + 200], admin_url="https://ofn.example")
                 ingest_rate[name].append(len(parsed) / (time.perf_counter() - t))
 
-    print(f"\n{'measure':<28} {'plain':<50} {'encrypted':<50} p95 ratio")
+    print("\nencrypted / plain p95 ratio last; columns: stdlib sqlite3 | SQLCipher build, plain"
+          " file | SQLCipher build, encrypted file")  # fmt: skip
     for label, key in (("search, 3 characters", "search"), ("collect commit", "commit"),
                        ("backup of the hub", "backup")):  # fmt: skip
-        p, e = rows[key]["plain"], rows[key]["encrypted"]
-        ratio = pct(e, 95) / max(pct(p, 95), 1e-9)
-        print(f"{label:<28} {summary(p):<50} {summary(e):<50} {ratio:5.2f}x")
-    p_rate, e_rate = ingest_rate["plain"], ingest_rate["encrypted"]
-    print(
-        f"{'pull ingest (orders/s)':<28} {' / '.join(f'{r:,.0f}' for r in p_rate):<50}"
-        f" {' / '.join(f'{r:,.0f}' for r in e_rate):<50}"
-        f" {max(p_rate) / max(e_rate):5.2f}x slower"
-    )
+        cells = [rows[key][name] for name in VARIANTS]
+        ratio = pct(cells[2], 95) / max(pct(cells[0], 95), 1e-9)
+        print(f"{label}:")
+        for name, values in zip(VARIANTS, cells, strict=True):
+            print(f"    {name:<10} {summary(values)}")
+        print(f"    encrypted p95 / stdlib p95: {ratio:.2f}x")
+    print("pull ingest, 2,000 orders (orders/s, two runs each):")
+    for name in VARIANTS:
+        print(f"    {name:<10} {' / '.join(f'{r:,.0f}' for r in ingest_rate[name])}")
 
 
 if __name__ == "__main__":

@@ -196,14 +196,7 @@ def _after_show(window: MainWindow) -> None:
         vault.told_no_keyring(store)
         vault_dialogs.no_keyring_message(window).exec()
 
-    def backup_at_start() -> None:
-        reader = store.reader()
-        try:
-            vault.backup_now(reader, "start")
-        finally:
-            reader.close()
-
-    tasks.run(backup_at_start, what="backup at start", owner=window)
+    tasks.run(lambda: vault.backup_own_connection(store, "start"), what="backup at start")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,6 @@ from pos.domain.money import format_money
 from pos.domain.text import looks_like_a_code
 from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
 from pos.errors import KnownError
-from pos.services import vault
 from pos.services.roles import StaffRoles
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
@@ -237,7 +236,6 @@ class TillService:
         except Exception:
             log.exception("could not queue the Z report for session %s", session.id)
             self.z_report_queued = False
-        vault.backup_now(self.store, "till close")  # the day's books, copied before leaving
         return self.z_report(session.id)
 
     # report ---------------------------------------------------------------------

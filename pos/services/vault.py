@@ -91,3 +91,12 @@ def backup_now(store: Store, reason: str) -> Path | None:
         return None
     log.info("backup (%s): %s", reason, made.name)
     return made
+
+
+def backup_own_connection(store: Store, reason: str) -> Path | None:
+    """:func:`backup_now` on a connection of its own: for a worker thread (the window's)."""
+    reader = store.reader()
+    try:
+        return backup_now(reader, reason)
+    finally:
+        reader.close()

@@ -74,11 +74,20 @@ def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = 
             cipher.apply_key(dest, store.key, cipher.salt_of(store.path))
             store.db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            # a database damaged on disk gives a damaged copy: never rotate good ones out for it
+            if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DatabaseDamaged(
+                    f"{store.path} is damaged: its backup failed SQLite's check and was not kept.",
+                    store.path,
+                )
         finally:
             dest.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except DatabaseDamaged:
+        tmp.unlink(missing_ok=True)
+        raise
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"The backup of {store.path} failed: {exc}.") from exc

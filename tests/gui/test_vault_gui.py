@@ -143,3 +143,27 @@ def test_an_encrypted_hub_from_another_computer_opens_with_the_code(
     qtbot.addWidget(window)
     assert window.services.store.encrypted
     window.close()
+
+
+def test_closing_the_till_leaves_a_backup_with_the_days_books(qtbot, window) -> None:
+    from pos.ui.till_dialogs import TillDialog
+
+    services = window.services
+    services.till.open("Ann", 5000)
+    dialog = TillDialog(services.till, "en_GB", "Europe/London", window)
+    qtbot.addWidget(dialog)
+    dialog._close(services.till.expected_cash())
+    assert dialog.report is not None
+    db = services.store.path
+
+    def closed_session_backed_up() -> bool:
+        kept = backup.backups_of(db)
+        if not kept:
+            return False
+        with sqlite3.connect(kept[0]) as conn:
+            row = conn.execute("SELECT count(*) FROM till_sessions WHERE closed_at IS NOT NULL")
+            found = row.fetchone()[0] == 1
+        conn.close()
+        return bool(found)
+
+    qtbot.waitUntil(closed_session_backed_up, timeout=30_000)

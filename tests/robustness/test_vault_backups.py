@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from pos.services.context import Services
 from pos.store import Store, backup
 from pos.store.db import DatabaseDamaged
 from tests.helpers.cli import ROOT, sync_cli
@@ -68,20 +67,6 @@ def test_a_backup_taken_while_the_till_writes_is_consistent(demo_db: Path) -> No
     conn.close()
 
 
-def test_the_till_close_leaves_a_backup_with_the_days_books(demo_db: Path) -> None:
-    services = Services.open(demo_db)
-    try:
-        services.till.open("Ann", 5000)
-        services.till.close(services.till.expected_cash())
-    finally:
-        services.close()
-    newest = backup.backups_of(demo_db)[0]
-    with sqlite3.connect(newest) as conn:
-        closed = conn.execute("SELECT count(*) FROM till_sessions WHERE closed_at IS NOT NULL")
-        assert closed.fetchone()[0] == 1
-    conn.close()
-
-
 def test_a_sync_leaves_a_backup(tmp_path: Path, ofn_sim: OFNSimulator) -> None:
     db = tmp_path / "hub.sqlite"
     done = sync_cli(
@@ -127,3 +112,20 @@ def test_restore_skips_damaged_backups_and_refuses_while_a_till_is_open(demo_db:
     assert listed.returncode == 0
     assert listed.stdout.splitlines()[0].endswith("DAMAGED or key missing")
     assert app("restore", "--db", str(demo_db)).returncode == 0
+
+
+def test_a_database_damaged_in_its_data_pages_never_rotates_good_backups_out(
+    demo_db: Path,
+) -> None:
+    with Store.open(demo_db) as store:
+        store.set_setting(backup.KEEP_SETTING, 2)
+        good = [backup.make_backup(store), backup.make_backup(store)]
+    size = demo_db.stat().st_size
+    with open(demo_db, "r+b") as fh:  # the middle of the file: data, not the schema page
+        fh.seek((size // 2) // 4096 * 4096)
+        fh.write(os.urandom(4096 * 8))
+    with Store.open(demo_db) as store:  # the schema still reads: it opens
+        with pytest.raises(DatabaseDamaged):
+            backup.make_backup(store)
+    assert backup.backups_of(demo_db) == list(reversed(good))
+    assert [p for p in good[0].parent.iterdir() if p.name.endswith(".tmp")] == []
