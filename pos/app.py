@@ -184,18 +184,26 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
 
 
 def _after_show(window: MainWindow) -> None:
-    """Once the window is up: the encryption notice (once) and the backup taken at start."""
+    """Once the window is up: the recovery code until staff keep it (behind the staff PIN
+    when one is set), the no-keyring notice once, and the backup taken at start."""
     from pos.services import vault
     from pos.ui import tasks, vault_dialogs
+    from pos.ui.staff_gate import staff_gate
 
     notice = getattr(window, "vault_notice", None)
     store = window.services.store
-    if notice is not None and notice.kind == "encrypted":
-        vault_dialogs.RecoveryCodeDialog(notice.recovery_code, store.path, window).exec()
+    code = vault.pending_recovery_code(store)
+    if code is not None:
+
+        def show() -> None:
+            dialog = vault_dialogs.RecoveryCodeDialog(code, store.path, window)
+            if dialog.exec() == vault_dialogs.RecoveryCodeDialog.DialogCode.Accepted:
+                vault.recovery_code_kept(store)
+
+        staff_gate(window, window.services.roles, "vault.recovery_code", show)
     elif notice is not None and notice.kind == "no_keyring":
         vault.told_no_keyring(store)
         vault_dialogs.no_keyring_message(window).exec()
-
     tasks.run(lambda: vault.backup_own_connection(store, "start"), what="backup at start")
 
 

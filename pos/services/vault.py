@@ -20,6 +20,7 @@ from pos.store.driver import HAS_CIPHER
 log = logging.getLogger(__name__)
 ENCRYPT_SETTING = "encrypt_database"  # hub setting, default on
 NOTICE_SETTING = "encryption_unavailable_told"  # staff were told once there is no keyring
+KEPT_SETTING = "recovery_code_kept"  # staff confirmed they keep the recovery code
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,23 @@ def secure(store: Store, *, is_demo: bool) -> VaultNotice | None:
     return VaultNotice("encrypted", keys.recovery_code(key))
 
 
+def pending_recovery_code(store: Store) -> str | None:
+    """The recovery code while hub staff have not yet confirmed they keep it, else None.
+
+    "Shown once" means until staff press "I have kept it": a volunteer who happens to open
+    the till first (or a crash) does not lose it; the key is in this computer's keyring.
+    """
+    if store.key is None or store.get_setting(KEPT_SETTING, False):
+        return None
+    return keys.recovery_code(store.key)
+
+
+def recovery_code_kept(store: Store, actor: str = "") -> None:
+    with store.transaction():
+        store.set_setting(KEPT_SETTING, True)
+        store.audit("vault.recovery_code_kept", actor=actor, role="staff")
+
+
 def told_no_keyring(store: Store) -> None:
     """Staff have seen that the database stays plain here: not again."""
     store.set_setting(NOTICE_SETTING, True)
@@ -64,6 +82,7 @@ def encrypt(store: Store) -> str:
         )
     key = keys.new_key()
     store.encrypt(key)
+    store.set_setting(KEPT_SETTING, True)  # the command prints it: whoever ran it keeps it
     return keys.recovery_code(key)
 
 

@@ -70,11 +70,15 @@ def test_a_real_hub_opens_encrypted_and_shows_its_code_once(
     text = PdfReader(pdf).pages[0].extract_text()
     assert notice.recovery_code in "".join(text.split())  # wrapped on paper at a hyphen
     assert keys.key_from_code(notice.recovery_code)  # what staff keep is a valid code
+    # until staff confirm they keep it, each start shows it again (from the keyring's key)
+    assert vault.pending_recovery_code(window.services.store) == notice.recovery_code
+    when_modal(lambda shown: shown.findChild(QPushButton, "recoveryCodeKept").click())
+    app._after_show(window)  # no staff PIN set: shown at once
+    assert vault.pending_recovery_code(window.services.store) is None
     window.close()
-    # once: reopening the encrypted hub has nothing to show
     again = app.create_window(demo_db)
     qtbot.addWidget(again)
-    assert again.vault_notice is None
+    assert again.vault_notice is None and vault.pending_recovery_code(again.services.store) is None
     again.close()
 
 
@@ -167,3 +171,17 @@ def test_closing_the_till_leaves_a_backup_with_the_days_books(qtbot, window) -> 
         return bool(found)
 
     qtbot.waitUntil(closed_session_backed_up, timeout=30_000)
+
+
+def test_with_a_staff_pin_the_code_waits_behind_it(
+    qtbot, file_keyring: FileKeyring, demo_db: Path
+) -> None:
+    window = app.create_window(real_hub(demo_db))
+    qtbot.addWidget(window)
+    window.services.roles.set_pin("4321")
+    app._after_show(window)
+    gate = window.staff_gate
+    assert gate.isVisible() and window.findChild(RecoveryCodeDialog) is None
+    gate.reject()  # a volunteer cannot see it; it stays pending for staff
+    assert vault.pending_recovery_code(window.services.store) is not None
+    window.close()

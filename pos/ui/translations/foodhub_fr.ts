@@ -2414,6 +2414,10 @@ Compté : %2
         <translation>Les réglages de l'imprimante demandent le code PIN responsable.</translation>
     </message>
     <message>
+        <source>The database's recovery code is for hub staff: their PIN.</source>
+        <translation>Le code de récupération de la base de données est réservé à l'équipe du hub : son code PIN.</translation>
+    </message>
+    <message>
         <source>This needs the hub-staff PIN.</source>
         <translation>Cette action nécessite le code PIN responsable.</translation>
     </message>
