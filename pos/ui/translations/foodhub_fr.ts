@@ -2415,7 +2415,7 @@ Compté : %2
     </message>
     <message>
         <source>The database's recovery code is for hub staff: their PIN.</source>
-        <translation>Le code de récupération de la base de données est réservé à l'équipe du hub : son code PIN.</translation>
+        <translation>Le code de récupération de la base de données est réservé à l&apos;équipe du hub : code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
