@@ -13,7 +13,7 @@ import sys
 from types import SimpleNamespace
 from typing import Any
 
-from pos import __version__
+from pos import __version__, languages, messages
 from pos.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,8 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return int(module.run(args))
     except KnownError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        log.info("command %s: %s", args.command, messages.for_log(exc))
+        print(f"error: {messages.word_error(exc, languages.from_environment())}", file=sys.stderr)
         hint = _restore_hint(exc)
         if hint:
             print(hint, file=sys.stderr)

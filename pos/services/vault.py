@@ -1,7 +1,7 @@
 """Encryption at rest and backups, as the app and the command line use them.
 
 Policy, in one place: a real hub's database is encrypted when this computer has a keyring
-to keep the key (and the hub setting ``encrypt_database`` is not off); the demo hub stays
+to keep the key (and the hub setting ``ENCRYPT_DATABASE`` is not off); the demo hub stays
 plain. Where there is no keyring (headless Linux), the database stays plain and staff are
 told once. Backups are taken at start, at till close and after each sync.
 """
@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos import keys
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store, backup, cipher
 from pos.store.driver import HAS_CIPHER
 
 log = logging.getLogger(__name__)
-ENCRYPT_SETTING = "encrypt_database"  # hub setting, default on
-NOTICE_SETTING = "encryption_unavailable_told"  # staff were told once there is no keyring
-KEPT_SETTING = "recovery_code_kept"  # staff confirmed they keep the recovery code
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +33,10 @@ def secure(store: Store, *, is_demo: bool) -> VaultNotice | None:
     """Encrypt a real hub's plain database where a keyring exists; None when nothing to say."""
     if store.encrypted or is_demo or not HAS_CIPHER:
         return None
-    if not store.get_setting(ENCRYPT_SETTING, True):
+    if not store.settings.get(s.ENCRYPT_DATABASE):
         return None
     if not keys.keyring_usable():
-        if store.get_setting(NOTICE_SETTING, False):
+        if store.settings.get(s.ENCRYPTION_UNAVAILABLE_TOLD):
             return None
         log.warning("no keyring on this computer: %s stays unencrypted", store.path)
         return VaultNotice("no_keyring")
@@ -53,20 +51,20 @@ def pending_recovery_code(store: Store) -> str | None:
     "Shown once" means until staff press "I have kept it": a volunteer who happens to open
     the till first (or a crash) does not lose it; the key is in this computer's keyring.
     """
-    if store.key is None or store.get_setting(KEPT_SETTING, False):
+    if store.key is None or store.settings.get(s.RECOVERY_CODE_KEPT):
         return None
     return keys.recovery_code(store.key)
 
 
 def recovery_code_kept(store: Store, actor: str = "") -> None:
     with store.transaction():
-        store.set_setting(KEPT_SETTING, True)
+        store.settings.set(s.RECOVERY_CODE_KEPT, True)
         store.audit("vault.recovery_code_kept", actor=actor, role="staff")
 
 
 def told_no_keyring(store: Store) -> None:
     """Staff have seen that the database stays plain here: not again."""
-    store.set_setting(NOTICE_SETTING, True)
+    store.settings.set(s.ENCRYPTION_UNAVAILABLE_TOLD, True)
 
 
 def encrypt(store: Store) -> str:
@@ -82,7 +80,7 @@ def encrypt(store: Store) -> str:
         )
     key = keys.new_key()
     store.encrypt(key)
-    store.set_setting(KEPT_SETTING, True)  # the command prints it: whoever ran it keeps it
+    store.settings.set(s.RECOVERY_CODE_KEPT, True)  # the command prints it: whoever ran it keeps it
     return keys.recovery_code(key)
 
 

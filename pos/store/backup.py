@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos import files
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import cipher
 from pos.store.db import DatabaseDamaged, Store, StoreError, _create_private, key_for
@@ -26,8 +27,6 @@ from pos.store.driver import sqlite3
 from pos.store.lock import FileLock, LockHeld
 
 log = logging.getLogger(__name__)
-DEFAULT_KEEP = 10
-KEEP_SETTING = "backup_keep"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}T\d{6}\d{6}Z)\.sqlite$")
 
 
@@ -53,10 +52,7 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
 
 
 def keep_setting(store: Store) -> int:
-    try:
-        return max(1, int(store.get_setting(KEEP_SETTING, DEFAULT_KEEP)))
-    except (TypeError, ValueError):
-        return DEFAULT_KEEP
+    return max(1, store.settings.get(s.BACKUP_KEEP))
 
 
 def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = None) -> Path:
@@ -198,7 +194,6 @@ def restore(db_path: Path, backup: Path) -> Path | None:
 
 
 __all__ = [
-    "DEFAULT_KEEP",
     "DatabaseDamaged",
     "backups_of",
     "check",

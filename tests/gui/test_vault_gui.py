@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
 
 from pos import app, keys
+from pos.domain import settings as s
 from pos.services import vault
 from pos.store import Store, backup
 from pos.ui.vault_dialogs import RecoveryCodeDialog
@@ -26,7 +27,7 @@ __all__ = ["file_keyring"]
 def real_hub(db: Path) -> Path:
     """The demo hub turned into a "real" one (encryption is for real hubs)."""
     with Store.open(db) as store:
-        store.set_setting("demo", False)
+        store.settings.set(s.DEMO, False)
         with store.transaction():
             store.db.conn.execute("UPDATE hub SET is_demo = 0")
     return db

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain import settings as s
 from pos.store import Store, backup
 from pos.store.db import DatabaseDamaged
 from tests.helpers.cli import ROOT, sync_cli
@@ -44,7 +45,7 @@ def orders_in(db: Path) -> int:
 
 def test_backups_are_complete_databases_and_rotate(demo_db: Path) -> None:
     with Store.open(demo_db) as store:
-        store.set_setting(backup.KEEP_SETTING, 3)
+        store.settings.set(s.BACKUP_KEEP, 3)
         made = [backup.make_backup(store) for _ in range(5)]
     kept = backup.backups_of(demo_db)
     assert kept == list(reversed(made[-3:]))  # the newest three, newest first
@@ -58,12 +59,13 @@ def test_a_backup_taken_while_the_till_writes_is_consistent(demo_db: Path) -> No
     with Store.open(demo_db) as store:
         reader = store.reader()  # as the worker after a sync does
         with store.transaction():
-            store.set_setting("mid", "write")
+            store.settings.set(s.RECEIPT_FOOTER, "mid-write")
         made = backup.make_backup(reader)
         reader.close()
     assert backup.check(made)
     with sqlite3.connect(made) as conn:
-        assert conn.execute("SELECT value FROM settings WHERE key='mid'").fetchone() == ('"write"',)
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (s.RECEIPT_FOOTER.key,))
+        assert row.fetchone() == ('"mid-write"',)
     conn.close()
 
 
@@ -118,7 +120,7 @@ def test_a_database_damaged_in_its_data_pages_never_rotates_good_backups_out(
     demo_db: Path,
 ) -> None:
     with Store.open(demo_db) as store:
-        store.set_setting(backup.KEEP_SETTING, 2)
+        store.settings.set(s.BACKUP_KEEP, 2)
         good = [backup.make_backup(store), backup.make_backup(store)]
     size = demo_db.stat().st_size
     with open(demo_db, "r+b") as fh:  # the middle of the file: data, not the schema page

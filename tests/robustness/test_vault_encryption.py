@@ -17,6 +17,7 @@ import keyring
 import pytest
 
 from pos import keys
+from pos.domain import settings as s
 from pos.services import vault
 from pos.store import Store, backup
 from pos.store.db import KeyMissing
@@ -58,7 +59,7 @@ def test_a_real_hub_is_encrypted_in_place_and_plain_sqlite_cannot_read_it(
         notice = vault.secure(store, is_demo=False)
         assert notice is not None and notice.kind == "encrypted"
         assert store.encrypted and counts(store) == before
-        store.set_setting("after", "written encrypted")  # goes through the WAL
+        store.settings.set(s.RECEIPT_FOOTER, "written encrypted")  # goes through the WAL
         on_disk = everything_on_disk(demo_db)
         assert name.encode() not in on_disk and phone.encode() not in on_disk
     # the plain driver cannot read it
@@ -152,7 +153,7 @@ def test_the_demo_hub_and_a_hub_that_turned_it_off_stay_plain(
 ) -> None:
     with Store.open(demo_db) as store:
         assert vault.secure(store, is_demo=True) is None
-        store.set_setting(vault.ENCRYPT_SETTING, False)
+        store.settings.set(s.ENCRYPT_DATABASE, False)
         assert vault.secure(store, is_demo=False) is None
         assert not store.encrypted
     assert demo_db.read_bytes().startswith(b"SQLite format 3\x00")

@@ -73,7 +73,8 @@ def test_the_database_wal_and_shm_are_private_while_a_process_writes(tmp_path: P
         os.umask(0o022)
         from pos.store import Store
         store = Store.open({str(db)!r})
-        store.set_setting("probe", 1)
+        from pos.domain import settings as s
+        store.settings.set(s.RECEIPT_FOOTER, "probe")
         print(oct(os.stat({str(db) + "-wal"!r}).st_mode & 0o777),
               oct(os.stat({str(db) + "-shm"!r}).st_mode & 0o777), flush=True)
         store.close()

@@ -1368,26 +1368,6 @@ Compté : %2
         <translation>Encaisser et remettre (F12)</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <source>Card (terminal)</source>
-        <translation>Carte (TPE)</translation>
-    </message>
-    <message>
-        <source>Local currency</source>
-        <translation>Monnaie locale</translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Bon d'achat</translation>
-    </message>
-    <message>
         <source>Amounts cannot be negative.</source>
         <translation>Les montants ne peuvent pas être négatifs.</translation>
     </message>
@@ -2415,7 +2395,7 @@ Compté : %2
     </message>
     <message>
         <source>The database's recovery code is for hub staff: their PIN.</source>
-        <translation>Le code de récupération de la base de données est réservé à l&apos;équipe du hub : code PIN responsable.</translation>
+        <translation>Le code de récupération de la base de données est réservé à l'équipe du hub : code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
