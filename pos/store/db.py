@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -95,19 +96,20 @@ def _inspect(path: Path, key: bytes | None) -> tuple[int, int, set[str]]:
         ) from exc
 
 
-def _tables_at(version: int) -> set[str]:
+@functools.cache
+def _tables_at(version: int) -> frozenset[str]:
     """The tables our migrations create up to ``version`` (built in memory, not guessed)."""
     conn = sqlite3.connect(":memory:")
     try:
         for script in schema.MIGRATIONS[:version]:
             for statement in _split_sql(script):
                 conn.execute(statement)
-        return {
+        return frozenset(
             str(row[0])
             for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
-        }
+        )
     finally:
         conn.close()
 

@@ -51,9 +51,12 @@ def test_everything_the_app_writes_is_private_under_umask_022(
     backup = run_app("backup", "--db", str(hub))
     assert backup.returncode == 0, backup.stderr
     made = Path(backup.stdout.strip())
+    receipts = tmp_path / "receipts.bin"  # a receipt printer that is a file (an archive)
+    printed = run_app("print-test", "--printer", f"file://{receipts}")
+    assert printed.returncode == 0, printed.stderr
 
     written = [hub, hub.with_name("hub.sqlite.lock"), tmp_path / "day.csv", made]
-    written += [tmp_path / "day.pdf", *out.iterdir()]
+    written += [tmp_path / "day.pdf", receipts, *out.iterdir()]
     logs = isolated_dirs / "log"
     written += [logs / "foodhub-pos.log", logs / "foodhub-pos.crash"]
     for path in written:
