@@ -70,7 +70,7 @@ def create_exclusive(path: str | Path) -> int:
     ``O_EXCL`` also refuses a planted symlink (even a dangling one) instead of following it.
     """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, FILE_MODE)
-    if POSIX:
+    if POSIX and hasattr(os, "fchmod"):  # the umask filtered os.open's mode
         os.fchmod(fd, FILE_MODE)
     return fd
 
