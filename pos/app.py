@@ -169,13 +169,20 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
         try:
             db_path = resolve_db(args.db)
             return create_window(db_path, printer=args.printer)
-        except KeyMissing as exc:
+        except (KeyMissing, DatabaseDamaged) as exc:
             log.error("cannot open: %s", exc.message)
-            if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
+            if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
+                from pos.cli import restore_hint
+
+                print(f"error: {exc.message}", file=sys.stderr)
+                hint = restore_hint(exc)
+                if hint:
+                    print(hint, file=sys.stderr)
                 return None
-        except DatabaseDamaged as exc:
-            log.error("cannot open: %s", exc.message)
-            if not vault_dialogs.offer_restore(exc.path, exc.message):
+            if isinstance(exc, KeyMissing):
+                if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
+                    return None
+            elif not vault_dialogs.offer_restore(exc.path, exc.message):
                 return None
         except KnownError as exc:
             log.error("cannot open: %s", exc.message)

@@ -76,7 +76,7 @@ def run_command(args: argparse.Namespace) -> int:
     except KnownError as exc:
         log.info("command %s: %s", args.command, messages.for_log(exc))
         print(f"error: {messages.word_error(exc, languages.from_environment())}", file=sys.stderr)
-        hint = _restore_hint(exc)
+        hint = restore_hint(exc)
         if hint:
             print(hint, file=sys.stderr)
         return 1
@@ -95,7 +95,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
 
 
-def _restore_hint(exc: KnownError) -> str:
+def restore_hint(exc: KnownError) -> str:
     """For a damaged database: the latest good backup and the command that restores it."""
     from pos.store.db import DatabaseDamaged, KeyMissing
 

@@ -131,3 +131,17 @@ def test_a_database_damaged_in_its_data_pages_never_rotates_good_backups_out(
             backup.make_backup(store)
     assert backup.backups_of(demo_db) == list(reversed(good))
     assert [p for p in good[0].parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_window_on_a_corrupted_database_without_dialogs_says_one_sentence(
+    demo_db: Path,
+) -> None:
+    """``--no-crash-dialog`` (kiosks, CI): no dialog to wait on, no Qt abort, no traceback."""
+    assert app("backup", "--db", str(demo_db)).returncode == 0
+    corrupt(demo_db)
+    shown = app("--db", str(demo_db), "--no-crash-dialog", "--quit-after", "1")
+    assert shown.returncode == 1, shown.stderr
+    assert "Traceback" not in shown.stderr
+    lines = [line for line in shown.stderr.splitlines() if line.strip()]
+    assert lines[0].startswith("error: ") and "damaged" in lines[0]
+    assert "python main.py restore --db" in lines[1]
