@@ -128,7 +128,7 @@ def _check_ours(path: Path, version: int, app_id: int, tables: set[str]) -> None
         if tables:
             raise not_ours
         return
-    if version > schema.LATEST or not _tables_at(version) <= tables:
+    if not _tables_at(min(version, schema.LATEST)) <= tables:  # newer: refused as newer, below
         raise not_ours
 
 
