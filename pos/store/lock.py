@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
 import filelock
+import platformdirs
+
+from pos import APP_ID
 
 
 class LockHeld(Exception):
@@ -110,23 +114,37 @@ class FileLock:
 
 
 def identity_lock_folder() -> Path:
-    """``<temp>/foodhub-pos-locks-<user>``: one per user, 0700, refused if someone else's.
+    """``locks/`` in the user's runtime folder (``$XDG_RUNTIME_DIR``, macOS and Windows: the
+    user's temporary items), 0700 and refused if someone else's; the temporary folder when
+    there is no runtime folder to create.
 
     Not under the app's data folder: that moves with ``FOODHUB_POS_DATA_DIR``, and two
     processes with different settings must still meet on the same file.
     """
+    if sys.platform.startswith("linux"):  # platformdirs would warn and guess without it
+        xdg = os.environ.get("XDG_RUNTIME_DIR")
+        runtime = Path(xdg) / APP_ID if xdg else None
+    else:
+        runtime = Path(platformdirs.user_runtime_dir(APP_ID, appauthor=False))
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    folder = Path(tempfile.gettempdir()) / f"foodhub-pos-locks-{user}"
-    try:
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
-    info = os.lstat(folder)
-    if not stat.S_ISDIR(info.st_mode) or (
-        hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022)
-    ):  # planted by someone else: a lock there could be taken or removed by them
-        raise PermissionError(13, "not a private folder", str(folder))
-    return folder
+    candidates = [Path(tempfile.gettempdir()) / f"{APP_ID}-locks-{user}"]
+    if runtime is not None:
+        candidates.insert(0, runtime / "locks")
+    for folder in candidates:
+        try:
+            os.makedirs(folder.parent, mode=0o700, exist_ok=True)
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or (
+            hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022)
+        ):  # planted by someone else: a lock there could be taken or removed by them
+            raise PermissionError(13, "not a private folder", str(folder))
+        return folder
+    raise PermissionError(13, "no folder for locks", str(candidates[-1]))
 
 
 def _write_holder(path: Path, role: str) -> None:
