@@ -16,10 +16,6 @@ import hashlib
 import logging
 import secrets
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
-
 from pos.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -28,8 +24,14 @@ KEY_BYTES = 32
 _CHECK = 4
 
 
+# keyring loads when a key is first needed: a demo hub or a plain one starts without it
+
+
 def keyring_usable() -> bool:
     """Whether this computer has a keyring to keep keys in (headless Linux often has none)."""
+    import keyring
+    from keyring.backends import fail
+
     backend = keyring.get_keyring()
     return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 0) > 0
 
@@ -42,6 +44,9 @@ def load(salt: bytes) -> bytes | None:
     """The key of the database with this salt, or None when this computer does not have it."""
     if not keyring_usable():
         return None
+    import keyring
+    import keyring.errors
+
     try:
         value = keyring.get_password(SERVICE, salt.hex())
     except keyring.errors.KeyringError as exc:
@@ -58,6 +63,9 @@ def load(salt: bytes) -> bytes | None:
 
 def save(salt: bytes, key: bytes) -> None:
     """Keep the key for this salt; raises :class:`KnownError` when the keyring refuses."""
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, salt.hex(), key.hex())
     except keyring.errors.KeyringError as exc:
