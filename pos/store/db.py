@@ -325,6 +325,9 @@ class Store:
         if self._lock is not None:
             self._lock.acquire_identity()
         self._configure()
+        for old in backup.backups_of(self.path):  # made while it was plain: they would leak it
+            if not cipher.is_encrypted(old):
+                old.unlink(missing_ok=True)
         log.info("encrypted %s", self.path)
 
     def close(self) -> None:

@@ -55,6 +55,8 @@ def test_a_real_hub_is_encrypted_in_place_and_plain_sqlite_cannot_read_it(
     name, phone = customer(demo_db)
     assert name.encode() in demo_db.read_bytes()  # the check below can fail
     with Store.open(demo_db) as store:
+        plain_backup = backup.make_backup(store)  # from before a keyring was there
+        assert name.encode() in plain_backup.read_bytes()
         before = counts(store)
         notice = vault.secure(store, is_demo=False)
         assert notice is not None and notice.kind == "encrypted"
@@ -62,6 +64,7 @@ def test_a_real_hub_is_encrypted_in_place_and_plain_sqlite_cannot_read_it(
         store.settings.set(s.RECEIPT_FOOTER, "written encrypted")  # goes through the WAL
         on_disk = everything_on_disk(demo_db)
         assert name.encode() not in on_disk and phone.encode() not in on_disk
+        assert not plain_backup.exists()
     # the plain driver cannot read it
     with pytest.raises(sqlite3.DatabaseError):
         with sqlite3.connect(demo_db) as conn:
