@@ -47,6 +47,7 @@ def _key(args: argparse.Namespace, url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pos.services import vault
     from pos.services.privacy import purge_quietly
     from pos.store import Store
     from sync.connection import Settings
@@ -87,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
             store, settings, key, pull=both or args.pull, push=both or args.push,
             progress=progress, role="sync",
         )  # fmt: skip
+        purge_quietly(store)  # customer details past the hub's retention, as the app does
+        vault.backup_now(store, "after sync")
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
             settings.save(store)  # remember a working set-up for the next run and the app
-        purge_quietly(store)  # customer details past the hub's retention, as the app does
     for line in result.lines():
         print(line)
     if result.staff_actions:
