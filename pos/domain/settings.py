@@ -13,7 +13,10 @@ the store's accessor, never by key::
 Adding a setting is one line here, e.g. ``RETENTION_DAYS = whole("retention_days", 90, HUB,
 "days before …")``. Values are stored as JSON in the ``settings`` table of the hub database
 (one hub per file) under the key given; a stored value that is missing, ``null`` or unreadable
-reads as the default, so old databases keep working.
+reads as the default, so old databases keep working. The few settings needed before a
+database is open (which database, the text size) are declared here too, with
+``where=CONFIG_FILE``, and live in the device's ``config.json``: read and write those through
+:func:`pos.config.get` and :func:`pos.config.put`.
 
 Scope says whose choice a setting is. ``DEVICE``: this till's own (its label, its pickup point,
 its printer, the list filter); it is never shared with other tills. ``HUB``: the hub's choice
@@ -40,6 +43,9 @@ T = TypeVar("T")
 Scope = Literal["device", "hub"]
 DEVICE: Scope = "device"
 HUB: Scope = "hub"
+Where = Literal["database", "config file"]
+DATABASE: Where = "database"
+CONFIG_FILE: Where = "config file"
 
 ALL_PICKUP_POINTS = 0  # ORDER_LIST_PICKUP_POINT when the volunteer chose "All pickup points"
 
@@ -55,6 +61,7 @@ class Setting(Generic[T]):
     doc: str
     parse: Callable[[Any], T]
     dump: Callable[[T], Any] = field(default=lambda value: value)
+    where: Where = DATABASE
 
     def read(self, stored: Any) -> T:
         """The value from the stored JSON (``None`` = never set)."""
@@ -135,6 +142,14 @@ def ofn_id(key: str, scope: Scope, doc: str) -> Setting[int | None]:
 def mapping(key: str, scope: Scope, doc: str) -> Setting[dict[str, Any]]:
     return declare(Setting[dict[str, Any]](key, {}, scope, doc, _dict))
 
+
+# --- this device, before any database is open (config.json) ---------------------------------
+DB_PATH = declare(
+    Setting("db_path", "", DEVICE, "the database this till opens", _text, where=CONFIG_FILE)
+)
+TEXT_SIZE = declare(
+    Setting("text_size", "normal", DEVICE, "small, normal, large, larger", _text, where=CONFIG_FILE)
+)
 
 # --- this till ----------------------------------------------------------------------------
 TILL_LABEL = text("till_id", "T1", DEVICE, "short label on receipts and receipt numbers")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pos.domain.settings import ALL, Setting
+from pos.domain.settings import ALL, DATABASE, Setting
 
 if TYPE_CHECKING:
     from pos.store.db import Store
@@ -47,5 +47,5 @@ class Settings:
 
     @staticmethod
     def _check(setting: Setting[Any]) -> None:
-        if ALL.get(setting.key) is not setting:
-            raise KeyError(f"undeclared setting {setting.key!r}")
+        if ALL.get(setting.key) is not setting or setting.where != DATABASE:
+            raise KeyError(f"{setting.key!r} is not a declared database setting")

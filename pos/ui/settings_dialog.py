@@ -27,6 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.settings import (
+    CLOSE_DIFFERENCE_LIMIT,
+    PAYMENT_METHODS,
+    TILL_LABEL,
+    TILL_PICKUP_POINT,
+)
 from pos.services.hub_settings import (
     MAX_BAG_CAPACITY,
     HubSettings,
@@ -273,10 +279,10 @@ class HubSettingsDialog(QDialog):
 
     def _errors(self) -> dict[str, QLabel]:
         return {
-            "payment_methods": self.methods_error,
-            "till_id": self.till_id_error,
-            "pickup_point_id": self.pickup_error,
-            "close_difference_limit": self.limit_error,
+            PAYMENT_METHODS.key: self.methods_error,
+            TILL_LABEL.key: self.till_id_error,
+            TILL_PICKUP_POINT.key: self.pickup_error,
+            CLOSE_DIFFERENCE_LIMIT.key: self.limit_error,
         }
 
     def save(self) -> None:
