@@ -26,9 +26,12 @@ Till identity: ``TILL_UID`` is a random UUID generated once per database by the 
 added it (``V4_TILL_UID`` in ``pos/store/schema.py``), stored with every till session and
 checkout (``till_uid`` columns) next to the short label. The label (``TILL_LABEL``, "T1") is
 what people read (receipts, receipt numbers) and may be changed in Hub settings; the UUID is
-never shown and never changes, so two laptops both labelled "T1" stay apart. A copy of the
-database file (a backup restored on a new laptop) is the same till; a new till starts from a
-new database.
+never shown and never changes, so two laptops both labelled "T1" stay apart: anything that
+brings several tills' rows together (the shared journal) keys on ``till_uid``, not on the
+label. Session numbers and receipt numbers are unique per database today (``UNIQUE (till_id,
+number)``, ``receipt_no``); rows merged from another till keep their own uid (the trigger fills
+only rows written without one). A copy of the database file (a backup restored on a new laptop)
+is the same till; a new till starts from a new database.
 """
 
 from __future__ import annotations
