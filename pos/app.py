@@ -76,7 +76,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
     if missing:
         window.statusBar().showMessage(str(missing))
-    window._translators = translators  # type: ignore[attr-defined]
+    window.translators = translators
     return window
 
 
@@ -100,7 +100,7 @@ def reopen_window(old: MainWindow) -> MainWindow:
         app.setQuitOnLastWindowClosed(False)
     try:
         old.close()
-        for translator in getattr(old, "_translators", []):
+        for translator in old.translators:
             QCoreApplication.removeTranslator(translator)
         new = create_window(db_path, printer=printer)
     finally:
@@ -141,7 +141,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     menus = ", ".join(action.text().replace("&", "") for action in window.menuBar().actions())
     log.info("window shown in %s: %s", window.property("language"), menus)
-    offer_first_run(window)
+    offer_first_run(window, window.sync)
     if args.quit_after is not None:  # smoke tests and unattended demos: leave as a person would
 
         def leave() -> None:

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 class AlreadyCollected(KnownError):
     def __init__(self, info: CollectionInfo) -> None:
-        super().__init__(f"Already collected ({info.receipt_no}).")
+        super().__init__("checkout.already_collected", receipt=info.receipt_no)
         self.info = info
 
 
@@ -50,7 +50,7 @@ class LeftOwingNeedsReason(KnownError):
     """Money would be left owing and nobody said why: a deliberate step, never a default."""
 
     def __init__(self, left_owing: int) -> None:
-        super().__init__("Say why part of the amount is left owing.")
+        super().__init__("checkout.reason_needed")
         self.left_owing = left_owing
 
 
@@ -117,7 +117,7 @@ class CheckoutService:
         """Begin checking out an order (nothing is written until commit)."""
         order = self.orders.get(order_id)
         if order is None:
-            raise KnownError("This order is not in the database.")
+            raise KnownError("checkout.order_missing")
         draft = CheckoutDraft(order=order, checkout_id=new_id())
         self._drafts = {draft.checkout_id: draft}  # one checkout at a time at a till
         return draft
@@ -176,7 +176,7 @@ class CheckoutService:
             return CheckoutResult(existing, None)
         order = draft.order
         if order.is_cancelled:
-            raise KnownError("This order was cancelled in Open Food Network: do not hand it over.")
+            raise KnownError("checkout.order_cancelled")
         info = self.repo.collection_info(order.id)
         if info is not None:
             raise AlreadyCollected(info)
@@ -269,7 +269,7 @@ class CheckoutService:
 
     def reprint(self, checkout_id: str) -> str:
         if not self.repo.exists(checkout_id):
-            raise KnownError("There is no such checkout.")
+            raise KnownError("checkout.missing")
         return self.repo.queue_print("receipt", checkout_id, is_copy=True)
 
     # outbox -------------------------------------------------------------------------
@@ -318,12 +318,12 @@ class CheckoutService:
         if checkout_id and (existing := self.repo.get(checkout_id)) is not None:
             return CheckoutResult(existing, None)
         if not items:
-            raise KnownError("Add at least one item to sell.")
+            raise KnownError("checkout.walk_in_empty")
         for item in items:
             if not item.product_name.strip():
-                raise KnownError("Each item needs a name.")
+                raise KnownError("checkout.item_name_missing")
             if item.unit_price <= 0 or item.quantity <= 0:
-                raise KnownError("Each item needs a price and a quantity above zero.")
+                raise KnownError("checkout.item_invalid")
         session = self.till.require_open()
         goods = sum(item.amount for item in items)
         settlement = settle(goods, tenders, keep_change_as_credit=keep_change_as_credit)
@@ -382,18 +382,18 @@ class CheckoutService:
         """Undo a checkout with a new, negating event; the original is kept and marked."""
         reason = reason.strip()
         if not reason:
-            raise KnownError("Say why this checkout is undone.")
+            raise KnownError("checkout.undo_reason_missing")
         original = self.repo.get(checkout_id)
         if original is None:
-            raise KnownError("There is no such checkout.")
+            raise KnownError("checkout.missing")
         if original.kind == "reversal":
-            raise KnownError("An undo cannot itself be undone; check the order out again.")
+            raise KnownError("checkout.undo_of_undo")
         if original.reversed_at is not None:
-            raise KnownError(f"{original.receipt_no} was already undone.")
+            raise KnownError("checkout.already_undone", receipt=original.receipt_no)
         session = self.till.current()
         in_session = session is not None and session.id == original.session_id
         if original.session_id is not None and not in_session:
-            raise KnownError("Only checkouts of the current till session can be undone here.")
+            raise KnownError("checkout.undo_other_session")
         if original.payments and session is None:
             raise NoTillSession()
         role = self.roles.require("checkout.reverse", pin)
@@ -421,7 +421,7 @@ class CheckoutService:
         )
         with self.store.transaction():
             if not self.repo.mark_reversed(original.id, now):
-                raise KnownError(f"{original.receipt_no} was already undone.")
+                raise KnownError("checkout.already_undone", receipt=original.receipt_no)
             reversal = Checkout(
                 id=new_id(), receipt_no=self.repo.next_receipt_no(self.till_id),
                 kind="reversal", till_id=self.till_id, volunteer=volunteer, created_at=now,

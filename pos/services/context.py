@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos.domain import settings as s
 from pos.services.checkout import CheckoutService
@@ -14,6 +15,10 @@ from pos.services.roles import StaffRoles
 from pos.services.sync_service import SyncService
 from pos.services.till import TillService
 from pos.store import Store
+
+if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
+    from pos.services.hub_settings import HubSettingsService
+    from pos.services.reconcile import ReconcileService
 
 
 @dataclass
@@ -64,6 +69,26 @@ class Services:
         return CheckoutService(
             self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
         )
+
+    def hub_settings(self, language: str) -> HubSettingsService:
+        """The hub settings, in the hub's currency of the moment (the first pull may change it),
+        with method labels in the reader's ``language``."""
+        from pos.services.hub_settings import HubSettingsService
+
+        return HubSettingsService(
+            self.store, currency=self.currency, till_id=self.till_id, language=language
+        )
+
+    @cached_property
+    def reconcile(self) -> ReconcileService:
+        """Reconciliation and end-of-day reports on the GUI's connection."""
+        return self.reconcile_on(self.store)
+
+    def reconcile_on(self, store: Store) -> ReconcileService:
+        """Reconciliation on another connection (a worker thread's own reader)."""
+        from pos.services.reconcile import ReconcileService
+
+        return ReconcileService(store, till_id=self.till_id)
 
     def close(self) -> None:
         self.store.close()

@@ -27,13 +27,13 @@ class PinRequired(KnownError):
     """The action needs the hub-staff PIN."""
 
     def __init__(self, action: str) -> None:
-        super().__init__("This needs the hub-staff PIN.")
+        super().__init__("roles.pin_required")
         self.action = action
 
 
 class WrongPin(KnownError):
     def __init__(self) -> None:
-        super().__init__("That PIN is not right.")
+        super().__init__("roles.pin_wrong")
 
 
 def _b64(raw: bytes) -> str:
@@ -69,7 +69,7 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isdigit() and MIN_LENGTH <= len(pin) <= MAX_LENGTH):
-        raise KnownError(f"A PIN is {MIN_LENGTH} to {MAX_LENGTH} digits.")
+        raise KnownError("roles.pin_length", min=MIN_LENGTH, max=MAX_LENGTH)
 
 
 class StaffRoles:

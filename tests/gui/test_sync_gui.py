@@ -104,13 +104,13 @@ def test_first_run_offers_demo_or_ofn_once(qtbot, window) -> None:  # type: igno
     from pos.ui.sync_dialog import SyncSettingsDialog
     from pos.ui.sync_status import offer_first_run
 
-    dialog = offer_first_run(window)
+    dialog = offer_first_run(window, window.sync)
     assert dialog is not None and dialog.isVisible()
     dialog.connect_button.click()
     settings = window.findChild(SyncSettingsDialog, "syncSettingsDialog")
     assert settings is not None and settings.isVisible()
     settings.reject()
-    assert offer_first_run(window) is None  # only once
+    assert offer_first_run(window, window.sync) is None  # only once
 
 
 def test_a_configured_till_syncs_soon_after_opening(qtbot, tmp_path, ofn_sim) -> None:  # type: ignore[no-untyped-def]
