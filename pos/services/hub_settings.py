@@ -29,9 +29,6 @@ MAX_LABEL = 30
 MAX_BAG_CAPACITY = 999
 
 
-MethodSetting = Method  # one row of the methods table
-
-
 @dataclass(frozen=True, slots=True)
 class HubSettings:
     payment_methods: tuple[Method, ...]
@@ -157,7 +154,7 @@ class HubSettingsService:
         problems += self._check_methods(settings.payment_methods)
         return problems
 
-    def _check_methods(self, methods: tuple[MethodSetting, ...]) -> list[Problem]:
+    def _check_methods(self, methods: tuple[Method, ...]) -> list[Problem]:
         problems: list[Problem] = []
         seen: set[str] = set()
         for m in methods:
@@ -177,7 +174,7 @@ class HubSettingsService:
 
     def check_new_method(self, code: str, label: str, existing: list[str]) -> list[Problem]:
         """Problems with a method about to be added (the screen adds it only when none)."""
-        problems = self._check_methods((MethodSetting(code, label),))
+        problems = self._check_methods((Method(code, label),))
         problems = [p for p in problems if p.code != "cash_required"]
         if code in existing:
             problems.insert(0, Problem(s.PAYMENT_METHODS.key, "method_code_taken", code))

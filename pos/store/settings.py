@@ -36,10 +36,6 @@ class Settings:
                 (setting.key, json.dumps(setting.dump(value), ensure_ascii=False)),
             )
 
-    def stored(self, setting: Setting[T], value: T) -> Any:
-        """``value`` as it is stored (JSON-ready): what an audit row records."""
-        return setting.dump(value)
-
     def _stored(self, setting: Setting[Any]) -> Any:
         self._check(setting)
         raw = self.store.scalar("SELECT value FROM settings WHERE key = ?", (setting.key,))

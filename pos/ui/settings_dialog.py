@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.payment_methods import Method
 from pos.domain.settings import (
     CLOSE_DIFFERENCE_LIMIT,
     PAYMENT_METHODS,
@@ -38,7 +39,6 @@ from pos.services.hub_settings import (
     MAX_BAG_CAPACITY,
     HubSettings,
     HubSettingsService,
-    MethodSetting,
     Problem,
     SettingsInvalid,
 )
@@ -221,7 +221,7 @@ class HubSettingsDialog(QDialog):
         layout.addLayout(buttons)
 
     # payment methods ----------------------------------------------------------------------
-    def _add_method_row(self, method: MethodSetting) -> None:
+    def _add_method_row(self, method: Method) -> None:
         row = self.methods_grid.rowCount()
         enabled = QCheckBox()
         named(enabled, f"methodEnabled_{method.code}",
@@ -245,14 +245,14 @@ class HubSettingsDialog(QDialog):
             self.methods_error.setText(self.message(problems[0]))
             self.new_code.setFocus()
             return
-        self._add_method_row(MethodSetting(code, label))
+        self._add_method_row(Method(code, label))
         self.new_code.clear()
         self.new_label.clear()
         self.methods_error.clear()
 
-    def methods(self) -> tuple[MethodSetting, ...]:
+    def methods(self) -> tuple[Method, ...]:
         return tuple(
-            MethodSetting(code, label.text(), enabled.isChecked())
+            Method(code, label.text(), enabled.isChecked())
             for code, (enabled, label) in self.method_rows.items()
         )
 
