@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pos import paths
+from pos import files, paths
 from pos.domain.settings import ALL, CONFIG_FILE, Setting
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,8 @@ def load() -> dict[str, Any]:
 
 def save(data: dict[str, Any]) -> None:
     target = _file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    files.private_dir(target.parent)
+    files.write_bytes(target, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
 
 
 def _check(setting: Setting[Any]) -> None:
