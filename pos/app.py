@@ -28,8 +28,9 @@ def resolve_db(db_arg: str | None) -> Path:
     if db_arg:
         return Path(db_arg).expanduser()
     from pos import config
+    from pos.domain.settings import DB_PATH
 
-    saved = config.load().get("db_path")
+    saved = config.get(DB_PATH)
     if saved:
         return Path(saved)
     demo = paths.demo_db()

@@ -98,9 +98,7 @@ class SyncService:
             settings.save(store)
             if rules is not None:  # the demo's methods are not the hub's: only the ship choice
                 PushRules(PushRules.load(store).at_pickup, rules.mark_shipped).save(store, actor)
-        device = config.load()
-        device["db_path"] = str(target)
-        config.save(device)
+        config.put(s.DB_PATH, str(target))
         return target
 
     # what sync may do in OFN (sync.rules) ------------------------------------------
