@@ -10,6 +10,7 @@ from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.printing import PrintService
 from pos.services.roles import StaffRoles
+from pos.services.rounds import RoundsService
 from pos.services.sync_service import SyncService
 from pos.services.till import TillService
 from pos.store import Store
@@ -63,6 +64,11 @@ class Services:
         return CheckoutService(
             self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
         )
+
+    @cached_property
+    def rounds(self) -> RoundsService:
+        """Delivery rounds: run sheets and the round recorded back at the hub."""
+        return RoundsService(self.store, self.checkout)
 
     def close(self) -> None:
         self.store.close()

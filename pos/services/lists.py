@@ -21,10 +21,12 @@ from pos.errors import KnownError
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.packing import PackingOrder, PackingQueries
-from receipts.pdf import harvest, labels, packing, sheet
+from receipts.pdf import harvest, labels, packing, run_sheet, sheet
 from receipts.pdf.model import BagLabel, DocInfo, PackLine, PackOrder
 
-KINDS = ("harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels")
+KINDS = (
+    "harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels", "run-sheet",
+)  # fmt: skip
 PAPERS = ("a4", "letter")
 DEFAULT_BAG_CAPACITY = 12  # items per bag before a second bag is needed
 
@@ -194,6 +196,8 @@ class ListsService:
                         (f"{prefix}sheet-{p.id}-{slug(p.name)}.pdf",
                          _bind(sheet.build_sheet, info, p.name, at, note=p.description))
                     )  # fmt: skip
+            elif kind == "run-sheet":
+                jobs.extend(self._run_sheets(point, info, prefix))
             elif kind == "labels":
                 bags = self.bag_labels(by_point)
                 jobs.append(
@@ -204,6 +208,24 @@ class ListsService:
                 jobs.append(
                     (f"{prefix}labels-4x6{where}.pdf", _bind(labels.build_labels_4x6, info, bags))
                 )
+        return jobs
+
+    def _run_sheets(
+        self, point: PickupPoint | None, info: DocInfo, prefix: str
+    ) -> list[tuple[str, Callable[[], bytes]]]:
+        """One run sheet per delivery method and driver (a pickup point has none)."""
+        from pos.services.rounds import RunSheets
+
+        if point is not None and not point.is_delivery:
+            return []
+        jobs: list[tuple[str, Callable[[], bytes]]] = []
+        for s in RunSheets(self.store).run_sheets(point.id if point else None):
+            driver = f"-{slug(s.driver)}" if s.driver else ""
+            jobs.append(
+                (f"{prefix}run-sheet-{s.method.id}-{slug(s.method.name)}{driver}.pdf",
+                 _bind(run_sheet.build_run_sheet, info, s.method.name, s.driver, s.stops,
+                       note=s.method.description))
+            )  # fmt: skip
         return jobs
 
     def bag_labels(self, orders: Iterable[PackOrder]) -> list[BagLabel]:
