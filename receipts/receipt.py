@@ -98,6 +98,9 @@ class ReceiptData:
     reverses_receipt_no: str | None = None
     footer: str = ""
     is_copy: bool = False
+    #: a delivery note (issue 16): printed for the bag or after the round, with the address
+    delivery_note: bool = False
+    delivery_address: tuple[str, ...] = ()
 
 
 def local_time(utc_iso: str, timezone: str, locale: str) -> str:
@@ -155,7 +158,7 @@ def layout_receipt(
     title = {
         "walk_in": _("Sale"),
         "reversal": _("Refund"),
-    }.get(data.kind, _("Collection"))
+    }.get(data.kind, _("Delivery note") if data.delivery_note else _("Collection"))
     doc.columns_row(f"{title} {data.receipt_no}", "", bold=True)
     doc.line(local_time(data.created_at, data.timezone, data.locale))
     doc.line(_("Till {till} · {volunteer}").format(till=data.till_id, volunteer=data.volunteer))
@@ -168,6 +171,8 @@ def layout_receipt(
             doc.line(data.customer_name, bold=True)
         if data.customer_code:
             doc.line(_("Customer code {code}").format(code=data.customer_code))
+        for address_line in data.delivery_address:
+            doc.line(address_line)
     elif data.kind == "walk_in":
         doc.line(_("Walk-in sale"))
     doc.rule()
@@ -177,7 +182,9 @@ def layout_receipt(
     # a reversal undoes what was handed over; what was missing then is not credited again
     missing = [] if reversal else [line for line in data.lines if line.credited > 0]
     if handed:
-        if data.kind == "collection":
+        if data.kind == "collection" and data.delivery_note:
+            doc.line(pgettext("receipt heading", "Delivered"), bold=True)
+        elif data.kind == "collection":
             # A heading ("handed over"), not the report's count of collected orders.
             doc.line(pgettext("receipt heading", "Collected"), bold=True)
         elif reversal:
@@ -201,7 +208,8 @@ def layout_receipt(
             doc.columns_row(_("Ordered"), money(data.order_total))
         if data.paid_online:
             doc.columns_row(_("Paid online"), money(data.paid_online))
-        doc.columns_row(_("To pay at the till"), money(max(0, data.amount_due)))
+        due_label = _("To pay on delivery") if data.delivery_note else _("To pay at the till")
+        doc.columns_row(due_label, money(max(0, data.amount_due)))
 
     if data.payments:
         doc.rule()
@@ -221,6 +229,8 @@ def layout_receipt(
                 )
             )
         paid_label = _("Refunded at the till") if reversal else _("Paid at the till")
+        if data.delivery_note and not reversal:
+            paid_label = _("Paid on delivery")
         doc.columns_row(paid_label, money(data.amount_paid), bold=True)
     if data.left_owing > 0:
         doc.columns_row(_("Still owing"), money(data.left_owing), bold=True)

@@ -335,11 +335,6 @@ class RoundsService:
                 details={"round": round_id, "order": stop.number, "next_step": next_step,
                          "checkout_id": checkout_id, "note": note},
             )  # fmt: skip
-        if checkout_id is not None:
-            try:
-                self.checkouts.queue_print("delivery_note", checkout_id)
-            except Exception:  # the stop is saved; the note can be reprinted
-                pass
         return next(s for s in self.repo.stops(round_id) if s.order_id == order_id)
 
     def _deliver(

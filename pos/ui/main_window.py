@@ -555,8 +555,9 @@ class MainWindow(QMainWindow):
         from pos.ui.round_window import open_round_window
 
         self.round_window = open_round_window(
-            self, self.services.rounds, self.services.checkout, self.hub.locale
-        )
+            self, self.services.rounds, self.services.checkout, self.hub.locale,
+            self.services.printing,
+        )  # fmt: skip
 
     def _focus_for_draft(self) -> None:
         if self.draft is not None and self.draft.handover().amount_due > 0:

@@ -41,6 +41,7 @@ from pos.domain.rounds import (
 )
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutService
+from pos.services.printing import PrintError, PrintService
 from pos.services.rounds import OtherRound, RoundsService, RunSheet
 from pos.store.checkouts import new_id
 from pos.store.rounds import RoundRow, StopRow
@@ -60,9 +61,12 @@ class RoundWindow(QDialog):
         checkout: CheckoutService,
         locale: str,
         parent: QWidget | None = None,
+        *,
+        printing: PrintService | None = None,
     ) -> None:
         super().__init__(parent)
         self.rounds = rounds
+        self.printing = printing
         self.checkout = checkout
         self.hub_locale = locale
         self.currency = checkout.currency
@@ -174,10 +178,19 @@ class RoundWindow(QDialog):
             self.keys[key] = outcome
             self.outcome_buttons[outcome] = button
             buttons.addWidget(button)
+        self.note_button = QPushButton(self.tr("Print delivery note"))
+        named(self.note_button, "printNoteButton", self.tr("Print this stop's delivery note"))
+        self.all_notes_button = QPushButton(self.tr("Notes for every bag"))
+        named(self.all_notes_button, "printAllNotesButton",
+              self.tr("Print a delivery note for every stop still to deliver"))  # fmt: skip
+        notes = QHBoxLayout()
+        notes.addWidget(self.note_button)
+        notes.addWidget(self.all_notes_button)
         side = QVBoxLayout()
         side.addWidget(self.stop_title)
         side.addLayout(form)
         side.addLayout(buttons)
+        side.addLayout(notes)
         side.addStretch(1)
         middle = QHBoxLayout()
         left = QVBoxLayout()
@@ -216,6 +229,8 @@ class RoundWindow(QDialog):
         self.add_button.clicked.connect(self.add_confirmed)
         self.table.itemSelectionChanged.connect(self._selected)
         self.close_button.clicked.connect(self.close_round)
+        self.note_button.clicked.connect(self.print_note)
+        self.all_notes_button.clicked.connect(self.print_all_notes)
         self._set_open(False)
         if not self.sheets:
             self.show_message(self.tr("There are no delivery orders in this order cycle."), "warn")
@@ -254,6 +269,8 @@ class RoundWindow(QDialog):
                   self.method, self.note, self.missing, self.next_step,
                   *self.outcome_buttons.values()):  # fmt: skip
             w.setEnabled(is_open)
+        for w in (self.note_button, self.all_notes_button):
+            w.setEnabled(is_open and self.printing is not None)
         for w in (self.picker, self.volunteer, self.float_amount, self.open_button):
             w.setEnabled(not is_open)
 
@@ -469,6 +486,29 @@ class RoundWindow(QDialog):
         self.reload(select=saved.order_id)
         self.scan.setFocus()
 
+    # delivery notes -----------------------------------------------------------------
+    def print_note(self) -> None:
+        stop = self.current()
+        if stop is None or self.printing is None:
+            self.show_message(self.tr("Scan or pick a stop first."), "warn")
+            return
+        self._print([stop])
+
+    def print_all_notes(self) -> None:
+        self._print([s for s in self.stops if s.outcome == "pending"])
+
+    def _print(self, stops: list[StopRow]) -> None:
+        assert self.printing is not None
+        try:
+            for stop in stops:
+                self.printing.enqueue_delivery_note(stop.order_id, self.volunteer.text().strip())
+        except (KnownError, PrintError) as exc:
+            self.show_message(str(getattr(exc, "message", exc)), "error")
+            return
+        self.show_message(
+            self.tr("%1 delivery note(s) sent to the printer.").replace("%1", str(len(stops)))
+        )
+
     def close_round(self) -> None:
         if self.round is None:
             return
@@ -494,9 +534,14 @@ class RoundWindow(QDialog):
         self.open_button.setEnabled(False)
 
 
-def open_round_window(window: QWidget, rounds: RoundsService, checkout: CheckoutService,
-                      locale: str) -> RoundWindow:  # fmt: skip
-    dialog = RoundWindow(rounds, checkout, locale, window)
+def open_round_window(
+    window: QWidget,
+    rounds: RoundsService,
+    checkout: CheckoutService,
+    locale: str,
+    printing: PrintService | None = None,
+) -> RoundWindow:
+    dialog = RoundWindow(rounds, checkout, locale, window, printing=printing)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
