@@ -71,7 +71,7 @@ class ReceiptPayment:
 class ReceiptData:
     hub_name: str
     receipt_no: str
-    kind: str  # collection | walk_in | reversal
+    kind: str  # collection | walk_in | reversal | delivery (a note for the bag, before the round)
     created_at: str  # UTC ISO-8601
     till_id: str
     volunteer: str
@@ -182,7 +182,9 @@ def layout_receipt(
     # a reversal undoes what was handed over; what was missing then is not credited again
     missing = [] if reversal else [line for line in data.lines if line.credited > 0]
     if handed:
-        if data.kind == "collection" and data.delivery_note:
+        if data.kind == "delivery":  # the note packed in the bag, before the round
+            doc.line(pgettext("receipt heading", "In your bag"), bold=True)
+        elif data.kind == "collection" and data.delivery_note:
             doc.line(pgettext("receipt heading", "Delivered"), bold=True)
         elif data.kind == "collection":
             # A heading ("handed over"), not the report's count of collected orders.
@@ -203,7 +205,7 @@ def layout_receipt(
         doc.columns_row(_("Fees"), money(data.fees_total))
     total = data.goods_total + data.fees_total
     doc.columns_row(_("Total"), money(total), bold=True)
-    if data.kind == "collection":
+    if data.kind in ("collection", "delivery"):
         if data.order_total is not None and data.order_total != total:
             doc.columns_row(_("Ordered"), money(data.order_total))
         if data.paid_online:

@@ -206,7 +206,7 @@ class PrintService:
             raise PrintError("The delivery note's order no longer exists.")
         hub = self.jobs.hub() or {}
         return ReceiptData(
-            hub_name=hub.get("name", ""), receipt_no=order.number, kind="collection",
+            hub_name=hub.get("name", ""), receipt_no=order.number, kind="delivery",
             created_at=order.completed_at or "", till_id=self.till_id, volunteer="",
             currency=order.currency, locale=hub.get("locale", "en_GB"),
             timezone=hub.get("timezone", "UTC"), order_number=order.number,
