@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pos.domain.rounds import PENDING, Address
+from pos.domain.reconcile import RoundLine
+from pos.domain.rounds import HANDED_OVER, NOT_HOME, PENDING, REFUSED, Address
 from pos.store.db import Store
 
 
@@ -235,6 +236,34 @@ class RoundRepository:
             (round_id,),
         )
         return {r["outcome"]: int(r["n"]) for r in rows}
+
+
+def round_lines(store: Store, cycle_id: int | None, point_id: int | None) -> list[RoundLine]:
+    """Every round of the cycle (of one delivery method when ``point_id``), for reconciling."""
+    repo = RoundRepository(store)
+    lines = []
+    for r in repo.rounds(cycle_id):
+        if point_id is not None and r.pickup_point_id != point_id:
+            continue
+        counts = repo.outcome_counts(r.id)
+        name = f"{r.method_name} · {r.driver}" if r.driver else r.method_name
+        lines.append(
+            RoundLine(
+                name=name,
+                pickup_point_id=r.pickup_point_id,
+                driver=r.driver,
+                stops=sum(counts.values()),
+                delivered=sum(counts.get(o, 0) for o in HANDED_OVER),
+                not_delivered=counts.get(PENDING, 0),
+                failed=sum(counts.get(o, 0) for o in (NOT_HOME, REFUSED)),
+                by_method=tuple(sorted(repo.money_by_method(r.id).items())),
+                float_amount=r.float_amount,
+                expected_cash=r.float_amount + repo.cash_taken(r.id),
+                counted_cash=r.counted_cash,
+                closed_at=r.closed_at,
+            )
+        )
+    return lines
 
 
 def _text(value: object) -> str:

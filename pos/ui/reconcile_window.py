@@ -43,6 +43,7 @@ from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
+from pos.ui.rounds_box import RoundsBox
 from pos.ui.widgets import fit_to_screen, named
 
 COUNT_NAMES = {
@@ -397,6 +398,8 @@ class ReconcileWindow(QDialog):
         layout.addWidget(counts_box)
         layout.addWidget(money_box)
         layout.addWidget(sessions_box)
+        self.rounds_box = RoundsBox()
+        layout.addWidget(self.rounds_box)
         layout.addLayout(charts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -624,6 +627,7 @@ class ReconcileWindow(QDialog):
             else ""
         )
         self.sessions_note.setVisible(bool(still_open))
+        self.rounds_box.set_rounds(view.rounds, self._m, self.service.method_labels())
         self.half_hour_chart.set_bars([(label, (n,)) for label, n in view.half_hours])
         shown = view.points or (view.total,)
         self.points_chart.set_bars(

@@ -8,14 +8,29 @@ did: delivered and paid orders shipped once, doorstep cash captured once, the re
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
+import pypdf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+)
 
-from tests.helpers.fixtures import hub_window, no_keyring  # noqa: F401
+from pos.domain.money import format_money
+from pos.services.reconcile import ReconcileService
+from pos.services.roles import StaffRoles
+from tests.helpers.fixtures import hub_window, no_keyring
 from tests.helpers.till import find, sync_now
-from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim  # noqa: F401
+from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
+
+__all__ = ["hub_window", "no_keyring", "ofn_sim"]
 
 COD = "Cash on delivery"
 
@@ -37,7 +52,9 @@ def _stop(store: Any, number: str) -> dict[str, Any]:
     return dict(row[0])
 
 
-def test_a_round_with_every_outcome_is_pushed_like_pickups(qtbot, hub_window, ofn_sim) -> None:  # type: ignore[no-untyped-def]
+def test_a_round_with_every_outcome_is_pushed_like_pickups(  # type: ignore[no-untyped-def]
+    qtbot, hub_window, ofn_sim, tmp_path: Path
+) -> None:
     due = ofn_sim.numbers(payment_state="balance_due")[:3]
     paid = ofn_sim.numbers(payment_state="paid")[:3]
     pickup_only = ofn_sim.numbers(payment_state="balance_due")[5]
@@ -125,3 +142,26 @@ def test_a_round_with_every_outcome_is_pushed_like_pickups(qtbot, hub_window, of
     assert len(captured) == 1 and captured[0][1] == COD
     assert not [c for c in ofn_sim.captured_payments if c[0] in (not_home, refused)]
     assert ofn_sim.order(not_home)["shipment_state"] != "shipped"
+
+    # reconciliation: the round beside the pickup points, on screen, in the PDF and the CSV
+    from tests.gui.test_reconcile_window import open_reconcile, rows
+
+    StaffRoles(store).set_pin("2468")
+    open_reconcile(window, qtbot, pin="2468")
+    reconcile = window._reconcile_window
+    table = find(reconcile, QTableView, "roundsTable")
+    ((name, stops, delivered, pending, failed, taken, expected_text, counted, diff),) = rows(table)
+    assert (stops, delivered, pending, failed) == ("6", "3", "1", "2")
+    assert diff == format_money(-100, "GBP", "en_GB")
+    assert expected_text == format_money(expected, "GBP", "en_GB")
+    assert counted == format_money(expected - 100, "GBP", "en_GB")
+    assert format_money(cash, "GBP", "en_GB") in taken
+    service = ReconcileService(store)
+    pdf, csv_path = tmp_path / "day.pdf", tmp_path / "day.csv"
+    service.export(pdf)
+    service.export(csv_path)
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages)
+    assert "Delivery rounds" in text and name in text
+    with csv_path.open(encoding="utf-8-sig") as f:
+        lines = [row for row in csv.reader(f) if row and row[0] == "round"]
+    assert len(lines) == 1 and lines[0][1] == name and lines[0][4] == "6"

@@ -303,16 +303,15 @@ def test_till_window_prints_the_receipt_of_a_confirmed_checkout(
 
 def test_delivery_note_before_and_after_the_round(store: Store, printer: Emupos) -> None:
     """Issue 16 point 4: the note left in the bag, then the one for what was delivered."""
-    from pos.services.context import Services
     from pos.domain.checkout import Tender
+    from pos.services.context import Services
     from pos.services.demo import add_deliveries
     from pos.services.orders import OrderBrowser
     from pos.store.checkouts import new_id
 
     (order_id,) = add_deliveries(store, orders=1, missing_addresses=0)
     number, a1 = store.query(
-        "SELECT number, json_extract(raw_json, '$.ship_address.address1') FROM orders"
-        " WHERE id = ?",
+        "SELECT number, json_extract(raw_json, '$.ship_address.address1') FROM orders WHERE id = ?",
         (order_id,),
     )[0]
     service = PrintService(store, printer_uri=printer.uri)
