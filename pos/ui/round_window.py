@@ -38,6 +38,7 @@ from pos.domain.rounds import (
     PICKUP_LATER,
     REFUSED,
     SECOND_ATTEMPT,
+    Stop,
 )
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutService
@@ -76,6 +77,7 @@ class RoundWindow(QDialog):
         self.event_order: int | None = None
         self.confirm_number = ""  # a stop of another round, waiting for the volunteer's yes
         self.due: dict[int, int] = {}  # order id -> amount to collect, as on the run sheet
+        self.preview: list[Stop] = []  # the chosen sheet's stops, before recording starts
         named(self, "deliveryRoundWindow", self.tr("Delivery round"))
         self.setWindowTitle(self.tr("Delivery round"))
         self.resize(1100, 680)
@@ -113,6 +115,13 @@ class RoundWindow(QDialog):
         font = self.scan.font()
         font.setPointSize(font.pointSize() + 4)
         self.scan.setFont(font)
+        self.up_button = QPushButton(self.tr("Move up"))
+        named(self.up_button, "moveStopUpButton", self.tr("Move the stop up (Ctrl+Up)"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        named(self.down_button, "moveStopDownButton", self.tr("Move the stop down (Ctrl+Down)"))
+        self.save_order_button = QPushButton(self.tr("Save this stop order"))
+        named(self.save_order_button, "saveStopOrderButton",
+              self.tr("Keep this stop order for the driver's next run sheets"))  # fmt: skip
         self.add_button = QPushButton(self.tr("Add to this round"))
         named(self.add_button, "addStopButton", self.tr("Add the scanned stop to this round"))
         self.add_button.hide()
@@ -199,6 +208,12 @@ class RoundWindow(QDialog):
         scan_row.addWidget(self.add_button)
         left.addLayout(scan_row)
         left.addWidget(self.table, 1)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.up_button)
+        plan_row.addWidget(self.down_button)
+        plan_row.addStretch(1)
+        plan_row.addWidget(self.save_order_button)
+        left.addLayout(plan_row)
         middle.addLayout(left, 3)
         middle.addLayout(side, 2)
 
@@ -229,9 +244,14 @@ class RoundWindow(QDialog):
         self.add_button.clicked.connect(self.add_confirmed)
         self.table.itemSelectionChanged.connect(self._selected)
         self.close_button.clicked.connect(self.close_round)
+        self.up_button.clicked.connect(lambda: self.move_stop(-1))
+        self.down_button.clicked.connect(lambda: self.move_stop(1))
+        self.save_order_button.clicked.connect(self.save_order)
+        self.picker.currentIndexChanged.connect(self.show_preview)
         self.note_button.clicked.connect(self.print_note)
         self.all_notes_button.clicked.connect(self.print_all_notes)
         self._set_open(False)
+        self.show_preview()
         if not self.sheets:
             self.show_message(self.tr("There are no delivery orders in this order cycle."), "warn")
         fit_to_screen(self)
@@ -247,6 +267,10 @@ class RoundWindow(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """F1 to F4 from any field (the scan field keeps the focus between stops)."""
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_stop(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
         outcome = self.keys.get(Qt.Key(event.key()))
         if outcome is not None and self.round is not None:
             self.record(outcome)
@@ -265,7 +289,9 @@ class RoundWindow(QDialog):
         self.message.setText(text)
 
     def _set_open(self, is_open: bool) -> None:
-        for w in (self.scan, self.table, self.counted, self.close_button, self.amount,
+        for button in (self.up_button, self.down_button, self.save_order_button):
+            button.setVisible(not is_open)
+        for w in (self.scan, self.counted, self.close_button, self.amount,
                   self.method, self.note, self.missing, self.next_step,
                   *self.outcome_buttons.values()):  # fmt: skip
             w.setEnabled(is_open)
@@ -311,6 +337,62 @@ class RoundWindow(QDialog):
         self.reload()
         self.show_message(self.tr("Scan each stop's QR, or pick it and press F1 to F4."))
         self.scan.setFocus()
+
+    # planning: the sheet's stop order, before the round is recorded ------------------
+    def show_preview(self, select: int | None = None) -> None:
+        """The selected sheet's stops in run-sheet order; they can be reordered and saved."""
+        if self.round is not None:
+            return
+        index = self.picker.currentIndex()
+        self.preview = list(self.sheets[index].stops) if 0 <= index < len(self.sheets) else []
+        self.table.setRowCount(len(self.preview))
+        for row, stop in enumerate(self.preview):
+            where = (
+                self.tr("ADDRESS MISSING")
+                if stop.address_missing
+                else ", ".join(stop.address.lines())
+            )
+            due = self.m(stop.amount_due) if stop.amount_due else self.tr("paid")
+            cells = [str(row + 1), stop.number, stop.full_name, due, where]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ORDER_ROLE, stop.order_id)
+                self.table.setItem(row, col, item)
+        if select is not None:
+            self.table.selectRow(select)
+
+    def move_stop(self, step: int) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if self.round is not None or not rows:
+            return
+        row = rows[0].row()
+        target = row + step
+        if not 0 <= target < len(self.preview) or self.preview[row].address_missing:
+            return
+        if self.preview[target].address_missing:
+            return  # stops without an address stay first, where nobody can miss them
+        self.preview[row], self.preview[target] = self.preview[target], self.preview[row]
+        sheet = self.sheets[self.picker.currentIndex()]
+        self.sheets[self.picker.currentIndex()] = RunSheet(
+            sheet.method, sheet.driver, tuple(self.preview)
+        )
+        self.show_preview(select=target)
+
+    def save_order(self) -> None:
+        index = self.picker.currentIndex()
+        if self.round is not None or not 0 <= index < len(self.sheets):
+            return
+        sheet = self.sheets[index]
+        try:
+            self.rounds.sheets.save_order(
+                sheet.method.id, sheet.driver, [s.order_id for s in sheet.stops]
+            )
+        except KnownError as exc:
+            self.show_message(exc.message, "error")
+            return
+        self.show_message(
+            self.tr("Stop order saved: the driver's run sheets follow it, next cycle too.")
+        )
 
     def reload(self, select: int | None = None) -> None:
         assert self.round is not None
