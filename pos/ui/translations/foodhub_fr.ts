@@ -570,6 +570,10 @@ Compté : %2
         <translation>Étiquettes de sac (planches et 4 x 6 po)</translation>
     </message>
     <message>
+        <source>Run sheet (per delivery round)</source>
+        <translation>Feuille de route (par tournée de livraison)</translation>
+    </message>
+    <message>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
@@ -812,6 +816,10 @@ Compté : %2
         <translation>&amp;Rapprocher la journée…</translation>
     </message>
     <message>
+        <source>&amp;Delivery round…</source>
+        <translation>&amp;Tournée de livraison…</translation>
+    </message>
+    <message>
         <source>&amp;Hub settings…</source>
         <translation>Réglages du &amp;hub…</translation>
     </message>
@@ -904,6 +912,10 @@ Compté : %2
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
         <translation>La commande %1 a été annulée dans Open Food Network&#xa0;: ne la remettez pas.</translation>
+    </message>
+    <message>
+        <source>Order %1 is a home delivery (%2): hand it over only if it came back from its round.</source>
+        <translation>La commande %1 est une livraison à domicile (%2) : ne la remettez que si elle est revenue de sa tournée.</translation>
     </message>
     <message>
         <source>Order %1 belongs to another pickup point: %2.</source>
@@ -2297,6 +2309,372 @@ Compté : %2
     <message>
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWindow</name>
+    <message>
+        <source>Delivery round</source>
+        <translation>Tournée de livraison</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Tournée</translation>
+    </message>
+    <message>
+        <source>%1 (%2 stops)</source>
+        <translation>%1 (%2 arrêts)</translation>
+    </message>
+    <message>
+        <source>Who records the round</source>
+        <translation>Qui enregistre la tournée</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Float the driver took</source>
+        <translation>Fond de caisse emporté par le livreur</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Start recording the round</source>
+        <translation>Commencer à enregistrer la tournée</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Tournée :</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>Enregistrée par :</translation>
+    </message>
+    <message>
+        <source>Float:</source>
+        <translation>Fond de caisse :</translation>
+    </message>
+    <message>
+        <source>Scan a stop&apos;s QR code</source>
+        <translation>Scanner le QR d&apos;un arrêt</translation>
+    </message>
+    <message>
+        <source>Scan a stop&apos;s QR or type its order number</source>
+        <translation>Scannez le QR d&apos;un arrêt ou tapez son numéro de commande</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the stop up (Ctrl+Up)</source>
+        <translation>Monter l&apos;arrêt (Ctrl+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the stop down (Ctrl+Down)</source>
+        <translation>Descendre l&apos;arrêt (Ctrl+Bas)</translation>
+    </message>
+    <message>
+        <source>Save this stop order</source>
+        <translation>Garder cet ordre des arrêts</translation>
+    </message>
+    <message>
+        <source>Keep this stop order for the driver&apos;s next run sheets</source>
+        <translation>Garder cet ordre des arrêts pour les prochaines feuilles de route du livreur</translation>
+    </message>
+    <message>
+        <source>Add to this round</source>
+        <translation>Ajouter à cette tournée</translation>
+    </message>
+    <message>
+        <source>Add the scanned stop to this round</source>
+        <translation>Ajouter l&apos;arrêt scanné à cette tournée</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>To collect</source>
+        <translation>À encaisser</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Selected stop</source>
+        <translation>Arrêt choisi</translation>
+    </message>
+    <message>
+        <source>Paid on the doorstep by</source>
+        <translation>Payé à la porte par</translation>
+    </message>
+    <message>
+        <source>Amount taken on the doorstep</source>
+        <translation>Montant encaissé à la porte</translation>
+    </message>
+    <message>
+        <source>Items missing</source>
+        <translation>Articles manquants</translation>
+    </message>
+    <message>
+        <source>Bags of a stop not home</source>
+        <translation>Sacs d&apos;un client absent</translation>
+    </message>
+    <message>
+        <source>Bags back: second attempt</source>
+        <translation>Sacs rapportés : second passage</translation>
+    </message>
+    <message>
+        <source>Bags back: customer picks up later</source>
+        <translation>Sacs rapportés : retrait plus tard</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Why (left owing, refused, …)</source>
+        <translation>Pourquoi (reste dû, refus, …)</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Payé par :</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Encaissé :</translation>
+    </message>
+    <message>
+        <source>Missing items:</source>
+        <translation>Articles manquants :</translation>
+    </message>
+    <message>
+        <source>Not home:</source>
+        <translation>Absent :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>F1 Delivered</source>
+        <translation>F1 Livrée</translation>
+    </message>
+    <message>
+        <source>F2 Items missing</source>
+        <translation>F2 Articles manquants</translation>
+    </message>
+    <message>
+        <source>F3 Not home</source>
+        <translation>F3 Absent</translation>
+    </message>
+    <message>
+        <source>F4 Refused</source>
+        <translation>F4 Refusée</translation>
+    </message>
+    <message>
+        <source>Print delivery note</source>
+        <translation>Imprimer le bon de livraison</translation>
+    </message>
+    <message>
+        <source>Print this stop&apos;s delivery note</source>
+        <translation>Imprimer le bon de livraison de cet arrêt</translation>
+    </message>
+    <message>
+        <source>Notes for every bag</source>
+        <translation>Bons pour tous les sacs</translation>
+    </message>
+    <message>
+        <source>Print a delivery note for every stop still to deliver</source>
+        <translation>Imprimer un bon de livraison pour chaque arrêt encore à livrer</translation>
+    </message>
+    <message>
+        <source>Round message</source>
+        <translation>Message de la tournée</translation>
+    </message>
+    <message>
+        <source>Round cash</source>
+        <translation>Espèces de la tournée</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Close the round</source>
+        <translation>Clôturer la tournée</translation>
+    </message>
+    <message>
+        <source>There are no delivery orders in this order cycle.</source>
+        <translation>Ce cycle de commande n&apos;a aucune commande à livrer.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Delivered, items missing</source>
+        <translation>Livrée, articles manquants</translation>
+    </message>
+    <message>
+        <source>Not home</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>second attempt</source>
+        <translation>second passage</translation>
+    </message>
+    <message>
+        <source>pickup later</source>
+        <translation>retrait plus tard</translation>
+    </message>
+    <message>
+        <source>Scan each stop&apos;s QR, or pick it and press F1 to F4.</source>
+        <translation>Scannez le QR de chaque arrêt, ou choisissez-le et appuyez sur F1 à F4.</translation>
+    </message>
+    <message>
+        <source>ADDRESS MISSING</source>
+        <translation>ADRESSE MANQUANTE</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <source>Stop order saved: the driver&apos;s run sheets follow it, next cycle too.</source>
+        <translation>Ordre des arrêts gardé : les feuilles de route du livreur le suivent, au prochain cycle aussi.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stops recorded · float %3 + cash taken %4 = %5 expected</source>
+        <translation>%1 arrêts sur %2 enregistrés · fond de caisse %3 + espèces encaissées %4 = %5 attendus</translation>
+    </message>
+    <message>
+        <source>Scan or pick a stop.</source>
+        <translation>Scannez ou choisissez un arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · to collect %3</source>
+        <translation>%1 · %2 · à encaisser %3</translation>
+    </message>
+    <message>
+        <source>nothing (paid)</source>
+        <translation>rien (payée)</translation>
+    </message>
+    <message>
+        <source>%1 is not on this round (%2). Scan it again or press “Add to this round” to record it here; otherwise set the bag aside.</source>
+        <translation>%1 n&apos;est pas sur cette tournée (%2). Scannez-la à nouveau ou appuyez sur « Ajouter à cette tournée » pour l&apos;enregistrer ici ; sinon mettez le sac de côté.</translation>
+    </message>
+    <message>
+        <source>%1: press F1 delivered, F2 items missing, F3 not home, F4 refused.</source>
+        <translation>%1 : appuyez sur F1 livrée, F2 articles manquants, F3 absent, F4 refusée.</translation>
+    </message>
+    <message>
+        <source>%1 added to this round.</source>
+        <translation>%1 ajoutée à cette tournée.</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 12.50.</source>
+        <translation>Tapez un montant comme 12,50.</translation>
+    </message>
+    <message>
+        <source>Scan or pick a stop first.</source>
+        <translation>Scannez ou choisissez d&apos;abord un arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 is already recorded: %2.</source>
+        <translation>%1 est déjà enregistrée : %2.</translation>
+    </message>
+    <message>
+        <source>Tick the missing items, then press F2 again.</source>
+        <translation>Cochez les articles manquants, puis appuyez à nouveau sur F2.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 delivery note(s) sent to the printer.</source>
+        <translation>%1 bon(s) de livraison envoyé(s) à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Count the round&apos;s cash and type the total.</source>
+        <translation>Comptez les espèces de la tournée et tapez le total.</translation>
+    </message>
+    <message>
+        <source>Round closed: expected %1, counted %2, difference %3.</source>
+        <translation>Tournée clôturée : attendu %1, compté %2, écart %3.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsBox</name>
+    <message>
+        <source>Delivery rounds</source>
+        <translation>Tournées de livraison</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Tournée</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Non livrées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Taken by method</source>
+        <translation>Encaissé par moyen</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Espèces attendues</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
     </message>
 </context>
 <context>
