@@ -51,11 +51,21 @@ PLAN_KEY = "delivery_round_plans"  # {method id: RoundPlan JSON}
 
 
 class OtherRound(KnownError):
-    """The scanned order is a stop of another round (or of no round): ask before recording."""
+    """The scanned order is a stop of another round (or of no round): ask before recording.
 
-    def __init__(self, number: str, where: str) -> None:
+    ``kind``: ``round`` (on the round ``name``), ``delivery`` (a delivery of the method
+    ``name`` not on any round yet) or ``pickup`` (an order collected at a pickup point).
+    """
+
+    def __init__(self, number: str, kind: str, name: str = "") -> None:
+        where = {
+            "round": f"it is on the round {name}",
+            "delivery": f"it is a delivery of {name}",
+        }.get(kind, "it is an order to collect at a pickup point")
         super().__init__(f"Order {number} is not on this round ({where}).")
         self.number = number
+        self.kind = kind
+        self.name = name
         self.where = where
 
 
@@ -267,13 +277,13 @@ class RoundsService:
             where = "" if other is None else other.method_name
             if other is not None and other.driver:
                 where += f" · {other.driver}"
-            raise OtherRound(order.number, f"it is on the round {where}")
+            raise OtherRound(order.number, "round", where)
         point = next(
             (p for p in self.orders.pickup_points() if p.id == order.pickup_point_id), None
         )
         if point is None or not point.is_delivery:
-            raise OtherRound(order.number, "it is an order to collect at a pickup point")
-        raise OtherRound(order.number, f"it is a delivery of {point.name}")
+            raise OtherRound(order.number, "pickup")
+        raise OtherRound(order.number, "delivery", point.name)
 
     def add_stop(self, round_id: str, number: str, volunteer: str) -> StopRow:
         """Record a stop of another round here, after the volunteer confirmed it."""

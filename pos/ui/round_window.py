@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -80,7 +81,7 @@ class RoundWindow(QDialog):
         self.preview: list[Stop] = []  # the chosen sheet's stops, before recording starts
         named(self, "deliveryRoundWindow", self.tr("Delivery round"))
         self.setWindowTitle(self.tr("Delivery round"))
-        self.resize(1100, 680)
+        self.resize(1300, 720)
 
         # choosing the round
         self.picker = QComboBox()
@@ -136,8 +137,9 @@ class RoundWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1, 3, 4):
+        for col in (2, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
         # the selected stop
@@ -173,7 +175,7 @@ class RoundWindow(QDialog):
         form.addRow(self.tr("Note:"), self.note)
         self.outcome_buttons: dict[str, QPushButton] = {}
         self.keys: dict[Qt.Key, str] = {}
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         for outcome, name, text, key in (
             (DELIVERED, "deliveredButton", self.tr("F1 Delivered"), Qt.Key.Key_F1),
             (DELIVERED_MISSING, "deliveredMissingButton", self.tr("F2 Items missing"),
@@ -186,7 +188,8 @@ class RoundWindow(QDialog):
             button.clicked.connect(lambda _=False, o=outcome: self.record(o))
             self.keys[key] = outcome
             self.outcome_buttons[outcome] = button
-            buttons.addWidget(button)
+            index = len(self.outcome_buttons) - 1
+            buttons.addWidget(button, index // 2, index % 2)
         self.note_button = QPushButton(self.tr("Print delivery note"))
         named(self.note_button, "printNoteButton", self.tr("Print this stop's delivery note"))
         self.all_notes_button = QPushButton(self.tr("Notes for every bag"))
@@ -214,8 +217,11 @@ class RoundWindow(QDialog):
         plan_row.addStretch(1)
         plan_row.addWidget(self.save_order_button)
         left.addLayout(plan_row)
-        middle.addLayout(left, 3)
-        middle.addLayout(side, 2)
+        side_panel = QWidget()
+        side_panel.setLayout(side)
+        side_panel.setMaximumWidth(520)
+        middle.addLayout(left, 1)
+        middle.addWidget(side_panel)
 
         # message and the cash count
         self.message = QLabel()
@@ -226,6 +232,7 @@ class RoundWindow(QDialog):
         self.counted = QLineEdit()
         named(self.counted, "roundCounted", self.tr("Cash counted"))
         self.counted.setPlaceholderText(self.tr("Cash counted"))
+        self.counted.setMinimumWidth(170)
         self.close_button = QPushButton(self.tr("Close the round"))
         named(self.close_button, "closeRoundButton", self.tr("Close the round"))
         bottom = QHBoxLayout()
@@ -240,6 +247,9 @@ class RoundWindow(QDialog):
         layout.addLayout(bottom)
 
         self.open_button.clicked.connect(self.open_round)
+        self.volunteer.returnPressed.connect(self.open_round)
+        self.float_amount.returnPressed.connect(self.open_round)
+        self.counted.returnPressed.connect(self.close_round)
         self.scan.returnPressed.connect(self.scanned)
         self.add_button.clicked.connect(self.add_confirmed)
         self.table.itemSelectionChanged.connect(self._selected)
@@ -345,6 +355,7 @@ class RoundWindow(QDialog):
             return
         index = self.picker.currentIndex()
         self.preview = list(self.sheets[index].stops) if 0 <= index < len(self.sheets) else []
+        self.table.setHorizontalHeaderItem(4, QTableWidgetItem(self.tr("Address")))
         self.table.setRowCount(len(self.preview))
         for row, stop in enumerate(self.preview):
             where = (
@@ -397,6 +408,7 @@ class RoundWindow(QDialog):
     def reload(self, select: int | None = None) -> None:
         assert self.round is not None
         self.stops = self.rounds.round_stops(self.round.id)
+        self.table.setHorizontalHeaderItem(4, QTableWidgetItem(self.tr("Outcome")))
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.stops))
         for row, stop in enumerate(self.stops):
@@ -446,11 +458,11 @@ class RoundWindow(QDialog):
             self.event_id, self.event_order = new_id(), stop.order_id
         order = self.checkout.orders.get(stop.order_id)
         due = self.due.get(stop.order_id, 0)
+        title = self.tr("%1 · %2 · to collect %3") if due else self.tr("%1 · %2 · paid")
         self.stop_title.setText(
-            self.tr("%1 · %2 · to collect %3")
-            .replace("%1", stop.number)
+            title.replace("%1", stop.number)
             .replace("%2", stop.customer_name)
-            .replace("%3", self.m(due) if due else self.tr("nothing (paid)"))
+            .replace("%3", self.m(due))
         )
         if due:
             self.amount.setText(str(Money(due, self.currency).decimal))
@@ -478,10 +490,14 @@ class RoundWindow(QDialog):
         except OtherRound as exc:
             self.confirm_number = exc.number
             self.add_button.show()
+            where = {
+                "round": self.tr("it is on the round %1"),
+                "delivery": self.tr("it is a delivery of %1 on no round yet"),
+            }.get(exc.kind, self.tr("it is an order to collect at a pickup point"))
             self.show_message(
                 self.tr("%1 is not on this round (%2). Scan it again or press “Add to this "
                         "round” to record it here; otherwise set the bag aside.")
-                .replace("%1", exc.number).replace("%2", exc.where),
+                .replace("%1", exc.number).replace("%2", where.replace("%1", exc.name)),
                 "warn",
             )  # fmt: skip
             return
