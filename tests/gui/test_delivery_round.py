@@ -165,3 +165,20 @@ def test_a_round_with_every_outcome_is_pushed_like_pickups(  # type: ignore[no-u
     with csv_path.open(encoding="utf-8-sig") as f:
         lines = [row for row in csv.reader(f) if row and row[0] == "round"]
     assert len(lines) == 1 and lines[0][1] == name and lines[0][4] == "6"
+
+
+def test_a_delivery_order_at_a_pickup_till_is_warned(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """Like an order of another pickup point: shown, with a warning, never silently."""
+    from pos.app import create_window
+    from pos.services.demo import add_deliveries
+    from pos.store import Store
+    from tests.helpers.till import message, scan
+
+    with Store.open(demo_db) as store:
+        (order_id,) = add_deliveries(store, orders=1)
+        number = store.scalar("SELECT number FROM orders WHERE id = ?", (order_id,))
+    window = create_window(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    scan(qtbot, window, number)  # "All pickup points": no other warning would show
+    assert number in message(window) and "home delivery" in message(window)
