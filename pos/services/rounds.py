@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from pos.domain import settings as cfg
 from pos.domain.checkout import (
     CASH,
     Checkout,
@@ -39,15 +41,13 @@ from pos.domain.rounds import (
 from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutService, LeftOwingNeedsReason
-from pos.services.lists import DEFAULT_BAG_CAPACITY, plan_bags, to_pack_order
+from pos.services.lists import plan_bags, to_pack_order
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
 from pos.store.packing import PackingQueries
 from pos.store.rounds import RoundRepository, RoundRow, StopRow
-
-PLAN_KEY = "delivery_round_plans"  # {method id: RoundPlan JSON}
 
 
 class OtherRound(KnownError):
@@ -58,15 +58,13 @@ class OtherRound(KnownError):
     """
 
     def __init__(self, number: str, kind: str, name: str = "") -> None:
-        where = {
-            "round": f"it is on the round {name}",
-            "delivery": f"it is a delivery of {name}",
-        }.get(kind, "it is an order to collect at a pickup point")
-        super().__init__(f"Order {number} is not on this round ({where}).")
+        if kind == "round":
+            super().__init__("round.other_round", number=number, where=name)
+        else:
+            super().__init__("round.not_on_a_round", number=number)
         self.number = number
         self.kind = kind
         self.name = name
-        self.where = where
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +119,14 @@ class RunSheets:
         return self.packing.cycle()
 
     def plan(self, method_id: int) -> RoundPlan:
-        plans = self.store.get_setting(PLAN_KEY, {})
-        return RoundPlan.from_json(plans.get(str(method_id)) if isinstance(plans, dict) else None)
+        plans: dict[str, object] = self.store.settings.get(cfg.DELIVERY_ROUND_PLANS)
+        return RoundPlan.from_json(plans.get(str(method_id)))
 
     def save_plan(self, method_id: int, plan: RoundPlan, actor: str = "staff") -> None:
         with self.store.transaction():
-            plans = self.store.get_setting(PLAN_KEY, {})
-            plans = dict(plans) if isinstance(plans, dict) else {}
-            plans[str(method_id)] = plan.to_json()
-            self.store.set_setting(PLAN_KEY, plans)
+            stored: dict[str, Any] = self.store.settings.get(cfg.DELIVERY_ROUND_PLANS)
+            plans = {**stored, str(method_id): plan.to_json()}
+            self.store.settings.set(cfg.DELIVERY_ROUND_PLANS, plans)
             self.store.audit(
                 "rounds.plan", entity="pickup_point", entity_id=str(method_id), actor=actor,
                 role="staff", details=plan.to_json(),
@@ -152,7 +149,7 @@ class RunSheets:
         orders = self.packing.orders(cycle.id, pickup_point_id=method_id)
         addresses = self.repo.ship_addresses([o.id for o in orders])
         customers = self.repo.customer_ids([o.id for o in orders])
-        capacity = int(self.store.get_setting("bag_capacity", DEFAULT_BAG_CAPACITY) or 1)
+        capacity = max(1, self.store.settings.get(cfg.BAG_CAPACITY))
         result = []
         for o in orders:
             pack = to_pack_order(o, {})
@@ -214,9 +211,9 @@ class RoundsService:
         """Start recording a round (or return the one already open for this driver)."""
         volunteer = volunteer.strip()
         if not volunteer:
-            raise KnownError("Say who is recording this round.")
+            raise KnownError("round.volunteer_missing")
         if float_amount < 0:
-            raise KnownError("The float cannot be negative.")
+            raise KnownError("round.float_negative")
         cycle = self.packing.cycle()
         cycle_id = cycle.id if cycle else None
         existing = self.repo.open_round_for(method_id, driver, cycle_id)
@@ -229,7 +226,7 @@ class RoundsService:
             None,
         )
         if sheet is None and driver:
-            raise KnownError(f"There is no round for {driver} on this delivery method.")
+            raise KnownError("round.no_such_driver", driver=driver)
         stops = sheet.stops if sheet else ()
         row = RoundRow(
             new_id(), method_id, "", driver, cycle_id, utcnow(), volunteer, float_amount,
@@ -252,7 +249,7 @@ class RoundsService:
     def get_round(self, round_id: str) -> RoundRow:
         row = self.repo.get_round(round_id)
         if row is None:
-            raise KnownError("There is no such delivery round.")
+            raise KnownError("round.missing")
         return row
 
     def open_rounds(self) -> list[RoundRow]:
@@ -270,7 +267,7 @@ class RoundsService:
                 return stop
         order = self.orders.by_number(number)
         if order is None:
-            raise KnownError(f"No order {text.strip()} in this database.")
+            raise KnownError("round.order_unknown", number=text.strip())
         others = [s for s in self.repo.stops_of_order(order.id) if s.round_id != round_id]
         if others:
             other = self.repo.get_round(others[-1].round_id)
@@ -290,7 +287,7 @@ class RoundsService:
         row = self.get_round(round_id)
         order = self.orders.by_number(number.strip().upper())
         if order is None:
-            raise KnownError(f"No order {number.strip()} in this database.")
+            raise KnownError("round.order_unknown", number=number.strip())
         with self.store.transaction():
             self.repo.add_stop(row.id, new_id(), order.id)
             self.store.audit(
@@ -316,17 +313,17 @@ class RoundsService:
         row = self.get_round(round_id)
         stop = next((s for s in self.repo.stops(round_id) if s.order_id == order_id), None)
         if stop is None:
-            raise KnownError("This order is not a stop of this round.")
+            raise KnownError("round.not_a_stop")
         if stop.id == event_id:  # the same event committed again: nothing new happens
             return stop
         if row.closed_at is not None:
-            raise KnownError("This round is closed: its stops can no longer change.")
+            raise KnownError("round.closed")
         if outcome not in OUTCOMES:
-            raise KnownError(f"Unknown outcome {outcome!r}.")
+            raise KnownError("round.outcome_unknown", outcome=outcome)
         if stop.outcome in HANDED_OVER:
-            raise KnownError(f"{stop.number} is already recorded as delivered.")
+            raise KnownError("round.already_delivered", number=stop.number)
         if outcome == NOT_HOME and next_step not in NEXT_STEPS:
-            raise KnownError("Say what happens to the bags: a second attempt or a pickup later.")
+            raise KnownError("round.next_step_missing")
         note = note.strip()
         now = utcnow()
         checkout_id = None
@@ -362,16 +359,16 @@ class RoundsService:
         """The collection checkout of a delivered stop (inside the caller's transaction)."""
         order = self.orders.get(order_id)
         if order is None:
-            raise KnownError("This order is not in the database.")
+            raise KnownError("checkout.order_missing")
         if order.is_cancelled:
-            raise KnownError("This order was cancelled in Open Food Network: do not hand it over.")
+            raise KnownError("checkout.order_cancelled")
         if self.checkouts.live_collection_id(order_id):
-            raise KnownError(f"{order.number} was already handed over at a till.")
+            raise KnownError("round.handed_over_at_till", number=order.number)
         draft = CheckoutDraft(order=order, checkout_id=event_id)
         for line_id in missing:
             draft.mark_missing(line_id)
         if outcome == DELIVERED_MISSING and not draft.edits:
-            raise KnownError("Mark the items that were missing.")
+            raise KnownError("round.missing_items_unmarked")
         handover = draft.handover()
         settlement = settle(handover.amount_due, tuple(tenders))
         if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
@@ -400,18 +397,18 @@ class RoundsService:
         """Count the round's cash against the float plus what was taken on the doorstep."""
         row = self.get_round(round_id)
         if counted < 0:
-            raise KnownError("The cash counted cannot be negative.")
+            raise KnownError("round.counted_negative")
         money = self.money(round_id)
         counted_money = RoundMoney(money.float_amount, money.cash_taken, counted)
         pending = [s for s in self.repo.stops(round_id) if s.outcome == PENDING]
         if pending and not note.strip():
-            raise KnownError(f"{len(pending)} stop(s) have no outcome yet: record them or say why.")
+            raise KnownError("round.stops_pending", count=len(pending))
         with self.store.transaction():
             if not self.repo.close_round(
                 row.id, at=utcnow(), by=volunteer, expected=counted_money.expected,
                 counted=counted, note=note.strip(),
             ):  # fmt: skip
-                raise KnownError("This round is already closed.")
+                raise KnownError("round.already_closed")
             self.store.audit(
                 "round.close", entity="round", entity_id=row.id, actor=volunteer,
                 till_id=self.till_id,

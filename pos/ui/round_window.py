@@ -48,7 +48,8 @@ from pos.services.rounds import OtherRound, RoundsService, RunSheet
 from pos.store.checkouts import new_id
 from pos.store.rounds import RoundRow, StopRow
 from pos.ui.formatting import money
-from pos.ui.payment_panel import method_label
+from pos.ui.i18n import current_language
+from pos.ui.tasks import describe
 from pos.ui.widgets import big, fit_to_screen, named
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -152,8 +153,8 @@ class RoundWindow(QDialog):
         self.stop_title.setFont(title_font)
         self.method = QComboBox()
         named(self.method, "roundMethod", self.tr("Paid on the doorstep by"))
-        for m in checkout.payment_methods():
-            self.method.addItem(method_label(self, m), m.code)
+        for m in checkout.payment_methods(current_language()):
+            self.method.addItem(m.label, m.code)
         self.amount = QLineEdit()
         named(self.amount, "roundAmount", self.tr("Amount taken on the doorstep"))
         self.amount.setPlaceholderText("0")
@@ -340,7 +341,7 @@ class RoundWindow(QDialog):
                 sheet.method.id, sheet.driver, self.volunteer.text(), float_minor
             )
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         self.due = {s.order_id: s.amount_due for s in sheet.stops}
         self._set_open(True)
@@ -399,7 +400,7 @@ class RoundWindow(QDialog):
                 sheet.method.id, sheet.driver, [s.order_id for s in sheet.stops]
             )
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         self.show_message(
             self.tr("Stop order saved: the driver's run sheets follow it, next cycle too.")
@@ -502,7 +503,7 @@ class RoundWindow(QDialog):
             )  # fmt: skip
             return
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         self._forget_confirm()
         self.reload(select=stop.order_id)
@@ -519,7 +520,7 @@ class RoundWindow(QDialog):
         try:
             stop = self.rounds.add_stop(self.round.id, self.confirm_number, self.volunteer.text())
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         self._forget_confirm()
         self.reload(select=stop.order_id)
@@ -536,7 +537,7 @@ class RoundWindow(QDialog):
         try:
             return Money.parse_input(text, self.currency).minor
         except MoneyError:
-            raise KnownError(self.tr("Type an amount such as 12.50.")) from None
+            raise KnownError("round.amount_invalid") from None
 
     def record(self, outcome: str) -> None:
         stop = self.current()
@@ -574,7 +575,7 @@ class RoundWindow(QDialog):
                 note=self.note.text(),
             )  # fmt: skip
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         # the stop stays selected: the same key again only says it is already recorded
         self.event_id = new_id()
@@ -601,7 +602,7 @@ class RoundWindow(QDialog):
             for stop in stops:
                 self.printing.enqueue_delivery_note(stop.order_id, self.volunteer.text().strip())
         except (KnownError, PrintError) as exc:
-            self.show_message(str(getattr(exc, "message", exc)), "error")
+            self.show_message(describe(exc), "error")
             return
         self.show_message(
             self.tr("%1 delivery note(s) sent to the printer.").replace("%1", str(len(stops)))
@@ -613,12 +614,12 @@ class RoundWindow(QDialog):
         try:
             counted = self._amount(self.counted.text())
             if not self.counted.text().strip():
-                raise KnownError(self.tr("Count the round's cash and type the total."))
+                raise KnownError("round.count_missing")
             result = self.rounds.close_round(
                 self.round.id, counted, self.volunteer.text().strip(), self.note.text()
             )
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(describe(exc), "error")
             return
         difference = result.difference or 0
         self.show_message(

@@ -14,7 +14,9 @@ from typing import Any
 
 import pypdf
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from pos.domain.money import format_money
 from pos.services.reconcile import ReconcileService
-from pos.services.roles import StaffRoles
 from tests.helpers.fixtures import hub_window, no_keyring
 from tests.helpers.till import find, sync_now
 from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
@@ -144,13 +145,20 @@ def test_a_round_with_every_outcome_is_pushed_like_pickups(  # type: ignore[no-u
     assert ofn_sim.order(not_home)["shipment_state"] != "shipped"
 
     # reconciliation: the round beside the pickup points, on screen, in the PDF and the CSV
-    from tests.gui.test_reconcile_window import open_reconcile, rows
-
-    StaffRoles(store).set_pin("2468")
-    open_reconcile(window, qtbot, pin="2468")
-    reconcile = window._reconcile_window
+    window.findChild(QAction, "reconcileAction").trigger()  # no staff PIN set: opens at once
+    pin_dialog = window.findChild(QDialog, "staffPinDialog")
+    if pin_dialog is not None:
+        find(pin_dialog, QLineEdit, "staffName").setText("Office Olga")
+        qtbot.mouseClick(find(pin_dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reconcile_window is not None)
+    reconcile = window.reconcile_window
     table = find(reconcile, QTableView, "roundsTable")
-    ((name, stops, delivered, pending, failed, taken, expected_text, counted, diff),) = rows(table)
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=30_000)
+    model = table.model()
+    ((name, stops, delivered, pending, failed, taken, expected_text, counted, diff),) = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
     assert (stops, delivered, pending, failed) == ("6", "3", "1", "2")
     assert diff == format_money(-100, "GBP", "en_GB")
     assert expected_text == format_money(expected, "GBP", "en_GB")

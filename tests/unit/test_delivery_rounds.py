@@ -121,7 +121,7 @@ def test_a_stop_of_another_round_is_refused_until_confirmed(services: Services) 
     ben_stop = rounds.round_stops(ben.id)[0]
     with pytest.raises(OtherRound) as found:
         rounds.find(ana.id, ben_stop.number)
-    assert "Ben" in found.value.where
+    assert found.value.kind == "round" and "Ben" in found.value.name
     pickup = store.scalar(
         "SELECT number FROM orders o JOIN pickup_points p ON p.id = o.pickup_point_id"
         " WHERE p.is_delivery = 0 LIMIT 1"

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from pos.domain.money import format_money
 from pos.domain.rounds import RoundPlan, postcode_key, street_and_number
+from pos.domain.settings import LANGUAGE
 from pos.services.demo import add_deliveries
 from pos.services.lists import ListRequest, ListsService
 from pos.services.rounds import RunSheets
@@ -117,7 +118,7 @@ def test_a_saved_order_is_printed_and_kept_by_customer(deliveries: Store, tmp_pa
 
 
 def test_same_input_same_bytes_french_and_page_x_of_y(deliveries: Store, tmp_path: Path) -> None:
-    deliveries.set_setting("language", "fr")
+    deliveries.settings.set(LANGUAGE, "fr")
     first = [p.read_bytes() for p in _sheets(deliveries, tmp_path / "a")]
     second = [p.read_bytes() for p in _sheets(deliveries, tmp_path / "b")]
     assert first == second
