@@ -626,7 +626,7 @@ class ReconcileWindow(QDialog):
             else ""
         )
         self.sessions_note.setVisible(bool(still_open))
-        self.rounds_box.set_rounds(view.rounds, self._m, self.service.method_labels())
+        self.rounds_box.set_rounds(view.rounds, self._m, self.labels)
         self.half_hour_chart.set_bars([(label, (n,)) for label, n in view.half_hours])
         shown = view.points or (view.total,)
         self.points_chart.set_bars(
