@@ -224,7 +224,7 @@ class ListsService:
             jobs.append(
                 (f"{prefix}run-sheet-{rs.method.id}-{slug(rs.method.name)}{driver}.pdf",
                  _bind(run_sheet.build_run_sheet, info, rs.method.name, rs.driver, rs.stops,
-                       note=rs.method.description))
+                       note=rs.method.description, settled=rs.settled))
             )  # fmt: skip
         return jobs
 

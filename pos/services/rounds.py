@@ -46,7 +46,7 @@ from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.packing import PackingQueries
+from pos.store.packing import PackingOrder, PackingQueries
 from pos.store.rounds import RoundRepository, RoundRow, StopRow
 
 
@@ -74,6 +74,7 @@ class RunSheet:
     method: PickupPoint
     driver: str
     stops: tuple[Stop, ...]
+    settled: int = 0  # orders of the method already handed over, refused or to pick up
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +142,27 @@ class RunSheets:
         saved[driver] = keys
         self.save_plan(method_id, RoundPlan(plan.drivers, saved))
 
-    def stops(self, method_id: int, cycle_id: int | None = None) -> list[Stop]:
-        """The live orders of the cycle on this delivery method, unordered."""
+    def settled(self, method_id: int, cycle_id: int | None = None) -> int:
+        """Orders of the method no round needs any more (handed over, refused, or coming to a
+        pickup point instead): a sheet printed after a round leaves them out and says so."""
+        return len(self._orders(method_id, cycle_id)[1])
+
+    def _orders(
+        self, method_id: int, cycle_id: int | None
+    ) -> tuple[list[PackingOrder], list[PackingOrder]]:
         cycle = self.packing.cycle(cycle_id)
         if cycle is None:
-            return []
+            return [], []
         orders = self.packing.orders(cycle.id, pickup_point_id=method_id)
+        done = self.repo.settled_orders([o.id for o in orders])
+        return (
+            [o for o in orders if not o.collected and o.id not in done],
+            [o for o in orders if o.collected or o.id in done],
+        )
+
+    def stops(self, method_id: int, cycle_id: int | None = None) -> list[Stop]:
+        """The orders of the cycle on this delivery method still to deliver, unordered."""
+        orders = self._orders(method_id, cycle_id)[0]
         addresses = self.repo.ship_addresses([o.id for o in orders])
         customers = self.repo.customer_ids([o.id for o in orders])
         capacity = max(1, self.store.settings.get(cfg.BAG_CAPACITY))
@@ -184,8 +200,9 @@ class RunSheets:
         sheets = []
         for method in methods:
             rounds = split_rounds(self.stops(method.id, cycle_id), self.plan(method.id))
+            settled = self.settled(method.id, cycle_id)
             for driver, stops in rounds.items():
-                sheets.append(RunSheet(method, driver, tuple(stops)))
+                sheets.append(RunSheet(method, driver, tuple(stops), settled))
         return sheets
 
 

@@ -91,6 +91,26 @@ class RoundRepository:
                 found[r["id"]] = r["customer_id"]
         return found
 
+    def settled_orders(self, order_ids: Sequence[int]) -> set[int]:
+        """Orders whose latest stop needs no more delivering: refused, or not home with the
+        customer picking the bags up instead (a second attempt stays on the next sheet)."""
+        found: set[int] = set()
+        ids = list(order_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT s.order_id, s.outcome, s.next_step FROM round_stops s"
+                f" WHERE s.order_id IN ({marks}) AND s.recorded_at IS NOT NULL"
+                " ORDER BY s.recorded_at",
+                chunk,
+            ):
+                if r["outcome"] == REFUSED or r["next_step"] == "pickup_later":
+                    found.add(r["order_id"])
+                else:
+                    found.discard(r["order_id"])
+        return found
+
     # rounds --------------------------------------------------------------------
     def insert_round(self, row: RoundRow, stops: Sequence[tuple[str, int, int]]) -> None:
         """A new round and its pending stops ``(stop id, order id, position)``."""

@@ -60,9 +60,19 @@ def bags_text(stop: Stop, _: layout.Translate) -> list[str]:
 
 
 def build_run_sheet(
-    info: DocInfo, method_name: str, driver: str, stops: Sequence[Stop], *, note: str = ""
+    info: DocInfo,
+    method_name: str,
+    driver: str,
+    stops: Sequence[Stop],
+    *,
+    note: str = "",
+    settled: int = 0,
 ) -> bytes:
-    """The run sheet of one round; ``stops`` already in the order they are driven."""
+    """The run sheet of one round; ``stops`` already in the order they are driven.
+
+    ``settled``: orders of the method left out because a round or a till already settled
+    them (handed over, refused, or to be picked up instead), said on the sheet.
+    """
     _ = layout.translator(info.language)
     st = layout.styles(8)
     width = layout.frame_width(info, wide=True)
@@ -98,6 +108,16 @@ def build_run_sheet(
                 _("To collect by method: {methods}.").format(
                     methods="; ".join(f"{m} {money(a)}" for m, a in sorted(by_method.items()))
                 ),
+                st.note,
+            )
+        )
+    if settled:
+        story.append(
+            para(
+                _(
+                    "{n} order(s) of this delivery method are not listed: already handed "
+                    "over, refused, or to be picked up instead."
+                ).format(n=settled),
                 st.note,
             )
         )

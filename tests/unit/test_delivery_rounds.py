@@ -131,3 +131,25 @@ def test_a_stop_of_another_round_is_refused_until_confirmed(services: Services) 
     assert len(rounds.round_stops(ana.id)) == len(rounds.sheets.run_sheets(method)[0].stops)
     added = rounds.add_stop(ana.id, ben_stop.number, "Sam")  # the volunteer said yes
     assert rounds.find(ana.id, ben_stop.number).order_id == added.order_id
+
+
+def test_a_sheet_printed_after_a_round_keeps_only_what_is_left_to_deliver(
+    services: Services,
+) -> None:
+    rounds = services.rounds
+    method = rounds.sheets.delivery_methods()[0].id
+    before = [s.order_id for s in rounds.sheets.stops(method)]
+    row = rounds.open_round(method, "", "Sam")
+    delivered, refused, later, again = [
+        s.order_id for s in rounds.round_stops(row.id) if _due(services.store, s.order_id) <= 0
+    ][:4]
+    rounds.record(row.id, delivered, "delivered", event_id=new_id(), volunteer="Sam")
+    rounds.record(row.id, refused, "refused", event_id=new_id(), volunteer="Sam")
+    rounds.record(row.id, later, "not_home", event_id=new_id(), volunteer="Sam",
+                  next_step="pickup_later")  # fmt: skip
+    rounds.record(row.id, again, "not_home", event_id=new_id(), volunteer="Sam",
+                  next_step="second_attempt")  # fmt: skip
+    (sheet,) = rounds.sheets.run_sheets(method)
+    left = [s.order_id for s in sheet.stops]
+    assert sorted(left) == sorted(set(before) - {delivered, refused, later})
+    assert again in left and sheet.settled == 3
