@@ -101,6 +101,12 @@ ERRORS: dict[str, str] = {
     "round.not_on_a_round": N_("Order {number} is not on this round."),
     "round.amount_invalid": N_("Type an amount such as 12.50."),
     "round.count_missing": N_("Count the round's cash and type the total."),
+    # sync conflicts
+    "sync.conflict_resolved": N_("This conflict is already resolved."),
+    "sync.record_unreadable": N_(
+        "The till's record of order {number} is unreadable: sort it out in OFN, then accept"
+        " OFN's version."
+    ),
 }
 
 # Staff actions (the reconcile to-do list), stored as kind + code + parameters.

@@ -164,7 +164,7 @@ class RoundLine:
     delivered: int  # delivered, with or without items missing
     not_delivered: int  # no outcome recorded yet
     failed: int  # not home or refused
-    by_method: tuple[tuple[str, int], ...]  # doorstep money per payment method
+    by_method: tuple[MethodTotal, ...]  # doorstep money per payment method
     float_amount: int
     expected_cash: int  # float + doorstep cash
     counted_cash: int | None

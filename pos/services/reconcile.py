@@ -20,12 +20,12 @@ from pos.domain.models import Hub, OrderCycle, PickupPoint
 from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, PAYMENT_METHODS, TILL_LABEL
 from pos.errors import KnownError
 from pos.services import export_csv
+from pos.services.conflicts import ConflictService
 from pos.services.export_csv import Amount, Cell
 from pos.store import Store
 from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.outbox import resolve_conflict
 from pos.store.reconcile import ReconcileQueries
 from pos.store.rounds import round_lines
 from receipts.i18n import translations
@@ -72,6 +72,7 @@ class ReconcileService:
         self.queries = ReconcileQueries(store)
         self.audit = AuditQuery(store)
         self.repo = OrderRepository(store)
+        self.conflicts = ConflictService(store, till_id=self.till_id)
 
     # context --------------------------------------------------------------------
     def hub(self) -> Hub:
@@ -140,7 +141,7 @@ class ReconcileService:
             sessions=tuple(q.sessions(cid, point_id)),
             actions=tuple(q.staff_actions(cid, point_id)),
             half_hours=tuple(q.half_hours(orders, self.hub().timezone)),
-            rounds=tuple(round_lines(self.store, cid, point_id)),
+            rounds=tuple(round_lines(self.store, cid, point_id, labels)),
         )
 
     def _cycle(self, cycle_id: int | None) -> OrderCycle | None:
@@ -199,10 +200,7 @@ class ReconcileService:
 
     def resolve_conflict(self, order_id: int, *, keep_local: bool, actor: str) -> None:
         """Keep the till's collection (flagged for staff) or accept OFN's state (audited)."""
-        try:
-            resolve_conflict(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
-        except ValueError as exc:  # no open conflict any more (resolved elsewhere)
-            raise KnownError(f"This conflict is already resolved ({exc}).") from exc
+        self.conflicts.resolve(order_id, keep_local=keep_local, actor=_actor(actor))
 
     # audit log --------------------------------------------------------------------
     def audit_entries(self, f: AuditFilter | None = None) -> list[AuditEntry]:
@@ -302,9 +300,9 @@ def report_rows(
         yield ("round", rd.name, rd.driver, "closed" if rd.closed_at else "open", rd.stops,
                money(rd.float_amount), money(rd.expected_cash), money(rd.counted_cash),
                money(rd.difference), "cash", None, outcome)  # fmt: skip
-        for method, amount in rd.by_method:
-            yield ("round_method", rd.name, data.method_labels.get(method, method), "", None,
-                   money(amount), None, None, None, method, None, None)  # fmt: skip
+        for mt in rd.by_method:
+            yield ("round_method", rd.name, mt.label, "", mt.count, money(mt.amount),
+                   None, None, None, mt.method, None, None)  # fmt: skip
     for a in data.actions:
         detail = " | ".join(x for x in (_(a.reason), a.admin_url) if x)
         yield ("to_do", _point_name(data, a.pickup_point_id), a.order_number, a.kind, None,

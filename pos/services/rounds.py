@@ -77,33 +77,6 @@ class RunSheet:
     settled: int = 0  # orders of the method already handed over, refused or to pick up
 
 
-@dataclass(frozen=True, slots=True)
-class RoundSummary:
-    """One round as reconciliation shows it beside the pickup points."""
-
-    round: RoundRow
-    counts: dict[str, int]  # outcome -> stops
-    money: dict[str, int]  # method -> amount taken on the doorstep
-    cash: RoundMoney
-
-    @property
-    def delivered(self) -> int:
-        return sum(self.counts.get(o, 0) for o in HANDED_OVER)
-
-    @property
-    def not_delivered(self) -> int:
-        return self.counts.get(PENDING, 0)
-
-    @property
-    def failed(self) -> int:
-        return sum(self.counts.get(o, 0) for o in OUTCOMES if o not in HANDED_OVER)
-
-    @property
-    def name(self) -> str:
-        r = self.round
-        return f"{r.method_name} · {r.driver}" if r.driver else r.method_name
-
-
 class RunSheets:
     """Which delivery orders go on which driver's sheet, in which order (no writing but plans)."""
 
@@ -437,18 +410,3 @@ class RoundsService:
     def money(self, round_id: str) -> RoundMoney:
         row = self.get_round(round_id)
         return RoundMoney(row.float_amount, self.repo.cash_taken(round_id, CASH), row.counted_cash)
-
-    def summaries(self, cycle_id: int | None = None) -> list[RoundSummary]:
-        """Every round of the cycle, for reconciliation."""
-        if cycle_id is None:
-            cycle = self.packing.cycle()
-            cycle_id = cycle.id if cycle else None
-        return [
-            RoundSummary(
-                r,
-                self.repo.outcome_counts(r.id),
-                self.repo.money_by_method(r.id),
-                RoundMoney(r.float_amount, self.repo.cash_taken(r.id, CASH), r.counted_cash),
-            )
-            for r in self.repo.rounds(cycle_id)
-        ]

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pos.domain.reconcile import RoundLine
+from pos.domain.reconcile import MethodTotal, RoundLine
 from pos.domain.rounds import HANDED_OVER, NOT_HOME, PENDING, REFUSED, Address
 from pos.store.db import Store
 
@@ -240,15 +240,16 @@ class RoundRepository:
             )
         )
 
-    def money_by_method(self, round_id: str) -> dict[str, int]:
+    def money_by_method(self, round_id: str) -> dict[str, tuple[int, int]]:
+        """Method -> (payments, amount) taken on the round's doorsteps."""
         rows = self.conn.execute(
-            "SELECT p.method, SUM(p.amount) AS amount FROM payments p"
+            "SELECT p.method, COUNT(*) AS n, SUM(p.amount) AS amount FROM payments p"
             " JOIN round_stops s ON s.checkout_id = p.checkout_id"
             " JOIN checkouts c ON c.id = p.checkout_id AND c.reversed_at IS NULL"
             " WHERE s.round_id = ? GROUP BY p.method ORDER BY p.method",
             (round_id,),
         )
-        return {r["method"]: int(r["amount"]) for r in rows}
+        return {r["method"]: (int(r["n"]), int(r["amount"])) for r in rows}
 
     def outcome_counts(self, round_id: str) -> dict[str, int]:
         rows = self.conn.execute(
@@ -258,8 +259,11 @@ class RoundRepository:
         return {r["outcome"]: int(r["n"]) for r in rows}
 
 
-def round_lines(store: Store, cycle_id: int | None, point_id: int | None) -> list[RoundLine]:
-    """Every round of the cycle (of one delivery method when ``point_id``), for reconciling."""
+def round_lines(
+    store: Store, cycle_id: int | None, point_id: int | None, labels: dict[str, str]
+) -> list[RoundLine]:
+    """Every round of the cycle (of one delivery method when ``point_id``), for reconciling;
+    ``labels`` names the payment methods for the reader."""
     repo = RoundRepository(store)
     lines = []
     for r in repo.rounds(cycle_id):
@@ -276,7 +280,10 @@ def round_lines(store: Store, cycle_id: int | None, point_id: int | None) -> lis
                 delivered=sum(counts.get(o, 0) for o in HANDED_OVER),
                 not_delivered=counts.get(PENDING, 0),
                 failed=sum(counts.get(o, 0) for o in (NOT_HOME, REFUSED)),
-                by_method=tuple(sorted(repo.money_by_method(r.id).items())),
+                by_method=tuple(
+                    MethodTotal(method, labels.get(method, method), count, amount)
+                    for method, (count, amount) in sorted(repo.money_by_method(r.id).items())
+                ),
                 float_amount=r.float_amount,
                 expected_cash=r.float_amount + repo.cash_taken(r.id),
                 counted_cash=r.counted_cash,

@@ -31,12 +31,7 @@ class RoundsBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
-    def set_rounds(
-        self,
-        rounds: tuple[RoundLine, ...],
-        money: Callable[[int | None], str],
-        labels: dict[str, str],
-    ) -> None:
+    def set_rounds(self, rounds: tuple[RoundLine, ...], money: Callable[[int | None], str]) -> None:
         """Hidden when the cycle has no round (a hub that only has pickup points)."""
         self.model.set_rows(
             [
@@ -46,7 +41,7 @@ class RoundsBox(QGroupBox):
                     str(rd.delivered),
                     str(rd.not_delivered),
                     str(rd.failed),
-                    ", ".join(f"{labels.get(m, m)} {money(a)}" for m, a in rd.by_method) or "—",
+                    ", ".join(f"{mt.label} {money(mt.amount)}" for mt in rd.by_method) or "—",
                     money(rd.expected_cash),
                     self.tr("open") if rd.counted_cash is None else money(rd.counted_cash),
                     "—" if rd.difference is None else money(rd.difference),

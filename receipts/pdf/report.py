@@ -255,7 +255,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         ]  # fmt: skip
         rows = [head]
         for rd in data.rounds:
-            taken = ", ".join(f"{data.method_labels.get(m, m)} {money(a)}" for m, a in rd.by_method)
+            taken = ", ".join(f"{mt.label} {money(mt.amount)}" for mt in rd.by_method)
             rows.append(
                 [
                     _cell(rd.name, styles.cell), rd.stops, rd.delivered, rd.not_delivered,
