@@ -144,7 +144,8 @@ def layout_receipt(
     }.get(data.kind, _("Delivery note") if data.delivery_note else _("Collection"))
     doc.columns_row(f"{title} {data.receipt_no}", "", bold=True)
     doc.line(local_time(data.created_at, data.timezone, data.locale))
-    doc.line(_("Till {till} · {volunteer}").format(till=data.till_id, volunteer=data.volunteer))
+    if data.kind != "delivery":  # a note packed before the round: no till, nobody yet
+        doc.line(_("Till {till} · {volunteer}").format(till=data.till_id, volunteer=data.volunteer))
     if data.kind == "reversal" and data.reverses_receipt_no:
         doc.line(_("Reverses receipt {number}").format(number=data.reverses_receipt_no))
     if data.order_number:

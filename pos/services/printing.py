@@ -186,11 +186,13 @@ class PrintService:
     def enqueue_delivery_note(self, order_id: int, actor: str = "") -> str:
         """A delivery note for the order: what was delivered and paid once the round recorded
         it, else the order as packed and what to collect (left in the bag)."""
-        number = self.store.scalar("SELECT number FROM orders WHERE id = ?", (order_id,))
-        if number is None:
+        from pos.store.orders import OrderRepository
+
+        order = OrderRepository(self.store).get(order_id)
+        if order is None:
             raise PrintError("There is no such order.")
         return self.jobs.enqueue(
-            "delivery_note", str(number), {"order_id": order_id}, actor=actor,
+            "delivery_note", order.number, {"order_id": order_id}, actor=actor,
             till_id=self.till_id,
         )  # fmt: skip
 
