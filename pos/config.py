@@ -1,15 +1,21 @@
-"""Device settings kept outside any database: which database this till opens."""
+"""Device settings kept outside any database (which database this till opens, the text size).
+
+They are declared with the others in :mod:`pos.domain.settings` (``where=CONFIG_FILE``); read
+and write them with :func:`get` and :func:`put`.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pos import paths
+from pos import files, paths
+from pos.domain.settings import ALL, CONFIG_FILE, Setting
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _file() -> Path:
@@ -29,7 +35,22 @@ def load() -> dict[str, Any]:
 
 def save(data: dict[str, Any]) -> None:
     target = _file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    files.private_dir(target.parent)
+    files.write_bytes(target, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
+
+
+def _check(setting: Setting[Any]) -> None:
+    if ALL.get(setting.key) is not setting or setting.where != CONFIG_FILE:
+        raise KeyError(f"{setting.key!r} is not a declared config file setting")
+
+
+def get(setting: Setting[T]) -> T:
+    _check(setting)
+    return setting.read(load().get(setting.key))
+
+
+def put(setting: Setting[T], value: T) -> None:
+    _check(setting)
+    data = load()
+    data[setting.key] = setting.dump(value)
+    save(data)

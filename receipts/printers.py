@@ -315,7 +315,11 @@ class _FileConnection:
         if not target.exists() and not target.parent.is_dir():
             raise PrinterFault(f"There is no printer device {path}.", "unreachable")
         try:
-            self.handle = open(path, "ab" if regular else "wb", buffering=0)
+            if regular:  # a receipt archive holds customers' names: private, like the rest
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                self.handle = os.fdopen(fd, "ab", buffering=0)
+            else:
+                self.handle = open(path, "wb", buffering=0)
         except PermissionError as exc:
             fix = {
                 "linux": "add this user to the “lp” group",

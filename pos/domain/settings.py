@@ -13,7 +13,10 @@ the store's accessor, never by key::
 Adding a setting is one line here, e.g. ``RETENTION_DAYS = whole("retention_days", 90, HUB,
 "days before …")``. Values are stored as JSON in the ``settings`` table of the hub database
 (one hub per file) under the key given; a stored value that is missing, ``null`` or unreadable
-reads as the default, so old databases keep working.
+reads as the default, so old databases keep working. The few settings needed before a
+database is open (which database, the text size) are declared here too, with
+``where=CONFIG_FILE``, and live in the device's ``config.json``: read and write those through
+:func:`pos.config.get` and :func:`pos.config.put`.
 
 Scope says whose choice a setting is. ``DEVICE``: this till's own (its label, its pickup point,
 its printer, the list filter); it is never shared with other tills. ``HUB``: the hub's choice
@@ -23,9 +26,12 @@ Till identity: ``TILL_UID`` is a random UUID generated once per database by the 
 added it (``V4_TILL_UID`` in ``pos/store/schema.py``), stored with every till session and
 checkout (``till_uid`` columns) next to the short label. The label (``TILL_LABEL``, "T1") is
 what people read (receipts, receipt numbers) and may be changed in Hub settings; the UUID is
-never shown and never changes, so two laptops both labelled "T1" stay apart. A copy of the
-database file (a backup restored on a new laptop) is the same till; a new till starts from a
-new database.
+never shown and never changes, so two laptops both labelled "T1" stay apart: anything that
+brings several tills' rows together (the shared journal) keys on ``till_uid``, not on the
+label. Session numbers and receipt numbers are unique per database today (``UNIQUE (till_id,
+number)``, ``receipt_no``); rows merged from another till keep their own uid (the trigger fills
+only rows written without one). A copy of the database file (a backup restored on a new laptop)
+is the same till; a new till starts from a new database.
 """
 
 from __future__ import annotations
@@ -40,6 +46,9 @@ T = TypeVar("T")
 Scope = Literal["device", "hub"]
 DEVICE: Scope = "device"
 HUB: Scope = "hub"
+Where = Literal["database", "config file"]
+DATABASE: Where = "database"
+CONFIG_FILE: Where = "config file"
 
 ALL_PICKUP_POINTS = 0  # ORDER_LIST_PICKUP_POINT when the volunteer chose "All pickup points"
 
@@ -55,6 +64,7 @@ class Setting(Generic[T]):
     doc: str
     parse: Callable[[Any], T]
     dump: Callable[[T], Any] = field(default=lambda value: value)
+    where: Where = DATABASE
 
     def read(self, stored: Any) -> T:
         """The value from the stored JSON (``None`` = never set)."""
@@ -136,6 +146,14 @@ def mapping(key: str, scope: Scope, doc: str) -> Setting[dict[str, Any]]:
     return declare(Setting[dict[str, Any]](key, {}, scope, doc, _dict))
 
 
+# --- this device, before any database is open (config.json) ---------------------------------
+DB_PATH = declare(
+    Setting("db_path", "", DEVICE, "the database this till opens", _text, where=CONFIG_FILE)
+)
+TEXT_SIZE = declare(
+    Setting("text_size", "normal", DEVICE, "small, normal, large, larger", _text, where=CONFIG_FILE)
+)
+
 # --- this till ----------------------------------------------------------------------------
 TILL_LABEL = text("till_id", "T1", DEVICE, "short label on receipts and receipt numbers")
 TILL_UID = text("till_uid", "", DEVICE, "stable unique id, generated once, never shown")
@@ -186,6 +204,18 @@ CSV_BOM = flag("csv_bom", False, HUB, "CSV exports start with a BOM (for Excel)"
 ORDER_NOTES = flag("order_notes", False, HUB, "push writes a note on each order in OFN")
 STAFF_PIN_HASH = optional_text("staff_pin_hash", HUB, "hash of the staff PIN; None: no PIN")
 DEMO = flag("demo", False, HUB, "this database is the demo hub")
+
+# --- the database on this computer: encryption and backups ----------------------------------
+ENCRYPT_DATABASE = flag(
+    "encrypt_database", True, HUB, "encrypt a real hub's database where a keyring exists"
+)
+RECOVERY_CODE_KEPT = flag(
+    "recovery_code_kept", False, HUB, "hub staff confirmed they keep the recovery code"
+)
+ENCRYPTION_UNAVAILABLE_TOLD = flag(
+    "encryption_unavailable_told", False, DEVICE, "staff were told this computer has no keyring"
+)
+BACKUP_KEEP = whole("backup_keep", 10, HUB, "automatic backups kept beside the database")
 
 # --- OFN connection and push rules --------------------------------------------------------
 OFN_URL = text("ofn_url", "", HUB, "the OFN instance")

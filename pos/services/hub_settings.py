@@ -29,9 +29,6 @@ MAX_LABEL = 30
 MAX_BAG_CAPACITY = 999
 
 
-MethodSetting = Method  # one row of the methods table
-
-
 @dataclass(frozen=True, slots=True)
 class HubSettings:
     payment_methods: tuple[Method, ...]
@@ -131,56 +128,56 @@ class HubSettingsService:
     def parse_limit(self, text: str) -> tuple[int | None, Problem | None]:
         """The close-difference limit typed in the hub currency, as minor units."""
         if not text.strip():
-            return None, Problem("close_difference_limit", "limit_empty")
+            return None, Problem(s.CLOSE_DIFFERENCE_LIMIT.key, "limit_empty")
         try:
             return Money.parse_input(text, self.currency).minor, None
         except MoneyError as exc:
             code = "limit_negative" if str(exc).startswith("negative") else "limit_invalid"
-            return None, Problem("close_difference_limit", code)
+            return None, Problem(s.CLOSE_DIFFERENCE_LIMIT.key, code)
 
     def validate(self, settings: HubSettings) -> list[Problem]:
         problems: list[Problem] = []
         if not TILL_ID.match(settings.till_id):
-            problems.append(Problem("till_id", "till_id_invalid"))
+            problems.append(Problem(s.TILL_LABEL.key, "till_id_invalid"))
         elif settings.till_id != self.till_id and self._till_open():
-            problems.append(Problem("till_id", "till_open"))
+            problems.append(Problem(s.TILL_LABEL.key, "till_open"))
         if settings.close_difference_limit < 0:
-            problems.append(Problem("close_difference_limit", "limit_negative"))
+            problems.append(Problem(s.CLOSE_DIFFERENCE_LIMIT.key, "limit_negative"))
         if settings.language not in LANGUAGES:
-            problems.append(Problem("language", "language_unknown"))
+            problems.append(Problem(s.LANGUAGE.key, "language_unknown"))
         if not 1 <= settings.bag_capacity <= MAX_BAG_CAPACITY:
-            problems.append(Problem("bag_capacity", "bag_capacity_range"))
+            problems.append(Problem(s.BAG_CAPACITY.key, "bag_capacity_range"))
         if settings.pickup_point_id is not None and settings.pickup_point_id not in {
             p for p, _ in self.pickup_points()
         }:
-            problems.append(Problem("pickup_point_id", "pickup_unknown"))
+            problems.append(Problem(s.TILL_PICKUP_POINT.key, "pickup_unknown"))
         problems += self._check_methods(settings.payment_methods)
         return problems
 
-    def _check_methods(self, methods: tuple[MethodSetting, ...]) -> list[Problem]:
+    def _check_methods(self, methods: tuple[Method, ...]) -> list[Problem]:
         problems: list[Problem] = []
         seen: set[str] = set()
         for m in methods:
             if not METHOD_CODE.match(m.code):
-                problems.append(Problem("payment_methods", "method_code_invalid", m.code))
+                problems.append(Problem(s.PAYMENT_METHODS.key, "method_code_invalid", m.code))
             elif m.code in seen:
-                problems.append(Problem("payment_methods", "method_code_taken", m.code))
+                problems.append(Problem(s.PAYMENT_METHODS.key, "method_code_taken", m.code))
             seen.add(m.code)
             label = m.label.strip()
             if not label:
-                problems.append(Problem("payment_methods", "method_label_empty", m.code))
+                problems.append(Problem(s.PAYMENT_METHODS.key, "method_label_empty", m.code))
             elif len(label) > MAX_LABEL:
-                problems.append(Problem("payment_methods", "method_label_long", m.code))
+                problems.append(Problem(s.PAYMENT_METHODS.key, "method_label_long", m.code))
         if CASH not in seen or not next(m for m in methods if m.code == CASH).enabled:
-            problems.append(Problem("payment_methods", "cash_required"))
+            problems.append(Problem(s.PAYMENT_METHODS.key, "cash_required"))
         return problems
 
     def check_new_method(self, code: str, label: str, existing: list[str]) -> list[Problem]:
         """Problems with a method about to be added (the screen adds it only when none)."""
-        problems = self._check_methods((MethodSetting(code, label),))
+        problems = self._check_methods((Method(code, label),))
         problems = [p for p in problems if p.code != "cash_required"]
         if code in existing:
-            problems.insert(0, Problem("payment_methods", "method_code_taken", code))
+            problems.insert(0, Problem(s.PAYMENT_METHODS.key, "method_code_taken", code))
         return problems
 
     def _till_open(self) -> bool:

@@ -15,6 +15,7 @@ from pos import config, languages, paths
 from pos.domain import settings as s
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
+from pos.services import vault
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
@@ -96,9 +97,7 @@ class SyncService:
             settings.save(store)
             if rules is not None:  # the demo's methods are not the hub's: only the ship choice
                 PushRules(PushRules.load(store).at_pickup, rules.mark_shipped).save(store, actor)
-        device = config.load()
-        device["db_path"] = str(target)
-        config.save(device)
+        config.put(s.DB_PATH, str(target))
         return target
 
     # what sync may do in OFN (sync.rules) ------------------------------------------
@@ -148,8 +147,10 @@ class SyncService:
             raise KnownError("Sync is not set up: open Sync settings and connect to OFN.")
         reader = self.store.reader()
         try:
-            return run_sync(
+            result = run_sync(
                 reader, settings, key, pull=pull, push=push, progress=progress, cancel=cancel
             )
+            vault.backup_now(reader, "after sync")  # on this worker's connection
+            return result
         finally:
             reader.close()

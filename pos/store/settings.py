@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pos.domain.settings import ALL, Setting
+from pos.domain.settings import ALL, DATABASE, Setting
 
 if TYPE_CHECKING:
     from pos.store.db import Store
@@ -36,10 +36,6 @@ class Settings:
                 (setting.key, json.dumps(setting.dump(value), ensure_ascii=False)),
             )
 
-    def stored(self, setting: Setting[T], value: T) -> Any:
-        """``value`` as it is stored (JSON-ready): what an audit row records."""
-        return setting.dump(value)
-
     def _stored(self, setting: Setting[Any]) -> Any:
         self._check(setting)
         raw = self.store.scalar("SELECT value FROM settings WHERE key = ?", (setting.key,))
@@ -47,5 +43,5 @@ class Settings:
 
     @staticmethod
     def _check(setting: Setting[Any]) -> None:
-        if ALL.get(setting.key) is not setting:
-            raise KeyError(f"undeclared setting {setting.key!r}")
+        if ALL.get(setting.key) is not setting or setting.where != DATABASE:
+            raise KeyError(f"{setting.key!r} is not a declared database setting")

@@ -818,7 +818,7 @@ class MainWindow(QMainWindow):
     def open_till(self) -> QWidget:
         if self.services.till.current() is None:
             return self.ensure_session()
-        labels = {m.code: m.label for m in self.payment_panel.methods}
+        labels = self.services.checkout.method_labels(current_language())
         dialog = TillDialog(
             self.services.till, self.hub.locale, self.hub.timezone, self, labels=labels
         )

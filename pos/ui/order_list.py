@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView
 
 from pos.domain.models import OrderSummary
 from pos.ui.formatting import money
@@ -205,15 +205,15 @@ class OrderListView(QTableView):
             return
         fonts = model.fonts()
         header = self.horizontalHeader()
+        # the room Qt's item delegate gives a text (focus frame margin + 1 on each side)
+        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         chip = QFontMetrics(fonts["status"])
-        words = model.status_words().values()
-        status = max(chip.horizontalAdvance(w) for w in words) + 20
+        status = max(chip.horizontalAdvance(w) for w in model.status_words().values()) + pad
         most = max((due_of(r) for r in model.rows()), default=0)
         amount = money(most, model.currency, model.locale) if most else ""
-        due = QFontMetrics(fonts["due"]).horizontalAdvance(amount) + 20
+        due = QFontMetrics(fonts["due"]).horizontalAdvance(amount) + pad
         for column, width in ((1, status), (2, due)):
-            title = header.fontMetrics().horizontalAdvance(model.headers()[column]) + 20
-            header.resizeSection(column, max(width, title))
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow (a long label beside it, a small screen): the secondary column goes

@@ -121,9 +121,11 @@ def _fit_once(view: QTableView, model: RowsModel, stretch: int) -> None:
     body = view.fontMetrics()
     head = view.horizontalHeader().fontMetrics()
     pad = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 16
+    header = view.horizontalHeader()
+    if 0 <= stretch < len(model.headers):  # measured too: the others may fill the width
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
     for col, title in enumerate(model.headers):
-        if col == stretch:
-            continue
         widest = max((body.horizontalAdvance(row[col]) for row in sample), default=0)
         width = max(head.horizontalAdvance(title) + 24, widest + pad)
         view.setColumnWidth(col, min(width, MAX_COLUMN))

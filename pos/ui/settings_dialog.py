@@ -28,11 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.payment_methods import Method
+from pos.domain.settings import (
+    CLOSE_DIFFERENCE_LIMIT,
+    PAYMENT_METHODS,
+    TILL_LABEL,
+    TILL_PICKUP_POINT,
+)
 from pos.services.hub_settings import (
     MAX_BAG_CAPACITY,
     HubSettings,
     HubSettingsService,
-    MethodSetting,
     Problem,
     SettingsInvalid,
 )
@@ -215,7 +221,7 @@ class HubSettingsDialog(QDialog):
         layout.addLayout(buttons)
 
     # payment methods ----------------------------------------------------------------------
-    def _add_method_row(self, method: MethodSetting) -> None:
+    def _add_method_row(self, method: Method) -> None:
         row = self.methods_grid.rowCount()
         enabled = QCheckBox()
         named(enabled, f"methodEnabled_{method.code}",
@@ -239,14 +245,14 @@ class HubSettingsDialog(QDialog):
             self.methods_error.setText(self.message(problems[0]))
             self.new_code.setFocus()
             return
-        self._add_method_row(MethodSetting(code, label))
+        self._add_method_row(Method(code, label))
         self.new_code.clear()
         self.new_label.clear()
         self.methods_error.clear()
 
-    def methods(self) -> tuple[MethodSetting, ...]:
+    def methods(self) -> tuple[Method, ...]:
         return tuple(
-            MethodSetting(code, label.text(), enabled.isChecked())
+            Method(code, label.text(), enabled.isChecked())
             for code, (enabled, label) in self.method_rows.items()
         )
 
@@ -275,10 +281,10 @@ class HubSettingsDialog(QDialog):
 
     def _errors(self) -> dict[str, QLabel]:
         return {
-            "payment_methods": self.methods_error,
-            "till_id": self.till_id_error,
-            "pickup_point_id": self.pickup_error,
-            "close_difference_limit": self.limit_error,
+            PAYMENT_METHODS.key: self.methods_error,
+            TILL_LABEL.key: self.till_id_error,
+            TILL_PICKUP_POINT.key: self.pickup_error,
+            CLOSE_DIFFERENCE_LIMIT.key: self.limit_error,
         }
 
     def save(self) -> None:

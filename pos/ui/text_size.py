@@ -13,24 +13,22 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos import config
+from pos.domain.settings import TEXT_SIZE
 
 SIZES: dict[str, int] = {"small": 10, "normal": 12, "large": 14, "larger": 16}
-DEFAULT = "normal"
-SETTING = "text_size"
+DEFAULT = TEXT_SIZE.default
 
 
 def current_name() -> str:
     """The saved size for this device (config.json), the default when unset or unknown."""
-    name = config.load().get(SETTING)
-    return name if isinstance(name, str) and name in SIZES else DEFAULT
+    name = config.get(TEXT_SIZE)
+    return name if name in SIZES else DEFAULT
 
 
 def save(name: str) -> None:
     if name not in SIZES:
         raise ValueError(name)
-    data = config.load()
-    data[SETTING] = name
-    config.save(data)
+    config.put(TEXT_SIZE, name)
 
 
 def apply(app: QApplication, name: str | None = None) -> int:

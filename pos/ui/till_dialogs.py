@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from pos.domain.till import ZReport
 from pos.errors import KnownError
+from pos.services import vault
 from pos.services.roles import PinRequired, StaffRoles
 from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
 from pos.ui.text_size import scaled
@@ -553,6 +555,8 @@ class TillDialog(QDialog):
             self.pin = None
             return
         self.pin = None
+        store = self.till.store  # the day's books copied at once, off the GUI thread
+        tasks.run(lambda: vault.backup_own_connection(store, "till close"), what="backup")
         self.close_error.clear()
         self.close_button.setEnabled(False)
         self.close_button.hide()

@@ -272,6 +272,7 @@ def test_order_list_shows_name_status_and_due_first(qtbot, window) -> None:
 # 16. one text size that everything follows -------------------------------------------------
 def test_text_size_setting_rebuilds_the_window_in_the_new_size(qtbot, window) -> None:
     from pos import app, config
+    from pos.domain.settings import TEXT_SIZE
     from pos.ui import text_size
 
     assert QApplication.font().pointSize() == text_size.SIZES["normal"] > 9
@@ -289,7 +290,7 @@ def test_text_size_setting_rebuilds_the_window_in_the_new_size(qtbot, window) ->
     qtbot.addWidget(new)
     try:
         assert new is not window and new.isVisible()
-        assert config.load()["text_size"] == "larger"
+        assert config.get(TEXT_SIZE) == "larger"
         assert QApplication.font().pointSize() == text_size.SIZES["larger"]
         assert find(new, QLineEdit, "scanInput").font().pointSizeF() > normal_scan
         assert find(new, QPushButton, "walkInButton").fontInfo().pointSizeF() > normal_button

@@ -39,9 +39,13 @@ def test_demo_writes_a_database(tmp_path: Path) -> None:
 
 
 def test_demo_refuses_bad_counts_and_existing_files(tmp_path: Path) -> None:
-    result = run("demo", "--out", str(tmp_path / "x.sqlite"), "--orders", "50001")
+    from pos.cli.demo import MAX_ORDERS
+
+    too_many = str(MAX_ORDERS + 1)
+    result = run("demo", "--out", str(tmp_path / "x.sqlite"), "--orders", too_many)
     assert result.returncode == 1
-    assert "between 1 and 50,000" in result.stderr
+    assert f"between 1 and {MAX_ORDERS:,}" in result.stderr
+    assert not (tmp_path / "x.sqlite").exists()
     assert "Traceback" not in result.stderr
     existing = tmp_path / "exists.sqlite"
     existing.write_text("keep me")
