@@ -96,6 +96,28 @@ ERRORS: dict[str, str] = {
     "checkout.undo_other_session": N_(
         "Only checkouts of the current till session can be undone here."
     ),
+    # delivery rounds
+    "round.volunteer_missing": N_("Say who is recording this round."),
+    "round.float_negative": N_("The float cannot be negative."),
+    "round.no_such_driver": N_("There is no round for {driver} on this delivery method."),
+    "round.missing": N_("There is no such delivery round."),
+    "round.order_unknown": N_("No order {number} in this database."),
+    "round.not_a_stop": N_("This order is not a stop of this round."),
+    "round.closed": N_("This round is closed: its stops can no longer change."),
+    "round.outcome_unknown": N_("Unknown outcome {outcome}."),
+    "round.already_delivered": N_("{number} is already recorded as delivered."),
+    "round.next_step_missing": N_(
+        "Say what happens to the bags: a second attempt or a pickup later."
+    ),
+    "round.handed_over_at_till": N_("{number} was already handed over at a till."),
+    "round.missing_items_unmarked": N_("Mark the items that were missing."),
+    "round.counted_negative": N_("The cash counted cannot be negative."),
+    "round.stops_pending": N_("{count} stop(s) have no outcome yet: record them or say why."),
+    "round.already_closed": N_("This round is already closed."),
+    "round.other_round": N_("Order {number} is on another round ({where})."),
+    "round.not_on_a_round": N_("Order {number} is not on this round."),
+    "round.amount_invalid": N_("Type an amount such as 12.50."),
+    "round.count_missing": N_("Count the round's cash and type the total."),
     # sync conflicts
     "sync.conflict_resolved": N_("This conflict is already resolved."),
     "sync.record_unreadable": N_(

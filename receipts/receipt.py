@@ -54,7 +54,7 @@ class ReceiptPayment:
 class ReceiptData:
     hub_name: str
     receipt_no: str
-    kind: str  # collection | walk_in | reversal
+    kind: str  # collection | walk_in | reversal | delivery (a note for the bag, before the round)
     created_at: str  # UTC ISO-8601
     till_id: str
     volunteer: str
@@ -81,6 +81,9 @@ class ReceiptData:
     reverses_receipt_no: str | None = None
     footer: str = ""
     is_copy: bool = False
+    #: a delivery note (issue 16): printed for the bag or after the round, with the address
+    delivery_note: bool = False
+    delivery_address: tuple[str, ...] = ()
 
 
 def local_time(utc_iso: str, timezone: str, locale: str) -> str:
@@ -138,10 +141,11 @@ def layout_receipt(
     title = {
         "walk_in": _("Sale"),
         "reversal": _("Refund"),
-    }.get(data.kind, _("Collection"))
+    }.get(data.kind, _("Delivery note") if data.delivery_note else _("Collection"))
     doc.columns_row(f"{title} {data.receipt_no}", "", bold=True)
     doc.line(local_time(data.created_at, data.timezone, data.locale))
-    doc.line(_("Till {till} · {volunteer}").format(till=data.till_id, volunteer=data.volunteer))
+    if data.kind != "delivery":  # a note packed before the round: no till, nobody yet
+        doc.line(_("Till {till} · {volunteer}").format(till=data.till_id, volunteer=data.volunteer))
     if data.kind == "reversal" and data.reverses_receipt_no:
         doc.line(_("Reverses receipt {number}").format(number=data.reverses_receipt_no))
     if data.order_number:
@@ -151,6 +155,8 @@ def layout_receipt(
             doc.line(data.customer_name, bold=True)
         if data.customer_code:
             doc.line(_("Customer code {code}").format(code=data.customer_code))
+        for address_line in data.delivery_address:
+            doc.line(address_line)
     elif data.kind == "walk_in":
         doc.line(_("Walk-in sale"))
     doc.rule()
@@ -160,7 +166,11 @@ def layout_receipt(
     # a reversal undoes what was handed over; what was missing then is not credited again
     missing = [] if reversal else [line for line in data.lines if line.credited > 0]
     if handed:
-        if data.kind == "collection":
+        if data.kind == "delivery":  # the note packed in the bag, before the round
+            doc.line(pgettext("receipt heading", "In your bag"), bold=True)
+        elif data.kind == "collection" and data.delivery_note:
+            doc.line(pgettext("receipt heading", "Delivered"), bold=True)
+        elif data.kind == "collection":
             # A heading ("handed over"), not the report's count of collected orders.
             doc.line(pgettext("receipt heading", "Collected"), bold=True)
         elif reversal:
@@ -179,12 +189,13 @@ def layout_receipt(
         doc.columns_row(_("Fees"), money(data.fees_total))
     total = data.goods_total + data.fees_total
     doc.columns_row(_("Total"), money(total), bold=True)
-    if data.kind == "collection":
+    if data.kind in ("collection", "delivery"):
         if data.order_total is not None and data.order_total != total:
             doc.columns_row(_("Ordered"), money(data.order_total))
         if data.paid_online:
             doc.columns_row(_("Paid online"), money(data.paid_online))
-        doc.columns_row(_("To pay at the till"), money(max(0, data.amount_due)))
+        due_label = _("To pay on delivery") if data.delivery_note else _("To pay at the till")
+        doc.columns_row(due_label, money(max(0, data.amount_due)))
 
     if data.payments:
         doc.rule()
@@ -204,6 +215,8 @@ def layout_receipt(
                 )
             )
         paid_label = _("Refunded at the till") if reversal else _("Paid at the till")
+        if data.delivery_note and not reversal:
+            paid_label = _("Paid on delivery")
         doc.columns_row(paid_label, money(data.amount_paid), bold=True)
     if data.left_owing > 0:
         doc.columns_row(_("Still owing"), money(data.left_owing), bold=True)

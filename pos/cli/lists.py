@@ -7,7 +7,9 @@ from pathlib import Path
 
 from pos.errors import KnownError
 
-KINDS = ("harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels")
+KINDS = (
+    "harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels", "run-sheet",
+)  # fmt: skip
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -394,6 +394,26 @@ class Checkout:
     payments: tuple[Payment, ...] = ()
 
 
+def checkout_lines(handover: Handover) -> tuple[CheckoutLine, ...]:
+    """The stored lines of a hand-over (at the till or on a delivery round)."""
+    return tuple(
+        CheckoutLine(
+            product_name=line.item.product_name,
+            variant_name=line.item.variant_name,
+            quantity_ordered=line.quantity_ordered,
+            quantity=line.quantity,
+            unit_price=line.item.unit_price,
+            amount=line.amount,
+            status=line.status,
+            line_item_id=line.item.id,
+            variant_id=line.item.variant_id,
+            producer_id=line.item.producer_id,
+            final_weight=line.final_weight,
+        )
+        for line in handover.lines
+    )
+
+
 def reversal_of(
     original: Checkout,
     *,

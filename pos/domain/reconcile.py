@@ -154,6 +154,28 @@ def sync_counts(orders: tuple[OrderLine, ...] | list[OrderLine]) -> dict[str, in
 
 
 @dataclass(frozen=True, slots=True)
+class RoundLine:
+    """One delivery round beside the pickup points: its stops, its money, its cash count."""
+
+    name: str  # "Home delivery · Ana"
+    pickup_point_id: int
+    driver: str
+    stops: int
+    delivered: int  # delivered, with or without items missing
+    not_delivered: int  # no outcome recorded yet
+    failed: int  # not home or refused
+    by_method: tuple[MethodTotal, ...]  # doorstep money per payment method
+    float_amount: int
+    expected_cash: int  # float + doorstep cash
+    counted_cash: int | None
+    closed_at: str | None
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.counted_cash is None else self.counted_cash - self.expected_cash
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     """Everything the end-of-day report prints, already computed."""
 
@@ -172,3 +194,4 @@ class ReportData:
     half_hours: tuple[tuple[str, int], ...] = ()  # ("10:30", collections) in hub time
     is_demo: bool = False
     method_labels: dict[str, str] = field(default_factory=dict)
+    rounds: tuple[RoundLine, ...] = ()  # delivery rounds of the cycle

@@ -234,4 +234,7 @@ CURRENCY = optional_text("currency", HUB, "ISO code overriding the hub's; None: 
 OFN_PAYMENT_METHODS = mapping(
     "ofn_payment_methods", HUB, "{OFN method name: till method code} paid at pickup"
 )
+DELIVERY_ROUND_PLANS = mapping(
+    "delivery_round_plans", HUB, "{delivery method id: {drivers: postcode prefixes, saved order}}"
+)
 OFN_MARK_SHIPPED = flag("ofn_mark_shipped", True, HUB, "push ships collected orders in OFN")

@@ -23,6 +23,7 @@ from pos.domain.checkout import (
     Tender,
     WalkInItem,
     WalkInProduct,
+    checkout_lines,
     settle,
 )
 from pos.domain.money import format_money
@@ -194,22 +195,7 @@ class CheckoutService:
         if session is None and (settlement.payments or settlement.amount_due > 0):
             raise NoTillSession()
         now = utcnow()
-        lines = tuple(
-            CheckoutLine(
-                product_name=line.item.product_name,
-                variant_name=line.item.variant_name,
-                quantity_ordered=line.quantity_ordered,
-                quantity=line.quantity,
-                unit_price=line.item.unit_price,
-                amount=line.amount,
-                status=line.status,
-                line_item_id=line.item.id,
-                variant_id=line.item.variant_id,
-                producer_id=line.item.producer_id,
-                final_weight=line.final_weight,
-            )
-            for line in handover.lines
-        )
+        lines = checkout_lines(handover)
         volunteer = self.volunteer()
         with self.store.transaction():
             checkout = Checkout(

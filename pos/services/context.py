@@ -19,6 +19,7 @@ from pos.store import Store
 if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
     from pos.services.hub_settings import HubSettingsService
     from pos.services.reconcile import ReconcileService
+    from pos.services.rounds import RoundsService
 
 
 @dataclass
@@ -69,6 +70,13 @@ class Services:
         return CheckoutService(
             self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
         )
+
+    @cached_property
+    def rounds(self) -> RoundsService:
+        """Delivery rounds: run sheets and the round recorded back at the hub."""
+        from pos.services.rounds import RoundsService
+
+        return RoundsService(self.store, self.checkout)
 
     def hub_settings(self, language: str) -> HubSettingsService:
         """The hub settings, in the hub's currency of the moment (the first pull may change it),

@@ -359,3 +359,64 @@ def write_demo(path: str | Path, *, orders: int = 180, seed: int = 1) -> Path:
         store.settings.set(s.HUB_ID, snap.hub.id)
         store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID)
     return path
+
+
+STREETS = (
+    "High Street", "Mill Lane", "Station Road", "Church Street", "rue des Lilas",
+    "Chemin du Moulin", "Orchard Close", "Victoria Road", "Avenue de la Gare", "Park Lane",
+)  # fmt: skip
+TOWNS = (("RV1", "Riverton"), ("RV2", "Riverton"), ("AS3", "Ashby"), ("BK4", "Brookfield"))
+
+
+def add_deliveries(
+    store: Store,
+    *,
+    orders: int = 30,
+    methods: int = 1,
+    missing_addresses: int = 1,
+    seed: int = 1,
+) -> list[int]:
+    """Turn ``orders`` orders of the demo cycle into home deliveries with ship addresses.
+
+    ``methods`` delivery methods share them; the first ``missing_addresses`` get no street
+    (a run sheet must list them first). The ship address is written into each order's OFN
+    copy under the keys OFN sends, as a pull would. Returns the changed order ids.
+    """
+    from pos.domain.models import PickupPoint
+
+    rng = random.Random(seed)
+    repo = OrderRepository(store)
+    points = [
+        PickupPoint(9_100 + m, f"Home delivery {m + 1}", "Thursday evenings", is_delivery=True)
+        for m in range(methods)
+    ]
+    ids = [int(r["id"]) for r in store.query("SELECT id FROM orders ORDER BY id")]
+    step = max(1, len(ids) // max(1, orders))
+    chosen = ids[::step][:orders]
+    with store.transaction():
+        repo.save_pickup_points(points)
+        for i, order_id in enumerate(chosen):
+            prefix, town = TOWNS[rng.randrange(len(TOWNS))]
+            street = "" if i < missing_addresses else rng.choice(STREETS)
+            number = rng.randrange(1, 120)
+            line1 = "" if not street else (
+                f"{street} {number}" if street.startswith("Chemin") else f"{number} {street}"
+            )  # fmt: skip
+            address = {
+                "firstname": "", "lastname": "", "address1": line1, "address2": "",
+                "city": town, "zipcode": f"{prefix} {rng.randrange(1, 9)}AB",
+                "phone": f"07{rng.randrange(100, 999)} {rng.randrange(100000, 999999)}",
+            }  # fmt: skip
+            raw = store.scalar("SELECT raw_json FROM orders WHERE id = ?", (order_id,)) or "{}"
+            data = json.loads(raw)
+            data["ship_address"] = address
+            point = points[i % methods]
+            data["shipping_method"] = {
+                "id": point.id, "name": point.name, "description": point.description,
+                "require_ship_address": True, "price": "3.5",
+            }  # fmt: skip
+            store.db.conn.execute(
+                "UPDATE orders SET pickup_point_id = ?, raw_json = ? WHERE id = ?",
+                (point.id, json.dumps(data, ensure_ascii=False), order_id),
+            )
+    return chosen

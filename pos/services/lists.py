@@ -22,10 +22,12 @@ from pos.errors import KnownError
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.packing import PackingOrder, PackingQueries
-from receipts.pdf import harvest, labels, packing, sheet
+from receipts.pdf import harvest, labels, packing, run_sheet, sheet
 from receipts.pdf.model import BagLabel, DocInfo, PackLine, PackOrder
 
-KINDS = ("harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels")
+KINDS = (
+    "harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels", "run-sheet",
+)  # fmt: skip
 PAPERS = ("a4", "letter")
 
 
@@ -202,6 +204,8 @@ class ListsService:
                         (f"{prefix}sheet-{p.id}-{slug(p.name)}.pdf",
                          _bind(sheet.build_sheet, info, p.name, at, note=p.description))
                     )  # fmt: skip
+            elif kind == "run-sheet":
+                jobs.extend(self._run_sheets(point, info, prefix))
             elif kind == "labels":
                 bags = self.bag_labels(by_point)
                 jobs.append(
@@ -212,6 +216,24 @@ class ListsService:
                 jobs.append(
                     (f"{prefix}labels-4x6{where}.pdf", _bind(labels.build_labels_4x6, info, bags))
                 )
+        return jobs
+
+    def _run_sheets(
+        self, point: PickupPoint | None, info: DocInfo, prefix: str
+    ) -> list[tuple[str, Callable[[], bytes]]]:
+        """One run sheet per delivery method and driver (a pickup point has none)."""
+        from pos.services.rounds import RunSheets
+
+        if point is not None and not point.is_delivery:
+            return []
+        jobs: list[tuple[str, Callable[[], bytes]]] = []
+        for rs in RunSheets(self.store).run_sheets(point.id if point else None):
+            driver = f"-{slug(rs.driver)}" if rs.driver else ""
+            jobs.append(
+                (f"{prefix}run-sheet-{rs.method.id}-{slug(rs.method.name)}{driver}.pdf",
+                 _bind(run_sheet.build_run_sheet, info, rs.method.name, rs.driver, rs.stops,
+                       note=rs.method.description, settled=rs.settled))
+            )  # fmt: skip
         return jobs
 
     def bag_labels(self, orders: Iterable[PackOrder]) -> list[BagLabel]:

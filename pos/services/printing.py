@@ -183,6 +183,55 @@ class PrintService:
             self.jobs.enqueue("label", number, actor=actor, till_id=self.till_id)
         return len(numbers)
 
+    def enqueue_delivery_note(self, order_id: int, actor: str = "") -> str:
+        """A delivery note for the order: what was delivered and paid once the round recorded
+        it, else the order as packed and what to collect (left in the bag)."""
+        from pos.store.orders import OrderRepository
+
+        order = OrderRepository(self.store).get(order_id)
+        if order is None:
+            raise PrintError("There is no such order.")
+        return self.jobs.enqueue(
+            "delivery_note", order.number, {"order_id": order_id}, actor=actor,
+            till_id=self.till_id,
+        )  # fmt: skip
+
+    def delivery_note_data(self, order_id: int, settings: PrinterSettings) -> ReceiptData:
+        from dataclasses import replace
+
+        from pos.store.orders import OrderRepository
+        from pos.store.rounds import RoundRepository
+
+        address = RoundRepository(self.store).ship_addresses([order_id]).get(order_id)
+        lines = address.lines() if address else ()
+        found = self.jobs.checkouts_for_order(order_id)
+        live = [c for c in found if c["kind"] == "collection" and not c["reversed_at"]]
+        if live:
+            data = self.receipt_data(str(live[0]["id"]), settings)
+            return replace(data, delivery_note=True, delivery_address=lines)
+        order = OrderRepository(self.store).get(order_id)
+        if order is None:
+            raise PrintError("The delivery note's order no longer exists.")
+        hub = self.jobs.hub() or {}
+        return ReceiptData(
+            hub_name=hub.get("name", ""), receipt_no=order.number, kind="delivery",
+            created_at=order.completed_at or "", till_id=self.till_id, volunteer="",
+            currency=order.currency, locale=hub.get("locale", "en_GB"),
+            timezone=hub.get("timezone", "UTC"), order_number=order.number,
+            customer_name=order.customer_name,
+            lines=tuple(
+                ReceiptLine(
+                    name=li.product_name, variant=li.variant_name, quantity=li.quantity,
+                    unit_price=li.unit_price, amount=li.amount, quantity_ordered=li.quantity,
+                )
+                for li in order.line_items
+            ),
+            goods_total=order.item_total, fees_total=order.adjustment_total,
+            order_total=order.total, paid_online=order.payment_total,
+            amount_due=order.outstanding, footer=settings.footer,
+            delivery_note=True, delivery_address=lines,
+        )  # fmt: skip
+
     def enqueue_test(self, actor: str = "") -> str:
         return self.jobs.enqueue("test", "", actor=actor, till_id=self.till_id)
 
@@ -356,6 +405,9 @@ class PrintService:
             bags = job.payload.get("bags")
             labels = self.label_data(job.ref, int(bags) if bags else None, copy=job.is_copy)
             return layout_labels(labels, columns, pages, language=language)
+        if job.kind == "delivery_note":
+            data = self.delivery_note_data(int(job.payload.get("order_id") or 0), settings)
+            return layout_receipt(data, columns, pages, language=language)
         if job.kind == "test":
             return sample_document(settings, self.jobs.hub(), job.created_at)
         raise PrintError(f"Unknown kind of print job: {job.kind}.")

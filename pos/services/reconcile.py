@@ -27,6 +27,7 @@ from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
 from pos.store.reconcile import ReconcileQueries
+from pos.store.rounds import round_lines
 from receipts.i18n import translations
 from receipts.pdf.report import (
     build_report_pdf,
@@ -57,6 +58,7 @@ class Overview:
     sessions: tuple[r.TillSessionLine, ...]
     actions: tuple[r.StaffActionLine, ...]  # open first, then done
     half_hours: tuple[tuple[str, int], ...]
+    rounds: tuple[r.RoundLine, ...] = ()  # delivery rounds, beside the pickup points
 
     @property
     def open_actions(self) -> tuple[r.StaffActionLine, ...]:
@@ -139,6 +141,7 @@ class ReconcileService:
             sessions=tuple(q.sessions(cid, point_id)),
             actions=tuple(q.staff_actions(cid, point_id)),
             half_hours=tuple(q.half_hours(orders, self.hub().timezone)),
+            rounds=tuple(round_lines(self.store, cid, point_id, labels)),
         )
 
     def _cycle(self, cycle_id: int | None) -> OrderCycle | None:
@@ -172,6 +175,7 @@ class ReconcileService:
             half_hours=view.half_hours,
             is_demo=bool(hub.is_demo or self.store.settings.get(DEMO)),
             method_labels=self.method_labels(),
+            rounds=view.rounds,
         )
 
     def _language(self) -> str:
@@ -248,8 +252,9 @@ def report_rows(
     Sections: ``orders`` (count per status and pickup point), ``money`` (expected,
     recorded, difference, left owing, credit owed), ``method`` (per payment method),
     ``sync`` (orders per OFN sync status), ``till`` (each session's cash count),
-    ``to_do`` (open OFN actions) and ``order`` (every order with its status and money at
-    the till).
+    ``to_do`` (open OFN actions), ``order`` (every order with its status and money at
+    the till), ``round`` (each delivery round: stops delivered / not delivered / failed and
+    its cash count) and ``round_method`` (a round's doorstep money per method).
     """
     cur = data.currency
 
@@ -288,6 +293,16 @@ def report_rows(
                "closed" if s.closed_at else "open", None, money(s.float_amount),
                money(s.expected_cash), money(s.counted_cash), money(s.difference), "cash",
                s.volunteer, s.close_note)  # fmt: skip
+    for rd in data.rounds:
+        outcome = _("{delivered} delivered, {pending} not delivered, {failed} failed").format(
+            delivered=rd.delivered, pending=rd.not_delivered, failed=rd.failed
+        )
+        yield ("round", rd.name, rd.driver, "closed" if rd.closed_at else "open", rd.stops,
+               money(rd.float_amount), money(rd.expected_cash), money(rd.counted_cash),
+               money(rd.difference), "cash", None, outcome)  # fmt: skip
+        for mt in rd.by_method:
+            yield ("round_method", rd.name, mt.label, "", mt.count, money(mt.amount),
+                   None, None, None, mt.method, None, None)  # fmt: skip
     for a in data.actions:
         detail = " | ".join(x for x in (_(a.reason), a.admin_url) if x)
         yield ("to_do", _point_name(data, a.pickup_point_id), a.order_number, a.kind, None,

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 from pos.store.db import Store, utcnow
 
-KINDS = ("receipt", "label", "z_report", "test")
+KINDS = ("receipt", "label", "z_report", "test", "delivery_note")
 INTERRUPTED = "The app stopped while this job was printing; printing it again as a copy."
 
 

@@ -418,5 +418,53 @@ UPDATE orders SET raw_json = json_set(raw_json, '$.ship_address', (
 WHERE json_type(raw_json, '$.ship_address') = 'object';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4_TILL_UID, V5_OUTBOX, V6_CUSTOMER_PRIVACY]
+
+# Delivery rounds: one driver's run over one delivery method, its stops and what happened at
+# each door. A delivered stop links to its collection checkout; a stop not delivered is its own
+# event (nothing goes to OFN). The round's cash is counted against what was taken, like a till.
+V7_DELIVERY_ROUNDS = """
+CREATE TABLE delivery_rounds (
+    id              TEXT PRIMARY KEY,     -- UUID
+    pickup_point_id INTEGER NOT NULL REFERENCES pickup_points(id), -- the delivery method
+    driver          TEXT NOT NULL DEFAULT '',
+    order_cycle_id  INTEGER REFERENCES order_cycles(id),
+    opened_at       TEXT NOT NULL,
+    opened_by       TEXT NOT NULL,
+    float_amount    INTEGER NOT NULL DEFAULT 0,
+    closed_at       TEXT,
+    closed_by       TEXT,
+    expected_cash   INTEGER,
+    counted_cash    INTEGER,
+    difference      INTEGER,
+    close_note      TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX one_open_round ON delivery_rounds(pickup_point_id, driver, order_cycle_id)
+    WHERE closed_at IS NULL;
+
+CREATE TABLE round_stops (
+    id          TEXT PRIMARY KEY,         -- UUID of the latest outcome event
+    round_id    TEXT NOT NULL REFERENCES delivery_rounds(id),
+    order_id    INTEGER NOT NULL REFERENCES orders(id),
+    position    INTEGER NOT NULL,         -- order on the run sheet, 1, 2, ...
+    outcome     TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN
+        ('pending', 'delivered', 'delivered_missing', 'not_home', 'refused')),
+    next_step   TEXT NOT NULL DEFAULT '', -- not home: second_attempt | pickup_later
+    checkout_id TEXT REFERENCES checkouts(id), -- the collection of a delivered stop
+    note        TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (round_id, order_id)
+);
+CREATE INDEX round_stops_order ON round_stops(order_id);
+"""
+
+MIGRATIONS: list[str] = [
+    V1,
+    V2,
+    V3,
+    V4_TILL_UID,
+    V5_OUTBOX,
+    V6_CUSTOMER_PRIVACY,
+    V7_DELIVERY_ROUNDS,
+]
 LATEST = len(MIGRATIONS)

@@ -77,6 +77,7 @@ class ListsDialog(QDialog):
             "pack-product": self.tr("Hub packing list: pack by product"),
             "sheet": self.tr("Collection sheet (per pickup point)"),
             "labels": self.tr("Bag labels (sheets and 4 x 6 in)"),
+            "run-sheet": self.tr("Run sheet (per delivery round)"),
         }
         for kind in KINDS:
             self.kind.addItem(labels[kind], kind)

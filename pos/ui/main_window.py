@@ -297,6 +297,10 @@ class MainWindow(QMainWindow):
         reconcile.setObjectName("reconcileAction")
         reconcile.triggered.connect(self.open_reconcile)
         file_menu.addAction(reconcile)
+        delivery_round = QAction(self.tr("&Delivery round…"), self)
+        delivery_round.setObjectName("deliveryRoundAction")
+        delivery_round.triggered.connect(self.open_delivery_round)
+        file_menu.addAction(delivery_round)
         hub_settings = QAction(self.tr("&Hub settings…"), self)
         hub_settings.setObjectName("hubSettingsAction")
         hub_settings.triggered.connect(self.open_hub_settings)
@@ -604,6 +608,14 @@ class MainWindow(QMainWindow):
                 ).replace("%1", order.number),
                 "error",
             )
+        elif self._is_delivery(order.pickup_point_id):
+            self.show_message(
+                self.tr("Order %1 is a home delivery (%2): hand it over only if it came back "
+                        "from its round.")
+                .replace("%1", order.number)
+                .replace("%2", self.order_panel.pickup_name),
+                "warn",
+            )  # fmt: skip
         elif self.pickup_point_id is not None and order.pickup_point_id != self.pickup_point_id:
             self.show_message(
                 self.tr("Order %1 belongs to another pickup point: %2.")
@@ -615,6 +627,20 @@ class MainWindow(QMainWindow):
             self.message.clear()
         self._money_changed()
         self._focus_for_draft()
+
+    def _is_delivery(self, point_id: int | None) -> bool:
+        """A delivery method's order at a pickup till: warned like another pickup point's."""
+        if point_id is None or point_id == self.pickup_point_id:
+            return False
+        return any(p.is_delivery for p in self.services.orders.pickup_points() if p.id == point_id)
+
+    def open_delivery_round(self) -> None:
+        from pos.ui.round_window import open_round_window
+
+        self.round_window = open_round_window(
+            self, self.services.rounds, self.services.checkout, self.hub.locale,
+            self.services.printing,
+        )  # fmt: skip
 
     def _focus_for_draft(self) -> None:
         if self.draft is not None and self.draft.handover().amount_due > 0:

@@ -18,6 +18,7 @@ from pos.services.reconcile import Overview
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import RowsModel, make_table
+from pos.ui.rounds_box import RoundsBox
 from pos.ui.widgets import named
 
 COUNT_NAMES = {
@@ -117,6 +118,8 @@ class DayTab(QWidget):
         layout.addWidget(counts_box)
         layout.addWidget(money_box)
         layout.addWidget(sessions_box)
+        self.rounds_box = RoundsBox()  # delivery rounds, beside the pickup points
+        layout.addWidget(self.rounds_box)
         layout.addLayout(charts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -180,6 +183,7 @@ class DayTab(QWidget):
             keys=[x.method for x in m.by_method] + [None],
         )
         self._show_sessions(view)
+        self.rounds_box.set_rounds(view.rounds, self._m)
         self.half_hour_chart.set_bars([(label, (n,)) for label, n in view.half_hours])
         shown = view.points or (view.total,)
         self.points_chart.set_bars(

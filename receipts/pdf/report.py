@@ -248,6 +248,34 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         story.append(Paragraph(_escape(_("No till session in this period.")), styles.cell))
     story.append(Spacer(1, 4 * mm))
 
+    # Delivery rounds ----------------------------------------------------------
+    if data.rounds:
+        story.append(Paragraph(_escape(_("Delivery rounds")), styles.h2))
+        head = [
+            _("Round"), _("Stops"), _("Delivered"), _("Not delivered"), _("Failed"),
+            _("Taken by method"), _("Expected cash"), _("Counted"), _("Difference"),
+        ]  # fmt: skip
+        rows = [head]
+        for rd in data.rounds:
+            taken = ", ".join(f"{mt.label} {money(mt.amount)}" for mt in rd.by_method)
+            rows.append(
+                [
+                    _cell(rd.name, styles.cell), rd.stops, rd.delivered, rd.not_delivered,
+                    rd.failed, _cell(taken or "—", styles.cell), money(rd.expected_cash),
+                    _("open") if rd.counted_cash is None else money(rd.counted_cash),
+                    "—" if rd.difference is None else money(rd.difference),
+                ]
+            )  # fmt: skip
+        story.append(
+            _table(
+                rows,
+                [40 * mm, 12 * mm, 16 * mm, 18 * mm, 13 * mm, 34 * mm] + [19 * mm] * 3,
+                numeric_from=1,
+                font_size=7,
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+
     # Charts -------------------------------------------------------------------
     charts = []
     if data.half_hours:

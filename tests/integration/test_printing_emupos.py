@@ -299,3 +299,36 @@ def test_till_window_prints_the_receipt_of_a_confirmed_checkout(
     assert "change £10.00" in text
     assert printer.state()["drawer"] == "open"
     qtbot.waitUntil(lambda: status.text() == "Printer ready", timeout=5000)
+
+
+def test_delivery_note_before_and_after_the_round(store: Store, printer: Emupos) -> None:
+    """Issue 16 point 4: the note left in the bag, then the one for what was delivered."""
+    from pos.domain.checkout import Tender
+    from pos.services.context import Services
+    from pos.services.demo import add_deliveries
+    from pos.services.orders import OrderBrowser
+    from pos.store.checkouts import new_id
+
+    (order_id,) = add_deliveries(store, orders=1, missing_addresses=0)
+    number, a1 = store.query(
+        "SELECT number, json_extract(raw_json, '$.ship_address.address1') FROM orders WHERE id = ?",
+        (order_id,),
+    )[0]
+    service = PrintService(store, printer_uri=printer.uri)
+    service.enqueue_delivery_note(order_id)
+    assert service.process_next().printed  # type: ignore[union-attr]
+    services = Services(store=store, orders=OrderBrowser(store))
+    rounds = services.rounds
+    method = rounds.sheets.delivery_methods()[0].id
+    row = rounds.open_round(method, "", "Sam")
+    due = int(store.scalar("SELECT outstanding FROM orders WHERE id = ?", (order_id,)))
+    tenders = [Tender("cash", due)] if due > 0 else []
+    rounds.record(row.id, order_id, "delivered", event_id=new_id(), volunteer="Sam",
+                  tenders=tenders)  # fmt: skip
+    service.enqueue_delivery_note(order_id)
+    assert service.process_next().printed  # type: ignore[union-attr]
+    before, after = new_texts(printer, 2)
+    for dump in (before, after):
+        assert "Delivery note" in dump and a1 in dump and f"[qr {number}]" in dump
+    assert "To pay on delivery" in before and "Delivered" not in before
+    assert "Delivered" in after and "T1D-000001" in after

@@ -228,14 +228,32 @@ class OFNSimulator:
             self._touch(number)
 
     def make_delivery(self, numbers: list[str], method_id: int = 70,
-                      name: str = "Home delivery, Riverton") -> None:  # fmt: skip
-        """These orders chose a delivery method (``require_ship_address: true``)."""
+                      name: str = "Home delivery, Riverton", *,
+                      addresses: bool = False, paid_by: str | None = None) -> None:  # fmt: skip
+        """These orders chose a delivery method (``require_ship_address: true``).
+
+        ``addresses``: each gets a ship address as OFN sends it; ``paid_by``: their pending
+        payments are of that method (e.g. "Cash on delivery").
+        """
         with self.lock:
-            for number in numbers:
-                self.orders[number]["shipping_method"] = {
+            for i, number in enumerate(numbers):
+                data = self.orders[number]
+                data["shipping_method"] = {
                     "id": method_id, "name": name, "description": "Thursday evenings",
                     "require_ship_address": True, "price": "3.5",
                 }  # fmt: skip
+                if addresses:
+                    data["ship_address"] = {
+                        "id": 5000 + i, "firstname": "", "lastname": "",
+                        "address1": f"{10 + i} Mill Lane", "address2": None,
+                        "city": "Riverton", "zipcode": f"RV1 {i % 9 + 1}AB",
+                        "phone": f"07700 90{i:04d}", "state_name": None,
+                        "country_name": "United Kingdom",
+                    }  # fmt: skip
+                if paid_by:
+                    for p in data.get("payments") or []:
+                        if p["state"] in PENDING:
+                            p["payment_method"] = paid_by
                 self._touch(number)
 
     def authorise_card(

@@ -425,4 +425,5 @@ def test_all_kinds_without_filters_write_one_file_per_producer(generate, demo_db
     assert sum(n.startswith("oc987-sheet-") for n in names) == len(points)
     assert "oc987-pack-customer.pdf" in names and "oc987-pack-product.pdf" in names
     assert "oc987-labels-a4.pdf" in names and "oc987-labels-4x6.pdf" in names
-    assert len(KINDS) == 6
+    assert not any(n.startswith("oc987-run-sheet") for n in names)  # the demo delivers nothing
+    assert len(KINDS) == 7

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AboutDialog</name>
@@ -106,7 +107,7 @@
         <translation>Ouvrir dans OFN</translation>
     </message>
     <message>
-        <source>Open the order's page in OFN</source>
+        <source>Open the order&apos;s page in OFN</source>
         <translation>Ouvrir la page de la commande dans OFN</translation>
     </message>
     <message>
@@ -115,31 +116,31 @@
     </message>
     <message>
         <source>Mark the action done</source>
-        <translation>Marquer l'action comme faite</translation>
+        <translation>Marquer l&apos;action comme faite</translation>
     </message>
     <message>
-        <source>Keep the till's collection</source>
+        <source>Keep the till&apos;s collection</source>
         <translation>Garder le retrait en caisse</translation>
     </message>
     <message>
-        <source>Accept OFN's state</source>
-        <translation>Accepter l'état d'OFN</translation>
+        <source>Accept OFN&apos;s state</source>
+        <translation>Accepter l&apos;état d&apos;OFN</translation>
     </message>
     <message>
-        <source>OFN's API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
-        <translation>L'API d'OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
+        <source>OFN&apos;s API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
+        <translation>L&apos;API d&apos;OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
     </message>
     <message>
         <source>Marked done: %1.</source>
         <translation>Marqué fait : %1.</translation>
     </message>
     <message>
-        <source>Kept the till's collection of %1; it is flagged for staff.</source>
-        <translation>Retrait en caisse de %1 conservé ; il est signalé à l'équipe.</translation>
+        <source>Kept the till&apos;s collection of %1; it is flagged for staff.</source>
+        <translation>Retrait en caisse de %1 conservé ; il est signalé à l&apos;équipe.</translation>
     </message>
     <message>
-        <source>Accepted OFN's state for %1; the till's collection was reversed.</source>
-        <translation>État d'OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
+        <source>Accepted OFN&apos;s state for %1; the till&apos;s collection was reversed.</source>
+        <translation>État d&apos;OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
     </message>
 </context>
 <context>
@@ -154,7 +155,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -166,7 +167,7 @@
     </message>
     <message>
         <source>Kind of action</source>
-        <translation>Type d'action</translation>
+        <translation>Type d&apos;action</translation>
     </message>
     <message>
         <source>Person</source>
@@ -174,7 +175,7 @@
     </message>
     <message>
         <source>Search the audit log</source>
-        <translation>Rechercher dans le journal d'audit</translation>
+        <translation>Rechercher dans le journal d&apos;audit</translation>
     </message>
     <message>
         <source>Order, receipt or text</source>
@@ -186,7 +187,7 @@
     </message>
     <message>
         <source>Export the audit log as CSV</source>
-        <translation>Exporter le journal d'audit en CSV</translation>
+        <translation>Exporter le journal d&apos;audit en CSV</translation>
     </message>
     <message>
         <source>Entries shown</source>
@@ -218,7 +219,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>All tills</source>
@@ -237,7 +238,7 @@
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation>Exporter le journal d'audit</translation>
+        <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -252,11 +253,11 @@
     <name>BarChart</name>
     <message>
         <source>nothing yet</source>
-        <translation>rien pour l'instant</translation>
+        <translation>rien pour l&apos;instant</translation>
     </message>
     <message>
         <source>No collections yet</source>
-        <translation>Aucun retrait pour l'instant</translation>
+        <translation>Aucun retrait pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -298,8 +299,8 @@ Compté : %2
         <translation>Fermer avec cet écart</translation>
     </message>
     <message>
-        <source>The difference is over the hub's limit: hub-staff PIN</source>
-        <translation>L'écart dépasse la limite du hub : code du personnel du hub</translation>
+        <source>The difference is over the hub&apos;s limit: hub-staff PIN</source>
+        <translation>L&apos;écart dépasse la limite du hub : code du personnel du hub</translation>
     </message>
 </context>
 <context>
@@ -315,7 +316,9 @@ Compté : %2
     <message numerus="yes">
         <source>%1 · order %2 · %n order(s) on this till</source>
         <translation>
-            <numerusform>%1 · commande %2 · %n commande sur cette caisse</numerusform><numerusform>%1 · commande %2 · %n commandes sur cette caisse</numerusform></translation>
+            <numerusform>%1 · commande %2 · %n commande sur cette caisse</numerusform>
+            <numerusform>%1 · commande %2 · %n commandes sur cette caisse</numerusform>
+        </translation>
     </message>
     <message>
         <source>Customer</source>
@@ -331,19 +334,19 @@ Compté : %2
     </message>
     <message>
         <source>Erase for good: this cannot be undone</source>
-        <translation>Effacer pour de bon : c'est irréversible</translation>
+        <translation>Effacer pour de bon : c&apos;est irréversible</translation>
     </message>
     <message>
         <source>Confirm the erasure</source>
-        <translation>Confirmer l'effacement</translation>
+        <translation>Confirmer l&apos;effacement</translation>
     </message>
     <message>
-        <source>Erase this customer's details now</source>
+        <source>Erase this customer&apos;s details now</source>
         <translation>Effacer maintenant les données de ce client</translation>
     </message>
     <message>
         <source>Erasing removes the name, email, phone and notes from every order of this customer on this till and deletes the customer; amounts stay for the books. Erase them in OFN too.</source>
-        <translation>L'effacement retire le nom, l'e-mail, le téléphone et les notes de toutes les commandes de ce client sur cette caisse et supprime le client ; les montants restent pour la comptabilité. Effacez-les aussi dans OFN.</translation>
+        <translation>L&apos;effacement retire le nom, l&apos;e-mail, le téléphone et les notes de toutes les commandes de ce client sur cette caisse et supprime le client ; les montants restent pour la comptabilité. Effacez-les aussi dans OFN.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -364,7 +367,9 @@ Compté : %2
     <message numerus="yes">
         <source>Erased from %n order(s) on this till.</source>
         <translation>
-            <numerusform>Effacé de %n commande sur cette caisse.</numerusform><numerusform>Effacé de %n commandes sur cette caisse.</numerusform></translation>
+            <numerusform>Effacé de %n commande sur cette caisse.</numerusform>
+            <numerusform>Effacé de %n commandes sur cette caisse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -459,7 +464,7 @@ Compté : %2
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Entrées/sorties d'espèces</translation>
+        <translation>Entrées/sorties d&apos;espèces</translation>
     </message>
     <message>
         <source>Expected cash</source>
@@ -507,7 +512,7 @@ Compté : %2
     </message>
     <message>
         <source>Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing staff action, %4 in conflict.</source>
-        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d'envoi, %3 à traiter par l'équipe, %4 en conflit.</translation>
+        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d&apos;envoi, %3 à traiter par l&apos;équipe, %4 en conflit.</translation>
     </message>
     <message>
         <source>All pickup points</source>
@@ -533,7 +538,7 @@ Compté : %2
 <context>
     <name>EnterMovesOn</name>
     <message>
-        <source>That looks like an order number or a code, not a name: type the volunteer's name.</source>
+        <source>That looks like an order number or a code, not a name: type the volunteer&apos;s name.</source>
         <translation>Cela ressemble à un numéro de commande ou à un code, pas à un nom : tapez le nom du bénévole.</translation>
     </message>
 </context>
@@ -545,7 +550,7 @@ Compté : %2
     </message>
     <message>
         <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
-        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
+        <translation>Un hub de démonstration avec des commandes inventées&#xa0;: essayez la caisse, ou connectez votre hub OFN.</translation>
     </message>
     <message>
         <source>Use the demo hub</source>
@@ -632,7 +637,7 @@ Compté : %2
     </message>
     <message>
         <source>Same as the computer</source>
-        <translation>Celle de l'ordinateur</translation>
+        <translation>Celle de l&apos;ordinateur</translation>
     </message>
     <message>
         <source>Share customer names with producers</source>
@@ -648,11 +653,11 @@ Compté : %2
     </message>
     <message>
         <source>Start CSV exports with a byte-order mark</source>
-        <translation>Commencer les exports CSV par une marque d'ordre des octets (BOM)</translation>
+        <translation>Commencer les exports CSV par une marque d&apos;ordre des octets (BOM)</translation>
     </message>
     <message>
         <source>CSV byte-order mark</source>
-        <translation>Marque d'ordre des octets CSV</translation>
+        <translation>Marque d&apos;ordre des octets CSV</translation>
     </message>
     <message>
         <source>Write till notes into OFN orders</source>
@@ -668,10 +673,10 @@ Compté : %2
     </message>
     <message>
         <source>Each till of the hub needs its own id; it starts every receipt number. A new id takes effect at next start.</source>
-        <translation>Chaque caisse du hub a son propre identifiant ; il commence chaque numéro de ticket. Un nouvel identifiant s'applique au prochain démarrage.</translation>
+        <translation>Chaque caisse du hub a son propre identifiant ; il commence chaque numéro de ticket. Un nouvel identifiant s&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
-        <source>This till's pickup point</source>
+        <source>This till&apos;s pickup point</source>
         <translation>Point de retrait de cette caisse</translation>
     </message>
     <message>
@@ -688,11 +693,11 @@ Compté : %2
     </message>
     <message>
         <source>A new language takes effect at next start.</source>
-        <translation>Une nouvelle langue s'applique au prochain démarrage.</translation>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
     </message>
     <message>
-        <source>Off: producers' lists show customer codes only, so customers' names stay with the hub.</source>
-        <translation>Désactivé : les listes des producteurs n'indiquent que les codes clients, les noms des clients restent au hub.</translation>
+        <source>Off: producers&apos; lists show customer codes only, so customers&apos; names stay with the hub.</source>
+        <translation>Désactivé : les listes des producteurs n&apos;indiquent que les codes clients, les noms des clients restent au hub.</translation>
     </message>
     <message>
         <source>Keep customer details</source>
@@ -708,7 +713,7 @@ Compté : %2
     </message>
     <message>
         <source>Off by default. Each note replaces the note hub staff wrote on the order in OFN (the till cannot read it to keep it), and OFN prints it on the invoice the customer sees.</source>
-        <translation>Désactivé par défaut. Chaque note remplace celle que l'équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l'imprime sur la facture que voit le client.</translation>
+        <translation>Désactivé par défaut. Chaque note remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l&apos;imprime sur la facture que voit le client.</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -732,11 +737,11 @@ Compté : %2
     </message>
     <message>
         <source>Close the till session before changing the till id.</source>
-        <translation>Clôturez la session de caisse avant de changer l'identifiant de la caisse.</translation>
+        <translation>Clôturez la session de caisse avant de changer l&apos;identifiant de la caisse.</translation>
     </message>
     <message>
         <source>Type the largest difference allowed, e.g. 5.00.</source>
-        <translation>Saisissez l'écart maximal autorisé, p. ex. 5,00.</translation>
+        <translation>Saisissez l&apos;écart maximal autorisé, p. ex. 5,00.</translation>
     </message>
     <message>
         <source>The limit cannot be negative.</source>
@@ -748,7 +753,7 @@ Compté : %2
     </message>
     <message>
         <source>Items per bag must be between 1 and 999.</source>
-        <translation>Le nombre d'articles par sac va de 1 à 999.</translation>
+        <translation>Le nombre d&apos;articles par sac va de 1 à 999.</translation>
     </message>
     <message>
         <source>Keep customer details 1 to 3650 days.</source>
@@ -756,7 +761,7 @@ Compté : %2
     </message>
     <message>
         <source>That pickup point is not in this hub.</source>
-        <translation>Ce point de retrait n'appartient pas à ce hub.</translation>
+        <translation>Ce point de retrait n&apos;appartient pas à ce hub.</translation>
     </message>
     <message>
         <source>Pick a language from the list.</source>
@@ -784,7 +789,7 @@ Compté : %2
     </message>
     <message>
         <source>This value is not valid.</source>
-        <translation>Cette valeur n'est pas valable.</translation>
+        <translation>Cette valeur n&apos;est pas valable.</translation>
     </message>
 </context>
 <context>
@@ -897,7 +902,7 @@ Compté : %2
     </message>
     <message>
         <source>First free sticker:</source>
-        <translation>Première étiquette libre :</translation>
+        <translation>Première étiquette libre&#xa0;:</translation>
     </message>
     <message>
         <source>Print lists</source>
@@ -921,11 +926,11 @@ Compté : %2
     </message>
     <message>
         <source>Hub packing list: pack by customer</source>
-        <translation>Liste de préparation de la plateforme : par client</translation>
+        <translation>Liste de préparation de la plateforme&#xa0;: par client</translation>
     </message>
     <message>
         <source>Hub packing list: pack by product</source>
-        <translation>Liste de préparation de la plateforme : par produit</translation>
+        <translation>Liste de préparation de la plateforme&#xa0;: par produit</translation>
     </message>
     <message>
         <source>Collection sheet (per pickup point)</source>
@@ -934,6 +939,10 @@ Compté : %2
     <message>
         <source>Bag labels (sheets and 4 x 6 in)</source>
         <translation>Étiquettes de sac (planches et 4 x 6 po)</translation>
+    </message>
+    <message>
+        <source>Run sheet (per delivery round)</source>
+        <translation>Feuille de route (par tournée de livraison)</translation>
     </message>
     <message>
         <source>Producer</source>
@@ -989,27 +998,27 @@ Compté : %2
     </message>
     <message>
         <source>Order cycle:</source>
-        <translation>Cycle de commande :</translation>
+        <translation>Cycle de commande&#xa0;:</translation>
     </message>
     <message>
         <source>Document:</source>
-        <translation>Document :</translation>
+        <translation>Document&#xa0;:</translation>
     </message>
     <message>
         <source>Producer:</source>
-        <translation>Producteur :</translation>
+        <translation>Producteur&#xa0;:</translation>
     </message>
     <message>
         <source>Pickup point:</source>
-        <translation>Point de retrait :</translation>
+        <translation>Point de retrait&#xa0;:</translation>
     </message>
     <message>
         <source>Paper:</source>
-        <translation>Papier :</translation>
+        <translation>Papier&#xa0;:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier&#xa0;:</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1029,7 +1038,7 @@ Compté : %2
     </message>
     <message>
         <source>There are no orders yet: sync with OFN first.</source>
-        <translation>Il n'y a pas encore de commandes : synchronisez d'abord avec OFN.</translation>
+        <translation>Il n&apos;y a pas encore de commandes&#xa0;: synchronisez d&apos;abord avec OFN.</translation>
     </message>
     <message>
         <source>Folder for the PDFs</source>
@@ -1056,11 +1065,11 @@ Compté : %2
     </message>
     <message>
         <source>The PDFs could not be made: %1</source>
-        <translation>Les PDF n'ont pas pu être créés : %1</translation>
+        <translation>Les PDF n&apos;ont pas pu être créés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Could not open %1; open it from your file manager.</source>
-        <translation>Impossible d'ouvrir %1 ; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
     </message>
 </context>
 <context>
@@ -1163,7 +1172,7 @@ Compté : %2
     </message>
     <message>
         <source>Printer status</source>
-        <translation>État de l'imprimante</translation>
+        <translation>État de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Changes waiting to sync</source>
@@ -1176,6 +1185,10 @@ Compté : %2
     <message>
         <source>&amp;Reconcile the day…</source>
         <translation>&amp;Rapprocher la journée…</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery round…</source>
+        <translation>&amp;Tournée de livraison…</translation>
     </message>
     <message>
         <source>&amp;Hub settings…</source>
@@ -1255,8 +1268,8 @@ Compté : %2
     <message numerus="yes">
         <source>%n orders match: ↓ to choose, Enter to open.</source>
         <translation>
-            <numerusform>%n commande correspond : ↓ pour choisir, Entrée pour ouvrir.</numerusform>
-            <numerusform>%n commandes correspondent : ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n commande correspond&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n commandes correspondent&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
         </translation>
     </message>
     <message>
@@ -1265,11 +1278,15 @@ Compté : %2
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
-        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
+        <translation>La commande %1 a déjà été retirée (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
-        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
+        <translation>La commande %1 a été annulée dans Open Food Network&#xa0;: ne la remettez pas.</translation>
+    </message>
+    <message>
+        <source>Order %1 is a home delivery (%2): hand it over only if it came back from its round.</source>
+        <translation>La commande %1 est une livraison à domicile (%2) : ne la remettez que si elle est revenue de sa tournée.</translation>
     </message>
     <message>
         <source>Order %1 belongs to another pickup point: %2.</source>
@@ -1277,11 +1294,11 @@ Compté : %2
     </message>
     <message>
         <source>Open the till first (F7): money can only be taken with the till open.</source>
-        <translation>Ouvrez d'abord la caisse (F7) : l'argent ne s'encaisse que caisse ouverte.</translation>
+        <translation>Ouvrez d&apos;abord la caisse (F7) : l&apos;argent ne s&apos;encaisse que caisse ouverte.</translation>
     </message>
     <message>
         <source>Till closed: open it (F7)</source>
-        <translation>Caisse fermée : l'ouvrir (F7)</translation>
+        <translation>Caisse fermée : l&apos;ouvrir (F7)</translation>
     </message>
     <message>
         <source>Cash drawer (F7)</source>
@@ -1313,23 +1330,23 @@ Compté : %2
     </message>
     <message>
         <source>No receipt to reprint yet.</source>
-        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
+        <translation>Aucun reçu à réimprimer pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Copy of %1 queued for printing.</source>
-        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
+        <translation>Copie du reçu %1 envoyée à l&apos;impression.</translation>
     </message>
     <message>
         <source>Done: receipt %1.</source>
-        <translation>Terminé : reçu %1.</translation>
+        <translation>Terminé&#xa0;: reçu %1.</translation>
     </message>
     <message>
         <source>Give change: %1</source>
-        <translation>Rendez la monnaie : %1</translation>
+        <translation>Rendez la monnaie&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté : %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -1337,7 +1354,7 @@ Compté : %2
     </message>
     <message>
         <source>The receipt could not be queued for printing: reprint it later (F9).</source>
-        <translation>Le ticket n’a pas pu être envoyé à l’impression : réimprimez-le plus tard (F9).</translation>
+        <translation>Le ticket n’a pas pu être envoyé à l’impression&#xa0;: réimprimez-le plus tard (F9).</translation>
     </message>
     <message>
         <source>Walk-in sale · %1</source>
@@ -1390,16 +1407,16 @@ Compté : %2
         <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
     </message>
     <message>
-        <source>Type the volunteer's name.</source>
+        <source>Type the volunteer&apos;s name.</source>
         <translation>Saisissez le nom du bénévole.</translation>
     </message>
     <message>
         <source>Type the cash in the drawer now (type 0 if there is none).</source>
-        <translation>Tapez l'espèce présente dans le tiroir (tapez 0 s'il n'y en a pas).</translation>
+        <translation>Tapez l&apos;espèce présente dans le tiroir (tapez 0 s&apos;il n&apos;y en a pas).</translation>
     </message>
     <message>
         <source>No cash in the drawer? Press Enter again to open with no float.</source>
-        <translation>Pas d'espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
+        <translation>Pas d&apos;espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
     </message>
     <message>
         <source>Open with no float (%1)</source>
@@ -1453,7 +1470,7 @@ Compté : %2
     </message>
     <message>
         <source>Result of the checkout</source>
-        <translation>Résultat de l'encaissement</translation>
+        <translation>Résultat de l&apos;encaissement</translation>
     </message>
     <message>
         <source>Start of the shift: open the till (F7)</source>
@@ -1509,7 +1526,7 @@ Compté : %2
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
-        <translation>Commande %1 · code client %2 · retrait : %3</translation>
+        <translation>Commande %1 · code client %2 · retrait&#xa0;: %3</translation>
     </message>
     <message>
         <source>Collected</source>
@@ -1525,11 +1542,11 @@ Compté : %2
     </message>
     <message>
         <source>%1 for %2? That is far from what was ordered: press Enter again if right.</source>
-        <translation>%1 pour %2 ? C'est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c'est juste.</translation>
+        <translation>%1 pour %2 ? C&apos;est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
     </message>
     <message>
         <source>today %1</source>
-        <translation>aujourd'hui %1</translation>
+        <translation>aujourd&apos;hui %1</translation>
     </message>
     <message>
         <source>yesterday %1</source>
@@ -1557,7 +1574,7 @@ Compté : %2
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté : %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Paid: %1</source>
@@ -1593,15 +1610,15 @@ Compté : %2
     </message>
     <message>
         <source>Less than ordered: %1</source>
-        <translation>Moins que commandé : %1</translation>
+        <translation>Moins que commandé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Extra to pay: %1</source>
-        <translation>Supplément à payer : %1</translation>
+        <translation>Supplément à payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Paid online: %1</source>
-        <translation>Payé en ligne : %1</translation>
+        <translation>Payé en ligne&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to pay</source>
@@ -1609,7 +1626,7 @@ Compté : %2
     </message>
     <message>
         <source>%1 is not sold by weight.</source>
-        <translation>%1 n'est pas vendu au poids.</translation>
+        <translation>%1 n&apos;est pas vendu au poids.</translation>
     </message>
     <message>
         <source>Type a weight above zero, with at most 3 decimals.</source>
@@ -1617,7 +1634,7 @@ Compté : %2
     </message>
     <message>
         <source>That quantity is not possible for this line.</source>
-        <translation>Cette quantité n'est pas possible pour cette ligne.</translation>
+        <translation>Cette quantité n&apos;est pas possible pour cette ligne.</translation>
     </message>
     <message>
         <source>Cancelled in OFN: do not hand over</source>
@@ -1644,7 +1661,7 @@ Compté : %2
     </message>
     <message>
         <source>Needing staff action or in conflict</source>
-        <translation>À traiter par l'équipe ou en conflit</translation>
+        <translation>À traiter par l&apos;équipe ou en conflit</translation>
     </message>
     <message>
         <source>Left owing (not or partly paid)</source>
@@ -1712,11 +1729,11 @@ Compté : %2
     </message>
     <message>
         <source>No-show reason</source>
-        <translation>Raison de l'absence</translation>
+        <translation>Raison de l&apos;absence</translation>
     </message>
     <message>
         <source>Reason, e.g. did not come</source>
-        <translation>Raison, par ex. n'est pas venu</translation>
+        <translation>Raison, par ex. n&apos;est pas venu</translation>
     </message>
     <message>
         <source>Mark selected as no-show</source>
@@ -1724,7 +1741,7 @@ Compté : %2
     </message>
     <message>
         <source>Clear no-show</source>
-        <translation>Effacer l'absence</translation>
+        <translation>Effacer l&apos;absence</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1732,11 +1749,11 @@ Compté : %2
     </message>
     <message>
         <source>Select the orders that were not collected first.</source>
-        <translation>Sélectionnez d'abord les commandes non retirées.</translation>
+        <translation>Sélectionnez d&apos;abord les commandes non retirées.</translation>
     </message>
     <message>
         <source>Give a reason for the no-show (e.g. “did not come”).</source>
-        <translation>Indiquez la raison de l'absence (par ex. « n'est pas venu »).</translation>
+        <translation>Indiquez la raison de l&apos;absence (par ex. « n&apos;est pas venu »).</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) marked as no-show.</source>
@@ -1765,7 +1782,7 @@ Compté : %2
     </message>
     <message>
         <source>What to type</source>
-        <translation>Ce qu'il faut taper</translation>
+        <translation>Ce qu&apos;il faut taper</translation>
     </message>
     <message>
         <source>Amount tendered</source>
@@ -1821,7 +1838,7 @@ Compté : %2
     </message>
     <message>
         <source>Give the credit back in cash now</source>
-        <translation>Rembourser l'avoir en espèces maintenant</translation>
+        <translation>Rembourser l&apos;avoir en espèces maintenant</translation>
     </message>
     <message>
         <source>Refund in cash</source>
@@ -1853,7 +1870,7 @@ Compté : %2
     </message>
     <message>
         <source>%1 handed over for %2 due? Check the amount; press Enter again if right.</source>
-        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c'est juste.</translation>
+        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
     </message>
     <message>
         <source>Nothing is left owing: the amount covers what is due.</source>
@@ -1885,19 +1902,19 @@ Compté : %2
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation>À payer : %1</translation>
+        <translation>À payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client : %1</translation>
+        <translation>Avoir en faveur du client&#xa0;: %1</translation>
     </message>
     <message>
         <source>Type the amount of this part first.</source>
-        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
+        <translation>Saisissez d&apos;abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
         <source>Nothing to take: the customer is owed money</source>
-        <translation>Rien à encaisser : le client a de l'argent à recevoir</translation>
+        <translation>Rien à encaisser : le client a de l&apos;argent à recevoir</translation>
     </message>
     <message>
         <source>Amount handed over (cash)</source>
@@ -1913,11 +1930,11 @@ Compté : %2
     </message>
     <message>
         <source>Change to give: %1</source>
-        <translation>Monnaie à rendre : %1</translation>
+        <translation>Monnaie à rendre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté : %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -1932,7 +1949,7 @@ Compté : %2
     </message>
     <message>
         <source>Too many wrong PINs: the hub-staff PIN is locked for %1 min. Hub staff see this in the audit log.</source>
-        <translation>Trop de codes faux : le code PIN responsable est bloqué pendant %1 min. Les responsables le voient dans le journal d'audit.</translation>
+        <translation>Trop de codes faux : le code PIN responsable est bloqué pendant %1 min. Les responsables le voient dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: try again in %1 s.</source>
@@ -1966,7 +1983,7 @@ Compté : %2
     <name>PrintQueueDialog</name>
     <message>
         <source>Receipts and print queue</source>
-        <translation>Tickets et file d'impression</translation>
+        <translation>Tickets et file d&apos;impression</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2034,7 +2051,7 @@ Compté : %2
     </message>
     <message>
         <source>Cancel job</source>
-        <translation>Annuler l'impression</translation>
+        <translation>Annuler l&apos;impression</translation>
     </message>
     <message>
         <source>Receipts of the open order</source>
@@ -2094,11 +2111,11 @@ Compté : %2
     </message>
     <message>
         <source>Choose a receipt first.</source>
-        <translation>Choisissez d'abord un ticket.</translation>
+        <translation>Choisissez d&apos;abord un ticket.</translation>
     </message>
     <message>
         <source>Sent to the printer, marked COPY.</source>
-        <translation>Envoyé à l'imprimante, marqué DUPLICATA.</translation>
+        <translation>Envoyé à l&apos;imprimante, marqué DUPLICATA.</translation>
     </message>
     <message>
         <source>Only a waiting job can be cancelled.</source>
@@ -2109,19 +2126,19 @@ Compté : %2
     <name>PrinterSettingsDialog</name>
     <message>
         <source>Printer settings</source>
-        <translation>Réglages de l'imprimante</translation>
+        <translation>Réglages de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Printer address</source>
-        <translation>Adresse de l'imprimante</translation>
+        <translation>Adresse de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Windows printer win32://Printer name · network tcp://HOST:9100 · serial serial://COM3?baudrate=19200 · USB usb://VID:PID · file file:///C:/folder/file</source>
-        <translation>Imprimante Windows win32://Nom de l'imprimante · réseau tcp://HÔTE:9100 · série serial://COM3?baudrate=19200 · USB usb://VID:PID · fichier file:///C:/dossier/fichier</translation>
+        <translation>Imprimante Windows win32://Nom de l&apos;imprimante · réseau tcp://HÔTE:9100 · série serial://COM3?baudrate=19200 · USB usb://VID:PID · fichier file:///C:/dossier/fichier</translation>
     </message>
     <message>
         <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
-        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d'impression cups://FILE</translation>
+        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d&apos;impression cups://FILE</translation>
     </message>
     <message>
         <source>Set for this run by --printer or FOODHUB_POS_PRINTER; not saved.</source>
@@ -2129,7 +2146,7 @@ Compté : %2
     </message>
     <message>
         <source>Printer profile</source>
-        <translation>Profil de l'imprimante</translation>
+        <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Paper width</source>
@@ -2161,7 +2178,7 @@ Compté : %2
     </message>
     <message>
         <source>Choose one only if accented letters print wrongly on this printer.</source>
-        <translation>N'en choisir un que si les lettres accentuées s'impriment mal sur cette imprimante.</translation>
+        <translation>N&apos;en choisir un que si les lettres accentuées s&apos;impriment mal sur cette imprimante.</translation>
     </message>
     <message>
         <source>Receipt footer</source>
@@ -2177,19 +2194,19 @@ Compté : %2
     </message>
     <message>
         <source>Test print result</source>
-        <translation>Résultat de l'impression de test</translation>
+        <translation>Résultat de l&apos;impression de test</translation>
     </message>
     <message>
         <source>Printer model</source>
-        <translation>Modèle d'imprimante</translation>
+        <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <source>Enter the printer's address first.</source>
-        <translation>Saisissez d'abord l'adresse de l'imprimante.</translation>
+        <source>Enter the printer&apos;s address first.</source>
+        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Printing a test receipt…</source>
-        <translation>Impression d'un ticket de test…</translation>
+        <translation>Impression d&apos;un ticket de test…</translation>
     </message>
     <message>
         <source>Test receipt printed. Check the accents and the QR code.</source>
@@ -2197,7 +2214,7 @@ Compté : %2
     </message>
     <message>
         <source>Nothing printed: %1</source>
-        <translation>Rien n'a été imprimé : %1</translation>
+        <translation>Rien n&apos;a été imprimé : %1</translation>
     </message>
 </context>
 <context>
@@ -2219,20 +2236,20 @@ Compté : %2
         <translation>Imprimer les étiquettes de sacs de tout le point de retrait</translation>
     </message>
     <message>
-        <source>Print the till's &amp;Z report</source>
+        <source>Print the till&apos;s &amp;Z report</source>
         <translation>Imprimer le rapport &amp;Z de la caisse</translation>
     </message>
     <message>
         <source>Receipts and print &amp;queue…</source>
-        <translation>Tickets et &amp;file d'impression…</translation>
+        <translation>Tickets et &amp;file d&apos;impression…</translation>
     </message>
     <message>
         <source>Retry printing &amp;now</source>
-        <translation>Réessayer d'imprimer &amp;maintenant</translation>
+        <translation>Réessayer d&apos;imprimer &amp;maintenant</translation>
     </message>
     <message>
         <source>Printer &amp;settings…</source>
-        <translation>&amp;Réglages de l'imprimante…</translation>
+        <translation>&amp;Réglages de l&apos;imprimante…</translation>
     </message>
     <message>
         <source>Receipts of this order… (reprint)</source>
@@ -2244,26 +2261,26 @@ Compté : %2
     </message>
     <message>
         <source>Open an order first.</source>
-        <translation>Ouvrez d'abord une commande.</translation>
+        <translation>Ouvrez d&apos;abord une commande.</translation>
     </message>
     <message>
         <source>Receipt of %1 sent to the printer (marked COPY).</source>
-        <translation>Ticket de %1 envoyé à l'imprimante (marqué DUPLICATA).</translation>
+        <translation>Ticket de %1 envoyé à l&apos;imprimante (marqué DUPLICATA).</translation>
     </message>
     <message>
         <source>Bag labels of %1 sent to the printer.</source>
-        <translation>Étiquettes de sacs de %1 envoyées à l'imprimante.</translation>
+        <translation>Étiquettes de sacs de %1 envoyées à l&apos;imprimante.</translation>
     </message>
     <message numerus="yes">
         <source>Bag labels for %n order(s) sent to the printer.</source>
         <translation>
-            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform>
-            <numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l&apos;imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l&apos;imprimante.</numerusform>
         </translation>
     </message>
     <message>
         <source>The till report was sent to the printer.</source>
-        <translation>Le rapport de caisse a été envoyé à l'imprimante.</translation>
+        <translation>Le rapport de caisse a été envoyé à l&apos;imprimante.</translation>
     </message>
     <message numerus="yes">
         <source> · %n job(s) waiting</source>
@@ -2282,7 +2299,7 @@ Compté : %2
     </message>
     <message>
         <source>Printer cover open</source>
-        <translation>Capot de l'imprimante ouvert</translation>
+        <translation>Capot de l&apos;imprimante ouvert</translation>
     </message>
     <message>
         <source>Printer off line</source>
@@ -2294,15 +2311,15 @@ Compté : %2
     </message>
     <message>
         <source>Printer setting is wrong</source>
-        <translation>Réglage de l'imprimante incorrect</translation>
+        <translation>Réglage de l&apos;imprimante incorrect</translation>
     </message>
     <message>
         <source>Printer connection broke</source>
-        <translation>Connexion à l'imprimante interrompue</translation>
+        <translation>Connexion à l&apos;imprimante interrompue</translation>
     </message>
     <message>
         <source>Printer error</source>
-        <translation>Erreur de l'imprimante</translation>
+        <translation>Erreur de l&apos;imprimante</translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -2352,15 +2369,15 @@ Compté : %2
     </message>
     <message>
         <source>Waiting to push</source>
-        <translation>En attente d'envoi</translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Needs staff action</source>
-        <translation>À traiter par l'équipe</translation>
+        <translation>À traiter par l&apos;équipe</translation>
     </message>
     <message>
         <source>Staff action done</source>
-        <translation>Action de l'équipe faite</translation>
+        <translation>Action de l&apos;équipe faite</translation>
     </message>
     <message>
         <source>Conflict with OFN</source>
@@ -2428,7 +2445,7 @@ Compté : %2
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>To do in OFN (%1)</source>
@@ -2466,8 +2483,8 @@ Compté : %2
         <translation>Conservez ce code de récupération</translation>
     </message>
     <message>
-        <source>The hub's database on this computer is now encrypted. Its key is kept in this computer's keyring. To open the database or its backups on another computer, you will need this recovery code. It is shown only now: print it or write it down, and keep it somewhere safe, away from the laptop.</source>
-        <translation>La base de données du hub est maintenant chiffrée sur cet ordinateur. Sa clé est gardée dans le trousseau de cet ordinateur. Pour ouvrir la base ou ses sauvegardes sur un autre ordinateur, il faudra ce code de récupération. Il n'est affiché que maintenant : imprimez-le ou recopiez-le, et gardez-le en lieu sûr, loin de l'ordinateur portable.</translation>
+        <source>The hub&apos;s database on this computer is now encrypted. Its key is kept in this computer&apos;s keyring. To open the database or its backups on another computer, you will need this recovery code. It is shown only now: print it or write it down, and keep it somewhere safe, away from the laptop.</source>
+        <translation>La base de données du hub est maintenant chiffrée sur cet ordinateur. Sa clé est gardée dans le trousseau de cet ordinateur. Pour ouvrir la base ou ses sauvegardes sur un autre ordinateur, il faudra ce code de récupération. Il n&apos;est affiché que maintenant : imprimez-le ou recopiez-le, et gardez-le en lieu sûr, loin de l&apos;ordinateur portable.</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -2479,11 +2496,11 @@ Compté : %2
     </message>
     <message>
         <source>I have kept it</source>
-        <translation>Je l'ai conservé</translation>
+        <translation>Je l&apos;ai conservé</translation>
     </message>
     <message>
         <source>I have kept the recovery code</source>
-        <translation>J'ai conservé le code de récupération</translation>
+        <translation>J&apos;ai conservé le code de récupération</translation>
     </message>
     <message>
         <source>Food Hub POS: database recovery code</source>
@@ -2507,6 +2524,380 @@ Compté : %2
     <message>
         <source>Recovery code</source>
         <translation>Code de récupération</translation>
+    </message>
+</context>
+<context>
+    <name>RoundWindow</name>
+    <message>
+        <source>Delivery round</source>
+        <translation>Tournée de livraison</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Tournée</translation>
+    </message>
+    <message>
+        <source>%1 (%2 stops)</source>
+        <translation>%1 (%2 arrêts)</translation>
+    </message>
+    <message>
+        <source>Who records the round</source>
+        <translation>Qui enregistre la tournée</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Float the driver took</source>
+        <translation>Fond de caisse emporté par le livreur</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Start recording the round</source>
+        <translation>Commencer à enregistrer la tournée</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Tournée :</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>Enregistrée par :</translation>
+    </message>
+    <message>
+        <source>Float:</source>
+        <translation>Fond de caisse :</translation>
+    </message>
+    <message>
+        <source>Scan a stop&apos;s QR code</source>
+        <translation>Scanner le QR d&apos;un arrêt</translation>
+    </message>
+    <message>
+        <source>Scan a stop&apos;s QR or type its order number</source>
+        <translation>Scannez le QR d&apos;un arrêt ou tapez son numéro de commande</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the stop up (Ctrl+Up)</source>
+        <translation>Monter l&apos;arrêt (Ctrl+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the stop down (Ctrl+Down)</source>
+        <translation>Descendre l&apos;arrêt (Ctrl+Bas)</translation>
+    </message>
+    <message>
+        <source>Save this stop order</source>
+        <translation>Garder cet ordre des arrêts</translation>
+    </message>
+    <message>
+        <source>Keep this stop order for the driver&apos;s next run sheets</source>
+        <translation>Garder cet ordre des arrêts pour les prochaines feuilles de route du livreur</translation>
+    </message>
+    <message>
+        <source>Add to this round</source>
+        <translation>Ajouter à cette tournée</translation>
+    </message>
+    <message>
+        <source>Add the scanned stop to this round</source>
+        <translation>Ajouter l&apos;arrêt scanné à cette tournée</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>To collect</source>
+        <translation>À encaisser</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Selected stop</source>
+        <translation>Arrêt choisi</translation>
+    </message>
+    <message>
+        <source>Paid on the doorstep by</source>
+        <translation>Payé à la porte par</translation>
+    </message>
+    <message>
+        <source>Amount taken on the doorstep</source>
+        <translation>Montant encaissé à la porte</translation>
+    </message>
+    <message>
+        <source>Items missing</source>
+        <translation>Articles manquants</translation>
+    </message>
+    <message>
+        <source>Bags of a stop not home</source>
+        <translation>Sacs d&apos;un client absent</translation>
+    </message>
+    <message>
+        <source>Bags back: second attempt</source>
+        <translation>Sacs rapportés : second passage</translation>
+    </message>
+    <message>
+        <source>Bags back: customer picks up later</source>
+        <translation>Sacs rapportés : retrait plus tard</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Why (left owing, refused, …)</source>
+        <translation>Pourquoi (reste dû, refus, …)</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Payé par :</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Encaissé :</translation>
+    </message>
+    <message>
+        <source>Missing items:</source>
+        <translation>Articles manquants :</translation>
+    </message>
+    <message>
+        <source>Not home:</source>
+        <translation>Absent :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>F1 Delivered</source>
+        <translation>F1 Livrée</translation>
+    </message>
+    <message>
+        <source>F2 Items missing</source>
+        <translation>F2 Articles manquants</translation>
+    </message>
+    <message>
+        <source>F3 Not home</source>
+        <translation>F3 Absent</translation>
+    </message>
+    <message>
+        <source>F4 Refused</source>
+        <translation>F4 Refusée</translation>
+    </message>
+    <message>
+        <source>Print delivery note</source>
+        <translation>Imprimer le bon de livraison</translation>
+    </message>
+    <message>
+        <source>Print this stop&apos;s delivery note</source>
+        <translation>Imprimer le bon de livraison de cet arrêt</translation>
+    </message>
+    <message>
+        <source>Notes for every bag</source>
+        <translation>Bons pour tous les sacs</translation>
+    </message>
+    <message>
+        <source>Print a delivery note for every stop still to deliver</source>
+        <translation>Imprimer un bon de livraison pour chaque arrêt encore à livrer</translation>
+    </message>
+    <message>
+        <source>Round message</source>
+        <translation>Message de la tournée</translation>
+    </message>
+    <message>
+        <source>Round cash</source>
+        <translation>Espèces de la tournée</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Close the round</source>
+        <translation>Clôturer la tournée</translation>
+    </message>
+    <message>
+        <source>There are no delivery orders in this order cycle.</source>
+        <translation>Ce cycle de commande n&apos;a aucune commande à livrer.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Delivered, items missing</source>
+        <translation>Livrée, articles manquants</translation>
+    </message>
+    <message>
+        <source>Not home</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>second attempt</source>
+        <translation>second passage</translation>
+    </message>
+    <message>
+        <source>pickup later</source>
+        <translation>retrait plus tard</translation>
+    </message>
+    <message>
+        <source>Scan each stop&apos;s QR, or pick it and press F1 to F4.</source>
+        <translation>Scannez le QR de chaque arrêt, ou choisissez-le et appuyez sur F1 à F4.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>ADDRESS MISSING</source>
+        <translation>ADRESSE MANQUANTE</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <source>Stop order saved: the driver&apos;s run sheets follow it, next cycle too.</source>
+        <translation>Ordre des arrêts gardé : les feuilles de route du livreur le suivent, au prochain cycle aussi.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stops recorded · float %3 + cash taken %4 = %5 expected</source>
+        <translation>%1 arrêts sur %2 enregistrés · fond de caisse %3 + espèces encaissées %4 = %5 attendus</translation>
+    </message>
+    <message>
+        <source>Scan or pick a stop.</source>
+        <translation>Scannez ou choisissez un arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · to collect %3</source>
+        <translation>%1 · %2 · à encaisser %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · paid</source>
+        <translation>%1 · %2 · payée</translation>
+    </message>
+    <message>
+        <source>it is on the round %1</source>
+        <translation>elle est sur la tournée %1</translation>
+    </message>
+    <message>
+        <source>it is a delivery of %1 on no round yet</source>
+        <translation>c&apos;est une livraison %1 sur aucune tournée</translation>
+    </message>
+    <message>
+        <source>it is an order to collect at a pickup point</source>
+        <translation>c&apos;est une commande à retirer à un point de retrait</translation>
+    </message>
+    <message>
+        <source>%1 is not on this round (%2). Scan it again or press “Add to this round” to record it here; otherwise set the bag aside.</source>
+        <translation>%1 n&apos;est pas sur cette tournée (%2). Scannez-la à nouveau ou appuyez sur « Ajouter à cette tournée » pour l&apos;enregistrer ici ; sinon mettez le sac de côté.</translation>
+    </message>
+    <message>
+        <source>%1: press F1 delivered, F2 items missing, F3 not home, F4 refused.</source>
+        <translation>%1 : appuyez sur F1 livrée, F2 articles manquants, F3 absent, F4 refusée.</translation>
+    </message>
+    <message>
+        <source>%1 added to this round.</source>
+        <translation>%1 ajoutée à cette tournée.</translation>
+    </message>
+    <message>
+        <source>Scan or pick a stop first.</source>
+        <translation>Scannez ou choisissez d&apos;abord un arrêt.</translation>
+    </message>
+    <message>
+        <source>%1 is already recorded: %2.</source>
+        <translation>%1 est déjà enregistrée : %2.</translation>
+    </message>
+    <message>
+        <source>Tick the missing items, then press F2 again.</source>
+        <translation>Cochez les articles manquants, puis appuyez à nouveau sur F2.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 delivery note(s) sent to the printer.</source>
+        <translation>%1 bon(s) de livraison envoyé(s) à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Round closed: expected %1, counted %2, difference %3.</source>
+        <translation>Tournée clôturée : attendu %1, compté %2, écart %3.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsBox</name>
+    <message>
+        <source>Delivery rounds</source>
+        <translation>Tournées de livraison</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Tournée</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Non livrées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Taken by method</source>
+        <translation>Encaissé par moyen</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Espèces attendues</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
     </message>
 </context>
 <context>
@@ -2557,14 +2948,14 @@ Compté : %2
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>Ce code n'est pas le bon.</translation>
+        <translation>Ce code n&apos;est pas le bon.</translation>
     </message>
 </context>
 <context>
     <name>StaffGateDialog</name>
     <message>
         <source>The hub-staff PIN was changed outside Food Hub POS, with another program. Set a new PIN (Till menu, Staff PIN) before going on; the audit log records it.</source>
-        <translation>Le code PIN responsable a été modifié hors de Food Hub POS, par un autre programme. Choisissez un nouveau code (menu Caisse, Code PIN responsable) avant de continuer ; le journal d'audit l'enregistre.</translation>
+        <translation>Le code PIN responsable a été modifié hors de Food Hub POS, par un autre programme. Choisissez un nouveau code (menu Caisse, Code PIN responsable) avant de continuer ; le journal d&apos;audit l&apos;enregistre.</translation>
     </message>
     <message>
         <source>Hub settings need the hub-staff PIN.</source>
@@ -2576,15 +2967,15 @@ Compté : %2
     </message>
     <message>
         <source>Printer settings need the hub-staff PIN.</source>
-        <translation>Les réglages de l'imprimante demandent le code PIN responsable.</translation>
+        <translation>Les réglages de l&apos;imprimante demandent le code PIN responsable.</translation>
     </message>
     <message>
         <source>Customer data needs the hub-staff PIN.</source>
         <translation>Les données du client demandent le code PIN responsable.</translation>
     </message>
     <message>
-        <source>The database's recovery code is for hub staff: their PIN.</source>
-        <translation>Le code de récupération de la base de données est réservé à l'équipe du hub : code PIN responsable.</translation>
+        <source>The database&apos;s recovery code is for hub staff: their PIN.</source>
+        <translation>Le code de récupération de la base de données est réservé à l&apos;équipe du hub : code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
@@ -2596,7 +2987,7 @@ Compté : %2
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>Ce code n'est pas le bon.</translation>
+        <translation>Ce code n&apos;est pas le bon.</translation>
     </message>
 </context>
 <context>
@@ -2611,7 +3002,7 @@ Compté : %2
     </message>
     <message>
         <source>Hub-staff PIN</source>
-        <translation>Code de l'équipe du hub</translation>
+        <translation>Code de l&apos;équipe du hub</translation>
     </message>
     <message>
         <source>PIN message</source>
@@ -2619,7 +3010,7 @@ Compté : %2
     </message>
     <message>
         <source>No hub-staff PIN is set: anyone at this till can reconcile.</source>
-        <translation>Aucun code d'équipe n'est défini : toute personne à cette caisse peut faire le rapprochement.</translation>
+        <translation>Aucun code d&apos;équipe n&apos;est défini : toute personne à cette caisse peut faire le rapprochement.</translation>
     </message>
     <message>
         <source>Open reconciliation</source>
@@ -2627,11 +3018,11 @@ Compté : %2
     </message>
     <message>
         <source>Enter your name: the audit log records who did what.</source>
-        <translation>Saisissez votre nom : le journal d'audit enregistre qui a fait quoi.</translation>
+        <translation>Saisissez votre nom : le journal d&apos;audit enregistre qui a fait quoi.</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>Ce code n'est pas le bon.</translation>
+        <translation>Ce code n&apos;est pas le bon.</translation>
     </message>
 </context>
 <context>
@@ -2665,8 +3056,8 @@ Compté : %2
         <translation>Envoi %v/%m</translation>
     </message>
     <message>
-        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as 'picked up') and its invoices are delayed until it recovers.</source>
-        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu'il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu'à son rétablissement.</translation>
+        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as &apos;picked up&apos;) and its invoices are delayed until it recovers.</source>
+        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu&apos;il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu&apos;à son rétablissement.</translation>
     </message>
     <message>
         <source>Syncing with Open Food Network…</source>
@@ -2674,15 +3065,15 @@ Compté : %2
     </message>
     <message>
         <source>Demo data: not connected to Open Food Network</source>
-        <translation>Démo : pas de connexion à Open Food Network</translation>
+        <translation>Démo&#xa0;: pas de connexion à Open Food Network</translation>
     </message>
     <message>
         <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
-        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
+        <translation>Pas connecté à Open Food Network&#xa0;: voir Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>%1 for staff</source>
-        <translation>%1 pour l'équipe</translation>
+        <translation>%1 pour l&apos;équipe</translation>
     </message>
     <message>
         <source>%1 waiting to sync</source>
@@ -2702,11 +3093,11 @@ Compté : %2
     </message>
     <message>
         <source>OFN rejected the API key: check Sync ▸ Settings</source>
-        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
+        <translation>OFN a refusé la clé API&#xa0;: vérifiez Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>The OFN address does not answer like OFN</source>
-        <translation>L'adresse OFN ne répond pas comme OFN</translation>
+        <translation>L&apos;adresse OFN ne répond pas comme OFN</translation>
     </message>
     <message>
         <source>Sync stopped</source>
@@ -2714,11 +3105,11 @@ Compté : %2
     </message>
     <message>
         <source>Sync failed (see tooltip)</source>
-        <translation>Échec de la synchro (voir l'info-bulle)</translation>
+        <translation>Échec de la synchro (voir l&apos;info-bulle)</translation>
     </message>
     <message>
-        <source>OFN's emails are delayed</source>
-        <translation>e-mails d'OFN retardés</translation>
+        <source>OFN&apos;s emails are delayed</source>
+        <translation>e-mails d&apos;OFN retardés</translation>
     </message>
     <message>
         <source>Online</source>
@@ -2741,11 +3132,11 @@ Compté : %2
     </message>
     <message>
         <source>Saved: leave empty to keep it</source>
-        <translation>Enregistrée : laissez vide pour la garder</translation>
+        <translation>Enregistrée&#xa0;: laissez vide pour la garder</translation>
     </message>
     <message>
         <source>From your OFN account: Developer settings</source>
-        <translation>Compte OFN : Paramètres développeur</translation>
+        <translation>Compte OFN&#xa0;: Paramètres développeur</translation>
     </message>
     <message>
         <source>Hub (enterprise) id</source>
@@ -2756,7 +3147,7 @@ Compté : %2
         <translation>Identifiant du cycle de commande</translation>
     </message>
     <message>
-        <source>This till's pickup point</source>
+        <source>This till&apos;s pickup point</source>
         <translation>Point de retrait de cette caisse</translation>
     </message>
     <message>
@@ -2773,7 +3164,7 @@ Compté : %2
     </message>
     <message>
         <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
-        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
+        <translation>Pas de trousseau sur cet ordinateur&#xa0;: la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
     </message>
     <message>
         <source>The key is kept in the system keyring.</source>
@@ -2781,7 +3172,7 @@ Compté : %2
     </message>
     <message>
         <source>This is demo data: saving creates a separate database for your hub.</source>
-        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
+        <translation>Ce sont des données de démonstration&#xa0;: enregistrer crée une base séparée pour votre hub.</translation>
     </message>
     <message>
         <source>Hub id</source>
@@ -2805,19 +3196,19 @@ Compté : %2
     </message>
     <message>
         <source>OFN emails the customer that their order was picked up at the moment sync marks it shipped: if this till syncs a day late, the email arrives a day late. The email cannot be switched off or taken back. Off: the orders stay unshipped in OFN; staff can ship them in the OFN admin, where the email can be skipped.</source>
-        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l'e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l'équipe peut les expédier dans l'administration d'OFN, où l'e-mail peut être évité.</translation>
+        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l&apos;e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l&apos;équipe peut les expédier dans l&apos;administration d&apos;OFN, où l&apos;e-mail peut être évité.</translation>
     </message>
     <message>
         <source>%1 collection(s) made more than a day ago wait to be synced: shipping them now sends those customers the email late.</source>
-        <translation>%1 retrait(s) fait(s) il y a plus d'un jour attendent la synchro : les expédier maintenant enverra l'e-mail en retard à ces clients.</translation>
+        <translation>%1 retrait(s) fait(s) il y a plus d&apos;un jour attendent la synchro : les expédier maintenant enverra l&apos;e-mail en retard à ces clients.</translation>
     </message>
     <message>
-        <source>Payment methods on this hub's OFN orders</source>
+        <source>Payment methods on this hub&apos;s OFN orders</source>
         <translation>Moyens de paiement des commandes OFN de ce hub</translation>
     </message>
     <message>
-        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer's card again.</source>
-        <translation>La synchro n'encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l'équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
+        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer&apos;s card again.</source>
+        <translation>La synchro n&apos;encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l&apos;équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
     </message>
     <message>
         <source>%1 order(s), %2 not yet taken</source>
@@ -2841,11 +3232,11 @@ Compté : %2
     </message>
     <message>
         <source>None seen yet: sync once (Sync ▸ Sync now), then choose here.</source>
-        <translation>Aucun pour l'instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
+        <translation>Aucun pour l&apos;instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
     </message>
     <message>
-        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer's invoice.</source>
-        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l'équipe du hub a écrite sur la commande dans OFN et s'imprime sur la facture du client.</translation>
+        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer&apos;s invoice.</source>
+        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN et s&apos;imprime sur la facture du client.</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -2861,7 +3252,7 @@ Compté : %2
     </message>
     <message>
         <source>Not an Open Food Network site</source>
-        <translation>Ce n'est pas un site Open Food Network</translation>
+        <translation>Ce n&apos;est pas un site Open Food Network</translation>
     </message>
     <message>
         <source>Key rejected</source>
@@ -2869,14 +3260,14 @@ Compté : %2
     </message>
     <message>
         <source>No access to that hub</source>
-        <translation>Pas d'accès à ce hub</translation>
+        <translation>Pas d&apos;accès à ce hub</translation>
     </message>
     <message>
         <source>Hub database created</source>
         <translation>Base du hub créée</translation>
     </message>
     <message>
-        <source>Your hub's orders will go to %1, opened at the next start.</source>
+        <source>Your hub&apos;s orders will go to %1, opened at the next start.</source>
         <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
     </message>
 </context>
@@ -2888,7 +3279,7 @@ Compté : %2
     </message>
     <message>
         <source>Cash in / out</source>
-        <translation>Entrées / sorties d'espèces</translation>
+        <translation>Entrées / sorties d&apos;espèces</translation>
     </message>
     <message>
         <source>Count and close</source>
@@ -2900,35 +3291,35 @@ Compté : %2
     </message>
     <message>
         <source>Volunteer: %1</source>
-        <translation>Bénévole : %1</translation>
+        <translation>Bénévole&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation>Ouverture : %1</translation>
+        <translation>Ouverture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation>Clôture : %1</translation>
+        <translation>Clôture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Orders collected: %1</source>
-        <translation>Commandes retirées : %1</translation>
+        <translation>Commandes retirées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Walk-in sales: %1</source>
-        <translation>Ventes sur place : %1</translation>
+        <translation>Ventes sur place&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation>Encaissements défaits : %1</translation>
+        <translation>Encaissements défaits&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 payments)</source>
-        <translation>%1 : %2 (%3 paiements)</translation>
+        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
     </message>
     <message>
         <source>Total taken: %1</source>
-        <translation>Total encaissé : %1</translation>
+        <translation>Total encaissé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -2936,27 +3327,27 @@ Compté : %2
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté : %1</translation>
+        <translation>Avoir noté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
-        <translation>Fond de caisse : %1</translation>
+        <translation>Fond de caisse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cash moves: %1</source>
-        <translation>Mouvements d’espèces : %1</translation>
+        <translation>Mouvements d’espèces&#xa0;: %1</translation>
     </message>
     <message>
         <source>Expected cash: %1</source>
-        <translation>Espèces attendues : %1</translation>
+        <translation>Espèces attendues&#xa0;: %1</translation>
     </message>
     <message>
         <source>Counted cash: %1</source>
-        <translation>Espèces comptées : %1</translation>
+        <translation>Espèces comptées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Difference: %1</source>
-        <translation>Écart : %1</translation>
+        <translation>Écart&#xa0;: %1</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2972,11 +3363,11 @@ Compté : %2
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrée d'espèces</translation>
+        <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sortie d'espèces</translation>
+        <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2992,7 +3383,7 @@ Compté : %2
     </message>
     <message>
         <source>Note about the difference</source>
-        <translation>Commentaire sur l'écart</translation>
+        <translation>Commentaire sur l&apos;écart</translation>
     </message>
     <message>
         <source>Close the till</source>
@@ -3004,7 +3395,7 @@ Compté : %2
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
-        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
+        <translation>Comptez les billets et les pièces, ou saisissez le total&#xa0;:</translation>
     </message>
     <message>
         <source>The till is closed.</source>
@@ -3028,15 +3419,15 @@ Compté : %2
     </message>
     <message>
         <source>Count the cash in the drawer first.</source>
-        <translation>Comptez d'abord les espèces du tiroir.</translation>
+        <translation>Comptez d&apos;abord les espèces du tiroir.</translation>
     </message>
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
-        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l&apos;impression.</translation>
     </message>
     <message>
         <source>The till is closed, but the Z report could not be queued for printing: print it later from the Printing menu.</source>
-        <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression : imprimez-le plus tard depuis le menu Impression.</translation>
+        <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression&#xa0;: imprimez-le plus tard depuis le menu Impression.</translation>
     </message>
 </context>
 <context>
@@ -3059,11 +3450,11 @@ Compté : %2
     </message>
     <message>
         <source>Reason for undoing</source>
-        <translation>Motif de l'annulation</translation>
+        <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation>Pourquoi ? (obligatoire)</translation>
+        <translation>Pourquoi&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>Undo this checkout</source>
@@ -3075,7 +3466,7 @@ Compté : %2
     </message>
     <message>
         <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
-        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
+        <translation>L&apos;annulation est enregistrée comme une nouvelle opération&#xa0;; les sommes payées sont remboursées par le même moyen de paiement.</translation>
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
@@ -3087,7 +3478,7 @@ Compté : %2
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
-        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
+        <translation>L&apos;annulation d&apos;un encaissement nécessite le code PIN responsable.</translation>
     </message>
     <message>
         <source>Undone: %1, %2, %3 (%4).</source>
@@ -3134,7 +3525,7 @@ Compté : %2
     </message>
     <message>
         <source>Hand-overs record who did them. Type your name once for this shift (opening the till does it too).</source>
-        <translation>Chaque remise enregistre qui l'a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
+        <translation>Chaque remise enregistre qui l&apos;a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
     </message>
 </context>
 <context>
@@ -3153,11 +3544,11 @@ Compté : %2
     </message>
     <message>
         <source>Item name</source>
-        <translation>Nom de l'article</translation>
+        <translation>Nom de l&apos;article</translation>
     </message>
     <message>
         <source>Item price</source>
-        <translation>Prix de l'article</translation>
+        <translation>Prix de l&apos;article</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3165,7 +3556,7 @@ Compté : %2
     </message>
     <message>
         <source>Remove the selected item</source>
-        <translation>Retirer l'article sélectionné</translation>
+        <translation>Retirer l&apos;article sélectionné</translation>
     </message>
     <message>
         <source>Qty</source>
@@ -3177,7 +3568,7 @@ Compté : %2
     </message>
     <message>
         <source>Add item</source>
-        <translation>Ajouter l'article</translation>
+        <translation>Ajouter l&apos;article</translation>
     </message>
     <message>
         <source>Find a product</source>
@@ -3201,7 +3592,7 @@ Compté : %2
     </message>
     <message>
         <source>Add other item</source>
-        <translation>Ajouter l'article hors catalogue</translation>
+        <translation>Ajouter l&apos;article hors catalogue</translation>
     </message>
     <message>
         <source>Items sold</source>
@@ -3216,8 +3607,8 @@ Compté : %2
         <translation>Aucun produit ne correspond à « %1 ».</translation>
     </message>
     <message>
-        <source>Type part of a product's name, then Add.</source>
-        <translation>Tapez une partie du nom d'un produit, puis Ajouter.</translation>
+        <source>Type part of a product&apos;s name, then Add.</source>
+        <translation>Tapez une partie du nom d&apos;un produit, puis Ajouter.</translation>
     </message>
     <message>
         <source>Take payment (Enter)</source>
@@ -3237,11 +3628,11 @@ Compté : %2
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l'article.</translation>
+        <translation>Donnez un nom à l&apos;article.</translation>
     </message>
     <message>
         <source>Give the item a price above zero.</source>
-        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
+        <translation>Indiquez un prix supérieur à zéro pour l&apos;article.</translation>
     </message>
     <message>
         <source>Add at least one item to sell.</source>
@@ -3259,7 +3650,7 @@ Compté : %2
 
 Please tell the hub, and give them the log file:
 %1</source>
-        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
+        <translation>Une erreur inattendue s&apos;est produite. Rien de ce qui était déjà enregistré n&apos;est perdu.
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
@@ -3269,7 +3660,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <name>tasks</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log file %1.</source>
-        <translation>Une erreur inattendue s’est produite ; les détails sont dans le fichier journal %1.</translation>
+        <translation>Une erreur inattendue s’est produite&#xa0;; les détails sont dans le fichier journal %1.</translation>
     </message>
 </context>
 <context>
@@ -3279,8 +3670,8 @@ Prévenez la plateforme et donnez-lui le fichier journal :
         <translation>Base de données non chiffrée</translation>
     </message>
     <message>
-        <source>This computer has no keyring to keep a key in, so the hub's database stays unencrypted here: keep the laptop locked and with you.</source>
-        <translation>Cet ordinateur n'a pas de trousseau où garder une clé : la base de données du hub reste donc non chiffrée ici. Gardez l'ordinateur verrouillé et avec vous.</translation>
+        <source>This computer has no keyring to keep a key in, so the hub&apos;s database stays unencrypted here: keep the laptop locked and with you.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau où garder une clé : la base de données du hub reste donc non chiffrée ici. Gardez l&apos;ordinateur verrouillé et avec vous.</translation>
     </message>
     <message>
         <source>The database cannot be read</source>
@@ -3288,7 +3679,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>There is no backup of it to restore.</source>
-        <translation>Il n'en existe aucune sauvegarde à restaurer.</translation>
+        <translation>Il n&apos;en existe aucune sauvegarde à restaurer.</translation>
     </message>
     <message>
         <source>The latest good backup is from %1. Restore it? The damaged file is kept aside.</source>
