@@ -35,9 +35,7 @@ def profile_names() -> list[str]:
 @cache
 def _profile(name: str) -> Any:
     if name not in CAPABILITIES["profiles"]:
-        raise ProfileError(
-            f"Unknown printer profile “{name}”. Choose one of: {', '.join(profile_names())}."
-        )
+        raise ProfileError("printer.profile_unknown", name=name, known=", ".join(profile_names()))
     return get_profile(name)
 
 
@@ -66,7 +64,7 @@ class PrinterSetup:
             return CodePages.for_profile(pages, self.codepage)
         except ValueError as exc:
             raise ProfileError(
-                f"The profile {self.profile} has no code page {self.codepage}."
+                "printer.codepage_unknown", profile=self.profile, codepage=self.codepage
             ) from exc
 
     @property

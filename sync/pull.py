@@ -322,16 +322,16 @@ class Puller:
         try:
             order = parse.parse_order(data, currency=self.currency)
             if order.number != number:
-                raise BadPayload(f"OFN sent order {order.number} when asked for {number}")
+                raise BadPayload("ofn.wrong_order", got=order.number, number=number)
             if order.hub_id != self.hub_id:
-                raise BadPayload(f"it belongs to hub {order.hub_id}, not {self.hub_id}")
+                raise BadPayload("ofn.order_other_hub", hub=order.hub_id, expected=self.hub_id)
             return order, parse.pickup_point(data)
         except BadPayload as exc:
             return exc
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
-            raise Cancelled("Sync stopped.")
+            raise Cancelled("sync.stopped")
 
     def _drain(
         self, futures: dict[Future[Any], str], parsed: list[Order], report: PullReport,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos.messages import Phrase, phrase
 from pos.store import Store
 
 METHODS_KEY = "ofn_payment_methods"  # {OFN method name: till method code} paid at pickup
@@ -68,6 +69,7 @@ def collected_long_ago(collected_at: Any, now: datetime | None = None) -> timede
     return age if age > LATE_SHIP else None
 
 
-def describe_age(age: timedelta) -> str:
+def describe_age(age: timedelta) -> Phrase:
+    """How long ago, as a phrase worded in the reader's language."""
     hours = int(age.total_seconds() // 3600)
-    return f"{hours // 24} day(s)" if hours >= 48 else f"{hours} hours"
+    return phrase("age.days", days=hours // 24) if hours >= 48 else phrase("age.hours", hours=hours)

@@ -20,10 +20,10 @@ def run(args: argparse.Namespace) -> int:
     from pos.services.demo import write_demo
 
     if not 1 <= args.orders <= MAX_ORDERS:
-        raise KnownError(f"--orders must be between 1 and {MAX_ORDERS:,}.")
+        raise KnownError("cli.demo_orders", max=f"{MAX_ORDERS:,}")
     out = Path(args.out)
     if out.exists():
-        raise KnownError(f"{out} already exists; choose a new file name.")
+        raise KnownError("cli.file_exists", path=out)
     write_demo(out, orders=args.orders, seed=args.seed)
     print(f"wrote {args.orders} demo orders to {out}")
     return 0

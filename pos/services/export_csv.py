@@ -85,5 +85,5 @@ def write_csv(
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
     return target

@@ -142,7 +142,7 @@ class PrintService:
     # queueing -----------------------------------------------------------------------
     def enqueue_receipt(self, checkout_id: str, *, copy: bool = False, actor: str = "") -> str:
         if self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) is None:
-            raise PrintError("There is no such receipt to print.")
+            raise PrintError("print.receipt_missing")
         return self.jobs.enqueue(
             "receipt", checkout_id, is_copy=copy, actor=actor, till_id=self.till_id
         )
@@ -154,19 +154,19 @@ class PrintService:
     def reprint_last_for_order(self, order_id: int, actor: str = "") -> str:
         found = self.jobs.checkouts_for_order(order_id)
         if not found:
-            raise PrintError("This order has no receipt yet: it has not been collected.")
+            raise PrintError("print.not_collected")
         return self.reprint_receipt(str(found[0]["id"]), actor)
 
     def enqueue_z_report(self, session_id: str | None = None, actor: str = "") -> str:
         session_id = session_id or self.jobs.open_session_id(self.till_id)
         session_id = session_id or self.jobs.last_session_id(self.till_id)
         if session_id is None:
-            raise PrintError("This till has no session yet: open the till first.")
+            raise PrintError("print.no_session")
         return self.jobs.enqueue("z_report", session_id, actor=actor, till_id=self.till_id)
 
     def enqueue_labels(self, order_number: str, *, bags: int | None = None, actor: str = "") -> str:
         if self.jobs.order_for_labels(order_number) is None:
-            raise PrintError(f"There is no order {order_number}.")
+            raise PrintError("print.order_missing", number=order_number)
         payload = {"bags": bags} if bags else {}
         return self.jobs.enqueue("label", order_number, payload, actor=actor, till_id=self.till_id)
 
@@ -194,7 +194,7 @@ class PrintService:
     ) -> ReceiptData:
         row = self.jobs.checkout(checkout_id)
         if row is None:
-            raise PrintError("The receipt's checkout no longer exists.")
+            raise PrintError("print.checkout_gone")
         hub = row["hub"] or {}
         order = row["order"] or {}
         labels = self._method_labels()
@@ -261,7 +261,7 @@ class PrintService:
         till = TillRepository(self.store)
         session = till.get(session_id)
         if session is None:
-            raise PrintError("The till session no longer exists.")
+            raise PrintError("print.session_gone")
         extras = self.jobs.session_extras(session_id)
         hub = extras["hub"] or {}
         labels = self._method_labels()
@@ -309,7 +309,7 @@ class PrintService:
     ) -> list[LabelData]:
         row = self.jobs.order_for_labels(order_number)
         if row is None:
-            raise PrintError(f"There is no order {order_number}.")
+            raise PrintError("print.order_missing", number=order_number)
         hub = row["hub"] or {}
         if bags:
             chilled = [bool(row["has_chilled"]) and not row["has_ambient"]] * bags
@@ -355,7 +355,7 @@ class PrintService:
             return layout_labels(labels, columns, pages, language=language)
         if job.kind == "test":
             return sample_document(settings, self.jobs.hub(), job.created_at)
-        raise PrintError(f"Unknown kind of print job: {job.kind}.")
+        raise PrintError("print.kind_unknown", kind=job.kind)
 
     def render_job(self, job: PrintJob, settings: PrinterSettings | None = None) -> bytes:
         settings = settings or self.settings()

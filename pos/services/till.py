@@ -30,6 +30,18 @@ class NoTillSession(KnownError):
         super().__init__("till.not_open")
 
 
+class TillAlreadyOpen(KnownError):
+    def __init__(self) -> None:
+        super().__init__("till.already_open")
+
+
+class NameMissing(KnownError):
+    """No volunteer name was typed (the name field is where to look)."""
+
+    def __init__(self) -> None:
+        super().__init__("till.name_missing")
+
+
 class NameLooksLikeACode(KnownError):
     """A "volunteer name" that is really a scan (order number, customer code, QR payload)."""
 
@@ -100,7 +112,7 @@ class TillService:
         """A volunteer's name as typed, tidied; refuses empty, too long and scanned codes."""
         name = " ".join("".join(ch for ch in name if ch.isprintable()).split())
         if not name:
-            raise KnownError("till.name_missing")
+            raise NameMissing()
         if len(name) > 80:
             raise KnownError("till.name_too_long", limit=80)
         if looks_like_a_code(name) or OrderSearch(self.store).exact(name):
@@ -137,7 +149,7 @@ class TillService:
         if float_amount < 0:
             raise KnownError("till.float_negative")
         if self.current() is not None:
-            raise KnownError("till.already_open")
+            raise TillAlreadyOpen()
         if pickup_point_id is None:
             saved = self.store.get_setting("pickup_point_id")
             pickup_point_id = None if saved is None else int(saved)
@@ -155,7 +167,7 @@ class TillService:
                     details={"number": session.number, "float": float_amount},
                 )  # fmt: skip
         except SessionAlreadyOpen as exc:
-            raise KnownError("till.already_open") from exc
+            raise TillAlreadyOpen() from exc
         return session
 
     def cash_move(self, amount: int, reason: str, *, pin: str | None = None) -> CashMovement:

@@ -45,7 +45,7 @@ def read_schema_version(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a Food Hub POS database (it is not SQLite).") from exc
+        raise StoreError("store.not_sqlite", path=path) from exc
 
 
 class Store:
@@ -79,20 +79,18 @@ class Store:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
+                raise StoreError(
+                    "file.cannot_create_folder", path=folder, reason=exc.strerror
+                ) from exc
         version = 0
         if path.exists():
             if path.is_dir():
-                raise StoreError(f"{path} is a folder, not a database file.")
+                raise StoreError("store.is_folder", path=path)
             version = read_schema_version(path)
             if version > schema.LATEST:
-                raise StoreError(
-                    f"{path} was written by a newer version of Food Hub POS "
-                    f"(schema {version}, this version knows up to {schema.LATEST}). "
-                    "Install the newer version; the file has not been changed."
-                )
+                raise StoreError("store.newer", path=path, version=version, latest=schema.LATEST)
         elif not create:
-            raise StoreError(f"There is no database at {path}.")
+            raise StoreError("store.no_database", path=path)
         file_lock: FileLock | None = None
         # A reader (lock=False: reports, lists) still takes the lock while it migrates.
         migrating = version < (schema.LATEST if schema_version is None else schema_version)
@@ -103,17 +101,11 @@ class Store:
             except LockHeld as exc:
                 pid, holder = holder_role(exc)
                 if holder == "sync":
-                    raise StoreError(
-                        f"{path} is being updated by a sync job (process {pid}); try again in"
-                        " a minute."
-                    ) from exc
-                raise StoreError(
-                    f"{path} is already open in another Food Hub POS window. "
-                    "Close that one first: only one till may write to a database."
-                ) from exc
+                    raise StoreError("store.sync_updating", path=path, pid=pid) from exc
+                raise StoreError("store.open_elsewhere", path=path) from exc
             except OSError as exc:
                 raise StoreError(
-                    f"Cannot write in {folder} ({exc.strerror}). Choose a folder you can write to."
+                    "store.folder_read_only", path=folder, reason=exc.strerror
                 ) from exc
         try:
             conn = _connect(path)
@@ -127,7 +119,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()
-            raise StoreError(_explain(exc, path)) from exc
+            raise _explain(exc, path) from exc
         except BaseException:
             if file_lock:
                 file_lock.release()
@@ -146,14 +138,14 @@ class Store:
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
         if not self.path.exists():  # sqlite would create a new, empty file in its place
-            raise StoreError(f"{self.path} is no longer there (was its folder or drive removed?).")
+            raise StoreError("store.gone", path=self.path)
         try:
             conn = _connect(self.path)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
+            raise _explain(exc, self.path) from exc
         return Store(self.path, sqlite_utils.Database(conn), None)
 
     def close(self) -> None:
@@ -210,10 +202,7 @@ class Store:
                 return
             if self._file is not None and _identity(self.path) != self._file:
                 # the file was deleted or replaced: writes would go to a file lost at exit
-                raise StoreError(
-                    f"{self.path} is no longer there (was its folder or drive removed?)."
-                    " Put it back and restart Food Hub POS; nothing was saved."
-                )
+                raise StoreError("store.gone_unsaved", path=self.path)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -228,7 +217,7 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
+            raise _explain(exc, self.path) from exc
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.db.conn.execute(sql, params).fetchall())
@@ -300,14 +289,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> str:
+def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The SQLite error as one a person can act on."""
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return f"The disk holding {path} is full. Free some space; nothing was saved."
+        return StoreError("store.disk_full", path=path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"Cannot write to {path}. Check the folder's permissions or choose another."
+        return StoreError("store.read_only", path=path)
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return f"{path} is not a Food Hub POS database, or it is damaged."
+        return StoreError("store.damaged", path=path)
     if "locked" in text or "busy" in text:
-        return f"{path} is busy in another program. Close it and try again."
-    return f"The database {path} could not be used: {exc}."
+        return StoreError("store.busy", path=path)
+    return StoreError("store.unusable", path=path, detail=str(exc))

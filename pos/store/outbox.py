@@ -12,10 +12,11 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos import messages
 from pos.domain.models import Order
 from pos.store.db import Store, utcnow
 from pos.store.ingest import order_from_json, order_to_json
@@ -50,6 +51,28 @@ class StaffAction:
     admin_url: str = ""
     order_id: int | None = None
     checkout_id: str | None = None
+    code: str = ""  # what to say (pos.messages.STAFF), worded in the reader's language
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def coded(
+        cls,
+        kind: str,
+        code: str,
+        *,
+        locale: str | None = None,
+        amount: int | None = None,
+        method: str | None = None,
+        admin_url: str = "",
+        order_id: int | None = None,
+        checkout_id: str | None = None,
+        **params: Any,
+    ) -> StaffAction:
+        """An action stored as ``code`` + ``params``; ``reason`` keeps its English."""
+        reason = messages.word_staff(code, params, "", messages.SOURCE, locale=locale)
+        return cls(
+            kind, reason, amount, method, admin_url, order_id, checkout_id, code, dict(params)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +89,12 @@ class StaffActionRow:
     created_at: str
     done_at: str | None
     done_by: str | None
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def worded(self, language: str, *, locale: str | None = None) -> str:
+        """What to do, in ``language``; a row from before codes as stored."""
+        return messages.word_staff(self.code, self.params, self.reason, language, locale=locale)
 
 
 @dataclass
@@ -276,9 +305,11 @@ class Outbox:
         action_id = str(uuid.uuid4())
         self.conn.execute(
             "INSERT INTO staff_actions(id, order_id, checkout_id, kind, reason, amount, method,"
-            " admin_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " admin_url, created_at, reason_code, reason_params)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (action_id, order_id if order_id is not None else a.order_id, a.checkout_id, a.kind,
-             a.reason, a.amount, a.method, a.admin_url, now),
+             a.reason, a.amount, a.method, a.admin_url, now, a.code,
+             json.dumps(a.params, ensure_ascii=False)),
         )  # fmt: skip
         return action_id
 
@@ -339,13 +370,13 @@ class Outbox:
             StaffActionRow(
                 r["id"], r["order_id"], r["number"], r["checkout_id"], r["kind"], r["reason"],
                 r["amount"], r["method"], r["admin_url"], r["created_at"], r["done_at"],
-                r["done_by"],
+                r["done_by"], r["reason_code"], messages.stored_params(r["reason_params"]),
             )
             for r in rows
         ]  # fmt: skip
 
     # conflicts ----------------------------------------------------------------
-    def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
+    def record_conflict(self, remote: Order, reason: str | StaffAction, admin_url: str) -> bool:
         """OFN changed an order the till has unpushed events for: park it for staff.
 
         The OFN copy is kept in the audit log (``sync.conflict``) for :meth:`resolve_conflict`;
@@ -362,6 +393,12 @@ class Outbox:
             last = self._stored_remote(order_id)
             if row is not None and row["status"] == "conflict" and last == remote_json:
                 return False
+            action = (
+                reason
+                if isinstance(reason, StaffAction)
+                else StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)
+            )
+            reason = action.reason
             if row is not None:
                 self.conn.execute(
                     "UPDATE outbox SET status = 'conflict', last_error = ? WHERE order_id = ?",
@@ -369,7 +406,7 @@ class Outbox:
                 )
             self._replace_actions(
                 order_id,
-                [StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)],
+                [replace(action, admin_url=admin_url, order_id=order_id)],
                 now,
             )
             self.store.audit(

@@ -297,5 +297,13 @@ V3 = """
 ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Staff actions keep what to say as a code and its parameters (pos.messages), worded in the
+# reader's language when shown; ``reason`` keeps the English, and rows from before codes
+# (reason_code '') are shown as stored.
+V_STAFF_ACTION_CODES = """
+ALTER TABLE staff_actions ADD COLUMN reason_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff_actions ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V_STAFF_ACTION_CODES]
 LATEST = len(MIGRATIONS)

@@ -25,6 +25,7 @@ from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
 from pos.store.audit_query import AuditFilter
+from pos.ui import tasks
 from pos.ui.formatting import local_time
 from pos.ui.reconcile_tables import RowsModel, make_table
 from pos.ui.widgets import named
@@ -106,11 +107,52 @@ class AuditView(QWidget):
             combo.clear()
             combo.addItem(everything, None)
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(self.action_label(value) if combo is self.action else value, value)
             found = combo.findData(current)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
         self.refresh()
+
+    def action_label(self, action: str) -> str:
+        """The audit row's kind in the UI language; a kind this version does not know (or a
+        group of kinds) as stored."""
+        labels = {
+            "checkout": self.tr("Checkouts"),
+            "checkout.collect": self.tr("Order handed over"),
+            "checkout.reverse": self.tr("Checkout undone"),
+            "checkout.walk_in": self.tr("Walk-in sale"),
+            "print": self.tr("Print jobs"),
+            "print.cancel": self.tr("Print job cancelled"),
+            "print.queue": self.tr("Print job queued"),
+            "print.recover": self.tr("Print job recovered"),
+            "print.reprint": self.tr("Receipt reprinted"),
+            "printer": self.tr("Printer"),
+            "printer.settings": self.tr("Printer settings changed"),
+            "reconcile": self.tr("Reconciliation"),
+            "reconcile.no_show": self.tr("Marked as no-show"),
+            "reconcile.no_show_cleared": self.tr("No-show mark cleared"),
+            "roles": self.tr("Staff PIN"),
+            "roles.pin_removed": self.tr("Staff PIN removed"),
+            "roles.pin_set": self.tr("Staff PIN set"),
+            "roles.wrong_pin": self.tr("Wrong staff PIN"),
+            "settings": self.tr("Settings"),
+            "settings.change": self.tr("Setting changed"),
+            "settings.sync_rules": self.tr("Sync rules changed"),
+            "staff_action": self.tr("OFN actions"),
+            "staff_action.done": self.tr("OFN action marked done"),
+            "sync": self.tr("Sync"),
+            "sync.capture.attempt": self.tr("Payment capture tried in OFN"),
+            "sync.conflict": self.tr("Conflict with OFN"),
+            "sync.conflict.resolved": self.tr("Conflict with OFN resolved"),
+            "sync.push.failed": self.tr("Push to OFN failed"),
+            "sync.walk_in.listed": self.tr("Walk-in sale listed for staff"),
+            "till": self.tr("Till"),
+            "till.cash_in": self.tr("Cash in"),
+            "till.cash_out": self.tr("Cash out"),
+            "till.close": self.tr("Till closed"),
+            "till.open": self.tr("Till opened"),
+        }
+        return labels.get(action, action)
 
     def _action_choices(self) -> list[str]:
         actions = self.service.audit.actions()
@@ -142,7 +184,7 @@ class AuditView(QWidget):
                     e.till_id,
                     e.actor,
                     e.role,
-                    e.action,
+                    self.action_label(e.action),
                     f"{e.entity} {e.entity_id}".strip(),
                     e.details_text,
                 )
@@ -163,7 +205,7 @@ class AuditView(QWidget):
         try:
             written = self.service.export_audit_csv(path, self.current_filter())
         except KnownError as exc:
-            self.count.setText(exc.message)
+            self.count.setText(tasks.describe(exc))
             return None
         self.count.setText(self.tr("Saved %1").replace("%1", str(written)))
         return written

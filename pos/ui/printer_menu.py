@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from pos.errors import KnownError
 from pos.services.printing import JobOutcome, QueueState
+from pos.ui import tasks
 from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
@@ -114,7 +115,7 @@ class PrintingUi(QObject):
         try:
             make()
         except KnownError as exc:
-            self.window.show_message(exc.message)
+            self.window.show_message(tasks.describe(exc))
             return False
         self.window.show_message(done)
         self.worker.wake()
@@ -168,7 +169,7 @@ class PrintingUi(QObject):
             for job in self.service.jobs.listing("failed"):
                 self.service.jobs.retry(job.id)
         except KnownError as exc:
-            self.window.show_message(exc.message, "error")
+            self.window.show_message(tasks.describe(exc), "error")
         self.worker.wake()
 
     def open_queue(self) -> PrintQueueDialog:

@@ -37,10 +37,11 @@ from pos.domain import reconcile as r
 from pos.domain.money import format_money
 from pos.errors import KnownError
 from pos.services.context import Services
-from pos.services.reconcile import Overview, ReconcileService
+from pos.services.reconcile import NoShowNeedsReason, Overview, ReconcileService
 from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
+from pos.ui.i18n import current_language
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import fit_to_screen, named
@@ -670,7 +671,7 @@ class ReconcileWindow(QDialog):
                     a.order_number,
                     a.customer_name,
                     self.kind_names.get(a.kind, a.kind),
-                    a.reason,
+                    a.worded(current_language(), locale=self.hub_locale),
                     "" if a.amount is None else self._m(a.amount),
                     self.labels.get(a.method or "", a.method or ""),
                     local_time(a.created_at, self.timezone),
@@ -750,7 +751,7 @@ class ReconcileWindow(QDialog):
         try:
             self.service.mark_action_done(action.id, self.staff_name)
         except KnownError as exc:
-            self.show_message(exc.message)
+            self.show_message(tasks.describe(exc))
             return
         self.show_message(
             self.tr("Marked done: %1.").replace("%1", action.order_number or action.kind)
@@ -767,7 +768,7 @@ class ReconcileWindow(QDialog):
         try:
             self.service.resolve_conflict(order_id, keep_local=keep_local, actor=self.staff_name)
         except KnownError as exc:
-            self.show_message(exc.message)
+            self.show_message(tasks.describe(exc))
             return
         text = (
             self.tr("Kept the till's collection of %1; it is flagged for staff.")
@@ -787,17 +788,17 @@ class ReconcileWindow(QDialog):
         if not ids:
             self.show_message(self.tr("Select the orders that were not collected first."))
             return
-        if not reason:
-            self.show_message(self.tr("Give a reason for the no-show (e.g. “did not come”)."))
-            self.no_show_reason.setFocus()
-            return
         done, refused = 0, []
         for oid in ids:
             try:
                 self.service.mark_no_show(oid, reason, self.staff_name)
                 done += 1
+            except NoShowNeedsReason as exc:  # the same for every order: ask for it
+                self.show_message(tasks.describe(exc))
+                self.no_show_reason.setFocus()
+                return
             except KnownError as exc:
-                refused.append(exc.message)
+                refused.append(tasks.describe(exc))
         text = self.tr("%n order(s) marked as no-show.", "", done)
         if refused:
             text += " " + " ".join(refused)
@@ -811,7 +812,7 @@ class ReconcileWindow(QDialog):
             try:
                 cleared += self.service.clear_no_show(oid, self.staff_name)
             except KnownError as exc:
-                self.show_message(exc.message)
+                self.show_message(tasks.describe(exc))
                 return
         self.show_message(self.tr("%n no-show mark(s) cleared.", "", cleared))
         self.refresh()

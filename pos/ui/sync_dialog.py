@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
-from pos.ui import tasks
+from pos.ui import i18n, tasks
 from pos.ui.widgets import named
 from sync.connection import Check, Settings
 from sync.rules import PushRules
@@ -45,8 +45,8 @@ def _note(text: str) -> QLabel:
 def _check_failed(exc: BaseException) -> Check:
     """Test connection raised instead of answering: say so in one sentence."""
     if isinstance(exc, KnownError):
-        return Check("not_ofn", exc.message)
-    return Check("unreachable", tasks.describe(exc))
+        return Check.failed("not_ofn", exc)
+    return Check("unreachable", tasks.describe(exc))  # a bug: the sentence names the log
 
 
 def _int_or_none(text: str) -> int | None:
@@ -310,7 +310,9 @@ class SyncSettingsDialog(QDialog):
         self.result_label.setProperty("state", check.state)
         colour = "#166534" if check.ok else "#b91c1c"
         self.result_label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
-        self.result_label.setText(f"{headings.get(check.state, check.state)}: {check.message}")
+        self.result_label.setText(
+            f"{headings.get(check.state, check.state)}: {check.worded(i18n.current_language())}"
+        )
 
     def save(self) -> None:
         s = self._settings()
@@ -318,7 +320,7 @@ class SyncSettingsDialog(QDialog):
             target = self.service.save(s, self.key.text(), self.rules(), self.actor)
         except KnownError as exc:
             self.result_label.setStyleSheet("QLabel { color: #b91c1c; }")
-            self.result_label.setText(exc.message)
+            self.result_label.setText(tasks.describe(exc))
             return
         self.key.clear()
         self.saved_to = str(target)

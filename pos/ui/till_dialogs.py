@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from pos.domain.till import ZReport
 from pos.errors import KnownError
 from pos.services.roles import PinRequired, StaffRoles
-from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
+from pos.services.till import CloseCheck, NameLooksLikeACode, NameMissing, TillService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
 from pos.ui.text_size import scaled
@@ -51,14 +52,6 @@ class EnterMovesOn(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return
         super().keyPressEvent(event)
-
-    def name_error(self, exc: KnownError) -> str:
-        if isinstance(exc, NameLooksLikeACode):  # one context for every subclass
-            return QCoreApplication.translate(
-                "EnterMovesOn",
-                "That looks like an order number or a code, not a name: type the volunteer's name.",
-            )
-        return exc.message
 
 
 class VolunteerNameDialog(EnterMovesOn):
@@ -104,7 +97,7 @@ class VolunteerNameDialog(EnterMovesOn):
         try:
             self.till.set_shift_volunteer(self.name.text())
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
+            self.error.setText(tasks.describe(exc))
             self.name.selectAll()
             self.name.setFocus()
             return
@@ -166,7 +159,7 @@ class OpenSessionDialog(EnterMovesOn):
         try:
             self.till.volunteer_name(self.volunteer.text())
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
+            self.error.setText(tasks.describe(exc))
             self.volunteer.selectAll()
             return
         self.error.clear()
@@ -177,10 +170,6 @@ class OpenSessionDialog(EnterMovesOn):
         self.open_button.setText(self.tr("Open the till"))
 
     def submit(self) -> None:
-        if not self.volunteer.text().strip():
-            self.error.setText(self.tr("Type the volunteer's name."))
-            self.volunteer.setFocus()
-            return
         text = self.float_amount.text()
         value, error = amount_error(self, text, self.till.currency)
         if value is None:
@@ -204,8 +193,8 @@ class OpenSessionDialog(EnterMovesOn):
         try:
             self.session = self.till.open(self.volunteer.text(), value)  # type: ignore[assignment]
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
-            if isinstance(exc, NameLooksLikeACode):
+            self.error.setText(tasks.describe(exc))
+            if isinstance(exc, NameMissing | NameLooksLikeACode):
                 self.volunteer.setFocus()
                 self.volunteer.selectAll()
             return
@@ -484,7 +473,7 @@ class TillDialog(QDialog):
             self._ask_pin_then("cash", lambda: self.move_cash(sign))
             return
         except KnownError as exc:
-            self.move_error.setText(exc.message)
+            self.move_error.setText(tasks.describe(exc))
             self.pin = None
             return
         self.pin = None
@@ -523,7 +512,7 @@ class TillDialog(QDialog):
         try:
             check = self.till.close_check(value)
         except KnownError as exc:
-            self.close_error.setText(exc.message)
+            self.close_error.setText(tasks.describe(exc))
             return
         if check.difference == 0:
             self._close(value)
@@ -549,7 +538,7 @@ class TillDialog(QDialog):
             self._ask_pin_then("close", lambda: self._close(value))
             return
         except KnownError as exc:
-            self.close_error.setText(exc.message)
+            self.close_error.setText(tasks.describe(exc))
             self.pin = None
             return
         self.pin = None
@@ -694,7 +683,7 @@ class SetPinDialog(QDialog):
             self.roles.set_pin(new, current_pin=self.current.text().strip() or None)
         except KnownError as exc:
             self.error.setText(
-                self.tr("That PIN is not right.") if self.current.text() else exc.message
+                self.tr("That PIN is not right.") if self.current.text() else tasks.describe(exc)
             )
             return
         self.accept()
