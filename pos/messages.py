@@ -417,6 +417,7 @@ PHRASES: dict[str, str] = {
     "staff.then_ship": N_("Then mark it shipped in the OFN admin."),
     "staff.no_items": N_("no items"),
     "staff.nothing": N_("nothing"),
+    "staff.paid_by": N_("{paid} {label}"),
 }
 
 # Staff actions (the reconcile to-do list, written by sync), stored as kind + code +
@@ -513,6 +514,8 @@ def _shown(value: Any, language: str, locale: str) -> str:
         return format_money(int(value["minor"]), str(value["currency"]), locale)
     if isinstance(value, Mapping) and set(value) == {"code", "params"}:
         return word(str(value["code"]), value["params"], language, locale=locale)
+    if isinstance(value, list):  # several of a kind: "£4.50 cash, £2.00 card"
+        return ", ".join(_shown(v, language, locale) for v in value)
     return str(value)
 
 

@@ -442,11 +442,14 @@ class Pusher:
     def _walk_ins(self, report: PushReport) -> None:
         for c in self.outbox.walk_ins_to_list():
             lines, pays = self.outbox.walk_in_details(c["id"])
-            fmt = self._fmt(c["currency"])
             items = ", ".join(f"{ln['quantity']} × {ln['product_name']}" for ln in lines[:10]) + (
                 " …" if len(lines) > 10 else ""
             )
-            paid = ", ".join(f"{fmt(p['amount'])} {self._label(p['method'])}" for p in pays)
+            paid = [
+                phrase("staff.paid_by", paid=money(p["amount"], c["currency"]),
+                       label=self._label(p["method"]))
+                for p in pays
+            ]  # fmt: skip
             methods = [p["method"] for p in pays]
             action = StaffAction.coded(
                 "walk_in", "staff.walk_in", locale=self.locale, receipt=c["receipt_no"],
@@ -457,7 +460,6 @@ class Pusher:
             if self.outbox.add_walk_in_action(action):
                 report.walk_ins += 1
         for r in self.outbox.walk_in_reversals_to_list():
-            fmt = self._fmt(r["currency"])
             action = StaffAction.coded(
                 "walk_in", "staff.walk_in_undone", locale=self.locale,
                 original=r["original_receipt"], receipt=r["receipt_no"],

@@ -149,7 +149,7 @@ def test_every_template_is_translated_with_the_same_placeholders(language: str) 
     untranslated, mismatched = [], []
     for code, template in TEMPLATES.items():
         french = catalogue.gettext(template)
-        if french == template:
+        if template not in getattr(catalogue, "_catalog", {}):  # "{paid} {label}" is the same
             untranslated.append(code)
         elif messages.placeholders(french) != messages.placeholders(template):
             mismatched.append(f"{code}: {template!r} -> {french!r}")
