@@ -112,6 +112,7 @@ class JobOutcome:
     error: str = ""
     fault: str = ""  # printers.FaultKind, or "render" when the job itself is broken
     after: printers.PrinterStatus | None = None  # status reported after sending
+    failure: KnownError | None = None  # the error behind ``error``, worded where shown
 
 
 @dataclass(frozen=True)
@@ -380,7 +381,7 @@ class PrintService:
             address = printers.parse_uri(settings.uri)
             settings.setup.code_pages()  # a bad profile is a setting problem, not the job's
         except KnownError as exc:
-            return JobOutcome(None, False, exc.message, "config")
+            return JobOutcome(None, False, exc.message, "config", failure=exc)
         job = self.jobs.claim_next()
         if job is None:
             return None
@@ -388,7 +389,7 @@ class PrintService:
             data = self.render_job(job, settings)
         except KnownError as exc:
             self.jobs.mark_failed(job.id, exc.message)
-            return JobOutcome(job, False, exc.message, "render")
+            return JobOutcome(job, False, exc.message, "render", failure=exc)
         except Exception as exc:  # a bug in a layout must not stop the queue
             log.exception("cannot render print job %s", job.id)
             message = f"This {job.kind} cannot be printed ({type(exc).__name__}); see the log."
@@ -401,7 +402,7 @@ class PrintService:
                 self.jobs.requeue_as_copy(job.id, fault.message)
             else:
                 self.jobs.release(job.id, fault.message)
-            return JobOutcome(job, False, fault.message, fault.kind)
+            return JobOutcome(job, False, fault.message, fault.kind, failure=fault)
         except Exception as exc:
             log.exception("printer error on job %s", job.id)
             message = f"Printer error: {exc}"

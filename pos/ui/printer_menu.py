@@ -204,7 +204,8 @@ class PrintingUi(QObject):
     # status -------------------------------------------------------------------------
     def _job_finished(self, outcome: JobOutcome) -> None:
         if outcome.fault == "render" and outcome.error:
-            self.window.show_message(outcome.error)
+            failure = outcome.failure
+            self.window.show_message(tasks.describe(failure) if failure else outcome.error)
 
     def status_text(self, state: QueueState) -> str:
         waiting = self.tr(" · %n job(s) waiting", "", state.waiting) if state.waiting else ""
