@@ -2,7 +2,7 @@
 
     python tools/i18n.py update            # extract: tr() from pos/ui + pos/app.py into the .ts;
                                            #   _(), N_(), pgettext() from receipts/,
-                                           #   pos/services and pos/messages.py (the error
+                                           #   pos/services, pos/domain, pos/messages.py (the error
                                            #   and staff-action templates) into
                                            #   receipts/locale/*/foodhub.po
     python tools/i18n.py fill fr DICT.json # fill unfinished .ts and .po entries from
@@ -44,7 +44,7 @@ TRANSLATIONS = ROOT / "pos" / "ui" / "translations"
 LOCALE = ROOT / "receipts" / "locale"
 DOMAIN = "foodhub"
 TARGETS = tuple(lang for lang in LANGUAGES if lang != SOURCE)
-GETTEXT_SOURCES = ("receipts", "pos/services", "pos/messages.py")  # folders or files
+GETTEXT_SOURCES = ("receipts", "pos/services", "pos/domain", "pos/messages.py")  # folders or files
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w*\}")
 

@@ -12,9 +12,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from pos.domain import settings as s
 from pos.domain.checkout import (
-    CASH,
-    DEFAULT_METHODS,
     Checkout,
     CheckoutDraft,
     CheckoutLine,
@@ -29,12 +28,14 @@ from pos.domain.checkout import (
 from pos.domain.money import format_money
 from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
+from pos.languages import SOURCE
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, DuplicateCollection, new_id
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
+from receipts.i18n import translations
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +94,13 @@ class CheckoutService:
         till: TillService,
         roles: StaffRoles,
         *,
-        till_id: str = "T1",
+        till_id: str | None = None,
         currency: str = "GBP",
     ) -> None:
         self.store = store
         self.till = till
         self.roles = roles
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.currency = currency
         self.repo = CheckoutRepository(store)
         self.orders = OrderRepository(store)
@@ -107,23 +108,16 @@ class CheckoutService:
         till.busy = self.busy
 
     # payment methods ----------------------------------------------------------------
-    def payment_methods(self) -> list[PaymentMethod]:
-        """The hub's methods (setting ``payment_methods``); cash is always offered first."""
-        configured = self.store.get_setting("payment_methods")
-        methods: list[PaymentMethod] = []
-        if isinstance(configured, list):
-            for entry in configured:
-                if isinstance(entry, dict) and entry.get("code"):
-                    if entry.get("enabled", True) is False:
-                        continue  # switched off in Hub settings; its label still names old payments
-                    code = str(entry["code"])
-                    methods.append(PaymentMethod(code, str(entry.get("label") or code)))
-        if not methods:
-            methods = [PaymentMethod(code, label) for code, label in DEFAULT_METHODS]
-        if not any(m.code == CASH for m in methods):
-            methods.insert(0, PaymentMethod(CASH, "Cash"))
-        methods.sort(key=lambda m: m.code != CASH)
-        return methods
+    def payment_methods(self, language: str = SOURCE) -> list[PaymentMethod]:
+        """The methods the hub offers, cash first, labelled for a reader of ``language``."""
+        translate = translations(language).gettext
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return [PaymentMethod(m.code, m.shown(translate)) for m in methods.offered()]
+
+    def method_labels(self, language: str = SOURCE) -> dict[str, str]:
+        """Code -> label of every method, offered or not (old payments name them too)."""
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return methods.labels(translations(language).gettext)
 
     # drafts -------------------------------------------------------------------------
     def start(self, order_id: int) -> CheckoutDraft:
@@ -263,8 +257,7 @@ class CheckoutService:
     def _pickup_point(self, session: Any) -> int | None:
         if session is not None and session.pickup_point_id is not None:
             return int(session.pickup_point_id)
-        saved = self.store.get_setting("pickup_point_id")
-        return None if saved is None else int(saved)
+        return self.store.settings.get(s.TILL_PICKUP_POINT)
 
     @staticmethod
     def _payments(settlement: Settlement, now: str) -> tuple[Payment, ...]:
@@ -317,8 +310,7 @@ class CheckoutService:
 
     # walk-in sales ------------------------------------------------------------------
     def walk_in_products(self) -> list[WalkInProduct]:
-        cycle = self.store.get_setting("order_cycle_id")
-        return self.repo.walk_in_products(None if cycle is None else int(cycle))
+        return self.repo.walk_in_products(self.store.settings.get(s.ORDER_CYCLE_ID))
 
     def sell_walk_in(
         self,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pos import languages
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
@@ -29,13 +30,13 @@ from pos.store.till import TillRepository
 from receipts import printers
 from receipts.document import Document
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
+from receipts.i18n import translations
 from receipts.label import LabelData, bags_for, layout_labels
 from receipts.receipt import (
     ReceiptData,
     ReceiptLine,
     ReceiptPayment,
     layout_receipt,
-    method_label,
 )
 from receipts.sample import sample_receipt
 from receipts.z_report import CashMovement, MethodTotal, ZReportData, layout_z_report
@@ -70,38 +71,43 @@ class PrinterSettings:
 def load_settings(store: Store, override_uri: str | None = None) -> PrinterSettings:
     """Printer settings from the store; ``override_uri`` (command line, env) wins."""
     hub_locale = store.scalar("SELECT locale FROM hub ORDER BY id LIMIT 1") or "en"
-    saved_uri = store.get_setting("printer_uri") or None
-    width = store.get_setting("printer_width", 80)
-    columns = store.get_setting("printer_columns")
+    get = store.settings.get
     return PrinterSettings(
-        uri=override_uri or saved_uri,
-        profile=str(store.get_setting("printer_profile") or DEFAULT_PROFILE),
-        width_mm=58 if str(width) == "58" else 80,
-        columns=int(columns) if columns else None,
-        codepage=store.get_setting("printer_codepage") or None,
-        footer=str(store.get_setting("receipt_footer", "") or ""),
-        open_drawer_on_cash=bool(store.get_setting("open_drawer_on_cash", True)),
-        language=languages.pick(store.get_setting("language"), hub_locale),
+        uri=override_uri or get(s.PRINTER_URI) or None,
+        profile=get(s.PRINTER_PROFILE) or DEFAULT_PROFILE,
+        width_mm=58 if get(s.PRINTER_WIDTH) == 58 else 80,
+        columns=get(s.PRINTER_COLUMNS) or None,
+        codepage=get(s.PRINTER_CODEPAGE),
+        footer=get(s.RECEIPT_FOOTER),
+        open_drawer_on_cash=get(s.OPEN_DRAWER_ON_CASH),
+        language=languages.pick(get(s.LANGUAGE), hub_locale),
         overridden=bool(override_uri),
     )
 
 
 def save_settings(store: Store, settings: PrinterSettings, actor: str = "") -> None:
     """Save the printer settings in one transaction, audited."""
-    values: dict[str, Any] = {
-        "printer_profile": settings.profile,
-        "printer_width": settings.width_mm,
-        "printer_columns": settings.columns,
-        "printer_codepage": settings.codepage,
-        "receipt_footer": settings.footer,
-        "open_drawer_on_cash": settings.open_drawer_on_cash,
-    }
-    if not settings.overridden:
-        values["printer_uri"] = settings.uri or ""
     with store.transaction():
-        for key, value in values.items():
-            store.set_setting(key, value)
-        store.audit("printer.settings", entity="settings", actor=actor, details=values)
+        set_ = store.settings.set
+        set_(s.PRINTER_PROFILE, settings.profile)
+        set_(s.PRINTER_WIDTH, settings.width_mm)
+        set_(s.PRINTER_COLUMNS, settings.columns)
+        set_(s.PRINTER_CODEPAGE, settings.codepage)
+        set_(s.RECEIPT_FOOTER, settings.footer)
+        set_(s.OPEN_DRAWER_ON_CASH, settings.open_drawer_on_cash)
+        saved: list[s.Setting[Any]] = [
+            s.PRINTER_PROFILE,
+            s.PRINTER_WIDTH,
+            s.PRINTER_COLUMNS,
+            s.PRINTER_CODEPAGE,
+            s.RECEIPT_FOOTER,
+            s.OPEN_DRAWER_ON_CASH,
+        ]
+        if not settings.overridden:
+            set_(s.PRINTER_URI, settings.uri or "")
+            saved.append(s.PRINTER_URI)
+        details = {k.key: store.settings.get(k) for k in saved}
+        store.audit("printer.settings", entity="settings", actor=actor, details=details)
 
 
 # outcomes -------------------------------------------------------------------------------
@@ -130,12 +136,12 @@ class QueueState:
 # the service ----------------------------------------------------------------------------
 class PrintService:
     def __init__(
-        self, store: Store, *, printer_uri: str | None = None, till_id: str = "T1"
+        self, store: Store, *, printer_uri: str | None = None, till_id: str | None = None
     ) -> None:
         self.store = store
         self.jobs = PrintJobs(store)
         self.override_uri = printer_uri
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
 
     def settings(self) -> PrinterSettings:
         return load_settings(self.store, self.override_uri)
@@ -182,13 +188,10 @@ class PrintService:
         return self.jobs.enqueue("test", "", actor=actor, till_id=self.till_id)
 
     # documents ----------------------------------------------------------------------
-    def _method_labels(self) -> dict[str, str]:
-        """The hub's own payment method labels (setting ``payment_methods``)."""
-        return {
-            str(m.get("code")): str(m.get("label"))
-            for m in (self.store.get_setting("payment_methods") or [])
-            if isinstance(m, dict)
-        }
+    def _method_labels(self, language: str) -> dict[str, str]:
+        """Method code -> what to print for it, in ``language`` (the hub's own words as typed)."""
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return methods.labels(translations(language).gettext)
 
     def receipt_data(
         self, checkout_id: str, settings: PrinterSettings, *, copy: bool = False
@@ -198,7 +201,7 @@ class PrintService:
             raise PrintError("print.checkout_gone")
         hub = row["hub"] or {}
         order = row["order"] or {}
-        labels = self._method_labels()
+        labels = self._method_labels(settings.language)
         lines = tuple(
             ReceiptLine(
                 name=line["product_name"],
@@ -216,7 +219,7 @@ class PrintService:
         payments = tuple(
             ReceiptPayment(
                 method=p["method"],
-                label=method_label(p["method"], settings.language, labels),
+                label=labels.get(p["method"], p["method"]),
                 amount=p["amount"],
                 tendered=p["tendered"],
                 change=p["change"],
@@ -265,7 +268,7 @@ class PrintService:
             raise PrintError("print.session_gone")
         extras = self.jobs.session_extras(session_id)
         hub = extras["hub"] or {}
-        labels = self._method_labels()
+        labels = self._method_labels(settings.language)
         sums = till.checkout_sums(session_id)
         return ZReportData(
             hub_name=hub.get("name", ""),
@@ -281,7 +284,7 @@ class PrintService:
             closed_by=session.closed_by,
             float_amount=session.float_amount,
             by_method=tuple(
-                MethodTotal(method_label(m.method, settings.language, labels), m.amount, m.count)
+                MethodTotal(labels.get(m.method, m.method), m.amount, m.count)
                 for m in till.totals_by_method(session_id)
             ),
             movements=tuple(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from pos.domain import settings as s
 from pos.domain.text import looks_like_a_code
 from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
 from pos.errors import KnownError
@@ -20,9 +21,7 @@ from pos.store.till import SessionAlreadyOpen, TillRepository
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DIFFERENCE_LIMIT = 500  # minor units a volunteer may close with unchallenged
 SHIFT_HOURS = 12  # a name given for sessionless hand-overs is kept this long (one shift)
-SHIFT_SETTING = "shift_volunteer"
 
 
 class NoTillSession(KnownError):
@@ -62,11 +61,11 @@ class CloseCheck:
 
 class TillService:
     def __init__(
-        self, store: Store, roles: StaffRoles, *, till_id: str = "T1", currency: str = "GBP"
+        self, store: Store, roles: StaffRoles, *, till_id: str | None = None, currency: str = "GBP"
     ) -> None:
         self.store = store
         self.roles = roles
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.currency = currency
         self.repo = TillRepository(store)
         self.checkouts = CheckoutRepository(store)
@@ -94,8 +93,7 @@ class TillService:
 
     @property
     def difference_limit(self) -> int:
-        value = self.store.get_setting("close_difference_limit", DEFAULT_DIFFERENCE_LIMIT)
-        return int(value)
+        return self.store.settings.get(s.CLOSE_DIFFERENCE_LIMIT)
 
     def close_check(self, counted: int) -> CloseCheck:
         """The difference closing now would record, and whether it needs the staff PIN."""
@@ -124,8 +122,8 @@ class TillService:
         session = self.current()
         if session is not None:
             return session.volunteer
-        saved = self.store.get_setting(SHIFT_SETTING)
-        if not isinstance(saved, dict) or not saved.get("name"):
+        saved = self.store.settings.get(s.SHIFT_VOLUNTEER)
+        if not saved or not saved.get("name"):
             return ""
         try:
             since = datetime.fromisoformat(str(saved.get("at", "")).replace("Z", "+00:00"))
@@ -138,7 +136,7 @@ class TillService:
     def set_shift_volunteer(self, name: str) -> str:
         """Remember who hands bags over while no till is open (asked once per shift)."""
         name = self.volunteer_name(name)
-        self.store.set_setting(SHIFT_SETTING, {"name": name, "at": utcnow()})
+        self.store.settings.set(s.SHIFT_VOLUNTEER, {"name": name, "at": utcnow()})
         return name
 
     # writing --------------------------------------------------------------------
@@ -151,8 +149,7 @@ class TillService:
         if self.current() is not None:
             raise TillAlreadyOpen()
         if pickup_point_id is None:
-            saved = self.store.get_setting("pickup_point_id")
-            pickup_point_id = None if saved is None else int(saved)
+            pickup_point_id = self.store.settings.get(s.TILL_PICKUP_POINT)
         session = TillSession(
             id=new_id(), till_id=self.till_id, number=self.repo.next_number(self.till_id),
             volunteer=volunteer, opened_at=utcnow(), float_amount=float_amount,
@@ -229,7 +226,7 @@ class TillService:
                 counted=counted, denominations=counts, note=note.strip(),
             ):  # fmt: skip
                 raise KnownError("till.session_closed")
-            self.store.set_setting(SHIFT_SETTING, None)  # the shift ends with the till
+            self.store.settings.set(s.SHIFT_VOLUNTEER, None)  # the shift ends with the till
             self.store.audit(
                 "till.close", entity="till_session", entity_id=session.id, actor=closer,
                 role=role, till_id=self.till_id,
