@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos import APP_ID, APP_NAME, __version__, logs, paths
+from pos import APP_ID, APP_NAME, __version__, logs, messages, paths
 from pos.cli import build_parser, run_command
 from pos.errors import KnownError
 
@@ -128,7 +128,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db_path = resolve_db(args.db)
         window = create_window(db_path, printer=args.printer)
     except KnownError as exc:
-        log.error("cannot open: %s", exc.message)
+        log.error("cannot open: %s", messages.for_log(exc))
         crash.error_dialog(exc).exec()
         return 1
     window.show()

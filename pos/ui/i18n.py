@@ -10,12 +10,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from pos import languages, resources
 
 log = logging.getLogger(__name__)
-_current = "en"
+_current: str | None = None
 
 
 def current_language() -> str:
-    """The language installed for the UI ("en" until ``install`` runs)."""
-    return _current
+    """The language installed for the UI; before ``install`` runs (a database that cannot be
+    opened), the one it would install without a setting."""
+    return _current or pick_language()
 
 
 def pick_language(setting: str | None = None) -> str:

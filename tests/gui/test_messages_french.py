@@ -22,10 +22,8 @@ from tests.helpers.wait import settle
 def french(qtbot, demo_db: Path, monkeypatch) -> Iterator:  # type: ignore[no-untyped-def]
     """The real window in French; the UI language and Qt's translators are put back after."""
     from pos.app import create_window
-    from pos.ui import i18n
 
     monkeypatch.setenv("FOODHUB_POS_LANG", "fr")
-    monkeypatch.setattr(i18n, "_current", i18n.current_language())  # restored afterwards
     window = create_window(demo_db)
     qtbot.addWidget(window)
     window.resize(1366, 768)
