@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos import messages
 from pos.domain.models import Customer, Hub, Order, PickupPoint, Producer
 from pos.domain.settings import CURRENCY
 from pos.store import Store
@@ -357,7 +358,7 @@ class Puller:
                 continue
             report.fetched += 1
             if isinstance(data, BadPayload):
-                log.warning("skipping order %s: %s", number, data.message)
+                log.warning("skipping order %s: %s", number, messages.for_log(data))
                 report.skipped.append((number, f"not saved: {data.message}"))
                 continue
             order, point = data
@@ -432,7 +433,7 @@ class Puller:
             try:
                 shop = self.client.shop(producer_id)
             except (ApiError, BadPayload) as exc:
-                log.info("producer %d: no name (%s)", producer_id, exc.message)
+                log.info("producer %d: no name (%s)", producer_id, messages.for_log(exc))
                 continue
             name = shop.get("name") if isinstance(shop, dict) else None
             if (

@@ -348,7 +348,7 @@ class Pusher:
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote  # OFN refused: staff enter it
-                log.info("capture %s: %s; reading again", item.number, exc.message)
+                log.info("capture %s: %s; reading again", item.number, messages.for_log(exc))
                 remote, _ = self._read(item.number, item.currency)
                 continue
             if after.is_paid:
@@ -370,7 +370,7 @@ class Pusher:
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote
-                log.info("ship %s: %s; reading again", item.number, exc.message)
+                log.info("ship %s: %s; reading again", item.number, messages.for_log(exc))
                 remote, _ = self._read(item.number, item.currency)
                 continue
             if after.is_shipped:
@@ -476,7 +476,7 @@ class Pusher:
         try:
             self.client.set_note(item.number, text)
         except (ApiError, Unreachable, NotOFN) as exc:  # a note is a nicety
-            log.info("note on %s not written: %s", item.number, exc.message)
+            log.info("note on %s not written: %s", item.number, messages.for_log(exc))
 
     def _fmt(self, currency: str) -> Callable[[int], str]:
         return lambda minor: format_money(minor, currency, self.locale)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pos import languages
+from pos import languages, messages
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
@@ -538,7 +538,7 @@ class PrintLoop:
                     recovered = True
                 outcome = self.service.process_next()
             except KnownError as exc:  # e.g. the database cannot be written: say so, retry
-                log.warning("print loop: %s", exc.message)
+                log.warning("print loop: %s", messages.for_log(exc))
                 outcome = JobOutcome(None, False, exc.message, "error")
             except Exception:  # never let the worker die: the till relies on it
                 log.exception("print loop error")

@@ -7,7 +7,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos import languages, resources
+from pos import languages, messages, resources
 
 log = logging.getLogger(__name__)
 _current: str | None = None
@@ -36,7 +36,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         catalogue = resources.qt_catalogue(language)
     except resources.ResourceMissing as missing:
         # The till still works in English; the sentence goes to the log and the status bar.
-        log.warning("%s", missing.message)
+        log.warning("%s", messages.for_log(missing))
         app.setProperty("missingCatalogue", missing.message)
     else:
         if ours.load(str(catalogue)):
