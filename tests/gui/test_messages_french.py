@@ -29,7 +29,7 @@ def french(qtbot, demo_db: Path, monkeypatch) -> Iterator:  # type: ignore[no-un
     window.resize(1366, 768)
     window.show()
     yield window
-    for translator in window._translators:
+    for translator in window.translators:
         QCoreApplication.removeTranslator(translator)
     window.close()
 
