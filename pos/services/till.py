@@ -30,6 +30,8 @@ class NoTillSession(KnownError):
 
 
 class TillAlreadyOpen(KnownError):
+    """This till has an open session already (opened meanwhile, from another dialog)."""
+
     def __init__(self) -> None:
         super().__init__("till.already_open")
 
