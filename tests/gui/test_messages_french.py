@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableV
 from pos.services.reconcile import ReconcileService
 from pos.store.db import utcnow
 from pos.store.outbox import Outbox, StaffAction
-from pos.ui.reconcile_window import open_reconcile
 from tests.helpers.till import count, find, message, order_number, scan
 from tests.helpers.wait import settle
 
@@ -147,11 +146,11 @@ def test_the_reconcile_to_do_list_words_actions_in_french(qtbot, french) -> None
             " VALUES ('old', 'credit', ?, '', ?)",
             (legacy, utcnow()),
         )
-    dialog = open_reconcile(french)
+    dialog = french.open_reconcile()
     qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), "Olga")
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(french, "_reconcile_window", None) is not None)
-    window = french._reconcile_window
+    qtbot.waitUntil(lambda: french.reconcile_window is not None)
+    window = french.reconcile_window
     settle(qtbot, window)
     find(window, QCheckBox, "showDoneActions").setChecked(True)
     model = find(window, QTableView, "actionsTable").model()
