@@ -226,7 +226,6 @@ ERRORS: dict[str, str] = {
     "reconcile.cycle_missing": N_("There is no order cycle {cycle} in this database."),
     "reconcile.point_missing": N_("There is no pickup point {point} in this database."),
     "reconcile.no_show_reason": N_("Give a reason for the no-show (e.g. “did not come”)."),
-    "reconcile.conflict_resolved": N_("This conflict is already resolved."),
     "reconcile.report_suffix": N_("The report file must end in .pdf or .csv, not “{name}”."),
     "reconcile.actor_missing": N_("Enter your name so the audit log shows who did this."),
     "reconcile.no_show_collected": N_("Order {number} was collected; it cannot be a no-show."),
@@ -401,6 +400,12 @@ ERRORS: dict[str, str] = {
     "cli.file_exists": N_("{path} already exists; choose a new file name."),
     "cli.report_suffix": N_("--out must end in .pdf or .csv, not “{name}”."),
     "cli.not_printed": N_("Nothing was printed: {reason}"),
+    # sync conflicts
+    "sync.conflict_resolved": N_("This conflict is already resolved."),
+    "sync.record_unreadable": N_(
+        "The till's record of order {number} is unreadable: sort it out in OFN, then accept"
+        " OFN's version."
+    ),
 }
 
 # Parts of sentences that are parameters of others (phrase(code)): why the network failed.
