@@ -87,6 +87,7 @@ ERRORS: dict[str, str] = {
     "checkout.item_invalid": N_("Each item needs a price and a quantity above zero."),
     "checkout.undo_reason_missing": N_("Say why this checkout is undone."),
     "checkout.undo_of_undo": N_("An undo cannot itself be undone; check the order out again."),
+    "checkout.refund_ids": N_("An undo needs one new id for each of its {payments} payments."),
     "checkout.already_undone": N_("{receipt} was already undone."),
     "checkout.undo_other_session": N_(
         "Only checkouts of the current till session can be undone here."

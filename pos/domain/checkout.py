@@ -411,9 +411,9 @@ def reversal_of(
     refunded by the same methods), pointing back at it. The one rule for undo at the till and
     for staff accepting OFN's version of a conflicted order."""
     if original.kind == "reversal":
-        raise CheckoutRuleError("an undo cannot itself be undone")
+        raise CheckoutRuleError("checkout.undo_of_undo")
     if len(payment_ids) != len(original.payments):
-        raise CheckoutRuleError("one new id per refunded payment")
+        raise CheckoutRuleError("checkout.refund_ids", payments=len(original.payments))
     return Checkout(
         id=reversal_id, receipt_no=receipt_no, kind="reversal", till_id=till_id,
         volunteer=volunteer, created_at=created_at, currency=original.currency,
