@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos import APP_ID, APP_NAME, __version__, logs, messages, paths
+from pos import APP_ID, APP_NAME, __version__, files, logs, paths
 from pos.cli import build_parser, run_command
 from pos.errors import KnownError
 
@@ -57,6 +57,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
     _core_before_qt()
     from pos.domain.settings import LANGUAGE
+    from pos.services import vault
     from pos.services.context import Services
     from pos.ui import i18n, text_size
     from pos.ui.main_window import MainWindow
@@ -66,12 +67,18 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     printer_uri = printer or os.environ.get("FOODHUB_POS_PRINTER") or None
     services = Services.open(db_path, printer_uri=printer_uri)
     try:
+        # a real hub's plain database is encrypted before any screen holds its connection
+        notice = vault.secure(services.store, is_demo=services.is_demo)
+        if notice is not None and notice.kind == "encrypted":  # services held the old connection
+            services.close()
+            services = Services.open(db_path, printer_uri=printer_uri)
         language = i18n.pick_language(services.store.settings.get(LANGUAGE))
         translators = i18n.install(app, language)  # type: ignore[arg-type]
         window = MainWindow(services)
     except BaseException:
         services.close()
         raise
+    window.vault_notice = notice  # type: ignore[attr-defined]  # shown once by run_gui
     window.setProperty("language", language)
     missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
     if missing:
@@ -133,15 +140,12 @@ def run_gui(args: argparse.Namespace) -> int:
     _qt_app()
     if not args.no_crash_dialog:
         crash.install()
-    try:
-        db_path = resolve_db(args.db)
-        window = create_window(db_path, printer=args.printer)
-    except KnownError as exc:
-        log.error("cannot open: %s", messages.for_log(exc))
-        crash.error_dialog(exc).exec()
+    window = _open_first_window(args)
+    if window is None:
         return 1
     window.show()
     _windows[:] = [window]
+    _after_show(window)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -161,7 +165,67 @@ def run_gui(args: argparse.Namespace) -> int:
     return QApplication.exec()
 
 
+def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
+    """The window, or None after telling why not; a damaged or locked database gets a way out.
+
+    Damaged: one sentence and an offer to restore the latest good backup. Encrypted with a
+    key this computer lacks: the recovery code. Either way the window then opens.
+    """
+    from pos.store.db import DatabaseDamaged, KeyMissing
+    from pos.ui import crash, vault_dialogs
+
+    for _attempt in range(3):
+        try:
+            db_path = resolve_db(args.db)
+            return create_window(db_path, printer=args.printer)
+        except (KeyMissing, DatabaseDamaged) as exc:
+            log.error("cannot open: %s", messages.for_log(exc))
+            if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
+                from pos.cli import restore_hint
+
+                print(f"error: {exc.message}", file=sys.stderr)
+                hint = restore_hint(exc)
+                if hint:
+                    print(hint, file=sys.stderr)
+                return None
+            if isinstance(exc, KeyMissing):
+                if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
+                    return None
+            elif not vault_dialogs.offer_restore(exc.path, exc.message):
+                return None
+        except KnownError as exc:
+            log.error("cannot open: %s", messages.for_log(exc))
+            crash.error_dialog(exc).exec()
+            return None
+    return None
+
+
+def _after_show(window: MainWindow) -> None:
+    """Once the window is up: the recovery code until staff keep it (behind the staff PIN
+    when one is set), the no-keyring notice once, and the backup taken at start."""
+    from pos.services import vault
+    from pos.ui import tasks, vault_dialogs
+    from pos.ui.staff_gate import staff_gate
+
+    notice = getattr(window, "vault_notice", None)
+    store = window.services.store
+    code = vault.pending_recovery_code(store)
+    if code is not None:
+
+        def show() -> None:
+            dialog = vault_dialogs.RecoveryCodeDialog(code, store.path, window)
+            if dialog.exec() == vault_dialogs.RecoveryCodeDialog.DialogCode.Accepted:
+                vault.recovery_code_kept(store)
+
+        staff_gate(window, window.services.roles, "vault.recovery_code", show)
+    elif notice is not None and notice.kind == "no_keyring":
+        vault.told_no_keyring(store)
+        vault_dialogs.no_keyring_message(window).exec()
+    tasks.run(lambda: vault.backup_own_connection(store, "start"), what="backup at start")
+
+
 def main(argv: list[str] | None = None) -> int:
+    files.restrict_umask()  # everything this process writes is the user's only
     args = build_parser().parse_args(argv)
     logs.setup()
     log.info("Food Hub POS %s starting: %s", __version__, args.command or "gui")

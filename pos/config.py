@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from pos import paths
+from pos import files, paths
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,5 @@ def load() -> dict[str, Any]:
 
 def save(data: dict[str, Any]) -> None:
     target = _file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    files.private_dir(target.parent)
+    files.write_bytes(target, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))

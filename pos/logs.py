@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import faulthandler
+import io
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from typing import IO
 
-from pos import paths
+from pos import files, paths
 
 _fault_file: IO[str] | None = None
+
+
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Each log file (the first, and each one after a rotation) readable by the user only."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, files.FILE_MODE)
+        files.make_private(self.baseFilename)  # a log left by an older version
+        return io.TextIOWrapper(
+            io.FileIO(fd, "a"), encoding=self.encoding or "utf-8", errors=self.errors
+        )
 
 
 def setup(level: int = logging.INFO) -> Path | None:
@@ -21,8 +34,8 @@ def setup(level: int = logging.INFO) -> Path | None:
     root = logging.getLogger()
     root.setLevel(level)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        files.private_dir(target.parent)
+        handler: logging.Handler = _PrivateRotatingHandler(
             target, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
@@ -36,7 +49,10 @@ def setup(level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     if target_or_none is not None and _fault_file is None:
         try:
-            _fault_file = open(target.with_suffix(".crash"), "a", encoding="utf-8")
+            crash = target.with_suffix(".crash")
+            fd = os.open(crash, os.O_WRONLY | os.O_APPEND | os.O_CREAT, files.FILE_MODE)
+            files.make_private(crash)
+            _fault_file = os.fdopen(fd, "a", encoding="utf-8")
             faulthandler.enable(_fault_file)
         except OSError:
             pass

@@ -306,7 +306,11 @@ class _FileConnection:
         if not target.exists() and not target.parent.is_dir():
             raise PrinterFault("printer.no_device", "unreachable", path=path)
         try:
-            self.handle = open(path, "ab" if regular else "wb", buffering=0)
+            if regular:  # a receipt archive holds customers' names: private, like the rest
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                self.handle = os.fdopen(fd, "ab", buffering=0)
+            else:
+                self.handle = open(path, "wb", buffering=0)
         except PermissionError as exc:
             code = f"printer.no_permission.{system(platform)}"
             raise PrinterConfigError(code, path=path) from exc

@@ -21,7 +21,7 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
-from pos import paths
+from pos import files, paths
 from pos.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -127,16 +127,5 @@ def _file_delete(url: str) -> None:
 
 def _file_replace(data: dict[str, str]) -> None:
     path = key_file()
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        if _posix_modes() and hasattr(os, "fchmod"):  # 0600 even where umask or the file differ
-            os.fchmod(fd, 0o600)
-        os.write(fd, json.dumps(data).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    files.private_dir(path.parent)
+    files.write_bytes(path, json.dumps(data).encode("utf-8"))  # 0600, exclusive temporary file

@@ -14,6 +14,9 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
     os.environ["QT_QPA_PLATFORM"] = offscreen_platform(*LAPTOP)  # GUI tests run on 1366×768
 os.environ.setdefault("FOODHUB_POS_LANG", "en")
+# No test reaches the desktop's real keyring (database keys, API keys): a test that needs one
+# sets the file-backed backend of tests/helpers/keyring_file.py; processes inherit this.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @pytest.fixture(autouse=True)

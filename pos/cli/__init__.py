@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from types import ModuleType
+from types import SimpleNamespace
+from typing import Any
 
 from pos import __version__, languages, messages
 from pos.errors import KnownError
@@ -18,16 +19,27 @@ from pos.errors import KnownError
 log = logging.getLogger(__name__)
 
 
-def _commands() -> dict[str, tuple[ModuleType, str]]:
-    from pos.cli import demo, lists, print_test, report
+def _commands() -> dict[str, tuple[Any, str]]:  # a module, or a namespace with the two
+    from pos.cli import backup, demo, encrypt, lists, print_test, report, restore
     from pos.cli import sync as sync_cmd
 
+    encrypt_cmd = SimpleNamespace(
+        add_arguments=encrypt.add_encrypt_arguments, run=encrypt.run_encrypt
+    )
+    unlock_cmd = SimpleNamespace(add_arguments=encrypt.add_unlock_arguments, run=encrypt.run_unlock)
     return {
         "demo": (demo, "write a demo hub database"),
         "sync": (sync_cmd, "pull orders from and push collections to Open Food Network"),
         "print-test": (print_test, "print a test receipt"),
         "lists": (lists, "write packing lists, harvest totals, sheets and labels as PDFs"),
         "report": (report, "write the end-of-day reconciliation report"),
+        "backup": (backup, "write a backup of a hub database now"),
+        "restore": (restore, "put a backup in place of a hub database"),
+        "encrypt": (encrypt_cmd, "encrypt a hub database and show its recovery code"),
+        "unlock": (
+            unlock_cmd,
+            "let this computer open an encrypted database (recovery code)",
+        ),
     }
 
 
@@ -64,6 +76,9 @@ def run_command(args: argparse.Namespace) -> int:
     except KnownError as exc:
         log.info("command %s: %s", args.command, messages.for_log(exc))
         print(f"error: {messages.word_error(exc, languages.from_environment())}", file=sys.stderr)
+        hint = restore_hint(exc)
+        if hint:
+            print(hint, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted.", file=sys.stderr)
@@ -78,3 +93,20 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def restore_hint(exc: KnownError) -> str:
+    """For a damaged database: the latest good backup and the command that restores it."""
+    from pos.store.db import DatabaseDamaged, KeyMissing
+
+    if not isinstance(exc, DatabaseDamaged | KeyMissing):
+        return ""
+    from pos.store import backup
+
+    found = backup.latest_good(exc.path)
+    if found is None:
+        return f"There is no good backup of it in {backup.folder_for(exc.path)}."
+    return (
+        f"The latest good backup is {found.name}; restore it with:"
+        f" python main.py restore --db {exc.path}"
+    )

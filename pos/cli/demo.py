@@ -14,6 +14,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="PATH", help="database file to write")
     p.add_argument("--orders", type=int, default=180, metavar="N", help="orders (1-100,000)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,9 +22,13 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.orders <= MAX_ORDERS:
         raise KnownError("cli.demo_orders", max=f"{MAX_ORDERS:,}")
+    from pos import files
+
     out = Path(args.out)
-    if out.exists():
-        raise KnownError("cli.file_exists", path=out)
+    files.refuse_existing(out, args.force)
+    if args.force and out.exists():
+        for suffix in ("", "-wal", "-shm"):  # a fresh demo, not one merged into the old file
+            out.with_name(out.name + suffix).unlink(missing_ok=True)
     write_demo(out, orders=args.orders, seed=args.seed)
     print(f"wrote {args.orders} demo orders to {out}")
     return 0

@@ -17,6 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--producer", type=int, metavar="ID")
     p.add_argument("--pickup-point", type=int, metavar="ID")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument("--force", action="store_true", help="replace files already in --out")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     # Read-only use: no writer lock, so lists can be printed while the till is open.
     store = Store.open(db, lock=False, create=False)
     try:
-        paths = ListsService(store).generate(request, args.out)
+        paths = ListsService(store).generate(request, args.out, overwrite=args.force)
     finally:
         store.close()
     for path in paths:

@@ -13,9 +13,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", dest="report_db", required=True, metavar="PATH")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--pickup-point", type=int, metavar="ID")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
 
 
 def run(args: argparse.Namespace) -> int:
+    from pos import files
     from pos.services.reconcile import ReconcileService
     from pos.store import Store
 
@@ -24,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
         raise KnownError("cli.report_suffix", name=out.name)
     if not out.parent.is_dir():
         raise KnownError("file.no_folder", path=out.parent)
+    files.refuse_existing(out, args.force)
     # Read-only use: no writer lock, so the report runs while a till has the file open.
     store = Store.open(args.report_db, lock=False, create=False)
     try:

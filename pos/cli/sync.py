@@ -45,6 +45,7 @@ def _key(args: argparse.Namespace, url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pos.services import vault
     from pos.store import Store
     from sync.connection import Settings
     from sync.run import run_sync
@@ -84,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
             store, settings, key, pull=both or args.pull, push=both or args.push,
             progress=progress, role="sync",
         )  # fmt: skip
+        vault.backup_now(store, "after sync")
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
             settings.save(store)  # remember a working set-up for the next run and the app
     for line in result.lines():

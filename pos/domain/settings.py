@@ -187,6 +187,18 @@ ORDER_NOTES = flag("order_notes", False, HUB, "push writes a note on each order 
 STAFF_PIN_HASH = optional_text("staff_pin_hash", HUB, "hash of the staff PIN; None: no PIN")
 DEMO = flag("demo", False, HUB, "this database is the demo hub")
 
+# --- the database on this computer: encryption and backups ----------------------------------
+ENCRYPT_DATABASE = flag(
+    "encrypt_database", True, HUB, "encrypt a real hub's database where a keyring exists"
+)
+RECOVERY_CODE_KEPT = flag(
+    "recovery_code_kept", False, HUB, "hub staff confirmed they keep the recovery code"
+)
+ENCRYPTION_UNAVAILABLE_TOLD = flag(
+    "encryption_unavailable_told", False, DEVICE, "staff were told this computer has no keyring"
+)
+BACKUP_KEEP = whole("backup_keep", 10, HUB, "automatic backups kept beside the database")
+
 # --- OFN connection and push rules --------------------------------------------------------
 OFN_URL = text("ofn_url", "", HUB, "the OFN instance")
 HUB_ID = ofn_id("hub_id", HUB, "the hub's OFN enterprise id")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from pos import files
 from pos.domain.money import minor_digits
 from pos.errors import KnownError
 
@@ -75,15 +76,8 @@ def write_csv(
     """Write the file in one go (a half-written CSV never replaces a good one)."""
     target = Path(path)
     text = render(header, rows)
-    tmp = target.with_name(target.name + ".part")
     try:
-        with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            fh.write(text)
-        tmp.replace(target)
+        files.write_bytes(target, text.encode("utf-8-sig" if bom else "utf-8"))
     except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
     return target

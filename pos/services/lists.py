@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pos import languages
+from pos import files, languages
 from pos.domain import settings as s
 from pos.domain.models import LineItem, OrderCycle, PickupPoint, Producer
 from pos.domain.text import fold
@@ -116,8 +116,13 @@ class ListsService:
         *,
         now: datetime | None = None,
         progress: Progress | None = None,
+        overwrite: bool = True,
     ) -> list[Path]:
-        """Write the requested documents into ``out_dir``; return the paths written."""
+        """Write the requested documents into ``out_dir``; return the paths written.
+
+        ``overwrite=False`` (the command line without ``--force``) refuses before writing
+        anything when one of the files is already there.
+        """
         if request.paper not in PAPERS:
             raise KnownError("lists.paper_unknown", paper=request.paper)
         unknown = [k for k in request.kinds if k not in KINDS]
@@ -134,6 +139,9 @@ class ListsService:
         names = {p.id: p.name for p in self.repo.producers()}
         orders = self.queries.orders(cycle.id, pickup_point_id=request.pickup_point_id)
         jobs = self._jobs(request, cycle, point, producers, orders, names, info)
+        if not overwrite:
+            for name, _make in jobs:
+                files.refuse_existing(out / name, force=False)
         written: list[Path] = []
         for done, (name, make) in enumerate(jobs):
             if progress:
@@ -234,7 +242,7 @@ class ListsService:
     def _out_dir(out_dir: str | Path) -> Path:
         out = Path(out_dir).expanduser()
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            files.private_dir(out)  # a folder we create is 0700; the user's own stays as it is
         except OSError as exc:
             raise KnownError("file.cannot_create_folder", path=out, reason=exc.strerror) from exc
         if not os.access(out, os.W_OK):
@@ -301,11 +309,8 @@ def producer_orders(orders: Iterable[PackOrder], producer_id: int) -> list[PackO
 
 def _write(path: Path, data: bytes) -> Path:
     """Write atomically: a reader never sees half a PDF, a failure leaves no stub."""
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        files.write_bytes(path, data)  # private, exclusive temporary file, then renamed
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise KnownError("file.cannot_write", path=path, reason=exc.strerror) from exc
     return path

@@ -15,6 +15,7 @@ from pos import config, languages, paths
 from pos.domain import settings as s
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
+from pos.services import vault
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
@@ -148,8 +149,10 @@ class SyncService:
             raise KnownError("sync.not_set_up")
         reader = self.store.reader()
         try:
-            return run_sync(
+            result = run_sync(
                 reader, settings, key, pull=pull, push=push, progress=progress, cancel=cancel
             )
+            vault.backup_now(reader, "after sync")  # on this worker's connection
+            return result
         finally:
             reader.close()

@@ -6,7 +6,6 @@ sync intent land together (design.md rule 1).
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from decimal import Decimal
 
@@ -20,6 +19,7 @@ from pos.domain.checkout import (
 )
 from pos.domain.outbox import DesiredState
 from pos.store.db import Store, utcnow
+from pos.store.driver import sqlite3
 
 
 class DuplicateCollection(Exception):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
-import sqlite3
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,8 +16,10 @@ from typing import Any
 
 import sqlite_utils
 
+from pos import files, keys
 from pos.errors import KnownError
-from pos.store import schema
+from pos.store import cipher, schema
+from pos.store.driver import sqlite3
 from pos.store.lock import FileLock, LockHeld, holder_role
 from pos.store.settings import Settings
 
@@ -27,27 +30,121 @@ class StoreError(KnownError):
     """The database cannot be used; the message says why and what to do."""
 
 
+class DatabaseDamaged(StoreError):
+    """The file is damaged (or not a database at all): a backup may bring it back."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class KeyMissing(StoreError):
+    """The file is encrypted and this computer's keyring does not have its key."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+#: ``PRAGMA application_id`` of our files ("FHPS"): a database of another program is refused.
+APPLICATION_ID = 0x46485053
+
+
 def utcnow() -> str:
     """Now in UTC as stored: ``2026-11-26T09:14:03.123456Z``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    try:
+        cipher.apply_key(conn, key, cipher.salt_of(path))
+    except BaseException:
+        conn.close()
+        raise
     conn.row_factory = sqlite3.Row
     return conn
 
 
-def read_schema_version(path: Path) -> int:
+def read_schema_version(path: Path, key: bytes | None = None) -> int:
     """The schema version of an existing file, or raise :class:`StoreError`."""
+    return _inspect(path, key)[0]
+
+
+def _inspect(path: Path, key: bytes | None) -> tuple[int, int, set[str]]:
+    """(schema version, application id, table names) read without changing the file."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+            cipher.apply_key(conn, key, cipher.salt_of(path))
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = {
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+            return version, app_id, tables
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError("store.not_sqlite", path=path) from exc
+        raise DatabaseDamaged(
+            f"{path} cannot be read: it is damaged, or it is not a Food Hub POS database.",
+            path,
+        ) from exc
+
+
+@functools.cache
+def _tables_at(version: int) -> frozenset[str]:
+    """The tables our migrations create up to ``version`` (built in memory, not guessed)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in schema.MIGRATIONS[:version]:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+        return frozenset(
+            str(row[0])
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        )
+    finally:
+        conn.close()
+
+
+def _check_ours(path: Path, version: int, app_id: int, tables: set[str]) -> None:
+    """Refuse a database another program made: we would migrate (change) it otherwise."""
+    not_ours = StoreError(
+        f"{path} is a database of another program, not of Food Hub POS; it was not changed."
+        " Choose a Food Hub POS database, or a new file name."
+    )
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0:
+        raise not_ours
+    if version == 0:
+        if tables:
+            raise not_ours
+        return
+    if not _tables_at(min(version, schema.LATEST)) <= tables:  # newer: refused as newer, below
+        raise not_ours
+
+
+def key_for(path: Path) -> bytes | None:
+    """The key an existing file needs: None when plain; from the keyring when encrypted."""
+    if not cipher.is_encrypted(path):
+        return None
+    key = keys.load(cipher.salt_of(path))
+    if key is None:
+        raise KeyMissing(
+            f"{path} is encrypted, and this computer does not have its key. Enter the"
+            " recovery code hub staff kept (or run: python main.py unlock --db PATH), or"
+            " restore a backup. If the file was not encrypted, it is damaged.",
+            path,
+        )
+    return key
 
 
 class Store:
@@ -57,11 +154,22 @@ class Store:
     connection on the same file; WAL lets them read while the till writes.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite_utils.Database,
+        lock: FileLock | None,
+        key: bytes | None = None,
+    ) -> None:
         self.path = path
         self.db = db
         self._lock = lock
+        self.key = key  # None: a plain database
         self._file = _identity(path)  # which file the connection writes to
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     # opening ------------------------------------------------------------------
     @classmethod
@@ -79,20 +187,29 @@ class Store:
         folder = path.parent
         if not folder.exists():
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                files.private_dir(folder)
             except OSError as exc:
-                raise StoreError(
-                    "file.cannot_create_folder", path=folder, reason=exc.strerror
-                ) from exc
+                raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
         version = 0
+        key: bytes | None = None
         if path.exists():
             if path.is_dir():
-                raise StoreError("store.is_folder", path=path)
-            version = read_schema_version(path)
+                raise StoreError(f"{path} is a folder, not a database file.")
+            for item in (path, _wal(path), _shm(path)):
+                files.make_private(item)  # made by an older version under a loose umask
+            key = key_for(path)
+            version, app_id, tables = _inspect(path, key)
+            _check_ours(path, version, app_id, tables)
             if version > schema.LATEST:
-                raise StoreError("store.newer", path=path, version=version, latest=schema.LATEST)
+                raise StoreError(
+                    f"{path} was written by a newer version of Food Hub POS "
+                    f"(schema {version}, this version knows up to {schema.LATEST}). "
+                    "Install the newer version; the file has not been changed."
+                )
         elif not create:
-            raise StoreError("store.no_database", path=path)
+            raise StoreError(f"There is no database at {path}.")
+        else:
+            _create_private(path)
         file_lock: FileLock | None = None
         # A reader (lock=False: reports, lists) still takes the lock while it migrates.
         migrating = version < (schema.LATEST if schema_version is None else schema_version)
@@ -103,25 +220,36 @@ class Store:
             except LockHeld as exc:
                 pid, holder = holder_role(exc)
                 if holder == "sync":
-                    raise StoreError("store.sync_updating", path=path, pid=pid) from exc
-                raise StoreError("store.open_elsewhere", path=path) from exc
+                    raise StoreError(
+                        f"{path} is being updated by a sync job (process {pid}); try again in"
+                        " a minute."
+                    ) from exc
+                raise StoreError(
+                    f"{path} is already open in another Food Hub POS window. "
+                    "Close that one first: only one till may write to a database."
+                ) from exc
             except OSError as exc:
                 raise StoreError(
-                    "store.folder_read_only", path=folder, reason=exc.strerror
+                    f"Cannot write in {folder} ({exc.strerror}). Choose a folder you can write to."
                 ) from exc
         try:
-            conn = _connect(path)
+            conn = _connect(path, key)
             db = sqlite_utils.Database(conn)
-            store = cls(path, db, file_lock)
+            store = cls(path, db, file_lock, key)
             store._configure()
             store.migrate(schema_version)
+            if lock and store.scalar("PRAGMA application_id") != APPLICATION_ID:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours from now on
             if not lock and file_lock is not None:
                 file_lock.release()
                 store._lock = None
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()
-            raise _explain(exc, path) from exc
+            message = _explain(exc, path)
+            if _damaged(exc):
+                raise DatabaseDamaged(message, path) from exc
+            raise StoreError(message) from exc
         except BaseException:
             if file_lock:
                 file_lock.release()
@@ -140,15 +268,67 @@ class Store:
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
         if not self.path.exists():  # sqlite would create a new, empty file in its place
-            raise StoreError("store.gone", path=self.path)
+            raise StoreError(f"{self.path} is no longer there (was its folder or drive removed?).")
         try:
-            conn = _connect(self.path)
+            conn = _connect(self.path, self.key)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from exc
-        return Store(self.path, sqlite_utils.Database(conn), None)
+            raise StoreError(_explain(exc, self.path)) from exc
+        return Store(self.path, sqlite_utils.Database(conn), None, self.key)
+
+    def encrypt(self, key: bytes) -> None:
+        """Encrypt this (plain) database in place; its key goes to the keyring first.
+
+        The plain file stays untouched until an encrypted copy, written beside it with
+        ``sqlcipher_export`` and read back (integrity and row counts), replaces it in one
+        rename; the encrypted copy is also kept as the first backup before that rename.
+        A failure at any step leaves the plain database as it was. Only the writer may.
+        """
+        from pos.store import backup
+
+        if self.encrypted:
+            return
+        if self._lock is None:
+            raise StoreError(f"{self.path} can only be encrypted by the till that has it open.")
+        salt = cipher.new_salt()
+        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.encrypting")
+        _create_private(tmp)
+        try:
+            conn = self.db.conn
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            counts = _row_counts(conn)
+            cipher.export(conn, tmp, key, salt)
+            check = _connect(tmp, key)
+            try:
+                if check.execute("PRAGMA quick_check").fetchone()[0] != "ok" or (
+                    _row_counts(check) != counts
+                ):
+                    raise StoreError(f"Encrypting {self.path} did not give the same data.")
+            finally:
+                check.close()
+            keys.save(salt, key)  # before the plain file goes: never an unopenable database
+            backup.keep_copy(tmp, self.path)
+            conn.close()
+            if self._lock is not None:
+                self._lock.release_identity()
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        for leftover in (_wal(self.path), _shm(self.path)):
+            leftover.unlink(missing_ok=True)  # the plain file's; the new one starts without
+        self.key = key
+        self.db = sqlite_utils.Database(_connect(self.path, key))
+        self._file = _identity(self.path)
+        if self._lock is not None:
+            self._lock.acquire_identity()
+        self._configure()
+        for old in backup.backups_of(self.path):  # made while it was plain: they would leak it
+            if not cipher.is_encrypted(old):
+                old.unlink(missing_ok=True)
+        log.info("encrypted %s", self.path)
 
     def close(self) -> None:
         try:
@@ -204,7 +384,10 @@ class Store:
                 return
             if self._file is not None and _identity(self.path) != self._file:
                 # the file was deleted or replaced: writes would go to a file lost at exit
-                raise StoreError("store.gone_unsaved", path=self.path)
+                raise StoreError(
+                    f"{self.path} is no longer there (was its folder or drive removed?)."
+                    " Put it back and restart Food Hub POS; nothing was saved."
+                )
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -219,7 +402,7 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
-            raise _explain(exc, self.path) from exc
+            raise StoreError(_explain(exc, self.path)) from exc
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.db.conn.execute(sql, params).fetchall())
@@ -275,6 +458,47 @@ def _split_sql(script: str) -> Iterator[str]:
         yield buffer
 
 
+def _row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    return {n: int(conn.execute(f'SELECT count(*) FROM main."{n}"').fetchone()[0]) for n in names}
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _shm(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def _create_private(path: Path) -> None:
+    """Create the empty file 0600 (SQLite gives its -wal and -shm the same mode).
+
+    Exclusive and without following links: a symlink planted where the database will be
+    is refused, not written through.
+    """
+    try:
+        os.close(files.create_exclusive(path))
+    except FileExistsError:
+        if path.is_symlink():
+            raise StoreError(f"{path} is a link to another file; choose a real file.") from None
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot write in {path.parent} ({exc.strerror}). Choose a folder you can write to."
+        ) from exc
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "file is encrypted" in text
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
@@ -283,15 +507,14 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
-    """The SQLite error as one a person can act on."""
+def _explain(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return StoreError("store.disk_full", path=path)
+        return f"The disk holding {path} is full. Free some space; nothing was saved."
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError("store.read_only", path=path)
+        return f"Cannot write to {path}. Check the folder's permissions or choose another."
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return StoreError("store.damaged", path=path)
+        return f"{path} is not a Food Hub POS database, or it is damaged."
     if "locked" in text or "busy" in text:
-        return StoreError("store.busy", path=path)
-    return StoreError("store.unusable", path=path, detail=str(exc))
+        return f"{path} is busy in another program. Close it and try again."
+    return f"The database {path} could not be used: {exc}."

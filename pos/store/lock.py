@@ -5,14 +5,27 @@ releases both correctly (hand-written ``msvcrt`` code is easy to get wrong: it l
 range from the current file position). The OS drops the lock when the process dies, so a
 crash never leaves a stale lock; a second ``FileLock`` on the same file is refused even in
 the same process (a second window on one database).
+
+The lock beside the file stops a second writer that names the file by the same path (also
+through a symlink or a different spelling: the folder is the same). A hard link is another
+name in perhaps another folder, so the writer also locks the file's identity (device and
+inode, which every name of it shares) in a folder private to this user: a second process
+reaching the same file by any name is refused. The database is 0600, so any other writer
+is this user too and finds the same folder.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
+import tempfile
 from pathlib import Path
 
 import filelock
+import platformdirs
+
+from pos import APP_ID
 
 
 class LockHeld(Exception):
@@ -36,7 +49,10 @@ class FileLock:
         self.path = db_path.with_name(db_path.name + suffix)
         self.role = role
         # thread_local=False: a store opened on one thread may be closed on another.
-        self._lock = filelock.FileLock(self.path, timeout=0, thread_local=False)
+        self._lock = filelock.FileLock(self.path, timeout=0, mode=0o600, thread_local=False)
+        self._db = db_path
+        self._identity: filelock.BaseFileLock | None = None
+        self._by_identity = not name  # a job lock ("sync") is about the name, not the writer
 
     @property
     def held(self) -> bool:
@@ -48,23 +64,95 @@ class FileLock:
             self._lock.acquire(timeout=0)
         except filelock.Timeout as exc:
             # filelock also times out when the lock file cannot be created at all: say so.
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)  # OSError: read-only folder
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # OSError: read-only folder
             os.close(fd)
             raise LockHeld(str(self.path), _holder(self.path)) from exc
+        _write_holder(self.path, self.role)
+        if self._by_identity:
+            try:
+                self._acquire_identity()
+            except BaseException:
+                self._lock.release(force=True)
+                raise
+
+    def release_identity(self) -> None:
+        """Let go of the file's identity only (the file is about to be replaced)."""
+        if self._identity is not None:
+            if self._identity.is_locked:
+                self._identity.release(force=True)
+            self._identity = None
+
+    def acquire_identity(self) -> None:
+        """Lock the identity of the file now at the path (after it was replaced)."""
+        self.release_identity()
+        self._acquire_identity()
+
+    def _acquire_identity(self) -> None:
         try:
-            with open(self.path, "w", encoding="utf-8") as fh:
-                fh.write(f"{os.getpid()} {self.role}\n")
-        except OSError:
-            pass  # Windows refuses writes to the locked byte: the holder stays unknown
+            info = os.stat(self._db)
+        except FileNotFoundError:
+            return  # nothing to write to yet; Store.open creates the file before locking
+        path = identity_lock_folder() / f"{info.st_dev}-{info.st_ino}.lock"
+        lock = filelock.FileLock(path, timeout=0, mode=0o600, thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout as exc:
+            raise LockHeld(str(path), _holder(path)) from exc
+        self._identity = lock
+        _write_holder(path, self.role)
 
     def __del__(self) -> None:
         # A store dropped without close() (e.g. a window destroyed unclosed) frees the lock.
         self.release()
 
     def release(self) -> None:
+        if getattr(self, "_identity", None) is not None:
+            self.release_identity()
         lock = getattr(self, "_lock", None)
         if lock is not None and lock.is_locked:
             lock.release(force=True)
+
+
+def identity_lock_folder() -> Path:
+    """``locks/`` in the user's runtime folder (``$XDG_RUNTIME_DIR``, macOS and Windows: the
+    user's temporary items), 0700 and refused if someone else's; the temporary folder when
+    there is no runtime folder to create.
+
+    Not under the app's data folder: that moves with ``FOODHUB_POS_DATA_DIR``, and two
+    processes with different settings must still meet on the same file.
+    """
+    if sys.platform.startswith("linux"):  # platformdirs would warn and guess without it
+        xdg = os.environ.get("XDG_RUNTIME_DIR")
+        runtime = Path(xdg) / APP_ID if xdg else None
+    else:
+        runtime = Path(platformdirs.user_runtime_dir(APP_ID, appauthor=False))
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    candidates = [Path(tempfile.gettempdir()) / f"{APP_ID}-locks-{user}"]
+    if runtime is not None:
+        candidates.insert(0, runtime / "locks")
+    for folder in candidates:
+        try:
+            os.makedirs(folder.parent, mode=0o700, exist_ok=True)
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or (
+            hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022)
+        ):  # planted by someone else: a lock there could be taken or removed by them
+            raise PermissionError(13, "not a private folder", str(folder))
+        return folder
+    raise PermissionError(13, "no folder for locks", str(candidates[-1]))
+
+
+def _write_holder(path: Path, role: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {role}\n")
+    except OSError:
+        pass  # Windows refuses writes to the locked byte: the holder stays unknown
 
 
 def _holder(path: Path) -> str:

@@ -1,9 +1,11 @@
 """The sync side of the store: outbox, staff actions, sync runs and conflicts.
 
-The checkout service writes ``outbox`` rows (the desired state per order, docs/design.md
-rule 3); the pusher reads them and records each outcome here in one transaction with its
-staff actions and audit row. A result is only recorded if the desired state did not change meanwhile
-(compare-and-set on ``changed_at``), so a collection made during a push is never lost.
+The checkout service writes ``outbox`` rows (the desired state per order, a
+:class:`pos.domain.outbox.DesiredState`, docs/design.md rule 3); the pusher reads them and
+records each outcome here with its staff actions and audit row. A result is only recorded if
+the desired state did not change meanwhile (compare-and-set on ``changed_at``), so a
+collection made during a push is never lost. A conflict's OFN copy goes to
+:mod:`pos.store.conflicts`.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from pos.domain.till import CashMovement, MethodTotal, TillSession
 from pos.store.db import Store
+from pos.store.driver import sqlite3
 
 
 class SessionAlreadyOpen(Exception):

@@ -40,6 +40,10 @@ class StaffGateDialog(PinDialog):
             return QCoreApplication.translate(
                 "StaffGateDialog", "Printer settings need the hub-staff PIN."
             )
+        if action == "vault.recovery_code":
+            return QCoreApplication.translate(
+                "StaffGateDialog", "The database's recovery code is for hub staff: their PIN."
+            )
         return QCoreApplication.translate("StaffGateDialog", "This needs the hub-staff PIN.")
 
     def accept(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain.till import ZReport
 from pos.errors import KnownError
+from pos.services import vault
 from pos.services.roles import PinRequired, StaffRoles
 from pos.services.till import CloseCheck, NameLooksLikeACode, NameMissing, TillService
 from pos.ui import tasks
@@ -542,6 +543,8 @@ class TillDialog(QDialog):
             self.pin = None
             return
         self.pin = None
+        store = self.till.store  # the day's books copied at once, off the GUI thread
+        tasks.run(lambda: vault.backup_own_connection(store, "till close"), what="backup")
         self.close_error.clear()
         self.close_button.setEnabled(False)
         self.close_button.hide()

@@ -8,6 +8,7 @@ Polish, Turkish or Greek letters).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pos import files
 from pos.domain import reconcile as r
 from pos.domain.money import format_money
 from pos.domain.timezones import zone as tz_zone
@@ -343,8 +345,9 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     else:
         story.append(Paragraph(_escape(_("Every order was collected.")), styles.cell))
 
+    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(target),
+        buffer,
         pagesize=A4,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
@@ -359,7 +362,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         footer_text = _("Page {page} of {pages}")
 
     doc.build(story, canvasmaker=_Canvas)
-    return target
+    return files.write_bytes(target, buffer.getvalue())  # private, never half a file
 
 
 # charts (also used by nothing else: the GUI draws its own with QPainter) -----------

@@ -2438,6 +2438,60 @@ Compté : %2
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de récupération</translation>
+    </message>
+    <message>
+        <source>Keep this recovery code</source>
+        <translation>Conservez ce code de récupération</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s database on this computer is now encrypted. Its key is kept in this computer&apos;s keyring. To open the database or its backups on another computer, you will need this recovery code. It is shown only now: print it or write it down, and keep it somewhere safe, away from the laptop.</source>
+        <translation>La base de données du hub est maintenant chiffrée sur cet ordinateur. Sa clé est gardée dans le trousseau de cet ordinateur. Pour ouvrir la base ou ses sauvegardes sur un autre ordinateur, il faudra ce code de récupération. Il n&apos;est affiché que maintenant : imprimez-le ou recopiez-le, et gardez-le en lieu sûr, loin de l&apos;ordinateur portable.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the recovery code</source>
+        <translation>Imprimer le code de récupération</translation>
+    </message>
+    <message>
+        <source>I have kept it</source>
+        <translation>Je l&apos;ai conservé</translation>
+    </message>
+    <message>
+        <source>I have kept the recovery code</source>
+        <translation>J&apos;ai conservé le code de récupération</translation>
+    </message>
+    <message>
+        <source>Food Hub POS: database recovery code</source>
+        <translation>Food Hub POS : code de récupération de la base de données</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+    <message>
+        <source>Encrypted on: %1</source>
+        <translation>Chiffrée le : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeEntry</name>
+    <message>
+        <source>Enter the recovery code</source>
+        <translation>Saisir le code de récupération</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de récupération</translation>
+    </message>
+</context>
+<context>
     <name>SetPinDialog</name>
     <message>
         <source>Hub staff PIN</source>
@@ -2497,6 +2551,10 @@ Compté : %2
     <message>
         <source>Printer settings need the hub-staff PIN.</source>
         <translation>Les réglages de l&apos;imprimante demandent le code PIN responsable.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s recovery code is for hub staff: their PIN.</source>
+        <translation>Le code de récupération de la base de données est réservé à l&apos;équipe du hub : code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
@@ -3178,6 +3236,37 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <message>
         <source>Something unexpected went wrong; the details are in the log file %1.</source>
         <translation>Une erreur inattendue s’est produite&#xa0;; les détails sont dans le fichier journal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vault</name>
+    <message>
+        <source>Database not encrypted</source>
+        <translation>Base de données non chiffrée</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep a key in, so the hub&apos;s database stays unencrypted here: keep the laptop locked and with you.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau où garder une clé : la base de données du hub reste donc non chiffrée ici. Gardez l&apos;ordinateur verrouillé et avec vous.</translation>
+    </message>
+    <message>
+        <source>The database cannot be read</source>
+        <translation>La base de données est illisible</translation>
+    </message>
+    <message>
+        <source>There is no backup of it to restore.</source>
+        <translation>Il n&apos;en existe aucune sauvegarde à restaurer.</translation>
+    </message>
+    <message>
+        <source>The latest good backup is from %1. Restore it? The damaged file is kept aside.</source>
+        <translation>La dernière sauvegarde intacte date du %1. La restaurer ? Le fichier endommagé est conservé à part.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>La restauration a échoué</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,28 @@
+"""The SQLite driver every store connection uses: SQLCipher's build when it is installed.
+
+``sqlcipher3`` is SQLite with SQLCipher's page encryption, and behaves as plain SQLite when
+no key is given, so one driver opens plain and encrypted databases alike and raises one set
+of exception classes (they are not the standard library's: catch ``driver.sqlite3.Error``).
+Without it (a source checkout that did not install it) the standard ``sqlite3`` opens plain
+databases only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    HAS_CIPHER: bool
+else:
+    try:
+        from sqlcipher3 import dbapi2 as sqlite3
+
+        HAS_CIPHER = True
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        import sqlite3
+
+        HAS_CIPHER = False
+
+__all__ = ["HAS_CIPHER", "sqlite3"]
