@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos import APP_ID, APP_NAME, __version__, files, logs, paths
+from pos import APP_ID, APP_NAME, __version__, files, logs, messages, paths
 from pos.cli import build_parser, run_command
 from pos.errors import KnownError
 

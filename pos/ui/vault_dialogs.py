@@ -158,7 +158,9 @@ def offer_restore(db_path: Path, sentence: str) -> bool:
     try:
         backup.restore(db_path, found)
     except KnownError as exc:
-        QMessageBox.critical(None, QApplication.translate("vault", "Restore failed"), tasks.describe(exc))
+        QMessageBox.critical(
+            None, QApplication.translate("vault", "Restore failed"), tasks.describe(exc)
+        )
         return False
     return True
 
