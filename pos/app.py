@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos import APP_ID, APP_NAME, __version__, files, logs, paths
+from pos import APP_ID, APP_NAME, __version__, files, logs, messages, paths
 from pos.cli import build_parser, run_command
 from pos.errors import KnownError
 
@@ -180,7 +180,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
             db_path = resolve_db(args.db)
             return create_window(db_path, printer=args.printer)
         except (KeyMissing, DatabaseDamaged) as exc:
-            log.error("cannot open: %s", exc.message)
+            log.error("cannot open: %s", messages.for_log(exc))
             if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
                 from pos.cli import restore_hint
 
@@ -195,7 +195,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
             elif not vault_dialogs.offer_restore(exc.path, exc.message):
                 return None
         except KnownError as exc:
-            log.error("cannot open: %s", exc.message)
+            log.error("cannot open: %s", messages.for_log(exc))
             crash.error_dialog(exc).exec()
             return None
     return None

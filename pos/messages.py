@@ -20,6 +20,7 @@ stay readable.
 from __future__ import annotations
 
 import gettext
+import json
 import string
 from collections.abc import Mapping
 from functools import cache
@@ -27,7 +28,18 @@ from typing import Any
 
 from pos.languages import SOURCE, pick
 
-__all__ = ["ERRORS", "SOURCE", "STAFF", "for_log", "money", "word", "word_error"]
+__all__ = [
+    "ERRORS",
+    "PHRASES",
+    "SOURCE",
+    "STAFF",
+    "english",
+    "for_log",
+    "money",
+    "phrase",
+    "word",
+    "word_error",
+]
 
 
 def N_(message: str) -> str:
@@ -92,6 +104,7 @@ ERRORS: dict[str, str] = {
     "checkout.item_invalid": N_("Each item needs a price and a quantity above zero."),
     "checkout.undo_reason_missing": N_("Say why this checkout is undone."),
     "checkout.undo_of_undo": N_("An undo cannot itself be undone; check the order out again."),
+    "checkout.refund_ids": N_("An undo needs one new id for each of its {payments} payments."),
     "checkout.already_undone": N_("{receipt} was already undone."),
     "checkout.undo_other_session": N_(
         "Only checkouts of the current till session can be undone here."
@@ -118,6 +131,315 @@ ERRORS: dict[str, str] = {
     "round.not_on_a_round": N_("Order {number} is not on this round."),
     "round.amount_invalid": N_("Type an amount such as 12.50."),
     "round.count_missing": N_("Count the round's cash and type the total."),
+    "checkout.not_a_weight": N_("Type a weight above zero, with at most 3 decimals."),
+    "checkout.weight_too_large": N_("That weight is too large."),
+    "checkout.quantity_range": N_("That quantity is not possible for this line."),
+    "checkout.not_by_weight": N_("{product} is not sold by weight."),
+    "checkout.no_line": N_("There is no line {line} in order {number}."),
+    "checkout.tender_negative": N_("An amount tendered cannot be negative."),
+    "checkout.method_missing": N_("A payment needs a method."),
+    # amounts typed by people
+    "money.invalid": N_("Type an amount with digits only, e.g. 12.50."),
+    "money.decimals": N_("Too many decimals for this currency."),
+    "money.negative": N_("Amounts cannot be negative."),
+    "money.too_large": N_("That amount is too large."),
+    "money.mixed": N_("Cannot add amounts in {a} and {b}."),
+    "money.not_int": N_("An amount must be a whole number of cents, not {kind}."),
+    # printing (the queue) and printers
+    "print.receipt_missing": N_("There is no such receipt to print."),
+    "print.not_collected": N_("This order has no receipt yet: it has not been collected."),
+    "print.no_session": N_("This till has no session yet: open the till first."),
+    "print.order_missing": N_("There is no order {number}."),
+    "print.checkout_gone": N_("The receipt's checkout no longer exists."),
+    "print.session_gone": N_("The till session no longer exists."),
+    "print.kind_unknown": N_("Unknown kind of print job: {kind}."),
+    "printer.none": N_("No printer is set up."),
+    "printer.win32_no_name": N_(
+        "“{address}” names no printer: write win32:// and the printer's name as Windows"
+        " shows it (Settings → Printers & scanners)."
+    ),
+    "printer.tcp_no_host": N_("“{address}” has no host name: write tcp://HOST:9100."),
+    "printer.bad_port": N_("“{address}” has an invalid port number."),
+    "printer.usb_bad": N_(
+        "“{address}” is not a USB printer address: write usb://VID:PID in hex,"
+        " e.g. usb://04b8:0e28."
+    ),
+    "printer.serial_no_port_windows": N_("“{address}” names no serial port: write serial://COM3."),
+    "printer.serial_com_elsewhere": N_(
+        "“{address}” is a Windows port name; on this computer write serial:///dev/ttyUSB0"
+        " (the device file of the port)."
+    ),
+    "printer.serial_no_port": N_("“{address}” names no serial port: write serial:///dev/ttyUSB0."),
+    "printer.bad_baud": N_("“{address}” has an invalid baud rate."),
+    "printer.file_no_path": N_("“{address}” names no file: write {example}."),
+    "printer.cups_no_queue": N_("“{address}” names no print queue: cups://QUEUE."),
+    "printer.not_an_address": N_("“{address}” is not a printer address. Use {examples}."),
+    "printer.paper_out": N_("The printer is out of paper."),
+    "printer.cover_open": N_("The printer's cover is open."),
+    "printer.error": N_("The printer reports an error (paper jam or cutter)."),
+    "printer.offline": N_("The printer is off line."),
+    "printer.no_device": N_("There is no printer device {path}."),
+    "printer.no_permission.linux": N_(
+        "No permission to write to {path}: add this user to the “lp” group."
+    ),
+    "printer.no_permission.macos": N_(
+        "No permission to write to {path}: choose a device or file this user may write to."
+    ),
+    "printer.no_permission.windows": N_(
+        "No permission to write to {path}: choose a folder you can write to, or print to the"
+        " printer's queue (win32://Printer name)."
+    ),
+    "printer.cannot_open": N_("Cannot open {path}: {reason}."),
+    "printer.no_lp": N_(
+        "The system print command “lp” (CUPS) is not installed (on Debian or Ubuntu:"
+        " apt install cups-client)."
+    ),
+    "printer.no_queue": N_("There is no print queue “{queue}”."),
+    "printer.queue_silent": N_("The print queue “{queue}” did not answer."),
+    "printer.queue_refused": N_("The print queue “{queue}” refused the job."),
+    "printer.queue_refused_why": N_("The print queue “{queue}” refused the job: {reason}"),
+    "printer.tcp_silent": N_(
+        "The printer at {host}:{port} does not answer (switched off or not on the network)."
+    ),
+    "printer.no_pyusb": N_(
+        "USB printing needs the pyusb package, which is missing from this installation:"
+        " reinstall Food Hub POS."
+    ),
+    "printer.usb_not_found.windows": N_(
+        "The USB printer {device} is not plugged in or switched off; on Windows a USB receipt"
+        " printer is usually reached through its printer queue: win32://Printer name."
+    ),
+    "printer.usb_not_found.macos": N_(
+        "The USB printer {device} is not plugged in or switched off."
+    ),
+    "printer.usb_not_found.linux": N_(
+        "The USB printer {device} is not plugged in, switched off, or not accessible"
+        " (udev rule or “lp” group)."
+    ),
+    "printer.no_libusb.windows": N_(
+        "USB printing needs the libusb driver, which Windows does not have: print through the"
+        " printer's Windows queue instead (win32://Printer name); {detail}."
+    ),
+    "printer.no_libusb.macos": N_(
+        "USB printing needs the libusb library (with Homebrew: brew install libusb), or print"
+        " through the printer's queue (cups://QUEUE); {detail}."
+    ),
+    "printer.no_libusb.linux": N_(
+        "USB printing needs the libusb library (on Debian or Ubuntu: apt install"
+        " libusb-1.0-0); {detail}."
+    ),
+    "printer.no_pyserial": N_(
+        "Serial printers need the pyserial package, which is missing from this installation:"
+        " reinstall Food Hub POS."
+    ),
+    "printer.serial_cannot_open.windows": N_(
+        "Cannot open the serial port {port} (check its COM number in Device Manager, under Ports)."
+    ),
+    "printer.serial_cannot_open.linux": N_(
+        "Cannot open the serial port {port} (is it plugged in? On Linux this user may need the"
+        " “dialout” group)."
+    ),
+    "printer.serial_cannot_open.macos": N_(
+        "Cannot open the serial port {port} (is it plugged in?)."
+    ),
+    "printer.cups_on_windows": N_(
+        "CUPS print queues (cups://) exist on Linux and macOS; on Windows write win32:// and"
+        " the printer's name."
+    ),
+    "printer.win32_elsewhere": N_(
+        "Windows printer queues (win32://) exist only on Windows; on this computer write"
+        " cups:// and the queue's name (lpstat -p lists them)."
+    ),
+    "printer.no_pywin32": N_(
+        "Printing to a Windows printer queue needs the pywin32 package, which is missing from"
+        " this installation: reinstall Food Hub POS."
+    ),
+    "printer.win32_no_printer": N_(
+        "Windows has no printer named “{queue}” (Settings → Printers & scanners shows the"
+        " exact names)."
+    ),
+    "printer.unsupported": N_("Unsupported printer address {address}."),
+    "printer.broke": N_("The connection to the printer broke while printing ({detail})."),
+    "printer.profile_unknown": N_("Unknown printer profile “{name}”. Choose one of: {known}."),
+    "printer.codepage_unknown": N_("The profile {profile} has no code page {codepage}."),
+    # reconciliation, lists and files
+    "reconcile.cycle_missing": N_("There is no order cycle {cycle} in this database."),
+    "reconcile.point_missing": N_("There is no pickup point {point} in this database."),
+    "reconcile.no_show_reason": N_("Give a reason for the no-show (e.g. “did not come”)."),
+    "reconcile.report_suffix": N_("The report file must end in .pdf or .csv, not “{name}”."),
+    "reconcile.actor_missing": N_("Enter your name so the audit log shows who did this."),
+    "reconcile.no_show_collected": N_("Order {number} was collected; it cannot be a no-show."),
+    "reconcile.no_show_cancelled": N_("Order {number} is cancelled in OFN."),
+    "reconcile.action_missing": N_("That OFN action no longer exists."),
+    "reconcile.order_missing": N_("There is no order {order} in this database."),
+    "lists.paper_unknown": N_("Unknown paper “{paper}”: use a4 or letter."),
+    "lists.kind_unknown": N_("Unknown list kind “{kind}”: use one of {kinds}."),
+    "lists.no_orders": N_("There are no orders in this database yet: sync with OFN first."),
+    "lists.point_missing": N_("There is no pickup point {point}; known: {known}."),
+    "lists.producer_missing": N_("There is no producer {producer}; known: {known}."),
+    "file.cannot_write": N_("Cannot write {path}: {reason}."),
+    "file.cannot_create_folder": N_("Cannot create the folder {path}: {reason}."),
+    "file.folder_read_only": N_("Cannot write in {path}: choose a folder you can write to."),
+    "file.no_folder": N_("The folder {path} does not exist."),
+    "install.missing_file": N_(
+        "This installation of Food Hub POS is missing {file} (looked in {folder});"
+        " reinstall the app."
+    ),
+    # the database file
+    "store.not_sqlite": N_("{path} is not a Food Hub POS database (it is not SQLite)."),
+    "store.is_folder": N_("{path} is a folder, not a database file."),
+    "store.newer": N_(
+        "{path} was written by a newer version of Food Hub POS (schema {version}, this"
+        " version knows up to {latest}). Install the newer version; the file has not been"
+        " changed."
+    ),
+    "store.no_database": N_("There is no database at {path}."),
+    "store.sync_updating": N_(
+        "{path} is being updated by a sync job (process {pid}); try again in a minute."
+    ),
+    "store.open_elsewhere": N_(
+        "{path} is already open in another Food Hub POS window. Close that one first: only"
+        " one till may write to a database."
+    ),
+    "store.folder_read_only": N_(
+        "Cannot write in {path} ({reason}). Choose a folder you can write to."
+    ),
+    "store.gone": N_("{path} is no longer there (was its folder or drive removed?)."),
+    "store.gone_unsaved": N_(
+        "{path} is no longer there (was its folder or drive removed?). Put it back and"
+        " restart Food Hub POS; nothing was saved."
+    ),
+    "store.disk_full": N_("The disk holding {path} is full. Free some space; nothing was saved."),
+    "store.read_only": N_(
+        "Cannot write to {path}. Check the folder's permissions or choose another."
+    ),
+    "store.damaged": N_("{path} is not a Food Hub POS database, or it is damaged."),
+    "store.busy": N_("{path} is busy in another program. Close it and try again."),
+    "store.unusable": N_("The database {path} could not be used: {detail}."),
+    # sync with OFN
+    "sync.not_set_up": N_("Sync is not set up: open Sync settings and connect to OFN."),
+    "sync.stopped": N_("Sync stopped."),
+    "sync.address_missing": N_(
+        "Enter the address of your Open Food Network site, e.g. https://openfoodnetwork.org.uk."
+    ),
+    "sync.address_not_web": N_(
+        "“{address}” is not a web address; use e.g. https://openfoodnetwork.org.uk."
+    ),
+    "sync.address_with_user": N_("Type the site address without a user name or password in it."),
+    "sync.address_http": N_(
+        "“{address}” uses plain http, which would send the API key unencrypted; use https://."
+    ),
+    "sync.address_query": N_("“{address}” should be just the site address, without ? or #."),
+    "sync.answer_too_large": N_(
+        "{host} sent an answer too large to be OFN's (over {mib} MiB); it was not read."
+    ),
+    "sync.unreachable": N_("Cannot reach {host}: {reason}."),
+    "sync.no_answer": N_("No answer from {host} ({reason})."),
+    "sync.server_failing": N_("{host} keeps failing (HTTP {status}); try again later."),
+    "sync.no_access": N_(
+        "{host} rejected the API key it had accepted a moment before: its user has no access"
+        " to this hub (ask the hub to give that user access), or the key was regenerated in OFN."
+    ),
+    "sync.key_rejected": N_(
+        "{host} rejected the API key: check it in Sync settings (it may have been"
+        " regenerated, or the user may lack API access)."
+    ),
+    "sync.access_lost": N_(
+        "{host} rejected the API key that worked at the last sync ({when} UTC): its user may"
+        " have lost access to hub {hub} (ask the hub), or the key was regenerated (enter the"
+        " new one in Sync settings)."
+    ),
+    "sync.redirected": N_(
+        "{host} redirected the request to {target}: check the address (a Wi-Fi login page"
+        " can do this)."
+    ),
+    "sync.ofn_timeout": N_("{host} took too long to answer (OFN's time limit); try again."),
+    "sync.ofn_exception": N_("OFN reported a server error: {text}"),
+    "sync.not_found": N_("OFN has no such record."),
+    "sync.refused": N_("OFN refused: {text}"),
+    "sync.not_json": N_(
+        "{host} answered with {type} instead of the Open Food Network API: check the address"
+        " (a Wi-Fi login page can do this)."
+    ),
+    "sync.bad_json": N_("{host} sent a reply that is not valid JSON."),
+    "sync.too_deep": N_("{host} sent a reply nested deeper than OFN ever does; it was not read."),
+    "sync.check_not_ofn": N_("{host} answered, but not like Open Food Network does."),
+    "sync.check_no_api": N_("{host} does not offer the Open Food Network API."),
+    "sync.check_connected": N_("Connected to {host}. Now enter the hub (enterprise) id."),
+    "sync.check_not_manager": N_(
+        "The key works, but its user does not manage hub {hub} on {host}. Ask the hub to give"
+        " that user access."
+    ),
+    "sync.check_no_orders": N_(
+        "The key works, but no orders of hub {hub} are visible: check the hub id and that the"
+        " user manages it."
+    ),
+    "sync.check_hub_named": N_("Connected: {name} on {host}."),
+    "sync.check_hub": N_("Connected: hub {hub} on {host}."),
+    "sync.key_missing": N_("Enter the API key from your OFN account (Developer settings)."),
+    "sync.key_malformed": N_(
+        "That does not look like an OFN API key (48 letters and digits, from Account →"
+        " Developer settings)."
+    ),
+    "sync.demo_database": N_(
+        "{file} holds the demo hub; sync into a new database file for your real hub"
+        " (sync --db NEW_FILE ...)."
+    ),
+    "sync.other_hub": N_(
+        "{file} holds hub {hub}, not hub {wanted}; use a separate database for each hub."
+    ),
+    "sync.no_address": N_("No OFN address is set: give --server URL or connect in Sync settings."),
+    "sync.no_hub": N_("No hub is set: give --hub ID or choose it in Sync settings."),
+    "sync.running": N_(
+        "Another sync of {file} is running ({who}, process {pid}); this one did not start."
+    ),
+    # what OFN sent that this version cannot read (field names are OFN's)
+    "ofn.not_object": N_("OFN's {field} is not an object."),
+    "ofn.missing": N_("OFN's {field} is missing."),
+    "ofn.not_id": N_("OFN's {field} is not a valid id or count."),
+    "ofn.not_text": N_("OFN's {field} is not text."),
+    "ofn.too_long": N_("OFN's {field} is too long ({length} characters)."),
+    "ofn.nul": N_("OFN's {field} contains a NUL character."),
+    "ofn.state_unknown": N_("OFN's {field} “{value}” is not a state this version knows."),
+    "ofn.not_amount": N_("OFN's {field} is not an amount."),
+    "ofn.implausible_amount": N_("OFN's {field} “{value}” is not a plausible amount."),
+    "ofn.not_number": N_("OFN's {field} is not a number."),
+    "ofn.implausible_number": N_("OFN's {field} is not a plausible number."),
+    "ofn.not_order_number": N_("“{value}” is not an OFN order number."),
+    "ofn.not_date": N_("OFN's {field} is not a date."),
+    "ofn.not_bool": N_("OFN's {field} is not true or false."),
+    "ofn.not_list": N_("OFN's {field} is not a list."),
+    "ofn.not_text_list": N_("OFN's {field} is not a list of text."),
+    "ofn.same_id_twice": N_("OFN's {field} has the same id twice."),
+    "ofn.implausible": N_("OFN's {field} is not plausible."),
+    "ofn.value_unknown": N_("OFN's {field} “{value}” is unknown."),
+    "ofn.no_producers": N_("OFN's shop has no producer list."),
+    "ofn.order_list_form": N_("OFN's order list is not in the expected form."),
+    "ofn.customer_list_form": N_("OFN's customer list is not in the expected form."),
+    "ofn.customer_list_repeats": N_("OFN's customer list repeats itself; stopped reading it."),
+    "ofn.customer_list_loops": N_("OFN's customer list links back to a page already read."),
+    "ofn.customer_list_endless": N_("OFN's customer list never ends."),
+    "ofn.customer_list_elsewhere": N_(
+        "OFN's customer list points to another site; not following it."
+    ),
+    "ofn.wrong_order": N_("OFN sent order {got} when asked for {number}."),
+    "ofn.order_other_hub": N_("It belongs to hub {hub}, not {expected}."),
+    "ofn.order_other_id": N_("OFN's order {number} has another id ({id})."),
+    "till.record_amount": N_("The till's {field} is not an amount."),
+    "till.record_unreadable": N_("The till's record for this order is unreadable."),
+    "till.payments_unreadable": N_("The till's payments are unreadable."),
+    "till.payment_unreadable": N_("A till payment is unreadable."),
+    # the command line
+    "cli.env_empty": N_("The environment variable {name} is not set or empty."),
+    "cli.no_key": N_(
+        "No API key is saved for {url}: give --api-key-env VAR, or connect once in the app"
+        " (Sync settings)."
+    ),
+    "cli.no_address": N_("No OFN address is set: give --server URL."),
+    "cli.demo_orders": N_("--orders must be between 1 and {max}."),
+    "cli.file_exists": N_("{path} already exists; choose a new file name."),
+    "cli.report_suffix": N_("--out must end in .pdf or .csv, not “{name}”."),
+    "cli.not_printed": N_("Nothing was printed: {reason}"),
     # sync conflicts
     "sync.conflict_resolved": N_("This conflict is already resolved."),
     "sync.record_unreadable": N_(
@@ -126,11 +448,93 @@ ERRORS: dict[str, str] = {
     ),
 }
 
-# Staff actions (the reconcile to-do list), stored as kind + code + parameters.
-STAFF: dict[str, str] = {}
+# Parts of sentences that are parameters of others (phrase(code)): why the network failed.
+PHRASES: dict[str, str] = {
+    "net.timeout": N_("no answer in time"),
+    "net.decompress": N_("the answer could not be decompressed"),
+    "net.no_name": N_("the name does not resolve (no network, or a typo in the address)"),
+    "net.refused": N_("connection refused"),
+    "net.tls": N_("the secure connection failed (certificate problem)"),
+    "net.cut": N_("the connection was cut"),
+    "net.other": N_("network error"),
+    "age.days": N_("{days} day(s)"),
+    "age.hours": N_("{hours} hours"),
+    "staff.then_ship": N_("Then mark it shipped in the OFN admin."),
+    "staff.no_items": N_("no items"),
+    "staff.nothing": N_("nothing"),
+    "staff.paid_by": N_("{paid} {label}"),
+}
 
-_ALL = {**ERRORS, **STAFF}
+# Staff actions (the reconcile to-do list, written by sync), stored as kind + code +
+# parameters; ``then`` (a phrase) follows the sentence when given.
+STAFF: dict[str, str] = {
+    "staff.not_in_ofn": N_(
+        "Order {number} was collected at the till but OFN has no such order any more: check it"
+        " with the hub."
+    ),
+    "staff.unreadable": N_("Order {number}: check it in OFN. {problem}"),
+    "staff.cancelled_in_ofn": N_("Order {number} was cancelled in OFN, but the till collected it."),
+    "staff.changed_in_ofn": N_(
+        "Order {number} was changed in OFN (total {before} → {after}) after the till downloaded it."
+    ),
+    "staff.kept_cancelled": N_(
+        "Order {number} is cancelled in OFN but was collected at the till ({receipt}); staff"
+        " kept the till's version: sort it out in OFN."
+    ),
+    "staff.late_email": N_(
+        "Order {number} was marked shipped in OFN {age} after it was collected ({receipt}):"
+        " OFN emailed the customer that it was picked up only now."
+    ),
+    "staff.ship_when_paid": N_(
+        "Order {number} was collected at the till ({receipt}) but OFN only marks paid orders"
+        " as collected: mark it shipped in the OFN admin once it is paid."
+    ),
+    "staff.not_shipped": N_(
+        "Order {number} was collected at the till ({receipt}) but OFN did not ship it"
+        " (shipment state {state}): mark it shipped in the OFN admin once it is paid."
+    ),
+    "staff.reversed_but_shipped": N_(
+        "Order {number} is marked collected in OFN but its collection was reversed at the"
+        " till: correct it in the OFN admin."
+    ),
+    "staff.refund_captured": N_(
+        "Order {number}: the till refunded the customer, but OFN still has the {payment}"
+        " payment the till recorded: refund or void it in OFN."
+    ),
+    "staff.enter_payment": N_(
+        "Order {number}: the till took {paid} by {label} ({receipt}); enter this payment in OFN."
+    ),
+    "staff.left_owing": N_(
+        "Order {number} was handed over with {owing} unpaid ({receipt}); OFN still shows it owing."
+    ),
+    "staff.credit": N_(
+        "Order {number}: the customer is owed {owed} ({receipt}); refund or credit it in OFN."
+    ),
+    "staff.credit_short": N_(
+        "Order {number}: the customer is owed {owed} (items short or missing: {short})"
+        " ({receipt}); refund or credit it in OFN."
+    ),
+    "staff.pending_payment": N_(
+        "Order {number}: OFN still holds a pending {pending} payment by “{ofn_method}”, which"
+        " Sync settings do not declare paid at the pickup point, so sync did not take it. If it"
+        " is a card payment authorised online, capturing it would charge the customer again"
+        " after they paid at the till ({receipt}): void it in OFN."
+    ),
+    "staff.walk_in": N_(
+        "Walk-in sale {receipt}: {items}; paid {paid}. OFN has no walk-in sales: record it in"
+        " the hub's accounts."
+    ),
+    "staff.walk_in_undone": N_(
+        "Walk-in sale {original} was undone at the till ({receipt}, {refunded} refunded):"
+        " correct the hub's accounts."
+    ),
+}
+
+_ALL = {**ERRORS, **PHRASES, **STAFF}
 _LOCALES = {"en": "en_GB", "fr": "fr_FR"}  # how amounts read when no hub locale is given
+
+
+Phrase = dict[str, Any]  # {"code": ..., "params": {...}}: a message inside a message
 
 
 def money(minor: int, currency: str) -> dict[str, Any]:
@@ -138,11 +542,25 @@ def money(minor: int, currency: str) -> dict[str, Any]:
     return {"minor": int(minor), "currency": str(currency)}
 
 
-def _shown(value: Any, locale: str) -> str:
+def phrase(code: str, /, **params: Any) -> Phrase:
+    """A coded message as a parameter of another (worded in the same language)."""
+    return {"code": code, "params": params}
+
+
+def english(value: Any) -> str:
+    """A parameter (phrase, amount, text) as English, for the log."""
+    return _shown(value, SOURCE, _LOCALES[SOURCE])
+
+
+def _shown(value: Any, language: str, locale: str) -> str:
     if isinstance(value, Mapping) and set(value) == {"minor", "currency"}:
         from pos.domain.money import format_money
 
         return format_money(int(value["minor"]), str(value["currency"]), locale)
+    if isinstance(value, Mapping) and set(value) == {"code", "params"}:
+        return word(str(value["code"]), value["params"], language, locale=locale)
+    if isinstance(value, list):  # several of a kind: "£4.50 cash, £2.00 card"
+        return ", ".join(_shown(v, language, locale) for v in value)
     return str(value)
 
 
@@ -166,7 +584,8 @@ def word(code: str, params: Mapping[str, Any], language: str, *, locale: str | N
     if template is None:
         return code
     language = pick(language)
-    shown = {k: _shown(v, locale or _LOCALES.get(language, "en_GB")) for k, v in params.items()}
+    locale = locale or _LOCALES.get(language, "en_GB")
+    shown = {k: _shown(v, language, locale) for k, v in params.items()}
     text = template if language == SOURCE else _catalogue(language).gettext(template)
     try:
         return text.format(**shown)
@@ -188,8 +607,35 @@ def word_error(error: BaseException, language: str, *, locale: str | None = None
     return str(error)
 
 
+def word_staff(
+    code: str, params: Mapping[str, Any], stored: str, language: str, *, locale: str | None = None
+) -> str:
+    """A staff action in ``language``: its code worded, then what follows it (``then``, a
+    phrase); a row stored before codes (no known code) is shown as ``stored``."""
+    if code not in STAFF:
+        return stored
+    text = word(code, params, language, locale=locale)
+    then = params.get("then")
+    if then:
+        text += " " + _shown(then, pick(language), locale or _LOCALES.get(pick(language), "en_GB"))
+    return text
+
+
+def stored_params(text: str | None) -> dict[str, Any]:
+    """Parameters stored as JSON; {} for anything unreadable (shown with what is there)."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def for_log(error: BaseException) -> str:
-    """The English sentence and the code, for the log: ``The till is already open.
-    [till.already_open]``."""
+    """The English sentence with the code and parameters, for the log:
+    ``The till is already open. [till.already_open]``."""
     code = getattr(error, "code", None)
-    return f"{error} [{code}]" if isinstance(code, str) and code in _ALL else str(error)
+    if not isinstance(code, str) or code not in _ALL:
+        return str(error)
+    params = getattr(error, "params", None) or {}
+    shown = "".join(f" {k}={english(v)!r}" for k, v in params.items())
+    return f"{error} [{code}{shown}]"

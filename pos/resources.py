@@ -27,10 +27,7 @@ def _path(package: str, *parts: str, folder: bool = False) -> Path:
     # gettext, Qt and reportlab need paths, so a zipped package is not supported.
     found = Path(str(files(package).joinpath(*parts)))
     if not (found.is_dir() if folder else found.is_file()):
-        raise ResourceMissing(
-            f"This installation of Food Hub POS is missing {'/'.join(parts)} "
-            f"(looked in {found.parent}); reinstall the app."
-        )
+        raise ResourceMissing("install.missing_file", file="/".join(parts), folder=found.parent)
     return found
 
 

@@ -41,9 +41,7 @@ def _profile(name: str) -> Any:
     from receipts.escpos_compat import CAPABILITIES, get_profile
 
     if name not in CAPABILITIES["profiles"]:
-        raise ProfileError(
-            f"Unknown printer profile “{name}”. Choose one of: {', '.join(profile_names())}."
-        )
+        raise ProfileError("printer.profile_unknown", name=name, known=", ".join(profile_names()))
     return get_profile(name)
 
 
@@ -72,7 +70,7 @@ class PrinterSetup:
             return CodePages.for_profile(pages, self.codepage)
         except ValueError as exc:
             raise ProfileError(
-                f"The profile {self.profile} has no code page {self.codepage}."
+                "printer.codepage_unknown", profile=self.profile, codepage=self.codepage
             ) from exc
 
     @property

@@ -41,8 +41,8 @@ FaultKind = Literal[
 class PrinterFault(KnownError):
     """The printer cannot take the job now; ``sent`` says whether any byte went out."""
 
-    def __init__(self, message: str, kind: FaultKind, *, sent: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, kind: FaultKind, *, sent: bool = False, **params: Any) -> None:
+        super().__init__(code, **params)
         self.kind: FaultKind = kind
         self.sent = sent
 
@@ -50,8 +50,8 @@ class PrinterFault(KnownError):
 class PrinterConfigError(PrinterFault):
     """The printer setting itself is wrong (bad URI, missing driver): fixing it needs a person."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "config")
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code, "config", **params)
 
 
 # platforms ------------------------------------------------------------------------
@@ -127,35 +127,29 @@ def parse_uri(uri: str, *, platform: str | None = None) -> PrinterAddress:
     """
     text = (uri or "").strip()
     if not text:
-        raise PrinterConfigError("No printer is set up.")
+        raise PrinterConfigError("printer.none")
     if text.lower().startswith("win32:"):
         # Windows printer names have spaces and other characters a URL parser would mangle.
         name = unquote(text[len("win32:") :].lstrip("/")).strip().rstrip("/")
         if not name:
-            raise PrinterConfigError(
-                f"“{text}” names no printer: write win32:// and the printer's name as Windows "
-                "shows it (Settings → Printers & scanners)."
-            )
+            raise PrinterConfigError("printer.win32_no_name", address=text)
         return PrinterAddress(text, "win32", queue=name)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme == "tcp":
         if not parts.hostname:
-            raise PrinterConfigError(f"“{text}” has no host name: write tcp://HOST:9100.")
+            raise PrinterConfigError("printer.tcp_no_host", address=text)
         try:
             port = parts.port or 9100
         except ValueError as exc:
-            raise PrinterConfigError(f"“{text}” has an invalid port number.") from exc
+            raise PrinterConfigError("printer.bad_port", address=text) from exc
         return PrinterAddress(text, "tcp", host=parts.hostname, port=port)
     if scheme == "usb":
         ids = (parts.netloc or parts.path.strip("/")).split(":")
         try:
             vendor, product = (int(value, 16) for value in ids)
         except ValueError as exc:
-            raise PrinterConfigError(
-                f"“{text}” is not a USB printer address: write usb://VID:PID in hex, "
-                "e.g. usb://04b8:0e28."
-            ) from exc
+            raise PrinterConfigError("printer.usb_bad", address=text) from exc
         return PrinterAddress(text, "usb", vendor=vendor, product=product)
     if scheme == "serial":
         path = unquote(parts.netloc + parts.path)
@@ -164,19 +158,16 @@ def parse_uri(uri: str, *, platform: str | None = None) -> PrinterAddress:
             if com_port:  # serial://COM3, as Windows names its ports
                 path = com_port.group(1).upper()
             if not path:
-                raise PrinterConfigError(f"“{text}” names no serial port: write serial://COM3.")
+                raise PrinterConfigError("printer.serial_no_port_windows", address=text)
         elif com_port:
-            raise PrinterConfigError(
-                f"“{text}” is a Windows port name; on this computer write "
-                "serial:///dev/ttyUSB0 (the device file of the port)."
-            )
+            raise PrinterConfigError("printer.serial_com_elsewhere", address=text)
         elif not path.startswith("/"):
-            raise PrinterConfigError(f"“{text}” names no serial port: write serial:///dev/ttyUSB0.")
+            raise PrinterConfigError("printer.serial_no_port", address=text)
         query = parse_qs(parts.query)
         try:
             baud = int(query.get("baudrate", ["19200"])[0])
         except ValueError as exc:
-            raise PrinterConfigError(f"“{text}” has an invalid baud rate.") from exc
+            raise PrinterConfigError("printer.bad_baud", address=text) from exc
         return PrinterAddress(text, "serial", path=path, baudrate=baud)
     if scheme == "file":
         path = _file_path(unquote(parts.netloc), unquote(parts.path), platform)
@@ -184,15 +175,15 @@ def parse_uri(uri: str, *, platform: str | None = None) -> PrinterAddress:
             example = (
                 "file:///C:/folder/file" if system(platform) == "windows" else "file:///dev/usb/lp0"
             )
-            raise PrinterConfigError(f"“{text}” names no file: write {example}.")
+            raise PrinterConfigError("printer.file_no_path", address=text, example=example)
         return PrinterAddress(text, "file", path=path)
     if scheme == "cups":
         queue = unquote(parts.netloc or parts.path.strip("/"))
         if not queue:
-            raise PrinterConfigError(f"“{text}” names no print queue: cups://QUEUE.")
+            raise PrinterConfigError("printer.cups_no_queue", address=text)
         return PrinterAddress(text, "cups", queue=queue)
     raise PrinterConfigError(
-        f"“{text}” is not a printer address. Use {address_examples(platform)}."
+        "printer.not_an_address", address=text, examples=address_examples(platform)
     )
 
 
@@ -209,13 +200,13 @@ class PrinterStatus:
     @property
     def problem(self) -> PrinterFault | None:
         if self.paper == "out":
-            return PrinterFault("The printer is out of paper.", "paper_out")
+            return PrinterFault("printer.paper_out", "paper_out")
         if self.cover_open:
-            return PrinterFault("The printer's cover is open.", "cover_open")
+            return PrinterFault("printer.cover_open", "cover_open")
         if self.error:
-            return PrinterFault("The printer reports an error (paper jam or cutter).", "error")
+            return PrinterFault("printer.error", "error")
         if self.online is False:
-            return PrinterFault("The printer is off line.", "offline")
+            return PrinterFault("printer.offline", "offline")
         return None
 
     @property
@@ -313,7 +304,7 @@ class _FileConnection:
         target = Path(path)
         regular = not target.exists() or stat.S_ISREG(target.stat().st_mode)
         if not target.exists() and not target.parent.is_dir():
-            raise PrinterFault(f"There is no printer device {path}.", "unreachable")
+            raise PrinterFault("printer.no_device", "unreachable", path=path)
         try:
             if regular:  # a receipt archive holds customers' names: private, like the rest
                 fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -321,15 +312,12 @@ class _FileConnection:
             else:
                 self.handle = open(path, "wb", buffering=0)
         except PermissionError as exc:
-            fix = {
-                "linux": "add this user to the “lp” group",
-                "macos": "choose a device or file this user may write to",
-                "windows": "choose a folder you can write to, or print to the printer's "
-                "queue (win32://Printer name)",
-            }[system(platform)]
-            raise PrinterConfigError(f"No permission to write to {path}: {fix}.") from exc
+            code = f"printer.no_permission.{system(platform)}"
+            raise PrinterConfigError(code, path=path) from exc
         except OSError as exc:
-            raise PrinterFault(f"Cannot open {path}: {exc.strerror}.", "unreachable") from exc
+            raise PrinterFault(
+                "printer.cannot_open", "unreachable", path=path, reason=exc.strerror
+            ) from exc
 
     def status(self) -> PrinterStatus:
         return PrinterStatus()
@@ -354,10 +342,7 @@ class _CupsConnection:
         self.timeout = timeout
         self.lp = shutil.which("lp")
         if self.lp is None:
-            raise PrinterConfigError(
-                "The system print command “lp” (CUPS) is not installed (on Debian or Ubuntu: "
-                "apt install cups-client)."
-            )
+            raise PrinterConfigError("printer.no_lp")
 
     def status(self) -> PrinterStatus:
         lpstat = shutil.which("lpstat")
@@ -370,7 +355,7 @@ class _CupsConnection:
         except (OSError, subprocess.TimeoutExpired):
             return PrinterStatus()
         if done.returncode != 0:
-            raise PrinterConfigError(f"There is no print queue “{self.queue}”.")
+            raise PrinterConfigError("printer.no_queue", queue=self.queue)
         return PrinterStatus(online="disabled" not in done.stdout)
 
     def write(self, data: bytes) -> None:
@@ -383,43 +368,24 @@ class _CupsConnection:
                 timeout=max(self.timeout, 30),
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PrinterFault(
-                f"The print queue “{self.queue}” did not answer.", "unreachable"
-            ) from exc
+            raise PrinterFault("printer.queue_silent", "unreachable", queue=self.queue) from exc
         if done.returncode != 0:
             reason = done.stderr.decode(errors="replace").strip().splitlines()
-            raise PrinterFault(
-                f"The print queue “{self.queue}” refused the job"
-                + (f": {reason[-1]}" if reason else "."),
-                "unreachable",
-            )
+            if reason:
+                raise PrinterFault(
+                    "printer.queue_refused_why", "unreachable", queue=self.queue, reason=reason[-1]
+                )
+            raise PrinterFault("printer.queue_refused", "unreachable", queue=self.queue)
 
     def close(self) -> None:
         pass
 
 
 def _usb_fixes(platform: str | None) -> tuple[str, str]:
-    """What to do when the USB printer is not found / when libusb is missing, per platform."""
-    match system(platform):
-        case "windows":
-            return (
-                "not plugged in or switched off; on Windows a USB receipt printer is usually "
-                "reached through its printer queue: win32://Printer name",
-                "USB printing needs the libusb driver, which Windows does not have: print "
-                "through the printer's Windows queue instead (win32://Printer name)",
-            )
-        case "macos":
-            return (
-                "not plugged in or switched off",
-                "USB printing needs the libusb library (with Homebrew: brew install libusb), "
-                "or print through the printer's queue (cups://QUEUE)",
-            )
-        case _:
-            return (
-                "not plugged in, switched off, or not accessible (udev rule or “lp” group)",
-                "USB printing needs the libusb library (on Debian or Ubuntu: "
-                "apt install libusb-1.0-0)",
-            )
+    """The codes of what to do when the USB printer is not found / when libusb is missing,
+    per platform (``pos.messages`` has their sentences)."""
+    here = system(platform)
+    return f"printer.usb_not_found.{here}", f"printer.no_libusb.{here}"
 
 
 class _SpoolerConnection(_EscposConnection):
@@ -455,9 +421,7 @@ def connect(
             printer.device = socket.create_connection((address.host, address.port), timeout)
         except OSError as exc:
             raise PrinterFault(
-                f"The printer at {address.host}:{address.port} does not answer "
-                "(switched off or not on the network).",
-                "unreachable",
+                "printer.tcp_silent", "unreachable", host=address.host, port=address.port
             ) from exc
         return _TcpConnection(printer, status_timeout)
     if address.scheme == "usb":
@@ -465,77 +429,52 @@ def connect(
 
         not_found, no_libusb = _usb_fixes(platform)
         if not Usb.is_usable():
-            raise PrinterConfigError(
-                "USB printing needs the pyusb package, which is missing from this "
-                "installation: reinstall Food Hub POS."
-            )
+            raise PrinterConfigError("printer.no_pyusb")
         usb_printer = Usb(address.vendor, address.product, timeout=int(timeout * 1000))
         try:
             usb_printer.open()
         except DeviceNotFoundError as exc:
             raise PrinterFault(
-                f"The USB printer {address.vendor:04x}:{address.product:04x} is {not_found}.",
-                "unreachable",
+                not_found, "unreachable", device=f"{address.vendor:04x}:{address.product:04x}"
             ) from exc
         except Exception as exc:  # no libusb backend
-            raise PrinterConfigError(f"{no_libusb}; {str(exc).rstrip('.')}.") from exc
+            raise PrinterConfigError(no_libusb, detail=str(exc).rstrip(".")) from exc
         return _EscposConnection(usb_printer, status_timeout)
     if address.scheme == "serial":
         from escpos.printer import Serial
 
         if not Serial.is_usable():
-            raise PrinterConfigError(
-                "Serial printers need the pyserial package, which is missing from this "
-                "installation: reinstall Food Hub POS."
-            )
+            raise PrinterConfigError("printer.no_pyserial")
         serial_printer = Serial(address.path, baudrate=address.baudrate, timeout=status_timeout)
         try:
             serial_printer.open()
         except DeviceNotFoundError as exc:
-            hint = (
-                "check its COM number in Device Manager, under Ports"
-                if here == "windows"
-                else "is it plugged in? On Linux this user may need the “dialout” group"
-                if here == "linux"
-                else "is it plugged in?"
-            )
             raise PrinterFault(
-                f"Cannot open the serial port {address.path} ({hint}).", "unreachable"
+                f"printer.serial_cannot_open.{here}", "unreachable", port=address.path
             ) from exc
         return _EscposConnection(serial_printer, status_timeout)
     if address.scheme == "file":
         return _FileConnection(address.path, platform=platform)
     if address.scheme == "cups":
         if here == "windows":
-            raise PrinterConfigError(
-                "CUPS print queues (cups://) exist on Linux and macOS; on Windows write "
-                "win32:// and the printer's name."
-            )
+            raise PrinterConfigError("printer.cups_on_windows")
         return _CupsConnection(address.queue, timeout)
     if address.scheme == "win32":
         if here != "windows":
-            raise PrinterConfigError(
-                "Windows printer queues (win32://) exist only on Windows; on this computer "
-                "write cups:// and the queue's name (lpstat -p lists them)."
-            )
+            raise PrinterConfigError("printer.win32_elsewhere")
         from escpos.printer import Win32Raw
 
         if not Win32Raw.is_usable():
-            raise PrinterConfigError(
-                "Printing to a Windows printer queue needs the pywin32 package, which is "
-                "missing from this installation: reinstall Food Hub POS."
-            )
+            raise PrinterConfigError("printer.no_pywin32")
         spooled = Win32Raw(address.queue)
         try:
             spooled.open(job_name="Food Hub POS")
         except DeviceNotFoundError as exc:
             raise PrinterFault(
-                f"Windows has no printer named “{address.queue}” (Settings → Printers & "
-                "scanners shows the exact names).",
-                "unreachable",
+                "printer.win32_no_printer", "unreachable", queue=address.queue
             ) from exc
         return _SpoolerConnection(spooled, status_timeout)
-    raise PrinterConfigError(f"Unsupported printer address {address.uri}.")
+    raise PrinterConfigError("printer.unsupported", address=address.uri)
 
 
 def query_status(address: PrinterAddress, *, timeout: float = 3.0) -> PrinterStatus:
@@ -543,7 +482,7 @@ def query_status(address: PrinterAddress, *, timeout: float = 3.0) -> PrinterSta
     if address.scheme == "file":
         target = Path(address.path)
         if not target.exists() and not target.parent.is_dir():
-            raise PrinterFault(f"There is no printer device {address.path}.", "unreachable")
+            raise PrinterFault("printer.no_device", "unreachable", path=address.path)
         return PrinterStatus()
     conn = connect(address, timeout=timeout)
     try:
@@ -570,11 +509,7 @@ def send(
         except PrinterFault:
             raise
         except Exception as exc:
-            raise PrinterFault(
-                f"The connection to the printer broke while printing ({exc}).",
-                "interrupted",
-                sent=True,
-            ) from exc
+            raise PrinterFault("printer.broke", "interrupted", sent=True, detail=str(exc)) from exc
         if not before.known:  # it did not answer before: do not wait for it again
             return before
         try:

@@ -96,7 +96,7 @@ class OFNClient:
         reply = self.t.get("/api/v0/orders", params)
         data = reply.data
         if not isinstance(data, dict) or not isinstance(data.get("orders"), list):
-            raise BadPayload("OFN's order list is not in the expected form.")
+            raise BadPayload("ofn.order_list_form")
         pag = data.get("pagination")
         pages, results = 1, len(data["orders"])
         if isinstance(pag, dict):
@@ -133,10 +133,10 @@ class OFNClient:
         for _ in range(MAX_PAGES):
             data = self.t.get(path, params, api="v1").data
             if not isinstance(data, dict) or not isinstance(data.get("data"), list):
-                raise BadPayload("OFN's customer list is not in the expected form.")
+                raise BadPayload("ofn.customer_list_form")
             ids = {item.get("id") for item in data["data"] if isinstance(item, dict)}
             if ids and ids <= seen_ids:
-                raise BadPayload("OFN's customer list repeats itself; stopped reading it.")
+                raise BadPayload("ofn.customer_list_repeats")
             seen_ids |= ids
             yield from data["data"]
             links = data.get("links")
@@ -145,9 +145,9 @@ class OFNClient:
                 return
             path, params = self._same_site(str(nxt)), None
             if path in visited:
-                raise BadPayload("OFN's customer list links back to a page already read.")
+                raise BadPayload("ofn.customer_list_loops")
             visited.add(path)
-        raise BadPayload("OFN's customer list never ends.")
+        raise BadPayload("ofn.customer_list_endless")
 
     def _same_site(self, link: str) -> str:
         """A link OFN gave us, as a path on our instance (the key never goes elsewhere)."""
@@ -155,7 +155,7 @@ class OFNClient:
             return link
         ours, theirs = urlsplit(self.t.base_url), urlsplit(link)
         if (theirs.scheme, theirs.netloc) != (ours.scheme, ours.netloc):
-            raise BadPayload("OFN's customer list points to another site; not following it.")
+            raise BadPayload("ofn.customer_list_elsewhere")
         path = theirs.path + (f"?{theirs.query}" if theirs.query else "")
         prefix = ours.path
         return path[len(prefix) :] if prefix and path.startswith(prefix) else path

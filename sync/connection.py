@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from pos import messages
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
@@ -42,12 +43,25 @@ class Settings:
 @dataclass(frozen=True, slots=True)
 class Check:
     state: str  # unreachable | not_ofn | key_rejected | no_access | ok
-    message: str
+    code: str  # what to say (pos.messages), worded where it is shown
+    params: dict[str, Any] = field(default_factory=dict)
     hub_name: str = ""
 
     @property
     def ok(self) -> bool:
         return self.state == OK
+
+    @property
+    def message(self) -> str:
+        """In English (logs, the command line words it itself)."""
+        return messages.word(self.code, self.params, messages.SOURCE)
+
+    def worded(self, language: str) -> str:
+        return messages.word(self.code, self.params, language)
+
+    @classmethod
+    def failed(cls, state: str, error: KnownError) -> Check:
+        return cls(state, error.code, dict(error.params))
 
 
 def quick_policy() -> RetryPolicy:
@@ -65,7 +79,7 @@ def check_connection(url: str, key: str, hub_id: int | None) -> Check:
     try:
         transport = Transport(url, key, policy=quick_policy())
     except KnownError as exc:
-        return Check(NOT_OFN, exc.message)
+        return Check.failed(NOT_OFN, exc)
     client = OFNClient(transport)
     try:
         return _check(client, hub_id)
@@ -78,48 +92,42 @@ def _check(client: OFNClient, hub_id: int | None) -> Check:
     try:
         alive = client.alive()
         if not isinstance(alive, dict) or "alive" not in alive:
-            return Check(NOT_OFN, f"{host} answered, but not like Open Food Network does.")
+            return Check(NOT_OFN, "sync.check_not_ofn", {"host": host})
     except Unreachable as exc:
-        return Check(UNREACHABLE, exc.message)
+        return Check.failed(UNREACHABLE, exc)
     except NotOFN as exc:
-        return Check(NOT_OFN, exc.message)
+        return Check.failed(NOT_OFN, exc)
     except ApiError:
-        return Check(NOT_OFN, f"{host} does not offer the Open Food Network API.")
+        return Check(NOT_OFN, "sync.check_no_api", {"host": host})
     try:
         if hub_id is None:
             client.order_page(0, None, 1, per_page=1)  # any authenticated call
-            return Check(OK, f"Connected to {host}. Now enter the hub (enterprise) id.")
+            return Check(OK, "sync.check_connected", {"host": host})
         try:
             managed = client.my_enterprise_ids()
         except (ApiError, NotOFN):
             managed = None  # an instance without DFC: fall back to the order list
         if managed is not None and hub_id not in managed:
-            return Check(
-                NO_ACCESS,
-                f"The key works, but its user does not manage hub {hub_id} on {host}."
-                " Ask the hub to give that user access.",
-            )
+            return Check(NO_ACCESS, "sync.check_not_manager", {"hub": hub_id, "host": host})
         page = client.order_page(hub_id, None, 1, per_page=1)
         if managed is None and page.results == 0:
-            return Check(
-                NO_ACCESS,
-                f"The key works, but no orders of hub {hub_id} are visible: check the hub id"
-                " and that the user manages it.",
-            )
+            return Check(NO_ACCESS, "sync.check_no_orders", {"hub": hub_id})
         name = ""
         try:
             shop = client.shop(hub_id)
             name = str(shop.get("name", "")) if isinstance(shop, dict) else ""
         except (ApiError, NotOFN):
             pass
-        return Check(OK, f"Connected: {name or f'hub {hub_id}'} on {host}.", name)
+        if name:
+            return Check(OK, "sync.check_hub_named", {"name": name, "host": host}, name)
+        return Check(OK, "sync.check_hub", {"hub": hub_id, "host": host}, name)
     except NoAccess as exc:  # the key was accepted, then refused for this hub
-        return Check(NO_ACCESS, exc.message)
+        return Check.failed(NO_ACCESS, exc)
     except KeyRejected as exc:
-        return Check(KEY_REJECTED, exc.message)
+        return Check.failed(KEY_REJECTED, exc)
     except Unreachable as exc:
-        return Check(UNREACHABLE, exc.message)
+        return Check.failed(UNREACHABLE, exc)
     except NotOFN as exc:
-        return Check(NOT_OFN, exc.message)
+        return Check.failed(NOT_OFN, exc)
     except SyncError as exc:
-        return Check(NOT_OFN, exc.message)
+        return Check.failed(NOT_OFN, exc)

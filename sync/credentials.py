@@ -33,12 +33,9 @@ def check_key(key: str) -> str:
     """The key without surrounding spaces, or a clear error (never echoing the key)."""
     key = (key or "").strip()
     if not key:
-        raise KnownError("Enter the API key from your OFN account (Developer settings).")
+        raise KnownError("sync.key_missing")
     if len(key) < 16 or len(key) > 200 or not key.isascii() or any(c.isspace() for c in key):
-        raise KnownError(
-            "That does not look like an OFN API key (48 letters and digits, from Account →"
-            " Developer settings)."
-        )
+        raise KnownError("sync.key_malformed")
     return key
 
 

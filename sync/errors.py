@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from pos.errors import KnownError
 
@@ -42,8 +43,8 @@ class Cancelled(SyncError):
 class ApiError(SyncError):
     """OFN answered with an error about one request (the order can be retried or listed)."""
 
-    def __init__(self, message: str, *, status: int, kind: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, *, status: int, kind: str, **params: Any) -> None:
+        super().__init__(code, **params)
         self.status = status
         # "error" (a refusal) | "exception" | "not_found" | "server" | "lost" | "bad_json"
         self.kind = kind

@@ -84,9 +84,9 @@ def _where(ctx: str, key: str) -> str:
 
 def _get(obj: Any, key: str, ctx: str) -> Any:
     if not isinstance(obj, dict):
-        raise BadPayload(f"{ctx or 'order'} is not an object")
+        raise BadPayload("ofn.not_object", field=ctx or "order")
     if key not in obj:
-        raise BadPayload(f"{_where(ctx, key)} is missing")
+        raise BadPayload("ofn.missing", field=_where(ctx, key))
     return obj[key]
 
 
@@ -95,7 +95,7 @@ def _int(obj: Any, key: str, ctx: str = "", *, optional: bool = False) -> int | 
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
-        raise BadPayload(f"{_where(ctx, key)} is not a valid id or count")
+        raise BadPayload("ofn.not_id", field=_where(ctx, key))
     return value
 
 
@@ -110,13 +110,13 @@ def _str(obj: Any, key: str, ctx: str = "", *, limit: int = MAX_TEXT, optional: 
     if value is None:
         if optional:
             return ""
-        raise BadPayload(f"{_where(ctx, key)} is missing")
+        raise BadPayload("ofn.missing", field=_where(ctx, key))
     if not isinstance(value, str):
-        raise BadPayload(f"{_where(ctx, key)} is not text")
+        raise BadPayload("ofn.not_text", field=_where(ctx, key))
     if len(value) > limit:
-        raise BadPayload(f"{_where(ctx, key)} is too long ({len(value):,} characters)")
+        raise BadPayload("ofn.too_long", field=_where(ctx, key), length=len(value))
     if "\x00" in value:
-        raise BadPayload(f"{_where(ctx, key)} contains a NUL character")
+        raise BadPayload("ofn.nul", field=_where(ctx, key))
     return value
 
 
@@ -125,47 +125,47 @@ def _state(obj: Any, key: str, allowed: frozenset[str], *, nullable: bool) -> st
     if value is None and nullable:
         return None
     if not isinstance(value, str) or value not in allowed:
-        raise BadPayload(f"{key} {str(value)[:40]!r} is not a state this version knows")
+        raise BadPayload("ofn.state_unknown", field=key, value=str(value)[:40])
     return value
 
 
 def money(value: Any, currency: str, where: str) -> int:
     """A decimal string (or integer) in major units -> minor units; anything else refused."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise BadPayload(f"{where} is not an amount")
+        raise BadPayload("ofn.not_amount", field=where)
     text = str(value).strip()
     if len(text) > 40:
-        raise BadPayload(f"{where} is not an amount")
+        raise BadPayload("ofn.not_amount", field=where)
     try:
         dec = Decimal(text)
     except InvalidOperation:
-        raise BadPayload(f"{where} {text[:40]!r} is not an amount") from None
+        raise BadPayload("ofn.not_amount", field=where, value=text[:40]) from None
     if not dec.is_finite() or abs(dec) >= MAX_AMOUNT:
-        raise BadPayload(f"{where} {text[:40]!r} is not a plausible amount")
+        raise BadPayload("ofn.implausible_amount", field=where, value=text[:40])
     try:
         return Money.from_decimal(dec, currency).minor
     except MoneyError:
-        raise BadPayload(f"{where} {text[:40]!r} is not an amount") from None
+        raise BadPayload("ofn.not_amount", field=where, value=text[:40]) from None
 
 
 def _decimal(value: Any, where: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise BadPayload(f"{where} is not a number")
+        raise BadPayload("ofn.not_number", field=where)
     try:
         dec = Decimal(str(value))
     except InvalidOperation:
-        raise BadPayload(f"{where} is not a number") from None
+        raise BadPayload("ofn.not_number", field=where) from None
     if not dec.is_finite() or abs(dec) >= MAX_AMOUNT:
-        raise BadPayload(f"{where} is not a plausible number")
+        raise BadPayload("ofn.implausible_number", field=where)
     return Decimal(int(dec)) if dec == dec.to_integral_value() else dec.normalize()
 
 
 def _number(obj: Any) -> str:
     number = _str(obj, "number", optional=False, limit=40)
     if not NUMBER_RE.fullmatch(number):
-        raise BadPayload(f"number {number[:40]!r} is not an OFN order number")
+        raise BadPayload("ofn.not_order_number", value=number[:40])
     return number
 
 
@@ -181,11 +181,11 @@ def _iso(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > 40:
-        raise BadPayload(f"{where} is not a date")
+        raise BadPayload("ofn.not_date", field=where)
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise BadPayload(f"{where} {value[:40]!r} is not an ISO date") from None
+        raise BadPayload("ofn.not_date", field=where, value=value[:40]) from None
     return value
 
 
@@ -199,7 +199,7 @@ def remote_state(data: Any, currency: str) -> RemoteState:
         pending = tuple(p for state in CAPTURE_ORDER for p in rows if p.state == state)
     ready = data.get("ready_to_capture", False)
     if not isinstance(ready, bool):
-        raise BadPayload("ready_to_capture is not true or false")
+        raise BadPayload("ofn.not_bool", field="ready_to_capture")
     return RemoteState(
         number=number,
         state=str(_state(data, "state", ORDER_STATES, nullable=False)),
@@ -215,13 +215,13 @@ def remote_state(data: Any, currency: str) -> RemoteState:
 
 def _payments(value: Any, currency: str) -> list[OrderPayment]:
     if not isinstance(value, list) or len(value) > MAX_ITEMS:
-        raise BadPayload("payments is not a list")
+        raise BadPayload("ofn.not_list", field="payments")
     out = []
     for i, p in enumerate(value):
         ctx = f"payments[{i}]"
         state = _str(p, "state", ctx, optional=False, limit=40)
         if state not in PAYMENT_ROW_STATES:
-            raise BadPayload(f"{ctx}.state {state[:40]!r} is not a state this version knows")
+            raise BadPayload("ofn.state_unknown", field=f"{ctx}.state", value=state[:40])
         out.append(
             OrderPayment(
                 amount=money(_get(p, "amount", ctx), currency, f"{ctx}.amount"),
@@ -235,18 +235,18 @@ def _payments(value: Any, currency: str) -> list[OrderPayment]:
 def parse_order(data: Any, *, currency: str) -> Order:
     """A detailed order (``GET /api/v0/orders/{number}``) as a domain :class:`Order`."""
     if not isinstance(data, dict):
-        raise BadPayload("the order is not a JSON object")
+        raise BadPayload("ofn.not_object", field="order")
     number = _number(data)
     remote = remote_state(data, currency)
     hub_id = _ref_id(data, "distributor")
     if hub_id is None:
-        raise BadPayload("distributor is missing")
+        raise BadPayload("ofn.missing", field="distributor")
     items_raw = _get(data, "line_items", "")
     if not isinstance(items_raw, list) or len(items_raw) > MAX_ITEMS:
-        raise BadPayload("line_items is not a list")
+        raise BadPayload("ofn.not_list", field="line_items")
     items = [_line_item(li, i, currency) for i, li in enumerate(items_raw)]
     if len({li.id for li in items}) != len(items):
-        raise BadPayload("line_items has the same id twice")
+        raise BadPayload("ofn.same_id_twice", field="line_items")
     point = pickup_point(data)  # validated here so a bad one skips the whole order
     pickup_id = point.id if point else None
     phone = _str(data, "phone", limit=100)
@@ -289,17 +289,17 @@ def _line_item(li: Any, i: int, currency: str) -> LineItem:
     variant = _get(li, "variant", ctx)
     vctx = f"{ctx}.variant"
     if not isinstance(variant, dict):
-        raise BadPayload(f"{vctx} is not an object")
+        raise BadPayload("ofn.not_object", field=vctx)
     quantity = _req_int(li, "quantity", ctx)
     if quantity > 100_000:
-        raise BadPayload(f"{ctx}.quantity is not plausible")
+        raise BadPayload("ofn.implausible", field=f"{ctx}.quantity")
     producer = _ref_id(variant, "producer") or _ref_id(variant, "enterprise")
     unit = variant.get("variant_unit") or "items"
     if unit not in ("weight", "volume", "items"):
-        raise BadPayload(f"{vctx}.variant_unit {str(unit)[:20]!r} is unknown")
+        raise BadPayload("ofn.value_unknown", field=f"{vctx}.variant_unit", value=str(unit)[:20])
     tags = variant.get("tag_list") or []
     if not isinstance(tags, list):
-        raise BadPayload(f"{vctx}.tag_list is not a list")
+        raise BadPayload("ofn.not_list", field=f"{vctx}.tag_list")
     return LineItem(
         id=_req_int(li, "id", ctx),
         producer_id=producer,
@@ -330,7 +330,7 @@ def _chilled(variant: dict[str, Any], tags: list[Any], ctx: str) -> bool:
     else:
         return any(isinstance(t, str) and t.strip().lower() == "chilled" for t in tags)
     if not isinstance(value, bool):
-        raise BadPayload(f"{ctx}.temperature_controlled is not true or false")
+        raise BadPayload("ofn.not_bool", field=f"{ctx}.temperature_controlled")
     return value
 
 
@@ -339,10 +339,10 @@ def pickup_point(data: Any) -> PickupPoint | None:
     if method is None:
         return None
     if not isinstance(method, dict):
-        raise BadPayload("shipping_method is not an object")
+        raise BadPayload("ofn.not_object", field="shipping_method")
     delivery = method.get("require_ship_address", False)
     if not isinstance(delivery, bool):
-        raise BadPayload("shipping_method.require_ship_address is not true or false")
+        raise BadPayload("ofn.not_bool", field="shipping_method.require_ship_address")
     return PickupPoint(
         id=_req_int(method, "id", "shipping_method"),
         name=_str(method, "name", "shipping_method") or "?",
@@ -359,7 +359,7 @@ def parse_customer(item: Any) -> Customer:
     if tags is None:
         tags = []
     if not isinstance(tags, list) or not all(isinstance(t, str) and len(t) < 200 for t in tags):
-        raise BadPayload("customer.tags is not a list of text")
+        raise BadPayload("ofn.not_text_list", field="customer.tags")
     billing = attrs.get("billing_address")
     phone = (
         _str(billing, "phone", "billing_address", limit=100) if isinstance(billing, dict) else ""
@@ -379,7 +379,7 @@ def parse_customer(item: Any) -> Customer:
 def parse_producers(shop: Any) -> list[Producer]:
     """``producers`` of ``GET /api/v0/shops/{hub}`` (bad entries are left out)."""
     if not isinstance(shop, dict) or not isinstance(shop.get("producers"), list):
-        raise BadPayload("the shop has no producer list")
+        raise BadPayload("ofn.no_producers")
     out = []
     for p in shop["producers"]:
         try:

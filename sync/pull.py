@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos import messages
 from pos.domain.models import Customer, Hub, Order, PickupPoint, Producer
 from pos.domain.settings import CURRENCY
 from pos.store import Store
@@ -367,16 +368,16 @@ class Puller:
         try:
             order = parse.parse_order(data, currency=self.currency)
             if order.number != number:
-                raise BadPayload(f"OFN sent order {order.number} when asked for {number}")
+                raise BadPayload("ofn.wrong_order", got=order.number, number=number)
             if order.hub_id != self.hub_id:
-                raise BadPayload(f"it belongs to hub {order.hub_id}, not {self.hub_id}")
+                raise BadPayload("ofn.order_other_hub", hub=order.hub_id, expected=self.hub_id)
             return order, parse.pickup_point(data)
         except BadPayload as exc:
             return exc
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
-            raise Cancelled("Sync stopped.")
+            raise Cancelled("sync.stopped")
 
     def _drain(
         self, futures: dict[Future[Any], str], parsed: list[Order], report: PullReport,
@@ -401,7 +402,7 @@ class Puller:
                 continue
             report.fetched += 1
             if isinstance(data, BadPayload):
-                log.warning("skipping order %s: %s", number, data.message)
+                log.warning("skipping order %s: %s", number, messages.for_log(data))
                 report.skipped.append((number, f"not saved: {data.message}"))
                 continue
             order, point = data
@@ -481,7 +482,7 @@ class Puller:
             try:
                 shop = self.client.shop(producer_id)
             except (ApiError, BadPayload) as exc:
-                log.info("producer %d: no name (%s)", producer_id, exc.message)
+                log.info("producer %d: no name (%s)", producer_id, messages.for_log(exc))
                 continue
             name = shop.get("name") if isinstance(shop, dict) else None
             if (

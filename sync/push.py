@@ -23,10 +23,12 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pos import messages
 from pos.domain.models import Order
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
+from pos.messages import money, phrase
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
@@ -195,7 +197,7 @@ class Pusher:
         if stopped:
             raise stopped[0]
         if cancel.is_set():
-            raise Cancelled("Sync stopped.")
+            raise Cancelled("sync.stopped")
 
     def _record(self, batch: list[_Work], report: PushReport) -> None:
         """Record the outcomes of ``batch`` in one transaction, then count them."""
@@ -253,9 +255,8 @@ class Pusher:
             if exc.kind != "not_found":
                 work.status, work.error = "failed", exc.message
             else:
-                work.status, work.actions = "needs_staff", [StaffAction(  # nothing to push to
-                    "error", f"Order {item.number} was collected at the till but OFN has no such"
-                    " order any more: check it with the hub.",
+                work.status, work.actions = "needs_staff", [StaffAction.coded(  # nothing to push to
+                    "error", "staff.not_in_ofn", number=item.number,
                     admin_url=self.client.admin_url(item.number))]  # fmt: skip
         except BadPayload as exc:
             work.status, work.error = "failed", exc.message
@@ -281,7 +282,7 @@ class Pusher:
             data = parse.after_push(work.detail, work.reply, work.captured_unread)
             order = parse.parse_order(data, currency=work.item.currency)
         except BadPayload as exc:  # the next pull fetches it
-            log.info("not refreshing %s from the push: %s", work.item.number, exc.message)
+            log.info("not refreshing %s from the push: %s", work.item.number, messages.for_log(exc))
             return
         if order.id == work.item.order_id and order.number == work.item.number:
             work.left = order
@@ -307,9 +308,12 @@ class Pusher:
         url = self.client.admin_url(item.number)
         want = item.desired
         if want is None:
+            problem = item.problem
             return "needs_staff", [
-                StaffAction("error", f"Order {item.number}: {item.problem}; check it in OFN.",
-                            admin_url=url)
+                StaffAction.coded(
+                    "error", "staff.unreadable", number=item.number, admin_url=url,
+                    problem=phrase(problem.code, **problem.params) if problem else "",
+                )
             ]  # fmt: skip
         remote = self._read(work)
         data = work.detail
@@ -319,25 +323,27 @@ class Pusher:
         if not want.staff_kept_local:
             reason = None
             if remote.state == "canceled":
-                reason = f"Order {item.number} was cancelled in OFN, but the till collected it."
-            elif remote.total != item.local_total:
-                reason = (
-                    f"Order {item.number} was changed in OFN (total {fmt(item.local_total)} →"
-                    f" {fmt(remote.total)}) after the till downloaded it."
+                reason = StaffAction.coded(
+                    "conflict", "staff.cancelled_in_ofn", locale=self.locale, number=item.number
                 )
+            elif remote.total != item.local_total:
+                reason = StaffAction.coded(
+                    "conflict", "staff.changed_in_ofn", locale=self.locale, number=item.number,
+                    before=money(item.local_total, item.currency),
+                    after=money(remote.total, item.currency),
+                )  # fmt: skip
             if reason:
                 order = parse.parse_order(data, currency=item.currency)
                 if order.id != item.order_id:
-                    raise BadPayload(f"OFN's order {item.number} has another id ({order.id})")
+                    raise BadPayload("ofn.order_other_id", number=item.number, id=order.id)
                 with self._db:
                     self.outbox.record_conflict(order, reason, url)
-                work.conflict = reason
+                work.conflict = reason.reason
                 return "conflict", []
         actions: list[StaffAction] = []
         if remote.state == "canceled":
-            actions.append(StaffAction(
-                "conflict", f"Order {item.number} is cancelled in OFN but was collected at the"
-                f" till ({want.receipt_no}); staff kept the till's version: sort it out in OFN.",
+            actions.append(StaffAction.coded(
+                "conflict", "staff.kept_cancelled", number=item.number, receipt=want.receipt_no,
                 admin_url=url))  # fmt: skip
             return "needs_staff", actions + self._money_actions(item, want, remote, url, fmt)
         before = remote
@@ -352,29 +358,25 @@ class Pusher:
             age = collected_long_ago(want.collected_at)
             if work.shipped and age is not None:
                 work.shipped_late = True
-                late = StaffAction(
-                    "late_email",
-                    f"Order {item.number} was marked shipped in OFN {describe_age(age)} after"
-                    f" it was collected ({want.receipt_no}): OFN emailed the customer that it"
-                    " was picked up only now.",
-                    admin_url=url,
+                late = StaffAction.coded(
+                    "late_email", "staff.late_email", number=item.number,
+                    age=describe_age(age), receipt=want.receipt_no, admin_url=url,
                 )  # fmt: skip
         if not remote.is_shipped:
             if actions:  # settle the money first, then ship
                 first = actions[0]
-                then = " Then mark it shipped in the OFN admin."
-                actions[0] = replace(first, reason=first.reason + then)
+                then = " " + messages.word("staff.then_ship", {}, messages.SOURCE)
+                params = {**first.params, "then": phrase("staff.then_ship")}
+                actions[0] = replace(first, reason=first.reason + then, params=params)
+            elif not remote.is_paid:
+                actions.append(StaffAction.coded(
+                    "unpaid_handover", "staff.ship_when_paid", number=item.number,
+                    receipt=want.receipt_no, admin_url=url,
+                ))  # fmt: skip
             else:
-                why = (
-                    "OFN only marks paid orders as collected"
-                    if not remote.is_paid
-                    else f"OFN did not ship it (shipment state {remote.shipment_state})"
-                )
-                actions.append(StaffAction(
-                    "unpaid_handover" if not remote.is_paid else "error",
-                    f"Order {item.number} was collected at the till ({want.receipt_no}) but"
-                    f" {why}: mark it shipped in the OFN admin once it is paid.",
-                    admin_url=url,
+                actions.append(StaffAction.coded(
+                    "error", "staff.not_shipped", number=item.number, receipt=want.receipt_no,
+                    state=remote.shipment_state, admin_url=url,
                 ))  # fmt: skip
         if late is not None:
             actions.append(late)
@@ -387,16 +389,16 @@ class Pusher:
         """The collection was reversed at the till: OFN must not show it collected or paid."""
         actions: list[StaffAction] = []
         if remote.is_shipped:
-            actions.append(StaffAction(
-                "error", f"Order {item.number} is marked collected in OFN but its collection was"
-                " reversed at the till: correct it in the OFN admin.", admin_url=url))  # fmt: skip
+            actions.append(StaffAction.coded(
+                "error", "staff.reversed_but_shipped", number=item.number,
+                admin_url=url))  # fmt: skip
         with self._db:
             captured = self.outbox.captured_by_sync(item.order_id)
         if captured and remote.is_paid:
-            actions.append(StaffAction(
-                "credit", f"Order {item.number}: the till refunded the customer, but OFN still has"
-                f" the {fmt(captured)} payment the till recorded: refund or void it in OFN.",
-                amount=captured, admin_url=url))  # fmt: skip
+            actions.append(StaffAction.coded(
+                "credit", "staff.refund_captured", locale=self.locale, number=item.number,
+                payment=money(captured, item.currency), amount=captured,
+                admin_url=url))  # fmt: skip
         return ("needs_staff" if actions else "done"), actions
 
     def _baseline_paid(self, item: OutboxItem, want: DesiredState) -> int:
@@ -445,7 +447,7 @@ class Pusher:
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote  # OFN refused: staff enter it
-                log.info("capture %s: %s; reading again", item.number, exc.message)
+                log.info("capture %s: %s; reading again", item.number, messages.for_log(exc))
                 remote = self._read(work)
                 continue
             if after.is_paid:
@@ -469,7 +471,7 @@ class Pusher:
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote
-                log.info("ship %s: %s; reading again", item.number, exc.message)
+                log.info("ship %s: %s; reading again", item.number, messages.for_log(exc))
                 remote = self._read(work)
                 continue
             if after.is_shipped:
@@ -491,27 +493,25 @@ class Pusher:
             for method, amount in sorted(want.by_method.items()):
                 if amount <= 0:
                     continue
-                actions.append(StaffAction(
-                    "enter_payment",
-                    f"Order {item.number}: the till took {fmt(amount)} by {self._label(method)}"
-                    f" ({want.receipt_no}); enter this payment in OFN.",
+                actions.append(StaffAction.coded(
+                    "enter_payment", "staff.enter_payment", locale=self.locale,
+                    number=item.number, paid=money(amount, item.currency),
+                    label=self._label(method), receipt=want.receipt_no,
                     amount=amount, method=method, admin_url=url,
                 ))  # fmt: skip
         if want.left_owing > 0:
-            actions.append(StaffAction(
-                "unpaid_handover",
-                f"Order {item.number} was handed over with {fmt(want.left_owing)} unpaid"
-                f" ({want.receipt_no}); OFN still shows it owing.",
+            actions.append(StaffAction.coded(
+                "unpaid_handover", "staff.left_owing", locale=self.locale, number=item.number,
+                owing=money(want.left_owing, item.currency), receipt=want.receipt_no,
                 amount=want.left_owing, admin_url=url,
             ))  # fmt: skip
         if want.credit_amount > 0:
             missing = want.short_or_missing
-            detail = f" (items short or missing: {missing})" if missing else ""
-            actions.append(StaffAction(
-                "credit",
-                f"Order {item.number}: the customer is owed {fmt(want.credit_amount)}{detail}"
-                f" ({want.receipt_no}); refund or credit it in OFN.",
-                amount=want.credit_amount, admin_url=url,
+            actions.append(StaffAction.coded(
+                "credit", "staff.credit_short" if missing else "staff.credit",
+                locale=self.locale, number=item.number,
+                owed=money(want.credit_amount, item.currency), short=missing,
+                receipt=want.receipt_no, amount=want.credit_amount, admin_url=url,
             ))  # fmt: skip
         return actions
 
@@ -527,13 +527,10 @@ class Pusher:
         if left and after.payment_total - before.payment_total >= left[0].amount > 0:
             left.pop(0)  # capture took it (this run, or a lost answer settled by reading)
         return [
-            StaffAction(
-                "pending_payment",
-                f"Order {item.number}: OFN still holds a pending {fmt(p.amount)} payment by"
-                f" “{p.method or '?'}”, which Sync settings do not declare paid at the pickup"
-                " point, so sync did not take it. If it is a card payment authorised online,"
-                " capturing it would charge the customer again after they paid at the till"
-                f" ({want.receipt_no}): void it in OFN.",
+            StaffAction.coded(
+                "pending_payment", "staff.pending_payment", locale=self.locale,
+                number=item.number, pending=money(p.amount, item.currency),
+                ofn_method=p.method or "?", receipt=want.receipt_no,
                 amount=p.amount, admin_url=url,
             )
             for p in left
@@ -544,27 +541,28 @@ class Pusher:
     def _walk_ins(self, report: PushReport) -> None:
         for c in self.outbox.walk_ins_to_list():
             lines, pays = self.outbox.walk_in_details(c["id"])
-            fmt = self._fmt(c["currency"])
             items = ", ".join(f"{ln['quantity']} × {ln['product_name']}" for ln in lines[:10]) + (
                 " …" if len(lines) > 10 else ""
             )
-            paid = ", ".join(f"{fmt(p['amount'])} {self._label(p['method'])}" for p in pays)
+            paid = [
+                phrase("staff.paid_by", paid=money(p["amount"], c["currency"]),
+                       label=self._label(p["method"]))
+                for p in pays
+            ]  # fmt: skip
             methods = [p["method"] for p in pays]
-            action = StaffAction(
-                "walk_in",
-                f"Walk-in sale {c['receipt_no']}: {items or 'no items'}; paid {paid or 'nothing'}."
-                " OFN has no walk-in sales: record it in the hub's accounts.",
+            action = StaffAction.coded(
+                "walk_in", "staff.walk_in", locale=self.locale, receipt=c["receipt_no"],
+                items=items or phrase("staff.no_items"), paid=paid or phrase("staff.nothing"),
                 amount=c["amount_paid"], method=methods[0] if len(methods) == 1 else None,
                 checkout_id=c["id"],
             )  # fmt: skip
             if self.outbox.add_walk_in_action(action):
                 report.walk_ins += 1
         for r in self.outbox.walk_in_reversals_to_list():
-            fmt = self._fmt(r["currency"])
-            action = StaffAction(
-                "walk_in",
-                f"Walk-in sale {r['original_receipt']} was undone at the till ({r['receipt_no']},"
-                f" {fmt(-r['amount_paid'])} refunded): correct the hub's accounts.",
+            action = StaffAction.coded(
+                "walk_in", "staff.walk_in_undone", locale=self.locale,
+                original=r["original_receipt"], receipt=r["receipt_no"],
+                refunded=money(-r["amount_paid"], r["currency"]),
                 amount=r["amount_paid"], checkout_id=r["id"],
             )  # fmt: skip
             if self.outbox.add_walk_in_action(action):
@@ -576,7 +574,7 @@ class Pusher:
         try:
             self.client.set_note(item.number, text)
         except (ApiError, Unreachable, NotOFN) as exc:  # a note is a nicety
-            log.info("note on %s not written: %s", item.number, exc.message)
+            log.info("note on %s not written: %s", item.number, messages.for_log(exc))
 
     def _fmt(self, currency: str) -> Callable[[int], str]:
         return lambda minor: format_money(minor, currency, self.locale)

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos.domain.settings import OFN_MARK_SHIPPED, OFN_PAYMENT_METHODS
+from pos.messages import Phrase, phrase
 from pos.store import Store
 
 LATE_SHIP = timedelta(hours=24)  # a "picked up" email this long after the collection is flagged
@@ -65,6 +66,7 @@ def collected_long_ago(collected_at: Any, now: datetime | None = None) -> timede
     return age if age > LATE_SHIP else None
 
 
-def describe_age(age: timedelta) -> str:
+def describe_age(age: timedelta) -> Phrase:
+    """How long ago, as a phrase worded in the reader's language."""
     hours = int(age.total_seconds() // 3600)
-    return f"{hours // 24} day(s)" if hours >= 48 else f"{hours} hours"
+    return phrase("age.days", days=hours // 24) if hours >= 48 else phrase("age.hours", hours=hours)

@@ -85,15 +85,11 @@ class SyncResult:
 def check_database(store: Store, settings: Settings) -> None:
     """A hub database only ever holds one real hub, never mixed with the demo."""
     if store.settings.get(DEMO):
-        raise KnownError(
-            f"{store.path.name} holds the demo hub; sync into a new database file for your"
-            " real hub (sync --db NEW_FILE ...)."
-        )
+        raise KnownError("sync.demo_database", file=store.path.name)
     existing = Ingest(store).hub_id()
     if existing is not None and settings.hub_id is not None and existing != settings.hub_id:
         raise KnownError(
-            f"{store.path.name} holds hub {existing}, not hub {settings.hub_id}; use a separate"
-            " database for each hub."
+            "sync.other_hub", file=store.path.name, hub=existing, wanted=settings.hub_id
         )
 
 
@@ -128,9 +124,9 @@ def run_sync(
     keeps the till out of its database.
     """
     if not settings.url:
-        raise KnownError("No OFN address is set: give --server URL or connect in Sync settings.")
+        raise KnownError("sync.no_address")
     if settings.hub_id is None:
-        raise KnownError("No hub is set: give --hub ID or choose it in Sync settings.")
+        raise KnownError("sync.no_hub")
     check_database(store, settings)
     sync_lock = FileLock(store.path, name="sync", role=role)
     try:
@@ -138,10 +134,7 @@ def run_sync(
     except LockHeld as exc:
         pid, holder = holder_role(exc)
         who = "a scheduled sync" if holder == "sync" else "the till's own sync"
-        raise KnownError(
-            f"Another sync of {store.path.name} is running ({who}, process {pid}); this one"
-            " did not start."
-        ) from None
+        raise KnownError("sync.running", file=store.path.name, who=who, pid=pid) from None
     try:
         return _run(store, settings, api_key, pull, push, full, progress, cancel, policy)
     finally:
@@ -192,10 +185,10 @@ def _run(
         # OFN answers 401 to a user without rights too (never 403): a key that worked
         # before has more likely lost its access than become wrong (Corrections 6)
         raise NoAccess(
-            f"{transport.host} rejected the API key that worked at the last sync"
-            f" ({worked_before[:16].replace('T', ' ')} UTC): its user may have lost access"
-            f" to hub {settings.hub_id} (ask the hub), or the key was regenerated (enter the"
-            " new one in Sync settings)."
+            "sync.access_lost",
+            host=transport.host,
+            when=worked_before[:16].replace("T", " "),
+            hub=settings.hub_id,
         ) from None
     finally:
         transport.close()

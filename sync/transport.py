@@ -40,6 +40,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from pos import __version__
+from pos.messages import Phrase, english, phrase
 from sync.errors import (
     ApiError,
     Cancelled,
@@ -60,14 +61,12 @@ def normalise_url(url: str) -> str:
     """``https://host[/prefix]`` without a trailing slash, or raise a clear error."""
     text = (url or "").strip()
     if not text.rstrip("/"):
-        raise NotOFN(
-            "Enter the address of your Open Food Network site, e.g. https://openfoodnetwork.org.uk."
-        )
+        raise NotOFN("sync.address_missing")
     if "://" not in text:
         text = "https://" + text
     text = text.rstrip("/")
     shown = _shown(url)
-    not_web = NotOFN(f"“{shown}” is not a web address; use e.g. https://openfoodnetwork.org.uk.")
+    not_web = NotOFN("sync.address_not_web", address=shown)
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
         raise not_web
     try:
@@ -79,13 +78,11 @@ def normalise_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not host or not _HOST.fullmatch(_ascii(host)):
         raise not_web
     if parts.username is not None or parts.password is not None:
-        raise NotOFN("Type the site address without a user name or password in it.")
+        raise NotOFN("sync.address_with_user")
     if parts.scheme == "http" and host not in LOOPBACK:
-        raise NotOFN(
-            f"“{shown}” uses plain http, which would send the API key unencrypted; use https://."
-        )
+        raise NotOFN("sync.address_http", address=shown)
     if parts.query or parts.fragment:
-        raise NotOFN(f"“{shown}” should be just the site address, without ? or #.")
+        raise NotOFN("sync.address_query", address=shown)
     return text
 
 
@@ -355,7 +352,7 @@ class Transport:
         shown = self.redact(path)
         while True:
             if self.cancel.is_set():
-                raise Cancelled("Sync stopped.")
+                raise Cancelled("sync.stopped")
             attempt += 1
             try:
                 with self._count_lock:
@@ -364,19 +361,22 @@ class Transport:
             except TooLarge:
                 log.info("%s %s: body over %d bytes", method, shown, policy.max_body)
                 raise ApiError(
-                    f"{self.host} sent an answer too large to be OFN's"
-                    f" (over {policy.max_body // 1024 // 1024} MiB); it was not read.",
+                    "sync.answer_too_large",
                     status=0,
                     kind="too_large",
+                    host=self.host,
+                    mib=policy.max_body // 1024 // 1024,
                 ) from None
             except (requests.RequestException, OSError) as exc:
                 reason = _reason(exc)
-                log.info("%s %s: %s (try %d)", method, shown, reason, attempt)
+                log.info("%s %s: %s (try %d)", method, shown, english(reason), attempt)
                 if attempt >= tries or isinstance(exc, _Deadline):
                     if idempotent:
-                        raise Unreachable(f"Cannot reach {self.host}: {reason}.") from None
+                        raise Unreachable(
+                            "sync.unreachable", host=self.host, reason=reason
+                        ) from None
                     raise ApiError(
-                        f"No answer from {self.host} ({reason}).", status=0, kind="lost"
+                        "sync.no_answer", status=0, kind="lost", host=self.host, reason=reason
                     ) from None
                 self._sleep(attempt - 1)
                 continue
@@ -384,30 +384,21 @@ class Transport:
             if status >= 500:
                 log.info("%s %s: HTTP %d (try %d)", method, shown, status, attempt)
                 if attempt >= tries:
-                    message = f"{self.host} keeps failing (HTTP {status}); try again later."
                     if idempotent:
-                        raise Unreachable(message)
-                    raise ApiError(message, status=status, kind="server")
+                        raise Unreachable("sync.server_failing", host=self.host, status=status)
+                    raise ApiError(
+                        "sync.server_failing", status=status, kind="server", host=self.host
+                    )
                 self._sleep(attempt - 1)
                 continue
             if status == 401:
                 log.info("%s %s: HTTP 401", method, shown)
                 if self.key_accepted:
-                    raise NoAccess(
-                        f"{self.host} rejected the API key it had accepted a moment before: its"
-                        " user has no access to this hub (ask the hub to give that user access),"
-                        " or the key was regenerated in OFN."
-                    )
-                raise KeyRejected(
-                    f"{self.host} rejected the API key: check it in Sync settings (it may have"
-                    " been regenerated, or the user may lack API access)."
-                )
+                    raise NoAccess("sync.no_access", host=self.host)
+                raise KeyRejected("sync.key_rejected", host=self.host)
             if 300 <= status < 400:
                 where = resp.headers.get("Location", "")
-                raise NotOFN(
-                    f"{self.host} redirected the request to {self.redact(where)[:200]}:"
-                    " check the address (a Wi-Fi login page can do this)."
-                )
+                raise NotOFN("sync.redirected", host=self.host, target=self.redact(where)[:200])
             body = self._json(resp)
             if status == 422 and isinstance(body, dict) and "exception" in body:
                 exception_tries += 1
@@ -417,17 +408,16 @@ class Transport:
                     self._sleep(exception_tries - 1)
                     continue
                 if "longer than" in text or "timeout" in text.lower():
-                    message = f"{self.host} took too long to answer (OFN's time limit); try again."
-                else:
-                    message = f"OFN reported a server error: {text[:300]}"
-                raise ApiError(message, status=422, kind="exception")
+                    raise ApiError("sync.ofn_timeout", status=422, kind="exception", host=self.host)
+                raise ApiError("sync.ofn_exception", status=422, kind="exception", text=text[:300])
             if status == 404:
-                raise ApiError("OFN has no such record.", status=404, kind="not_found")
+                raise ApiError("sync.not_found", status=404, kind="not_found")
             if status >= 400:
                 raise ApiError(
-                    f"OFN refused: {self.redact(_error_text(body))[:300]}",
+                    "sync.refused",
                     status=status,
                     kind="error",
+                    text=self.redact(_error_text(body))[:300],
                 )
             if auth:
                 self.key_accepted = True
@@ -440,7 +430,7 @@ class Transport:
         """Send, read the whole body, and give up at the total deadline or on "Stop sync"."""
         policy = self.policy
         if not self._acquire_slot():
-            raise Cancelled("Sync stopped.")
+            raise Cancelled("sync.stopped")
         exchange = _Exchange()
         released = threading.Lock()
 
@@ -466,7 +456,7 @@ class Transport:
                 exchange.abandon()
                 release()  # the helper may linger a moment: its slot is free now
                 if self.cancel.is_set():
-                    raise Cancelled("Sync stopped.")
+                    raise Cancelled("sync.stopped")
                 raise _Deadline("total deadline")
         if exchange.error is not None:
             raise exchange.error
@@ -505,20 +495,13 @@ class Transport:
 
     def _sleep(self, attempt: int) -> None:
         if self.cancel.wait(self.policy.delay(attempt)):
-            raise Cancelled("Sync stopped.")
+            raise Cancelled("sync.stopped")
 
     def _json(self, resp: _Answer) -> Any:
         ctype = resp.headers.get("Content-Type", "")
         if "json" not in ctype.lower():
-            raise NotOFN(
-                f"{self.host} answered with {ctype.split(';')[0] or 'something'} instead of the"
-                " Open Food Network API: check the address (a Wi-Fi login page can do this)."
-            )
-        bad = ApiError(
-            f"{self.host} sent a reply that is not valid JSON.",
-            status=resp.status,
-            kind="bad_json",
-        )
+            raise NotOFN("sync.not_json", host=self.host, type=ctype.split(";")[0] or "?")
+        bad = ApiError("sync.bad_json", status=resp.status, kind="bad_json", host=self.host)
         try:
             text = resp.body.decode("utf-8")
         except UnicodeDecodeError:
@@ -526,11 +509,7 @@ class Transport:
         if not text.strip():
             return None
         if too_deep(text):
-            raise ApiError(
-                f"{self.host} sent a reply nested deeper than OFN ever does; it was not read.",
-                status=resp.status,
-                kind="bad_json",
-            )
+            raise ApiError("sync.too_deep", status=resp.status, kind="bad_json", host=self.host)
         try:
             return json.loads(text)
         except (ValueError, RecursionError):
@@ -577,25 +556,26 @@ def _body(resp: requests.Response, cap: int) -> bytes:
     return b"".join(out)
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Phrase:
+    """Why the network failed, as a phrase worded in the reader's language."""
     if isinstance(exc, requests.Timeout | socket.timeout):
-        return "no answer in time"
+        return phrase("net.timeout")
     if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return "the answer could not be decompressed"
+        return phrase("net.decompress")
     text = str(exc).lower()
     if (
         "name or service not known" in text
         or "nodename nor servname" in text
         or ("getaddrinfo" in text)
     ):
-        return "the name does not resolve (no network, or a typo in the address)"
+        return phrase("net.no_name")
     if "refused" in text:
-        return "connection refused"
+        return phrase("net.refused")
     if "ssl" in text or "certificate" in text:
-        return "the secure connection failed (certificate problem)"
+        return phrase("net.tls")
     if "reset" in text or "aborted" in text or "remote end closed" in text:
-        return "the connection was cut"
-    return "network error"
+        return phrase("net.cut")
+    return phrase("net.other")
 
 
 def _text(value: object) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,16 @@ def isolated_dirs(
         monkeypatch.setenv(f"FOODHUB_POS_{name}_DIR", str(base / name.lower()))
     monkeypatch.delenv("FOODHUB_POS_PRINTER", raising=False)
     return base
+
+
+@pytest.fixture(autouse=True)
+def ui_language_reset() -> Iterator[None]:
+    """A window built in French leaves the UI language set for the process: the next test
+    starts from no language installed again (errors are worded in it)."""
+    yield
+    i18n = sys.modules.get("pos.ui.i18n")  # only where a test loaded the UI
+    if i18n is not None:
+        i18n._current = None
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from pos.services.demo import write_demo
 
     if not 1 <= args.orders <= MAX_ORDERS:
-        raise KnownError(f"--orders must be between 1 and {MAX_ORDERS:,}.")
+        raise KnownError("cli.demo_orders", max=f"{MAX_ORDERS:,}")
     from pos import files
 
     out = Path(args.out)

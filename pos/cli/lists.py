@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = Path(args.lists_db).expanduser()
     if not db.is_file():
-        raise KnownError(f"There is no database at {db}.")
+        raise KnownError("store.no_database", path=db)
     request = ListRequest(
         kinds=(args.kind,) if args.kind else KINDS,
         producer_id=args.producer,

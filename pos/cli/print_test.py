@@ -12,6 +12,7 @@ import os
 
 from pos import languages
 from pos.errors import KnownError
+from pos.messages import phrase, word_error
 from pos.services.printing import PrinterSettings, sample_receipt_bytes
 from receipts import printers
 from receipts.escpos_render import DEFAULT_PROFILE
@@ -35,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         after = printers.send(address, payload)
     except printers.PrinterFault as fault:
-        raise KnownError(f"Nothing was printed: {fault.message}") from fault
+        raise KnownError("cli.not_printed", reason=phrase(fault.code, **fault.params)) from fault
     setup = settings.setup
     print(
         f"Printed a test receipt on {address.uri} "
         f"({setup.profile}, {args.width} mm, {setup.line_columns} columns, {len(payload)} bytes)."
     )
     if after.problem is not None:
-        print(f"Warning: {after.problem.message}")
+        print(f"Warning: {word_error(after.problem, languages.from_environment())}")
     return 0

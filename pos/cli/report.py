@@ -25,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() not in (".pdf", ".csv"):
-        raise KnownError(f"--out must end in .pdf or .csv, not “{out.name}”.")
+        raise KnownError("cli.report_suffix", name=out.name)
     if not out.parent.is_dir():
-        raise KnownError(f"The folder {out.parent} does not exist.")
+        raise KnownError("file.no_folder", path=out.parent)
     files.refuse_existing(out, args.force)
     # Read-only use: no writer lock, so the report runs while a till has the file open.
     store = Store.open(args.report_db, lock=False, create=False)

@@ -13,6 +13,7 @@ import os
 import sys
 from dataclasses import replace
 
+from pos import languages
 from pos.errors import KnownError
 
 
@@ -35,14 +36,11 @@ def _key(args: argparse.Namespace, url: str) -> str:
     if args.api_key_env:
         value = os.environ.get(args.api_key_env)
         if not value:
-            raise KnownError(f"The environment variable {args.api_key_env} is not set or empty.")
+            raise KnownError("cli.env_empty", name=args.api_key_env)
         return check_key(value)
     saved = load_key(url)
     if not saved:
-        raise KnownError(
-            f"No API key is saved for {url}: give --api-key-env VAR, or connect once in the app"
-            " (Sync settings)."
-        )
+        raise KnownError("cli.no_key", url=url)
     return saved
 
 
@@ -81,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             ),
         )
         if not settings.url:
-            raise KnownError("No OFN address is set: give --server URL.")
+            raise KnownError("cli.no_address")
         key = _key(args, settings.url)
         both = not args.pull and not args.push
         result = run_sync(
@@ -97,7 +95,10 @@ def run(args: argparse.Namespace) -> int:
     if result.staff_actions:
         print("to do in the OFN admin:")
         for action in result.staff_actions[:50]:
-            print(f"  - {action.reason}" + (f" {action.admin_url}" if action.admin_url else ""))
+            print(
+                f"  - {action.worded(languages.from_environment())}"
+                + (f" {action.admin_url}" if action.admin_url else "")
+            )
         if len(result.staff_actions) > 50:
             print(f"  … and {len(result.staff_actions) - 50} more (see the reconciliation screen)")
     if result.failed:

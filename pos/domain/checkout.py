@@ -13,12 +13,13 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos.domain.models import LineItem, Order
 from pos.domain.payment_methods import CASH  # the hub may relabel or drop any method but cash
+from pos.errors import KnownError
 
 LINE_STATUSES = ("ok", "short", "missing", "weighed")
 
 
-class CheckoutRuleError(ValueError):
-    """Input that breaks a checkout rule; the message is fit to show a volunteer."""
+class CheckoutRuleError(KnownError, ValueError):
+    """Input that breaks a checkout rule; its code is worded for the volunteer."""
 
 
 def _round(value: Decimal) -> int:
@@ -40,18 +41,18 @@ def parse_weight(text: str) -> Decimal:
     """
     cleaned = text.strip().replace(",", ".")
     if not _WEIGHT.match(cleaned):
-        raise CheckoutRuleError(f"not a weight: {text!r}")
+        raise CheckoutRuleError("checkout.not_a_weight", text=repr(text))
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise CheckoutRuleError(f"not a weight: {text!r}") from exc
+        raise CheckoutRuleError("checkout.not_a_weight", text=repr(text)) from exc
     if not value.is_finite() or value <= 0:
-        raise CheckoutRuleError(f"a weight must be more than zero: {text!r}")
+        raise CheckoutRuleError("checkout.not_a_weight", text=repr(text))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -3:
-        raise CheckoutRuleError(f"too many decimals in {text!r}")
+        raise CheckoutRuleError("checkout.not_a_weight", text=repr(text))
     if value >= 10**7:
-        raise CheckoutRuleError(f"weight too large: {text!r}")
+        raise CheckoutRuleError("checkout.weight_too_large", text=repr(text))
     return value
 
 
@@ -102,11 +103,11 @@ def handover_line(
     ordered = item.quantity
     qty = ordered if quantity is None else quantity
     if qty < 0 or qty > ordered:
-        raise CheckoutRuleError(f"quantity must be between 0 and {ordered}")
+        raise CheckoutRuleError("checkout.quantity_range", ordered=ordered)
     if final_weight is not None and final_weight <= 0:
-        raise CheckoutRuleError("a weight must be more than zero")
+        raise CheckoutRuleError("checkout.not_a_weight")
     if final_weight is not None and not item.unit_value:
-        raise CheckoutRuleError(f"{item.product_name} is not sold by weight")
+        raise CheckoutRuleError("checkout.not_by_weight", product=item.product_name)
     if qty == 0:
         return HandoverLine(item, 0, None, 0, "missing")
     weight = final_weight if final_weight is not None else item.final_weight
@@ -173,7 +174,7 @@ class CheckoutDraft:
         for item in self.order.line_items:
             if item.id == line_item_id:
                 return item
-        raise CheckoutRuleError(f"no line {line_item_id} in order {self.order.number}")
+        raise CheckoutRuleError("checkout.no_line", line=line_item_id, number=self.order.number)
 
     def set_quantity(self, line_item_id: int, quantity: int) -> HandoverLine:
         item = self._item(line_item_id)
@@ -267,9 +268,9 @@ def settle(
     merged: dict[tuple[str, str], int] = {}
     for tender in tenders:
         if tender.amount < 0:
-            raise CheckoutRuleError("an amount tendered cannot be negative")
+            raise CheckoutRuleError("checkout.tender_negative")
         if not tender.method:
-            raise CheckoutRuleError("a payment needs a method")
+            raise CheckoutRuleError("checkout.method_missing")
         if tender.amount == 0:
             continue
         key = (tender.method, tender.reference)
@@ -430,9 +431,9 @@ def reversal_of(
     refunded by the same methods), pointing back at it. The one rule for undo at the till and
     for staff accepting OFN's version of a conflicted order."""
     if original.kind == "reversal":
-        raise CheckoutRuleError("an undo cannot itself be undone")
+        raise CheckoutRuleError("checkout.undo_of_undo")
     if len(payment_ids) != len(original.payments):
-        raise CheckoutRuleError("one new id per refunded payment")
+        raise CheckoutRuleError("checkout.refund_ids", payments=len(original.payments))
     return Checkout(
         id=reversal_id, receipt_no=receipt_no, kind="reversal", till_id=till_id,
         volunteer=volunteer, created_at=created_at, currency=original.currency,

@@ -13,11 +13,13 @@ from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision
 
+from pos.errors import KnownError
+
 # digits (any script's: Decimal reads them), at most one point, an optional sign
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
-class MoneyError(ValueError):
+class MoneyError(KnownError, ValueError):
     """An amount that cannot be money: not a number, too precise, or mixed currencies."""
 
 
@@ -43,7 +45,7 @@ class Money:
 
     def __post_init__(self) -> None:
         if not isinstance(self.minor, int) or isinstance(self.minor, bool):
-            raise MoneyError(f"minor units must be an int, not {type(self.minor).__name__}")
+            raise MoneyError("money.not_int", kind=type(self.minor).__name__)
 
     # construction -------------------------------------------------------------
     @classmethod
@@ -56,9 +58,9 @@ class Money:
         try:
             dec = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
         except InvalidOperation as exc:
-            raise MoneyError(f"not an amount: {value!r}") from exc
+            raise MoneyError("money.invalid", text=repr(value)) from exc
         if not dec.is_finite():
-            raise MoneyError(f"not an amount: {value!r}")
+            raise MoneyError("money.invalid", text=repr(value))
         minor = dec.quantize(_quantum(currency), rounding=ROUND_HALF_UP).scaleb(
             minor_digits(currency)
         )
@@ -71,26 +73,26 @@ class Money:
         if cleaned.count(",") == 1 and "." not in cleaned:
             cleaned = cleaned.replace(",", ".")
         if not _PLAIN_NUMBER.fullmatch(cleaned):  # Decimal also reads "1e3" and "1_000"
-            raise MoneyError(f"not an amount: {text!r}")
+            raise MoneyError("money.invalid", text=repr(text))
         try:
             dec = Decimal(cleaned)
         except InvalidOperation as exc:
-            raise MoneyError(f"not an amount: {text!r}") from exc
+            raise MoneyError("money.invalid", text=repr(text)) from exc
         if not dec.is_finite():
-            raise MoneyError(f"not an amount: {text!r}")
+            raise MoneyError("money.invalid", text=repr(text))
         exponent = dec.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > minor_digits(currency):
-            raise MoneyError(f"too many decimals for {currency}: {text!r}")
+            raise MoneyError("money.decimals", currency=currency, text=repr(text))
         if dec < 0 and not allow_negative:
-            raise MoneyError(f"negative amount: {text!r}")
+            raise MoneyError("money.negative", text=repr(text))
         if abs(dec) >= Decimal(10) ** 9:
-            raise MoneyError(f"amount too large: {text!r}")
+            raise MoneyError("money.too_large", text=repr(text))
         return cls.from_decimal(dec, currency)
 
     # arithmetic ---------------------------------------------------------------
     def _check(self, other: Money) -> None:
         if self.currency != other.currency:
-            raise MoneyError(f"cannot mix {self.currency} and {other.currency}")
+            raise MoneyError("money.mixed", a=self.currency, b=other.currency)
 
     def __add__(self, other: Money) -> Money:
         self._check(other)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pos.domain.checkout import Checkout
+from pos.errors import KnownError
 
 
-class UnreadableDesiredState(ValueError):
-    """The stored desired state cannot be read (damaged row); the message says which part."""
+class UnreadableDesiredState(KnownError, ValueError):
+    """The stored desired state cannot be read (damaged row); the code says which part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,18 +150,18 @@ class DesiredState:
         try:
             d = json.loads(text)
         except (ValueError, TypeError):
-            raise UnreadableDesiredState("the till's record for this order is unreadable") from None
+            raise UnreadableDesiredState("till.record_unreadable") from None
         if not isinstance(d, dict) or not isinstance(d.get("collected"), bool):
-            raise UnreadableDesiredState("the till's record for this order is unreadable")
+            raise UnreadableDesiredState("till.record_unreadable")
         raw_payments = d.get("payments")
         if raw_payments is None:
             raw_payments = []
         if not isinstance(raw_payments, list):
-            raise UnreadableDesiredState("the till's payments are unreadable")
+            raise UnreadableDesiredState("till.payments_unreadable")
         payments = []
         for p in raw_payments:
             if not isinstance(p, dict) or not isinstance(p.get("method"), str):
-                raise UnreadableDesiredState("a till payment is unreadable")
+                raise UnreadableDesiredState("till.payment_unreadable")
             payments.append(TillPayment(str(p.get("id") or ""), p["method"], _amount(p, "amount")))
         lines = d.get("lines_changed") or []
         total = d.get("order_total_at_till")
@@ -192,7 +193,7 @@ def _amount(d: dict[str, Any], key: str) -> int:
     if value is None:
         return 0
     if not _is_int(value):
-        raise UnreadableDesiredState(f"the till's {key} is not an amount")
+        raise UnreadableDesiredState("till.record_amount", field=key)
     return int(value)
 
 

@@ -9,6 +9,9 @@ them without knowing SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from pos import messages
 
 # Collection status of one order, in the order the screen lists them.
 COLLECTED = "collected"
@@ -98,6 +101,12 @@ class StaffActionLine:
     done_at: str | None
     done_by: str | None
     pickup_point_id: int | None = None
+    code: str = ""  # what to do, as pos.messages.STAFF code + params ('' before codes)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def worded(self, language: str, *, locale: str | None = None) -> str:
+        """What to do, in ``language``; a row from before codes as stored."""
+        return messages.word_staff(self.code, self.params, self.reason, language, locale=locale)
 
     @property
     def is_open(self) -> bool:

@@ -57,6 +57,13 @@ class LeftOwingNeedsReason(KnownError):
         self.left_owing = left_owing
 
 
+class UndoNeedsReason(KnownError):
+    """An undo without a reason: the reason field is where to look."""
+
+    def __init__(self) -> None:
+        super().__init__("checkout.undo_reason_missing")
+
+
 @dataclass(frozen=True, slots=True)
 class UndoCandidate:
     """A checkout that can be undone, with whom it was for (the undo list shows it)."""
@@ -188,12 +195,12 @@ class CheckoutService:
             draft, tenders, keep_change_as_credit=keep_change_as_credit,
             refund_credit_in_cash=refund_credit_in_cash,
         )  # fmt: skip
+        session = self.till.current()
+        if session is None and (settlement.payments or settlement.amount_due > 0):
+            raise NoTillSession()  # before the reason: opening the till comes first
         note = note.strip()
         if settlement.left_owing > 0 and (not note or looks_like_a_code(note)):
             raise LeftOwingNeedsReason(settlement.left_owing)  # a scanned bag is no reason
-        session = self.till.current()
-        if session is None and (settlement.payments or settlement.amount_due > 0):
-            raise NoTillSession()
         now = utcnow()
         lines = checkout_lines(handover)
         volunteer = self.volunteer()
@@ -351,7 +358,7 @@ class CheckoutService:
         """Undo a checkout with a new, negating event; the original is kept and marked."""
         reason = reason.strip()
         if not reason:
-            raise KnownError("checkout.undo_reason_missing")
+            raise UndoNeedsReason()
         original = self.repo.get(checkout_id)
         if original is None:
             raise KnownError("checkout.missing")

@@ -94,5 +94,5 @@ def write_csv(
     try:
         files.write_bytes(target, text.encode("utf-8-sig" if bom else "utf-8"))
     except OSError as exc:
-        raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
     return target

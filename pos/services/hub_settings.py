@@ -136,7 +136,7 @@ class HubSettingsService:
         try:
             return Money.parse_input(text, self.currency).minor, None
         except MoneyError as exc:
-            code = "limit_negative" if str(exc).startswith("negative") else "limit_invalid"
+            code = "limit_negative" if exc.code == "money.negative" else "limit_invalid"
             return None, Problem(s.CLOSE_DIFFERENCE_LIMIT.key, code)
 
     def validate(self, settings: HubSettings) -> list[Problem]:

@@ -126,13 +126,13 @@ class ListsService:
         anything when one of the files is already there.
         """
         if request.paper not in PAPERS:
-            raise KnownError(f"Unknown paper {request.paper!r}: use a4 or letter.")
+            raise KnownError("lists.paper_unknown", paper=request.paper)
         unknown = [k for k in request.kinds if k not in KINDS]
         if unknown:
-            raise KnownError(f"Unknown list kind {unknown[0]!r}: use one of {', '.join(KINDS)}.")
+            raise KnownError("lists.kind_unknown", kind=unknown[0], kinds=", ".join(KINDS))
         cycle = self.queries.cycle()
         if cycle is None:
-            raise KnownError("There are no orders in this database yet: sync with OFN first.")
+            raise KnownError("lists.no_orders")
         point = self._pickup_point(request.pickup_point_id)
         producers = self._producers(cycle, request)
         now = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -248,16 +248,16 @@ class ListsService:
         for p in points:
             if p.id == point_id:
                 return p
-        known = ", ".join(f"{p.id} ({p.name})" for p in points) or "none"
-        raise KnownError(f"There is no pickup point {point_id}; known: {known}.")
+        known = ", ".join(f"{p.id} ({p.name})" for p in points) or "—"
+        raise KnownError("lists.point_missing", point=point_id, known=known)
 
     def _producers(self, cycle: OrderCycle, request: ListRequest) -> list[Producer]:
         if request.producer_id is None:
             return self.queries.producers(cycle.id, request.pickup_point_id)
         producer = self.queries.producer(request.producer_id)
         if producer is None:
-            known = ", ".join(f"{p.id} ({p.name})" for p in self.repo.producers()) or "none"
-            raise KnownError(f"There is no producer {request.producer_id}; known: {known}.")
+            known = ", ".join(f"{p.id} ({p.name})" for p in self.repo.producers()) or "—"
+            raise KnownError("lists.producer_missing", producer=request.producer_id, known=known)
         return [producer]
 
     @staticmethod
@@ -266,9 +266,9 @@ class ListsService:
         try:
             files.private_dir(out)  # a folder we create is 0700; the user's own stays as it is
         except OSError as exc:
-            raise KnownError(f"Cannot create the folder {out}: {exc.strerror}.") from exc
+            raise KnownError("file.cannot_create_folder", path=out, reason=exc.strerror) from exc
         if not os.access(out, os.W_OK):
-            raise KnownError(f"Cannot write in {out}: choose a folder you can write to.")
+            raise KnownError("file.folder_read_only", path=out)
         return out
 
 
@@ -334,5 +334,5 @@ def _write(path: Path, data: bytes) -> Path:
     try:
         files.write_bytes(path, data)  # private, exclusive temporary file, then renamed
     except OSError as exc:
-        raise KnownError(f"Cannot write {path}: {exc.strerror}.") from exc
+        raise KnownError("file.cannot_write", path=path, reason=exc.strerror) from exc
     return path

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pos import languages
+from pos import languages, messages
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
@@ -118,6 +118,7 @@ class JobOutcome:
     error: str = ""
     fault: str = ""  # printers.FaultKind, or "render" when the job itself is broken
     after: printers.PrinterStatus | None = None  # status reported after sending
+    failure: KnownError | None = None  # the error behind ``error``, worded where shown
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class PrintService:
     # queueing -----------------------------------------------------------------------
     def enqueue_receipt(self, checkout_id: str, *, copy: bool = False, actor: str = "") -> str:
         if self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) is None:
-            raise PrintError("There is no such receipt to print.")
+            raise PrintError("print.receipt_missing")
         return self.jobs.enqueue(
             "receipt", checkout_id, is_copy=copy, actor=actor, till_id=self.till_id
         )
@@ -160,19 +161,19 @@ class PrintService:
     def reprint_last_for_order(self, order_id: int, actor: str = "") -> str:
         found = self.jobs.checkouts_for_order(order_id)
         if not found:
-            raise PrintError("This order has no receipt yet: it has not been collected.")
+            raise PrintError("print.not_collected")
         return self.reprint_receipt(str(found[0]["id"]), actor)
 
     def enqueue_z_report(self, session_id: str | None = None, actor: str = "") -> str:
         session_id = session_id or self.jobs.open_session_id(self.till_id)
         session_id = session_id or self.jobs.last_session_id(self.till_id)
         if session_id is None:
-            raise PrintError("This till has no session yet: open the till first.")
+            raise PrintError("print.no_session")
         return self.jobs.enqueue("z_report", session_id, actor=actor, till_id=self.till_id)
 
     def enqueue_labels(self, order_number: str, *, bags: int | None = None, actor: str = "") -> str:
         if self.jobs.order_for_labels(order_number) is None:
-            raise PrintError(f"There is no order {order_number}.")
+            raise PrintError("print.order_missing", number=order_number)
         payload = {"bags": bags} if bags else {}
         return self.jobs.enqueue("label", order_number, payload, actor=actor, till_id=self.till_id)
 
@@ -246,7 +247,7 @@ class PrintService:
     ) -> ReceiptData:
         row = self.jobs.checkout(checkout_id)
         if row is None:
-            raise PrintError("The receipt's checkout no longer exists.")
+            raise PrintError("print.checkout_gone")
         hub = row["hub"] or {}
         order = row["order"] or {}
         labels = self._method_labels(settings.language)
@@ -313,7 +314,7 @@ class PrintService:
         till = TillRepository(self.store)
         session = till.get(session_id)
         if session is None:
-            raise PrintError("The till session no longer exists.")
+            raise PrintError("print.session_gone")
         extras = self.jobs.session_extras(session_id)
         hub = extras["hub"] or {}
         labels = self._method_labels(settings.language)
@@ -361,7 +362,7 @@ class PrintService:
     ) -> list[LabelData]:
         row = self.jobs.order_for_labels(order_number)
         if row is None:
-            raise PrintError(f"There is no order {order_number}.")
+            raise PrintError("print.order_missing", number=order_number)
         hub = row["hub"] or {}
         if bags:
             chilled = [bool(row["has_chilled"]) and not row["has_ambient"]] * bags
@@ -410,7 +411,7 @@ class PrintService:
             return layout_receipt(data, columns, pages, language=language)
         if job.kind == "test":
             return sample_document(settings, self.jobs.hub(), job.created_at)
-        raise PrintError(f"Unknown kind of print job: {job.kind}.")
+        raise PrintError("print.kind_unknown", kind=job.kind)
 
     def render_job(self, job: PrintJob, settings: PrinterSettings | None = None) -> bytes:
         settings = settings or self.settings()
@@ -435,7 +436,7 @@ class PrintService:
             address = printers.parse_uri(settings.uri)
             settings.setup.code_pages()  # a bad profile is a setting problem, not the job's
         except KnownError as exc:
-            return JobOutcome(None, False, exc.message, "config")
+            return JobOutcome(None, False, exc.message, "config", failure=exc)
         job = self.jobs.claim_next()
         if job is None:
             return None
@@ -443,7 +444,7 @@ class PrintService:
             data = self.render_job(job, settings)
         except KnownError as exc:
             self.jobs.mark_failed(job.id, exc.message)
-            return JobOutcome(job, False, exc.message, "render")
+            return JobOutcome(job, False, exc.message, "render", failure=exc)
         except Exception as exc:  # a bug in a layout must not stop the queue
             log.exception("cannot render print job %s", job.id)
             message = f"This {job.kind} cannot be printed ({type(exc).__name__}); see the log."
@@ -456,7 +457,7 @@ class PrintService:
                 self.jobs.requeue_as_copy(job.id, fault.message)
             else:
                 self.jobs.release(job.id, fault.message)
-            return JobOutcome(job, False, fault.message, fault.kind)
+            return JobOutcome(job, False, fault.message, fault.kind, failure=fault)
         except Exception as exc:
             log.exception("printer error on job %s", job.id)
             message = f"Printer error: {exc}"
@@ -589,7 +590,7 @@ class PrintLoop:
                     recovered = True
                 outcome = self.service.process_next()
             except KnownError as exc:  # e.g. the database cannot be written: say so, retry
-                log.warning("print loop: %s", exc.message)
+                log.warning("print loop: %s", messages.for_log(exc))
                 outcome = JobOutcome(None, False, exc.message, "error")
             except Exception:  # never let the worker die: the till relies on it
                 log.exception("print loop error")

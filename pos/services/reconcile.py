@@ -39,6 +39,14 @@ from receipts.pdf.report import (
 
 log = logging.getLogger(__name__)
 
+
+class NoShowNeedsReason(KnownError):
+    """A no-show without a reason: the reason field is where to look."""
+
+    def __init__(self) -> None:
+        super().__init__("reconcile.no_show_reason")
+
+
 REPORT_CSV_HEADER = (
     "section", "pickup_point", "item", "status", "count", "amount", "expected", "recorded",
     "difference", "method", "customer", "detail",
@@ -150,11 +158,11 @@ class ReconcileService:
         for cycle in self.order_cycles():
             if cycle.id == cycle_id:
                 return cycle
-        raise KnownError(f"There is no order cycle {cycle_id} in this database.")
+        raise KnownError("reconcile.cycle_missing", cycle=cycle_id)
 
     def report_data(self, point_id: int | None = None, cycle_id: int | None = None) -> r.ReportData:
         if point_id is not None and point_id not in {p.id for p in self.pickup_points()}:
-            raise KnownError(f"There is no pickup point {point_id} in this database.")
+            raise KnownError("reconcile.point_missing", point=point_id)
         view = self.overview(cycle_id, point_id)
         hub = self.hub()
         _ = translator(self._language())
@@ -190,7 +198,7 @@ class ReconcileService:
 
     def mark_no_show(self, order_id: int, reason: str, actor: str) -> None:
         if not reason.strip():
-            raise KnownError("Give a reason for the no-show (e.g. “did not come”).")
+            raise NoShowNeedsReason()
         self.queries.mark_no_show(order_id, reason, actor=_actor(actor), till_id=self.till_id)
 
     def clear_no_show(self, order_id: int, actor: str) -> bool:
@@ -222,13 +230,14 @@ class ReconcileService:
         try:
             return build_report_pdf(data, target, language=self._language())
         except OSError as exc:
-            raise KnownError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+            raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
 
     def export_csv(
         self, path: str | Path, point_id: int | None = None, cycle_id: int | None = None
     ) -> Path:
         data = self.report_data(point_id, cycle_id)
-        rows = list(report_rows(data, translations(self._language())))
+        language = self._language()
+        rows = list(report_rows(data, translations(language), language=language))
         return export_csv.write_csv(path, REPORT_CSV_HEADER, rows, bom=self._bom())
 
     def export(self, path: str | Path, point_id: int | None = None) -> Path:
@@ -238,14 +247,14 @@ class ReconcileService:
             return self.export_pdf(path, point_id)
         if suffix == ".csv":
             return self.export_csv(path, point_id)
-        raise KnownError(f"The report file must end in .pdf or .csv, not “{Path(path).name}”.")
+        raise KnownError("reconcile.report_suffix", name=Path(path).name)
 
     def _bom(self) -> bool:
         return self.store.settings.get(CSV_BOM)
 
 
 def report_rows(
-    data: r.ReportData, catalogue: gettext.NullTranslations
+    data: r.ReportData, catalogue: gettext.NullTranslations, *, language: str = "en"
 ) -> Iterator[tuple[Cell, ...]]:
     """The report as long-format CSV rows (one header, a ``section`` column).
 
@@ -304,7 +313,7 @@ def report_rows(
             yield ("round_method", rd.name, mt.label, "", mt.count, money(mt.amount),
                    None, None, None, mt.method, None, None)  # fmt: skip
     for a in data.actions:
-        detail = " | ".join(x for x in (_(a.reason), a.admin_url) if x)
+        detail = " | ".join(x for x in (a.worded(language, locale=data.locale), a.admin_url) if x)
         yield ("to_do", _point_name(data, a.pickup_point_id), a.order_number, a.kind, None,
                money(a.amount), None, None, None, a.method, a.customer_name, detail)  # fmt: skip
     for o in data.orders:
@@ -333,5 +342,5 @@ def _no_money() -> r.MoneySummary:
 def _actor(name: str) -> str:
     name = name.strip()
     if not name:
-        raise KnownError("Enter your name so the audit log shows who did this.")
+        raise KnownError("reconcile.actor_missing")
     return name

@@ -68,9 +68,9 @@ class SyncService:
             try:
                 key = credentials.load_key(normalise_url(url)) or ""
             except KnownError as exc:
-                return Check("not_ofn", exc.message)
+                return Check.failed("not_ofn", exc)
         if not key:
-            return Check("key_rejected", "Enter the API key from your OFN account.")
+            return Check("key_rejected", "sync.key_missing")
         return check_connection(url, key, hub_id)
 
     def save(
@@ -145,7 +145,7 @@ class SyncService:
         settings = self.settings()
         key = credentials.load_key(settings.url) if settings.url else None
         if not key:
-            raise KnownError("Sync is not set up: open Sync settings and connect to OFN.")
+            raise KnownError("sync.not_set_up")
         reader = self.store.reader()
         try:
             result = run_sync(

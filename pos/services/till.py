@@ -29,6 +29,20 @@ class NoTillSession(KnownError):
         super().__init__("till.not_open")
 
 
+class TillAlreadyOpen(KnownError):
+    """This till has an open session already (opened meanwhile, from another dialog)."""
+
+    def __init__(self) -> None:
+        super().__init__("till.already_open")
+
+
+class NameMissing(KnownError):
+    """No volunteer name was typed (the name field is where to look)."""
+
+    def __init__(self) -> None:
+        super().__init__("till.name_missing")
+
+
 class NameLooksLikeACode(KnownError):
     """A "volunteer name" that is really a scan (order number, customer code, QR payload)."""
 
@@ -98,7 +112,7 @@ class TillService:
         """A volunteer's name as typed, tidied; refuses empty, too long and scanned codes."""
         name = " ".join("".join(ch for ch in name if ch.isprintable()).split())
         if not name:
-            raise KnownError("till.name_missing")
+            raise NameMissing()
         if len(name) > 80:
             raise KnownError("till.name_too_long", limit=80)
         if looks_like_a_code(name) or OrderSearch(self.store).exact(name):
@@ -135,7 +149,7 @@ class TillService:
         if float_amount < 0:
             raise KnownError("till.float_negative")
         if self.current() is not None:
-            raise KnownError("till.already_open")
+            raise TillAlreadyOpen()
         if pickup_point_id is None:
             pickup_point_id = self.store.settings.get(s.TILL_PICKUP_POINT)
         session = TillSession(
@@ -152,7 +166,7 @@ class TillService:
                     details={"number": session.number, "float": float_amount},
                 )  # fmt: skip
         except SessionAlreadyOpen as exc:
-            raise KnownError("till.already_open") from exc
+            raise TillAlreadyOpen() from exc
         return session
 
     def cash_move(self, amount: int, reason: str, *, pin: str | None = None) -> CashMovement:

@@ -14,10 +14,11 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos import messages
 from pos.domain.models import Order
 from pos.domain.outbox import DesiredState, UnreadableDesiredState
 from pos.store.conflicts import ConflictCopies
@@ -42,7 +43,7 @@ class OutboxItem:
     local_payment_total: int
     local_state: str
     currency: str
-    problem: str = ""  # why ``desired`` could not be read
+    problem: UnreadableDesiredState | None = None  # why ``desired`` could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,28 @@ class StaffAction:
     admin_url: str = ""
     order_id: int | None = None
     checkout_id: str | None = None
+    code: str = ""  # what to say (pos.messages.STAFF), worded in the reader's language
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def coded(
+        cls,
+        kind: str,
+        code: str,
+        *,
+        locale: str | None = None,
+        amount: int | None = None,
+        method: str | None = None,
+        admin_url: str = "",
+        order_id: int | None = None,
+        checkout_id: str | None = None,
+        **params: Any,
+    ) -> StaffAction:
+        """An action stored as ``code`` + ``params``; ``reason`` keeps its English."""
+        reason = messages.word_staff(code, params, "", messages.SOURCE, locale=locale)
+        return cls(
+            kind, reason, amount, method, admin_url, order_id, checkout_id, code, dict(params)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +94,12 @@ class StaffActionRow:
     created_at: str
     done_at: str | None
     done_by: str | None
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def worded(self, language: str, *, locale: str | None = None) -> str:
+        """What to do, in ``language``; a row from before codes as stored."""
+        return messages.word_staff(self.code, self.params, self.reason, language, locale=locale)
 
 
 @dataclass
@@ -122,11 +151,11 @@ class Outbox:
     @staticmethod
     def _item(r: sqlite3.Row) -> OutboxItem:
         desired: DesiredState | None = None
-        problem = ""
+        problem = None
         try:
             desired = DesiredState.from_json(r["desired"], r["currency"])
         except UnreadableDesiredState as exc:
-            problem = str(exc)
+            problem = exc
         return OutboxItem(
             order_id=r["order_id"], number=r["number"], desired=desired, status=r["status"],
             attempts=r["attempts"], changed_at=r["changed_at"], local_total=r["total"],
@@ -298,9 +327,11 @@ class Outbox:
         action_id = str(uuid.uuid4())
         self.conn.execute(
             "INSERT INTO staff_actions(id, order_id, checkout_id, kind, reason, amount, method,"
-            " admin_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " admin_url, created_at, reason_code, reason_params)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (action_id, order_id if order_id is not None else a.order_id, a.checkout_id, a.kind,
-             a.reason, a.amount, a.method, a.admin_url, now),
+             a.reason, a.amount, a.method, a.admin_url, now, a.code,
+             json.dumps(a.params, ensure_ascii=False)),
         )  # fmt: skip
         return action_id
 
@@ -361,13 +392,13 @@ class Outbox:
             StaffActionRow(
                 r["id"], r["order_id"], r["number"], r["checkout_id"], r["kind"], r["reason"],
                 r["amount"], r["method"], r["admin_url"], r["created_at"], r["done_at"],
-                r["done_by"],
+                r["done_by"], r["reason_code"], messages.stored_params(r["reason_params"]),
             )
             for r in rows
         ]  # fmt: skip
 
     # conflicts ----------------------------------------------------------------
-    def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
+    def record_conflict(self, remote: Order, reason: str | StaffAction, admin_url: str) -> bool:
         """OFN changed an order the till has unpushed events for: park it for staff.
 
         The OFN copy goes to ``conflict_copies`` (what accepting OFN's version applies) and,
@@ -377,6 +408,12 @@ class Outbox:
         """
         now = utcnow()
         order_id = remote.id
+        action = (
+            reason
+            if isinstance(reason, StaffAction)
+            else StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)
+        )
+        reason = action.reason  # the English, for the copy, the outbox row and the audit log
         with self.store.transaction():
             row = self.conn.execute(
                 "SELECT status FROM outbox WHERE order_id = ?", (order_id,)
@@ -391,7 +428,7 @@ class Outbox:
                 )
             self._replace_actions(
                 order_id,
-                [StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)],
+                [replace(action, admin_url=admin_url, order_id=order_id)],
                 now,
             )
             self.store.audit(

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from pos import messages
 from pos.domain import reconcile as r
 from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
@@ -222,6 +223,8 @@ class ReconcileQueries:
                 done_at=row["done_at"],
                 done_by=row["done_by"],
                 pickup_point_id=row["point_id"],
+                code=row["reason_code"],
+                params=messages.stored_params(row["reason_params"]),
             )
             for row in rows
         ]
@@ -258,9 +261,9 @@ class ReconcileQueries:
         """Record that the order was not collected today (audited). Collecting later still works."""
         row = self._order_row(order_id)
         if self._live_collection(order_id):
-            raise KnownError(f"Order {row['number']} was collected; it cannot be a no-show.")
+            raise KnownError("reconcile.no_show_collected", number=row["number"])
         if row["state"] == "canceled":
-            raise KnownError(f"Order {row['number']} is cancelled in OFN.")
+            raise KnownError("reconcile.no_show_cancelled", number=row["number"])
         with self.store.transaction():
             before = self.store.query("SELECT reason FROM no_shows WHERE order_id = ?", (order_id,))
             self.store.db.conn.execute(
@@ -309,7 +312,7 @@ class ReconcileQueries:
         with self.store.transaction():
             rows = self.store.query("SELECT * FROM staff_actions WHERE id = ?", (action_id,))
             if not rows:
-                raise KnownError("That OFN action no longer exists.")
+                raise KnownError("reconcile.action_missing")
             action = rows[0]
             if action["done_at"] is not None:
                 return False
@@ -339,7 +342,7 @@ class ReconcileQueries:
     def _order_row(self, order_id: int) -> sqlite3.Row:
         rows = self.store.query("SELECT id, number, state FROM orders WHERE id = ?", (order_id,))
         if not rows:
-            raise KnownError(f"There is no order {order_id} in this database.")
+            raise KnownError("reconcile.order_missing", order=order_id)
         return rows[0]
 
     def _live_collection(self, order_id: int) -> bool:

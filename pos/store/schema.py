@@ -458,6 +458,14 @@ CREATE TABLE round_stops (
 CREATE INDEX round_stops_order ON round_stops(order_id);
 """
 
+# Staff actions keep what to say as a code and its parameters (pos.messages), worded in the
+# reader's language when shown; ``reason`` keeps the English, and rows from before codes
+# (reason_code '') are shown as stored.
+V8_STAFF_ACTION_CODES = """
+ALTER TABLE staff_actions ADD COLUMN reason_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE staff_actions ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}';
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2,
@@ -466,5 +474,6 @@ MIGRATIONS: list[str] = [
     V5_OUTBOX,
     V6_CUSTOMER_PRIVACY,
     V7_DELIVERY_ROUNDS,
+    V8_STAFF_ACTION_CODES,
 ]
 LATEST = len(MIGRATIONS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +32,56 @@ from pos.ui.reconcile_tables import RowsModel, make_table
 from pos.ui.widgets import named
 
 Rows = list[tuple[str, ...]]
+
+
+def action_label(action: str) -> str:
+    """An audit row's kind in the UI language (safe on a worker thread); a kind this
+    version does not know, or a group of kinds it does not name, as stored."""
+    labels = {
+        "checkout": QCoreApplication.translate("AuditView", "Checkouts"),
+        "checkout.collect": QCoreApplication.translate("AuditView", "Order handed over"),
+        "checkout.reverse": QCoreApplication.translate("AuditView", "Checkout undone"),
+        "checkout.walk_in": QCoreApplication.translate("AuditView", "Walk-in sale"),
+        "print": QCoreApplication.translate("AuditView", "Print jobs"),
+        "print.cancel": QCoreApplication.translate("AuditView", "Print job cancelled"),
+        "print.queue": QCoreApplication.translate("AuditView", "Print job queued"),
+        "print.recover": QCoreApplication.translate("AuditView", "Print job recovered"),
+        "print.reprint": QCoreApplication.translate("AuditView", "Receipt reprinted"),
+        "printer": QCoreApplication.translate("AuditView", "Printer"),
+        "printer.settings": QCoreApplication.translate("AuditView", "Printer settings changed"),
+        "reconcile": QCoreApplication.translate("AuditView", "Reconciliation"),
+        "reconcile.no_show": QCoreApplication.translate("AuditView", "Marked as no-show"),
+        "reconcile.no_show_cleared": QCoreApplication.translate(
+            "AuditView", "No-show mark cleared"
+        ),
+        "roles": QCoreApplication.translate("AuditView", "Staff PIN"),
+        "roles.pin_removed": QCoreApplication.translate("AuditView", "Staff PIN removed"),
+        "roles.pin_set": QCoreApplication.translate("AuditView", "Staff PIN set"),
+        "roles.wrong_pin": QCoreApplication.translate("AuditView", "Wrong staff PIN"),
+        "settings": QCoreApplication.translate("AuditView", "Settings"),
+        "settings.change": QCoreApplication.translate("AuditView", "Setting changed"),
+        "settings.sync_rules": QCoreApplication.translate("AuditView", "Sync rules changed"),
+        "staff_action": QCoreApplication.translate("AuditView", "OFN actions"),
+        "staff_action.done": QCoreApplication.translate("AuditView", "OFN action marked done"),
+        "sync": QCoreApplication.translate("AuditView", "Sync"),
+        "sync.capture.attempt": QCoreApplication.translate(
+            "AuditView", "Payment capture tried in OFN"
+        ),
+        "sync.conflict": QCoreApplication.translate("AuditView", "Conflict with OFN"),
+        "sync.conflict.resolved": QCoreApplication.translate(
+            "AuditView", "Conflict with OFN resolved"
+        ),
+        "sync.push.failed": QCoreApplication.translate("AuditView", "Push to OFN failed"),
+        "sync.walk_in.listed": QCoreApplication.translate(
+            "AuditView", "Walk-in sale listed for staff"
+        ),
+        "till": QCoreApplication.translate("AuditView", "Till"),
+        "till.cash_in": QCoreApplication.translate("AuditView", "Cash in"),
+        "till.cash_out": QCoreApplication.translate("AuditView", "Cash out"),
+        "till.close": QCoreApplication.translate("AuditView", "Till closed"),
+        "till.open": QCoreApplication.translate("AuditView", "Till opened"),
+    }
+    return labels.get(action, action)
 
 
 def _choices(services: Services) -> tuple[list[str], list[str]]:
@@ -59,7 +109,7 @@ def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, l
             e.till_id,
             e.actor,
             e.role,
-            e.action,
+            action_label(e.action),
             f"{e.entity} {e.entity_id}".strip(),
             e.details_text,
         )
@@ -173,7 +223,7 @@ class AuditView(QWidget):
             combo.clear()
             combo.addItem(everything, None)
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(action_label(value) if combo is self.action else value, value)
             found = combo.findData(current)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
@@ -229,7 +279,7 @@ class AuditView(QWidget):
         try:
             written = self.service.export_audit_csv(path, self.current_filter())
         except KnownError as exc:
-            self.count.setText(exc.message)
+            self.count.setText(tasks.describe(exc))
             return None
         self.count.setText(self.tr("Saved %1").replace("%1", str(written)))
         return written

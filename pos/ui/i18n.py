@@ -7,15 +7,16 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from pos import languages, resources
+from pos import languages, messages, resources
 
 log = logging.getLogger(__name__)
-_current = "en"
+_current: str | None = None
 
 
 def current_language() -> str:
-    """The language installed for the UI ("en" until ``install`` runs)."""
-    return _current
+    """The language installed for the UI; before ``install`` runs (a database that cannot be
+    opened), the one it would install without a setting."""
+    return _current or pick_language()
 
 
 def pick_language(setting: str | None = None) -> str:
@@ -35,7 +36,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         catalogue = resources.qt_catalogue(language)
     except resources.ResourceMissing as missing:
         # The till still works in English; the sentence goes to the log and the status bar.
-        log.warning("%s", missing.message)
+        log.warning("%s", messages.for_log(missing))
         app.setProperty("missingCatalogue", missing.message)
     else:
         if ours.load(str(catalogue)):

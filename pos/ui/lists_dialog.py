@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import paths
+from pos import messages, paths
 from pos.domain.settings import LISTS_FOLDER, LISTS_PAPER
 from pos.errors import KnownError
 from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
@@ -213,7 +213,7 @@ class ListsDialog(QDialog):
                 self.store.settings.set(LISTS_FOLDER, str(folder))
                 self.store.settings.set(LISTS_PAPER, str(self.paper.currentData()))
         except KnownError as exc:
-            log.warning("could not remember the lists folder: %s", exc.message)
+            log.warning("could not remember the lists folder: %s", messages.for_log(exc))
         self.written = []
         self.generate_button.setEnabled(False)
         self.open_button.setEnabled(False)

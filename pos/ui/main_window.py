@@ -44,6 +44,7 @@ from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.services.privacy import purge_quietly
+from pos.services.till import NoTillSession
 from pos.store import Store
 from pos.ui import tasks
 from pos.ui.about import AboutDialog
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
             )
         except KnownError as exc:
             self._refresh()
-            self.show_message(exc.message, "warn")
+            self.show_message(tasks.describe(exc), "warn")
             return
         self._refresh()
 
@@ -582,7 +583,7 @@ class MainWindow(QMainWindow):
         try:
             draft = checkout.start(order_id)
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(tasks.describe(exc), "error")
             return
         if self.draft is not None:
             checkout.discard(self.draft)
@@ -701,13 +702,6 @@ class MainWindow(QMainWindow):
             return  # far more than due: asked first
         tenders = (panel.tenders() or []) if due != 0 else []
         needs_till = bool(settlement and settlement.payments) or due > 0
-        if needs_till and self.services.till.current() is None:
-            # never a pop-up in the middle of a payment: opening the till is its own step
-            self.show_message(
-                self.tr("Open the till first (F7): money can only be taken with the till open."),
-                "warn",
-            )
-            return
         if not needs_till and self.services.checkout.needs_volunteer_name():
             self.ask_volunteer_name(self.commit)  # once per shift, not per sale
             return
@@ -725,11 +719,18 @@ class MainWindow(QMainWindow):
             )
             self.open_order(draft.order.id)
             return
+        except NoTillSession:
+            # never a pop-up in the middle of a payment: opening the till is its own step
+            self.show_message(
+                self.tr("Open the till first (F7): money can only be taken with the till open."),
+                "warn",
+            )
+            return
         except LeftOwingNeedsReason as exc:
             panel.refuse_short(exc.left_owing)  # leaving money owing is its own step
             return
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(tasks.describe(exc), "error")
             return
         finally:
             self._committing = False
@@ -754,7 +755,7 @@ class MainWindow(QMainWindow):
         try:
             self.services.checkout.reprint(self.last_result.checkout.id)
         except KnownError as exc:
-            self.show_message(exc.message, "error")
+            self.show_message(tasks.describe(exc), "error")
             return
         self.show_message(
             self.tr("Copy of %1 queued for printing.").replace("%1", self.last_result.receipt_no)

@@ -46,6 +46,7 @@ from pos.domain.checkout import (
 )
 from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
+from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.text_size import pt, scaled
@@ -589,7 +590,7 @@ class OrderPanel(QWidget):
                 self.weight.clear()
                 self.items_view.setFocus()
         except CheckoutRuleError as exc:
-            self.line_error.setText(self._rule_message(exc, line.item.product_name))
+            self.line_error.setText(tasks.describe(exc))
             return
         self.line_error.clear()
         self.refresh_lines()
@@ -673,11 +674,3 @@ class OrderPanel(QWidget):
         self.result.setStyleSheet(scaled(BANNER_STYLES.get(kind, BANNER_STYLES["ok"])))
         self.result.setText(scaled(banner_html(headline, detail, 26)))
         self.result.show()
-
-    def _rule_message(self, exc: CheckoutRuleError, product: str) -> str:
-        text = str(exc)
-        if "not sold by weight" in text:
-            return self.tr("%1 is not sold by weight.").replace("%1", product)
-        if "weight" in text or "decimals" in text:
-            return self.tr("Type a weight above zero, with at most 3 decimals.")
-        return self.tr("That quantity is not possible for this line.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ from pos.domain.money import Money, MoneyError
 from pos.domain.text import looks_like_a_code
 from pos.domain.till import denominations
 from pos.services.checkout import PaymentMethod
+from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.text_size import scaled
 from pos.ui.widgets import named
@@ -66,19 +67,8 @@ def amount_error(widget: QWidget, text: str, currency: str) -> tuple[int | None,
         return None, ""
     try:
         return Money.parse_input(text, currency).minor, ""
-    except MoneyError as exc:
-        reason = str(exc)
-        if reason.startswith("negative"):
-            return None, QCoreApplication.translate("PaymentPanel", "Amounts cannot be negative.")
-        if reason.startswith("too many decimals"):
-            return None, QCoreApplication.translate(
-                "PaymentPanel", "Too many decimals for this currency."
-            )
-        if reason.startswith("amount too large"):
-            return None, QCoreApplication.translate("PaymentPanel", "That amount is too large.")
-        return None, QCoreApplication.translate(
-            "PaymentPanel", "Type an amount with digits only, e.g. 12.50."
-        )
+    except MoneyError as exc:  # negative, too many decimals, too large, not digits
+        return None, tasks.describe(exc)
 
 
 # One primary colour for "the thing to do / the thing chosen"; amber for money left owing.

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMenu, QPushButto
 from pos.domain.models import Order
 from pos.errors import KnownError
 from pos.services.printing import JobOutcome, QueueState
+from pos.ui import tasks
 from pos.ui.order_panel import OrderPanel
 from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
@@ -121,7 +122,7 @@ class PrintingUi(QObject):
         try:
             make()
         except KnownError as exc:
-            self.shell.show_message(exc.message)
+            self.shell.show_message(tasks.describe(exc))
             return False
         self.shell.show_message(done)
         self.worker.wake()
@@ -175,7 +176,7 @@ class PrintingUi(QObject):
             for job in self.service.jobs.listing("failed"):
                 self.service.jobs.retry(job.id)
         except KnownError as exc:
-            self.shell.show_message(exc.message, "error")
+            self.shell.show_message(tasks.describe(exc), "error")
         self.worker.wake()
 
     def open_queue(self) -> PrintQueueDialog:
@@ -211,7 +212,8 @@ class PrintingUi(QObject):
     # status -------------------------------------------------------------------------
     def _job_finished(self, outcome: JobOutcome) -> None:
         if outcome.fault == "render" and outcome.error:
-            self.shell.show_message(outcome.error)
+            failure = outcome.failure
+            self.shell.show_message(tasks.describe(failure) if failure else outcome.error)
 
     def status_text(self, state: QueueState) -> str:
         waiting = self.tr(" · %n job(s) waiting", "", state.waiting) if state.waiting else ""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pos.errors import KnownError
 from pos.services.printing import PrintService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -208,7 +209,7 @@ class PrintQueueDialog(QDialog):
         try:
             self.service.reprint_receipt(checkout_id)
         except KnownError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(tasks.describe(exc))
             return False
         self.message.setText(self.tr("Sent to the printer, marked COPY."))
         self.wake_worker()
@@ -222,7 +223,7 @@ class PrintQueueDialog(QDialog):
         try:
             retried = self.service.jobs.retry(job_id)
         except KnownError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(tasks.describe(exc))
             return False
         self.wake_worker()
         self.refresh()
@@ -235,7 +236,7 @@ class PrintQueueDialog(QDialog):
         try:
             cancelled = self.service.jobs.cancel(job_id)
         except KnownError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(tasks.describe(exc))
             return False
         if not cancelled:
             self.message.setText(self.tr("Only a waiting job can be cancelled."))

@@ -41,7 +41,7 @@ from receipts.text import PREFERRED_PAGES
 def _test_print(settings: PrinterSettings, hub: dict[str, Any] | None) -> str | None:
     """On a pool thread: print the test receipt; the printer's problem in one sentence, or None."""
     problem = print_sample_receipt(settings, hub).problem
-    return problem.message if problem else None
+    return tasks.describe(problem) if problem else None
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -195,7 +195,7 @@ class PrinterSettingsDialog(QDialog):
         try:
             save_settings(self.store, self.form_settings())
         except KnownError as exc:  # e.g. the disk is full: keep the dialog and its choices
-            self.test_result.setText(exc.message)
+            self.test_result.setText(tasks.describe(exc))
             return
         self.saved.emit()
         self.accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from pos.domain import reconcile as r
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_orders import TINTS, Shown
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
@@ -31,6 +32,7 @@ class ActionNames:
     kinds: dict[str, str]
     methods: dict[str, str]
     done_by: str  # "%1 by %2"
+    language: str = "en"  # what to do is worded in it (a staff action's code and parameters)
 
 
 def prepare(actions: tuple[r.StaffActionLine, ...], names: ActionNames) -> dict[bool, Shown]:
@@ -43,7 +45,7 @@ def prepare(actions: tuple[r.StaffActionLine, ...], names: ActionNames) -> dict[
                 a.order_number,
                 a.customer_name,
                 names.kinds.get(a.kind, a.kind),
-                a.reason,
+                a.worded(names.language, locale=names.locale),
                 "" if a.amount is None else money(a.amount, names.currency, names.locale),
                 names.methods.get(a.method or "", a.method or ""),
                 local_time(a.created_at, tz),
@@ -185,7 +187,7 @@ class ActionsTab(QWidget):
         try:
             self.service.mark_action_done(action.id, self.staff_name)
         except KnownError as exc:
-            self.message.emit(exc.message)
+            self.message.emit(tasks.describe(exc))
             return
         self.message.emit(
             self.tr("Marked done: %1.").replace("%1", action.order_number or action.kind)
@@ -201,7 +203,7 @@ class ActionsTab(QWidget):
         try:
             self.service.resolve_conflict(order_id, keep_local=keep_local, actor=self.staff_name)
         except KnownError as exc:
-            self.message.emit(exc.message)
+            self.message.emit(tasks.describe(exc))
             return
         text = (
             self.tr("Kept the till's collection of %1; it is flagged for staff.")

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from pos.domain import reconcile as r
 from pos.errors import KnownError
-from pos.services.reconcile import ReconcileService
+from pos.services.reconcile import NoShowNeedsReason, ReconcileService
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import named
@@ -190,17 +191,17 @@ class OrdersTab(QWidget):
         if not ids:
             self.message.emit(self.tr("Select the orders that were not collected first."))
             return
-        if not reason:
-            self.message.emit(self.tr("Give a reason for the no-show (e.g. “did not come”)."))
-            self.no_show_reason.setFocus()
-            return
         done, refused = 0, []
         for oid in ids:
             try:
                 self.service.mark_no_show(oid, reason, self.staff_name)
                 done += 1
+            except NoShowNeedsReason as exc:  # the same for every order: ask for it
+                self.message.emit(tasks.describe(exc))
+                self.no_show_reason.setFocus()
+                return
             except KnownError as exc:
-                refused.append(exc.message)
+                refused.append(tasks.describe(exc))
         text = self.tr("%n order(s) marked as no-show.", "", done)
         if refused:
             text += " " + " ".join(refused)
@@ -213,7 +214,7 @@ class OrdersTab(QWidget):
             try:
                 cleared += self.service.clear_no_show(oid, self.staff_name)
             except KnownError as exc:
-                self.message.emit(exc.message)
+                self.message.emit(tasks.describe(exc))
                 return
         self.message.emit(self.tr("%n no-show mark(s) cleared.", "", cleared))
         self.changed.emit()

@@ -293,7 +293,7 @@ class ReconcileWindow(QDialog):
                       dict(self.status_names), dict(self.sync_names))  # fmt: skip
         action_names = ActionNames(
             self.currency, self.hub_locale, self.timezone, dict(self.todo.kind_names),
-            dict(self.labels), self.todo.done_by,
+            dict(self.labels), self.todo.done_by, current_language(),
         )  # fmt: skip
         self._refresh_job = tasks.run(
             lambda: _overview(services, cycle_id, point_id, names, action_names),

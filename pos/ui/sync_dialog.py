@@ -46,8 +46,8 @@ def _note(text: str) -> QLabel:
 def _check_failed(exc: BaseException) -> Check:
     """Test connection raised instead of answering: say so in one sentence."""
     if isinstance(exc, KnownError):
-        return Check("not_ofn", exc.message)
-    return Check("unreachable", tasks.describe(exc))
+        return Check.failed("not_ofn", exc)
+    return Check("unreachable", tasks.describe(exc))  # a bug: the sentence names the log
 
 
 def _int_or_none(text: str) -> int | None:
@@ -311,7 +311,9 @@ class SyncSettingsDialog(QDialog):
         self.result_label.setProperty("state", check.state)
         colour = "#166534" if check.ok else "#b91c1c"
         self.result_label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
-        self.result_label.setText(f"{headings.get(check.state, check.state)}: {check.message}")
+        self.result_label.setText(
+            f"{headings.get(check.state, check.state)}: {check.worded(current_language())}"
+        )
 
     def save(self) -> None:
         s = self._settings()
@@ -319,7 +321,7 @@ class SyncSettingsDialog(QDialog):
             target = self.service.save(s, self.key.text(), self.rules(), self.actor)
         except KnownError as exc:
             self.result_label.setStyleSheet("QLabel { color: #b91c1c; }")
-            self.result_label.setText(exc.message)
+            self.result_label.setText(tasks.describe(exc))
             return
         self.key.clear()
         self.saved_to = str(target)

@@ -51,7 +51,7 @@ def _failure(exc: BaseException) -> tuple[str, str]:
         (NotOFN, "not_ofn"),
     ):
         if isinstance(exc, kind):
-            return state, exc.message
+            return state, tasks.describe(exc)
     return "error", tasks.describe(exc)  # KnownError: its sentence; a bug: logged, the log named
 
 

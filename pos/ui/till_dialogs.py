@@ -29,7 +29,7 @@ from pos.domain.till import ZReport
 from pos.errors import KnownError
 from pos.services import vault
 from pos.services.roles import PinRequired, StaffRoles, WrongPin
-from pos.services.till import CloseCheck, NameLooksLikeACode, TillService
+from pos.services.till import CloseCheck, NameLooksLikeACode, NameMissing, TillService
 from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
@@ -53,14 +53,6 @@ class EnterMovesOn(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return
         super().keyPressEvent(event)
-
-    def name_error(self, exc: KnownError) -> str:
-        if isinstance(exc, NameLooksLikeACode):  # one context for every subclass
-            return QCoreApplication.translate(
-                "EnterMovesOn",
-                "That looks like an order number or a code, not a name: type the volunteer's name.",
-            )
-        return exc.message
 
 
 class VolunteerNameDialog(EnterMovesOn):
@@ -106,7 +98,7 @@ class VolunteerNameDialog(EnterMovesOn):
         try:
             self.till.set_shift_volunteer(self.name.text())
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
+            self.error.setText(tasks.describe(exc))
             self.name.selectAll()
             self.name.setFocus()
             return
@@ -168,7 +160,7 @@ class OpenSessionDialog(EnterMovesOn):
         try:
             self.till.volunteer_name(self.volunteer.text())
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
+            self.error.setText(tasks.describe(exc))
             self.volunteer.selectAll()
             return
         self.error.clear()
@@ -179,10 +171,6 @@ class OpenSessionDialog(EnterMovesOn):
         self.open_button.setText(self.tr("Open the till"))
 
     def submit(self) -> None:
-        if not self.volunteer.text().strip():
-            self.error.setText(self.tr("Type the volunteer's name."))
-            self.volunteer.setFocus()
-            return
         text = self.float_amount.text()
         value, error = amount_error(self, text, self.till.currency)
         if value is None:
@@ -206,8 +194,8 @@ class OpenSessionDialog(EnterMovesOn):
         try:
             self.session = self.till.open(self.volunteer.text(), value)  # type: ignore[assignment]
         except KnownError as exc:
-            self.error.setText(self.name_error(exc))
-            if isinstance(exc, NameLooksLikeACode):
+            self.error.setText(tasks.describe(exc))
+            if isinstance(exc, NameMissing | NameLooksLikeACode):
                 self.volunteer.setFocus()
                 self.volunteer.selectAll()
             return
@@ -487,7 +475,7 @@ class TillDialog(QDialog):
             self._ask_pin_then("cash", lambda: self.move_cash(sign))
             return
         except KnownError as exc:
-            self.move_error.setText(exc.message)
+            self.move_error.setText(tasks.describe(exc))
             self.pin = None
             return
         self.pin = None
@@ -526,7 +514,7 @@ class TillDialog(QDialog):
         try:
             check = self.till.close_check(value)
         except KnownError as exc:
-            self.close_error.setText(exc.message)
+            self.close_error.setText(tasks.describe(exc))
             return
         if check.difference == 0:
             self._close(value)
@@ -552,7 +540,7 @@ class TillDialog(QDialog):
             self._ask_pin_then("close", lambda: self._close(value))
             return
         except KnownError as exc:
-            self.close_error.setText(exc.message)
+            self.close_error.setText(tasks.describe(exc))
             self.pin = None
             return
         self.pin = None

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from pos.domain.checkout import CASH, Checkout
 from pos.errors import KnownError
-from pos.services.checkout import CheckoutResult, CheckoutService
+from pos.services.checkout import CheckoutResult, CheckoutService, UndoNeedsReason
 from pos.services.roles import PinRequired
+from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.i18n import current_language
 from pos.ui.till_dialogs import PinDialog
@@ -115,10 +116,6 @@ class UndoDialog(QDialog):
         if item is None:
             self.error.setText(self.tr("Pick the checkout to undo."))
             return
-        if not self.reason.text().strip():
-            self.error.setText(self.tr("Say why this checkout is undone."))
-            self.reason.setFocus()
-            return
         try:
             self.outcome = self.checkout.reverse(
                 str(item.data(ID_ROLE)), self.reason.text(), pin=self.pin
@@ -135,9 +132,13 @@ class UndoDialog(QDialog):
             fit_to_screen(dialog)
             dialog.open()
             return
+        except UndoNeedsReason as exc:
+            self.error.setText(tasks.describe(exc))
+            self.reason.setFocus()
+            return
         except KnownError as exc:
             self.pin = None
-            self.error.setText(exc.message)
+            self.error.setText(tasks.describe(exc))
             return
         original = self.checkout.repo.get(str(item.data(ID_ROLE)))
         self.outcome_detail, self.outcome_headline = self.describe(self.outcome.checkout, original)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pos.errors import KnownError
 from pos.services import vault
 from pos.store import backup
+from pos.ui import tasks
 from pos.ui.widgets import error_label, named
 
 
@@ -157,7 +158,9 @@ def offer_restore(db_path: Path, sentence: str) -> bool:
     try:
         backup.restore(db_path, found)
     except KnownError as exc:
-        QMessageBox.critical(None, QApplication.translate("vault", "Restore failed"), exc.message)
+        QMessageBox.critical(
+            None, QApplication.translate("vault", "Restore failed"), tasks.describe(exc)
+        )
         return False
     return True
 
@@ -191,7 +194,7 @@ class RecoveryCodeEntry(QDialog):
         try:
             vault.unlock(self.db_path, self.code.text())
         except KnownError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(tasks.describe(exc))
             return
         self.accept()
 

@@ -27,6 +27,7 @@ from pos.domain.checkout import WalkInItem, WalkInProduct, find_products
 from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutResult, CheckoutService, LeftOwingNeedsReason
+from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.payment_panel import WALK_IN_NAMES, PaymentPanel, amount_error, plain_amount
@@ -281,7 +282,7 @@ class WalkInDialog(QDialog):
             self.payment.refuse_short(exc.left_owing)
             return
         except KnownError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(tasks.describe(exc))
             return
         finally:
             self._committing = False

@@ -318,7 +318,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
                 [
                     a.order_number,
                     _cell(a.customer_name, styles.cell),
-                    _cell(_(a.reason), styles.cell),
+                    _cell(a.worded(language or "en", locale=data.locale), styles.cell),
                     "" if a.amount is None else money(a.amount),
                     _cell(data.method_labels.get(a.method or "", a.method or ""), styles.cell),
                     _cell(a.admin_url, styles.tiny),

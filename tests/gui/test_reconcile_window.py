@@ -291,7 +291,7 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     text = find(rw, QLineEdit, "auditText")
     qtbot.keyClicks(text, "wrong customer")
     qtbot.waitUntil(lambda: len(rows(table)) == 1)
-    assert rows(table)[0][4] == "checkout.reverse"
+    assert rows(table)[0][4] == "Checkout undone"  # the kind, worded; the export keeps the code
     assert "wrong customer" in rows(table)[0][6]
     out = rw.audit_view.export_csv(tmp_path / "audit.csv")
     with open(out, encoding="utf-8", newline="") as fh:

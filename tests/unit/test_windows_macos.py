@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from pos import messages
 from pos.domain import timezones
 from pos.store.lock import FileLock, LockHeld
 from receipts import printers
@@ -126,11 +127,14 @@ def test_unix_errors_name_unix_fixes() -> None:
 
 
 def test_usb_advice_per_platform() -> None:
+    def advice(code: str) -> str:
+        return messages.word(code, {"device": "04b8:0e28", "detail": "no backend"}, "en")
+
     for platform, expected in ((WINDOWS, "win32://"), (MACOS, "brew"), (LINUX, "apt install")):
         _not_found, no_libusb = printers._usb_fixes(platform)
-        assert expected in no_libusb
-    assert "udev" in printers._usb_fixes(LINUX)[0]
-    assert "udev" not in printers._usb_fixes(WINDOWS)[0]
+        assert expected in advice(no_libusb)
+    assert "udev" in advice(printers._usb_fixes(LINUX)[0])
+    assert "udev" not in advice(printers._usb_fixes(WINDOWS)[0])
 
 
 # time zones ------------------------------------------------------------------------------

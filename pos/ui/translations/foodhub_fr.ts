@@ -166,6 +166,138 @@
         <translation>Caisse</translation>
     </message>
     <message>
+        <source>Checkouts</source>
+        <translation>Encaissements</translation>
+    </message>
+    <message>
+        <source>Order handed over</source>
+        <translation>Commande remise</translation>
+    </message>
+    <message>
+        <source>Checkout undone</source>
+        <translation>Encaissement défait</translation>
+    </message>
+    <message>
+        <source>Walk-in sale</source>
+        <translation>Vente directe</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Impressions</translation>
+    </message>
+    <message>
+        <source>Print job cancelled</source>
+        <translation>Impression annulée</translation>
+    </message>
+    <message>
+        <source>Print job queued</source>
+        <translation>Impression mise en file</translation>
+    </message>
+    <message>
+        <source>Print job recovered</source>
+        <translation>Impression reprise</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted</source>
+        <translation>Ticket réimprimé</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Printer settings changed</source>
+        <translation>Réglages de l&apos;imprimante modifiés</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>Marquée absente</translation>
+    </message>
+    <message>
+        <source>No-show mark cleared</source>
+        <translation>Marque d&apos;absence retirée</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code du personnel</translation>
+    </message>
+    <message>
+        <source>Staff PIN removed</source>
+        <translation>Code PIN responsable retiré</translation>
+    </message>
+    <message>
+        <source>Staff PIN set</source>
+        <translation>Code PIN responsable défini</translation>
+    </message>
+    <message>
+        <source>Wrong staff PIN</source>
+        <translation>Mauvais code PIN responsable</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Réglage modifié</translation>
+    </message>
+    <message>
+        <source>Sync rules changed</source>
+        <translation>Règles de synchronisation modifiées</translation>
+    </message>
+    <message>
+        <source>OFN actions</source>
+        <translation>Actions OFN</translation>
+    </message>
+    <message>
+        <source>OFN action marked done</source>
+        <translation>Action OFN marquée faite</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Payment capture tried in OFN</source>
+        <translation>Encaissement du paiement tenté dans OFN</translation>
+    </message>
+    <message>
+        <source>Conflict with OFN</source>
+        <translation>Conflit avec OFN</translation>
+    </message>
+    <message>
+        <source>Conflict with OFN resolved</source>
+        <translation>Conflit avec OFN résolu</translation>
+    </message>
+    <message>
+        <source>Push to OFN failed</source>
+        <translation>Envoi vers OFN échoué</translation>
+    </message>
+    <message>
+        <source>Walk-in sale listed for staff</source>
+        <translation>Vente directe signalée au personnel</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Entrée d&apos;espèces</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Sortie d&apos;espèces</translation>
+    </message>
+    <message>
+        <source>Till closed</source>
+        <translation>Caisse fermée</translation>
+    </message>
+    <message>
+        <source>Till opened</source>
+        <translation>Caisse ouverte</translation>
+    </message>
+    <message>
         <source>Kind of action</source>
         <translation>Type d&apos;action</translation>
     </message>
@@ -533,13 +665,6 @@ Compté : %2
     <message>
         <source>Still open, cash not counted: %1.</source>
         <translation>Encore ouverte, espèces non comptées : %1.</translation>
-    </message>
-</context>
-<context>
-    <name>EnterMovesOn</name>
-    <message>
-        <source>That looks like an order number or a code, not a name: type the volunteer&apos;s name.</source>
-        <translation>Cela ressemble à un numéro de commande ou à un code, pas à un nom : tapez le nom du bénévole.</translation>
     </message>
 </context>
 <context>
@@ -1407,10 +1532,6 @@ Compté : %2
         <translation>Espèces actuellement dans le tiroir (fond de caisse)</translation>
     </message>
     <message>
-        <source>Type the volunteer&apos;s name.</source>
-        <translation>Saisissez le nom du bénévole.</translation>
-    </message>
-    <message>
         <source>Type the cash in the drawer now (type 0 if there is none).</source>
         <translation>Tapez l&apos;espèce présente dans le tiroir (tapez 0 s&apos;il n&apos;y en a pas).</translation>
     </message>
@@ -1625,18 +1746,6 @@ Compté : %2
         <translation>Rien à payer</translation>
     </message>
     <message>
-        <source>%1 is not sold by weight.</source>
-        <translation>%1 n&apos;est pas vendu au poids.</translation>
-    </message>
-    <message>
-        <source>Type a weight above zero, with at most 3 decimals.</source>
-        <translation>Saisissez un poids supérieur à zéro, avec 3 décimales au maximum.</translation>
-    </message>
-    <message>
-        <source>That quantity is not possible for this line.</source>
-        <translation>Cette quantité n&apos;est pas possible pour cette ligne.</translation>
-    </message>
-    <message>
         <source>Cancelled in OFN: do not hand over</source>
         <translation>Annulée dans OFN : ne pas remettre</translation>
     </message>
@@ -1750,10 +1859,6 @@ Compté : %2
     <message>
         <source>Select the orders that were not collected first.</source>
         <translation>Sélectionnez d&apos;abord les commandes non retirées.</translation>
-    </message>
-    <message>
-        <source>Give a reason for the no-show (e.g. “did not come”).</source>
-        <translation>Indiquez la raison de l&apos;absence (par ex. « n&apos;est pas venu »).</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) marked as no-show.</source>
@@ -1879,22 +1984,6 @@ Compté : %2
     <message>
         <source>Take payment and hand over (F12)</source>
         <translation>Encaisser et remettre (F12)</translation>
-    </message>
-    <message>
-        <source>Amounts cannot be negative.</source>
-        <translation>Les montants ne peuvent pas être négatifs.</translation>
-    </message>
-    <message>
-        <source>Too many decimals for this currency.</source>
-        <translation>Trop de décimales pour cette devise.</translation>
-    </message>
-    <message>
-        <source>That amount is too large.</source>
-        <translation>Ce montant est trop élevé.</translation>
-    </message>
-    <message>
-        <source>Type an amount with digits only, e.g. 12.50.</source>
-        <translation>Saisissez un montant en chiffres uniquement, par ex. 12,50.</translation>
     </message>
     <message>
         <source>Confirm payment</source>
@@ -3471,10 +3560,6 @@ Compté : %2
     <message>
         <source>Pick the checkout to undo.</source>
         <translation>Choisissez l’encaissement à défaire.</translation>
-    </message>
-    <message>
-        <source>Say why this checkout is undone.</source>
-        <translation>Indiquez pourquoi cet encaissement est annulé.</translation>
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
