@@ -191,7 +191,7 @@ class PrintService:
 
         order = OrderRepository(self.store).get(order_id)
         if order is None:
-            raise PrintError("There is no such order.")
+            raise PrintError("print.no_such_order")
         return self.jobs.enqueue(
             "delivery_note", order.number, {"order_id": order_id}, actor=actor,
             till_id=self.till_id,
@@ -212,7 +212,7 @@ class PrintService:
             return replace(data, delivery_note=True, delivery_address=lines)
         order = OrderRepository(self.store).get(order_id)
         if order is None:
-            raise PrintError("The delivery note's order no longer exists.")
+            raise PrintError("print.note_order_gone")
         hub = self.jobs.hub() or {}
         return ReceiptData(
             hub_name=hub.get("name", ""), receipt_no=order.number, kind="delivery",
