@@ -148,10 +148,19 @@ def run_gui(args: argparse.Namespace) -> int:
             QApplication.quit()
 
         QTimer.singleShot(int(args.quit_after * 1000), leave)
-    return QApplication.exec()
+    try:
+        return QApplication.exec()
+    finally:
+        from pos.services import processes
+
+        processes.shutdown()  # PDF workers (pos/services/processes.py) end with the app
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # A frozen build's PDF worker processes start this same program: let them be workers.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     logs.setup()
     log.info("Food Hub POS %s starting: %s", __version__, args.command or "gui")

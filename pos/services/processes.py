@@ -35,9 +35,22 @@ def pool() -> ProcessPoolExecutor:
             found = None
         if found is None:
             found = _state["pool"] = ProcessPoolExecutor(
-                max_workers=workers(), mp_context=multiprocessing.get_context("spawn")
+                max_workers=workers(),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_lower_priority,
             )
         return found
+
+
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Workers yield the cores to the till: on 2 cores, typing must not queue behind a PDF."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # Windows has no nice(); the run is only slower to type
+        pass
 
 
 def _warm() -> None:
