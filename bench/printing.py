@@ -131,7 +131,7 @@ def bench_emupos(store: Store, checkout: str, jobs: int, workdir: Path) -> None:
 
         # Confirming a sale through the real checkout service: it commits, then inserts the
         # print job; the worker finds it at its next poll (0.25 s in the app).
-        services = Services(store, OrderBrowser(store), till_id="T1")
+        services = Services(store, OrderBrowser(store))
         if services.till.current() is None:
             services.till.open("Bench", 5000)
         latencies: dict[str, list[float]] = {"polling": [], "enqueue": []}

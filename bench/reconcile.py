@@ -27,9 +27,9 @@ from pos.store import Store
 
 def populate(store: Store, share: float, seed: int = 3) -> int:
     rng = random.Random(seed)
-    roles = StaffRoles(store, "T1")
-    till = TillService(store, roles, till_id="T1")
-    checkout = CheckoutService(store, till, roles, till_id="T1")
+    roles = StaffRoles(store)
+    till = TillService(store, roles)
+    checkout = CheckoutService(store, till, roles)
     till.open("Bench Volunteer", 10_000)
     orders = store.query("SELECT id, total, payment_total FROM orders WHERE state != 'canceled'")
     chosen = rng.sample(orders, int(len(orders) * share))

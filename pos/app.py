@@ -55,6 +55,7 @@ def _qt_app() -> object:
 
 def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
     """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
+    from pos.domain.settings import LANGUAGE
     from pos.services.context import Services
     from pos.ui import i18n, text_size
     from pos.ui.main_window import MainWindow
@@ -64,7 +65,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     printer_uri = printer or os.environ.get("FOODHUB_POS_PRINTER") or None
     services = Services.open(db_path, printer_uri=printer_uri)
     try:
-        language = i18n.pick_language(services.store.get_setting("language"))
+        language = i18n.pick_language(services.store.settings.get(LANGUAGE))
         translators = i18n.install(app, language)  # type: ignore[arg-type]
         window = MainWindow(services)
     except BaseException:
@@ -74,7 +75,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
     if missing:
         window.statusBar().showMessage(str(missing))
-    window._translators = translators  # type: ignore[attr-defined]
+    window.translators = translators
     return window
 
 
@@ -98,7 +99,7 @@ def reopen_window(old: MainWindow) -> MainWindow:
         app.setQuitOnLastWindowClosed(False)
     try:
         old.close()
-        for translator in getattr(old, "_translators", []):
+        for translator in old.translators:
             QCoreApplication.removeTranslator(translator)
         new = create_window(db_path, printer=printer)
     finally:
@@ -139,7 +140,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     menus = ", ".join(action.text().replace("&", "") for action in window.menuBar().actions())
     log.info("window shown in %s: %s", window.property("language"), menus)
-    offer_first_run(window)
+    offer_first_run(window, window.sync)
     if args.quit_after is not None:  # smoke tests and unattended demos: leave as a person would
 
         def leave() -> None:

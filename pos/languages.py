@@ -6,6 +6,8 @@ list; a language is offered only when both catalogues exist for it (a test check
 
 from __future__ import annotations
 
+import os
+
 LANGUAGES = ("en", "fr")
 SOURCE = "en"  # the language the code is written in; it has no catalogue
 
@@ -23,3 +25,11 @@ def pick(*candidates: str | None) -> str:
         if found:
             return found
     return SOURCE
+
+
+def from_environment() -> str:
+    """The user's language without Qt (the command line): FOODHUB_POS_LANG, then the
+    POSIX locale variables in their order of precedence; English otherwise."""
+    return pick(
+        *(os.environ.get(name) for name in ("FOODHUB_POS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"))
+    )

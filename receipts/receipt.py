@@ -17,25 +17,8 @@ from babel.dates import format_datetime
 from pos.domain.money import format_money
 from pos.domain.timezones import zone as tz_zone
 from receipts.document import Document
-from receipts.i18n import N_, translations
+from receipts.i18n import translations
 from receipts.text import CodePages
-
-METHOD_LABELS = {
-    "cash": N_("Cash"),
-    "card": N_("Card"),
-    "local": N_("Local currency"),
-    "cheque": N_("Cheque"),
-    "voucher": N_("Voucher"),
-}
-
-
-def method_label(code: str, language: str, configured: dict[str, str] | None = None) -> str:
-    """The hub's own label for a payment method, else ours translated, else the code."""
-    if configured and configured.get(code):
-        return configured[code]
-    if code in METHOD_LABELS:
-        return translations(language).gettext(METHOD_LABELS[code])
-    return code
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
 from sync.client import OFNClient
@@ -24,18 +25,15 @@ class Settings:
 
     @classmethod
     def load(cls, store: Store) -> Settings:
-        def num(key: str) -> int | None:
-            value = store.get_setting(key)
-            return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-        return cls(str(store.get_setting("ofn_url", "") or ""), num("hub_id"),
-                   num("order_cycle_id"), num("pickup_point_id"))  # fmt: skip
+        get = store.settings.get
+        return cls(get(s.OFN_URL), get(s.HUB_ID), get(s.ORDER_CYCLE_ID), get(s.TILL_PICKUP_POINT))
 
     def save(self, store: Store) -> None:
-        store.set_setting("ofn_url", self.url)
-        store.set_setting("hub_id", self.hub_id)
-        store.set_setting("order_cycle_id", self.order_cycle_id)
-        store.set_setting("pickup_point_id", self.pickup_point_id)
+        with store.transaction():
+            store.settings.set(s.OFN_URL, self.url)
+            store.settings.set(s.HUB_ID, self.hub_id)
+            store.settings.set(s.ORDER_CYCLE_ID, self.order_cycle_id)
+            store.settings.set(s.TILL_PICKUP_POINT, self.pickup_point_id)
 
 
 @dataclass(frozen=True, slots=True)

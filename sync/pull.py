@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos.domain.models import Customer, Hub, Order, PickupPoint, Producer
+from pos.domain.settings import CURRENCY
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import SyncRuns
@@ -461,8 +462,8 @@ def _summary_number(summary: Any, report: PullReport) -> str | None:
 
 
 def _hub_currency(store: Store) -> str | None:
-    setting = store.get_setting("currency")
-    if isinstance(setting, str) and len(setting) == 3:
+    setting = store.settings.get(CURRENCY)
+    if setting is not None and len(setting) == 3:
         return setting.upper()
     return Ingest(store).hub_currency()
 

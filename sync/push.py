@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pos.domain.money import format_money
+from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
 from pos.store import Store
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
 from sync import parse
@@ -133,10 +134,10 @@ class Pusher:
         self.outbox = Outbox(store)
         self.runs = SyncRuns(store)
         self.progress = progress or (lambda what, done, total: None)
-        notes = store.get_setting("order_notes", False) if order_notes is None else order_notes
+        notes = store.settings.get(ORDER_NOTES) if order_notes is None else order_notes
         self.order_notes = bool(notes)
         self.locale = "en_GB"
-        self.labels = _method_labels(store.get_setting("payment_methods", []))
+        self.labels = store.settings.get(PAYMENT_METHODS).labels()
         self.rules = PushRules.load(store)
 
     # --------------------------------------------------------------------------
@@ -491,15 +492,6 @@ class Pusher:
 
 def _status(actions: list[StaffAction]) -> str:
     return "needs_staff" if any(a.kind not in INFO_KINDS for a in actions) else "done"
-
-
-def _method_labels(value: Any) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    if isinstance(value, list):
-        for m in value:
-            if isinstance(m, dict) and isinstance(m.get("code"), str):
-                labels[m["code"]] = str(m.get("label") or m["code"])
-    return labels
 
 
 def push(client: OFNClient, store: Store, *, progress: Progress | None = None) -> PushReport:

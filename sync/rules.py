@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos.domain.settings import OFN_MARK_SHIPPED, OFN_PAYMENT_METHODS
 from pos.store import Store
 
-METHODS_KEY = "ofn_payment_methods"  # {OFN method name: till method code} paid at pickup
-SHIP_KEY = "ofn_mark_shipped"  # bool; default True (what sync always did)
 LATE_SHIP = timedelta(hours=24)  # a "picked up" email this long after the collection is flagged
 
 
@@ -31,20 +30,18 @@ class PushRules:
 
     @classmethod
     def load(cls, store: Store) -> PushRules:
-        raw = store.get_setting(METHODS_KEY, {})
         at_pickup: dict[str, str] = {}
-        if isinstance(raw, dict):
-            for name, code in raw.items():
-                if isinstance(name, str) and isinstance(code, str) and name.strip() and code:
-                    at_pickup[name.strip()] = code
-        return cls(at_pickup, store.get_setting(SHIP_KEY, True) is not False)
+        for name, code in store.settings.get(OFN_PAYMENT_METHODS).items():
+            if isinstance(name, str) and isinstance(code, str) and name.strip() and code:
+                at_pickup[name.strip()] = code
+        return cls(at_pickup, store.settings.get(OFN_MARK_SHIPPED))
 
     def save(self, store: Store, actor: str = "staff") -> None:
         with store.transaction():
-            store.set_setting(METHODS_KEY, dict(sorted(self.at_pickup.items())))
-            store.set_setting(SHIP_KEY, self.mark_shipped)
+            store.settings.set(OFN_PAYMENT_METHODS, dict(sorted(self.at_pickup.items())))
+            store.settings.set(OFN_MARK_SHIPPED, self.mark_shipped)
             store.audit(
-                "settings.sync_rules", entity="settings", entity_id=METHODS_KEY,
+                "settings.sync_rules", entity="settings", entity_id=OFN_PAYMENT_METHODS.key,
                 actor=actor, role="staff",
                 details={"at_pickup": self.at_pickup, "mark_shipped": self.mark_shipped},
             )  # fmt: skip

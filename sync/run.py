@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from pos.domain.settings import DEMO
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.ingest import Ingest
@@ -83,7 +84,7 @@ class SyncResult:
 
 def check_database(store: Store, settings: Settings) -> None:
     """A hub database only ever holds one real hub, never mixed with the demo."""
-    if store.get_setting("demo", False):
+    if store.settings.get(DEMO):
         raise KnownError(
             f"{store.path.name} holds the demo hub; sync into a new database file for your"
             " real hub (sync --db NEW_FILE ...)."

@@ -1,9 +1,12 @@
 """The one translation pipeline: screens (Qt) and everything printed or exported (gettext).
 
     python tools/i18n.py update            # extract: tr() from pos/ui + pos/app.py into the .ts;
-                                           #   _(), N_(), pgettext() from receipts/ and
-                                           #   pos/services into receipts/locale/*/foodhub.po
-    python tools/i18n.py fill fr DICT.json # fill unfinished .ts entries from {source: translation}
+                                           #   _(), N_(), pgettext() from receipts/,
+                                           #   pos/services, pos/domain, pos/messages.py (the error
+                                           #   and staff-action templates) into
+                                           #   receipts/locale/*/foodhub.po
+    python tools/i18n.py fill fr DICT.json # fill unfinished .ts and .po entries from
+                                           #   {source: translation}
     python tools/i18n.py compile           # .ts -> .qm (lrelease), .po -> .mo (Babel)
     python tools/i18n.py check             # untranslated, placeholders, stale compiled files,
                                            #   the glossary (same term, same translation)
@@ -29,7 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -41,7 +44,7 @@ TRANSLATIONS = ROOT / "pos" / "ui" / "translations"
 LOCALE = ROOT / "receipts" / "locale"
 DOMAIN = "foodhub"
 TARGETS = tuple(lang for lang in LANGUAGES if lang != SOURCE)
-GETTEXT_SOURCES = ("receipts", "pos/services")
+GETTEXT_SOURCES = ("receipts", "pos/services", "pos/domain", "pos/messages.py")  # folders or files
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w*\}")
 
@@ -118,6 +121,13 @@ def fill(lang: str, mapping_file: str) -> None:
             translation.text = value
         translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    catalog = read(lang)  # the printed text and the messages (pos/messages.py) too
+    for message in catalog:
+        if isinstance(message.id, str) and message.id in mapping and not message.string:
+            value = mapping[message.id]
+            message.string = value[0] if isinstance(value, list) else value
+    with po_path(lang).open("wb") as f:
+        write_po(f, catalog, omit_header=False, no_location=True, ignore_obsolete=True)
 
 
 # --- gettext (printed and exported) -----------------------------------------------------
@@ -130,10 +140,13 @@ def po_path(lang: str) -> Path:
 def template() -> Catalog:
     """Every translatable literal of the printed and exported text, in source order."""
     catalog = Catalog(project="Food Hub POS", domain=DOMAIN, fuzzy=False)
-    for folder in GETTEXT_SOURCES:
-        for _file, _line, message, _comments, context in extract_from_dir(
-            str(ROOT / folder), keywords=KEYWORDS
-        ):
+    for source in GETTEXT_SOURCES:
+        path = ROOT / source
+        if path.is_file():
+            found = ((path.name, *m) for m in extract_from_file("python", str(path), KEYWORDS))
+        else:
+            found = extract_from_dir(str(path), keywords=KEYWORDS)
+        for _file, _line, message, _comments, context in found:
             catalog.add(message, context=context)
     return catalog
 

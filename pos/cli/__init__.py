@@ -12,7 +12,7 @@ import logging
 import sys
 from types import ModuleType
 
-from pos import __version__
+from pos import __version__, languages, messages
 from pos.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,8 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return int(module.run(args))
     except KnownError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        log.info("command %s: %s", args.command, messages.for_log(exc))
+        print(f"error: {messages.word_error(exc, languages.from_environment())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted.", file=sys.stderr)

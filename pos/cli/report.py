@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos.domain.settings import TILL_LABEL
 from pos.errors import KnownError
 
 
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     # Read-only use: no writer lock, so the report runs while a till has the file open.
     store = Store.open(args.report_db, lock=False, create=False)
     try:
-        till_id = str(store.get_setting("till_id", "T1"))
+        till_id = store.settings.get(TILL_LABEL)
         written = ReconcileService(store, till_id=till_id).export(out, args.pickup_point)
     finally:
         store.close()

@@ -12,16 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos.domain.models import LineItem, Order
-
-# Payment method codes as stored in ``payments.method``; the hub may relabel or drop any but cash.
-CASH = "cash"
-DEFAULT_METHODS: tuple[tuple[str, str], ...] = (
-    ("cash", "Cash"),
-    ("card", "Card (terminal)"),
-    ("local", "Local currency"),
-    ("cheque", "Cheque"),
-    ("voucher", "Voucher"),
-)
+from pos.domain.payment_methods import CASH  # the hub may relabel or drop any method but cash
 
 LINE_STATUSES = ("ok", "short", "missing", "weighed")
 

@@ -12,9 +12,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from pos.domain import settings as s
 from pos.domain.checkout import (
-    CASH,
-    DEFAULT_METHODS,
     Checkout,
     CheckoutDraft,
     CheckoutLine,
@@ -29,19 +28,21 @@ from pos.domain.checkout import (
 from pos.domain.money import format_money
 from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
+from pos.languages import SOURCE
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, DuplicateCollection, new_id
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
+from receipts.i18n import translations
 
 log = logging.getLogger(__name__)
 
 
 class AlreadyCollected(KnownError):
     def __init__(self, info: CollectionInfo) -> None:
-        super().__init__(f"Already collected ({info.receipt_no}).")
+        super().__init__("checkout.already_collected", receipt=info.receipt_no)
         self.info = info
 
 
@@ -49,7 +50,7 @@ class LeftOwingNeedsReason(KnownError):
     """Money would be left owing and nobody said why: a deliberate step, never a default."""
 
     def __init__(self, left_owing: int) -> None:
-        super().__init__("Say why part of the amount is left owing.")
+        super().__init__("checkout.reason_needed")
         self.left_owing = left_owing
 
 
@@ -86,13 +87,13 @@ class CheckoutService:
         till: TillService,
         roles: StaffRoles,
         *,
-        till_id: str = "T1",
+        till_id: str | None = None,
         currency: str = "GBP",
     ) -> None:
         self.store = store
         self.till = till
         self.roles = roles
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.currency = currency
         self.repo = CheckoutRepository(store)
         self.orders = OrderRepository(store)
@@ -100,30 +101,23 @@ class CheckoutService:
         till.busy = self.busy
 
     # payment methods ----------------------------------------------------------------
-    def payment_methods(self) -> list[PaymentMethod]:
-        """The hub's methods (setting ``payment_methods``); cash is always offered first."""
-        configured = self.store.get_setting("payment_methods")
-        methods: list[PaymentMethod] = []
-        if isinstance(configured, list):
-            for entry in configured:
-                if isinstance(entry, dict) and entry.get("code"):
-                    if entry.get("enabled", True) is False:
-                        continue  # switched off in Hub settings; its label still names old payments
-                    code = str(entry["code"])
-                    methods.append(PaymentMethod(code, str(entry.get("label") or code)))
-        if not methods:
-            methods = [PaymentMethod(code, label) for code, label in DEFAULT_METHODS]
-        if not any(m.code == CASH for m in methods):
-            methods.insert(0, PaymentMethod(CASH, "Cash"))
-        methods.sort(key=lambda m: m.code != CASH)
-        return methods
+    def payment_methods(self, language: str = SOURCE) -> list[PaymentMethod]:
+        """The methods the hub offers, cash first, labelled for a reader of ``language``."""
+        translate = translations(language).gettext
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return [PaymentMethod(m.code, m.shown(translate)) for m in methods.offered()]
+
+    def method_labels(self, language: str = SOURCE) -> dict[str, str]:
+        """Code -> label of every method, offered or not (old payments name them too)."""
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return methods.labels(translations(language).gettext)
 
     # drafts -------------------------------------------------------------------------
     def start(self, order_id: int) -> CheckoutDraft:
         """Begin checking out an order (nothing is written until commit)."""
         order = self.orders.get(order_id)
         if order is None:
-            raise KnownError("This order is not in the database.")
+            raise KnownError("checkout.order_missing")
         draft = CheckoutDraft(order=order, checkout_id=new_id())
         self._drafts = {draft.checkout_id: draft}  # one checkout at a time at a till
         return draft
@@ -182,7 +176,7 @@ class CheckoutService:
             return CheckoutResult(existing, None)
         order = draft.order
         if order.is_cancelled:
-            raise KnownError("This order was cancelled in Open Food Network: do not hand it over.")
+            raise KnownError("checkout.order_cancelled")
         info = self.repo.collection_info(order.id)
         if info is not None:
             raise AlreadyCollected(info)
@@ -256,8 +250,7 @@ class CheckoutService:
     def _pickup_point(self, session: Any) -> int | None:
         if session is not None and session.pickup_point_id is not None:
             return int(session.pickup_point_id)
-        saved = self.store.get_setting("pickup_point_id")
-        return None if saved is None else int(saved)
+        return self.store.settings.get(s.TILL_PICKUP_POINT)
 
     @staticmethod
     def _payments(settlement: Settlement, now: str) -> tuple[Payment, ...]:
@@ -276,7 +269,7 @@ class CheckoutService:
 
     def reprint(self, checkout_id: str) -> str:
         if not self.repo.exists(checkout_id):
-            raise KnownError("There is no such checkout.")
+            raise KnownError("checkout.missing")
         return self.repo.queue_print("receipt", checkout_id, is_copy=True)
 
     # outbox -------------------------------------------------------------------------
@@ -310,8 +303,7 @@ class CheckoutService:
 
     # walk-in sales ------------------------------------------------------------------
     def walk_in_products(self) -> list[WalkInProduct]:
-        cycle = self.store.get_setting("order_cycle_id")
-        return self.repo.walk_in_products(None if cycle is None else int(cycle))
+        return self.repo.walk_in_products(self.store.settings.get(s.ORDER_CYCLE_ID))
 
     def sell_walk_in(
         self,
@@ -326,12 +318,12 @@ class CheckoutService:
         if checkout_id and (existing := self.repo.get(checkout_id)) is not None:
             return CheckoutResult(existing, None)
         if not items:
-            raise KnownError("Add at least one item to sell.")
+            raise KnownError("checkout.walk_in_empty")
         for item in items:
             if not item.product_name.strip():
-                raise KnownError("Each item needs a name.")
+                raise KnownError("checkout.item_name_missing")
             if item.unit_price <= 0 or item.quantity <= 0:
-                raise KnownError("Each item needs a price and a quantity above zero.")
+                raise KnownError("checkout.item_invalid")
         session = self.till.require_open()
         goods = sum(item.amount for item in items)
         settlement = settle(goods, tenders, keep_change_as_credit=keep_change_as_credit)
@@ -390,18 +382,18 @@ class CheckoutService:
         """Undo a checkout with a new, negating event; the original is kept and marked."""
         reason = reason.strip()
         if not reason:
-            raise KnownError("Say why this checkout is undone.")
+            raise KnownError("checkout.undo_reason_missing")
         original = self.repo.get(checkout_id)
         if original is None:
-            raise KnownError("There is no such checkout.")
+            raise KnownError("checkout.missing")
         if original.kind == "reversal":
-            raise KnownError("An undo cannot itself be undone; check the order out again.")
+            raise KnownError("checkout.undo_of_undo")
         if original.reversed_at is not None:
-            raise KnownError(f"{original.receipt_no} was already undone.")
+            raise KnownError("checkout.already_undone", receipt=original.receipt_no)
         session = self.till.current()
         in_session = session is not None and session.id == original.session_id
         if original.session_id is not None and not in_session:
-            raise KnownError("Only checkouts of the current till session can be undone here.")
+            raise KnownError("checkout.undo_other_session")
         if original.payments and session is None:
             raise NoTillSession()
         role = self.roles.require("checkout.reverse", pin)
@@ -429,7 +421,7 @@ class CheckoutService:
         )
         with self.store.transaction():
             if not self.repo.mark_reversed(original.id, now):
-                raise KnownError(f"{original.receipt_no} was already undone.")
+                raise KnownError("checkout.already_undone", receipt=original.receipt_no)
             reversal = Checkout(
                 id=new_id(), receipt_no=self.repo.next_receipt_no(self.till_id),
                 kind="reversal", till_id=self.till_id, volunteer=volunteer, created_at=now,

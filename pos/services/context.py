@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pos.domain import settings as s
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.printing import PrintService
@@ -14,18 +16,22 @@ from pos.services.sync_service import SyncService
 from pos.services.till import TillService
 from pos.store import Store
 
+if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
+    from pos.services.hub_settings import HubSettingsService
+    from pos.services.reconcile import ReconcileService
+
 
 @dataclass
 class Services:
     store: Store
     orders: OrderBrowser
     printer_uri: str | None = None
-    till_id: str = "T1"
+    till_id: str = s.TILL_LABEL.default
 
     @classmethod
     def open(cls, db_path: str | Path, *, printer_uri: str | None = None) -> Services:
         store = Store.open(db_path)
-        till_id = str(store.get_setting("till_id", "T1"))
+        till_id = store.settings.get(s.TILL_LABEL)
         return cls(
             store=store, orders=OrderBrowser(store), printer_uri=printer_uri, till_id=till_id
         )
@@ -43,7 +49,7 @@ class Services:
     @property
     def is_demo(self) -> bool:
         hub = self.orders.hub()
-        return bool(hub and hub.is_demo) or bool(self.store.get_setting("demo", False))
+        return bool(hub and hub.is_demo) or self.store.settings.get(s.DEMO)
 
     @property
     def currency(self) -> str:
@@ -63,6 +69,26 @@ class Services:
         return CheckoutService(
             self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
         )
+
+    def hub_settings(self, language: str) -> HubSettingsService:
+        """The hub settings, in the hub's currency of the moment (the first pull may change it),
+        with method labels in the reader's ``language``."""
+        from pos.services.hub_settings import HubSettingsService
+
+        return HubSettingsService(
+            self.store, currency=self.currency, till_id=self.till_id, language=language
+        )
+
+    @cached_property
+    def reconcile(self) -> ReconcileService:
+        """Reconciliation and end-of-day reports on the GUI's connection."""
+        return self.reconcile_on(self.store)
+
+    def reconcile_on(self, store: Store) -> ReconcileService:
+        """Reconciliation on another connection (a worker thread's own reader)."""
+        from pos.services.reconcile import ReconcileService
+
+        return ReconcileService(store, till_id=self.till_id)
 
     def close(self) -> None:
         self.store.close()

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from pos.domain import settings as s
 from pos.domain.models import (
     Customer,
     Hub,
@@ -354,7 +355,7 @@ def write_demo(path: str | Path, *, orders: int = 180, seed: int = 1) -> Path:
     snap = generate(orders, seed)
     with Store.open(path) as store:
         OrderRepository(store).save_snapshot(snap)
-        store.set_setting("demo", True)
-        store.set_setting("hub_id", snap.hub.id)
-        store.set_setting("order_cycle_id", DEMO_CYCLE_ID)
+        store.settings.set(s.DEMO, True)
+        store.settings.set(s.HUB_ID, snap.hub.id)
+        store.settings.set(s.ORDER_CYCLE_ID, DEMO_CYCLE_ID)
     return path

@@ -1,7 +1,9 @@
 """The hub's own settings (payment methods, till id, limits, privacy): load, check, save.
 
-Everything here lives as keys of the ``settings`` table (one JSON value each); this module is the
-one place that edits them together, so a change is ONE transaction with its audit row.
+Each field is a setting declared in :mod:`pos.domain.settings`; this module is the one place
+that edits them together, so a change is ONE transaction with its audit row. Payment method
+labels the hub kept as ours are shown in the reader's language and saved as ours, so every
+till and every paper shows them in its own language.
 Problems come back as codes per field so the screen can say them in the user's language.
 """
 
@@ -12,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pos import languages
-from pos.domain.checkout import CASH, DEFAULT_METHODS
+from pos.domain import settings as s
 from pos.domain.money import Money, MoneyError
-from pos.services.lists import DEFAULT_BAG_CAPACITY
-from pos.services.till import DEFAULT_DIFFERENCE_LIMIT
+from pos.domain.payment_methods import CASH, DEFAULT_LABELS, Method, PaymentMethods
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.till import TillRepository
+from receipts.i18n import translations
 
 LANGUAGES = ("", *languages.LANGUAGES)  # "" = follow the system
 TILL_ID = re.compile(r"^[A-Za-z0-9]{1,8}$")
@@ -27,40 +29,33 @@ MAX_LABEL = 30
 MAX_BAG_CAPACITY = 999
 
 
-@dataclass(frozen=True, slots=True)
-class MethodSetting:
-    code: str
-    label: str
-    enabled: bool = True
+MethodSetting = Method  # one row of the methods table
 
 
 @dataclass(frozen=True, slots=True)
 class HubSettings:
-    payment_methods: tuple[MethodSetting, ...]
-    till_id: str = "T1"
+    payment_methods: tuple[Method, ...]
+    till_id: str = s.TILL_LABEL.default
     pickup_point_id: int | None = None
-    close_difference_limit: int = DEFAULT_DIFFERENCE_LIMIT
+    close_difference_limit: int = s.CLOSE_DIFFERENCE_LIMIT.default
     language: str = ""
     share_customer_names_with_producers: bool = False
     csv_bom: bool = False
     order_notes: bool = False
-    bag_capacity: int = DEFAULT_BAG_CAPACITY
+    bag_capacity: int = s.BAG_CAPACITY.default
 
-    def as_settings(self) -> dict[str, Any]:
-        """The settings keys and their JSON values."""
+    def as_settings(self) -> dict[s.Setting[Any], Any]:
+        """Each setting and its value."""
         return {
-            "payment_methods": [
-                {"code": m.code, "label": m.label, **({} if m.enabled else {"enabled": False})}
-                for m in self.payment_methods
-            ],
-            "till_id": self.till_id,
-            "pickup_point_id": self.pickup_point_id,
-            "close_difference_limit": self.close_difference_limit,
-            "language": self.language or None,
-            "share_customer_names_with_producers": self.share_customer_names_with_producers,
-            "csv_bom": self.csv_bom,
-            "order_notes": self.order_notes,
-            "bag_capacity": self.bag_capacity,
+            s.PAYMENT_METHODS: PaymentMethods.of(self.payment_methods),
+            s.TILL_LABEL: self.till_id,
+            s.TILL_PICKUP_POINT: self.pickup_point_id,
+            s.CLOSE_DIFFERENCE_LIMIT: self.close_difference_limit,
+            s.LANGUAGE: self.language,
+            s.SHARE_NAMES_WITH_PRODUCERS: self.share_customer_names_with_producers,
+            s.CSV_BOM: self.csv_bom,
+            s.ORDER_NOTES: self.order_notes,
+            s.BAG_CAPACITY: self.bag_capacity,
         }
 
 
@@ -81,44 +76,52 @@ class SettingsInvalid(Exception):
         return "; ".join(f"{p.field}: {p.code}" for p in self.problems)
 
 
-def load_methods(value: Any) -> tuple[MethodSetting, ...]:
-    """The stored list over the defaults; cash always first and on."""
-    methods: dict[str, MethodSetting] = {}
-    if isinstance(value, list):
-        for entry in value:
-            if isinstance(entry, dict) and entry.get("code"):
-                code = str(entry["code"])
-                label = str(entry.get("label") or code)
-                methods[code] = MethodSetting(code, label, entry.get("enabled", True) is not False)
-    if not methods:
-        methods = {code: MethodSetting(code, label) for code, label in DEFAULT_METHODS}
-    cash = methods.pop(CASH, MethodSetting(CASH, "Cash"))
-    return (replace(cash, enabled=True), *methods.values())
-
-
 class HubSettingsService:
-    def __init__(self, store: Store, *, currency: str = "GBP", till_id: str = "T1") -> None:
+    """``language``: the reader's, for the labels of the methods the hub kept as ours."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        currency: str = "GBP",
+        till_id: str | None = None,
+        language: str = languages.SOURCE,
+    ) -> None:
         self.store = store
         self.currency = currency
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
+        self._translate = translations(language).gettext
 
     def load(self) -> HubSettings:
-        get = self.store.get_setting
-        point = get("pickup_point_id")
-        language = get("language") or ""
+        """The saved settings, method labels as this reader sees them."""
+        return self._shown(self._saved())
+
+    def _saved(self) -> HubSettings:
+        get = self.store.settings.get
+        language = get(s.LANGUAGE)
         return HubSettings(
-            payment_methods=load_methods(get("payment_methods")),
-            till_id=str(get("till_id", "T1") or "T1"),
-            pickup_point_id=None if point is None else int(point),
-            close_difference_limit=int(get("close_difference_limit", DEFAULT_DIFFERENCE_LIMIT)),
+            payment_methods=get(s.PAYMENT_METHODS).methods,
+            till_id=get(s.TILL_LABEL) or s.TILL_LABEL.default,
+            pickup_point_id=get(s.TILL_PICKUP_POINT),
+            close_difference_limit=get(s.CLOSE_DIFFERENCE_LIMIT),
             language=language if language in LANGUAGES else "",
-            share_customer_names_with_producers=bool(
-                get("share_customer_names_with_producers", False)
-            ),
-            csv_bom=bool(get("csv_bom", False)),
-            order_notes=bool(get("order_notes", False)),
-            bag_capacity=int(get("bag_capacity", DEFAULT_BAG_CAPACITY) or DEFAULT_BAG_CAPACITY),
+            share_customer_names_with_producers=get(s.SHARE_NAMES_WITH_PRODUCERS),
+            csv_bom=get(s.CSV_BOM),
+            order_notes=get(s.ORDER_NOTES),
+            bag_capacity=get(s.BAG_CAPACITY) or s.BAG_CAPACITY.default,
         )
+
+    def _shown(self, settings: HubSettings) -> HubSettings:
+        shown = self._translate
+        methods = tuple(replace(m, label=m.shown(shown)) for m in settings.payment_methods)
+        return replace(settings, payment_methods=methods)
+
+    def _as_ours(self, m: Method) -> Method:
+        """A label left as ours (in the reader's language) is saved as ours, not as typed."""
+        ours = DEFAULT_LABELS.get(m.code)
+        if ours is not None and m.label in (ours, self._translate(ours)):
+            return replace(m, label=ours)
+        return m
 
     def pickup_points(self) -> list[tuple[int, str]]:
         """Where a till can stand: pickup points, never a delivery method."""
@@ -194,21 +197,27 @@ class HubSettingsService:
             settings,
             till_id=settings.till_id.strip().upper(),
             payment_methods=tuple(
-                replace(m, code=m.code.strip().lower(), label=" ".join(m.label.split()))
+                self._as_ours(
+                    replace(m, code=m.code.strip().lower(), label=" ".join(m.label.split()))
+                )
                 for m in settings.payment_methods
             ),
         )
         problems = self.validate(settings)
         if problems:
             raise SettingsInvalid(problems)
-        old = self.load().as_settings()
+        old = self._saved().as_settings()
         new = settings.as_settings()
-        changes = {key: (old[key], value) for key, value in new.items() if old[key] != value}
-        if not changes:
+        changed = [setting for setting, value in new.items() if old[setting] != value]
+        if not changed:
             return {}
+        changes = {
+            setting.key: (setting.dump(old[setting]), setting.dump(new[setting]))
+            for setting in changed
+        }
         with self.store.transaction():
-            for key, (_before, value) in changes.items():
-                self.store.set_setting(key, value)
+            for setting in changed:
+                self.store.settings.set(setting, new[setting])
             self.store.audit(
                 "settings.change",
                 entity="settings",

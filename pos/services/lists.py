@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos import languages
+from pos.domain import settings as s
 from pos.domain.models import LineItem, OrderCycle, PickupPoint, Producer
 from pos.domain.text import fold
 from pos.errors import KnownError
@@ -32,7 +33,6 @@ from pos.store.packing import PackingOrder, PackingQueries
 from receipts.pdf.model import BagLabel, DocInfo, PackLine, PackOrder
 
 PAPERS = ("a4", "letter")
-DEFAULT_BAG_CAPACITY = 12  # items per bag before a second bag is needed
 LABELS_PER_SHEET = {"a4": 21, "letter": 10}  # A4 21-up, Letter 10-up (receipts.pdf.labels)
 
 
@@ -237,7 +237,7 @@ def labels_per_sheet(paper: str) -> int:
     return LABELS_PER_SHEET[paper]
 
 
-def plan_bags(order: PackOrder, capacity: int = DEFAULT_BAG_CAPACITY) -> list[BagLabel]:
+def plan_bags(order: PackOrder, capacity: int = s.BAG_CAPACITY.default) -> list[BagLabel]:
     """The bags of one order: chilled items in their own bag(s), at most ``capacity`` each."""
     capacity = max(1, capacity)
     chilled = sum(line.quantity for line in order.lines if line.chilled)
@@ -266,12 +266,12 @@ class ListsService:
 
     @property
     def share_names(self) -> bool:
-        return bool(self.store.get_setting("share_customer_names_with_producers", False))
+        return self.store.settings.get(s.SHARE_NAMES_WITH_PRODUCERS)
 
     def doc_info(self, cycle: OrderCycle, paper: str, now: datetime) -> DocInfo:
         hub = self.repo.hub()
         # The app's language setting, else the hub's own (a fr_CH hub prints in French).
-        language = languages.pick(self.store.get_setting("language"), hub.locale if hub else None)
+        language = languages.pick(self.store.settings.get(s.LANGUAGE), hub.locale if hub else None)
         return DocInfo(
             hub_name=hub.name if hub else "",
             cycle_name=cycle.name,
@@ -311,7 +311,7 @@ class ListsService:
         documents = tuple(
             replace(doc, path=out / doc.path) for kind in wanted for doc in kind.plan(context)
         )
-        capacity = int(self.store.get_setting("bag_capacity", DEFAULT_BAG_CAPACITY) or 1)
+        capacity = max(1, self.store.settings.get(s.BAG_CAPACITY))
         return Plan(
             db=self.store.path,
             run=uuid.uuid4().hex,
@@ -347,7 +347,7 @@ class ListsService:
         return run_plan(plan, executor, progress, cancel)
 
     def bag_labels(self, orders: Iterable[PackOrder]) -> list[BagLabel]:
-        capacity = int(self.store.get_setting("bag_capacity", DEFAULT_BAG_CAPACITY) or 1)
+        capacity = max(1, self.store.settings.get(s.BAG_CAPACITY))
         return [bag for order in orders for bag in plan_bags(order, capacity)]
 
     # checks ------------------------------------------------------------------------

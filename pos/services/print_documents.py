@@ -12,7 +12,7 @@ from pos.domain.till import ZReport
 from pos.services.print_settings import PrinterSettings
 from receipts.document import Document
 from receipts.label import LabelData, bags_for
-from receipts.receipt import ReceiptData, ReceiptLine, ReceiptPayment, layout_receipt, method_label
+from receipts.receipt import ReceiptData, ReceiptLine, ReceiptPayment, layout_receipt
 from receipts.sample import sample_receipt
 from receipts.z_report import CashMovement, MethodTotal, ZReportData
 
@@ -26,6 +26,7 @@ def receipt_data(
     *,
     copy: bool = False,
 ) -> ReceiptData:
+    """``labels``: payment method code -> its label in the receipt's language."""
     """A receipt from a checkout as the store gives it (``PrintJobs.checkout``)."""
     hub = row["hub"] or {}
     order = row["order"] or {}
@@ -46,7 +47,7 @@ def receipt_data(
     payments = tuple(
         ReceiptPayment(
             method=p["method"],
-            label=method_label(p["method"], settings.language, labels),
+            label=labels.get(p["method"], p["method"]),
             amount=p["amount"],
             tendered=p["tendered"],
             change=p["change"],
@@ -111,7 +112,7 @@ def z_report_data(
         closed_by=session.closed_by,
         float_amount=session.float_amount,
         by_method=tuple(
-            MethodTotal(method_label(m.method, settings.language, labels), m.amount, m.count)
+            MethodTotal(labels.get(m.method, m.method), m.amount, m.count)
             for m in z.by_method
         ),
         movements=tuple(CashMovement(m.amount, m.reason, m.created_at) for m in z.cash_moves),

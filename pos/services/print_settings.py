@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos import languages
+from pos.domain import settings as s
 from pos.store.db import Store
 from pos.store.print_jobs import PrintJobs
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup
+from receipts.i18n import translations
 
 
 @dataclass(frozen=True)
@@ -35,44 +37,46 @@ class PrinterSettings:
 def load_settings(store: Store, override_uri: str | None = None) -> PrinterSettings:
     """Printer settings from the store; ``override_uri`` (command line, env) wins."""
     hub_locale = PrintJobs(store).hub_locale() or "en"
-    saved_uri = store.get_setting("printer_uri") or None
-    width = store.get_setting("printer_width", 80)
-    columns = store.get_setting("printer_columns")
+    get = store.settings.get
     return PrinterSettings(
-        uri=override_uri or saved_uri,
-        profile=str(store.get_setting("printer_profile") or DEFAULT_PROFILE),
-        width_mm=58 if str(width) == "58" else 80,
-        columns=int(columns) if columns else None,
-        codepage=store.get_setting("printer_codepage") or None,
-        footer=str(store.get_setting("receipt_footer", "") or ""),
-        open_drawer_on_cash=bool(store.get_setting("open_drawer_on_cash", True)),
-        language=languages.pick(store.get_setting("language"), hub_locale),
+        uri=override_uri or get(s.PRINTER_URI) or None,
+        profile=get(s.PRINTER_PROFILE) or DEFAULT_PROFILE,
+        width_mm=58 if get(s.PRINTER_WIDTH) == 58 else 80,
+        columns=get(s.PRINTER_COLUMNS) or None,
+        codepage=get(s.PRINTER_CODEPAGE),
+        footer=get(s.RECEIPT_FOOTER),
+        open_drawer_on_cash=get(s.OPEN_DRAWER_ON_CASH),
+        language=languages.pick(get(s.LANGUAGE), hub_locale),
         overridden=bool(override_uri),
     )
 
 
 def save_settings(store: Store, settings: PrinterSettings, actor: str = "") -> None:
     """Save the printer settings in one transaction, audited."""
-    values: dict[str, Any] = {
-        "printer_profile": settings.profile,
-        "printer_width": settings.width_mm,
-        "printer_columns": settings.columns,
-        "printer_codepage": settings.codepage,
-        "receipt_footer": settings.footer,
-        "open_drawer_on_cash": settings.open_drawer_on_cash,
-    }
-    if not settings.overridden:
-        values["printer_uri"] = settings.uri or ""
     with store.transaction():
-        for key, value in values.items():
-            store.set_setting(key, value)
-        store.audit("printer.settings", entity="settings", actor=actor, details=values)
+        set_ = store.settings.set
+        set_(s.PRINTER_PROFILE, settings.profile)
+        set_(s.PRINTER_WIDTH, settings.width_mm)
+        set_(s.PRINTER_COLUMNS, settings.columns)
+        set_(s.PRINTER_CODEPAGE, settings.codepage)
+        set_(s.RECEIPT_FOOTER, settings.footer)
+        set_(s.OPEN_DRAWER_ON_CASH, settings.open_drawer_on_cash)
+        saved: list[s.Setting[Any]] = [
+            s.PRINTER_PROFILE,
+            s.PRINTER_WIDTH,
+            s.PRINTER_COLUMNS,
+            s.PRINTER_CODEPAGE,
+            s.RECEIPT_FOOTER,
+            s.OPEN_DRAWER_ON_CASH,
+        ]
+        if not settings.overridden:
+            set_(s.PRINTER_URI, settings.uri or "")
+            saved.append(s.PRINTER_URI)
+        details = {k.key: store.settings.get(k) for k in saved}
+        store.audit("printer.settings", entity="settings", actor=actor, details=details)
 
 
-def method_labels(store: Store) -> dict[str, str]:
-    """The hub's own payment method labels (setting ``payment_methods``)."""
-    return {
-        str(m.get("code")): str(m.get("label"))
-        for m in (store.get_setting("payment_methods") or [])
-        if isinstance(m, dict)
-    }
+def method_labels(store: Store, language: str) -> dict[str, str]:
+    """Method code -> what to print for it, in ``language`` (the hub's own words as typed)."""
+    methods = store.settings.get(s.PAYMENT_METHODS)
+    return methods.labels(translations(language).gettext)

@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.services import print_documents
 from pos.services.print_settings import (
@@ -84,12 +85,12 @@ class QueueState:
 # the service ----------------------------------------------------------------------------
 class PrintService:
     def __init__(
-        self, store: Store, *, printer_uri: str | None = None, till_id: str = "T1"
+        self, store: Store, *, printer_uri: str | None = None, till_id: str | None = None
     ) -> None:
         self.store = store
         self.jobs = PrintJobs(store)
         self.override_uri = printer_uri
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
 
     def settings(self) -> PrinterSettings:
         return load_settings(self.store, self.override_uri)
@@ -142,7 +143,7 @@ class PrintService:
         row = self.jobs.checkout(checkout_id)
         if row is None:
             raise PrintError("The receipt's checkout no longer exists.")
-        labels = method_labels(self.store)
+        labels = method_labels(self.store, settings.language)
         return print_documents.receipt_data(row, settings, labels, copy=copy)
 
     def z_report_data(
@@ -156,7 +157,8 @@ class PrintService:
         hub = self.jobs.hub() or {}
         report = build_z_report(till, session, hub.get("currency", "GBP"))
         return print_documents.z_report_data(
-            report, hub, settings, method_labels(self.store), printed_at=utcnow(), copy=copy
+            report, hub, settings, method_labels(self.store, settings.language),
+            printed_at=utcnow(), copy=copy
         )
 
     def label_data(

@@ -17,6 +17,7 @@ from pathlib import Path
 from pos import languages
 from pos.domain import reconcile as r
 from pos.domain.models import Hub, OrderCycle, PickupPoint
+from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, PAYMENT_METHODS, TILL_LABEL
 from pos.errors import KnownError
 from pos.services import export_csv
 from pos.services.export_csv import Amount, Cell
@@ -63,9 +64,9 @@ class Overview:
 
 
 class ReconcileService:
-    def __init__(self, store: Store, *, till_id: str = "T1") -> None:
+    def __init__(self, store: Store, *, till_id: str | None = None) -> None:
         self.store = store
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(TILL_LABEL)
         self.queries = ReconcileQueries(store)
         self.audit = AuditQuery(store)
         self.repo = OrderRepository(store)
@@ -82,17 +83,23 @@ class ReconcileService:
 
     def current_cycle(self) -> OrderCycle | None:
         cycles = self.order_cycles()
-        saved = self.store.get_setting("order_cycle_id")
+        saved = self.store.settings.get(ORDER_CYCLE_ID)
         for cycle in cycles:
             if cycle.id == saved:
                 return cycle
         return max(cycles, key=lambda c: (c.closes_at or "", c.id), default=None)
 
-    def method_labels(self) -> dict[str, str]:
-        return self.queries.method_labels()
+    def method_labels(self, language: str | None = None) -> dict[str, str]:
+        """Method code -> label for a reader of ``language`` (default: the paper's)."""
+        catalogue = translations(language or self._language())
+        return self.store.settings.get(PAYMENT_METHODS).labels(catalogue.gettext)
 
     # the overview ---------------------------------------------------------------
-    def overview(self, cycle_id: int | None = None, point_id: int | None = None) -> Overview:
+    def overview(
+        self, cycle_id: int | None = None, point_id: int | None = None, language: str | None = None
+    ) -> Overview:
+        """The day's figures; method labels for a reader of ``language`` (default: paper's)."""
+        labels = self.method_labels(language)
         cycle = self._cycle(cycle_id)
         cid = cycle.id if cycle else None
         q = self.queries
@@ -113,13 +120,15 @@ class ReconcileService:
                         pid,
                         names.get(pid, "—"),
                         q.counts(mine),
-                        q.money(cid, pid) if pid != -1 else _no_money(),
+                        q.money(cid, labels, pid) if pid != -1 else _no_money(),
                     )
                 )
             scope_name = "All pickup points"
         else:
             scope_name = names.get(point_id, str(point_id))
-        total = r.PointSummary(point_id, scope_name, q.counts(orders), q.money(cid, point_id))
+        total = r.PointSummary(
+            point_id, scope_name, q.counts(orders), q.money(cid, labels, point_id)
+        )
         return Overview(
             cycle=cycle,
             scope_name=scope_name,
@@ -160,13 +169,13 @@ class ReconcileService:
             actions=view.open_actions,
             orders=view.orders,
             half_hours=view.half_hours,
-            is_demo=bool(hub.is_demo or self.store.get_setting("demo", False)),
+            is_demo=bool(hub.is_demo or self.store.settings.get(DEMO)),
             method_labels=self.method_labels(),
         )
 
     def _language(self) -> str:
         """The app's language setting, else the hub's (printed text follows the hub)."""
-        return languages.pick(self.store.get_setting("language"), self.hub().locale)
+        return languages.pick(self.store.settings.get(LANGUAGE), self.hub().locale)
 
     # staff actions ----------------------------------------------------------------
     def mark_action_done(self, action_id: str, actor: str) -> bool:
@@ -230,7 +239,7 @@ class ReconcileService:
         raise KnownError(f"The report file must end in .pdf or .csv, not “{Path(path).name}”.")
 
     def _bom(self) -> bool:
-        return bool(self.store.get_setting("csv_bom", False))
+        return self.store.settings.get(CSV_BOM)
 
 
 def report_rows(

@@ -13,10 +13,10 @@ import hashlib
 import hmac
 import os
 
+from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
 
-SETTING = "staff_pin_hash"
 # scrypt cost: ~16 MiB and tens of milliseconds per try, so guessing a 4-6 digit PIN from
 # a stolen database takes hours rather than seconds.
 _N, _R, _P = 2**14, 8, 1
@@ -27,13 +27,13 @@ class PinRequired(KnownError):
     """The action needs the hub-staff PIN."""
 
     def __init__(self, action: str) -> None:
-        super().__init__("This needs the hub-staff PIN.")
+        super().__init__("roles.pin_required")
         self.action = action
 
 
 class WrongPin(KnownError):
     def __init__(self) -> None:
-        super().__init__("That PIN is not right.")
+        super().__init__("roles.pin_wrong")
 
 
 def _b64(raw: bytes) -> str:
@@ -69,20 +69,20 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isdigit() and MIN_LENGTH <= len(pin) <= MAX_LENGTH):
-        raise KnownError(f"A PIN is {MIN_LENGTH} to {MAX_LENGTH} digits.")
+        raise KnownError("roles.pin_length", min=MIN_LENGTH, max=MAX_LENGTH)
 
 
 class StaffRoles:
-    def __init__(self, store: Store, till_id: str = "T1") -> None:
+    def __init__(self, store: Store, till_id: str | None = None) -> None:
         self.store = store
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
 
     @property
     def pin_configured(self) -> bool:
-        return bool(self.store.get_setting(SETTING))
+        return bool(self.store.settings.get(s.STAFF_PIN_HASH))
 
     def verify(self, pin: str | None) -> bool:
-        stored = self.store.get_setting(SETTING)
+        stored = self.store.settings.get(s.STAFF_PIN_HASH)
         if not stored:
             return True
         return bool(pin) and verify_pin(str(pin), str(stored))
@@ -107,7 +107,7 @@ class StaffRoles:
         if new_pin is not None:
             check_pin_format(new_pin)
         with self.store.transaction():
-            self.store.set_setting(SETTING, hash_pin(new_pin) if new_pin else None)
+            self.store.settings.set(s.STAFF_PIN_HASH, hash_pin(new_pin) if new_pin else None)
             self.store.audit(
                 "roles.pin_set" if new_pin else "roles.pin_removed",
                 role="staff",

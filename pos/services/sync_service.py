@@ -10,13 +10,15 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from pos import config, paths
+from pos import config, languages, paths
+from pos.domain import settings as s
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
 from pos.store.push_review import SeenMethod, collections_waiting_since, seen_payment_methods
+from receipts.i18n import translations
 from sync import credentials
 from sync.connection import Check, Settings, check_connection
 from sync.pull import Progress
@@ -31,7 +33,7 @@ class SyncService:
 
     @property
     def is_demo(self) -> bool:
-        return bool(self.store.get_setting("demo", False))
+        return self.store.settings.get(s.DEMO)
 
     def settings(self) -> Settings:
         return Settings.load(self.store)
@@ -99,15 +101,11 @@ class SyncService:
         """Collections waiting to be pushed for longer than a ship may lag unflagged."""
         return collections_waiting_since(self.store, LATE_SHIP)
 
-    def till_methods(self) -> list[tuple[str, str]]:
+    def till_methods(self, language: str = languages.SOURCE) -> list[tuple[str, str]]:
         """(code, label) of the till's payment methods (Hub settings), cash first."""
-        from pos.services.hub_settings import load_methods
-
-        return [
-            (m.code, m.label)
-            for m in load_methods(self.store.get_setting("payment_methods"))
-            if m.enabled
-        ]
+        translate = translations(language).gettext
+        methods = self.store.settings.get(s.PAYMENT_METHODS)
+        return [(m.code, m.shown(translate)) for m in methods.offered()]
 
     def hub(self) -> Hub | None:
         return OrderRepository(self.store).hub()

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from pos.domain.money import format_money
+from pos.domain import settings as s
 from pos.domain.text import looks_like_a_code
 from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
 from pos.errors import KnownError
+from pos.messages import money
 from pos.services.roles import StaffRoles
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository, new_id
@@ -20,23 +21,19 @@ from pos.store.till import SessionAlreadyOpen, TillRepository
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DIFFERENCE_LIMIT = 500  # minor units a volunteer may close with unchallenged
 SHIFT_HOURS = 12  # a name given for sessionless hand-overs is kept this long (one shift)
-SHIFT_SETTING = "shift_volunteer"
 
 
 class NoTillSession(KnownError):
     def __init__(self) -> None:
-        super().__init__("Open the till first (volunteer name and cash float).")
+        super().__init__("till.not_open")
 
 
 class NameLooksLikeACode(KnownError):
     """A "volunteer name" that is really a scan (order number, customer code, QR payload)."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(
-            "That looks like an order number or a code, not a name: type the volunteer's name."
-        )
+        super().__init__("till.name_is_a_code")
         self.name = name
 
 
@@ -52,11 +49,11 @@ class CloseCheck:
 
 class TillService:
     def __init__(
-        self, store: Store, roles: StaffRoles, *, till_id: str = "T1", currency: str = "GBP"
+        self, store: Store, roles: StaffRoles, *, till_id: str | None = None, currency: str = "GBP"
     ) -> None:
         self.store = store
         self.roles = roles
-        self.till_id = till_id
+        self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.currency = currency
         self.repo = TillRepository(store)
         self.checkouts = CheckoutRepository(store)
@@ -64,9 +61,6 @@ class TillService:
         self.busy: Callable[[], bool] = lambda: False
         #: False when the last close was saved but its Z report could not be queued
         self.z_report_queued = True
-
-    def _money(self, minor: int) -> str:
-        return format_money(minor, self.currency)
 
     # reading --------------------------------------------------------------------
     def current(self) -> TillSession | None:
@@ -87,14 +81,13 @@ class TillService:
 
     @property
     def difference_limit(self) -> int:
-        value = self.store.get_setting("close_difference_limit", DEFAULT_DIFFERENCE_LIMIT)
-        return int(value)
+        return self.store.settings.get(s.CLOSE_DIFFERENCE_LIMIT)
 
     def close_check(self, counted: int) -> CloseCheck:
         """The difference closing now would record, and whether it needs the staff PIN."""
         session = self.require_open()
         if counted < 0:
-            raise KnownError("Counted cash cannot be negative.")
+            raise KnownError("till.counted_negative")
         expected = self.repo.expected_cash(session.id)
         difference = counted - expected
         over = abs(difference) > self.difference_limit
@@ -105,9 +98,9 @@ class TillService:
         """A volunteer's name as typed, tidied; refuses empty, too long and scanned codes."""
         name = " ".join("".join(ch for ch in name if ch.isprintable()).split())
         if not name:
-            raise KnownError("Type the volunteer's name.")
+            raise KnownError("till.name_missing")
         if len(name) > 80:
-            raise KnownError("That name is too long (80 characters at most).")
+            raise KnownError("till.name_too_long", limit=80)
         if looks_like_a_code(name) or OrderSearch(self.store).exact(name):
             raise NameLooksLikeACode(name)
         return name
@@ -117,8 +110,8 @@ class TillService:
         session = self.current()
         if session is not None:
             return session.volunteer
-        saved = self.store.get_setting(SHIFT_SETTING)
-        if not isinstance(saved, dict) or not saved.get("name"):
+        saved = self.store.settings.get(s.SHIFT_VOLUNTEER)
+        if not saved or not saved.get("name"):
             return ""
         try:
             since = datetime.fromisoformat(str(saved.get("at", "")).replace("Z", "+00:00"))
@@ -131,7 +124,7 @@ class TillService:
     def set_shift_volunteer(self, name: str) -> str:
         """Remember who hands bags over while no till is open (asked once per shift)."""
         name = self.volunteer_name(name)
-        self.store.set_setting(SHIFT_SETTING, {"name": name, "at": utcnow()})
+        self.store.settings.set(s.SHIFT_VOLUNTEER, {"name": name, "at": utcnow()})
         return name
 
     # writing --------------------------------------------------------------------
@@ -140,12 +133,11 @@ class TillService:
     ) -> TillSession:
         volunteer = self.volunteer_name(volunteer)
         if float_amount < 0:
-            raise KnownError("The cash float cannot be negative.")
+            raise KnownError("till.float_negative")
         if self.current() is not None:
-            raise KnownError("The till is already open.")
+            raise KnownError("till.already_open")
         if pickup_point_id is None:
-            saved = self.store.get_setting("pickup_point_id")
-            pickup_point_id = None if saved is None else int(saved)
+            pickup_point_id = self.store.settings.get(s.TILL_PICKUP_POINT)
         session = TillSession(
             id=new_id(), till_id=self.till_id, number=self.repo.next_number(self.till_id),
             volunteer=volunteer, opened_at=utcnow(), float_amount=float_amount,
@@ -160,7 +152,7 @@ class TillService:
                     details={"number": session.number, "float": float_amount},
                 )  # fmt: skip
         except SessionAlreadyOpen as exc:
-            raise KnownError("The till is already open.") from exc
+            raise KnownError("till.already_open") from exc
         return session
 
     def cash_move(self, amount: int, reason: str, *, pin: str | None = None) -> CashMovement:
@@ -168,14 +160,12 @@ class TillService:
         session = self.require_open()
         reason = reason.strip()
         if amount == 0:
-            raise KnownError("Type an amount other than zero.")
+            raise KnownError("till.move_zero")
         if not reason:
-            raise KnownError("Say why the cash goes in or out.")
+            raise KnownError("till.move_reason_missing")
         expected = self.repo.expected_cash(session.id)
         if expected + amount < 0:
-            raise KnownError(
-                f"There should only be {self._money(expected)} in the drawer: cannot take out more."
-            )
+            raise KnownError("till.move_too_large", amount=money(expected, self.currency))
         role = self.roles.require("till.cash_move", pin)
         move = CashMovement(new_id(), session.id, amount, reason, utcnow(), session.volunteer)
         with self.store.transaction():
@@ -199,19 +189,19 @@ class TillService:
         """Close by counting: ``counted`` cash, or a denomination count that adds up to it."""
         session = self.require_open()
         if self.busy():
-            raise KnownError("Finish or cancel the checkout in progress before closing the till.")
+            raise KnownError("till.checkout_in_progress")
         if counts is not None:
             try:
                 total = count_total(counts)
             except ValueError as exc:
-                raise KnownError("Counts of notes and coins must be whole and positive.") from exc
+                raise KnownError("till.counts_invalid") from exc
             if counted is not None and counted != total:
-                raise KnownError("The counted amount does not match the notes and coins.")
+                raise KnownError("till.counts_mismatch")
             counted = total
         if counted is None:
-            raise KnownError("Count the cash in the drawer first.")
+            raise KnownError("till.count_missing")
         if counted < 0:
-            raise KnownError("Counted cash cannot be negative.")
+            raise KnownError("till.counted_negative")
         expected = self.repo.expected_cash(session.id)
         difference = counted - expected
         role = "volunteer"
@@ -223,8 +213,8 @@ class TillService:
                 session.id, closed_at=utcnow(), closed_by=closer, expected=expected,
                 counted=counted, denominations=counts, note=note.strip(),
             ):  # fmt: skip
-                raise KnownError("This till session is already closed.")
-            self.store.set_setting(SHIFT_SETTING, None)  # the shift ends with the till
+                raise KnownError("till.session_closed")
+            self.store.settings.set(s.SHIFT_VOLUNTEER, None)  # the shift ends with the till
             self.store.audit(
                 "till.close", entity="till_session", entity_id=session.id, actor=closer,
                 role=role, till_id=self.till_id,
@@ -242,7 +232,7 @@ class TillService:
     def z_report(self, session_id: str | None = None) -> ZReport:
         session = self.repo.get(session_id) if session_id else self.current()
         if session is None:
-            raise KnownError("There is no such till session.")
+            raise KnownError("till.session_missing")
         return build_z_report(self.repo, session, self.currency)
 
 

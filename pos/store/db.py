@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import sqlite_utils
 from pos.errors import KnownError
 from pos.store import schema
 from pos.store.lock import FileLock, LockHeld, holder_role
+from pos.store.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -237,18 +239,10 @@ class Store:
         row = self.db.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    # settings -----------------------------------------------------------------
-    def get_setting(self, key: str, default: Any = None) -> Any:
-        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
-        return default if value is None else json.loads(value)
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self.transaction():
-            self.db.conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value)),
-            )
+    @cached_property
+    def settings(self) -> Settings:
+        """Every setting, typed (declared in :mod:`pos.domain.settings`)."""
+        return Settings(self)
 
     def audit(
         self,

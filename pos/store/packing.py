@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos.domain.models import LineItem, OrderCycle, Producer
+from pos.domain.settings import ORDER_CYCLE_ID
 from pos.store.db import Store
 from pos.store.orders import line_item
 
@@ -59,7 +60,7 @@ class PackingQueries:
     def cycle(self, cycle_id: int | None = None) -> OrderCycle | None:
         """The given cycle, else the one in settings, else the latest cycle with orders."""
         if cycle_id is None:
-            cycle_id = self.store.get_setting("order_cycle_id")
+            cycle_id = self.store.settings.get(ORDER_CYCLE_ID)
         row = None
         if cycle_id is not None:
             row = self.conn.execute(

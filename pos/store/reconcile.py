@@ -21,11 +21,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from pos.domain import reconcile as r
-from pos.domain.checkout import DEFAULT_METHODS
 from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
@@ -91,15 +91,6 @@ class ReconcileQueries:
             since = self.store.scalar("SELECT opens_at FROM order_cycles WHERE id = ?", (cycle_id,))
         return {"cycle": cycle_id, "point": point_id, "since": since}
 
-    def method_labels(self) -> dict[str, str]:
-        """Method code -> label: the hub's list (setting ``payment_methods``) over the defaults."""
-        labels = dict(DEFAULT_METHODS)
-        configured = self.store.get_setting("payment_methods", []) or []
-        for item in configured if isinstance(configured, list) else []:
-            if isinstance(item, dict) and item.get("code"):
-                labels[str(item["code"])] = str(item.get("label") or item["code"])
-        return labels
-
     # orders -------------------------------------------------------------------
     def orders(self, cycle_id: int | None, point_id: int | None = None) -> list[r.OrderLine]:
         rows = self.store.query(_ORDERS, self._params(cycle_id, point_id))
@@ -110,7 +101,10 @@ class ReconcileQueries:
         return {status: found.get(status, 0) for status in r.STATUSES}
 
     # money --------------------------------------------------------------------
-    def money(self, cycle_id: int | None, point_id: int | None = None) -> r.MoneySummary:
+    def money(
+        self, cycle_id: int | None, labels: Mapping[str, str], point_id: int | None = None
+    ) -> r.MoneySummary:
+        """Money for the scope; ``labels`` names each method code for the reader."""
         params = self._params(cycle_id, point_id)
         totals = self.store.query(
             "SELECT"
@@ -122,7 +116,6 @@ class ReconcileQueries:
             f" FROM ({_SCOPED_CHECKOUTS})",
             params,
         )[0]
-        labels = self.method_labels()
         by_method = tuple(
             r.MethodTotal(
                 row["method"], labels.get(row["method"], row["method"]), row["n"], row["amount"]

@@ -297,5 +297,38 @@ V3 = """
 ALTER TABLE pickup_points ADD COLUMN is_delivery INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Till identity: a random UUID generated once for this database (the till), never shown, kept
+# with every till session and checkout next to the short label people read ("T1"), so two
+# tills both labelled "T1" stay apart. Rows this till writes get it from the trigger; rows
+# that carry another till's uid keep theirs. The setting is declared as TILL_UID in
+# pos/domain/settings.py.
+V4_TILL_UID = """
+INSERT INTO settings(key, value)
+SELECT 'till_uid', json_quote(
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+    || substr(lower(hex(randomblob(2))), 2) || '-'
+    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+    || '-' || lower(hex(randomblob(6))))
+WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'till_uid');
+ALTER TABLE till_sessions ADD COLUMN till_uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE checkouts ADD COLUMN till_uid TEXT NOT NULL DEFAULT '';
+UPDATE till_sessions
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid');
+UPDATE checkouts
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid');
+CREATE TRIGGER till_sessions_till_uid AFTER INSERT ON till_sessions WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE till_sessions
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER checkouts_till_uid AFTER INSERT ON checkouts WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE checkouts
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4_TILL_UID]
 LATEST = len(MIGRATIONS)

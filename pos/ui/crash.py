@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos import paths
 from pos.errors import KnownError
+from pos.ui import tasks
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def error_dialog(exc: BaseException) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QApplication.translate("crash", "Something went wrong"))
     if isinstance(exc, KnownError):
-        box.setText(exc.message)
+        box.setText(tasks.describe(exc))
     else:
         box.setText(
             QApplication.translate(

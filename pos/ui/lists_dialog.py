@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos import paths
+from pos.domain.settings import LISTS_FOLDER, LISTS_PAPER
 from pos.errors import KnownError
 from pos.services import processes
 from pos.services.lists import KINDS, Cancelled, ListRequest, ListsService, labels_per_sheet
@@ -110,7 +111,7 @@ class ListsDialog(QDialog):
         named(self.paper, "listsPaper", self.tr("Paper"))
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
-        saved_paper = store.get_setting("lists_paper", "a4")
+        saved_paper = store.settings.get(LISTS_PAPER)
         self.paper.setCurrentIndex(max(0, self.paper.findData(saved_paper)))
         self.paper.currentIndexChanged.connect(self._paper_changed)
 
@@ -121,9 +122,7 @@ class ListsDialog(QDialog):
             self.tr("On a part-used sheet of stickers, the first one still free (1 = top left).")
         )
 
-        self.folder = QLineEdit(
-            str(store.get_setting("lists_folder") or paths.data_dir() / "lists")
-        )
+        self.folder = QLineEdit(store.settings.get(LISTS_FOLDER) or str(paths.data_dir() / "lists"))
         named(self.folder, "listsFolder", self.tr("Folder"))
         browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("listsBrowse")
@@ -231,8 +230,9 @@ class ListsDialog(QDialog):
             return
         folder = Path(text).expanduser()
         try:  # remembered for next time; the PDFs do not depend on it
-            self.store.set_setting("lists_folder", str(folder))
-            self.store.set_setting("lists_paper", self.paper.currentData())
+            with self.store.transaction():
+                self.store.settings.set(LISTS_FOLDER, str(folder))
+                self.store.settings.set(LISTS_PAPER, str(self.paper.currentData()))
         except KnownError as exc:
             log.warning("could not remember the lists folder: %s", exc.message)
         self.written = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -36,19 +36,21 @@ from PySide6.QtWidgets import (
 
 from pos import APP_NAME, __version__
 from pos.domain.checkout import CheckoutDraft
-from pos.domain.models import Hub
+from pos.domain.models import Hub, Order
+from pos.domain.settings import ALL_PICKUP_POINTS, ORDER_LIST_PICKUP_POINT, TILL_PICKUP_POINT
 from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
+from pos.ui.i18n import current_language
 from pos.ui.lists_dialog import open_lists_dialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
-from pos.ui.reconcile_window import open_reconcile
+from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog, open_reconcile
 from pos.ui.settings_dialog import open_hub_settings
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
@@ -83,9 +85,15 @@ def big_targets() -> str:
 
 
 class MainWindow(QMainWindow):
+    """The checkout screen; feature modules see it through :class:`pos.ui.shell.Shell`."""
+
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self.translators: list[QTranslator] = []  # installed for this window's language
+        self.reconcile_window: ReconcileWindow | None = None  # one at a time
+        self._split_done = False
+        self._closed = False
         self.hub: Hub = services.orders.hub() or Hub(0, self.tr("No hub yet"))
         self.setWindowTitle(self._title())
         self._fit_to_screen()
@@ -111,11 +119,7 @@ class MainWindow(QMainWindow):
             if point.is_delivery:
                 label = self.tr("Delivery: %1").replace("%1", point.name)
             self.pickup_filter.addItem(label, point.id)
-        saved = services.store.get_setting("pickup_point_id")
-        if saved is not None:
-            found = self.pickup_filter.findData(saved)
-            if found >= 0:
-                self.pickup_filter.setCurrentIndex(found)
+        self._show_pickup_point(self._list_filter())
 
         self.message = QLabel()
         named(self.message, "scanMessage", self.tr("Scan message"))
@@ -194,7 +198,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.results)
         left_layout.addLayout(actions)
         right = QWidget()
-        right_layout = QVBoxLayout(right)
+        right_layout = self._right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         # The order (note, lines, summary) scrolls inside; payment and the primary button
         # below it always stay on screen, whatever the order holds.
@@ -218,10 +222,12 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
-        self.printing = install_printing(self)  # Printing menu, print worker, printer status
+        # Printing menu, print worker, printer status
+        self.printing = install_printing(self, self, self.printer_status, self.order_panel)
         from pos.ui.sync_status import install_sync
 
-        self.sync = install_sync(self, services.sync, self.sync_status)
+        self.sync = install_sync(self, self, self.sync_status)
+        self.sync.finished.connect(self.after_sync)
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -277,11 +283,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(lists)
         reconcile = QAction(self.tr("&Reconcile the day…"), self)
         reconcile.setObjectName("reconcileAction")
-        reconcile.triggered.connect(lambda: open_reconcile(self))
+        reconcile.triggered.connect(self.open_reconcile)
         file_menu.addAction(reconcile)
         hub_settings = QAction(self.tr("&Hub settings…"), self)
         hub_settings.setObjectName("hubSettingsAction")
-        hub_settings.triggered.connect(lambda: open_hub_settings(self))
+        hub_settings.triggered.connect(
+            lambda: open_hub_settings(self, self, self.apply_hub_settings)
+        )
         file_menu.addAction(hub_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -346,9 +354,25 @@ class MainWindow(QMainWindow):
         value = self.pickup_filter.currentData()
         return None if value is None else int(value)
 
+    def _list_filter(self) -> int | None:
+        """The order list's saved filter, else the till's own pickup point (None: all)."""
+        saved = self.services.store.settings
+        chosen = saved.get(ORDER_LIST_PICKUP_POINT)
+        if chosen is None:
+            return saved.get(TILL_PICKUP_POINT)
+        return None if chosen == ALL_PICKUP_POINTS else chosen
+
+    def _show_pickup_point(self, point: int | None) -> None:
+        found = self.pickup_filter.findData(point) if point is not None else 0
+        self.pickup_filter.setCurrentIndex(max(0, found))
+
     def _pickup_changed(self) -> None:
+        """The list's filter only: the till keeps its own pickup point (Hub settings)."""
+        chosen = self.pickup_point_id
         try:  # remembered for the next start; the filter works this session either way
-            self.services.store.set_setting("pickup_point_id", self.pickup_point_id)
+            self.services.store.settings.set(
+                ORDER_LIST_PICKUP_POINT, ALL_PICKUP_POINTS if chosen is None else chosen
+            )
         except KnownError as exc:
             self._refresh()
             self.show_message(exc.message, "warn")
@@ -362,6 +386,38 @@ class MainWindow(QMainWindow):
             self._refresh()
         else:
             self._relist.start()
+
+    # the interface the feature modules use (pos.ui.shell.Shell) ------------------------
+    def current_order(self) -> Order | None:
+        return self.order_panel.order
+
+    @property
+    def sync_settings_dialog(self) -> QWidget | None:
+        """The Sync settings dialog opened last (for tests and automation)."""
+        return self.sync.settings_dialog
+
+    def after_sync(self, _state: str = "ok") -> None:
+        """After a sync: new orders in the list; after the first pull, the hub and its points."""
+        service = self.services.sync
+        hub = service.hub()
+        if hub is not None and self.hub.id == 0:
+            for point in service.pickup_points():
+                if self.pickup_filter.findData(point.id) < 0:
+                    self.pickup_filter.addItem(point.name, point.id)
+            self.set_hub(hub)
+            return
+        self._refresh(keep_message=True)
+
+    def open_reconcile(self) -> StaffPinDialog:
+        """Reconcile the day: the staff PIN, then one reconcile window at a time."""
+
+        def opened(window: ReconcileWindow) -> None:
+            old, self.reconcile_window = self.reconcile_window, window
+            if old is not None:
+                old.close()
+                old.deleteLater()
+
+        return open_reconcile(self, self.services, opened)
 
     def set_hub(self, hub: Hub) -> None:
         """The hub arrived (first pull into a new database): money in its currency and locale."""
@@ -793,7 +849,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _payment_panel(self) -> PaymentPanel:
-        methods = self.services.checkout.payment_methods()
+        methods = self.services.checkout.payment_methods(current_language())
         panel = PaymentPanel(self.hub.currency, self.hub.locale, methods, self)
         panel.confirmed.connect(self.commit)
         panel.changed.connect(self._tendering)
@@ -803,12 +859,11 @@ class MainWindow(QMainWindow):
     def apply_hub_settings(self) -> None:
         """Hub settings saved: the new payment methods and pickup point, without a restart."""
         old, self.payment_panel = self.payment_panel, self._payment_panel()
-        old.parentWidget().layout().replaceWidget(old, self.payment_panel)  # type: ignore[union-attr]
+        self._right_layout.replaceWidget(old, self.payment_panel)
         old.setParent(None)  # its shortcuts (F11, Ctrl+1..9) go with it
         old.deleteLater()
         self._money_changed()  # amounts typed so far are dropped: the methods changed
-        point = self.services.store.get_setting("pickup_point_id")
-        self.pickup_filter.setCurrentIndex(max(0, self.pickup_filter.findData(point)))
+        self._show_pickup_point(self.services.store.settings.get(TILL_PICKUP_POINT))
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
@@ -894,14 +949,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not getattr(self, "_split_done", False):  # the list gets room for full names
+        if not self._split_done:  # the list gets room for full names
             self._split_done = True
             width = self.splitter.width()
             self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
         self.scan_input.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if getattr(self, "_closed", False):  # closed already (e.g. rebuilt at a new text size)
+        if self._closed:  # closed already (e.g. rebuilt at a new text size)
             super().closeEvent(event)
             return
         self._closed = True

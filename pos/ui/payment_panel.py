@@ -55,19 +55,6 @@ class PanelNames:
 WALK_IN_NAMES = PanelNames("walkInPaymentPanel", "walkInTendered", "walkInConfirmButton", "walkIn")
 
 
-def method_label(widget: QWidget, method: PaymentMethod) -> str:
-    """The hub's own label, or ours translated when the hub kept the default one."""
-    defaults = {
-        "cash": ("Cash", QCoreApplication.translate("PaymentPanel", "Cash")),
-        "card": ("Card (terminal)", QCoreApplication.translate("PaymentPanel", "Card (terminal)")),
-        "local": ("Local currency", QCoreApplication.translate("PaymentPanel", "Local currency")),
-        "cheque": ("Cheque", QCoreApplication.translate("PaymentPanel", "Cheque")),
-        "voucher": ("Voucher", QCoreApplication.translate("PaymentPanel", "Voucher")),
-    }
-    english, translated = defaults.get(method.code, ("", ""))
-    return translated if method.label == english else method.label
-
-
 def plain_amount(minor: int, currency: str) -> str:
     """Minor units as the plain decimal a person would type ("12.50")."""
     return f"{Money(minor, currency).decimal:f}"
@@ -214,7 +201,7 @@ class PaymentPanel(QFrame):
         self.names = names
         self.currency = currency
         self.hub_locale = locale
-        self.methods = [PaymentMethod(m.code, method_label(self, m)) for m in methods]
+        self.methods = list(methods)  # labelled for the reader by the checkout service
         methods = self.methods
         self.due = 0
         self.parts: list[Tender] = []

@@ -1,23 +1,26 @@
 """Printing in the main window: the Printing menu, the print worker and the status label.
 
-``install_printing(window)`` is all the main window calls; it expects ``window.services``,
-``window.printer_status`` (the ``printerStatusLabel``), ``window.order_panel.order`` (the
-open order), ``window.pickup_point_id`` and ``window.show_message``.
+``install_printing(window, shell, status, panel)`` is all the main window calls: its menu
+bar, the :class:`~pos.ui.shell.Shell` it implements (services, open order, pickup point,
+message line), the ``printerStatusLabel`` and the order panel (for the receipts button).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QWidget
 
+from pos.domain.models import Order
 from pos.errors import KnownError
 from pos.services.printing import JobOutcome, QueueState
+from pos.ui.order_panel import OrderPanel
 from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
+from pos.ui.shell import Shell
 from pos.ui.staff_gate import staff_gate
 from pos.ui.widgets import fit_to_screen
 
@@ -25,10 +28,15 @@ PROBLEM_STYLE = "QLabel { background: #b91c1c; color: white; padding: 2px 8px; }
 
 
 class PrintingUi(QObject):
-    def __init__(self, window: Any, *, poll: float = 0.25) -> None:
+    def __init__(
+        self, window: QMainWindow, shell: Shell, status: QLabel, panel: OrderPanel,
+        *, poll: float = 0.25,
+    ) -> None:  # fmt: skip
         super().__init__(window)
         self.window = window
-        services = window.services
+        self.shell = shell
+        self.status_label = status
+        services = shell.services
         self.service = services.printing
         self.worker = PrintWorker(
             services.store,
@@ -41,7 +49,7 @@ class PrintingUi(QObject):
         self.worker.job_finished.connect(self._job_finished)
         self.dialog: PrinterSettingsDialog | None = None
         self._build_menu(window)
-        self._add_panel_button(window)
+        self._add_panel_button(panel)
         self.show_state(self.service.state())
         app = QCoreApplication.instance()
         if app is not None:  # also stop when the app quits without closing the window
@@ -49,7 +57,7 @@ class PrintingUi(QObject):
         self.worker.start()
 
     # menu ---------------------------------------------------------------------------
-    def _action(self, menu: Any, text: str, name: str, slot: Any) -> QAction:
+    def _action(self, menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         action.triggered.connect(slot)
@@ -85,21 +93,20 @@ class PrintingUi(QObject):
             menu, self.tr("Printer &settings…"), "printerSettingsAction", self.open_settings
         )
 
-    def _add_panel_button(self, window: Any) -> None:
+    def _add_panel_button(self, panel: OrderPanel) -> None:
         """A "Receipts of this order" button under the order panel's collected banner.
 
         It shows whenever the banner does (the order has a receipt), without the order panel
         having to know about printing.
         """
-        panel = window.order_panel
-        banner = getattr(panel, "collected", None)
+        banner = panel.collected
         layout = panel.layout()
         self.panel_button = QPushButton(self.tr("Receipts of this order… (reprint)"))
         self.panel_button.setObjectName("orderReceiptsButton")
         self.panel_button.setAccessibleName(self.tr("Receipts of this order"))
         self.panel_button.clicked.connect(self.open_queue)
         self.panel_button.hide()
-        if banner is None or layout is None:
+        if not isinstance(layout, QBoxLayout):
             return
         layout.insertWidget(layout.indexOf(banner) + 1, self.panel_button)
         banner.installEventFilter(self)
@@ -110,20 +117,20 @@ class PrintingUi(QObject):
         return False
 
     # actions ------------------------------------------------------------------------
-    def _queue(self, make: Any, done: str) -> bool:
+    def _queue(self, make: Callable[[], object], done: str) -> bool:
         try:
             make()
         except KnownError as exc:
-            self.window.show_message(exc.message)
+            self.shell.show_message(exc.message)
             return False
-        self.window.show_message(done)
+        self.shell.show_message(done)
         self.worker.wake()
         return True
 
-    def _order(self) -> Any:
-        order = self.window.order_panel.order
+    def _order(self) -> Order | None:
+        order = self.shell.current_order()
         if order is None:
-            self.window.show_message(self.tr("Open an order first."))
+            self.shell.show_message(self.tr("Open an order first."))
         return order
 
     def reprint(self) -> bool:
@@ -148,12 +155,12 @@ class PrintingUi(QObject):
         count: list[int] = []
         ok = self._queue(
             lambda: count.append(
-                self.service.enqueue_labels_for_pickup(self.window.pickup_point_id)
+                self.service.enqueue_labels_for_pickup(self.shell.pickup_point_id)
             ),
             "",
         )
         if ok:
-            self.window.show_message(
+            self.shell.show_message(
                 self.tr("Bag labels for %n order(s) sent to the printer.", "", count[0])
             )
         return ok
@@ -168,11 +175,11 @@ class PrintingUi(QObject):
             for job in self.service.jobs.listing("failed"):
                 self.service.jobs.retry(job.id)
         except KnownError as exc:
-            self.window.show_message(exc.message, "error")
+            self.shell.show_message(exc.message, "error")
         self.worker.wake()
 
     def open_queue(self) -> PrintQueueDialog:
-        order = self.window.order_panel.order
+        order = self.shell.current_order()
         dialog = PrintQueueDialog(
             self.service,
             order_id=None if order is None else order.id,
@@ -184,11 +191,12 @@ class PrintingUi(QObject):
         dialog.open()
         return dialog
 
-    def open_settings(self) -> Any:
+    def open_settings(self) -> QWidget:
         """Printer settings, behind the hub-staff PIN when one is set."""
-        return staff_gate(
-            self.window, self.window.services.roles, "printer.settings", self._show_settings
+        opened: QWidget = staff_gate(
+            self.window, self.shell.services.roles, "printer.settings", self._show_settings
         )
+        return opened
 
     def _show_settings(self) -> PrinterSettingsDialog:
         dialog = PrinterSettingsDialog(
@@ -203,7 +211,7 @@ class PrintingUi(QObject):
     # status -------------------------------------------------------------------------
     def _job_finished(self, outcome: JobOutcome) -> None:
         if outcome.fault == "render" and outcome.error:
-            self.window.show_message(outcome.error)
+            self.shell.show_message(outcome.error)
 
     def status_text(self, state: QueueState) -> str:
         waiting = self.tr(" · %n job(s) waiting", "", state.waiting) if state.waiting else ""
@@ -226,7 +234,7 @@ class PrintingUi(QObject):
         return self.tr("Printer ready")
 
     def show_state(self, state: QueueState) -> None:
-        label = self.window.printer_status
+        label = self.status_label
         label.setText(self.status_text(state))
         label.setToolTip(state.problem)
         label.setStyleSheet(PROBLEM_STYLE if state.fault else "")
@@ -236,5 +244,7 @@ class PrintingUi(QObject):
         self.worker.stop()
 
 
-def install_printing(window: Any, *, poll: float = 0.25) -> PrintingUi:
-    return PrintingUi(window, poll=poll)
+def install_printing(
+    window: QMainWindow, shell: Shell, status: QLabel, panel: OrderPanel, *, poll: float = 0.25
+) -> PrintingUi:
+    return PrintingUi(window, shell, status, panel, poll=poll)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -57,7 +57,7 @@ class PrintQueueDialog(QDialog):
         service: PrintService,
         *,
         order_id: int | None = None,
-        wake: Any = None,
+        wake: Callable[[], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -31,7 +31,7 @@ class PrintWorker(QThread):
         store: Store,
         *,
         printer_uri: str | None = None,
-        till_id: str = "T1",
+        till_id: str | None = None,
         poll: float = 0.5,
         parent: QObject | None = None,
     ) -> None:

@@ -7,9 +7,9 @@ list (open the order's admin page, mark done, resolve conflicts) and the audit l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -37,10 +37,11 @@ from pos.domain import reconcile as r
 from pos.domain.money import format_money
 from pos.errors import KnownError
 from pos.services.context import Services
-from pos.services.reconcile import Overview, ReconcileService
+from pos.services.reconcile import Overview
 from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.formatting import local_time, money
+from pos.ui.i18n import current_language
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import fit_to_screen, named
@@ -115,21 +116,19 @@ class StaffPinDialog(QDialog):
         self.accept()
 
 
-def open_reconcile(parent: Any) -> StaffPinDialog:
-    """The main window's menu action: PIN first, then the reconcile window."""
-    services: Services = parent.services
+def open_reconcile(
+    parent: QWidget, services: Services, opened: Callable[[ReconcileWindow], object]
+) -> StaffPinDialog:
+    """The main window's menu action: PIN first, then the reconcile window (handed to
+    ``opened``, which keeps one at a time)."""
     dialog = StaffPinDialog(services, parent)
 
-    def opened() -> None:
-        old = getattr(parent, "_reconcile_window", None)
-        if old is not None:  # one reconcile window at a time
-            old.close()
-            old.deleteLater()
+    def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)
-        parent._reconcile_window = window
+        opened(window)
         window.show()
 
-    dialog.accepted.connect(opened)
+    dialog.accepted.connect(accepted)
     fit_to_screen(dialog)
     dialog.open()
     return dialog
@@ -194,7 +193,7 @@ def _overview(
     list's rows already formatted."""
     reader = services.store.reader()
     try:
-        view = ReconcileService(reader, till_id=services.till_id).overview(cycle_id, point_id)
+        view = services.reconcile_on(reader).overview(cycle_id, point_id, current_language())
     finally:
         reader.close()
     return _Loaded(view, _order_rows(view.orders, names))
@@ -204,7 +203,7 @@ def _export(services: Services, path: str, point_id: int | None, cycle_id: int |
     """On a pool thread: the end-of-day PDF or CSV, read through a connection of its own."""
     reader = services.store.reader()
     try:
-        svc = ReconcileService(reader, till_id=services.till_id)
+        svc = services.reconcile_on(reader)
         if path.lower().endswith(".pdf"):
             return str(svc.export_pdf(path, point_id, cycle_id))
         return str(svc.export_csv(path, point_id, cycle_id))
@@ -226,10 +225,10 @@ class ReconcileWindow(QDialog):
         self.resize(1200, 800)
         self.services = services
         self.staff_name = staff_name
-        self.service = ReconcileService(services.store, till_id=services.till_id)
+        self.service = services.reconcile
         hub = self.service.hub()
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
-        self.labels = self.service.method_labels()
+        self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
         self._refresh_job: tasks.Job[_Loaded] | None = None
         self._order_rows: list[tuple[str, ...]] = []

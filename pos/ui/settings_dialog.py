@@ -7,6 +7,7 @@ wrong next to the field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -35,8 +36,10 @@ from pos.services.hub_settings import (
     Problem,
     SettingsInvalid,
 )
+from pos.ui.i18n import current_language
 from pos.ui.payment_panel import plain_amount
-from pos.ui.staff_gate import staff_gate
+from pos.ui.shell import Shell
+from pos.ui.staff_gate import StaffGateDialog, staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 
@@ -308,21 +311,27 @@ class HubSettingsDialog(QDialog):
         self.accept()
 
 
-def open_hub_settings(window: Any) -> Any:
-    """The File menu action: the staff PIN (when set), then the settings dialog."""
-    services = window.services
+def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], object]) -> QWidget:
+    """The File menu action: the staff PIN (when set), then the settings dialog; ``applied``
+    runs once the settings are saved."""
+    services = shell.services
+    gates: list[QWidget] = []
 
     def show() -> HubSettingsDialog:
-        gate = getattr(window, "staff_gate", None)
-        role = getattr(gate, "role", None) or ("staff" if services.roles.pin_configured else "")
-        service = HubSettingsService(
-            services.store, currency=services.currency, till_id=services.till_id
+        gate = gates[0] if gates else None
+        role = gate.role if isinstance(gate, StaffGateDialog) else None
+        role = role or ("staff" if services.roles.pin_configured else "")
+        dialog = HubSettingsDialog(
+            services.hub_settings(current_language()),
+            window,
+            role=role,
+            actor=services.checkout.volunteer(),
         )
-        dialog = HubSettingsDialog(service, window, role=role, actor=services.checkout.volunteer())
-        dialog.saved.connect(lambda _changes: window.apply_hub_settings())
-        window.hub_settings_dialog = dialog
+        dialog.saved.connect(lambda _changes: applied())
         fit_to_screen(dialog)
         dialog.open()
         return dialog
 
-    return staff_gate(window, services.roles, "settings.open", show)
+    opened: QWidget = staff_gate(window, services.roles, "settings.open", show)
+    gates.append(opened)
+    return opened

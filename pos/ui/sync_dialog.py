@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pos.errors import KnownError
 from pos.services.sync_service import SyncService
 from pos.ui import tasks
+from pos.ui.i18n import current_language
 from pos.ui.widgets import named
 from sync.connection import Check, Settings
 from sync.rules import PushRules
@@ -197,7 +198,7 @@ class SyncSettingsDialog(QDialog):
         self.method_inputs: dict[str, QComboBox] = {}
         # the demo's made-up orders say nothing about the hub's methods: ask after a real pull
         seen = [] if self.service.is_demo else self.service.seen_payment_methods()
-        till = self.service.till_methods()
+        till = self.service.till_methods(current_language())
         names = [m.name for m in seen] + sorted(set(rules.at_pickup) - {m.name for m in seen})
         counts = {m.name: m for m in seen}
         for row, name in enumerate(names):

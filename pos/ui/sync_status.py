@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -25,11 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.settings import FIRST_RUN_OFFERED, SYNC_INTERVAL_MINUTES, SYNC_ON_START
 from pos.services.sync_service import SyncService
 from pos.ui import tasks
+from pos.ui.shell import Shell
 from pos.ui.widgets import fit_to_screen
 from sync.errors import Cancelled as SyncCancelled
 from sync.errors import KeyRejected, NotOFN, Unreachable
+
+if TYPE_CHECKING:
+    from sync.run import SyncResult
 
 OFFLINE_RETRY_MS = 30_000
 START_DELAY_MS = 3_000
@@ -56,20 +62,22 @@ class SyncController(QObject):
 
     def __init__(
         self, service: SyncService, label: QLabel, bar: QProgressBar, cancel: QPushButton,
-        parent: QObject | None = None,
+        parent: QObject | None = None, *, shell: Shell,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.service = service
+        self.shell = shell
+        self.settings_dialog: QDialog | None = None  # the last Sync settings opened
         self.label, self.bar, self.cancel_button = label, bar, cancel
-        self.worker: tasks.Job[object] | None = None
+        self.worker: tasks.Job[SyncResult] | None = None
         self._cancel = threading.Event()
         self.closed = False
         self.state = "idle"
         self.message = ""
         self.jobs_alive: bool | None = None  # OFN's job queue, as the last sync saw it
         self.auto = QTimer(self)
-        minutes = service.store.get_setting("sync_interval_minutes", 5)
-        self.auto.setInterval(max(1, int(minutes) if isinstance(minutes, int) else 5) * 60_000)
+        minutes = service.store.settings.get(SYNC_INTERVAL_MINUTES)
+        self.auto.setInterval(max(1, minutes) * 60_000)
         self.auto.timeout.connect(lambda: self.sync_now(manual=False))
         self.auto.start()
         self.retry = QTimer(self)
@@ -89,7 +97,7 @@ class SyncController(QObject):
         self.start_timer.setSingleShot(True)
         self.start_timer.setInterval(START_DELAY_MS)
         self.start_timer.timeout.connect(lambda: self.sync_now(manual=False))
-        if service.store.get_setting("sync_on_start", True):
+        if service.store.settings.get(SYNC_ON_START):
             self.start_timer.start()
 
     def _name_widgets(self) -> None:
@@ -171,9 +179,9 @@ class SyncController(QObject):
             self.tr("Orders %v/%m") if what == "orders" else self.tr("Pushing %v/%m")
         )
 
-    def _succeeded(self, result: object) -> None:
+    def _succeeded(self, result: SyncResult) -> None:
         self.state, self.message = "ok", ""
-        self.jobs_alive = getattr(result, "jobs_alive", None)
+        self.jobs_alive = result.jobs_alive
         self._worker_done()
 
     def _failed(self, state: str, message: str) -> None:
@@ -247,54 +255,38 @@ def _local_time(utc_iso: str | None) -> str:
     return at.strftime("%H:%M") if at.date() == today else at.strftime("%d %b %H:%M")
 
 
-def install_sync(window: QMainWindow, service: SyncService, label: QLabel) -> SyncController:
-    """Add sync to ``window``: status widgets, the Sync menu, auto sync (the window stops it)."""
+def install_sync(window: QMainWindow, shell: Shell, label: QLabel) -> SyncController:
+    """Add sync to ``window``: status widgets, the Sync menu, auto sync (the window stops it).
+
+    The window hears of each finished sync through the controller's ``finished`` signal.
+    """
     bar = QProgressBar()
     cancel = QPushButton()
     status_bar = window.statusBar()
     status_bar.addPermanentWidget(bar)
     status_bar.addPermanentWidget(cancel)
-    controller = SyncController(service, label, bar, cancel, window)
+    controller = SyncController(shell.services.sync, label, bar, cancel, window, shell=shell)
     controller.build_menu(window)
-    controller.finished.connect(lambda _state: _show_new_hub(window, service))
     return controller
 
 
-def _show_new_hub(window: QMainWindow, service: SyncService) -> None:
-    """After a sync: new orders in the list; after the first pull, the hub and its points."""
-    current = getattr(window, "hub", None)
-    hub = service.hub()
-    if hub is not None and current is not None and getattr(current, "id", 0) == 0:
-        combo = getattr(window, "pickup_filter", None)
-        if combo is not None:
-            for point in service.pickup_points():
-                if combo.findData(point.id) < 0:
-                    combo.addItem(point.name, point.id)
-        set_hub = getattr(window, "set_hub", None)
-        if set_hub is not None:
-            set_hub(hub)
-            return
-    refresh = getattr(window, "_refresh", None)
-    if refresh is not None:
-        refresh(keep_message=True)
-
-
-def open_settings(window: QMainWindow, controller: SyncController) -> object:
+def open_settings(window: QWidget, controller: SyncController) -> object:
     from pos.ui.staff_gate import staff_gate
     from pos.ui.sync_dialog import SyncSettingsDialog
 
+    services = controller.shell.services
+
     def show() -> SyncSettingsDialog:
         points = [(p.id, p.name) for p in controller.service.pickup_points()]
-        services = getattr(window, "services", None)
-        actor = services.checkout.volunteer() if services is not None else ""
+        actor = services.checkout.volunteer()
         dialog = SyncSettingsDialog(controller.service, points, window, actor=actor or "")
         dialog.accepted.connect(controller.refresh_label)
         fit_to_screen(dialog)
         dialog.open()
-        window.sync_settings_dialog = dialog  # type: ignore[attr-defined]
+        controller.settings_dialog = dialog
         return dialog
 
-    return staff_gate(window, window.services.roles, "sync.settings", show)  # type: ignore[attr-defined]
+    return staff_gate(window, services.roles, "sync.settings", show)
 
 
 class FirstRunDialog(QDialog):
@@ -322,15 +314,12 @@ class FirstRunDialog(QDialog):
         layout.addLayout(buttons)
 
 
-def offer_first_run(window: QMainWindow) -> FirstRunDialog | None:
+def offer_first_run(window: QWidget, controller: SyncController) -> FirstRunDialog | None:
     """On the very first start (demo hub, never offered), offer demo or OFN; non-blocking."""
-    controller = getattr(window, "sync", None)
-    if not isinstance(controller, SyncController):
-        return None
     service = controller.service
-    if not service.is_demo or service.store.get_setting("first_run_offered", False):
+    if not service.is_demo or service.store.settings.get(FIRST_RUN_OFFERED):
         return None
-    service.store.set_setting("first_run_offered", True)
+    service.store.settings.set(FIRST_RUN_OFFERED, True)
     dialog = FirstRunDialog(window)
     dialog.accepted.connect(lambda: open_settings(window, controller))
     fit_to_screen(dialog)

@@ -34,8 +34,9 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
-from pos import paths
+from pos import messages, paths
 from pos.errors import KnownError
+from pos.ui import i18n
 
 log = logging.getLogger(__name__)
 
@@ -179,9 +180,10 @@ def to_main(fn: Callable[..., Any], *args: Any, owner: QObject | None = None) ->
 
 
 def describe(exc: BaseException) -> str:
-    """The one sentence a person sees for ``exc``: its own words if known, else the log."""
+    """The one sentence a person sees for ``exc``, in the UI language: a known error's
+    code worded (:mod:`pos.messages`), anything else points to the log."""
     if isinstance(exc, KnownError):
-        return exc.message
+        return messages.word_error(exc, i18n.current_language())
     return QCoreApplication.translate(
         "tasks", "Something unexpected went wrong; the details are in the log file %1."
     ).replace("%1", str(paths.log_file()))

@@ -24,7 +24,7 @@ from pos.errors import KnownError
 from pos.services.checkout import CheckoutResult, CheckoutService
 from pos.services.roles import PinRequired
 from pos.ui.formatting import local_time, money
-from pos.ui.payment_panel import method_label
+from pos.ui.i18n import current_language
 from pos.ui.till_dialogs import PinDialog
 from pos.ui.widgets import fit_to_screen
 
@@ -157,7 +157,7 @@ class UndoDialog(QDialog):
             .replace("%3", m(-reversal.amount_paid))
             .replace("%4", original.receipt_no if original else reversal.receipt_no)
         )
-        methods = {pm.code: pm for pm in self.checkout.payment_methods()}
+        labels = self.checkout.method_labels(current_language())
         backs = []
         for p in reversal.payments:
             if p.amount >= 0:
@@ -165,8 +165,7 @@ class UndoDialog(QDialog):
             if p.method == CASH:
                 backs.append(self.tr("%1 in cash").replace("%1", m(-p.amount)))
             else:
-                known = methods.get(p.method)
-                label = method_label(self, known) if known else p.method
+                label = labels.get(p.method, p.method)
                 backs.append(self.tr("%1 by %2").replace("%1", m(-p.amount)).replace("%2", label))
         if backs:
             return head, self.tr("Give back %1.").replace("%1", self.tr(" and ").join(backs))

@@ -28,6 +28,7 @@ from pos.domain.text import quoted
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutResult, CheckoutService, LeftOwingNeedsReason
 from pos.ui.formatting import money
+from pos.ui.i18n import current_language
 from pos.ui.payment_panel import WALK_IN_NAMES, PaymentPanel, amount_error, plain_amount
 from pos.ui.widgets import named
 
@@ -104,7 +105,7 @@ class WalkInDialog(QDialog):
         self.error.setStyleSheet("QLabel { color: #b91c1c; font-weight: bold; }")
         self.error.setWordWrap(True)
 
-        methods = checkout.payment_methods()
+        methods = checkout.payment_methods(current_language())
         self.payment = PaymentPanel(checkout.currency, locale, methods, self, names=WALK_IN_NAMES)
         self.payment.confirm_button.setText(self.tr("Take payment (Enter)"))
         self.payment.confirmed.connect(self.confirm)

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from pos import paths
+from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.errors import KnownError
 from pos.ui import tasks
 from tests.ofn_sim.fixtures import ofn_sim
@@ -244,10 +245,10 @@ def test_main_window_closed_during_a_sync(
     keyring.set_keyring(fail.Keyring())
     db = tmp_path / "hub.sqlite"
     with Store.open(db) as store:
-        store.set_setting("ofn_url", ofn_sim.url)
-        store.set_setting("hub_id", ofn_sim.hub_id)
-        store.set_setting("order_cycle_id", 987)
-        store.set_setting("sync_on_start", False)
+        store.settings.set(OFN_URL, ofn_sim.url)
+        store.settings.set(HUB_ID, ofn_sim.hub_id)
+        store.settings.set(ORDER_CYCLE_ID, 987)
+        store.settings.set(SYNC_ON_START, False)
     credentials.save_key(ofn_sim.url, ofn_sim.key)
     ofn_sim.latency = 0.05
     win = create_window(db)

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QWidget
 
+from pos.domain.payment_methods import Method, PaymentMethods
+from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, PAYMENT_METHODS
 from tests.helpers.till import count, find, order_number, scan
 
 
@@ -220,10 +222,7 @@ def leman_window(qtbot, demo_db):
     from pos.store import Store
 
     with Store.open(demo_db) as store:
-        store.set_setting(
-            "payment_methods",
-            [{"code": "cash", "label": "Cash"}, {"code": "local", "label": "Léman"}],
-        )
+        store.settings.set(PAYMENT_METHODS, PaymentMethods.of([Method("local", "Léman")]))
     win = create_window(demo_db)
     qtbot.addWidget(win)
     win.show()
@@ -321,7 +320,7 @@ def test_missing_item_on_paid_order_refunded_in_cash_and_escape_cancels(qtbot, w
 def test_cash_out_and_close_over_the_limit_need_the_pin(qtbot, window) -> None:
     services = window.services
     services.roles.set_pin("13579")
-    services.store.set_setting("close_difference_limit", 200)
+    services.store.settings.set(CLOSE_DIFFERENCE_LIMIT, 200)
     services.till.open("Isla", 5000)
     window.refresh_status()
     qtbot.mouseClick(find(window, QPushButton, "tillSessionButton"), Qt.MouseButton.LeftButton)

@@ -21,6 +21,6 @@ def test_window_in_french(qtbot, demo_db: Path, monkeypatch) -> None:
         assert "DÉMO" in window.findChild(QLabel, "demoLabel").text()
         assert window.property("language") == "fr"
     finally:
-        for translator in window._translators:
+        for translator in window.translators:
             QCoreApplication.removeTranslator(translator)
         window.close()

@@ -7,6 +7,8 @@ import json
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
+from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, CSV_BOM, TILL_LABEL, TILL_PICKUP_POINT
+
 PIN = "2468"
 
 
@@ -98,16 +100,16 @@ def test_bad_till_id_and_negative_limit_are_refused_inline(qtbot, window) -> Non
     assert dialog.isVisible()
     assert "letters or digits" in dialog.findChild(QLabel, "tillIdError").text()
     assert "negative" in dialog.findChild(QLabel, "differenceLimitError").text()
-    assert store.get_setting("csv_bom") is None and store.get_setting("till_id") is None
+    assert not store.settings.is_set(CSV_BOM) and not store.settings.is_set(TILL_LABEL)
     assert store.scalar("SELECT COUNT(*) FROM audit_log WHERE action='settings.change'") == 0
     till.setText("T2")
     limit.setText("7.5")
     dialog.findChild(QPushButton, "saveSettingsButton").click()
     assert not dialog.isVisible()
-    assert store.get_setting("till_id") == "T2"
-    assert store.get_setting("close_difference_limit") == 750
-    assert store.get_setting("csv_bom") is True
-    assert window.pickup_point_id == pickup.currentData() == store.get_setting("pickup_point_id")
+    assert store.settings.get(TILL_LABEL) == "T2"
+    assert store.settings.get(CLOSE_DIFFERENCE_LIMIT) == 750
+    assert store.settings.get(CSV_BOM) is True
+    assert window.pickup_point_id == pickup.currentData() == store.settings.get(TILL_PICKUP_POINT)
 
 
 def test_sync_and_printer_settings_are_gated(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from pos.domain.settings import LISTS_PAPER
 from pos.ui.lists_dialog import ListsDialog
 
 
@@ -41,7 +42,7 @@ def test_make_one_sheet_from_the_menu(qtbot, window, tmp_path: Path) -> None:
     assert dialog.result_url().toLocalFile() == written
     assert "1 PDF" in dialog.status.text()
     # remembered for next time
-    assert window.services.store.get_setting("lists_paper") == "letter"
+    assert window.services.store.settings.get(LISTS_PAPER) == "letter"
 
 
 def test_the_till_keeps_working_while_pdfs_are_made(qtbot, window, tmp_path: Path) -> None:

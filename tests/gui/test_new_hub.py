@@ -12,7 +12,6 @@ from pos.store.orders import OrderRepository
 
 def test_first_pull_switches_the_window_to_the_hubs_currency(qtbot, tmp_path: Path) -> None:
     from pos.app import create_window
-    from pos.ui.sync_status import _show_new_hub
 
     db = tmp_path / "ofn-hub-501.sqlite"
     with Store.open(db):
@@ -33,7 +32,7 @@ def test_first_pull_switches_the_window_to_the_hubs_currency(qtbot, tmp_path: Pa
     finally:
         writer.close()
 
-    _show_new_hub(window, window.services.sync)
+    window.after_sync()  # what a finished sync triggers
     assert window.windowTitle().startswith("Épicerie du Léman")
     assert window.model.rowCount() == 30
     due = window.model.COLUMNS.index("due")

@@ -52,9 +52,9 @@ def open_reconcile(win, qtbot, name="Office Olga", pin=PIN):
     qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), name)
     qtbot.keyClicks(find(dialog, QLineEdit, "staffPin"), pin)
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    if getattr(win, "_reconcile_window", None) is not None:  # accepted: the dialog goes away
+    if win.reconcile_window is not None:  # accepted: the dialog goes away
         qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
-        settle(qtbot, win._reconcile_window)
+        settle(qtbot, win.reconcile_window)
     return dialog
 
 
@@ -72,25 +72,25 @@ def test_wrong_pin_is_refused_and_audited(day_window, qtbot):
     dialog = open_reconcile(win, qtbot, pin="1111")
     assert dialog.isVisible()
     assert "not right" in find(dialog, QLabel, "staffPinMessage").text()
-    assert getattr(win, "_reconcile_window", None) is None
+    assert win.reconcile_window is None
     store = win.services.store
     assert store.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'roles.wrong_pin'") == 1
     qtbot.keyClicks(find(dialog, QLineEdit, "staffPin"), PIN)
     qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
-    first = win._reconcile_window
+    first = win.reconcile_window
     assert first.isVisible()
     assert first.findChild(QLabel, "reconcileStaff").text() == "Reconciling as Office Olga"
     # opening it again (another person) replaces the window rather than stacking them
     open_reconcile(win, qtbot, name="Sam")
-    assert win._reconcile_window is not first and win._reconcile_window.isVisible()
-    assert win._reconcile_window.staff_name == "Sam"
+    assert win.reconcile_window is not first and win.reconcile_window.isVisible()
+    assert win.reconcile_window.staff_name == "Sam"
 
 
 def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
     win, _ = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     store = win.services.store
     point = find(rw, QComboBox, "reconcilePoint")
     for index in range(point.count()):
@@ -160,7 +160,7 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
 def test_till_sessions_show_counted_difference(day_window, qtbot):
     win, _ = day_window
     open_reconcile(win, qtbot)
-    sessions = rows(find(win._reconcile_window, QTableView, "sessionsTable"))
+    sessions = rows(find(win.reconcile_window, QTableView, "sessionsTable"))
     store = win.services.store
     t1 = store.query("SELECT * FROM till_sessions WHERE till_id = 'T1'")[0]
     row = next(r for r in sessions if r[0] == "T1 #1")
@@ -170,14 +170,14 @@ def test_till_sessions_show_counted_difference(day_window, qtbot):
     assert row[11] == "£2 short, coins"
     t2 = next(r for r in sessions if r[0] == "T2 #1")
     assert t2[4] == "open" and t2[10] == "—"
-    note = find(win._reconcile_window, QLabel, "sessionsNote")
+    note = find(win.reconcile_window, QLabel, "sessionsNote")
     assert note.text() == "Still open, cash not counted: T2 #1."
 
 
 def test_no_show_marking_then_counts_change(day_window, qtbot):
     win, day = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     store = win.services.store
     before = int(find(rw, QLabel, "countNoShow").text())
     status = find(rw, QComboBox, "ordersStatusFilter")
@@ -213,7 +213,7 @@ class UrlCatcher(QObject):
 def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
     win, day = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     store = win.services.store
     actions = find(rw, QTableView, "actionsTable")
     assert len(rows(actions)) == 3
@@ -252,7 +252,7 @@ def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
 def test_conflict_choice_needs_the_sync_resolver(day_window, qtbot):
     win, day = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     assert rw.select_action(day.action_ids[1])
     keep = find(rw, QPushButton, "keepLocalButton")
     accept = find(rw, QPushButton, "acceptOfnButton")
@@ -267,7 +267,7 @@ def test_conflict_choice_needs_the_sync_resolver(day_window, qtbot):
 def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     win, _ = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     store = win.services.store
     table = find(rw, QTableView, "auditTable")
     total = store.scalar("SELECT COUNT(*) FROM audit_log")
@@ -301,7 +301,7 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
 def test_report_exports_from_the_window(day_window, qtbot, tmp_path):
     win, _ = day_window
     open_reconcile(win, qtbot)
-    rw = win._reconcile_window
+    rw = win.reconcile_window
     point = find(rw, QComboBox, "reconcilePoint")
     point.setCurrentIndex(point.findData(61))
     target = tmp_path / "day.pdf"

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
+from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.store import Store
 from sync import credentials
 from tests.sync.hostile import hostile, trickle
@@ -31,10 +32,10 @@ def _window(qtbot, tmp_path: Path, url: str):  # type: ignore[no-untyped-def]
 
     db = tmp_path / "hub.sqlite"
     with Store.open(db) as store:
-        store.set_setting("ofn_url", url)
-        store.set_setting("hub_id", 214)
-        store.set_setting("order_cycle_id", 987)
-        store.set_setting("sync_on_start", False)
+        store.settings.set(OFN_URL, url)
+        store.settings.set(HUB_ID, 214)
+        store.settings.set(ORDER_CYCLE_ID, 987)
+        store.settings.set(SYNC_ON_START, False)
     credentials.save_key(url, KEY)
     win = create_window(db)
     qtbot.addWidget(win)

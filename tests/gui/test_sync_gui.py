@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
+from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID
 from pos.store import Store
 from sync import credentials
 from tests.helpers.fixtures import hub_window, no_keyring
@@ -103,13 +104,13 @@ def test_first_run_offers_demo_or_ofn_once(qtbot, window) -> None:  # type: igno
     from pos.ui.sync_dialog import SyncSettingsDialog
     from pos.ui.sync_status import offer_first_run
 
-    dialog = offer_first_run(window)
+    dialog = offer_first_run(window, window.sync)
     assert dialog is not None and dialog.isVisible()
     dialog.connect_button.click()
     settings = window.findChild(SyncSettingsDialog, "syncSettingsDialog")
     assert settings is not None and settings.isVisible()
     settings.reject()
-    assert offer_first_run(window) is None  # only once
+    assert offer_first_run(window, window.sync) is None  # only once
 
 
 def test_a_configured_till_syncs_soon_after_opening(qtbot, tmp_path, ofn_sim) -> None:  # type: ignore[no-untyped-def]
@@ -117,9 +118,9 @@ def test_a_configured_till_syncs_soon_after_opening(qtbot, tmp_path, ofn_sim) ->
 
     db = tmp_path / "hub.sqlite"
     with Store.open(db) as store:
-        store.set_setting("ofn_url", ofn_sim.url)
-        store.set_setting("hub_id", ofn_sim.hub_id)
-        store.set_setting("order_cycle_id", 987)
+        store.settings.set(OFN_URL, ofn_sim.url)
+        store.settings.set(HUB_ID, ofn_sim.hub_id)
+        store.settings.set(ORDER_CYCLE_ID, 987)
     credentials.save_key(ofn_sim.url, ofn_sim.key)
     win = create_window(db)
     qtbot.addWidget(win)

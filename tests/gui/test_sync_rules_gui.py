@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
+from pos.domain.settings import OFN_MARK_SHIPPED, OFN_PAYMENT_METHODS
 from tests.helpers.fixtures import hub_window, no_keyring
 from tests.helpers.till import sync_now as _sync
 from tests.ofn_sim.fixtures import ofn_sim
@@ -46,8 +47,8 @@ def test_staff_choose_methods_and_shipping_and_push_follows(qtbot, hub_window, o
     dialog.findChild(QCheckBox, "ofnMarkShippedInput").setChecked(False)
     dialog.buttons.accepted.emit()
     store = win.services.store
-    assert store.get_setting("ofn_payment_methods") == {"Cash on pickup": "cash"}
-    assert store.get_setting("ofn_mark_shipped") is False
+    assert store.settings.get(OFN_PAYMENT_METHODS) == {"Cash on pickup": "cash"}
+    assert store.settings.get(OFN_MARK_SHIPPED) is False
     # the choice is there when the dialog opens again
     again = _open(qtbot, win)
     chosen = {

@@ -336,7 +336,7 @@ def test_french_methods_z_report_and_undo_words(qtbot, demo_db: Path, monkeypatc
         )  # fmt: skip
         assert chilled == "Réfrigéré"  # "Frais" means fees on the same screen
     finally:
-        for translator in window._translators:
+        for translator in window.translators:
             QCoreApplication.removeTranslator(translator)
         window.close()
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
+
 
 @pytest.fixture
 def window(qtbot, demo_db: Path):  # type: ignore[no-untyped-def]
@@ -39,10 +41,10 @@ def hub_window(qtbot, tmp_path: Path, ofn_sim):  # type: ignore[no-untyped-def]
 
     db = tmp_path / "hub.sqlite"
     with Store.open(db) as store:
-        store.set_setting("ofn_url", ofn_sim.url)
-        store.set_setting("hub_id", ofn_sim.hub_id)
-        store.set_setting("order_cycle_id", 987)
-        store.set_setting("sync_on_start", False)
+        store.settings.set(OFN_URL, ofn_sim.url)
+        store.settings.set(HUB_ID, ofn_sim.hub_id)
+        store.settings.set(ORDER_CYCLE_ID, 987)
+        store.settings.set(SYNC_ON_START, False)
     credentials.save_key(ofn_sim.url, ofn_sim.key)
     win = create_window(db)
     qtbot.addWidget(win)

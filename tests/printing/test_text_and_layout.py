@@ -5,11 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pos.domain.payment_methods import Method, PaymentMethods
 from receipts.document import row, wrap
 from receipts.escpos_render import PrinterSetup, render
 from receipts.i18n import translations
 from receipts.label import bags_for, layout_labels
-from receipts.receipt import layout_receipt, method_label, quantity_text
+from receipts.receipt import layout_receipt, quantity_text
 from receipts.text import CodePages, transliterate
 from tests.printing import samples
 
@@ -113,8 +114,10 @@ def test_french_receipt() -> None:
     text = layout_receipt(samples.french(), 48, language="fr").as_text()
     assert "Retrait T1-000042" in text and "Manquants (remboursés)" in text
     assert "Payé en monnaie locale (Léman)" in text
-    assert method_label("cash", "fr") == "Espèces"
-    assert method_label("local", "fr", {"local": "Léman"}) == "Léman"
+    methods = PaymentMethods.of([Method("local", "Léman")])
+    french = translations("fr").gettext
+    assert methods.label("cash", french) == "Espèces"
+    assert methods.label("local", french) == "Léman"
 
 
 def test_labels_one_per_bag_with_chilled_mark() -> None:

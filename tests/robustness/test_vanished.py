@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from pos.domain.settings import HUB_ID, OFN_URL, SYNC_ON_START
 from tests.helpers.fixtures import no_keyring  # the key goes to a private file
 from tests.helpers.till import message, scan
 
@@ -50,9 +51,9 @@ def test_sync_says_the_database_is_gone_and_the_till_still_reads(qtbot, tmp_path
     db = tmp_path / "hub" / "hub.sqlite"
     db.parent.mkdir()
     with Store.open(db) as store:
-        store.set_setting("ofn_url", "http://127.0.0.1:9")
-        store.set_setting("hub_id", 214)
-        store.set_setting("sync_on_start", False)
+        store.settings.set(OFN_URL, "http://127.0.0.1:9")
+        store.settings.set(HUB_ID, 214)
+        store.settings.set(SYNC_ON_START, False)
     from sync import credentials
 
     credentials.save_key("http://127.0.0.1:9", "k" * 48)

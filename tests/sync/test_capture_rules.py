@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from pos.domain.settings import OFN_MARK_SHIPPED
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox
@@ -173,7 +174,7 @@ def test_rules_are_stored_in_the_hub_database(pulled_store) -> None:  # type: ig
     assert PushRules.load(pulled_store) == PushRules({}, True)  # nothing captured by default
     PushRules({" Cash on pickup ": "cash"}, False).save(pulled_store, actor="Sam")
     assert PushRules.load(pulled_store) == PushRules({"Cash on pickup": "cash"}, False)
-    assert pulled_store.get_setting("ofn_mark_shipped") is False
+    assert pulled_store.settings.get(OFN_MARK_SHIPPED) is False
     audit = pulled_store.query("SELECT actor FROM audit_log WHERE action = 'settings.sync_rules'")
     assert [r[0] for r in audit] == ["Sam"]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.settings import OFN_URL
 from pos.store import Store
 from sync import credentials
 from sync.connection import check_connection
@@ -40,7 +41,7 @@ def test_cli_exit_codes(tmp_path: Path, ofn_sim: OFNSimulator) -> None:
     again = sync_cli(db, "--api-key-env", "OFN_TEST_KEY", "--pull", key=ofn_sim.key)
     assert again.returncode == 0 and "pulled (incremental)" in again.stdout
     with Store.open(db) as store:
-        assert store.get_setting("ofn_url") == ofn_sim.url
+        assert store.settings.get(OFN_URL) == ofn_sim.url
         assert ofn_sim.key not in str(store.query("SELECT * FROM settings"))
         collect(store, ofn_sim.numbers(payment_state="balance_due")[0])  # unpaid handover
     staff = sync_cli(db, "--api-key-env", "OFN_TEST_KEY", "--push", key=ofn_sim.key)

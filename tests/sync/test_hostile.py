@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from pos.domain.settings import CSV_BOM
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from sync.client import OFNClient
@@ -280,7 +281,7 @@ def test_a_hung_scheduled_sync_does_not_lock_the_till_out(tmp_path: Path) -> Non
                 threading.Event().wait(0.05)
             assert server.paths, hung.communicate(timeout=5)
             with Store.open(db) as till:  # the till opens its database while the job hangs
-                till.set_setting("note", "still works")
+                till.settings.set(CSV_BOM, True)  # still works
             second = _sync_cli(db, server.url)
             _, err = second.communicate(timeout=60)
             assert second.returncode == 1

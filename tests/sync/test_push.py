@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pos.domain.settings import ORDER_NOTES
 from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, resolve_conflict
@@ -243,7 +244,7 @@ def test_order_note_only_when_enabled(pulled_store, ofn_sim, ofn_client) -> None
     collect(pulled_store, a)
     push(ofn_client, pulled_store)
     assert ofn_sim.notes == {}
-    pulled_store.set_setting("order_notes", True)
+    pulled_store.settings.set(ORDER_NOTES, True)
     collect(pulled_store, b)
     Pusher(ofn_client, pulled_store).run()
     assert list(ofn_sim.notes) == [b] and "T1-" in ofn_sim.notes[b]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID
 from pos.store import Store
 from pos.store.outbox import Outbox
 from sync.errors import Unreachable
@@ -127,9 +128,9 @@ def test_sigkill_mid_push_then_resume_gives_the_same_result(tmp_path: Path) -> N
         with Store.open(db) as store:
             pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
             declare_paid_at_pickup(store)
-            store.set_setting("ofn_url", sim.url)
-            store.set_setting("hub_id", sim.hub_id)
-            store.set_setting("order_cycle_id", 987)
+            store.settings.set(OFN_URL, sim.url)
+            store.settings.set(HUB_ID, sim.hub_id)
+            store.settings.set(ORDER_CYCLE_ID, 987)
             plan = check_out_many(store, sim, seed=9)
         sim.latency = 0.03
         env = dict(os.environ, OFN_TEST_KEY=sim.key)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from pos.domain.settings import LANGUAGE
 from pos.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,7 @@ def test_a_missing_printed_catalogue_prints_in_english_and_logs_it(tmp_path: Pat
     db = str(tmp_path / "hub.sqlite")
     assert run(app, tmp_path, "demo", "--out", db).returncode == 0
     store = Store.open(db)
-    store.set_setting("language", "fr")
+    store.settings.set(LANGUAGE, "fr")
     store.close()
     done = run(app, tmp_path, "report", "--db", db, "--out", "day.pdf")
     assert done.returncode == 0, done.stderr

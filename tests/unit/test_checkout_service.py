@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pos.domain.checkout import Tender, WalkInItem
+from pos.domain.payment_methods import Method, PaymentMethods
+from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, PAYMENT_METHODS, STAFF_PIN_HASH
 from pos.errors import KnownError
 from pos.services.checkout import AlreadyCollected
 from pos.services.context import Services
@@ -122,9 +124,7 @@ def test_cancelled_order_is_refused(services: Services) -> None:
 
 
 def test_split_payment_with_local_currency(services: Services) -> None:
-    services.store.set_setting(
-        "payment_methods", [{"code": "cash", "label": "Cash"}, {"code": "local", "label": "Léman"}]
-    )
+    services.store.settings.set(PAYMENT_METHODS, PaymentMethods.of([Method("local", "Léman")]))
     labels = [m.label for m in services.checkout.payment_methods()]
     assert labels == ["Cash", "Léman"]
     services.till.open("Ana", 1000)
@@ -255,7 +255,7 @@ def test_till_session_open_moves_close_and_z_report(services: Services) -> None:
 
 def test_close_with_big_difference_needs_pin(services: Services) -> None:
     services.roles.set_pin("98765")
-    services.store.set_setting("close_difference_limit", 100)
+    services.store.settings.set(CLOSE_DIFFERENCE_LIMIT, 100)
     services.till.open("Ana", 1000)
     with pytest.raises(PinRequired):
         services.till.close(500)
@@ -268,7 +268,7 @@ def test_close_with_big_difference_needs_pin(services: Services) -> None:
 
 def test_pin_is_stored_hashed_and_changes_need_the_old_one(services: Services) -> None:
     services.roles.set_pin("1234")
-    stored = services.store.get_setting("staff_pin_hash")
+    stored = services.store.settings.get(STAFF_PIN_HASH)
     assert stored.startswith("scrypt$") and "1234" not in stored
     with pytest.raises(PinRequired):
         services.roles.set_pin("5555")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pos.domain.settings import DEMO
 from pos.domain.text import fold
 from pos.services.demo import generate, write_demo
 from pos.store import Store
@@ -60,4 +61,4 @@ def test_demo_hub_has_what_collection_day_needs(store: Store) -> None:
         " FROM line_items WHERE order_id = o.id)"
     )
     assert bad == 0
-    assert store.get_setting("demo") is True
+    assert store.settings.get(DEMO) is True

@@ -7,8 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from pos.domain.payment_methods import Method
+from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, CSV_BOM, PAYMENT_METHODS, TILL_LABEL
 from pos.services.checkout import CheckoutService
-from pos.services.hub_settings import HubSettingsService, MethodSetting, SettingsInvalid
+from pos.services.hub_settings import HubSettingsService, SettingsInvalid
 from pos.services.roles import StaffRoles
 from pos.services.till import TillService
 from pos.store import Store
@@ -36,10 +38,10 @@ def test_validation_names_each_bad_field(store: Store) -> None:
         bag_capacity=0,
         pickup_point_id=999_999,
         payment_methods=(
-            MethodSetting("cash", "Cash", enabled=False),
-            MethodSetting("Gift1", "x"),
-            MethodSetting("card", ""),
-            MethodSetting("card", "Card again"),
+            Method("cash", "Cash", enabled=False),
+            Method("Gift1", "x"),
+            Method("card", ""),
+            Method("card", "Card again"),
         ),
     )
     assert codes(service.validate(bad)) == {
@@ -74,15 +76,15 @@ def test_save_writes_changed_keys_and_one_audit_row(store: Store) -> None:
             replace(m, enabled=False) if m.code == "cheque" else m
             for m in settings.payment_methods
         ),
-        MethodSetting("gift", "Gift card"),
+        Method("gift", "Gift card"),
     )  # fmt: skip
     changes = service.save(
         replace(settings, payment_methods=methods, till_id="t2", close_difference_limit=300),
         role="staff",
     )
     assert set(changes) == {"payment_methods", "till_id", "close_difference_limit"}
-    assert store.get_setting("till_id") == "T2"
-    assert store.get_setting("close_difference_limit") == 300
+    assert store.settings.get(TILL_LABEL) == "T2"
+    assert store.settings.get(CLOSE_DIFFERENCE_LIMIT) == 300
     rows = store.query("SELECT * FROM audit_log WHERE action = 'settings.change'")
     assert len(rows) == 1 and rows[0]["role"] == "staff"
     details = json.loads(rows[0]["details"])
@@ -95,9 +97,7 @@ def test_save_writes_changed_keys_and_one_audit_row(store: Store) -> None:
         ("local", "Léman"), ("gift", "Gift card"),
     ]  # fmt: skip
     # ... while the label of the switched-off method still names old payments
-    assert {"code": "cheque", "label": "Cheque", "enabled": False} in store.get_setting(
-        "payment_methods"
-    )
+    assert Method("cheque", "Cheque", False) in store.settings.get(PAYMENT_METHODS)
     assert service.save(service.load()) == {}  # nothing changed: nothing written
     assert store.scalar("SELECT COUNT(*) FROM audit_log") == before + 1
 
@@ -108,5 +108,5 @@ def test_invalid_save_writes_nothing(store: Store) -> None:
     with pytest.raises(SettingsInvalid) as caught:
         service.save(replace(service.load(), till_id="", csv_bom=True))
     assert codes(caught.value.problems) == {"till_id_invalid"}
-    assert store.get_setting("csv_bom") is None
+    assert not store.settings.is_set(CSV_BOM)
     assert store.scalar("SELECT COUNT(*) FROM audit_log") == before

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from pos.domain.settings import LANGUAGE
 from pos.services.lists import ListRequest, ListsService
 from pos.store import Store
 
 
 def test_a_french_hub_gets_french_lists(store: Store, tmp_path: Path) -> None:
-    store.set_setting("language", "fr")
+    store.settings.set(LANGUAGE, "fr")
     now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     (path,) = ListsService(store).generate(
         ListRequest(kinds=("harvest",), producer_id=57), tmp_path, now=now

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pos.domain.settings import SHARE_NAMES_WITH_PRODUCERS
 from pos.services.lists import KINDS, ListRequest, ListsService, plan_bags
 from pos.store import Store
 from receipts.pdf import labels, packing
@@ -232,7 +233,7 @@ def test_producer_lists_hide_names_unless_the_hub_allows(
     assert not [p["phone"] for p in people if p["phone"] in text]
     assert "names are hidden" in flat(text)
 
-    store.set_setting("share_customer_names_with_producers", True)
+    store.settings.set(SHARE_NAMES_WITH_PRODUCERS, True)
     (path,) = generate(kinds=("pack-producer",), producer_id=57)
     text = " ".join(pages(path))
     assert all(p["name"] in text for p in people)

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 
 from pos.domain import reconcile as r
+from pos.domain.settings import CSV_BOM, LANGUAGE
 from pos.services import export_csv
 from pos.services.reconcile import REPORT_CSV_HEADER, ReconcileService
 from tests.reconcile.day import recompute, recompute_sync
@@ -108,7 +109,7 @@ def test_report_csv_figures(hub, tmp_path, point):
 
 
 def test_csv_bom_setting(hub, tmp_path):
-    hub.set_setting("csv_bom", True)
+    hub.settings.set(CSV_BOM, True)
     path = ReconcileService(hub).export_csv(tmp_path / "r.csv")
     assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
 
@@ -187,7 +188,7 @@ def test_unknown_point_and_bad_extension(hub, tmp_path):
 
 
 def test_report_follows_the_hub_language(hub, tmp_path):
-    hub.set_setting("language", "fr")
+    hub.settings.set(LANGUAGE, "fr")
     svc = ReconcileService(hub)
     _, text = _pdf_text(svc.export_pdf(tmp_path / "fr.pdf"))
     text = text.replace("\xa0", " ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.payment_methods import Method, PaymentMethods
+from pos.domain.settings import DEVICE, PAYMENT_METHODS, TILL_LABEL, Setting
 from pos.store import Store, StoreError, schema
 from pos.store.orders import OrderRepository
 
@@ -146,16 +149,28 @@ def test_transaction_rolls_back_everything_on_error(store: Store) -> None:
 
 
 def test_settings_round_trip_json(store: Store) -> None:
-    store.set_setting("payment_methods", [{"code": "local", "label": "Léman"}])
-    assert store.get_setting("payment_methods") == [{"code": "local", "label": "Léman"}]
-    assert store.get_setting("missing", 42) == 42
+    assert store.settings.get(PAYMENT_METHODS) == PaymentMethods.defaults()  # never saved
+    assert not store.settings.is_set(PAYMENT_METHODS)
+    methods = PaymentMethods.of(
+        [Method("local", "Léman"), Method("card", "Card (terminal)", False)]
+    )
+    store.settings.set(PAYMENT_METHODS, methods)
+    assert store.settings.get(PAYMENT_METHODS) == methods
+    stored = store.scalar("SELECT value FROM settings WHERE key = ?", (PAYMENT_METHODS.key,))
+    assert json.loads(stored) == [  # the JSON older versions wrote and read
+        {"code": "cash", "label": "Cash"},
+        {"code": "local", "label": "Léman"},
+        {"code": "card", "label": "Card (terminal)", "enabled": False},
+    ]
+    with pytest.raises(KeyError):  # only declared settings pass
+        store.settings.get(Setting("missing", 42, DEVICE, "", int))
 
 
 def test_reader_connection_sees_committed_writes(store: Store) -> None:
     reader = store.reader()
     try:
-        store.set_setting("till_id", "T9")
-        assert reader.get_setting("till_id") == "T9"
+        store.settings.set(TILL_LABEL, "T9")
+        assert reader.settings.get(TILL_LABEL) == "T9"
     finally:
         reader.close()
 

@@ -1384,26 +1384,6 @@ Compté : %2
         <translation>Encaisser et remettre (F12)</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <source>Card (terminal)</source>
-        <translation>Carte (TPE)</translation>
-    </message>
-    <message>
-        <source>Local currency</source>
-        <translation>Monnaie locale</translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Bon d'achat</translation>
-    </message>
-    <message>
         <source>Amounts cannot be negative.</source>
         <translation>Les montants ne peuvent pas être négatifs.</translation>
     </message>
