@@ -112,8 +112,7 @@ def z_report_data(
         closed_by=session.closed_by,
         float_amount=session.float_amount,
         by_method=tuple(
-            MethodTotal(labels.get(m.method, m.method), m.amount, m.count)
-            for m in z.by_method
+            MethodTotal(labels.get(m.method, m.method), m.amount, m.count) for m in z.by_method
         ),
         movements=tuple(CashMovement(m.amount, m.reason, m.created_at) for m in z.cash_moves),
         expected_cash=z.expected_cash,

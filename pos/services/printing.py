@@ -157,8 +157,12 @@ class PrintService:
         hub = self.jobs.hub() or {}
         report = build_z_report(till, session, hub.get("currency", "GBP"))
         return print_documents.z_report_data(
-            report, hub, settings, method_labels(self.store, settings.language),
-            printed_at=utcnow(), copy=copy
+            report,
+            hub,
+            settings,
+            method_labels(self.store, settings.language),
+            printed_at=utcnow(),
+            copy=copy,
         )
 
     def label_data(
