@@ -93,7 +93,7 @@ class ListsDialog(QDialog):
             "labels": self.tr("Bag labels (sheets and 4 x 6 in)"),
         }
         for kind in KINDS:
-            self.kind.addItem(labels[kind], kind)
+            self.kind.addItem(labels.get(kind, kind), kind)  # a new kind shows at once
 
         self.producer = QComboBox()
         named(self.producer, "listsProducer", self.tr("Producer"))
