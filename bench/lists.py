@@ -87,10 +87,19 @@ def _pool_run(service: object, work: Path) -> tuple[float, float, int, float]:
         ListRequest(), work / "pool", now=NOW, executor=processes.pool()
     )
     elapsed = time.perf_counter() - t
-    processes.pool().shutdown(wait=True)
+    # Each worker's own high-water mark (ru_maxrss of children would count this process's
+    # peak too: a spawned child starts as a fork of it).
+    peaks = [0.0]
+    for pid in list(processes.pool()._processes):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
     processes.shutdown()
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return elapsed, start_s, processes.workers(), child_rss
+    return elapsed, start_s, processes.workers(), max(peaks)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -257,11 +257,6 @@ class ListsDialog(QDialog):
             what="writing lists",
         )
 
-    def done(self, result: int) -> None:
-        """Closing the dialog stops a run: nobody is left to open its PDFs."""
-        self._cancel.set()
-        super().done(result)
-
     def cancel(self) -> None:
         """Stop after the documents being drawn now; those written stay."""
         if self.busy:
