@@ -8,14 +8,11 @@ Also: database size, cold start to an interactive window, and its peak memory.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 
+from bench.cold_start import cold_start
 from bench.common import demo_db, fresh_copy, machine, pct, summary, timings_ms
 from pos.domain.text import fold
 from pos.store import Store
@@ -38,27 +35,6 @@ def queries(store: Store, length: int, count: int, rng: random.Random) -> list[s
     while len(out) < count:
         out.append(rng.choice("abcdefghijklmnoprstw") * 1 if length == 1 else out[0])
     return out
-
-
-def cold_start(db: Path) -> dict[str, float]:
-    code = (
-        "import time, resource, sys, json; t0 = time.perf_counter();"
-        "from pos.app import create_window; from PySide6.QtWidgets import QApplication;"
-        "w = create_window(sys.argv[1]); w.show(); QApplication.processEvents();"
-        "t = time.perf_counter() - t0; w.close();"
-        "print(json.dumps({'seconds': t,"
-        " 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(db)], cwd=ROOT, env=env, capture_output=True, text=True,
-        check=True,
-    )  # fmt: skip
-    wall = time.perf_counter() - start
-    data = json.loads(out.stdout.strip().splitlines()[-1])
-    data["process_wall_seconds"] = wall
-    return data
 
 
 def main() -> None:
@@ -112,7 +88,7 @@ def main() -> None:
     start = cold_start(db)
     print(
         f"\ncold start to a shown window: {start['seconds']:.2f} s in-process"
-        f" ({start['process_wall_seconds']:.2f} s with interpreter start),"
+        f" ({start['wall']:.2f} s with interpreter start),"
         f" peak memory {start['peak_mb']:.0f} MB"
     )
 

@@ -1,4 +1,5 @@
-"""Pull benchmark: 2,000 orders from the OFN simulator with 20 ms latency per request.
+"""Sync benchmark: pull 2,000 orders, then push 1,000+ collections, from the OFN simulator with
+20 ms latency per request.
 
 Prints the wall time next to the lower bound set by the request count, the latency and the
 concurrency (four requests in flight: ceil(requests / 4) x latency), and the local ingest
@@ -6,7 +7,14 @@ rate next to a raw ``sqlite3.executemany`` of the same rows, both measured in th
 The pull runs twice, each against a fresh simulator process: without ``q[s]`` (heap order,
 as before issue 11) and with the stable sort ``q[s]=id asc`` the pull now sends.
 
-    python -m bench.sync [--orders 2000] [--latency 0.02]
+The push part collects up to ``--collections`` orders through the real checkout service (cash
+on pickup paid in cash: read, capture, ship; paid online: read, ship), pushes them with the
+transport's four slots and prints the wall time next to the same floor, then the next
+incremental pull twice on copies of the database: as it runs now (orders the push changed are
+not fetched again) and with the push's fingerprints removed (every changed order fetched, as
+before). ``--push-slots 1`` pushes one order at a time (the push before issue 17).
+
+    python -m bench.sync [--orders 2000] [--latency 0.02] [--part all|pull|push]
 """
 
 from __future__ import annotations
@@ -166,16 +174,92 @@ def _pull_row(args: argparse.Namespace, tmp: str, sort: bool, hub_id: int) -> No
     )
 
 
+def _push_part(args: argparse.Namespace, tmp: str, sim: OFNSimulator) -> None:
+    import shutil
+
+    from sync.push import push
+    from tests.ofn_sim.fixtures import declare_paid_at_pickup
+    from tests.sync.tills import collect
+
+    server, url, key = _server(args)
+    client = OFNClient(Transport(url, key, max_in_flight=args.push_slots))
+    db = Path(tmp) / "push.sqlite"
+    with Store.open(db) as store:
+        pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+        declare_paid_at_pickup(store)
+        cash = set(sim.numbers(state="complete", payment_state="balance_due"))
+        paid = sim.numbers(state="complete", payment_state="paid")
+        chosen = sorted(cash | set(paid), key=sim.numbers().index)[: args.collections]
+        t = time.perf_counter()
+        for number in chosen:
+            collect(store, number, pay_due="cash" if number in cash else None)
+        checkout = time.perf_counter() - t
+        before, _, _ = _stats(server)
+        t = time.perf_counter()
+        report = push(client, store)
+        wall = time.perf_counter() - t
+        after, in_flight, _ = _stats(server)
+    client.t.close()
+    requests = after - before
+    bound = math.ceil(requests / WORKERS) * args.latency
+    print(
+        f"  push: {len(chosen)} collections ({checkout:.1f} s to check out),"
+        f" {len(report.captured)} captured, {len(report.shipped)} shipped, {requests} requests,"
+        f" max {in_flight} in flight ({args.push_slots} slot(s))"
+    )
+    print(
+        f"    wall time {wall:6.2f} s; floor {bound:6.2f} s = ceil({requests} requests"
+        f" / {WORKERS} in flight) x {args.latency * 1000:.0f} ms; ratio {wall / bound:.2f}x"
+    )
+    numbers = sim.numbers()
+    bare = _bare_requests(url, key, [numbers[i % len(numbers)] for i in range(requests)])
+    print(
+        f"    baseline: bare requests.get, {requests} requests on 4 threads (no parsing or"
+        f" storing) {bare:.2f} s = {bare / bound:.2f}x the floor"
+    )
+    # the next pull, on two copies of the database taken after the push
+    for label, keep in (("now: push's fingerprints kept", True), ("before: none kept", False)):
+        copy = Path(tmp) / f"after-push-{keep}.sqlite"
+        shutil.copy(db, copy)
+        for suffix in ("-wal", "-shm"):
+            if Path(f"{db}{suffix}").exists():
+                shutil.copy(f"{db}{suffix}", f"{copy}{suffix}")
+        pull_client = OFNClient(Transport(url, key))
+        with Store.open(copy) as store:
+            if not keep:
+                with store.transaction():
+                    store.db.conn.execute("DELETE FROM pushed_listings")
+            before, _, _ = _stats(server)
+            t = time.perf_counter()
+            rep = pull(pull_client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            spent = time.perf_counter() - t
+            after, _, _ = _stats(server)
+        pull_client.t.close()
+        print(
+            f"  next pull ({label}): {after - before} requests, {spent:.2f} s;"
+            f" {rep.fetched} details fetched, {rep.from_push} taken from the push"
+        )
+    _stop(server)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--orders", type=int, default=2000)
     ap.add_argument("--latency", type=float, default=0.02)
+    ap.add_argument("--collections", type=int, default=1200)
+    ap.add_argument("--push-slots", type=int, default=WORKERS)
+    ap.add_argument("--part", choices=("all", "pull", "push"), default="all")
     args = ap.parse_args()
     print(
         f"bench.sync: {args.orders} orders, {args.latency * 1000:.0f} ms latency per request,"
-        f" {os.cpu_count()} CPU(s)"
+        f" {os.cpu_count()} CPU(s), load {os.getloadavg()[0]:.1f}"
     )
     sim = OFNSimulator(orders=args.orders, seed=1)  # the same data, for the ingest part
+    if args.part in ("all", "push"):
+        with tempfile.TemporaryDirectory() as tmp:
+            _push_part(args, tmp, sim)
+    if args.part == "push":
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for sort in (False, True):
             _pull_row(args, tmp, sort, sim.hub_id)

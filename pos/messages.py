@@ -79,6 +79,12 @@ ERRORS: dict[str, str] = {
     "checkout.undo_other_session": N_(
         "Only checkouts of the current till session can be undone here."
     ),
+    # sync conflicts
+    "sync.conflict_resolved": N_("This conflict is already resolved."),
+    "sync.record_unreadable": N_(
+        "The till's record of order {number} is unreadable: sort it out in OFN, then accept"
+        " OFN's version."
+    ),
 }
 
 # Staff actions (the reconcile to-do list), stored as kind + code + parameters.

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos.errors import KnownError
 from receipts.document import QR, Cut, Document, DrawerKick, Feed, Line
-from receipts.escpos_compat import CAPABILITIES, Dummy, get_profile
 from receipts.text import CodePages
+
+if TYPE_CHECKING:  # python-escpos (and qrcode, PIL) load at the first render, not at start
+    from receipts.escpos_compat import Dummy
 
 ESC_INIT = b"\x1b@"
 DEFAULT_PROFILE = "TM-T20II"
@@ -29,11 +31,15 @@ class ProfileError(KnownError):
 
 def profile_names() -> list[str]:
     """Profiles python-escpos knows (escpos-printer-db), for the settings dialog."""
+    from receipts.escpos_compat import CAPABILITIES
+
     return sorted(CAPABILITIES["profiles"])
 
 
 @cache
 def _profile(name: str) -> Any:
+    from receipts.escpos_compat import CAPABILITIES, get_profile
+
     if name not in CAPABILITIES["profiles"]:
         raise ProfileError(
             f"Unknown printer profile “{name}”. Choose one of: {', '.join(profile_names())}."
@@ -81,6 +87,8 @@ class PrinterSetup:
 def render(doc: Document, setup: PrinterSetup) -> bytes:
     """``doc`` as the bytes to send to a printer described by ``setup``."""
     _profile(setup.profile)  # a clear error for an unknown profile
+    from receipts.escpos_compat import Dummy
+
     printer = Dummy(profile=setup.profile)
     encoder = doc.pages.encoder()
     printer._raw(ESC_INIT + encoder.start())

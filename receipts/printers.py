@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import receipts.escpos_compat  # noqa: F401  (python-escpos without its logging side effect)
 from pos.errors import KnownError
 
 DLE_EOT = b"\x10\x04"
@@ -439,6 +438,8 @@ def connect(
 ) -> Connection:
     """Open a connection or raise :class:`PrinterFault` (``unreachable``/``config``)."""
     from escpos.exceptions import DeviceNotFoundError
+
+    import receipts.escpos_compat  # noqa: F401  (python-escpos without its side effects)
 
     here = system(platform)
     if address.scheme == "tcp":

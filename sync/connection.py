@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store
-from sync.client import OFNClient
 from sync.errors import ApiError, KeyRejected, NoAccess, NotOFN, SyncError, Unreachable
-from sync.transport import RetryPolicy, Transport
+
+if TYPE_CHECKING:  # requests loads only when a connection is made (not at the app's start)
+    from sync.client import OFNClient
+    from sync.transport import RetryPolicy
 
 UNREACHABLE, NOT_OFN, KEY_REJECTED, NO_ACCESS, OK = (
     "unreachable", "not_ofn", "key_rejected", "no_access", "ok",
@@ -49,11 +52,16 @@ class Check:
 
 def quick_policy() -> RetryPolicy:
     """For a person waiting on a button: few retries, short timeouts."""
+    from sync.transport import RetryPolicy
+
     return RetryPolicy(attempts=2, exception_attempts=1, base_delay=0.2, connect_timeout=5,
                        read_timeout=15, total_timeout=20)  # fmt: skip
 
 
 def check_connection(url: str, key: str, hub_id: int | None) -> Check:
+    from sync.client import OFNClient
+    from sync.transport import Transport
+
     try:
         transport = Transport(url, key, policy=quick_policy())
     except KnownError as exc:

@@ -8,6 +8,8 @@ value when an order has no bill address) means no phone.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -36,6 +38,11 @@ PENDING_PAYMENT_STATES = frozenset({"pending", "requires_authorization", "proces
 # Spree::Order#pending_payments lists pending payments by state in this order (then by position),
 # so capture takes an authorised card payment ("pending") before "cash on pickup" ("checkout").
 CAPTURE_ORDER = ("pending", "requires_authorization", "processing", "checkout")
+# What the detailed order adds to the concise one (the list rows and the capture/ship answers).
+DETAIL_ONLY = frozenset(
+    {"customer_id", "shipping_method", "ship_address", "bill_address", "line_items",
+     "payments", "adjustments"}
+)  # fmt: skip
 NUMBER_RE = re.compile(r"R\d{1,20}")
 MAX_TEXT = 1_000  # names, emails, product names
 MAX_LONG_TEXT = 10_000  # special instructions
@@ -375,3 +382,32 @@ def parse_producers(shop: Any) -> list[Producer]:
         except BadPayload:
             continue
     return out
+
+
+def after_push(detail: dict[str, Any], reply: dict[str, Any] | None, captured: bool) -> Any:
+    """The detailed order as OFN holds it after push captured and/or shipped it, made from
+    what push already read: the detail read before acting, its top-level fields replaced by
+    the last concise reply (capture and ship answer with the concise order), and the captured
+    payment completed (OFN's capture completes the first pending payment, in
+    :data:`CAPTURE_ORDER`). Without a reply, ``detail`` is already the latest read."""
+    data = copy.deepcopy(detail)
+    if reply is None:
+        return data
+    data.update({k: copy.deepcopy(v) for k, v in reply.items() if k not in DETAIL_ONLY})
+    payments = data.get("payments")
+    if captured and isinstance(payments, list):
+        for state in CAPTURE_ORDER:
+            first = next(
+                (p for p in payments if isinstance(p, dict) and p.get("state") == state), None
+            )
+            if first is not None:
+                first["state"] = "completed"
+                break
+    return data
+
+
+def listing_digest(summary: Any) -> str:
+    """A fingerprint of a concise order (a list row, or the answer to capture or ship): equal
+    digests mean OFN's serializer produced the same order."""
+    text = json.dumps(summary, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -71,6 +71,7 @@ class PullReport:
     watermark: str | None = None
     requests: int = 0
     earlier_cycles: list[int] = field(default_factory=list)  # refreshed after this cycle
+    from_push: int = 0  # listed orders not fetched: push already wrote them as OFN has them
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -79,6 +80,7 @@ class PullReport:
             "customers": self.customers, "producers": self.producers,
             "conflicts": self.conflicts[:50], "skipped": self.skipped[:50],
             "requests": self.requests, "earlier_cycles": self.earlier_cycles,
+            "from_push": self.from_push,
         }  # fmt: skip
 
 
@@ -122,6 +124,8 @@ class Puller:
         self.runs = SyncRuns(store)
         self._points: dict[int, PickupPoint] = {}
         self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()  # finished details
+        self._pushed: dict[str, str] = {}  # number -> digest of the list row push last saw
+        self._pushed_listed: set[str] = set()  # fetched despite a fingerprint: forget it
         self.scope: dict[str, Any] = {
             "server": client.base_url, "hub": hub_id, "order_cycle": order_cycle_id,
         }  # fmt: skip
@@ -134,10 +138,12 @@ class Puller:
         report.incremental = since is not None
         run_id = self.runs.start("pull", self.scope)
         sent_before = self.client.t.requests_sent
+        self._pushed = self.ingest.pushed_listings()
         ok = False
         try:
             self._pull(report, since)
             ok = True
+            self.ingest.forget_pushed(self._pushed_listed)
         finally:
             report.requests = self.client.t.requests_sent - sent_before
             self.runs.finish(
@@ -295,7 +301,8 @@ class Puller:
                 if number not in numbers:
                     numbers.add(number)
                     new += 1
-                    fetch(number)
+                    if not self._fresh_from_push(number, summary, since, report):
+                        fetch(number)
             if not new:
                 report.skipped.append((
                     "order list",
@@ -316,6 +323,21 @@ class Puller:
                 listing.complete = False
         listing.received = len(numbers) + invalid
         return listing
+
+    def _fresh_from_push(
+        self, number: str, summary: Any, since: str | None, report: PullReport
+    ) -> bool:
+        """Push changed this order and wrote it locally from what it read; if OFN lists it
+        exactly as push last saw it, its details are not fetched again (incremental pulls
+        only: a full pull fetches everything)."""
+        digest = self._pushed.get(number)
+        if digest is None:
+            return False
+        if since is None or parse.listing_digest(summary) != digest:
+            self._pushed_listed.add(number)  # fetched now: the fingerprint has served
+            return False
+        report.from_push += 1
+        return True
 
     def _fetch(self, number: str) -> tuple[Order, PickupPoint | None] | BadPayload:
         """One order's detail, fetched and parsed on a worker thread."""

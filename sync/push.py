@@ -16,14 +16,19 @@ chose it (OFN emails the customer at that moment); a ship long after the collect
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pos.domain.models import Order
 from pos.domain.money import format_money
+from pos.domain.outbox import DesiredState
 from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
 from pos.store import Store
+from pos.store.ingest import Ingest
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
 from sync import parse
 from sync.client import OFNClient
@@ -35,6 +40,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 TRIES_PER_STEP = 3
+BATCH = 50  # outcomes recorded per transaction, at most
+BATCH_SECONDS = 0.5  # and at least this often while orders are being pushed
 INFO_KINDS = ("late_email",)  # staff should know, but nothing is left to do in OFN
 
 
@@ -42,57 +49,29 @@ class Retry(Exception):
     """This order could not be settled in this run; try again later."""
 
 
-@dataclass(frozen=True, slots=True)
-class Desired:
-    collected: bool
-    receipt_no: str
-    collected_at: str | None
-    currency: str
-    order_total_at_till: int | None
-    payments: dict[str, int]  # method -> amount, live till payments
-    paid_at_till: int
-    left_owing: int
-    credit_amount: int
-    lines_changed: list[dict[str, Any]]
-    kept_local: bool
+@dataclass
+class _Work:
+    """What pushing one order did: built on a worker thread, added to the report by the
+    run's own thread."""
 
+    item: OutboxItem
+    status: str = ""  # done | needs_staff | conflict | failed | superseded
+    actions: list[StaffAction] = field(default_factory=list)
+    captured: bool = False
+    shipped: bool = False
+    shipped_late: bool = False
+    conflict: str = ""
+    error: str = ""
+    acted: bool = False  # a capture or ship was sent (OFN may have changed)
+    detail: Any = None  # the latest detailed read of the order
+    reply: Any = None  # the latest concise answer (capture or ship) after that read
+    captured_unread: bool = False  # a capture answered after that read
+    left: Order | None = None  # the order as push left it in OFN, made from what it read
+    digest: str | None = None  # fingerprint of OFN's last concise answer for it
 
-def _amount(d: dict[str, Any], key: str, default: int | None = 0) -> int:
-    value = d.get(key, default)
-    if value is None and default is None:
-        return 0
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise BadPayload(f"the till's {key} is not an amount")
-    return value
-
-
-def parse_desired(d: dict[str, Any], currency: str) -> Desired:
-    if "_unreadable" in d or not isinstance(d.get("collected"), bool):
-        raise BadPayload("the till's record for this order is unreadable")
-    payments: dict[str, int] = defaultdict(int)
-    raw = d.get("payments") or []
-    if not isinstance(raw, list):
-        raise BadPayload("the till's payments are unreadable")
-    for p in raw:
-        if not isinstance(p, dict) or not isinstance(p.get("method"), str):
-            raise BadPayload("a till payment is unreadable")
-        payments[p["method"]] += _amount(p, "amount")
-    paid = sum(payments.values())
-    total = d.get("order_total_at_till")
-    lines = d.get("lines_changed") or []
-    return Desired(
-        collected=d["collected"],
-        receipt_no=str(d.get("receipt_no") or ""),
-        collected_at=d["collected_at"] if isinstance(d.get("collected_at"), str) else None,
-        currency=str(d.get("currency") or currency),
-        order_total_at_till=total if isinstance(total, int) else None,
-        payments={m: a for m, a in payments.items() if a},
-        paid_at_till=_amount(d, "paid_at_till", paid) if "paid_at_till" in d else paid,
-        left_owing=_amount(d, "left_owing"),
-        credit_amount=_amount(d, "credit_amount"),
-        lines_changed=[x for x in lines if isinstance(x, dict)] if isinstance(lines, list) else [],
-        kept_local=bool(d.get("staff_kept_local")),
-    )
+    @property
+    def changed_ofn(self) -> bool:
+        return self.acted
 
 
 @dataclass
@@ -107,6 +86,7 @@ class PushReport:
     shipped_late: list[str] = field(default_factory=list)  # "picked up" emailed > a day late
     walk_ins: int = 0
     superseded: int = 0
+    refreshed: int = 0  # orders push changed, rewritten locally from what it read
     requests: int = 0
     stopped: str = ""  # why the run stopped early, if it did
 
@@ -116,11 +96,19 @@ class PushReport:
             "conflicts": self.conflicts[:50], "failed": self.failed[:50],
             "captured": len(self.captured), "shipped": len(self.shipped),
             "shipped_late": self.shipped_late[:50],
-            "walk_ins": self.walk_ins, "requests": self.requests, "stopped": self.stopped,
+            "walk_ins": self.walk_ins, "refreshed": self.refreshed, "requests": self.requests,
+            "stopped": self.stopped,
         }  # fmt: skip
 
 
 class Pusher:
+    """Pushes the due orders with as many in flight as the transport has slots (four).
+
+    Each order is settled by one worker from start to end (read, compare, act, verify), so
+    the exactly-once argument per order is unchanged; the workers share the store through
+    one lock (SQLite writes are short next to a network round trip).
+    """
+
     def __init__(
         self,
         client: OFNClient,
@@ -132,6 +120,7 @@ class Pusher:
         self.client = client
         self.store = store
         self.outbox = Outbox(store)
+        self.ingest = Ingest(store)
         self.runs = SyncRuns(store)
         self.progress = progress or (lambda what, done, total: None)
         notes = store.settings.get(ORDER_NOTES) if order_notes is None else order_notes
@@ -139,6 +128,8 @@ class Pusher:
         self.locale = "en_GB"
         self.labels = store.settings.get(PAYMENT_METHODS).labels()
         self.rules = PushRules.load(store)
+        self.workers = client.t.max_in_flight
+        self._db = threading.Lock()  # one thread at a time on the store's connection
 
     # --------------------------------------------------------------------------
     def run(self) -> PushReport:
@@ -149,11 +140,8 @@ class Pusher:
         try:
             items = self.outbox.due()
             report.due = len(items)
-            for i, item in enumerate(items):
-                if self.client.t.cancel.is_set():
-                    raise Cancelled("Sync stopped.")
-                self.progress("push", i, len(items))
-                self._one(item, report)
+            self.progress("push", 0, len(items))
+            self._push_all(items, report)
             self.progress("push", len(items), len(items))
             self._walk_ins(report)
             ok = not report.failed
@@ -165,66 +153,170 @@ class Pusher:
             self.runs.finish(run_id, ok=ok, summary=report.summary())
         return report
 
-    def _one(self, item: OutboxItem, report: PushReport) -> None:
+    def _push_all(self, items: list[OutboxItem], report: PushReport) -> None:
+        """Each order on one of the workers; the first error that stops a sync (key
+        rejected, unreachable, stopped) stops handing out orders, and is raised once the
+        orders already under way are settled.
+
+        Outcomes are recorded by this thread, a few at a time in one transaction (one disk
+        flush for many orders): a result lost in a crash only means the order is read again
+        and found settled next time. What must be on disk before a request (the capture
+        intent) is written by the worker before it sends it.
+        """
+        cancel = self.client.t.cancel
+        stop = threading.Event()
+        stopped: list[BaseException] = []
+
+        def task(item: OutboxItem) -> _Work | None:
+            if stop.is_set() or cancel.is_set():
+                return None
+            try:
+                return self._one(item)
+            except BaseException as exc:
+                stop.set()
+                stopped.append(exc)
+                return None
+
+        batch: list[_Work] = []
+        flushed = time.monotonic()
         try:
-            status, actions = self._settle(item, report)
-        except Retry as exc:
-            report.failed.append((item.number, str(exc)))
-            self.outbox.record_failure(item, str(exc))
+            with ThreadPoolExecutor(self.workers, thread_name_prefix="ofn-push") as pool:
+                futures = [pool.submit(task, item) for item in items]
+                for done, future in enumerate(as_completed(futures), 1):
+                    work = future.result()
+                    if work is not None:
+                        batch.append(work)
+                    if len(batch) >= BATCH or time.monotonic() - flushed > BATCH_SECONDS:
+                        self._record(batch, report)
+                        batch, flushed = [], time.monotonic()
+                    self.progress("push", done, len(items))
+        finally:
+            self._record(batch, report)
+        if stopped:
+            raise stopped[0]
+        if cancel.is_set():
+            raise Cancelled("Sync stopped.")
+
+    def _record(self, batch: list[_Work], report: PushReport) -> None:
+        """Record the outcomes of ``batch`` in one transaction, then count them."""
+        if not batch:
             return
+        with self._db, self.store.transaction():
+            for work in batch:
+                item = work.item
+                if work.status == "failed":
+                    self.outbox.record_failure(item, work.error)
+                elif work.status != "conflict":
+                    recorded = self.outbox.record(
+                        item, work.status, actions=work.actions,
+                        details={"captured": work.captured, "shipped": work.shipped},
+                    )  # fmt: skip
+                    if not recorded:
+                        work.status = "superseded"
+            self.ingest.refresh_pushed(
+                [(w.left, w.digest) for w in batch if w.left is not None and w.status != "conflict"]
+            )
+        for work in batch:
+            self._add(work, report)
+
+    @staticmethod
+    def _add(work: _Work, report: PushReport) -> None:
+        number = work.item.number
+        if work.captured:
+            report.captured.append(number)
+        if work.shipped:
+            report.shipped.append(number)
+        if work.shipped_late:
+            report.shipped_late.append(number)
+        if work.status == "conflict":
+            report.conflicts.append((number, work.conflict))
+        elif work.status == "failed":
+            report.failed.append((number, work.error))
+        elif work.status == "superseded":
+            report.superseded += 1  # the till changed it meanwhile; it is pending again
+        elif work.status == "done":
+            report.done += 1
+        elif work.status == "needs_staff":
+            report.needs_staff += 1
+        if work.changed_ofn and work.status != "conflict":
+            report.refreshed += 1
+
+    def _one(self, item: OutboxItem) -> _Work:
+        """Settle one order against OFN (on a worker thread); its outcome is recorded later
+        by :meth:`_record`."""
+        work = _Work(item)
+        try:
+            work.status, work.actions = self._settle(work)
+        except Retry as exc:
+            work.status, work.error = "failed", str(exc)
         except ApiError as exc:
-            if exc.kind == "not_found":  # permanent: nothing to push to
-                status, actions = "needs_staff", [StaffAction(
+            if exc.kind != "not_found":
+                work.status, work.error = "failed", exc.message
+            else:
+                work.status, work.actions = "needs_staff", [StaffAction(  # nothing to push to
                     "error", f"Order {item.number} was collected at the till but OFN has no such"
                     " order any more: check it with the hub.",
                     admin_url=self.client.admin_url(item.number))]  # fmt: skip
-            else:
-                report.failed.append((item.number, exc.message))
-                self.outbox.record_failure(item, exc.message)
-                return
         except BadPayload as exc:
-            report.failed.append((item.number, exc.message))
-            self.outbox.record_failure(item, exc.message)
-            return
+            work.status, work.error = "failed", exc.message
         except (Unreachable, NotOFN) as exc:
-            self.outbox.record_failure(item, exc.message)
+            self._as_left(work)
+            with self._db, self.store.transaction():
+                self.outbox.record_failure(item, exc.message)
+                if work.left is not None:
+                    self.ingest.refresh_pushed([(work.left, work.digest)])
             raise
-        if status == "conflict":
-            return
-        recorded = self.outbox.record(
-            item, status, actions=actions,
-            details={"captured": item.number in report.captured,
-                     "shipped": item.number in report.shipped},
-        )  # fmt: skip
-        if not recorded:
-            report.superseded += 1  # the till changed it meanwhile; it is pending again
-            return
-        if status == "done":
-            report.done += 1
-        else:
-            report.needs_staff += 1
-        if self.order_notes:
+        self._as_left(work)
+        if self.order_notes and work.status in ("done", "needs_staff"):
             self._note(item)
+        return work
+
+    @staticmethod
+    def _as_left(work: _Work) -> None:
+        """The order as push left it in OFN, made from what it read (on the worker, outside
+        the store lock), for the store to refresh: the next pull need not fetch it again."""
+        if not work.changed_ofn or work.detail is None or work.status == "conflict":
+            return
+        try:
+            data = parse.after_push(work.detail, work.reply, work.captured_unread)
+            order = parse.parse_order(data, currency=work.item.currency)
+        except BadPayload as exc:  # the next pull fetches it
+            log.info("not refreshing %s from the push: %s", work.item.number, exc.message)
+            return
+        if order.id == work.item.order_id and order.number == work.item.number:
+            work.left = order
+            work.digest = None if work.reply is None else parse.listing_digest(work.reply)
 
     # the read-compare-act-verify loop -----------------------------------------
-    def _read(self, number: str, currency: str) -> tuple[RemoteState, Any]:
-        data = self.client.order(number)
-        return parse.remote_state(data, currency), data
+    def _read(self, work: _Work) -> RemoteState:
+        data = self.client.order(work.item.number)
+        remote = parse.remote_state(data, work.item.currency)
+        if isinstance(data, dict):
+            work.detail, work.reply, work.captured_unread = data, None, False
+        return remote
 
-    def _settle(self, item: OutboxItem, report: PushReport) -> tuple[str, list[StaffAction]]:
+    def _acted(self, work: _Work, data: Any) -> RemoteState:
+        """The concise answer to capture or ship."""
+        after = parse.remote_state(data, work.item.currency)
+        if isinstance(data, dict):
+            work.reply = data
+        return after
+
+    def _settle(self, work: _Work) -> tuple[str, list[StaffAction]]:
+        item = work.item
         url = self.client.admin_url(item.number)
-        try:
-            want = parse_desired(item.desired, item.currency)
-        except BadPayload as exc:
+        want = item.desired
+        if want is None:
             return "needs_staff", [
-                StaffAction("error", f"Order {item.number}: {exc.message}; check it in OFN.",
+                StaffAction("error", f"Order {item.number}: {item.problem}; check it in OFN.",
                             admin_url=url)
             ]  # fmt: skip
-        remote, data = self._read(item.number, item.currency)
+        remote = self._read(work)
+        data = work.detail
         fmt = self._fmt(item.currency)
         if not want.collected:
             return self._uncollected(item, want, remote, url, fmt)
-        if not want.kept_local:
+        if not want.staff_kept_local:
             reason = None
             if remote.state == "canceled":
                 reason = f"Order {item.number} was cancelled in OFN, but the till collected it."
@@ -237,8 +329,9 @@ class Pusher:
                 order = parse.parse_order(data, currency=item.currency)
                 if order.id != item.order_id:
                     raise BadPayload(f"OFN's order {item.number} has another id ({order.id})")
-                self.outbox.record_conflict(order, reason, url)
-                report.conflicts.append((item.number, reason))
+                with self._db:
+                    self.outbox.record_conflict(order, reason, url)
+                work.conflict = reason
                 return "conflict", []
         actions: list[StaffAction] = []
         if remote.state == "canceled":
@@ -248,17 +341,17 @@ class Pusher:
                 admin_url=url))  # fmt: skip
             return "needs_staff", actions + self._money_actions(item, want, remote, url, fmt)
         before = remote
-        remote = self._capture_if_possible(item, want, remote, report)
+        remote = self._capture_if_possible(work, want, remote)
         actions += self._money_actions(item, want, remote, url, fmt)
         actions += self._pending_actions(item, want, before, remote, url, fmt)
         if not self.rules.mark_shipped:
             return _status(actions), actions  # the hub marks orders shipped in OFN itself
         late: StaffAction | None = None
         if not remote.is_shipped and remote.is_paid and remote.shipment_state == "ready":
-            remote = self._ship(item, remote, report)
+            remote = self._ship(work, remote)
             age = collected_long_ago(want.collected_at)
-            if item.number in report.shipped and age is not None:
-                report.shipped_late.append(item.number)
+            if work.shipped and age is not None:
+                work.shipped_late = True
                 late = StaffAction(
                     "late_email",
                     f"Order {item.number} was marked shipped in OFN {describe_age(age)} after"
@@ -288,7 +381,7 @@ class Pusher:
         return _status(actions), actions
 
     def _uncollected(
-        self, item: OutboxItem, want: Desired, remote: RemoteState, url: str,
+        self, item: OutboxItem, want: DesiredState, remote: RemoteState, url: str,
         fmt: Callable[[int], str],
     ) -> tuple[str, list[StaffAction]]:  # fmt: skip
         """The collection was reversed at the till: OFN must not show it collected or paid."""
@@ -297,7 +390,8 @@ class Pusher:
             actions.append(StaffAction(
                 "error", f"Order {item.number} is marked collected in OFN but its collection was"
                 " reversed at the till: correct it in the OFN admin.", admin_url=url))  # fmt: skip
-        captured = self.outbox.captured_by_sync(item.order_id)
+        with self._db:
+            captured = self.outbox.captured_by_sync(item.order_id)
         if captured and remote.is_paid:
             actions.append(StaffAction(
                 "credit", f"Order {item.number}: the till refunded the customer, but OFN still has"
@@ -305,14 +399,14 @@ class Pusher:
                 amount=captured, admin_url=url))  # fmt: skip
         return ("needs_staff" if actions else "done"), actions
 
-    def _baseline_paid(self, item: OutboxItem, want: Desired) -> int:
+    def _baseline_paid(self, item: OutboxItem, want: DesiredState) -> int:
         """What OFN had received for the order when the till checked it out."""
         if want.order_total_at_till is None:
             return item.local_payment_total
         amount_due = want.paid_at_till + want.left_owing - want.credit_amount
         return want.order_total_at_till - amount_due
 
-    def _capturable(self, want: Desired, remote: RemoteState) -> bool:
+    def _capturable(self, want: DesiredState, remote: RemoteState) -> bool:
         """Capture only the payment OFN would take, when the till took exactly that money.
 
         Its OFN method must be declared paid at the pickup point as the till method used; an
@@ -324,13 +418,14 @@ class Pusher:
         if pend.state == "requires_authorization" or want.paid_at_till <= 0:
             return False
         till_method = self.rules.till_method(pend.method)
-        if till_method is None or want.payments != {till_method: pend.amount}:
+        if till_method is None or want.by_method != {till_method: pend.amount}:
             return False
         return pend.amount == want.paid_at_till == remote.outstanding
 
     def _capture_if_possible(
-        self, item: OutboxItem, want: Desired, remote: RemoteState, report: PushReport
+        self, work: _Work, want: DesiredState, remote: RemoteState
     ) -> RemoteState:
+        item = work.item
         if want.paid_at_till <= 0:
             return remote
         target = self._baseline_paid(item, want) + want.paid_at_till
@@ -340,57 +435,60 @@ class Pusher:
             if not self._capturable(want, remote):
                 return remote  # staff will enter it (see _money_actions)
             # the intent is on disk before the request, so an undo later knows OFN may hold it
-            self.outbox.note_capture_attempt(
-                item.order_id, str(item.desired.get("checkout_id") or ""), want.paid_at_till
-            )
+            with self._db:
+                self.outbox.note_capture_attempt(
+                    item.order_id, want.checkout_id or "", want.paid_at_till
+                )
+            work.acted = True
             try:
-                reply = self.client.capture(item.number)
-                after = parse.remote_state(reply.data, item.currency)
+                after = self._acted(work, self.client.capture(item.number).data)
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote  # OFN refused: staff enter it
                 log.info("capture %s: %s; reading again", item.number, exc.message)
-                remote, _ = self._read(item.number, item.currency)
+                remote = self._read(work)
                 continue
             if after.is_paid:
-                report.captured.append(item.number)
+                work.captured = work.captured_unread = True
                 return after
-            remote, _ = self._read(item.number, item.currency)
+            remote = self._read(work)
         if remote.is_paid and remote.payment_total >= target:
             return remote
         raise Retry(f"could not confirm the payment capture of {item.number}")
 
-    def _ship(self, item: OutboxItem, remote: RemoteState, report: PushReport) -> RemoteState:
+    def _ship(self, work: _Work, remote: RemoteState) -> RemoteState:
+        item = work.item
         for _ in range(TRIES_PER_STEP):
             if remote.is_shipped:
                 return remote
             if not (remote.is_paid and remote.shipment_state == "ready"):
                 return remote
+            work.acted = True
             try:
-                after = parse.remote_state(self.client.ship(item.number).data, item.currency)
+                after = self._acted(work, self.client.ship(item.number).data)
             except ApiError as exc:
                 if exc.kind == "error":
                     return remote
                 log.info("ship %s: %s; reading again", item.number, exc.message)
-                remote, _ = self._read(item.number, item.currency)
+                remote = self._read(work)
                 continue
             if after.is_shipped:
-                report.shipped.append(item.number)
+                work.shipped = True
                 return after
-            remote, _ = self._read(item.number, item.currency)  # 200 without shipping
+            remote = self._read(work)  # 200 without shipping
         if remote.is_shipped:
             return remote
         raise Retry(f"could not confirm that {item.number} was marked shipped")
 
     def _money_actions(
-        self, item: OutboxItem, want: Desired, remote: RemoteState, url: str,
+        self, item: OutboxItem, want: DesiredState, remote: RemoteState, url: str,
         fmt: Callable[[int], str],
     ) -> list[StaffAction]:  # fmt: skip
         actions: list[StaffAction] = []
         target = self._baseline_paid(item, want) + want.paid_at_till
         reached = remote.payment_total >= target and (remote.is_paid or want.left_owing > 0)
         if want.paid_at_till > 0 and not reached:
-            for method, amount in sorted(want.payments.items()):
+            for method, amount in sorted(want.by_method.items()):
                 if amount <= 0:
                     continue
                 actions.append(StaffAction(
@@ -407,11 +505,8 @@ class Pusher:
                 amount=want.left_owing, admin_url=url,
             ))  # fmt: skip
         if want.credit_amount > 0:
-            missing = [
-                str(x.get("line_item_id")) for x in want.lines_changed
-                if x.get("status") in ("missing", "short")
-            ]  # fmt: skip
-            detail = f" (items short or missing: {len(missing)})" if missing else ""
+            missing = want.short_or_missing
+            detail = f" (items short or missing: {missing})" if missing else ""
             actions.append(StaffAction(
                 "credit",
                 f"Order {item.number}: the customer is owed {fmt(want.credit_amount)}{detail}"
@@ -421,7 +516,7 @@ class Pusher:
         return actions
 
     def _pending_actions(
-        self, item: OutboxItem, want: Desired, before: RemoteState, after: RemoteState,
+        self, item: OutboxItem, want: DesiredState, before: RemoteState, after: RemoteState,
         url: str, fmt: Callable[[int], str],
     ) -> list[StaffAction]:  # fmt: skip
         """The customer paid at the till, but OFN still holds a payment by a method not paid at
@@ -476,8 +571,8 @@ class Pusher:
                 report.walk_ins += 1
 
     def _note(self, item: OutboxItem) -> None:
-        want = item.desired
-        text = f"Collected at the pickup point, receipt {want.get('receipt_no', '')}."
+        receipt = item.desired.receipt_no if item.desired else ""
+        text = f"Collected at the pickup point, receipt {receipt}."
         try:
             self.client.set_note(item.number, text)
         except (ApiError, Unreachable, NotOFN) as exc:  # a note is a nicety

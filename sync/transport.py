@@ -313,6 +313,7 @@ class Transport:
         self.requests_sent = 0
         self.key_accepted = False  # an authenticated request succeeded (a later 401 = no access)
         self._count_lock = threading.Lock()
+        self.max_in_flight = max_in_flight  # pull and push run this many workers
         self._slots = threading.BoundedSemaphore(max_in_flight)  # requests in flight, at most
         self._helpers = _Helpers()
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pos.errors import KnownError
 
-MAX_ORDERS = 50_000
+MAX_ORDERS = 100_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="PATH", help="database file to write")
-    p.add_argument("--orders", type=int, default=180, metavar="N", help="orders (1-50,000)")
+    p.add_argument("--orders", type=int, default=180, metavar="N", help="orders (1-100,000)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed")
 
 

@@ -8,7 +8,7 @@ and persistence around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pos.domain.models import LineItem, Order
@@ -392,6 +392,44 @@ class Checkout:
     note: str = ""
     lines: tuple[CheckoutLine, ...] = ()
     payments: tuple[Payment, ...] = ()
+
+
+def reversal_of(
+    original: Checkout,
+    *,
+    reversal_id: str,
+    receipt_no: str,
+    till_id: str,
+    volunteer: str,
+    created_at: str,
+    session_id: str | None,
+    note: str,
+    payment_ids: tuple[str, ...],
+) -> Checkout:
+    """The event that undoes ``original``: every amount, line and payment negated (payments
+    refunded by the same methods), pointing back at it. The one rule for undo at the till and
+    for staff accepting OFN's version of a conflicted order."""
+    if original.kind == "reversal":
+        raise CheckoutRuleError("an undo cannot itself be undone")
+    if len(payment_ids) != len(original.payments):
+        raise CheckoutRuleError("one new id per refunded payment")
+    return Checkout(
+        id=reversal_id, receipt_no=receipt_no, kind="reversal", till_id=till_id,
+        volunteer=volunteer, created_at=created_at, currency=original.currency,
+        order_id=original.order_id, reverses_id=original.id, session_id=session_id,
+        pickup_point_id=original.pickup_point_id,
+        goods_total=-original.goods_total, fees_total=-original.fees_total,
+        credit_amount=-original.credit_amount, amount_due=-original.amount_due,
+        amount_paid=-original.amount_paid, change_given=-original.change_given,
+        left_owing=-original.left_owing, note=note,
+        lines=tuple(
+            replace(li, quantity=-li.quantity, amount=-li.amount) for li in original.lines
+        ),
+        payments=tuple(
+            Payment(pid, p.method, -p.amount, -p.tendered, -p.change, p.reference, created_at)
+            for pid, p in zip(payment_ids, original.payments, strict=True)
+        ),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

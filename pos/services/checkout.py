@@ -26,9 +26,11 @@ from pos.domain.checkout import (
     settle,
 )
 from pos.domain.money import format_money
+from pos.domain.outbox import DesiredState
 from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
 from pos.languages import SOURCE
+from pos.services.reversal import record_reversal
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
 from pos.store import Store
@@ -273,33 +275,14 @@ class CheckoutService:
         return self.repo.queue_print("receipt", checkout_id, is_copy=True)
 
     # outbox -------------------------------------------------------------------------
-    def desired_state(self, order_id: int) -> dict[str, Any]:
-        """What the till believes about the order: the ``outbox.desired`` JSON push reads."""
+    def desired_state(self, order_id: int) -> DesiredState:
+        """What the till believes about the order: what push makes OFN show."""
         live_id = self.repo.live_collection_id(order_id)
         live = self.repo.get(live_id) if live_id else None
         if live is None:
             order = self.orders.get(order_id)
-            return {
-                "collected": False, "checkout_id": None, "receipt_no": None,
-                "collected_at": None, "currency": order.currency if order else self.currency,
-                "order_total_at_till": None, "payments": [], "paid_at_till": 0,
-                "left_owing": 0, "credit_amount": 0, "lines_changed": [],
-            }  # fmt: skip
-        payments = [{"id": p.id, "method": p.method, "amount": p.amount} for p in live.payments]
-        return {
-            "collected": True, "checkout_id": live.id, "receipt_no": live.receipt_no,
-            "collected_at": live.created_at, "currency": live.currency,
-            "order_total_at_till": live.goods_total + live.fees_total,
-            "payments": payments, "paid_at_till": sum(p["amount"] for p in payments),
-            "left_owing": live.left_owing, "credit_amount": live.credit_amount,
-            "lines_changed": [
-                {"line_item_id": li.line_item_id, "status": li.status, "quantity": li.quantity,
-                 "quantity_ordered": li.quantity_ordered,
-                 "final_weight": None if li.final_weight is None else str(li.final_weight),
-                 "amount": li.amount}
-                for li in live.lines if li.status != "ok"
-            ],
-        }  # fmt: skip
+            return DesiredState.not_collected(order.currency if order else self.currency)
+        return DesiredState.of_collection(live)
 
     # walk-in sales ------------------------------------------------------------------
     def walk_in_products(self) -> list[WalkInProduct]:
@@ -397,51 +380,13 @@ class CheckoutService:
         if original.payments and session is None:
             raise NoTillSession()
         role = self.roles.require("checkout.reverse", pin)
-        now = utcnow()
-        volunteer = self.volunteer()
-        payments = tuple(
-            Payment(new_id(), p.method, -p.amount, -p.tendered, -p.change, p.reference, now)
-            for p in original.payments
-        )
-        lines = tuple(
-            CheckoutLine(
-                product_name=li.product_name,
-                variant_name=li.variant_name,
-                quantity_ordered=li.quantity_ordered,
-                quantity=-li.quantity,
-                unit_price=li.unit_price,
-                amount=-li.amount,
-                status=li.status,
-                line_item_id=li.line_item_id,
-                variant_id=li.variant_id,
-                producer_id=li.producer_id,
-                final_weight=li.final_weight,
-            )
-            for li in original.lines
-        )
         with self.store.transaction():
-            if not self.repo.mark_reversed(original.id, now):
-                raise KnownError("checkout.already_undone", receipt=original.receipt_no)
-            reversal = Checkout(
-                id=new_id(), receipt_no=self.repo.next_receipt_no(self.till_id),
-                kind="reversal", till_id=self.till_id, volunteer=volunteer, created_at=now,
-                currency=original.currency, order_id=original.order_id,
-                reverses_id=original.id, session_id=session.id if session else None,
-                pickup_point_id=original.pickup_point_id,
-                goods_total=-original.goods_total, fees_total=-original.fees_total,
-                credit_amount=-original.credit_amount, amount_due=-original.amount_due,
-                amount_paid=-original.amount_paid, change_given=-original.change_given,
-                left_owing=-original.left_owing, note=reason, lines=lines, payments=payments,
+            reversal = record_reversal(
+                self.store, original, till_id=self.till_id, volunteer=self.volunteer(),
+                session_id=session.id if session else None, note=reason, role=role,
             )  # fmt: skip
-            self.repo.insert(reversal)
             if original.order_id is not None:
                 self.repo.upsert_outbox(original.order_id, self.desired_state(original.order_id))
-            self.store.audit(
-                "checkout.reverse", entity="checkout", entity_id=reversal.id, actor=volunteer,
-                role=role, till_id=self.till_id,
-                details={"reverses": original.id, "receipt_no": original.receipt_no,
-                         "reason": reason, "refund": original.amount_paid},
-            )  # fmt: skip
         return self._with_receipt(reversal)
 
     # status -------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from pos.domain.models import Hub, OrderCycle, PickupPoint
 from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, PAYMENT_METHODS, TILL_LABEL
 from pos.errors import KnownError
 from pos.services import export_csv
+from pos.services.conflicts import ConflictService
 from pos.services.export_csv import Amount, Cell
 from pos.store import Store
 from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
 from pos.store.orders import OrderRepository
-from pos.store.outbox import resolve_conflict
 from pos.store.reconcile import ReconcileQueries
 from receipts.i18n import translations
 from receipts.pdf.report import (
@@ -70,6 +70,7 @@ class ReconcileService:
         self.queries = ReconcileQueries(store)
         self.audit = AuditQuery(store)
         self.repo = OrderRepository(store)
+        self.conflicts = ConflictService(store, till_id=self.till_id)
 
     # context --------------------------------------------------------------------
     def hub(self) -> Hub:
@@ -195,10 +196,7 @@ class ReconcileService:
 
     def resolve_conflict(self, order_id: int, *, keep_local: bool, actor: str) -> None:
         """Keep the till's collection (flagged for staff) or accept OFN's state (audited)."""
-        try:
-            resolve_conflict(self.store, order_id, keep_local=keep_local, actor=_actor(actor))
-        except ValueError as exc:  # no open conflict any more (resolved elsewhere)
-            raise KnownError(f"This conflict is already resolved ({exc}).") from exc
+        self.conflicts.resolve(order_id, keep_local=keep_local, actor=_actor(actor))
 
     # audit log --------------------------------------------------------------------
     def audit_entries(self, f: AuditFilter | None = None) -> list[AuditEntry]:

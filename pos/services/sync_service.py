@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos import config, languages, paths
 from pos.domain import settings as s
@@ -19,12 +20,12 @@ from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox, SyncStatus
 from pos.store.push_review import SeenMethod, collections_waiting_since, seen_payment_methods
 from receipts.i18n import translations
-from sync import credentials
 from sync.connection import Check, Settings, check_connection
-from sync.pull import Progress
 from sync.rules import LATE_SHIP, PushRules
-from sync.run import SyncResult, run_sync
-from sync.transport import normalise_url
+
+if TYPE_CHECKING:  # the HTTP stack and the keyring load when first needed, not at start
+    from sync.pull import Progress
+    from sync.run import SyncResult
 
 
 class SyncService:
@@ -40,17 +41,26 @@ class SyncService:
 
     def has_key(self, url: str | None = None) -> bool:
         url = url if url is not None else self.settings().url
-        return bool(url) and credentials.load_key(url) is not None
+        if not url:
+            return False
+        from sync import credentials
+
+        return credentials.load_key(url) is not None
 
     def configured(self) -> bool:
         s = self.settings()
         return bool(s.url and s.hub_id is not None and not self.is_demo and self.has_key(s.url))
 
     def key_storage(self) -> str:
+        from sync import credentials
+
         return credentials.storage()
 
     def check(self, url: str, api_key: str, hub_id: int | None) -> Check:
         """Test connection; an empty key means the saved one."""
+        from sync import credentials
+        from sync.transport import normalise_url
+
         key = api_key.strip()
         if not key:
             try:
@@ -69,6 +79,9 @@ class SyncService:
 
         A demo database is never turned into a real hub: a new database file is made for it.
         """
+        from sync import credentials
+        from sync.transport import normalise_url
+
         url = normalise_url(settings.url)
         settings = replace(settings, url=url)
         if api_key.strip():
@@ -126,6 +139,9 @@ class SyncService:
         push: bool = True,
     ) -> SyncResult:
         """One sync on the calling (worker) thread, on a connection of its own."""
+        from sync import credentials
+        from sync.run import run_sync
+
         settings = self.settings()
         key = credentials.load_key(settings.url) if settings.url else None
         if not key:

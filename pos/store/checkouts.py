@@ -6,11 +6,9 @@ sync intent land together (design.md rule 1).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from pos.domain.checkout import (
     Checkout,
@@ -20,6 +18,7 @@ from pos.domain.checkout import (
     WalkInProduct,
     receipt_number,
 )
+from pos.domain.outbox import DesiredState
 from pos.store.db import Store, utcnow
 
 
@@ -101,14 +100,14 @@ class CheckoutRepository:
         )
         return cur.rowcount == 1
 
-    def upsert_outbox(self, order_id: int, desired: dict[str, Any]) -> None:
+    def upsert_outbox(self, order_id: int, desired: DesiredState) -> None:
         """Record what the till now believes about the order, for sync to push."""
         self.conn.execute(
             "INSERT INTO outbox(order_id, desired, status, attempts, changed_at)"
             " VALUES (?, ?, 'pending', 0, ?) ON CONFLICT(order_id) DO UPDATE SET"
             " desired = excluded.desired, status = 'pending', attempts = 0,"
             " next_attempt_at = NULL, last_error = '', changed_at = excluded.changed_at",
-            (order_id, json.dumps(desired, ensure_ascii=False, sort_keys=True), utcnow()),
+            (order_id, desired.to_json(), utcnow()),
         )
 
     def queue_print(self, kind: str, ref: str, *, is_copy: bool = False) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from pos.domain.models import Customer, Hub, LineItem, Order, OrderPayment, PickupPoint, Producer
 from pos.domain.money import format_money
 from pos.domain.text import fold
-from pos.store.db import Store
+from pos.store.db import Store, utcnow
 from pos.store.orders import OrderRepository
 
 Fingerprint = tuple[object, ...]
@@ -176,6 +177,48 @@ class Ingest:
             self._placeholders(to_save)
             self.repo.save_orders(to_save)
         return result
+
+    def refresh_pushed(self, orders: Sequence[tuple[Order, str | None]]) -> None:
+        """Write orders as push left them in OFN (inside the caller's transaction); with the
+        fingerprint of OFN's last concise answer, the next pull can skip their details."""
+        if not orders:
+            return
+        self._placeholders(o for o, _ in orders)
+        self.repo.save_orders([o for o, _ in orders])
+        now = utcnow()
+        week_ago = (datetime.now(UTC) - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        self.conn.execute("DELETE FROM pushed_listings WHERE at < ?", (week_ago,))
+        self.conn.executemany(
+            "DELETE FROM pushed_listings WHERE order_id = ?",
+            [(o.id,) for o, digest in orders if digest is None],
+        )
+        self.conn.executemany(
+            "INSERT INTO pushed_listings(order_id, digest, at) VALUES (?, ?, ?)"
+            " ON CONFLICT(order_id) DO UPDATE SET digest = excluded.digest, at = excluded.at",
+            [(o.id, digest, now) for o, digest in orders if digest is not None],
+        )
+
+    def pushed_listings(self) -> dict[str, str]:
+        """Order number -> fingerprint of the concise order push last saw (see above). A
+        fingerprint stays until a pull fetches the order (OFN listed it otherwise) or a week
+        passes: while OFN lists the order exactly so, the local copy is what push wrote."""
+        rows = self.conn.execute(
+            "SELECT o.number, p.digest FROM pushed_listings p JOIN orders o ON o.id = p.order_id"
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def forget_pushed(self, numbers: Iterable[str]) -> None:
+        """A pull fetched these orders again: their fingerprints have served."""
+        chunk = list(numbers)
+        with self.store.transaction():
+            for i in range(0, len(chunk), 500):
+                part = chunk[i : i + 500]
+                marks = ",".join("?" * len(part))
+                self.conn.execute(
+                    f"DELETE FROM pushed_listings WHERE order_id IN"
+                    f" (SELECT id FROM orders WHERE number IN ({marks}))",
+                    part,
+                )
 
     def _number_owners(self, orders: Sequence[Order]) -> dict[str, int]:
         """Which local order id holds each of these numbers (numbers are unique)."""

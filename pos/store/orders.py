@@ -209,8 +209,8 @@ class OrderRepository:
         )
         # Line items of an updated order: replace those not referenced by local events.
         c.executemany(
-            "DELETE FROM line_items WHERE order_id = ? AND id NOT IN"
-            " (SELECT line_item_id FROM checkout_lines WHERE line_item_id IS NOT NULL)",
+            "DELETE FROM line_items WHERE order_id = ? AND NOT EXISTS"
+            " (SELECT 1 FROM checkout_lines cl WHERE cl.line_item_id = line_items.id)",
             ids,
         )
         c.executemany(

@@ -17,8 +17,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos.domain.models import Order
+from pos.domain.outbox import DesiredState, UnreadableDesiredState
+from pos.store.conflicts import ConflictCopies
 from pos.store.db import Store, utcnow
-from pos.store.ingest import order_from_json, order_to_json
+from pos.store.ingest import order_to_json
 
 OPEN_STATUSES = ("pending", "failed")
 
@@ -30,7 +32,7 @@ SYNC_ACTOR = "sync"
 class OutboxItem:
     order_id: int
     number: str
-    desired: dict[str, Any]
+    desired: DesiredState | None  # None: the stored row is unreadable (see ``problem``)
     status: str
     attempts: int
     changed_at: str
@@ -38,6 +40,7 @@ class OutboxItem:
     local_payment_total: int
     local_state: str
     currency: str
+    problem: str = ""  # why ``desired`` could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +119,35 @@ class Outbox:
 
     @staticmethod
     def _item(r: sqlite3.Row) -> OutboxItem:
+        desired: DesiredState | None = None
+        problem = ""
         try:
-            desired = json.loads(r["desired"])
-        except ValueError:
-            desired = {"_unreadable": r["desired"][:200]}
-        if not isinstance(desired, dict):
-            desired = {"_unreadable": str(desired)[:200]}
+            desired = DesiredState.from_json(r["desired"], r["currency"])
+        except UnreadableDesiredState as exc:
+            problem = str(exc)
         return OutboxItem(
             order_id=r["order_id"], number=r["number"], desired=desired, status=r["status"],
             attempts=r["attempts"], changed_at=r["changed_at"], local_total=r["total"],
             local_payment_total=r["payment_total"], local_state=r["state"],
-            currency=r["currency"],
+            currency=r["currency"], problem=problem,
         )  # fmt: skip
+
+    def replace_desired(self, order_id: int, desired: DesiredState, *, status: str) -> None:
+        """A new desired state decided by staff (inside the caller's transaction)."""
+        self.conn.execute(
+            "UPDATE outbox SET desired = ?, status = ?, changed_at = ?, last_error = '',"
+            " next_attempt_at = NULL WHERE order_id = ?",
+            (desired.to_json(), status, utcnow(), order_id),
+        )
+
+    def close_conflict_actions(self, order_id: int, actor: str) -> None:
+        """The conflict's staff action is done: staff decided (inside the caller's
+        transaction)."""
+        self.conn.execute(
+            "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE order_id = ?"
+            " AND kind = 'conflict' AND done_at IS NULL",
+            (utcnow(), actor, order_id),
+        )
 
     def note_capture_attempt(self, order_id: int, checkout_id: str, amount: int) -> None:
         """Written before ``PUT capture``: OFN may hold this payment from now on."""
@@ -348,19 +368,19 @@ class Outbox:
     def record_conflict(self, remote: Order, reason: str, admin_url: str) -> bool:
         """OFN changed an order the till has unpushed events for: park it for staff.
 
-        The OFN copy is kept in the audit log (``sync.conflict``) for :meth:`resolve_conflict`;
-        the local order row and the outbox desired state are left exactly as they are.
-        Returns False when the same conflict was already recorded.
+        The OFN copy goes to ``conflict_copies`` (what accepting OFN's version applies) and,
+        as evidence, to the audit log (``sync.conflict``); the local order row and the
+        outbox desired state are left exactly as they are. Returns False when the same
+        conflict was already recorded.
         """
         now = utcnow()
         order_id = remote.id
-        remote_json = order_to_json(remote)
         with self.store.transaction():
             row = self.conn.execute(
                 "SELECT status FROM outbox WHERE order_id = ?", (order_id,)
             ).fetchone()
-            last = self._stored_remote(order_id)
-            if row is not None and row["status"] == "conflict" and last == remote_json:
+            new_copy = ConflictCopies(self.store).save(remote, reason)
+            if row is not None and row["status"] == "conflict" and not new_copy:
                 return False
             if row is not None:
                 self.conn.execute(
@@ -374,79 +394,9 @@ class Outbox:
             )
             self.store.audit(
                 "sync.conflict", entity="order", entity_id=str(order_id), actor=SYNC_ACTOR,
-                role="system", details={"reason": reason, "remote": remote_json},
+                role="system", details={"reason": reason, "remote": order_to_json(remote)},
             )  # fmt: skip
         return True
-
-    def _stored_remote(self, order_id: int) -> str | None:
-        row = self.conn.execute(
-            "SELECT details FROM audit_log WHERE action = 'sync.conflict' AND entity = 'order'"
-            " AND entity_id = ? ORDER BY id DESC LIMIT 1",
-            (str(order_id),),
-        ).fetchone()
-        if row is None:
-            return None
-        value = json.loads(row["details"]).get("remote")
-        return value if isinstance(value, str) else None
-
-    def stored_remote(self, order_id: int) -> str | None:
-        return self._stored_remote(order_id)
-
-
-def resolve_conflict(store: Store, order_id: int, keep_local: bool, actor: str) -> None:
-    """Staff decide a conflict (one transaction, audited as ``sync.conflict.resolved``).
-
-    keep_local: the till's desired state is queued again, flagged ``staff_kept_local`` so the
-    pusher acts on it despite the OFN change (and lists what it cannot do).
-    accept_remote: the local collection is reversed (a reversal event with refunds by the same
-    methods) and the OFN copy kept at detection time replaces the local order.
-    """
-    from pos.store.reversal import reverse_collection
-
-    outbox = Outbox(store)
-    item = outbox.get(order_id)
-    if item is None or item.status != "conflict":
-        raise ValueError(f"order {order_id} has no open conflict")
-    now = utcnow()
-    remote = outbox.stored_remote(order_id)
-    with store.transaction():
-        conn = store.db.conn
-        conn.execute(
-            "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE order_id = ?"
-            " AND kind = 'conflict' AND done_at IS NULL",
-            (now, actor, order_id),
-        )
-        if keep_local:
-            desired = dict(item.desired)
-            desired["staff_kept_local"] = True
-            conn.execute(
-                "UPDATE outbox SET desired = ?, status = 'pending', changed_at = ?,"
-                " last_error = '', next_attempt_at = NULL WHERE order_id = ?",
-                (json.dumps(desired, sort_keys=True), now, order_id),
-            )
-        else:
-            reversal_id = reverse_collection(store, order_id, actor, "OFN copy accepted by staff")
-            conn.execute(
-                "UPDATE outbox SET desired = ?, status = 'done', changed_at = ?, last_error = ''"
-                " WHERE order_id = ?",
-                (json.dumps({"collected": False, "checkout_id": None, "payments": [],
-                             "paid_at_till": 0, "left_owing": 0, "credit_amount": 0,
-                             "lines_changed": [], "accepted_remote": True,
-                             "reversal_id": reversal_id}), now, order_id),
-            )  # fmt: skip
-            if remote:
-                _apply_remote(store, remote)
-        store.audit(
-            "sync.conflict.resolved", entity="order", entity_id=str(order_id), actor=actor,
-            role="staff", details={"keep_local": keep_local},
-        )  # fmt: skip
-
-
-def _apply_remote(store: Store, remote_json: str) -> None:
-    """Write the OFN order copy kept at conflict time over the local order."""
-    from pos.store.orders import OrderRepository
-
-    OrderRepository(store).save_orders([order_from_json(remote_json)])
 
 
 class SyncRuns:

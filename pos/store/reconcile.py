@@ -18,7 +18,6 @@ The rules for each figure:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping
@@ -402,12 +401,3 @@ def _order_line(row: sqlite3.Row) -> r.OrderLine:
         sync_status=_sync_status(row),
         sync_error=row["last_error"] or "",
     )
-
-
-def desired_state(store: Store, order_id: int) -> dict[str, Any]:
-    """The outbox's desired state for an order (what the till believes), or ``{}``."""
-    value = store.scalar("SELECT desired FROM outbox WHERE order_id = ?", (order_id,))
-    try:
-        return dict(json.loads(value)) if value else {}
-    except (ValueError, TypeError):
-        return {}

@@ -330,5 +330,56 @@ BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4_TILL_UID]
+# The outbox's side tables.
+# conflict_copies: the OFN copy of each conflicted order (what staff accept when they take
+# OFN's version), instead of being read back out of the audit log, which stays append-only
+# evidence. Existing copies move over: the latest ``sync.conflict`` per order, with the
+# staff's decision when a ``sync.conflict.resolved`` followed it.
+# pushed_listings: orders push changed in OFN and rewrote locally from what it read, with the
+# fingerprint of OFN's last concise answer; the next pull fetches such an order's details again
+# only if its list row differs.
+# checkout_lines_line_item: rewriting an order (pull, push) keeps the line items local events
+# point at; without this index each rewrite scanned every checkout line of the day.
+V5_OUTBOX = """
+CREATE INDEX checkout_lines_line_item ON checkout_lines(line_item_id);
+
+CREATE TABLE pushed_listings (
+    order_id INTEGER PRIMARY KEY REFERENCES orders(id),
+    digest   TEXT NOT NULL,               -- sha256 of the concise order JSON
+    at       TEXT NOT NULL
+);
+
+CREATE TABLE conflict_copies (
+    order_id    INTEGER PRIMARY KEY REFERENCES orders(id),
+    detected_at TEXT NOT NULL,            -- UTC, when sync found OFN's change
+    reason      TEXT NOT NULL DEFAULT '',
+    remote      TEXT NOT NULL,            -- JSON: the order as OFN had it then
+    resolved_at TEXT,                     -- NULL while staff have not decided
+    resolved_by TEXT,
+    kept_local  INTEGER                   -- 1: the till's version kept, 0: OFN's accepted
+);
+
+WITH last AS (
+    SELECT entity_id, MAX(id) AS id FROM audit_log
+    WHERE action = 'sync.conflict' AND entity = 'order' GROUP BY entity_id
+), decided AS (
+    SELECT l.entity_id, MIN(r.id) AS id FROM last l
+    JOIN audit_log r ON r.entity = 'order' AND r.entity_id = l.entity_id AND r.id > l.id
+    WHERE r.action = 'sync.conflict.resolved' GROUP BY l.entity_id
+)
+INSERT INTO conflict_copies(order_id, detected_at, reason, remote, resolved_at, resolved_by,
+                            kept_local)
+SELECT CAST(a.entity_id AS INTEGER), a.at, COALESCE(json_extract(a.details, '$.reason'), ''),
+       json_extract(a.details, '$.remote'), r.at, r.actor,
+       CASE WHEN r.id IS NULL THEN NULL
+            ELSE COALESCE(json_extract(r.details, '$.keep_local'), 0) END
+FROM last l
+JOIN audit_log a ON a.id = l.id
+LEFT JOIN decided d ON d.entity_id = l.entity_id
+LEFT JOIN audit_log r ON r.id = d.id
+WHERE json_valid(a.details) AND json_type(a.details, '$.remote') = 'text'
+  AND EXISTS (SELECT 1 FROM orders o WHERE o.id = CAST(a.entity_id AS INTEGER));
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4_TILL_UID, V5_OUTBOX]
 LATEST = len(MIGRATIONS)

@@ -1,7 +1,8 @@
 """The audit log viewer: every action with time, till, who and what changed.
 
 Filters by period, till, person, kind of action and free text; exports what it shows
-as CSV (the same neutralised, spreadsheet-safe format as the report).
+as CSV (the same neutralised, spreadsheet-safe format as the report). The log is read and
+formatted on a worker thread (``loading`` until it is shown): it holds up to 5,000 rows.
 """
 
 from __future__ import annotations
@@ -23,18 +24,58 @@ from PySide6.QtWidgets import (
 
 from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
-from pos.services.reconcile import ReconcileService
+from pos.services.context import Services
 from pos.store.audit_query import AuditFilter
+from pos.ui import tasks
 from pos.ui.formatting import local_time
 from pos.ui.reconcile_tables import RowsModel, make_table
 from pos.ui.widgets import named
 
+Rows = list[tuple[str, ...]]
+
+
+def _choices(services: Services) -> tuple[list[str], list[str]]:
+    """On a worker thread: the tills and the kinds of action in the log."""
+    reader = services.store.reader()
+    try:
+        audit = services.reconcile_on(reader).audit
+        actions = audit.actions()
+        prefixes = sorted({a.split(".")[0] for a in actions if "." in a})
+        return audit.tills(), prefixes + actions
+    finally:
+        reader.close()
+
+
+def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, list[int]]:
+    """On a worker thread: the entries ``f`` picks, formatted for the table."""
+    reader = services.store.reader()
+    try:
+        entries = services.reconcile_on(reader).audit_entries(f)
+    finally:
+        reader.close()
+    rows: Rows = [
+        (
+            local_time(e.at, timezone, "%d/%m %H:%M:%S"),
+            e.till_id,
+            e.actor,
+            e.role,
+            e.action,
+            f"{e.entity} {e.entity_id}".strip(),
+            e.details_text,
+        )
+        for e in entries
+    ]
+    return rows, [e.id for e in entries]
+
 
 class AuditView(QWidget):
-    def __init__(self, service: ReconcileService, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
-        self.timezone = service.hub().timezone
+        self.services = services
+        self.service = services.reconcile
+        self.timezone = self.service.hub().timezone
+        self._choices_job: tasks.Job[tuple[list[str], list[str]]] | None = None
+        self._entries_job: tasks.Job[tuple[Rows, list[int]]] | None = None
 
         self.period = QComboBox()
         named(self.period, "auditPeriod", self.tr("Period"))
@@ -63,7 +104,7 @@ class AuditView(QWidget):
             ]
         )  # fmt: skip
         self.table = make_table(self.model, "auditTable", self.tr("Audit log"), stretch=6,
-                                fit=False)  # fmt: skip
+                                fit=False, long=True)  # fmt: skip
         self.table.setWordWrap(False)
         for col, width in enumerate((110, 50, 130, 70, 170, 160)):
             self.table.setColumnWidth(col, width)
@@ -95,11 +136,37 @@ class AuditView(QWidget):
         self.export_button.clicked.connect(self._choose_export)
         self.reload_choices()
 
+    @property
+    def loading(self) -> bool:
+        return self._choices_job is not None or self._entries_job is not None
+
+    def stop(self) -> None:
+        """The window closes: nothing is delivered any more."""
+        for job in (self._choices_job, self._entries_job):
+            if job is not None:
+                job.cancel()
+        self._choices_job = self._entries_job = None
+
     def reload_choices(self) -> None:
-        """Fill the till and action lists from the log (keeps the current choice)."""
+        """Fill the till and action lists from the log (keeps the current choice), then the
+        entries."""
+        if self._choices_job is not None:
+            self._choices_job.cancel()
+        services = self.services
+        self._choices_job = tasks.run(
+            lambda: _choices(services),
+            on_result=self._show_choices,
+            on_error=self._failed,
+            owner=self,
+            what="audit log choices",
+        )
+
+    def _show_choices(self, choices: tuple[list[str], list[str]]) -> None:
+        self._choices_job = None
+        tills, actions = choices
         for combo, values, everything in (
-            (self.till, self.service.audit.tills(), self.tr("All tills")),
-            (self.action, self._action_choices(), self.tr("All actions")),
+            (self.till, tills, self.tr("All tills")),
+            (self.action, actions, self.tr("All actions")),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -112,10 +179,9 @@ class AuditView(QWidget):
             combo.blockSignals(False)
         self.refresh()
 
-    def _action_choices(self) -> list[str]:
-        actions = self.service.audit.actions()
-        prefixes = sorted({a.split(".")[0] for a in actions if "." in a})
-        return prefixes + actions
+    def _failed(self, exc: BaseException) -> None:
+        self._choices_job = self._entries_job = None
+        self.count.setText(tasks.describe(exc))
 
     def current_filter(self) -> AuditFilter:
         since = None
@@ -134,23 +200,23 @@ class AuditView(QWidget):
         )
 
     def refresh(self) -> None:
-        entries = self.service.audit_entries(self.current_filter())
-        self.model.set_rows(
-            [
-                (
-                    local_time(e.at, self.timezone, "%d/%m %H:%M:%S"),
-                    e.till_id,
-                    e.actor,
-                    e.role,
-                    e.action,
-                    f"{e.entity} {e.entity_id}".strip(),
-                    e.details_text,
-                )
-                for e in entries
-            ],
-            keys=[e.id for e in entries],
+        """Read the entries the filters pick, off the GUI thread (the latest choice wins)."""
+        if self._entries_job is not None:
+            self._entries_job.cancel()
+        services, f, timezone = self.services, self.current_filter(), self.timezone
+        self._entries_job = tasks.run(
+            lambda: _entries(services, f, timezone),
+            on_result=self._show_entries,
+            on_error=self._failed,
+            owner=self,
+            what="audit log",
         )
-        self.count.setText(self.tr("%n entry(ies) shown", "", len(entries)))
+
+    def _show_entries(self, loaded: tuple[Rows, list[int]]) -> None:
+        self._entries_job = None
+        rows, keys = loaded
+        self.model.set_rows(rows, keys=keys)
+        self.count.setText(self.tr("%n entry(ies) shown", "", len(rows)))
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

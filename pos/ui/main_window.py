@@ -9,6 +9,7 @@ scan field. F6 walk-in sale, F7 till session, F8 undo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import (
@@ -45,13 +46,10 @@ from pos.services.context import Services
 from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
-from pos.ui.lists_dialog import open_lists_dialog
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
-from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog, open_reconcile
-from pos.ui.settings_dialog import open_hub_settings
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
 from pos.ui.till_dialogs import (
@@ -64,6 +62,10 @@ from pos.ui.till_dialogs import (
 from pos.ui.undo_dialog import UndoDialog
 from pos.ui.walk_in_dialog import WalkInDialog
 from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, named, plain_text
+
+if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
+    # them) load when first opened: a cold start does not pay for them
+    from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog
 
 
 def message_style(kind: str) -> str:
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         lists = QAction(self.tr("Print &lists…"), self)
         lists.setObjectName("printListsAction")
-        lists.triggered.connect(lambda: open_lists_dialog(self, self.services.store))
+        lists.triggered.connect(self.open_lists)
         file_menu.addAction(lists)
         reconcile = QAction(self.tr("&Reconcile the day…"), self)
         reconcile.setObjectName("reconcileAction")
@@ -287,9 +289,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(reconcile)
         hub_settings = QAction(self.tr("&Hub settings…"), self)
         hub_settings.setObjectName("hubSettingsAction")
-        hub_settings.triggered.connect(
-            lambda: open_hub_settings(self, self, self.apply_hub_settings)
-        )
+        hub_settings.triggered.connect(self.open_hub_settings)
         file_menu.addAction(hub_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -408,8 +408,19 @@ class MainWindow(QMainWindow):
             return
         self._refresh(keep_message=True)
 
+    def open_lists(self) -> QWidget:
+        from pos.ui.lists_dialog import open_lists_dialog
+
+        return open_lists_dialog(self, self.services.store)
+
+    def open_hub_settings(self) -> QWidget:
+        from pos.ui.settings_dialog import open_hub_settings
+
+        return open_hub_settings(self, self, self.apply_hub_settings)
+
     def open_reconcile(self) -> StaffPinDialog:
         """Reconcile the day: the staff PIN, then one reconcile window at a time."""
+        from pos.ui.reconcile_window import open_reconcile
 
         def opened(window: ReconcileWindow) -> None:
             old, self.reconcile_window = self.reconcile_window, window

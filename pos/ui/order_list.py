@@ -89,13 +89,19 @@ class OrderListModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
-    def status_text(self, row: OrderSummary) -> str:
+    def status_words(self) -> dict[str, str]:
         return {
             "cancelled": self.tr("Cancelled"),
             "collected": self.tr("Collected"),
             "due": self.tr("To pay"),
             "paid": self.tr("Paid"),
-        }[status_of(row)]
+        }
+
+    def status_text(self, row: OrderSummary) -> str:
+        return self.status_words()[status_of(row)]
+
+    def rows(self) -> list[OrderSummary]:
+        return self._rows
 
     def detail(self, row: OrderSummary) -> str:
         """Secondary, small: the order number over the pickup point."""
@@ -181,12 +187,33 @@ class OrderListView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        for column in (1, 2, 3):  # measured here, not by Qt over every row at each keystroke
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        if isinstance(model, OrderListModel):
+            model.modelReset.connect(self._fit_columns)
+            self._fit_columns()
         header.resizeSection(3, QFontMetrics(_small(self)).horizontalAdvance("R0000000000") + 16)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(_row_height(self))
+
+    def _fit_columns(self) -> None:
+        """Status and amount columns as wide as their widest possible text: four status
+        words, and the largest amount due in the list (one max() over the rows, where Qt's
+        resize-to-contents asked the model ~24,000 questions per keystroke at 500 rows)."""
+        model = self.model()
+        if not isinstance(model, OrderListModel):
+            return
+        fonts = model.fonts()
+        header = self.horizontalHeader()
+        chip = QFontMetrics(fonts["status"])
+        words = model.status_words().values()
+        status = max(chip.horizontalAdvance(w) for w in words) + 20
+        most = max((due_of(r) for r in model.rows()), default=0)
+        amount = money(most, model.currency, model.locale) if most else ""
+        due = QFontMetrics(fonts["due"]).horizontalAdvance(amount) + 20
+        for column, width in ((1, status), (2, due)):
+            title = header.fontMetrics().horizontalAdvance(model.headers()[column]) + 20
+            header.resizeSection(column, max(width, title))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow (a long label beside it, a small screen): the secondary column goes

@@ -51,14 +51,14 @@ def test_rows_model_of_the_reconcile_window(qtmodeltester, qtbot, window) -> Non
     qtbot.addWidget(rw)
     rw.show()
     settle(qtbot, rw)
-    models = [rw.money_model, rw.method_model, rw.sessions_model, rw.orders_model,
-              rw.actions_model, rw.audit_view.model]  # fmt: skip
+    models = [rw.day.money_model, rw.day.method_model, rw.day.sessions_model,
+              rw.orders.orders_model, rw.todo.actions_model, rw.audit_view.model]  # fmt: skip
     assert all(isinstance(m, RowsModel) for m in models)
-    assert rw.orders_model.rowCount() > 0
+    assert rw.orders.orders_model.rowCount() > 0
     for model in models:
         qtmodeltester.check(model)
     rw.point.setCurrentIndex(1)  # another pickup point: every model is filled again
     settle(qtbot, rw)
-    rw.status_filter.setCurrentIndex(rw.status_filter.findData("not_collected"))
+    rw.orders.status_filter.setCurrentIndex(rw.orders.status_filter.findData("not_collected"))
     for model in models:
         qtmodeltester.check(model)

@@ -145,16 +145,16 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
     status.setCurrentIndex(0)
     # the half-hour chart counts every live collection once
     point.setCurrentIndex(0)
-    chart = rw.half_hour_chart
+    chart = rw.day.half_hour_chart
     live = store.scalar(
         "SELECT COUNT(*) FROM checkouts WHERE kind = 'collection' AND reversed_at IS NULL"
     )
     assert sum(v[0] for _, v in chart.bars) == live
-    assert sum(v[0] + v[1] for _, v in rw.points_chart.bars) == sum(
+    assert sum(v[0] + v[1] for _, v in rw.day.points_chart.bars) == sum(
         recompute(store, None).counts[s] for s in ("collected", "partly_collected", "not_collected")
     )
     chart.grab()  # paints without error
-    rw.points_chart.grab()
+    rw.day.points_chart.grab()
 
 
 def test_till_sessions_show_counted_difference(day_window, qtbot):
@@ -239,7 +239,7 @@ def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
     assert len(rows(actions)) == 2
     row = store.query("SELECT done_by, done_at FROM staff_actions WHERE id = ?", (credit_id,))[0]
     assert row["done_by"] == "Office Olga" and row["done_at"]
-    find(rw, type(rw.show_done), "showDoneActions").setChecked(True)
+    find(rw, type(rw.todo.show_done), "showDoneActions").setChecked(True)
     assert len(rows(actions)) == 3
     assert rows(actions)[-1][7].endswith("by Office Olga")
     # the order's sync status follows
@@ -274,10 +274,12 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     assert len(rows(table)) == total
     action = find(rw, QComboBox, "auditAction")
     action.setCurrentIndex(action.findData("checkout"))
+    settle(qtbot, rw)
     want = store.scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'checkout.%'")
     assert len(rows(table)) == want > 0
     till = find(rw, QComboBox, "auditTill")
     till.setCurrentIndex(till.findData("T2"))
+    settle(qtbot, rw)
     want = store.scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'checkout.%' AND till_id = 'T2'"
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pos.domain.settings import ORDER_NOTES
+from pos.services.conflicts import ConflictService
 from pos.store import Store
 from pos.store.orders import OrderRepository
-from pos.store.outbox import Outbox, resolve_conflict
+from pos.store.outbox import Outbox
 from sync.errors import KeyRejected
 from sync.push import Pusher, push
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
@@ -201,8 +202,9 @@ def test_edited_in_ofn_before_push_is_a_conflict_then_resolved(
     assert sorted(n for n, _ in report.conflicts) == sorted([keep, accept])
     assert not ofn_sim.captures and not ofn_sim.ships
     ids = {n: OrderRepository(pulled_store).by_number(n).id for n in (keep, accept)}  # type: ignore[union-attr]
-    resolve_conflict(pulled_store, ids[keep], keep_local=True, actor="Sam")
-    resolve_conflict(pulled_store, ids[accept], keep_local=False, actor="Sam")
+    conflicts = ConflictService(pulled_store, till_id="T1")
+    conflicts.resolve(ids[keep], keep_local=True, actor="Sam")
+    conflicts.resolve(ids[accept], keep_local=False, actor="Sam")
     # accept: the collection is reversed, the OFN copy applied
     assert OrderRepository(pulled_store).by_number(accept).total == 1234  # type: ignore[union-attr]
     kinds = pulled_store.query(
@@ -293,3 +295,49 @@ def test_undo_after_a_capture_asks_staff_to_refund_in_ofn(pulled_store, ofn_sim,
     total = OrderRepository(pulled_store).by_number(number).total  # type: ignore[union-attr]
     assert ("credit", number, total, None) in _actions(pulled_store)
     assert ofn_sim.captures[number] == 1 and ofn_sim.ships[number] == 1
+
+
+def _local(store: Store, number: str) -> tuple[object, ...]:
+    order = OrderRepository(store).by_number(number)
+    assert order is not None
+    return (order.state, order.payment_state, order.shipment_state, order.total,
+            order.payment_total, order.outstanding, order.ready_to_capture,
+            tuple((p.amount, p.method, p.state) for p in order.payments),
+            tuple((li.id, li.quantity) for li in order.line_items))  # fmt: skip
+
+
+def test_orders_push_changed_are_refreshed_from_what_it_read_not_fetched_again(
+    pulled_store, ofn_sim, ofn_client, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from sync.parse import parse_order
+    from sync.pull import pull
+
+    declare_paid_at_pickup(pulled_store)
+    cash, online, third = _cash_order(ofn_sim), _paid_order(ofn_sim), _paid_order(ofn_sim, 1)
+    collect(pulled_store, cash, pay_due="cash")
+    collect(pulled_store, online)
+    report = push(ofn_client, pulled_store)
+    assert report.captured == [cash] and sorted(report.shipped) == sorted([cash, online])
+    assert report.refreshed == 2
+    for number in (cash, online):  # the local copy is what a fetch would give now
+        fetched = parse_order(ofn_sim.order(number), currency="GBP")
+        local = _local(pulled_store, number)
+        assert local[1:3] == ("paid", "shipped")
+        assert local == (fetched.state, fetched.payment_state, fetched.shipment_state,
+                         fetched.total, fetched.payment_total, fetched.outstanding,
+                         fetched.ready_to_capture,
+                         tuple((p.amount, p.method, p.state) for p in fetched.payments),
+                         tuple((li.id, li.quantity) for li in fetched.line_items))  # fmt: skip
+    details = "GET /api/v0/orders/{number}"
+    before = ofn_sim.hits[details]
+    again = pull(ofn_client, pulled_store, hub_id=ofn_sim.hub_id, order_cycle_id=987)
+    assert again.incremental and again.from_push == 2 and again.fetched == 0
+    assert ofn_sim.hits[details] == before
+    # staff edit one of them in OFN afterwards: the next pull fetches that one
+    ofn_sim.edit(online, special_instructions="leave by the door")
+    collect(pulled_store, third)
+    push(ofn_client, pulled_store)
+    later = pull(ofn_client, pulled_store, hub_id=ofn_sim.hub_id, order_cycle_id=987)
+    assert later.fetched == 1 and later.from_push == 2  # the edited one; cash and third not
+    order = OrderRepository(pulled_store).by_number(online)
+    assert order is not None and order.special_instructions == "leave by the door"

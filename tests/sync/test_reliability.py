@@ -121,6 +121,35 @@ def test_chaos_push_until_done_captures_and_ships_exactly_once(tmp_path: Path) -
 
 
 @pytest.mark.slow
+def test_concurrent_pushes_under_faults_capture_and_ship_at_most_once(tmp_path: Path) -> None:
+    """Four orders in flight at a time while the simulator injects every fault: after every
+    run, no order was captured or shipped twice in the simulator's books."""
+    with OFNSimulator(orders=200, seed=13) as sim:
+        client = make_client(sim)
+        with Store.open(tmp_path / "hub.sqlite") as store:
+            pull(client, store, hub_id=sim.hub_id, order_cycle_id=987)
+            declare_paid_at_pickup(store)
+            plan = check_out_many(store, sim, seed=21)
+            sim.latency = 0.01  # answers overlap: several orders are under way at once
+            sim.max_in_flight = 0
+            sim.chaos(0.3, FAULTS, seed=5)
+            for _run in range(40):
+                Outbox(store).retry_failed_now()
+                try:
+                    push(client, store)
+                except Unreachable:
+                    pass
+                assert max(sim.captures.values(), default=0) <= 1
+                assert max(sim.ships.values(), default=0) <= 1
+                if Outbox(store).status().waiting == 0:
+                    break
+            sim.chaos(0)
+            assert sim.max_in_flight == client.t.max_in_flight == 4
+            assert sum(sim.faults_served.values()) > 50 and sim.faults_served["reset_after"] > 5
+            check_outcome(store, sim, plan)
+
+
+@pytest.mark.slow
 def test_sigkill_mid_push_then_resume_gives_the_same_result(tmp_path: Path) -> None:
     db = tmp_path / "hub.sqlite"
     with OFNSimulator(orders=120, seed=5) as sim:

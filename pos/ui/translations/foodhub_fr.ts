@@ -24,6 +24,125 @@
     </message>
 </context>
 <context>
+    <name>ActionsTab</name>
+    <message>
+        <source>Enter the payment</source>
+        <translation>Saisir le paiement</translation>
+    </message>
+    <message>
+        <source>Handed over unpaid</source>
+        <translation>Remise sans paiement</translation>
+    </message>
+    <message>
+        <source>Refund or credit</source>
+        <translation>Remboursement ou avoir</translation>
+    </message>
+    <message>
+        <source>Record the walk-in sale</source>
+        <translation>Enregistrer la vente directe</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Void the OFN payment</source>
+        <translation>Annuler le paiement OFN</translation>
+    </message>
+    <message>
+        <source>Customer emailed late</source>
+        <translation>Client prévenu en retard</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>Show actions already done</source>
+        <translation>Afficher les actions déjà faites</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>To do in OFN</source>
+        <translation>À faire dans OFN</translation>
+    </message>
+    <message>
+        <source>Open in OFN</source>
+        <translation>Ouvrir dans OFN</translation>
+    </message>
+    <message>
+        <source>Open the order's page in OFN</source>
+        <translation>Ouvrir la page de la commande dans OFN</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer fait</translation>
+    </message>
+    <message>
+        <source>Mark the action done</source>
+        <translation>Marquer l'action comme faite</translation>
+    </message>
+    <message>
+        <source>Keep the till's collection</source>
+        <translation>Garder le retrait en caisse</translation>
+    </message>
+    <message>
+        <source>Accept OFN's state</source>
+        <translation>Accepter l'état d'OFN</translation>
+    </message>
+    <message>
+        <source>OFN's API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
+        <translation>L'API d'OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
+    </message>
+    <message>
+        <source>Marked done: %1.</source>
+        <translation>Marqué fait : %1.</translation>
+    </message>
+    <message>
+        <source>Kept the till's collection of %1; it is flagged for staff.</source>
+        <translation>Retrait en caisse de %1 conservé ; il est signalé à l'équipe.</translation>
+    </message>
+    <message>
+        <source>Accepted OFN's state for %1; the till's collection was reversed.</source>
+        <translation>État d'OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Period</source>
@@ -181,6 +300,169 @@ Compté : %2
     <message>
         <source>The difference is over the hub's limit: hub-staff PIN</source>
         <translation>L'écart dépasse la limite du hub : code du personnel du hub</translation>
+    </message>
+</context>
+<context>
+    <name>DayTab</name>
+    <message>
+        <source>Open Food Network sync</source>
+        <translation>Synchronisation Open Food Network</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Owed on orders</source>
+        <translation>Dû sur les commandes</translation>
+    </message>
+    <message>
+        <source>Walk-in sales</source>
+        <translation>Ventes directes</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Left owing</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Credit owed</source>
+        <translation>Avoir dû</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Argent</translation>
+    </message>
+    <message>
+        <source>Money explanation</source>
+        <translation>Explication des montants</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Money by method</source>
+        <translation>Montants par moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Cash taken</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Entrées/sorties d'espèces</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Espèces attendues</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Till sessions</source>
+        <translation>Sessions de caisse</translation>
+    </message>
+    <message>
+        <source>Collections per half hour</source>
+        <translation>Retraits par demi-heure</translation>
+    </message>
+    <message>
+        <source>Collected and remaining per pickup point</source>
+        <translation>Retirées et restantes par point de retrait</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Restantes</translation>
+    </message>
+    <message>
+        <source>Collected and remaining per point</source>
+        <translation>Retirées et restantes par point</translation>
+    </message>
+    <message>
+        <source>Money: expected against recorded</source>
+        <translation>Argent : attendu et enregistré</translation>
+    </message>
+    <message>
+        <source>Till sessions still open</source>
+        <translation>Sessions de caisse encore ouvertes</translation>
+    </message>
+    <message>
+        <source>Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing staff action, %4 in conflict.</source>
+        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d'envoi, %3 à traiter par l'équipe, %4 en conflit.</translation>
+    </message>
+    <message>
+        <source>All pickup points</source>
+        <translation>Tous les points de retrait</translation>
+    </message>
+    <message>
+        <source>Recorded %1 against %2 expected. Customers still owe %3; the hub owes %4 back. Walk-in sales: %5.</source>
+        <translation>Enregistré %1 pour %2 attendus. Les clients doivent encore %3 ; le hub doit rendre %4. Ventes directes : %5.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>Still open, cash not counted: %1.</source>
+        <translation>Encore ouverte, espèces non comptées : %1.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1556,127 @@ Compté : %2
     </message>
 </context>
 <context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Show orders</source>
+        <translation>Afficher les commandes</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Toutes les commandes</translation>
+    </message>
+    <message>
+        <source>Needing staff action or in conflict</source>
+        <translation>À traiter par l'équipe ou en conflit</translation>
+    </message>
+    <message>
+        <source>Left owing (not or partly paid)</source>
+        <translation>Reste dû (non ou partiellement payées)</translation>
+    </message>
+    <message>
+        <source>Credit owed back (paid too much)</source>
+        <translation>Avoir à rendre (trop payé)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Total commande</translation>
+    </message>
+    <message>
+        <source>Owed at till</source>
+        <translation>Dû en caisse</translation>
+    </message>
+    <message>
+        <source>Paid at till</source>
+        <translation>Payé en caisse</translation>
+    </message>
+    <message>
+        <source>Left owing</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <source>Credit owed</source>
+        <translation>Avoir dû</translation>
+    </message>
+    <message>
+        <source>OFN sync</source>
+        <translation>Synchro OFN</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>No-show reason</source>
+        <translation>Raison de l'absence</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. did not come</source>
+        <translation>Raison, par ex. n'est pas venu</translation>
+    </message>
+    <message>
+        <source>Mark selected as no-show</source>
+        <translation>Marquer la sélection absente</translation>
+    </message>
+    <message>
+        <source>Clear no-show</source>
+        <translation>Effacer l'absence</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Select the orders that were not collected first.</source>
+        <translation>Sélectionnez d'abord les commandes non retirées.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the no-show (e.g. “did not come”).</source>
+        <translation>Indiquez la raison de l'absence (par ex. « n'est pas venu »).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked as no-show.</source>
+        <translation>
+            <numerusform>%n commande marquée absente.</numerusform>
+            <numerusform>%n commandes marquées absentes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show mark(s) cleared.</source>
+        <translation>
+            <numerusform>%n absence effacée.</numerusform>
+            <numerusform>%n absences effacées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentPanel</name>
     <message>
         <source>Payment</source>
@@ -1872,38 +2275,6 @@ Compté : %2
         <translation>Conflit avec OFN</translation>
     </message>
     <message>
-        <source>Enter the payment</source>
-        <translation>Saisir le paiement</translation>
-    </message>
-    <message>
-        <source>Handed over unpaid</source>
-        <translation>Remise sans paiement</translation>
-    </message>
-    <message>
-        <source>Refund or credit</source>
-        <translation>Remboursement ou avoir</translation>
-    </message>
-    <message>
-        <source>Record the walk-in sale</source>
-        <translation>Enregistrer la vente directe</translation>
-    </message>
-    <message>
-        <source>Conflict</source>
-        <translation>Conflit</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>Void the OFN payment</source>
-        <translation>Annuler le paiement OFN</translation>
-    </message>
-    <message>
-        <source>Customer emailed late</source>
-        <translation>Client prévenu en retard</translation>
-    </message>
-    <message>
         <source>Order cycle</source>
         <translation>Cycle de commande</translation>
     </message>
@@ -1968,310 +2339,8 @@ Compté : %2
         <translation>Journal d'audit</translation>
     </message>
     <message>
-        <source>Open Food Network sync</source>
-        <translation>Synchronisation Open Food Network</translation>
-    </message>
-    <message>
-        <source>Owed on orders</source>
-        <translation>Dû sur les commandes</translation>
-    </message>
-    <message>
-        <source>Walk-in sales</source>
-        <translation>Ventes directes</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Attendu</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>Écart</translation>
-    </message>
-    <message>
-        <source>Left owing</source>
-        <translation>Reste dû</translation>
-    </message>
-    <message>
-        <source>Credit owed</source>
-        <translation>Avoir dû</translation>
-    </message>
-    <message>
-        <source>Money</source>
-        <translation>Argent</translation>
-    </message>
-    <message>
-        <source>Money explanation</source>
-        <translation>Explication des montants</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Moyen</translation>
-    </message>
-    <message>
-        <source>Payments</source>
-        <translation>Paiements</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <source>Money by method</source>
-        <translation>Montants par moyen de paiement</translation>
-    </message>
-    <message>
-        <source>Till</source>
-        <translation>Caisse</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Bénévole</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Ouverte</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Fermée</translation>
-    </message>
-    <message>
-        <source>Float</source>
-        <translation>Fond de caisse</translation>
-    </message>
-    <message>
-        <source>Cash taken</source>
-        <translation>Espèces reçues</translation>
-    </message>
-    <message>
-        <source>Cash in/out</source>
-        <translation>Entrées/sorties d'espèces</translation>
-    </message>
-    <message>
-        <source>Expected cash</source>
-        <translation>Espèces attendues</translation>
-    </message>
-    <message>
-        <source>Counted</source>
-        <translation>Compté</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Till sessions</source>
-        <translation>Sessions de caisse</translation>
-    </message>
-    <message>
-        <source>Collections per half hour</source>
-        <translation>Retraits par demi-heure</translation>
-    </message>
-    <message>
-        <source>Collected and remaining per pickup point</source>
-        <translation>Retirées et restantes par point de retrait</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Restantes</translation>
-    </message>
-    <message>
-        <source>Collected and remaining per point</source>
-        <translation>Retirées et restantes par point</translation>
-    </message>
-    <message>
-        <source>Money: expected against recorded</source>
-        <translation>Argent : attendu et enregistré</translation>
-    </message>
-    <message>
-        <source>Till sessions still open</source>
-        <translation>Sessions de caisse encore ouvertes</translation>
-    </message>
-    <message>
-        <source>Show orders</source>
-        <translation>Afficher les commandes</translation>
-    </message>
-    <message>
-        <source>All orders</source>
-        <translation>Toutes les commandes</translation>
-    </message>
-    <message>
-        <source>Needing staff action or in conflict</source>
-        <translation>À traiter par l'équipe ou en conflit</translation>
-    </message>
-    <message>
-        <source>Left owing (not or partly paid)</source>
-        <translation>Reste dû (non ou partiellement payées)</translation>
-    </message>
-    <message>
-        <source>Credit owed back (paid too much)</source>
-        <translation>Avoir à rendre (trop payé)</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Commande</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Order total</source>
-        <translation>Total commande</translation>
-    </message>
-    <message>
-        <source>Owed at till</source>
-        <translation>Dû en caisse</translation>
-    </message>
-    <message>
-        <source>Paid at till</source>
-        <translation>Payé en caisse</translation>
-    </message>
-    <message>
-        <source>OFN sync</source>
-        <translation>Synchro OFN</translation>
-    </message>
-    <message>
-        <source>No-show reason</source>
-        <translation>Raison de l'absence</translation>
-    </message>
-    <message>
-        <source>Reason, e.g. did not come</source>
-        <translation>Raison, par ex. n'est pas venu</translation>
-    </message>
-    <message>
-        <source>Mark selected as no-show</source>
-        <translation>Marquer la sélection absente</translation>
-    </message>
-    <message>
-        <source>Clear no-show</source>
-        <translation>Effacer l'absence</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Afficher</translation>
-    </message>
-    <message>
-        <source>Show actions already done</source>
-        <translation>Afficher les actions déjà faites</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation>À faire</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Depuis</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>Open in OFN</source>
-        <translation>Ouvrir dans OFN</translation>
-    </message>
-    <message>
-        <source>Open the order's page in OFN</source>
-        <translation>Ouvrir la page de la commande dans OFN</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>Marquer fait</translation>
-    </message>
-    <message>
-        <source>Mark the action done</source>
-        <translation>Marquer l'action comme faite</translation>
-    </message>
-    <message>
-        <source>Keep the till's collection</source>
-        <translation>Garder le retrait en caisse</translation>
-    </message>
-    <message>
-        <source>Accept OFN's state</source>
-        <translation>Accepter l'état d'OFN</translation>
-    </message>
-    <message>
-        <source>OFN's API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
-        <translation>L'API d'OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
-    </message>
-    <message>
-        <source>Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing staff action, %4 in conflict.</source>
-        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d'envoi, %3 à traiter par l'équipe, %4 en conflit.</translation>
-    </message>
-    <message>
-        <source>Recorded %1 against %2 expected. Customers still owe %3; the hub owes %4 back. Walk-in sales: %5.</source>
-        <translation>Enregistré %1 pour %2 attendus. Les clients doivent encore %3 ; le hub doit rendre %4. Ventes directes : %5.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>ouverte</translation>
-    </message>
-    <message>
-        <source>Still open, cash not counted: %1.</source>
-        <translation>Encore ouverte, espèces non comptées : %1.</translation>
-    </message>
-    <message>
         <source>To do in OFN (%1)</source>
         <translation>À faire dans OFN (%1)</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1 par %2</translation>
-    </message>
-    <message>
-        <source>Marked done: %1.</source>
-        <translation>Marqué fait : %1.</translation>
-    </message>
-    <message>
-        <source>Kept the till's collection of %1; it is flagged for staff.</source>
-        <translation>Retrait en caisse de %1 conservé ; il est signalé à l'équipe.</translation>
-    </message>
-    <message>
-        <source>Accepted OFN's state for %1; the till's collection was reversed.</source>
-        <translation>État d'OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
-    </message>
-    <message>
-        <source>Select the orders that were not collected first.</source>
-        <translation>Sélectionnez d'abord les commandes non retirées.</translation>
-    </message>
-    <message>
-        <source>Give a reason for the no-show (e.g. “did not come”).</source>
-        <translation>Indiquez la raison de l'absence (par ex. « n'est pas venu »).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s) marked as no-show.</source>
-        <translation>
-            <numerusform>%n commande marquée absente.</numerusform>
-            <numerusform>%n commandes marquées absentes.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n no-show mark(s) cleared.</source>
-        <translation>
-            <numerusform>%n absence effacée.</numerusform>
-            <numerusform>%n absences effacées.</numerusform>
-        </translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
