@@ -8,6 +8,10 @@ temporary folder unless ``--db`` is given. Each kind of document is generated on
 ``tracemalloc`` for the peak of Python allocations (that run is slower, its time is not
 reported). The process's peak RSS (``getrusage``) is printed at the end.
 
+Then the full set again as the app makes it: every document through the process pool
+(``pos.services.processes``, one worker per core, started and warmed first; the pool's
+start is timed apart), with the workers' peak RSS (``RUSAGE_CHILDREN`` once they exit).
+
 Baselines measured in the same run:
 - the packing queries alone (the SQL that loads the cycle), and
 - reportlab drawing the same number of table rows as plain text lines (DejaVu Sans,
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import resource
 import subprocess
 import sys
@@ -68,6 +73,35 @@ def _plain_lines(count: int) -> float:
     return time.perf_counter() - start
 
 
+def _pool_run(service: object, work: Path) -> tuple[float, float, int, float]:
+    """The full set through the app's process pool: (time, pool start, workers, peak RSS)."""
+    from pos.services import processes
+    from pos.services.lists import ListRequest
+
+    t = time.perf_counter()
+    for started in processes.warm_up():
+        started.result()
+    start_s = time.perf_counter() - t
+    t = time.perf_counter()
+    service.generate(  # type: ignore[attr-defined]
+        ListRequest(), work / "pool", now=NOW, executor=processes.pool()
+    )
+    elapsed = time.perf_counter() - t
+    # Each worker's own high-water mark (ru_maxrss of children would count this process's
+    # peak too: a spawned child starts as a fork of it).
+    peaks = [0.0]
+    for pid in list(processes.pool()._processes):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    processes.shutdown()
+    return elapsed, start_s, processes.workers(), max(peaks)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.lists", description=__doc__)
     parser.add_argument("--orders", type=int, default=2000)
@@ -96,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = sum(len(o.line_items) for o in orders)
     version = sys.version.split()[0]
     print(f"cycle {cycle.id}: {len(orders)} live orders, {lines} lines; python {version}")
+    print(f"load average (1, 5, 15 min) at the start: {os.getloadavg()}")
 
     t = time.perf_counter()
     for _ in range(5):
@@ -124,13 +159,20 @@ def main(argv: list[str] | None = None) -> int:
     pages, rows = _pages_and_rows(all_paths)
     print(f"{'all':<15}{len(all_paths):>6}{pages:>7}{'':>7}{total_s:>9.2f}")
 
-    plain_s = _plain_lines(rows)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pool_s, start_s, workers, child_rss = _pool_run(service, work)
+    print(
+        f"{'all, pool':<15}{len(all_paths):>6}{'':>7}{'':>7}{pool_s:>9.2f}"
+        f"   ({workers} worker processes, started in {start_s:.2f} s before;"
+        f" worker peak RSS {child_rss:.0f} MiB)"
+    )
+    plain_s = _plain_lines(rows)
     print("\nbaselines (same run):")
     print(f"  packing queries alone (load the cycle):     {query_s * 1000:8.0f} ms")
     print(f"  reportlab, {rows:,} plain text lines:  {plain_s:8.2f} s")
     print(f"  all documents / plain lines:               {total_s / plain_s:8.1f} x")
-    print(f"peak RSS of this process: {rss:.0f} MiB")
+    print(f"peak RSS of this process (one-process runs): {rss:.0f} MiB")
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
     store.close()
     return 0
 

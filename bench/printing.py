@@ -31,7 +31,8 @@ from pos.domain.checkout import Tender, WalkInItem
 from pos.services.context import Services
 from pos.services.demo import write_demo
 from pos.services.orders import OrderBrowser
-from pos.services.printing import PrintLoop, PrintService, wait_until
+from pos.services.print_loop import PrintLoop, wait_until
+from pos.services.printing import PrintService
 from pos.store import Store
 from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send

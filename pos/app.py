@@ -163,7 +163,12 @@ def run_gui(args: argparse.Namespace) -> int:
             QApplication.quit()
 
         QTimer.singleShot(int(args.quit_after * 1000), leave)
-    return QApplication.exec()
+    try:
+        return QApplication.exec()
+    finally:
+        from pos.services import processes
+
+        processes.shutdown()  # PDF workers (pos/services/processes.py) end with the app
 
 
 def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
@@ -226,6 +231,10 @@ def _after_show(window: MainWindow) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # A frozen build's PDF worker processes start this same program: let them be workers.
+    multiprocessing.freeze_support()
     files.restrict_umask()  # everything this process writes is the user's only
     args = build_parser().parse_args(argv)
     logs.setup()

@@ -51,12 +51,18 @@ class ZReportData:
     collections: int = 0
     walk_ins: int = 0
     reversals: int = 0
-    sales_total: int = 0  # goods + fees of live checkouts
+    goods_total: int = 0
+    fees_total: int = 0
     left_owing: int = 0
     credit_due: int = 0
     close_note: str = ""
     printed_at: str = ""
     is_copy: bool = False
+
+    @property
+    def sales_total(self) -> int:
+        """Goods plus fees, net of undone checkouts (as ``pos.domain.till.ZReport``)."""
+        return self.goods_total + self.fees_total
 
 
 def layout_z_report(
@@ -94,6 +100,8 @@ def layout_z_report(
     doc.columns_row(_("Collections"), str(data.collections))
     doc.columns_row(_("Walk-in sales"), str(data.walk_ins))
     doc.columns_row(_("Reversals"), str(data.reversals))
+    doc.columns_row(_("Goods"), money(data.goods_total))
+    doc.columns_row(_("Fees"), money(data.fees_total))
     doc.columns_row(_("Sales total"), money(data.sales_total), bold=True)
     doc.rule()
     doc.line(_("Payments by method"), bold=True)

@@ -6,10 +6,7 @@ import argparse
 from pathlib import Path
 
 from pos.errors import KnownError
-
-KINDS = (
-    "harvest", "pack-producer", "pack-customer", "pack-product", "sheet", "labels", "run-sheet",
-)  # fmt: skip
+from pos.services.lists import KINDS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -23,6 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pos.services import processes
     from pos.services.lists import ListRequest, ListsService
     from pos.store import Store
 
@@ -37,9 +35,12 @@ def run(args: argparse.Namespace) -> int:
     )
     # Read-only use: no writer lock, so lists can be printed while the till is open.
     store = Store.open(db, lock=False, create=False)
-    try:
-        paths = ListsService(store).generate(request, args.out, overwrite=args.force)
+    try:  # the documents are made by one worker process per core
+        paths = ListsService(store).generate(
+            request, args.out, executor=processes.pool(), overwrite=args.force
+        )
     finally:
+        processes.shutdown()
         store.close()
     for path in paths:
         print(path)

@@ -78,7 +78,14 @@ class MethodTotal:
 
 @dataclass(frozen=True, slots=True)
 class ZReport:
-    """Everything the end-of-session report prints, as data."""
+    """Everything the end-of-session report shows, as data: the one builder
+    (:func:`pos.services.till.build_z_report`) serves the screen and the printer.
+
+    Sales are what the session sold: ``goods_total`` (lines handed over and walk-in
+    goods) plus ``fees_total`` (the order's fees taken with them: shipping, payment and
+    enterprise fees), both net of undone checkouts, which count negative. Fees show as a
+    line of their own, so ``sales_total`` matches the money taken plus what is left owing.
+    """
 
     session: TillSession
     currency: str
@@ -94,6 +101,13 @@ class ZReport:
     expected_cash: int = 0
     counted_cash: int | None = None
     difference: int | None = None
+    fees_total: int = 0
+    pickup_point: str = ""
+
+    @property
+    def sales_total(self) -> int:
+        """Goods plus fees, net of undone checkouts (see the class)."""
+        return self.goods_total + self.fees_total
 
     @property
     def takings(self) -> int:

@@ -1,7 +1,8 @@
-"""Print spooling: queue receipts, labels and Z reports; the worker's loop that prints them.
+"""Print spooling: the queue of receipts, labels and Z reports, and printing one job.
 
-No Qt here: :class:`PrintLoop` runs on any thread (the GUI wraps it in a QThread, the
-benchmark runs it on a plain thread). Rules (design.md rule 4):
+Printing is in pieces: settings (:mod:`pos.services.print_settings`), stored rows turned
+into documents (:mod:`pos.services.print_documents`, pure), this queue, and the worker's
+loop (:mod:`pos.services.print_loop`). No Qt and no SQL here. Rules (design.md rule 4):
 
 - The checkout never waits: it only inserts a ``print_jobs`` row; documents are built from
   the store when the job prints (the store is the source of truth).
@@ -15,99 +16,48 @@ benchmark runs it on a plain thread). Rules (design.md rule 4):
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pos import languages, messages
 from pos.domain import settings as s
 from pos.errors import KnownError
+from pos.services import print_documents
+from pos.services.print_settings import (
+    PrinterSettings,
+    load_settings,
+    method_labels,
+    save_settings,
+)
+from pos.services.till import build_z_report
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
 from pos.store.till import TillRepository
 from receipts import printers
 from receipts.document import Document
-from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup, render
-from receipts.i18n import translations
-from receipts.label import LabelData, bags_for, layout_labels
-from receipts.receipt import (
-    ReceiptData,
-    ReceiptLine,
-    ReceiptPayment,
-    layout_receipt,
-)
-from receipts.sample import sample_receipt
-from receipts.z_report import CashMovement, MethodTotal, ZReportData, layout_z_report
+from receipts.escpos_render import render
+from receipts.label import LabelData, layout_labels
+from receipts.receipt import ReceiptData, ReceiptLine, layout_receipt
+from receipts.z_report import ZReportData, layout_z_report
+
+__all__ = [
+    "JobOutcome",
+    "PrintError",
+    "PrintService",
+    "PrinterSettings",
+    "QueueState",
+    "hub_info",
+    "load_settings",
+    "print_sample_receipt",
+    "sample_document",
+    "sample_receipt_bytes",
+    "save_settings",
+]
 
 log = logging.getLogger(__name__)
-
-WEIGHT_UNITS = {"weight": "g", "volume": "ml"}
 
 
 class PrintError(KnownError):
     """A document cannot be printed (its checkout, session or order does not exist)."""
-
-
-# settings -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PrinterSettings:
-    uri: str | None = None
-    profile: str = DEFAULT_PROFILE
-    width_mm: int = 80
-    columns: int | None = None
-    codepage: str | None = None
-    footer: str = ""
-    open_drawer_on_cash: bool = True
-    language: str = "en"
-    overridden: bool = False  # uri came from --printer / FOODHUB_POS_PRINTER
-
-    @property
-    def setup(self) -> PrinterSetup:
-        return PrinterSetup(self.profile, self.width_mm, self.columns, self.codepage)
-
-
-def load_settings(store: Store, override_uri: str | None = None) -> PrinterSettings:
-    """Printer settings from the store; ``override_uri`` (command line, env) wins."""
-    hub_locale = store.scalar("SELECT locale FROM hub ORDER BY id LIMIT 1") or "en"
-    get = store.settings.get
-    return PrinterSettings(
-        uri=override_uri or get(s.PRINTER_URI) or None,
-        profile=get(s.PRINTER_PROFILE) or DEFAULT_PROFILE,
-        width_mm=58 if get(s.PRINTER_WIDTH) == 58 else 80,
-        columns=get(s.PRINTER_COLUMNS) or None,
-        codepage=get(s.PRINTER_CODEPAGE),
-        footer=get(s.RECEIPT_FOOTER),
-        open_drawer_on_cash=get(s.OPEN_DRAWER_ON_CASH),
-        language=languages.pick(get(s.LANGUAGE), hub_locale),
-        overridden=bool(override_uri),
-    )
-
-
-def save_settings(store: Store, settings: PrinterSettings, actor: str = "") -> None:
-    """Save the printer settings in one transaction, audited."""
-    with store.transaction():
-        set_ = store.settings.set
-        set_(s.PRINTER_PROFILE, settings.profile)
-        set_(s.PRINTER_WIDTH, settings.width_mm)
-        set_(s.PRINTER_COLUMNS, settings.columns)
-        set_(s.PRINTER_CODEPAGE, settings.codepage)
-        set_(s.RECEIPT_FOOTER, settings.footer)
-        set_(s.OPEN_DRAWER_ON_CASH, settings.open_drawer_on_cash)
-        saved: list[s.Setting[Any]] = [
-            s.PRINTER_PROFILE,
-            s.PRINTER_WIDTH,
-            s.PRINTER_COLUMNS,
-            s.PRINTER_CODEPAGE,
-            s.RECEIPT_FOOTER,
-            s.OPEN_DRAWER_ON_CASH,
-        ]
-        if not settings.overridden:
-            set_(s.PRINTER_URI, settings.uri or "")
-            saved.append(s.PRINTER_URI)
-        details = {k.key: store.settings.get(k) for k in saved}
-        store.audit("printer.settings", entity="settings", actor=actor, details=details)
 
 
 # outcomes -------------------------------------------------------------------------------
@@ -148,7 +98,7 @@ class PrintService:
 
     # queueing -----------------------------------------------------------------------
     def enqueue_receipt(self, checkout_id: str, *, copy: bool = False, actor: str = "") -> str:
-        if self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) is None:
+        if not self.jobs.checkout_exists(checkout_id):
             raise PrintError("print.receipt_missing")
         return self.jobs.enqueue(
             "receipt", checkout_id, is_copy=copy, actor=actor, till_id=self.till_id
@@ -236,125 +186,33 @@ class PrintService:
     def enqueue_test(self, actor: str = "") -> str:
         return self.jobs.enqueue("test", "", actor=actor, till_id=self.till_id)
 
-    # documents ----------------------------------------------------------------------
-    def _method_labels(self, language: str) -> dict[str, str]:
-        """Method code -> what to print for it, in ``language`` (the hub's own words as typed)."""
-        methods = self.store.settings.get(s.PAYMENT_METHODS)
-        return methods.labels(translations(language).gettext)
-
+    # documents: rows from the store, made into documents by print_documents ----------
     def receipt_data(
         self, checkout_id: str, settings: PrinterSettings, *, copy: bool = False
     ) -> ReceiptData:
         row = self.jobs.checkout(checkout_id)
         if row is None:
             raise PrintError("print.checkout_gone")
-        hub = row["hub"] or {}
-        order = row["order"] or {}
-        labels = self._method_labels(settings.language)
-        lines = tuple(
-            ReceiptLine(
-                name=line["product_name"],
-                variant=line["variant_name"] or "",
-                quantity=line["quantity"],
-                unit_price=line["unit_price"],
-                amount=line["amount"],
-                quantity_ordered=line["quantity_ordered"],
-                status=line["status"],
-                final_weight=line["final_weight"],
-                weight_unit=WEIGHT_UNITS.get(line["variant_unit"] or "", ""),
-            )
-            for line in row["lines"]
-        )
-        payments = tuple(
-            ReceiptPayment(
-                method=p["method"],
-                label=labels.get(p["method"], p["method"]),
-                amount=p["amount"],
-                tendered=p["tendered"],
-                change=p["change"],
-            )
-            for p in row["payments"]
-        )
-        is_collection = row["kind"] == "collection"
-        return ReceiptData(
-            hub_name=hub.get("name", ""),
-            receipt_no=row["receipt_no"],
-            kind=row["kind"],
-            created_at=row["created_at"],
-            till_id=row["till_id"],
-            volunteer=row["volunteer"],
-            currency=row["currency"],
-            locale=hub.get("locale", "en_GB"),
-            timezone=hub.get("timezone", "UTC"),
-            pickup_point=row["pickup_point_name"],
-            order_number=order.get("number"),
-            customer_name=order.get("customer_name", ""),
-            customer_code=order.get("customer_code"),
-            lines=lines,
-            goods_total=row["goods_total"],
-            fees_total=row["fees_total"],
-            order_total=order.get("total") if is_collection else None,
-            paid_online=order.get("payment_total", 0) if is_collection else 0,
-            amount_due=row["amount_due"],
-            amount_paid=row["amount_paid"],
-            change_given=row["change_given"],
-            left_owing=row["left_owing"],
-            credit_amount=row["credit_amount"],
-            payments=payments,
-            note=row["note"],
-            reverses_receipt_no=row["reverses_receipt_no"],
-            footer=settings.footer,
-            is_copy=copy,
-        )
+        labels = method_labels(self.store, settings.language)
+        return print_documents.receipt_data(row, settings, labels, copy=copy)
 
     def z_report_data(
         self, session_id: str, settings: PrinterSettings, *, copy: bool = False
     ) -> ZReportData:
-        """The till session's report, from the till's own figures (as on screen)."""
+        """The till session's report: the same figures the till's screen shows."""
         till = TillRepository(self.store)
         session = till.get(session_id)
         if session is None:
             raise PrintError("print.session_gone")
-        extras = self.jobs.session_extras(session_id)
-        hub = extras["hub"] or {}
-        labels = self._method_labels(settings.language)
-        sums = till.checkout_sums(session_id)
-        return ZReportData(
-            hub_name=hub.get("name", ""),
-            till_id=session.till_id,
-            session_number=session.number,
-            volunteer=session.volunteer,
-            opened_at=session.opened_at,
-            currency=hub.get("currency", "GBP"),
-            locale=hub.get("locale", "en_GB"),
-            timezone=hub.get("timezone", "UTC"),
-            pickup_point=extras["pickup_point_name"],
-            closed_at=session.closed_at,
-            closed_by=session.closed_by,
-            float_amount=session.float_amount,
-            by_method=tuple(
-                MethodTotal(labels.get(m.method, m.method), m.amount, m.count)
-                for m in till.totals_by_method(session_id)
-            ),
-            movements=tuple(
-                CashMovement(m.amount, m.reason, m.created_at) for m in till.movements(session_id)
-            ),
-            expected_cash=(
-                session.expected_cash
-                if session.expected_cash is not None
-                else till.expected_cash(session_id)
-            ),
-            counted_cash=session.counted_cash,
-            difference=session.difference,
-            collections=sums["collections"],
-            walk_ins=sums["walk_ins"],
-            reversals=sums["reversals"],
-            sales_total=sums["goods_total"] + extras["fees_total"],
-            left_owing=sums["left_owing"],
-            credit_due=sums["credit_amount"],
-            close_note=session.close_note,
+        hub = self.jobs.hub() or {}
+        report = build_z_report(till, session, hub.get("currency", "GBP"))
+        return print_documents.z_report_data(
+            report,
+            hub,
+            settings,
+            method_labels(self.store, settings.language),
             printed_at=utcnow(),
-            is_copy=copy,
+            copy=copy,
         )
 
     def label_data(
@@ -363,25 +221,7 @@ class PrintService:
         row = self.jobs.order_for_labels(order_number)
         if row is None:
             raise PrintError("print.order_missing", number=order_number)
-        hub = row["hub"] or {}
-        if bags:
-            chilled = [bool(row["has_chilled"]) and not row["has_ambient"]] * bags
-        else:
-            chilled = bags_for(bool(row["has_chilled"]), bool(row["has_ambient"]))
-        return [
-            LabelData(
-                hub_name=hub.get("name", ""),
-                order_number=row["number"],
-                customer_name=row["customer_name"],
-                customer_code=row["customer_code"],
-                pickup_point=row["pickup_point_name"],
-                bag=k,
-                bags=len(chilled),
-                chilled=is_chilled,
-                is_copy=copy,
-            )
-            for k, is_chilled in enumerate(chilled, start=1)
-        ]
+        return print_documents.label_data(row, bags, copy=copy)
 
     def document(self, job: PrintJob, settings: PrinterSettings) -> Document:
         setup = settings.setup
@@ -490,9 +330,7 @@ class PrintService:
             failed=counts.get("failed", 0),
             problem=problem,
             fault=fault,
-            last_printed_at=self.store.scalar(
-                "SELECT MAX(printed_at) FROM print_jobs WHERE status = 'done'"
-            ),
+            last_printed_at=self.jobs.last_printed_at(),
         )
 
 
@@ -505,18 +343,7 @@ def sample_document(
     settings: PrinterSettings, hub: dict[str, Any] | None = None, printed_at: str | None = None
 ) -> Document:
     """The test receipt for ``settings`` (saved or not): accents, columns, QR, cut."""
-    hub = hub or {}
-    setup = settings.setup
-    data = sample_receipt(
-        hub_name=hub.get("name", "Food Hub POS"),
-        currency=hub.get("currency", "EUR"),
-        locale=hub.get("locale", "en_GB"),
-        timezone=hub.get("timezone", "UTC"),
-        printed_at=printed_at or utcnow(),
-        printer=settings.uri or "",
-        language=settings.language,
-    )
-    return layout_receipt(data, setup.line_columns, setup.code_pages(), language=settings.language)
+    return print_documents.sample_document(settings, hub, printed_at or utcnow())
 
 
 def sample_receipt_bytes(settings: PrinterSettings, hub: dict[str, Any] | None = None) -> bytes:
@@ -529,103 +356,3 @@ def print_sample_receipt(
     """Print the test receipt now (not through the queue); raises KnownError on failure."""
     address = printers.parse_uri(settings.uri or "")
     return printers.send(address, sample_receipt_bytes(settings, hub))
-
-
-# the worker loop ------------------------------------------------------------------------
-class PrintLoop:
-    """Prints queued jobs until stopped: at once when woken, else polling the queue.
-
-    After a printer fault it waits ``backoff`` seconds (growing) before asking again; a
-    wake (new job, settings changed, "retry now") cuts the wait short. While idle it asks
-    the printer for its status every ``probe_every`` seconds (a quarter of that while a
-    problem is shown), so "out of paper" shows before the next customer, not after.
-    """
-
-    def __init__(
-        self,
-        service: PrintService,
-        *,
-        poll: float = 0.5,
-        backoff: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0),
-        probe_every: float = 20.0,
-        report: Callable[[QueueState, JobOutcome | None], None] | None = None,
-    ) -> None:
-        self.service = service
-        self.probe_every = probe_every
-        self.poll = poll
-        self.backoff = backoff
-        self.report = report or (lambda state, outcome: None)
-        self.stop_event = threading.Event()
-        self.wake_event = threading.Event()
-        self.faults_in_a_row = 0
-
-    def wake(self) -> None:
-        self.wake_event.set()
-
-    def stop(self) -> None:
-        self.stop_event.set()
-        self.wake_event.set()
-
-    def _job_added(self, _job_id: str) -> None:
-        self.wake_event.set()
-
-    def run(self) -> None:
-        PrintJobs.listeners.append(self._job_added)
-        try:
-            self._run()
-        finally:
-            if self._job_added in PrintJobs.listeners:
-                PrintJobs.listeners.remove(self._job_added)
-
-    def _run(self) -> None:
-        recovered = False
-        self.report(self.service.state(), None)
-        problem = fault = ""
-        last_probe = -float("inf")
-        while not self.stop_event.is_set():
-            self.wake_event.clear()
-            try:
-                if not recovered:  # until it succeeds (the file may be read-only for a while)
-                    self.service.recover()
-                    recovered = True
-                outcome = self.service.process_next()
-            except KnownError as exc:  # e.g. the database cannot be written: say so, retry
-                log.warning("print loop: %s", messages.for_log(exc))
-                outcome = JobOutcome(None, False, exc.message, "error")
-            except Exception:  # never let the worker die: the till relies on it
-                log.exception("print loop error")
-                outcome = JobOutcome(
-                    None, False, "Printing stopped on an error; see the log.", "error"
-                )
-            if outcome is not None and outcome.printed:
-                self.faults_in_a_row = 0
-                after = outcome.after.problem if outcome.after else None
-                problem, fault = (after.message, after.kind) if after else ("", "")
-                self.report(self.service.state(problem, fault), outcome)
-                continue  # there may be more
-            if outcome is not None and outcome.fault != "render":
-                problem, fault = outcome.error, outcome.fault
-                self.report(self.service.state(problem, fault), outcome)
-                delay = self.backoff[min(self.faults_in_a_row, len(self.backoff) - 1)]
-                self.faults_in_a_row += 1
-            elif outcome is not None:  # a broken job was set aside: go on with the next
-                self.report(self.service.state(problem, fault), outcome)
-                continue
-            else:
-                now = time.monotonic()
-                every = self.probe_every / 4 if problem else self.probe_every
-                if self.probe_every and now - last_probe >= every:
-                    last_probe = now
-                    problem, fault = self.service.probe()
-                self.report(self.service.state(problem, fault), None)
-                delay = self.poll
-            self.wake_event.wait(delay)
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.02) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()

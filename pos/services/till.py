@@ -247,19 +247,26 @@ class TillService:
         session = self.repo.get(session_id) if session_id else self.current()
         if session is None:
             raise KnownError("till.session_missing")
-        sums = self.repo.checkout_sums(session.id)
-        by_method = tuple(self.repo.totals_by_method(session.id))
-        expected = (
-            session.expected_cash
-            if session.expected_cash is not None
-            else self.repo.expected_cash(session.id)
-        )
-        return ZReport(
-            session=session, currency=self.currency, by_method=by_method,
-            collections=sums["collections"], walk_ins=sums["walk_ins"],
-            reversals=sums["reversals"], goods_total=sums["goods_total"],
-            left_owing=sums["left_owing"], credit_amount=sums["credit_amount"],
-            cash_payments=sum(m.amount for m in by_method if m.method == "cash"),
-            cash_moves=tuple(self.repo.movements(session.id)), expected_cash=expected,
-            counted_cash=session.counted_cash, difference=session.difference,
-        )  # fmt: skip
+        return build_z_report(self.repo, session, self.currency)
+
+
+def build_z_report(repo: TillRepository, session: TillSession, currency: str) -> ZReport:
+    """The session's Z report from the till's own figures: shown on screen, printed alike."""
+    sums = repo.checkout_sums(session.id)
+    by_method = tuple(repo.totals_by_method(session.id))
+    expected = (
+        session.expected_cash
+        if session.expected_cash is not None
+        else repo.expected_cash(session.id)
+    )
+    return ZReport(
+        session=session, currency=currency, by_method=by_method,
+        collections=sums["collections"], walk_ins=sums["walk_ins"],
+        reversals=sums["reversals"], goods_total=sums["goods_total"],
+        fees_total=sums["fees_total"], left_owing=sums["left_owing"],
+        credit_amount=sums["credit_amount"],
+        cash_payments=sum(m.amount for m in by_method if m.method == "cash"),
+        cash_moves=tuple(repo.movements(session.id)), expected_cash=expected,
+        counted_cash=session.counted_cash, difference=session.difference,
+        pickup_point=repo.pickup_point_name(session.id),
+    )  # fmt: skip

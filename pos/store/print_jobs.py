@@ -307,18 +307,17 @@ class PrintJobs:
         sql += " ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?"
         return [d for d in (_dict(row) for row in self.conn.execute(sql, params)) if d]
 
-    def session_extras(self, session_id: str) -> dict[str, Any]:
-        """What the Z report prints beyond the till's own sums: pickup point, fees, hub."""
-        pickup = self.store.scalar(
-            "SELECT p.name FROM till_sessions s JOIN pickup_points p ON p.id = s.pickup_point_id"
-            " WHERE s.id = ?",
-            (session_id,),
-        )
-        fees = self.store.scalar(
-            "SELECT COALESCE(SUM(fees_total), 0) FROM checkouts WHERE session_id = ?",
-            (session_id,),
-        )
-        return {"pickup_point_name": pickup or "", "fees_total": int(fees), "hub": self.hub()}
+    def checkout_exists(self, checkout_id: str) -> bool:
+        return self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) is not None
+
+    def last_printed_at(self) -> str | None:
+        """When the last job printed (UTC ISO), None if none has."""
+        value = self.store.scalar("SELECT MAX(printed_at) FROM print_jobs WHERE status = 'done'")
+        return None if value is None else str(value)
+
+    def hub_locale(self) -> str | None:
+        value = self.store.scalar("SELECT locale FROM hub ORDER BY id LIMIT 1")
+        return None if value is None else str(value)
 
     def open_session_id(self, till_id: str) -> str | None:
         value = self.store.scalar(

@@ -132,6 +132,15 @@ class TillRepository:
         )
         return [MethodTotal(r["method"], r["amount"], r["n"]) for r in rows]
 
+    def pickup_point_name(self, session_id: str) -> str:
+        """The name of the pickup point the session served ("" when none)."""
+        row = self.conn.execute(
+            "SELECT p.name FROM till_sessions s JOIN pickup_points p ON p.id = s.pickup_point_id"
+            " WHERE s.id = ?",
+            (session_id,),
+        ).fetchone()
+        return str(row[0]) if row else ""
+
     def checkout_sums(self, session_id: str) -> dict[str, int]:
         """Counts by kind and money sums over the session's checkouts."""
         row = self.conn.execute(
@@ -140,6 +149,7 @@ class TillRepository:
             " COALESCE(SUM(kind = 'walk_in'), 0) AS walk_ins,"
             " COALESCE(SUM(kind = 'reversal'), 0) AS reversals,"
             " COALESCE(SUM(goods_total), 0) AS goods_total,"
+            " COALESCE(SUM(fees_total), 0) AS fees_total,"
             " COALESCE(SUM(left_owing), 0) AS left_owing,"
             " COALESCE(SUM(credit_amount), 0) AS credit_amount,"
             " COALESCE(SUM(amount_paid), 0) AS amount_paid"

@@ -1,13 +1,16 @@
 """The "Print lists" screen: choose documents, producer, pickup point and paper; write PDFs.
 
-PDFs are made on a worker thread with its own database connection, so the till keeps
-working while a 2,000-order cycle is laid out. When they are ready the folder (or the
-single file) can be opened in the system's viewer.
+PDFs are made in worker processes (:mod:`pos.services.processes`), each reading the
+database file itself, so the till's typing never waits for a 2,000-order cycle to be laid
+out; a pool thread (:mod:`pos.ui.tasks`) only plans the run, waits and reports progress.
+"Stop" ends the run between documents. When they are ready the folder (or the single
+file) can be opened in the system's viewer.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +35,8 @@ from PySide6.QtWidgets import (
 from pos import messages, paths
 from pos.domain.settings import LISTS_FOLDER, LISTS_PAPER
 from pos.errors import KnownError
-from pos.services.lists import KINDS, ListRequest, ListsService, labels_per_sheet
+from pos.services import processes
+from pos.services.lists import KINDS, Cancelled, ListRequest, ListsService, labels_per_sheet
 from pos.store import Store
 from pos.ui import tasks
 from pos.ui.widgets import fit_to_screen, named
@@ -41,12 +45,20 @@ log = logging.getLogger(__name__)
 
 
 def _write_lists(
-    store: Store, request: ListRequest, folder: Path, progress: Callable[[int, int, str], None]
+    store: Store,
+    request: ListRequest,
+    folder: Path,
+    progress: Callable[[int, int, str], None],
+    cancel: threading.Event,
 ) -> list[str]:
-    """On a pool thread: write the PDFs, reading through a connection of its own."""
+    """On a pool thread: plan the run, have the worker processes make it, wait for them."""
     reader = store.reader()
     try:
-        return [str(p) for p in ListsService(reader).generate(request, folder, progress=progress)]
+        service = ListsService(reader)
+        written = service.generate(
+            request, folder, progress=progress, executor=processes.pool(), cancel=cancel
+        )
+        return [str(p) for p in written]
     finally:
         reader.close()
 
@@ -56,6 +68,7 @@ class ListsDialog(QDialog):
 
     generated = Signal(list)  # paths written (str)
     generation_failed = Signal(str)
+    cancelled = Signal(int)  # PDFs written before the stop
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +77,7 @@ class ListsDialog(QDialog):
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
         self._job: tasks.Job[list[str]] | None = None
+        self._cancel = threading.Event()
         service = ListsService(store)
         options = service.options()
 
@@ -80,7 +94,7 @@ class ListsDialog(QDialog):
             "run-sheet": self.tr("Run sheet (per delivery round)"),
         }
         for kind in KINDS:
-            self.kind.addItem(labels[kind], kind)
+            self.kind.addItem(labels.get(kind, kind), kind)  # a new kind shows at once
 
         self.producer = QComboBox()
         named(self.producer, "listsProducer", self.tr("Producer"))
@@ -152,6 +166,12 @@ class ListsDialog(QDialog):
         )
         named(self.open_button, "listsOpenButton", self.tr("Open folder"))
         self.open_button.setEnabled(False)
+        self.stop_button = buttons.addButton(
+            self.tr("Stop"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        named(self.stop_button, "listsStopButton", self.tr("Stop making the PDFs"))
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self.cancel)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         self.generate_button.clicked.connect(self.generate)
@@ -159,6 +179,8 @@ class ListsDialog(QDialog):
         if options.cycle is None:
             self.generate_button.setEnabled(False)
             self.status.setText(self.tr("There are no orders yet: sync with OFN first."))
+        else:
+            processes.warm_up()  # the workers start while the person chooses
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -217,36 +239,56 @@ class ListsDialog(QDialog):
         self.written = []
         self.generate_button.setEnabled(False)
         self.open_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.stop_button.setVisible(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Making the PDFs…"))
         store, request = self.store, self.request()
+        cancel = self._cancel = threading.Event()
 
         def progress(done: int, total: int, name: str) -> None:  # on the pool thread
             tasks.to_main(self._progress, done, total, name, owner=self)
 
         self._job = tasks.run(
-            lambda: _write_lists(store, request, folder, progress),
+            lambda: _write_lists(store, request, folder, progress, cancel),
             on_result=self._done,
             on_error=self._failed,
             owner=self,
             what="writing lists",
         )
 
+    def cancel(self) -> None:
+        """Stop after the documents being drawn now; those written stay."""
+        if self.busy:
+            self._cancel.set()
+            self.stop_button.setEnabled(False)
+            self.status.setText(self.tr("Stopping…"))
+
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, name: str) -> None:
+        if self._cancel.is_set():
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        if name:
-            self.status.setText(self.tr("Writing %1…").replace("%1", name))
+        if done < total:
+            self.status.setText(
+                self.tr("Making the PDFs: %1 of %2 done…")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
+
+    def _idle(self) -> None:
+        self._job = None
+        self.generate_button.setEnabled(True)
+        self.stop_button.setVisible(False)
+        self.progress.setVisible(False)
 
     @Slot(list)
     def _done(self, written: list[str]) -> None:
-        self._job = None
+        self._idle()
         self.written = written
-        self.generate_button.setEnabled(True)
         self.open_button.setEnabled(bool(written))
-        self.progress.setVisible(False)
         folder = str(Path(written[0]).parent) if written else self.folder.text()
         self.status.setText(
             self.tr("%n PDF(s) written to %1.", "", len(written)).replace("%1", folder)
@@ -254,10 +296,18 @@ class ListsDialog(QDialog):
         self.generated.emit(written)
 
     def _failed(self, exc: BaseException) -> None:
-        self._job = None
+        self._idle()
+        if isinstance(exc, Cancelled):
+            self.written = [str(p) for p in exc.written]
+            self.open_button.setEnabled(bool(self.written))
+            self.status.setText(
+                self.tr("Stopped: %1 of %2 PDFs written.")
+                .replace("%1", str(len(exc.written)))
+                .replace("%2", str(exc.total))
+            )
+            self.cancelled.emit(len(exc.written))
+            return
         message = tasks.describe(exc)
-        self.generate_button.setEnabled(True)
-        self.progress.setVisible(False)
         self.status.setText(self.tr("The PDFs could not be made: %1").replace("%1", message))
         self.generation_failed.emit(message)
 

@@ -14,7 +14,8 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from pos.services.printing import JobOutcome, PrintLoop, PrintService, QueueState
+from pos.services.print_loop import PrintLoop
+from pos.services.printing import JobOutcome, PrintService, QueueState
 from pos.store import Store
 from pos.ui import tasks
 

@@ -237,7 +237,8 @@ class PinDialog(QDialog):
 def z_report_text(
     widget: QWidget, z: ZReport, locale: str, timezone: str, labels: dict[str, str] | None = None
 ) -> str:
-    """The Z report as plain lines for the screen (the printer renders its own)."""
+    """The Z report as plain lines for the screen; the printer lays out the same
+    :class:`ZReport` (``pos.services.print_documents.z_report_data``)."""
 
     def m(minor: int | None) -> str:
         return "" if minor is None else money(minor, z.currency, locale)
@@ -267,6 +268,10 @@ def z_report_text(
             "%1", str(z.walk_ins)
         ),
         QCoreApplication.translate("TillDialog", "Undone: %1").replace("%1", str(z.reversals)),
+        "",
+        QCoreApplication.translate("TillDialog", "Goods: %1").replace("%1", m(z.goods_total)),
+        QCoreApplication.translate("TillDialog", "Fees: %1").replace("%1", m(z.fees_total)),
+        QCoreApplication.translate("TillDialog", "Sales total: %1").replace("%1", m(z.sales_total)),
         "",
     ]
     for method in z.by_method:

@@ -8,6 +8,7 @@ code (any keyboard-wedge scanner opens the order at the till), the pickup point,
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,9 @@ SHEETS = {
 }
 LABEL_4X6 = (4 * inch, 6 * inch)
 QUIET = 4  # modules of white around a QR code, as the standard asks
+# One fixed mask pattern: qrcode otherwise lays every code out 8 times to score the masks
+# (half of the labels' time). Any mask decodes; this one keeps order numbers readable.
+QR_MASK = 2
 
 
 class _LabelDecor:
@@ -64,35 +68,33 @@ class _LabelDecor:
         self.generated = _("Generated {when}").format(when=layout.local_time(info))
         self.page_text = _("Page {page} of {pages}")
         self.date = layout.pdf_date(info)
+        self._fitted: dict[float, str] = {}
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize
         canvas.saveState()
         canvas.setFillColor(layout.GREY)
         canvas.setFont(fonts.REGULAR, 6.5)
-        canvas.drawString(8 * mm, height - 6 * mm, fit(self.top, fonts.REGULAR, 6.5, width * 0.7))
+        if width not in self._fitted:
+            self._fitted[width] = fit(self.top, fonts.REGULAR, 6.5, width * 0.7)
+        canvas.drawString(8 * mm, height - 6 * mm, self._fitted[width])
         footer = f"{self.generated} · {self.page_text.format(page=page, pages=pages)}"
         canvas.drawRightString(width - 8 * mm, 4 * mm, footer)
         canvas.restoreState()
 
 
 def _canvas(info: DocInfo, title: str, size: tuple[float, float]) -> tuple[io.BytesIO, Canvas]:
-    fonts.register()
-    _ = layout.translator(info.language)
     buffer = io.BytesIO()
-    decor = _LabelDecor(info, title, _)
-    canvas = layout.NumberedCanvas(buffer, pagesize=size, invariant=1, decor=decor)
-    canvas.setTitle(title)
-    canvas.setAuthor(info.hub_name)
-    canvas.setSubject(info.cycle_name)
-    canvas.setCreator("Food Hub POS")
-    return buffer, canvas
+    decor = _LabelDecor(info, title, layout.translator(info.language))
+    return buffer, layout.make_canvas(buffer, info, title, size, decor)
 
 
 @lru_cache(maxsize=4096)
 def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
     """The QR modules of ``value`` (error correction M, no border), cached per value."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=QR_MASK
+    )
     code.add_data(value)
     code.make(fit=True)
     return tuple(tuple(row) for row in code.get_matrix())
@@ -101,35 +103,55 @@ def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
     """A QR code of ``value`` with its 4-module quiet zone, in a ``size`` square at x, y.
 
-    One filled path of horizontal runs: far fewer PDF operators than a rect per module.
+    Each value is drawn once per document as a form (a PDF XObject, one module = 1 unit)
+    and placed, scaled, wherever it is needed: an order's bags share one drawing.
     """
+    name = "qr" + value.encode().hex()  # a safe PDF name whatever the value holds
+    side = len(qr_matrix(value)) + 2 * QUIET
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, side, side)
+        _qr_path(canvas, value)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size / side, size / side)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
+def _qr_path(canvas: Canvas, value: str) -> None:
+    """The dark modules as one filled path of horizontal runs, in whole module units."""
     matrix = qr_matrix(value)
     count = len(matrix)
-    module = size / (count + 2 * QUIET)
-    path = canvas.beginPath()
+    side = count + 2 * QUIET
+    runs: list[str] = []
     for r, row in enumerate(matrix):
-        top = y + size - (QUIET + r + 1) * module
+        top = side - (QUIET + r + 1)
         c = 0
         while c < count:
             if row[c]:
                 start = c
                 while c < count and row[c]:
                     c += 1
-                path.rect(x + (QUIET + start) * module, top, (c - start) * module, module)
+                runs.append(f"{QUIET + start} {top} {c - start} 1 re")
             else:
                 c += 1
-    canvas.saveState()
     canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+    canvas._code.append(" ".join(runs) + " f")
 
 
 def _shrink(text: str, font: str, largest: float, smallest: float, width: float) -> float:
-    """The largest font size from ``largest`` down that fits ``text`` in ``width``."""
-    size = largest
-    while size > smallest and stringWidth(text, font, size) > width:
-        size -= 0.5
-    return size
+    """The largest font size from ``largest`` down (in half points) that fits ``width``,
+    stopping at the first step at or below ``smallest``.
+
+    A string's width grows in proportion to the size, so one measurement is enough.
+    """
+    per_point = stringWidth(text, font, 1)
+    if per_point * largest <= width:
+        return largest
+    steps = math.ceil(round((largest - width / per_point) * 2, 6))
+    floor = math.ceil(round((largest - smallest) * 2, 6))  # the loop's last step
+    return largest - 0.5 * min(steps, floor)
 
 
 def _chilled_badge(canvas: Canvas, text: str, x: float, y: float, size: float) -> float:

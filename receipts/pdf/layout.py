@@ -21,7 +21,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -287,7 +287,11 @@ class Decor(Protocol):
 
 
 class NumberedCanvas(Canvas):
-    """Keeps each page until the end, then draws header and "Page X of Y" on all of them."""
+    """Keeps each page until the end, then draws header and "Page X of Y" on all of them.
+
+    Plain strings in the embedded fonts are drawn through a per-document cache of their
+    encoded form (:class:`TextCache`): tables, labels and footers repeat the same words.
+    """
 
     def __init__(self, *args: Any, decor: Decor, **kwargs: Any) -> None:
         # Start pages in DejaVu too, so no unembedded Helvetica is referenced at all.
@@ -296,7 +300,29 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._decor = decor
         self._pages: list[dict[str, Any]] = []
+        self.text_cache = TextCache(self)
         self.setDateFormatter(decor.date)
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        hit = None if args or kwargs else self.text_cache.find(self._fontname, self._fontsize, text)
+        if hit is None or not self.bottomup:
+            super().drawString(x, y, text, *args, **kwargs)
+            return
+        self._code.append(f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm {hit[0]} ET")
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        hit = None if args or kwargs else self.text_cache.find(self._fontname, self._fontsize, text)
+        if hit is None or not self.bottomup:
+            super().drawRightString(x, y, text, *args, **kwargs)
+            return
+        self._code.append(f"BT 1 0 0 1 {x - hit[1]:.2f} {y:.2f} Tm {hit[0]} ET")
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        hit = None if args or kwargs else self.text_cache.find(self._fontname, self._fontsize, text)
+        if hit is None or not self.bottomup:
+            super().drawCentredString(x, y, text, *args, **kwargs)
+            return
+        self._code.append(f"BT 1 0 0 1 {x - hit[1] / 2:.2f} {y:.2f} Tm {hit[0]} ET")
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -382,3 +408,298 @@ def keep(parts: list[Flowable], rows: int) -> list[Flowable]:
     if rows <= SHORT_BLOCK:
         return [KeepTogether(parts)]
     return [CondPageBreak(60 * mm), *parts]
+
+
+# Straight on the canvas -----------------------------------------------------------------
+# Long lists (thousands of blocks) are drawn without platypus: a table costs a flowable and
+# a style pass per cell and a deep copy per kept block, which was nearly all of their time.
+# Rows sit on a grid of text lines; the page rules are those of :func:`block` and :func:`keep`.
+LINE = 8.5 * 1.2  # one text line of a cell
+ROW_PAD = (2.0, 2.5)  # above and below the text of a row
+CELL_PAD = 3.0  # left and right of a cell's text
+BANNER_SIZE = 10.0
+BANNER_HEIGHT = 19.5  # 10 pt text, 3.5 above and 4 below
+HEAD_SIZE = 7.5
+KEEP_ROOM = 60 * mm  # a long block starts on a new page when less than this is left
+
+
+def _rgb(color: colors.Color) -> str:
+    return f"{color.red:.3f} {color.green:.3f} {color.blue:.3f}"
+
+
+class TextCache:
+    """Per document: the PDF operators and the width of each (font, size, text) drawn.
+
+    A packing list prints the same product, variant and header words thousands of times;
+    encoding each for the embedded font subset once per document is what makes a row cheap.
+    """
+
+    def __init__(self, canvas: Canvas) -> None:
+        self._doc = canvas._doc
+        self._escape = canvas._escape
+        self._known: dict[tuple[str, float, str], tuple[str, float]] = {}
+        self._dynamic: dict[str, bool] = {}
+
+    def get(self, font: str, size: float, text: str) -> tuple[str, float]:
+        """``(operators that show text, its width)``; the font is set inside the operators."""
+        key = (font, size, text)
+        hit = self._known.get(key)
+        if hit is None:
+            face = getFont(font)
+            ops = " ".join(
+                f"{face.getSubsetInternalName(subset, self._doc)} {size:g} Tf"
+                f" ({self._escape(chunk)}) Tj"
+                for subset, chunk in face.splitString(text, self._doc)
+            )
+            hit = self._known[key] = (ops, stringWidth(text, font, size))
+        return hit
+
+    def find(self, font: str, size: float, text: str) -> tuple[str, float] | None:
+        """Like :meth:`get`, or None for a font that is not embedded (drawn the usual way)."""
+        dynamic = self._dynamic.get(font)
+        if dynamic is None:
+            dynamic = self._dynamic[font] = bool(getattr(getFont(font), "_dynamicFont", False))
+        return self.get(font, size, text) if dynamic else None
+
+    def width(self, font: str, size: float, text: str) -> float:
+        return self.get(font, size, text)[1]
+
+    def wrap(self, text: str, font: str, size: float, room: float) -> list[str]:
+        """Lines of ``text`` within ``room`` points, cut at spaces as a paragraph would.
+
+        One word wider than the room stays whole and overhangs (an order number, a code).
+        """
+        if "\n" not in text and self.width(font, size, text) <= room:
+            return [text]
+        lines: list[str] = []
+        for part in text.split("\n"):
+            current = ""
+            for word in part.split():
+                candidate = f"{current} {word}" if current else word
+                if current and self.width(font, size, candidate) > room:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = candidate
+            lines.append(current)
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A grid column: its share of the frame width and how its cells are aligned."""
+
+    share: float
+    align: str = "left"  # left | right | center
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    height: float
+    code: str  # text operators, relative to the row's middle
+
+
+_BLACK = "0 0 0"
+_RULE_GREY = _rgb(colors.lightgrey)
+
+
+class GridDocument:
+    """A document of headed blocks (banner, column header, lines, total) on a line grid.
+
+    The rules of the platypus tables hold: a block's banner and column header repeat on
+    every page it runs onto; a block of up to :data:`SHORT_BLOCK` rows is never split, nor
+    parted from the heading above it; a longer one starts where it is unless less than
+    :data:`KEEP_ROOM` is left; header and "Page X of Y" on every page; same bytes for the
+    same input. Cells wrap at spaces like paragraphs.
+    """
+
+    def __init__(
+        self, info: DocInfo, title: str, columns: Sequence[Column], header: Sequence[str]
+    ) -> None:
+        self.buffer = io.BytesIO()
+        self.width, self.height = page_size(info.paper)
+        self.canvas = make_canvas(self.buffer, info, title, (self.width, self.height))
+        self.text = self.canvas.text_cache
+        self.left = MARGIN_X
+        self.right = self.width - MARGIN_X
+        self.top = self.height - MARGIN_TOP - 6  # where a platypus frame starts its text
+        self.bottom = MARGIN_BOTTOM + 6
+        self.y = self.top
+        self.at_top = True
+        self.columns = tuple(columns)
+        scale = (self.right - self.left) / sum(c.share for c in columns)
+        self.edges = [self.left]
+        for column in columns:
+            self.edges.append(self.edges[-1] + column.share * scale)
+        self._cells: dict[tuple[int, str, float, str], tuple[int, str]] = {}
+        self.header = self._row(header, fonts.BOLD, HEAD_SIZE, HEAD_SIZE * 1.2)
+
+    # flow ------------------------------------------------------------------------------
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.y = self.top
+        self.at_top = True
+
+    def room(self) -> float:
+        return self.y - self.bottom
+
+    def space(self, points: float) -> None:
+        if not self.at_top:
+            self.y -= points
+
+    def paragraph(
+        self,
+        text: str,
+        font: str,
+        size: float,
+        leading: float,
+        *,
+        color: colors.Color = colors.black,
+        before: float = 0,
+        after: float = 0,
+    ) -> None:
+        """Text wrapped across the frame (a title, a note); ``before`` is dropped at a page top."""
+        lines = self.text.wrap(text, font, size, self.right - self.left)
+        height = len(lines) * leading
+        if not self.at_top:
+            if before + height > self.room():
+                self.new_page()
+            else:
+                self.y -= before
+        parts = [f"q {_rgb(color)} rg BT"]
+        baseline = self.y - size - (leading - size * 1.2) / 2
+        for line in lines:
+            ops = self.text.get(font, size, line)[0]
+            parts.append(f"1 0 0 1 {self.left:.2f} {baseline:.2f} Tm {ops}")
+            baseline -= leading
+        parts.append("ET Q")
+        self.canvas._code.append(" ".join(parts))
+        self.y -= height + after
+        self.at_top = False
+
+    def block(
+        self,
+        banner: str,
+        rows: Sequence[Sequence[str]],
+        total: Sequence[str],
+        *,
+        heading: str = "",
+    ) -> None:
+        """One customer or product: kept on one page when short, else split with repeats."""
+        body = [self._row(r, fonts.REGULAR, 8.5, LINE) for r in rows]
+        body.append(self._row(total, fonts.BOLD, 8.5, LINE))
+        heading_lines = self.text.wrap(heading, fonts.BOLD, 11.5, self.right - self.left)
+        heading_height = (4 * mm + 14 * len(heading_lines) + 1.5 * mm) if heading else 0.0
+        top_part = BANNER_HEIGHT + self.header.height
+        if len(body) + 2 <= SHORT_BLOCK:
+            need = heading_height + top_part + sum(row.height for row in body)
+        else:
+            need = max(KEEP_ROOM, heading_height + top_part + body[0].height)
+        if not self.at_top and need > self.room():
+            self.new_page()
+        if heading:
+            self.paragraph(heading, fonts.BOLD, 11.5, 14, before=4 * mm, after=1.5 * mm)
+        banner = fit(banner, fonts.BOLD, BANNER_SIZE, self.right - self.left - 2 * CELL_PAD)
+        self._banner(banner)
+        last = len(body) - 1
+        for index, row in enumerate(body):
+            if row.height > self.room():
+                self.new_page()
+                self._banner(banner)
+            bottom = self.y - row.height
+            rule = self._rule(bottom, 0.25, _RULE_GREY)
+            if index == last:  # the total has a strong rule above
+                rule += " " + self._rule(self.y, 0.8, _BLACK)
+            self._draw_row(row, bottom, rule)
+            self.y = bottom
+        self.y -= 5  # space after a block
+        self.at_top = False
+
+    def finish(self) -> bytes:
+        self.canvas.showPage()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+    # drawing ---------------------------------------------------------------------------
+    def _banner(self, text: str) -> None:
+        """The block's banner and the column header under it (again on each page)."""
+        base = self.y - BANNER_HEIGHT
+        ops = self.text.get(fonts.BOLD, BANNER_SIZE, text)[0]
+        width = self.right - self.left
+        self.canvas._code.append(
+            f"q {_rgb(LIGHT)} rg {self.left:.2f} {base:.2f} {width:.2f} {BANNER_HEIGHT:.2f} re f Q"
+            f" BT 1 0 0 1 {self.left + CELL_PAD:.2f} {base + 4 + 0.9:.2f} Tm {ops} ET"
+        )
+        bottom = base - self.header.height
+        self.canvas._code.append(f"q {_rgb(GREY)} rg")
+        self._draw_row(self.header, bottom)
+        self.canvas._code.append("Q " + self._rule(bottom, 0.8, _BLACK))
+        self.y = bottom
+        self.at_top = False
+
+    def _draw_row(self, row: _Row, bottom: float, rule: str = "") -> None:
+        mid = bottom + ROW_PAD[1] + (row.height - sum(ROW_PAD)) / 2
+        self.canvas._code.append(f"q 1 0 0 1 0 {mid:.2f} cm BT {row.code} ET Q {rule}")
+
+    def _row(self, cells: Sequence[str], font: str, size: float, leading: float) -> _Row:
+        """A row's text: each cell aligned in its column, its lines around the row's middle."""
+        codes = []
+        most = 1
+        for i, text in enumerate(cells):
+            if text:
+                lines, code = self._cell(i, font, size, leading, text)
+                codes.append(code)
+                most = max(most, lines)
+        return _Row(most * leading + sum(ROW_PAD), " ".join(codes))
+
+    def _cell(
+        self, column: int, font: str, size: float, leading: float, text: str
+    ) -> tuple[int, str]:
+        """(lines, operators) of one cell; the same text in the same column costs a lookup."""
+        key = (column, font, size, text)
+        hit = self._cells.get(key)
+        if hit is not None:
+            return hit
+        left, right = self.edges[column] + CELL_PAD, self.edges[column + 1] - CELL_PAD
+        lines = [text]
+        if any(ch.isspace() for ch in text.strip()):
+            lines = self.text.wrap(text, font, size, right - left)
+        align = self.columns[column].align
+        parts = []
+        for k, line in enumerate(lines):
+            ops, width = self.text.get(font, size, line)
+            if align == "right":
+                x = right - width
+            elif align == "center":
+                x = (left + right - width) / 2
+            else:
+                x = left
+            y = (len(lines) - 1) * leading / 2 - k * leading - size * 0.26
+            parts.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {ops}")
+        hit = self._cells[key] = (len(lines), " ".join(parts))
+        return hit
+
+    def _rule(self, y: float, width: float, rgb: str) -> str:
+        return f"q {width:g} w {rgb} RG {self.left:.2f} {y:.2f} m {self.right:.2f} {y:.2f} l S Q"
+
+
+def make_canvas(
+    buffer: io.BytesIO,
+    info: DocInfo,
+    title: str,
+    size: tuple[float, float],
+    decor: Decor | None = None,
+) -> NumberedCanvas:
+    """A page-numbering canvas for documents drawn straight on it, with the PDF's metadata."""
+    fonts.register()
+    canvas = NumberedCanvas(
+        buffer,
+        pagesize=size,
+        invariant=1,
+        decor=decor or _Decor(info, title, translator(info.language)),
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor(info.hub_name)
+    canvas.setSubject(info.cycle_name)
+    canvas.setCreator("Food Hub POS")
+    return canvas

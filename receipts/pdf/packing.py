@@ -10,13 +10,13 @@ and column header repeat on every page it runs onto, and short blocks are never 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
 from itertools import groupby
 
-from reportlab.platypus import Flowable, Spacer
-
 from pos.domain.units import format_measure
-from receipts.pdf import layout
-from receipts.pdf.layout import CHILLED, TICK, Translate, para
+from receipts.pdf import fonts, layout
+from receipts.pdf.layout import CHILLED, TICK, Column, GridDocument, Translate
 from receipts.pdf.model import DocInfo, PackLine, PackOrder
 
 
@@ -25,10 +25,16 @@ def line_measure(line: PackLine, info: DocInfo, _: Translate) -> str:
     measure = line.measure
     if measure is None:
         return ""
-    text = format_measure(measure, line.variant_unit, info.locale)
+    text = _measure(measure, line.variant_unit, info.locale)
     if line.final_weight is not None:
         text += " " + _("(weighed)")
     return text
+
+
+@lru_cache(maxsize=4096)
+def _measure(measure: Decimal, unit: str, locale: str) -> str:
+    """Formatting a number for the locale is slow, and the same few weights recur."""
+    return format_measure(measure, unit, locale)
 
 
 def _line_sort(line: PackLine) -> tuple[str, str, str]:
@@ -39,32 +45,25 @@ def _line_sort(line: PackLine) -> tuple[str, str, str]:
     )
 
 
-def _intro(story: list[Flowable], title: str, lines: Sequence[str], info: DocInfo) -> None:
-    st = layout.styles()
-    story.append(para(title, st.title))
+def _intro(doc: GridDocument, title: str, lines: Sequence[str]) -> None:
+    doc.paragraph(title, fonts.BOLD, 15, 19, after=2 * layout.mm)
     for text in lines:
-        story.append(para(text, st.note))
-    story.append(Spacer(1, 3))
+        doc.paragraph(text, fonts.REGULAR, 8.5, 11, color=layout.GREY)
+    doc.space(3)
 
 
-def _hub_intro(title: str, orders: Sequence[PackOrder], info: DocInfo) -> list[Flowable]:
+def _hub_intro(doc: GridDocument, title: str, orders: Sequence[PackOrder], info: DocInfo) -> None:
     _ = layout.translator(info.language)
-    story: list[Flowable] = []
     summary = _("{orders} orders, {items} items. Cancelled orders are left out.")
-    _intro(
-        story,
-        title,
-        [summary.format(orders=len(orders), items=sum(o.item_count for o in orders))],
-        info,
-    )
+    items = sum(o.item_count for o in orders)
+    _intro(doc, title, [summary.format(orders=len(orders), items=items)])
     if not orders:
-        _empty(story, info)
-    return story
+        _empty(doc, info)
 
 
-def _empty(story: list[Flowable], info: DocInfo) -> None:
+def _empty(doc: GridDocument, info: DocInfo) -> None:
     _ = layout.translator(info.language)
-    story.append(para(_("No orders to pack in this order cycle."), layout.styles().cell))
+    doc.paragraph(_("No orders to pack in this order cycle."), fonts.REGULAR, 8.5, 10.2)
 
 
 # Producer: one block per customer bag ---------------------------------------------------
@@ -81,7 +80,6 @@ def build_producer_pack(
     ``share_customer_names_with_producers``); otherwise code and order number only.
     """
     _ = layout.translator(info.language)
-    width = layout.frame_width(info)
     title = _("Packing by customer: {producer}").format(producer=producer_name)
     notes = [
         _("{orders} bags, {items} items. Tick each item as it goes in the bag.").format(
@@ -95,11 +93,15 @@ def build_producer_pack(
                 "and order number."
             )
         )
-    story: list[Flowable] = []
-    _intro(story, title, notes, info)
-    if not orders:
-        _empty(story, info)
-    header: list[object] = [
+    columns = (
+        Column(7, "center"),
+        Column(6, "right"),
+        Column(38),
+        Column(18),
+        Column(20),
+        Column(8, "center"),
+    )
+    header = [
         _("Packed"),
         _("Qty"),
         _("Product"),
@@ -107,6 +109,12 @@ def build_producer_pack(
         _("Weight / volume"),
         _("Chilled"),
     ]
+    doc = GridDocument(info, title, columns, header)
+    _intro(doc, title, notes)
+    if not orders:
+        _empty(doc, info)
+    in_bag = _("items in this bag")
+    chilled = f"{CHILLED} " + _("Chilled")
     for order in orders:
         parts = [order.customer_code, order.number, order.pickup_point_name]
         if show_names:
@@ -114,41 +122,38 @@ def build_producer_pack(
             if order.phone:
                 parts.append(order.phone)
         if order.has_chilled:
-            parts.append(f"{CHILLED} " + _("Chilled"))
-        banner = " · ".join(p for p in parts if p)
-        rows: list[list[object]] = [[banner, "", "", "", "", ""], header]
-        for line in sorted(order.lines, key=_line_sort):
-            rows.append(
-                [
-                    TICK,
-                    str(line.quantity),
-                    line.product_name,
-                    line.variant_name,
-                    line_measure(line, info, _),
-                    CHILLED if line.chilled else "",
-                ]
-            )
-        rows.append(["", str(order.item_count), _("items in this bag"), "", "", ""])
-        block = layout.block(
-            rows,
-            [7, 6, 38, 18, 20, 8],
-            width,
-            right=(1,),
-            center=(0, 5),
-        )
-        story.extend(layout.keep([block], len(rows)))
-    return layout.build(info, title, story)
+            parts.append(chilled)
+        rows = [
+            [
+                TICK,
+                str(line.quantity),
+                line.product_name,
+                line.variant_name,
+                line_measure(line, info, _),
+                CHILLED if line.chilled else "",
+            ]
+            for line in sorted(order.lines, key=_line_sort)
+        ]
+        total = ["", str(order.item_count), in_bag, "", "", ""]
+        doc.block(" · ".join(p for p in parts if p), rows, total)
+    return doc.finish()
 
 
 # Hub: pack by customer (OFN "Pack By Customer") -----------------------------------------
 def build_customer_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
     """Every bag of the cycle, grouped by pickup point, then customer (last name)."""
     _ = layout.translator(info.language)
-    st = layout.styles()
-    width = layout.frame_width(info)
     title = _("Pack by customer")
-    story = _hub_intro(title, orders, info)
-    header: list[object] = [
+    columns = (
+        Column(20),
+        Column(27),
+        Column(13),
+        Column(21, "right"),
+        Column(6, "right"),
+        Column(8, "center"),
+        Column(8, "center"),
+    )
+    header = [
         _("Producer"),
         _("Product"),
         _("Variant"),
@@ -157,54 +162,46 @@ def build_customer_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
         _("Chilled"),
         _("Packed"),
     ]
+    doc = GridDocument(info, title, columns, header)
+    _hub_intro(doc, title, orders, info)
+    chilled = f" · {CHILLED} " + _("Chilled")
+    by_customer = _("Total by customer")
     for (point, _pid), group in groupby(
         orders, key=lambda o: (o.pickup_point_name, o.pickup_point_id)
     ):
         group_orders = list(group)
-        heading = para(
-            _("Pickup point: {name} · orders: {n}").format(name=point or "—", n=len(group_orders)),
-            st.heading,
+        heading = _("Pickup point: {name} · orders: {n}").format(
+            name=point or "—", n=len(group_orders)
         )
-        first = True
         for order in group_orders:
             code = f" ({order.customer_code})" if order.customer_code else ""
             text = f"{order.last_name} {order.first_name}{code} · {order.number}"
             if order.phone:
                 text += f" · {order.phone}"
             if order.has_chilled:
-                text += f" · {CHILLED} " + _("Chilled")
-            rows: list[list[object]] = [[text, "", "", "", "", "", ""], header]
-            for line in sorted(order.lines, key=_line_sort):
-                rows.append(
-                    [
-                        line.producer_name,
-                        line.product_name,
-                        line.variant_name,
-                        line_measure(line, info, _),
-                        str(line.quantity),
-                        CHILLED if line.chilled else "",
-                        TICK,
-                    ]
-                )
-            rows.append([_("Total by customer"), "", "", "", str(order.item_count), "", ""])
-            block = layout.block(
-                rows,
-                [20, 27, 13, 21, 6, 8, 8],
-                width,
-                right=(3, 4),
-                center=(5, 6),
-            )
-            story.extend(layout.keep([heading, block] if first else [block], len(rows)))
-            first = False
-    return layout.build(info, title, story)
+                text += chilled
+            rows = [
+                [
+                    line.producer_name,
+                    line.product_name,
+                    line.variant_name,
+                    line_measure(line, info, _),
+                    str(line.quantity),
+                    CHILLED if line.chilled else "",
+                    TICK,
+                ]
+                for line in sorted(order.lines, key=_line_sort)
+            ]
+            total = [by_customer, "", "", "", str(order.item_count), "", ""]
+            doc.block(text, rows, total, heading=heading)
+            heading = ""
+    return doc.finish()
 
 
 # Hub: pack by product (OFN "Pack By Product") -------------------------------------------
 def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
     """Each product-variant with the customers who ordered it, grouped by producer."""
     _ = layout.translator(info.language)
-    st = layout.styles()
-    width = layout.frame_width(info)
     title = _("Pack by product")
     entries = sorted(
         ((line, order) for order in orders for line in order.lines),
@@ -216,8 +213,18 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
             e[1].order_id,
         ),
     )
-    story = _hub_intro(title, orders, info)
-    header: list[object] = [
+    columns = (
+        Column(8),
+        Column(12),
+        Column(13),
+        Column(14),
+        Column(24),
+        Column(11, "right"),
+        Column(6, "right"),
+        Column(8, "center"),
+        Column(8, "center"),
+    )
+    header = [
         _("Code"),
         _("First name"),
         _("Last name"),
@@ -228,38 +235,31 @@ def build_product_pack(info: DocInfo, orders: Sequence[PackOrder]) -> bytes:
         _("Chilled"),
         _("Packed"),
     ]
+    doc = GridDocument(info, title, columns, header)
+    _hub_intro(doc, title, orders, info)
+    total_word = _("Total")
     for producer, by_producer in groupby(entries, key=lambda e: e[0].producer_name):
-        heading = para(producer or "—", st.heading)
-        first = True
+        heading = producer or "—"
         for _key, by_variant in groupby(by_producer, key=lambda e: e[0].variant_key):
             items = list(by_variant)
             sample = items[0][0]
             quantity = sum(line.quantity for line, _o in items)
-            name = f"{sample.product_name} - {sample.variant_name}".strip(" -")
-            banner = name
-            rows: list[list[object]] = [[banner, "", "", "", "", "", "", "", ""], header]
-            for line, order in items:
-                rows.append(
-                    [
-                        order.customer_code,
-                        order.first_name,
-                        order.last_name,
-                        order.number,
-                        order.pickup_point_name,
-                        line_measure(line, info, _),
-                        str(line.quantity),
-                        CHILLED if line.chilled else "",
-                        TICK,
-                    ]
-                )
-            rows.append([_("Total"), "", "", "", "", "", str(quantity), "", ""])
-            block = layout.block(
-                rows,
-                [8, 12, 13, 14, 24, 11, 6, 8, 8],
-                width,
-                right=(5, 6),
-                center=(7, 8),
-            )
-            story.extend(layout.keep([heading, block] if first else [block], len(rows)))
-            first = False
-    return layout.build(info, title, story)
+            banner = f"{sample.product_name} - {sample.variant_name}".strip(" -")
+            rows = [
+                [
+                    order.customer_code,
+                    order.first_name,
+                    order.last_name,
+                    order.number,
+                    order.pickup_point_name,
+                    line_measure(line, info, _),
+                    str(line.quantity),
+                    CHILLED if line.chilled else "",
+                    TICK,
+                ]
+                for line, order in items
+            ]
+            total = [total_word, "", "", "", "", "", str(quantity), "", ""]
+            doc.block(banner, rows, total, heading=heading)
+            heading = ""
+    return doc.finish()

@@ -8,27 +8,21 @@ Polish, Turkish or Greek letters).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from pos import files
@@ -37,6 +31,8 @@ from pos.domain.money import format_money
 from pos.domain.timezones import zone as tz_zone
 from receipts.i18n import translations
 from receipts.pdf import fonts, layout
+from receipts.pdf.layout import para
+from receipts.pdf.model import DocInfo
 
 FONT = fonts.REGULAR
 FONT_BOLD = fonts.BOLD
@@ -81,34 +77,6 @@ def sync_status_labels(_: Callable[[str], str]) -> dict[str, str]:
     }
 
 
-class _NumberedCanvas(rl_canvas.Canvas):
-    """Deferred canvas that prints "Page i of N" (the total is known only after the last page,
-    so pages are kept and numbered when the document is saved)."""
-
-    footer_text = "Page {page} of {pages}"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._states: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._states.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        pages = len(self._states)
-        for state in self._states:
-            self.__dict__.update(state)
-            self.setFont(FONT, 8)
-            self.drawRightString(
-                A4[0] - 15 * mm,
-                10 * mm,
-                self.footer_text.format(page=self._pageNumber, pages=pages),
-            )
-            super().showPage()
-        super().save()
-
-
 def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | None = None) -> Path:
     """Write the report to ``path`` and return it. Identical data gives identical bytes."""
     fonts.register()
@@ -121,19 +89,19 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
 
     story: list[Any] = []
     title = _("End-of-day report — {hub}").format(hub=data.hub_name)
-    story.append(Paragraph(_escape(title), styles.title))
+    story.append(para(title, styles.title))
     sub = [
         _("Order cycle: {name}").format(name=data.order_cycle_name or "—"),
         _("Pickup point: {name}").format(name=data.scope_name),
         _("Generated: {when}").format(when=when(data.generated_at, "%d/%m/%Y %H:%M")),
     ]
-    story.append(Paragraph(_escape(" · ".join(sub)), styles.small))
+    story.append(para(" · ".join(sub), styles.small))
     if data.is_demo:
-        story.append(Paragraph(_escape(_("DEMO DATA: not a real hub")), styles.warn))
+        story.append(para(_("DEMO DATA: not a real hub"), styles.warn))
     story.append(Spacer(1, 4 * mm))
 
     # Orders -------------------------------------------------------------------
-    story.append(Paragraph(_escape(_("Orders")), styles.h2))
+    story.append(para(_("Orders"), styles.h2))
     head = [
         _("Pickup point"), _("Orders"), *(order_count_labels(pgettext)[s] for s in r.STATUSES)
     ]  # fmt: skip
@@ -142,7 +110,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         c = point.counts
         rows.append(
             [
-                _cell(point.name, styles.cell),
+                para(point.name, styles.cell),
                 point.total_orders,
                 c.get(r.COLLECTED, 0),
                 c.get(r.PARTLY, 0),
@@ -155,7 +123,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     story.append(Spacer(1, 4 * mm))
 
     # Money --------------------------------------------------------------------
-    story.append(Paragraph(_escape(_("Money: expected against recorded")), styles.h2))
+    story.append(para(_("Money: expected against recorded"), styles.h2))
     head = [
         _("Pickup point"), _("Owed on orders"), _("Walk-in sales"), _("Expected"),
         _("Recorded"), _("Difference"), _("Left owing"), _("Credit owed"),
@@ -165,7 +133,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         m = point.money
         rows.append(
             [
-                _cell(point.name, styles.cell),
+                para(point.name, styles.cell),
                 money(m.expected_orders),
                 money(m.expected_walk_ins),
                 money(m.expected),
@@ -179,12 +147,10 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         _table(rows, [36 * mm] + [20.5 * mm] * 7, total_row=len(data.points) > 0, numeric_from=1)
     )
     story.append(
-        Paragraph(
-            _escape(
-                _(
-                    "Recorded minus expected equals credit owed minus left owing: money still "
-                    "owed by customers and money owed back to them."
-                )
+        para(
+            _(
+                "Recorded minus expected equals credit owed minus left owing: money still "
+                "owed by customers and money owed back to them."
             ),
             styles.small,
         )
@@ -194,12 +160,12 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     rows = [head]
     for point in (*data.points, data.total):
         if not point.money.by_method:
-            rows.append([_cell(point.name, styles.cell), "—", 0, money(0)])
+            rows.append([para(point.name, styles.cell), "—", 0, money(0)])
         for m_total in point.money.by_method:
             rows.append(
                 [
-                    _cell(point.name, styles.cell),
-                    _cell(m_total.label, styles.cell),
+                    para(point.name, styles.cell),
+                    para(m_total.label, styles.cell),
                     m_total.count,
                     money(m_total.amount),
                 ]
@@ -208,7 +174,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     story.append(Spacer(1, 4 * mm))
 
     # Till sessions ------------------------------------------------------------
-    story.append(Paragraph(_escape(_("Till sessions")), styles.h2))
+    story.append(para(_("Till sessions"), styles.h2))
     if data.sessions:
         head = [
             _("Till"), _("Volunteer"), _("Opened"), _("Closed"), _("Float"), _("Cash taken"),
@@ -219,7 +185,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             rows.append(
                 [
                     f"{s.till_id} #{s.number}",
-                    _cell(s.volunteer, styles.cell),
+                    para(s.volunteer, styles.cell),
                     when(s.opened_at, "%H:%M"),
                     when(s.closed_at, "%H:%M") if s.closed_at else _("open"),
                     money(s.float_amount),
@@ -243,14 +209,14 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             warning = _("Still open, cash not counted: {tills}.").format(
                 tills=", ".join(still_open)
             )
-            story.append(Paragraph(_escape(warning), styles.warn))
+            story.append(para(warning, styles.warn))
     else:
-        story.append(Paragraph(_escape(_("No till session in this period.")), styles.cell))
+        story.append(para(_("No till session in this period."), styles.cell))
     story.append(Spacer(1, 4 * mm))
 
     # Delivery rounds ----------------------------------------------------------
     if data.rounds:
-        story.append(Paragraph(_escape(_("Delivery rounds")), styles.h2))
+        story.append(para(_("Delivery rounds"), styles.h2))
         head = [
             _("Round"), _("Stops"), _("Delivered"), _("Not delivered"), _("Failed"),
             _("Taken by method"), _("Expected cash"), _("Counted"), _("Difference"),
@@ -260,8 +226,8 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             taken = ", ".join(f"{mt.label} {money(mt.amount)}" for mt in rd.by_method)
             rows.append(
                 [
-                    _cell(rd.name, styles.cell), rd.stops, rd.delivered, rd.not_delivered,
-                    rd.failed, _cell(taken or "—", styles.cell), money(rd.expected_cash),
+                    para(rd.name, styles.cell), rd.stops, rd.delivered, rd.not_delivered,
+                    rd.failed, para(taken or "—", styles.cell), money(rd.expected_cash),
                     _("open") if rd.counted_cash is None else money(rd.counted_cash),
                     "—" if rd.difference is None else money(rd.difference),
                 ]
@@ -296,7 +262,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         story.append(Spacer(1, 4 * mm))
 
     # OFN sync ---------------------------------------------------------------------
-    story.append(Paragraph(_escape(_("Open Food Network")), styles.h2))
+    story.append(para(_("Open Food Network"), styles.h2))
     sync_names = sync_status_labels(_)
     counts = r.sync_counts(data.orders)
     story.append(
@@ -309,7 +275,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
     story.append(Spacer(1, 4 * mm))
 
     # To do in OFN ---------------------------------------------------------------
-    story.append(Paragraph(_escape(_("To do in OFN")), styles.h2))
+    story.append(para(_("To do in OFN"), styles.h2))
     if data.actions:
         head = [_("Order"), _("Customer"), _("What to do"), _("Amount"), _("Method"), _("Page")]
         rows = [head]
@@ -317,33 +283,33 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             rows.append(
                 [
                     a.order_number,
-                    _cell(a.customer_name, styles.cell),
-                    _cell(a.worded(language or "en", locale=data.locale), styles.cell),
+                    para(a.customer_name, styles.cell),
+                    para(a.worded(language or "en", locale=data.locale), styles.cell),
                     "" if a.amount is None else money(a.amount),
-                    _cell(data.method_labels.get(a.method or "", a.method or ""), styles.cell),
-                    _cell(a.admin_url, styles.tiny),
+                    para(data.method_labels.get(a.method or "", a.method or ""), styles.cell),
+                    para(a.admin_url, styles.tiny),
                 ]
             )
         story.append(
             _table(rows, [22 * mm, 30 * mm, 55 * mm, 18 * mm, 18 * mm, 37 * mm], numeric_from=3)
         )
     else:
-        story.append(Paragraph(_escape(_("Nothing to do in OFN.")), styles.cell))
+        story.append(para(_("Nothing to do in OFN."), styles.cell))
     story.append(Spacer(1, 4 * mm))
 
     # Not yet in OFN -------------------------------------------------------------------
     # only those that failed: the rest simply wait for the next sync (counted above)
     unsent = [o for o in data.orders if o.sync_status == r.SYNC_WAITING and o.sync_error]
     if unsent:
-        story.append(Paragraph(_escape(_("Failed to push to OFN (retried)")), styles.h2))
+        story.append(para(_("Failed to push to OFN (retried)"), styles.h2))
         rows = [[_("Order"), _("Customer"), _("Receipt"), _("Last error")]]
         for o in unsent:
             rows.append(
                 [
                     o.number,
-                    _cell(o.customer_name, styles.cell),
+                    para(o.customer_name, styles.cell),
                     o.receipt_no,
-                    _cell(o.sync_error, styles.cell),
+                    para(o.sync_error, styles.cell),
                 ]
             )
         story.append(_table(rows, [25 * mm, 50 * mm, 25 * mm, 80 * mm], numeric_from=4))
@@ -351,7 +317,7 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
 
     # Orders not collected --------------------------------------------------------
     waiting = [o for o in data.orders if o.status in (r.NOT_COLLECTED, r.NO_SHOW)]
-    story.append(Paragraph(_escape(order_count_labels(pgettext)[r.NOT_COLLECTED]), styles.h2))
+    story.append(para(order_count_labels(pgettext)[r.NOT_COLLECTED], styles.h2))
     if waiting:
         head = [_("Order"), _("Customer"), _("Pickup point"), _("Status"), _("Total")]
         rows = [head]
@@ -363,34 +329,27 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
             rows.append(
                 [
                     o.number,
-                    _cell(o.customer_name, styles.cell),
-                    _cell(o.pickup_point_name, styles.cell),
-                    _cell(status, styles.cell),
+                    para(o.customer_name, styles.cell),
+                    para(o.pickup_point_name, styles.cell),
+                    para(status, styles.cell),
                     money(o.order_total),
                 ]
             )
         story.append(_table(rows, [25 * mm, 50 * mm, 45 * mm, 40 * mm, 20 * mm], numeric_from=4))
     else:
-        story.append(Paragraph(_escape(_("Every order was collected.")), styles.cell))
+        story.append(para(_("Every order was collected."), styles.cell))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author=data.hub_name,
-        invariant=1,
+    info = DocInfo(
+        hub_name=data.hub_name,
+        cycle_name=data.order_cycle_name or "",
+        generated_at=_utc(data.generated_at),
+        timezone=data.timezone,
+        locale=data.locale,
+        currency=data.currency,
+        language=language or "en",
     )
-
-    class _Canvas(_NumberedCanvas):
-        footer_text = _("Page {page} of {pages}")
-
-    doc.build(story, canvasmaker=_Canvas)
-    return files.write_bytes(target, buffer.getvalue())  # private, never half a file
+    pdf = layout.build(info, title, story, subject=data.scope_name)
+    return files.write_bytes(target, pdf)  # private, never half a file
 
 
 # charts (also used by nothing else: the GUI draws its own with QPainter) -----------
@@ -456,31 +415,19 @@ def points_chart(
 
 # helpers ---------------------------------------------------------------------------
 class _Styles:
+    """The shared list styles (receipts.pdf.layout), plus a warning and a tiny cell."""
+
     def __init__(self) -> None:
-        self.title = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=15, leading=19)
-        self.h2 = ParagraphStyle(
-            "h2",
-            fontName=FONT_BOLD,
-            fontSize=11,
-            leading=14,
-            spaceBefore=2,
-            spaceAfter=3,
-            keepWithNext=1,
-        )
-        self.small = ParagraphStyle("small", fontName=FONT, fontSize=8, leading=10)
+        shared = layout.styles(8)
+        self.title = shared.title
+        self.h2 = ParagraphStyle("h2", parent=shared.heading, keepWithNext=1)
+        self.small = ParagraphStyle("small", parent=shared.note, fontSize=8, leading=10)
+        self.cell = shared.cell
         self.warn = ParagraphStyle(
-            "warn", fontName=FONT_BOLD, fontSize=9, leading=12, textColor=colors.HexColor("#b45309")
-        )
-        self.cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10)
-        self.tiny = ParagraphStyle("tiny", fontName=FONT, fontSize=6, leading=8)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _cell(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_escape(text), style)
+            "warn", parent=shared.cell_bold, fontSize=9, leading=12,
+            textColor=colors.HexColor("#b45309"),
+        )  # fmt: skip
+        self.tiny = ParagraphStyle("tiny", parent=shared.cell, fontSize=6, leading=8)
 
 
 def _short(text: str, n: int) -> str:
@@ -500,36 +447,19 @@ def _table(
     *,
     total_row: bool = False,
     numeric_from: int = 1,
-    font_size: float = 8,
+    font_size: float = 0,
 ) -> Table:
-    left = ParagraphStyle("head", fontName=FONT_BOLD, fontSize=font_size, leading=font_size + 2)
-    right = ParagraphStyle("head_r", parent=left, alignment=TA_RIGHT)
-    rows = [
-        [
-            Paragraph(_escape(h), left if i < numeric_from else right) if isinstance(h, str) else h
-            for i, h in enumerate(rows[0])
-        ],
-        *rows[1:],
-    ]
-    table = Table(rows, colWidths=list(widths), repeatRows=1)
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, font_size),
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, font_size),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if total_row:
-        style += [
-            ("FONT", (0, -1), (-1, -1), FONT_BOLD, font_size),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
-        ]
-    table.setStyle(TableStyle(style))
-    return table
+    """A table in the lists' style (receipts.pdf.layout.table), numbers right-aligned."""
+    smaller = [("FONTSIZE", (0, 1), (-1, -1), font_size)] if font_size else []
+    return layout.table(
+        rows,
+        widths,
+        A4[0] - 2 * layout.MARGIN_X,
+        header_rows=1,
+        total_row=total_row,
+        right=range(numeric_from, len(rows[0])),
+        extra=smaller,
+    )
 
 
 def _money_fn(data: r.ReportData) -> Callable[[int], str]:
@@ -537,6 +467,11 @@ def _money_fn(data: r.ReportData) -> Callable[[int], str]:
         return format_money(minor, data.currency, data.locale)
 
     return money
+
+
+def _utc(iso: str) -> datetime:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _time_fn(timezone: str) -> Callable[[str | None, str], str]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from pos.domain.settings import LISTS_PAPER
 from pos.ui.lists_dialog import ListsDialog
@@ -89,3 +93,56 @@ def test_labels_start_at_the_first_free_sticker(qtbot, window, tmp_path: Path) -
     first, second = (reader.pages[i].extract_text() for i in (0, 1))
     assert len(re.findall(r"R\d{9}", first)) == 2  # stickers 20 and 21 only
     assert len(re.findall(r"R\d{9}", second)) == 21
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_pdfs_are_made_in_worker_processes(qtbot, window, tmp_path: Path) -> None:
+    from pos.services import processes
+
+    dialog = _dialog(window)
+    dialog.folder.setText(str(tmp_path))  # every document: 31 files
+    for started in processes.warm_up():
+        started.result(timeout=120)
+    workers = [p.pid for p in processes.pool()._processes.values()]
+    assert workers and os.getpid() not in workers
+    gui_before = _cpu_seconds(os.getpid())
+    work_before = sum(_cpu_seconds(pid) for pid in workers)
+    with qtbot.waitSignal(dialog.generated, timeout=120_000) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    written = blocker.args[0]
+    assert len(written) == 31 and all(Path(p).is_file() for p in written)
+    assert len(PdfReader(tmp_path / "oc987-pack-customer.pdf").pages) > 5
+    gui = _cpu_seconds(os.getpid()) - gui_before
+    work = sum(_cpu_seconds(pid) for pid in workers) - work_before
+    # the whole cycle was laid out over there; the GUI process only planned and waited
+    assert work > 3 * gui, (work, gui)
+
+
+def test_stop_ends_the_run_between_documents(qtbot, window, tmp_path: Path) -> None:
+    dialog = _dialog(window)
+    dialog.folder.setText(str(tmp_path))  # all documents: 31 files
+    stop = dialog.findChild(QPushButton, "listsStopButton")
+    assert stop is not None and not stop.isVisible()
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert stop.isVisible() and stop.isEnabled()
+    with qtbot.waitSignal(dialog.cancelled, timeout=60_000) as blocker:
+        qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    (written,) = blocker.args
+    assert written < 31
+    assert f"Stopped: {written} of 31 PDFs written." == dialog.status.text()
+    assert not dialog.busy and dialog.generate_button.isEnabled() and not stop.isVisible()
+    assert sorted(dialog.written) == sorted(
+        str(p) for p in tmp_path.glob("*.pdf") if str(p) in dialog.written
+    )
+    # a new run after a stop makes the full set
+    qtbot.waitUntil(lambda: dialog.generate_button.isEnabled())
+    with qtbot.waitSignal(dialog.generated, timeout=180_000) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert len(blocker.args[0]) == 31
+    assert all(Path(p).read_bytes().startswith(b"%PDF") for p in blocker.args[0])

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pos.services.printing import PrintLoop, PrintService, QueueState, wait_until
+from pos.services.print_loop import PrintLoop, wait_until
+from pos.services.printing import PrintService, QueueState
 from pos.store import Store
 from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send

@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from pos.cli import build_parser, run_command
-from pos.services.printing import (
-    PrinterSettings,
-    PrintLoop,
-    PrintService,
-    load_settings,
-    save_settings,
-    wait_until,
-)
+from pos.services.print_loop import PrintLoop, wait_until
+from pos.services.print_settings import PrinterSettings, load_settings, save_settings
+from pos.services.printing import PrintService
 from pos.store import Store
 from pos.store.print_jobs import INTERRUPTED, PrintJobs
 from receipts.printers import PrinterConfigError, parse_uri

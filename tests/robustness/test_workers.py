@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from pos.services.printing import PrintLoop, PrintService, wait_until
+from pos.services.print_loop import PrintLoop, wait_until
+from pos.services.printing import PrintService
 from pos.store import Store
 from tests.helpers import checkout_rows
 

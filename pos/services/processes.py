@@ -1,0 +1,74 @@
+"""Worker processes for heavy, pure work (PDFs): the GUI's interpreter never runs it.
+
+A thread of the GUI process making a PDF holds Python's one lock for most of its time and
+the typing in the till stutters; a child process has its own interpreter. One small pool
+for the app (as many workers as cores, at most 4), started on first use and kept warm;
+``spawn`` everywhere so Linux behaves like Windows and macOS (and a frozen build, with
+``multiprocessing.freeze_support()`` in :func:`pos.app.main`). What runs there must be a
+module-level function of picklable arguments that opens what it needs itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+
+MAX_WORKERS = 4
+
+_lock = threading.Lock()
+_state: dict[str, ProcessPoolExecutor] = {}
+
+
+def workers() -> int:
+    """Workers in the pool: the machine's cores, from 1 to :data:`MAX_WORKERS`."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def pool() -> ProcessPoolExecutor:
+    """The app's process pool (created on first use)."""
+    with _lock:
+        found = _state.get("pool")
+        if found is not None and getattr(found, "_broken", False):
+            found.shutdown(wait=False, cancel_futures=True)  # a worker died: start afresh
+            found = None
+        if found is None:
+            found = _state["pool"] = ProcessPoolExecutor(
+                max_workers=workers(),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_lower_priority,
+            )
+        return found
+
+
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Workers yield the cores to the till: on 2 cores, typing must not queue behind a PDF."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # Windows has no nice(); the run is only slower to type
+        pass
+
+
+def _warm() -> None:
+    """Import the PDF code and load the fonts in a worker, ahead of the first document."""
+    from receipts.pdf import fonts, labels, layout, packing  # noqa: F401
+
+    fonts.register()
+
+
+def warm_up() -> list[Future[None]]:
+    """Start every worker now (a dialog that will need them calls this when it opens)."""
+    executor = pool()
+    return [executor.submit(_warm) for _ in range(workers())]
+
+
+def shutdown() -> None:
+    """Stop the workers (the app is closing); work not started yet is dropped."""
+    with _lock:
+        found = _state.pop("pool", None)
+    if found is not None:
+        found.shutdown(wait=False, cancel_futures=True)
