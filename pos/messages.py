@@ -152,6 +152,7 @@ ERRORS: dict[str, str] = {
     "print.order_missing": N_("There is no order {number}."),
     "print.checkout_gone": N_("The receipt's checkout no longer exists."),
     "print.no_such_order": N_("There is no such order."),
+    "lists.stopped": N_("Stopped: {written} of {total} PDFs were written."),
     "print.note_order_gone": N_("The delivery note's order no longer exists."),
     "print.session_gone": N_("The till session no longer exists."),
     "print.kind_unknown": N_("Unknown kind of print job: {kind}."),

@@ -260,7 +260,7 @@ class Cancelled(KnownError):
     """The person stopped the run; the documents already written stay."""
 
     def __init__(self, written: Sequence[Path], total: int) -> None:
-        super().__init__(f"Stopped: {len(written)} of {total} PDFs were written.")
+        super().__init__("lists.stopped", written=len(written), total=total)
         self.written = list(written)
         self.total = total
 
