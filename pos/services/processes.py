@@ -11,6 +11,7 @@ module-level function of picklable arguments that opens what it needs itself.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,12 +38,18 @@ def pool() -> ProcessPoolExecutor:
             found = _state["pool"] = ProcessPoolExecutor(
                 max_workers=workers(),
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_lower_priority,
+                initializer=_start_worker,
             )
         return found
 
 
 WORKER_NICENESS = 10
+
+
+def _start_worker() -> None:
+    """Set up a worker: a lower priority, and an end when the app's process ends."""
+    _lower_priority()
+    _end_with_parent()
 
 
 def _lower_priority() -> None:
@@ -51,6 +58,24 @@ def _lower_priority() -> None:
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):  # Windows has no nice(); the run is only slower to type
         pass
+
+
+def _end_with_parent() -> None:
+    """Exit as soon as the app's process is gone, however it ended (a crash, a kill).
+
+    A pool's worker holds both ends of its job queue, so it never sees the queue close when
+    its parent dies: without this it would wait for work for ever, keeping the parent's
+    output pipes (and a launcher waiting on them) open.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _warm() -> None:
