@@ -99,8 +99,18 @@ def keep_copy(prepared: Path, db_path: Path) -> Path:
     """Keep a copy of a database file just written (the encrypted one) as its first backup."""
     where = files.private_dir(folder_for(db_path))
     target = where / f"{db_path.stem}-{_stamp()}.sqlite"
-    with open(prepared, "rb") as src:
-        return files.write_atomic(target, lambda out: shutil.copyfileobj(src, out))
+    tmp = where / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    fd = files.create_exclusive(tmp)
+    try:
+        with os.fdopen(fd, "wb") as out, open(prepared, "rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
 
 
 def rotate(db_path: Path, folder: Path, keep: int) -> list[Path]:
@@ -166,8 +176,17 @@ def restore(db_path: Path, backup: Path) -> Path | None:
                     os.replace(extra, aside.with_name(aside.name + suffix))
                 else:
                     extra.unlink()
-        with open(backup, "rb") as src:  # private temporary file beside it, then renamed
-            files.write_atomic(db_path, lambda out: shutil.copyfileobj(src, out))
+        tmp = db_path.with_name(f".{db_path.name}.{secrets.token_hex(6)}.restoring")
+        fd = files.create_exclusive(tmp)
+        try:
+            with os.fdopen(fd, "wb") as out, open(backup, "rb") as src:
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, db_path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     finally:
         lock.release()
     log.info("restored %s from %s (previous file kept as %s)", db_path, backup, aside)
