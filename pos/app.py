@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos import APP_ID, APP_NAME, __version__, files, logs, messages, paths
+from pos import APP_ID, APP_NAME, __version__, files, languages, logs, messages, paths
 from pos.cli import build_parser, run_command
 from pos.errors import KnownError
 
@@ -178,7 +178,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
     key this computer lacks: the recovery code. Either way the window then opens.
     """
     from pos.store.db import DatabaseDamaged, KeyMissing
-    from pos.ui import crash, vault_dialogs
+    from pos.ui import crash, tasks, vault_dialogs
 
     for _attempt in range(3):
         try:
@@ -189,15 +189,17 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
             if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
                 from pos.cli import restore_hint
 
-                print(f"error: {exc.message}", file=sys.stderr)
-                hint = restore_hint(exc)
+                language = languages.from_environment()
+                print(f"error: {messages.word_error(exc, language)}", file=sys.stderr)
+                hint = restore_hint(exc, language)
                 if hint:
                     print(hint, file=sys.stderr)
                 return None
+            sentence = tasks.describe(exc)  # in the UI language
             if isinstance(exc, KeyMissing):
-                if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
+                if not vault_dialogs.ask_recovery_code(exc.path, sentence):
                     return None
-            elif not vault_dialogs.offer_restore(exc.path, exc.message):
+            elif not vault_dialogs.offer_restore(exc.path, sentence):
                 return None
         except KnownError as exc:
             log.error("cannot open: %s", messages.for_log(exc))

@@ -33,10 +33,12 @@ def restrict_umask() -> int:
     return os.umask(0o077)
 
 
-def private_dir(path: str | Path) -> Path:
+def private_dir(path: str | Path, *, parents: bool = True) -> Path:
     """Create ``path`` (and missing parents) as 0700; an existing folder is left as it is.
 
     A folder the user chose (``--out DIR``) keeps its mode: only what we create is ours.
+    ``parents=False`` creates only ``path`` itself and raises ``FileNotFoundError`` when its
+    parent is missing (a folder beside the database must not put back a vanished one).
     """
     folder = Path(path)
     missing = []
@@ -44,6 +46,8 @@ def private_dir(path: str | Path) -> Path:
     while not probe.exists() and probe != probe.parent:
         missing.append(probe)
         probe = probe.parent
+    if not parents and len(missing) > 1:
+        raise FileNotFoundError(2, "No such folder", str(folder.parent))
     for item in reversed(missing):
         try:
             item.mkdir(mode=DIR_MODE)
@@ -79,7 +83,7 @@ def refuse_existing(path: str | Path, force: bool) -> None:
     """The ``--out`` rule: an existing file is replaced only when the user said ``--force``."""
     target = Path(path)
     if not force and (target.exists() or target.is_symlink()):
-        raise KnownError(f"{target} already exists; choose another name or add --force.")
+        raise KnownError("file.exists_force", path=target)
 
 
 def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
@@ -98,7 +102,7 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path
         except FileExistsError:
             continue
     else:  # pragma: no cover - twenty random names taken
-        raise KnownError(f"Cannot write {target}: the folder is full of temporary files.")
+        raise KnownError("file.too_many_temporary", path=target)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)

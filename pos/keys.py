@@ -69,10 +69,7 @@ def save(salt: bytes, key: bytes) -> None:
     try:
         keyring.set_password(SERVICE, salt.hex(), key.hex())
     except keyring.errors.KeyringError as exc:
-        raise KnownError(
-            "This computer's keyring refused to keep the database key; the database was"
-            " left as it was."
-        ) from exc
+        raise KnownError("vault.keyring_refused") from exc
 
 
 def _check(key: bytes) -> str:
@@ -95,5 +92,5 @@ def key_from_code(code: str) -> bytes:
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES or _check(key) != check:
-        raise KnownError("That recovery code is not right: check each group of four and retype it.")
+        raise KnownError("vault.code_wrong")
     return key

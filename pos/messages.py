@@ -37,8 +37,10 @@ __all__ = [
     "for_log",
     "money",
     "phrase",
+    "stored",
     "word",
     "word_error",
+    "word_stored",
 ]
 
 
@@ -156,6 +158,12 @@ ERRORS: dict[str, str] = {
     "print.note_order_gone": N_("The delivery note's order no longer exists."),
     "print.session_gone": N_("The till session no longer exists."),
     "print.kind_unknown": N_("Unknown kind of print job: {kind}."),
+    "print.interrupted": N_(
+        "The app stopped while this job was printing; printing it again as a copy."
+    ),
+    "print.cannot_render": N_("This {kind} cannot be printed ({error}); see the log."),
+    "print.printer_error": N_("Printer error: {detail}"),
+    "print.loop_error": N_("Printing stopped on an error; see the log."),
     "printer.none": N_("No printer is set up."),
     "printer.win32_no_name": N_(
         "“{address}” names no printer: write win32:// and the printer's name as Windows"
@@ -284,6 +292,8 @@ ERRORS: dict[str, str] = {
     "file.cannot_create_folder": N_("Cannot create the folder {path}: {reason}."),
     "file.folder_read_only": N_("Cannot write in {path}: choose a folder you can write to."),
     "file.no_folder": N_("The folder {path} does not exist."),
+    "file.exists_force": N_("{path} already exists; choose another name or add --force."),
+    "file.too_many_temporary": N_("Cannot write {path}: the folder is full of temporary files."),
     "install.missing_file": N_(
         "This installation of Food Hub POS is missing {file} (looked in {folder});"
         " reinstall the app."
@@ -319,6 +329,51 @@ ERRORS: dict[str, str] = {
     "store.damaged": N_("{path} is not a Food Hub POS database, or it is damaged."),
     "store.busy": N_("{path} is busy in another program. Close it and try again."),
     "store.unusable": N_("The database {path} could not be used: {detail}."),
+    "store.unreadable": N_(
+        "{path} cannot be read: it is damaged, or it is not a Food Hub POS database."
+    ),
+    "store.other_program": N_(
+        "{path} is a database of another program, not of Food Hub POS; it was not changed."
+        " Choose a Food Hub POS database, or a new file name."
+    ),
+    "store.key_missing": N_(
+        "{path} is encrypted, and this computer does not have its key. Enter the recovery code"
+        " hub staff kept (or run: python main.py unlock --db PATH), or restore a backup. If"
+        " the file was not encrypted, it is damaged."
+    ),
+    "store.is_link": N_("{path} is a link to another file; choose a real file."),
+    "store.encrypt_not_writer": N_("{path} can only be encrypted by the till that has it open."),
+    "store.encrypt_mismatch": N_("Encrypting {path} did not give the same data."),
+    # backups, encryption at rest and recovery codes
+    "backup.source_damaged": N_(
+        "{path} is damaged: its backup failed SQLite's check and was not kept."
+    ),
+    "backup.failed": N_("The backup of {path} failed: {detail}."),
+    "backup.cannot_write": N_("Cannot write the backup in {path}: {reason}."),
+    "backup.missing": N_("There is no backup at {path}."),
+    "backup.unusable": N_(
+        "The backup {path} is damaged, or encrypted with a key this computer does not have;"
+        " choose another."
+    ),
+    "backup.restore_while_open": N_(
+        "{path} is open in Food Hub POS or a sync job; close it first, then restore."
+    ),
+    "backup.none_good": N_("There is no good backup of {path} in {folder}."),
+    "vault.already_encrypted": N_("{path} is already encrypted."),
+    "vault.no_sqlcipher": N_("This installation has no SQLCipher (the sqlcipher3 package)."),
+    "vault.no_keyring_to_encrypt": N_(
+        "This computer has no keyring to keep the database key, so the database cannot be"
+        " encrypted here."
+    ),
+    "vault.no_keyring": N_("This computer has no keyring to keep the database key."),
+    "vault.not_encrypted": N_("{path} is not encrypted; it opens without a recovery code."),
+    "vault.code_other_hub": N_("That recovery code does not open {path}: it is another hub's."),
+    "vault.keyring_refused": N_(
+        "This computer's keyring refused to keep the database key; the database was left as it was."
+    ),
+    "vault.code_wrong": N_(
+        "That recovery code is not right: check each group of four and retype it."
+    ),
     # sync with OFN
     "sync.not_set_up": N_("Sync is not set up: open Sync settings and connect to OFN."),
     "sync.stopped": N_("Sync stopped."),
@@ -443,7 +498,12 @@ ERRORS: dict[str, str] = {
     "cli.file_exists": N_("{path} already exists; choose a new file name."),
     "cli.report_suffix": N_("--out must end in .pdf or .csv, not “{name}”."),
     "cli.not_printed": N_("Nothing was printed: {reason}"),
+    "cli.latest_backup": N_(
+        "The latest good backup is {name}; restore it with: python main.py restore --db {path}"
+    ),
     # sync conflicts
+    "sync.capture_unconfirmed": N_("Could not confirm the payment capture of {number}."),
+    "sync.ship_unconfirmed": N_("Could not confirm that {number} was marked shipped."),
     "sync.conflict_resolved": N_("This conflict is already resolved."),
     "sync.record_unreadable": N_(
         "The till's record of order {number} is unreadable: sort it out in OFN, then accept"
@@ -631,6 +691,55 @@ def stored_params(text: str | None) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def stored(error: BaseException | Mapping[str, Any] | str) -> str:
+    """An error as kept in the database (``outbox.last_error``, ``print_jobs.last_error``):
+    its code and parameters as JSON, worded when shown (:func:`word_stored`). A coded staff
+    action (``{"code": ..., "params": ...}``) is kept the same way; anything without a known
+    code is kept as its text."""
+    if isinstance(error, Mapping):
+        code, params = error.get("code"), error.get("params")
+    elif isinstance(error, BaseException):
+        code, params = getattr(error, "code", None), getattr(error, "params", None)
+    else:
+        return error
+    if not isinstance(code, str) or code not in _ALL or not isinstance(params, Mapping):
+        return str(error)
+    return json.dumps(
+        {"code": code, "params": {k: _storable(v) for k, v in params.items()}},
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+
+
+def _storable(value: Any) -> Any:
+    """A parameter as JSON keeps it (a Path as text; a long text, such as OFN's reply, cut)."""
+    if isinstance(value, str):
+        return value[:300]
+    if isinstance(value, int | float | bool | Mapping | list) or value is None:
+        return value
+    return str(value)[:300]
+
+
+def word_stored(text: str, language: str, *, locale: str | None = None) -> str:
+    """An error kept by :func:`stored`, in ``language``; a row from before codes (an
+    English sentence) or any text that is not a stored code is shown as it is."""
+    if not text.startswith("{"):
+        return text
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(value, dict):
+        return text
+    code, params = value.get("code"), value.get("params")
+    if not isinstance(code, str) or code not in _ALL or not isinstance(params, dict):
+        return text
+    if code in STAFF:
+        return word_staff(code, params, text, language, locale=locale)
+    return word(code, params, language, locale=locale)
 
 
 def for_log(error: BaseException) -> str:

@@ -28,6 +28,7 @@ from pos.domain.models import Order
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
+from pos.errors import KnownError
 from pos.messages import money, phrase
 from pos.store import Store
 from pos.store.ingest import Ingest
@@ -47,7 +48,7 @@ BATCH_SECONDS = 0.5  # and at least this often while orders are being pushed
 INFO_KINDS = ("late_email",)  # staff should know, but nothing is left to do in OFN
 
 
-class Retry(Exception):
+class Retry(KnownError):
     """This order could not be settled in this run; try again later."""
 
 
@@ -63,7 +64,8 @@ class _Work:
     shipped: bool = False
     shipped_late: bool = False
     conflict: str = ""
-    error: str = ""
+    error: str = ""  # English, for the run's report
+    failure: KnownError | None = None  # the error behind ``error``, kept coded in the outbox
     acted: bool = False  # a capture or ship was sent (OFN may have changed)
     detail: Any = None  # the latest detailed read of the order
     reply: Any = None  # the latest concise answer (capture or ship) after that read
@@ -207,7 +209,7 @@ class Pusher:
             for work in batch:
                 item = work.item
                 if work.status == "failed":
-                    self.outbox.record_failure(item, work.error)
+                    self.outbox.record_failure(item, work.failure or work.error)
                 elif work.status != "conflict":
                     recorded = self.outbox.record(
                         item, work.status, actions=work.actions,
@@ -250,20 +252,20 @@ class Pusher:
         try:
             work.status, work.actions = self._settle(work)
         except Retry as exc:
-            work.status, work.error = "failed", str(exc)
+            work.status, work.error, work.failure = "failed", exc.message, exc
         except ApiError as exc:
             if exc.kind != "not_found":
-                work.status, work.error = "failed", exc.message
+                work.status, work.error, work.failure = "failed", exc.message, exc
             else:
                 work.status, work.actions = "needs_staff", [StaffAction.coded(  # nothing to push to
                     "error", "staff.not_in_ofn", number=item.number,
                     admin_url=self.client.admin_url(item.number))]  # fmt: skip
         except BadPayload as exc:
-            work.status, work.error = "failed", exc.message
+            work.status, work.error, work.failure = "failed", exc.message, exc
         except (Unreachable, NotOFN) as exc:
             self._as_left(work)
             with self._db, self.store.transaction():
-                self.outbox.record_failure(item, exc.message)
+                self.outbox.record_failure(item, exc)
                 if work.left is not None:
                     self.ingest.refresh_pushed([(work.left, work.digest)])
             raise
@@ -456,7 +458,7 @@ class Pusher:
             remote = self._read(work)
         if remote.is_paid and remote.payment_total >= target:
             return remote
-        raise Retry(f"could not confirm the payment capture of {item.number}")
+        raise Retry("sync.capture_unconfirmed", number=item.number)
 
     def _ship(self, work: _Work, remote: RemoteState) -> RemoteState:
         item = work.item
@@ -480,7 +482,7 @@ class Pusher:
             remote = self._read(work)  # 200 without shipping
         if remote.is_shipped:
             return remote
-        raise Retry(f"could not confirm that {item.number} was marked shipped")
+        raise Retry("sync.ship_unconfirmed", number=item.number)
 
     def _money_actions(
         self, item: OutboxItem, want: DesiredState, remote: RemoteState, url: str,

@@ -75,8 +75,9 @@ def run_command(args: argparse.Namespace) -> int:
         return int(module.run(args))
     except KnownError as exc:
         log.info("command %s: %s", args.command, messages.for_log(exc))
-        print(f"error: {messages.word_error(exc, languages.from_environment())}", file=sys.stderr)
-        hint = restore_hint(exc)
+        language = languages.from_environment()
+        print(f"error: {messages.word_error(exc, language)}", file=sys.stderr)
+        hint = restore_hint(exc, language)
         if hint:
             print(hint, file=sys.stderr)
         return 1
@@ -95,7 +96,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
 
 
-def restore_hint(exc: KnownError) -> str:
+def restore_hint(exc: KnownError, language: str) -> str:
     """For a damaged database: the latest good backup and the command that restores it."""
     from pos.store.db import DatabaseDamaged, KeyMissing
 
@@ -105,8 +106,6 @@ def restore_hint(exc: KnownError) -> str:
 
     found = backup.latest_good(exc.path)
     if found is None:
-        return f"There is no good backup of it in {backup.folder_for(exc.path)}."
-    return (
-        f"The latest good backup is {found.name}; restore it with:"
-        f" python main.py restore --db {exc.path}"
-    )
+        params = {"path": exc.path, "folder": backup.folder_for(exc.path)}
+        return messages.word("backup.none_good", params, language)
+    return messages.word("cli.latest_backup", {"name": found.name, "path": exc.path}, language)

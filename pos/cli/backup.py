@@ -25,13 +25,13 @@ def run(args: argparse.Namespace) -> int:
 
     db = Path(args.backup_db).expanduser()
     if not db.is_file():
-        raise KnownError(f"There is no database at {db}.")
+        raise KnownError("store.no_database", path=db)
     out = Path(args.out).expanduser() if args.out else None
     with Store.open(db, lock=False, create=False) as store:
         if out is not None and out.suffix.lower() == ".sqlite":
             files.refuse_existing(out, args.force)
             if not out.parent.is_dir():
-                raise KnownError(f"The folder {out.parent} does not exist.")
+                raise KnownError("file.no_folder", path=out.parent)
             made = backup.make_backup(store, out.parent, keep=10**9)
             made = made.replace(out)
         else:

@@ -27,7 +27,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
 
     db = Path(args.encrypt_db).expanduser()
     if not db.is_file():
-        raise KnownError(f"There is no database at {db}.")
+        raise KnownError("store.no_database", path=db)
     with Store.open(db, create=False) as store:
         code = vault.encrypt(store)
     print(f"encrypted {db}")
@@ -49,7 +49,7 @@ def run_unlock(args: argparse.Namespace) -> int:
     if args.recovery_code_env:
         code = os.environ.get(args.recovery_code_env, "")
         if not code:
-            raise KnownError(f"The environment variable {args.recovery_code_env} is not set.")
+            raise KnownError("cli.env_empty", name=args.recovery_code_env)
     else:
         code = getpass.getpass("Recovery code: ")
     vault.unlock(Path(args.unlock_db), code)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         found = backup.latest_good(db)
         if found is None:
-            raise KnownError(f"There is no good backup of {db} in {backup.folder_for(db)}.")
+            raise KnownError("backup.none_good", path=db, folder=backup.folder_for(db))
         chosen = found
     aside = backup.restore(db, chosen)
     print(f"restored {db} from {chosen}")

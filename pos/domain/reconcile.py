@@ -55,7 +55,7 @@ class OrderLine:
     short_lines: int = 0  # lines short or missing
     no_show_reason: str = ""
     sync_status: str = SYNC_NONE
-    sync_error: str = ""
+    sync_error: str = ""  # outbox.last_error: coded (messages.stored), worded where shown
 
 
 @dataclass(frozen=True, slots=True)

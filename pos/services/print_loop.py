@@ -78,16 +78,15 @@ class PrintLoop:
                 outcome = self.service.process_next()
             except KnownError as exc:  # e.g. the database cannot be written: say so, retry
                 log.warning("print loop: %s", messages.for_log(exc))
-                outcome = JobOutcome(None, False, exc.message, "error")
+                outcome = JobOutcome(None, False, messages.stored(exc), "error", failure=exc)
             except Exception:  # never let the worker die: the till relies on it
                 log.exception("print loop error")
-                outcome = JobOutcome(
-                    None, False, "Printing stopped on an error; see the log.", "error"
-                )
+                stopped = KnownError("print.loop_error")
+                outcome = JobOutcome(None, False, messages.stored(stopped), "error")
             if outcome is not None and outcome.printed:
                 self.faults_in_a_row = 0
                 after = outcome.after.problem if outcome.after else None
-                problem, fault = (after.message, after.kind) if after else ("", "")
+                problem, fault = (messages.stored(after), after.kind) if after else ("", "")
                 self.report(self.service.state(problem, fault), outcome)
                 continue  # there may be more
             if outcome is not None and outcome.fault != "render":

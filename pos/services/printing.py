@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pos import messages
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.services import print_documents
@@ -65,7 +66,7 @@ class PrintError(KnownError):
 class JobOutcome:
     job: PrintJob | None
     printed: bool
-    error: str = ""
+    error: str = ""  # coded (messages.stored), worded where shown (messages.word_stored)
     fault: str = ""  # printers.FaultKind, or "render" when the job itself is broken
     after: printers.PrinterStatus | None = None  # status reported after sending
     failure: KnownError | None = None  # the error behind ``error``, worded where shown
@@ -78,7 +79,7 @@ class QueueState:
     configured: bool
     waiting: int
     failed: int
-    problem: str = ""  # the current printer fault, in a sentence
+    problem: str = ""  # the current printer fault, coded (messages.stored); worded where shown
     fault: str = ""
     last_printed_at: str | None = None
 
@@ -276,38 +277,39 @@ class PrintService:
             address = printers.parse_uri(settings.uri)
             settings.setup.code_pages()  # a bad profile is a setting problem, not the job's
         except KnownError as exc:
-            return JobOutcome(None, False, exc.message, "config", failure=exc)
+            return JobOutcome(None, False, messages.stored(exc), "config", failure=exc)
         job = self.jobs.claim_next()
         if job is None:
             return None
         try:
             data = self.render_job(job, settings)
         except KnownError as exc:
-            self.jobs.mark_failed(job.id, exc.message)
-            return JobOutcome(job, False, exc.message, "render", failure=exc)
+            self.jobs.mark_failed(job.id, exc)
+            return JobOutcome(job, False, messages.stored(exc), "render", failure=exc)
         except Exception as exc:  # a bug in a layout must not stop the queue
             log.exception("cannot render print job %s", job.id)
-            message = f"This {job.kind} cannot be printed ({type(exc).__name__}); see the log."
-            self.jobs.mark_failed(job.id, message)
-            return JobOutcome(job, False, message, "render")
+            bug = KnownError("print.cannot_render", kind=job.kind, error=type(exc).__name__)
+            self.jobs.mark_failed(job.id, bug)
+            return JobOutcome(job, False, messages.stored(bug), "render", failure=bug)
         try:
             after = printers.send(address, data)
         except printers.PrinterFault as fault:
             if fault.sent:
-                self.jobs.requeue_as_copy(job.id, fault.message)
+                self.jobs.requeue_as_copy(job.id, fault)
             else:
-                self.jobs.release(job.id, fault.message)
-            return JobOutcome(job, False, fault.message, fault.kind, failure=fault)
+                self.jobs.release(job.id, fault)
+            return JobOutcome(job, False, messages.stored(fault), fault.kind, failure=fault)
         except Exception as exc:
             log.exception("printer error on job %s", job.id)
-            message = f"Printer error: {exc}"
-            self.jobs.release(job.id, message)
-            return JobOutcome(job, False, message, "error")
+            error = KnownError("print.printer_error", detail=str(exc))
+            self.jobs.release(job.id, error)
+            return JobOutcome(job, False, messages.stored(error), "error", failure=error)
         self.jobs.mark_done(job.id)
         return JobOutcome(replace(job, status="done"), True, after=after)
 
     def probe(self) -> tuple[str, str]:
-        """Ask the idle printer how it is: ``(problem sentence, fault kind)``, empty if fine."""
+        """Ask the idle printer how it is: ``(problem, fault kind)``, empty if fine; the
+        problem is coded (``messages.stored``)."""
         settings = self.settings()
         if not settings.uri:
             return "", ""
@@ -315,12 +317,12 @@ class PrintService:
             address = printers.parse_uri(settings.uri)
             status = printers.query_status(address)
         except printers.PrinterFault as fault:
-            return fault.message, fault.kind
+            return messages.stored(fault), fault.kind
         except Exception as exc:
             log.warning("printer status probe failed: %s", exc)
             return "", ""
         problem = status.problem
-        return (problem.message, problem.kind) if problem else ("", "")
+        return (messages.stored(problem), problem.kind) if problem else ("", "")
 
     def state(self, problem: str = "", fault: str = "") -> QueueState:
         counts = self.jobs.counts()

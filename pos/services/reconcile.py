@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pos import languages
+from pos import languages, messages
 from pos.domain import reconcile as r
 from pos.domain.models import Hub, OrderCycle, PickupPoint
 from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, PAYMENT_METHODS, TILL_LABEL
@@ -319,7 +319,13 @@ def report_rows(
     for o in data.orders:
         at_till = o.collected_at is not None
         detail = "; ".join(
-            x for x in (sync_names.get(o.sync_status, ""), o.no_show_reason, o.sync_error) if x
+            x
+            for x in (
+                sync_names.get(o.sync_status, ""),
+                o.no_show_reason,
+                messages.word_stored(o.sync_error, language, locale=data.locale),
+            )
+            if x
         )
         yield ("order", o.pickup_point_name, o.number, status_names[o.status], None,
                money(o.order_total), money(o.amount_due) if at_till else None,

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos import keys
+from pos import keys, messages
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import Store, backup, cipher
@@ -70,14 +70,11 @@ def told_no_keyring(store: Store) -> None:
 def encrypt(store: Store) -> str:
     """Encrypt now (the ``encrypt`` command); returns the recovery code to show once."""
     if store.encrypted:
-        raise KnownError(f"{store.path} is already encrypted.")
+        raise KnownError("vault.already_encrypted", path=store.path)
     if not HAS_CIPHER:
-        raise KnownError("This installation has no SQLCipher (the sqlcipher3 package).")
+        raise KnownError("vault.no_sqlcipher")
     if not keys.keyring_usable():
-        raise KnownError(
-            "This computer has no keyring to keep the database key, so the database cannot be"
-            " encrypted here."
-        )
+        raise KnownError("vault.no_keyring_to_encrypt")
     key = keys.new_key()
     store.encrypt(key)
     store.settings.set(s.RECOVERY_CODE_KEPT, True)  # the command prints it: whoever ran it keeps it
@@ -88,14 +85,14 @@ def unlock(db_path: Path, code: str) -> None:
     """Put the key a recovery code holds in this computer's keyring (another machine)."""
     path = Path(db_path).expanduser()
     if not path.is_file():
-        raise KnownError(f"There is no database at {path}.")
+        raise KnownError("store.no_database", path=path)
     if not cipher.is_encrypted(path):
-        raise KnownError(f"{path} is not encrypted; it opens without a recovery code.")
+        raise KnownError("vault.not_encrypted", path=path)
     key = keys.key_from_code(code)
     if not cipher.opens(path, key):
-        raise KnownError(f"That recovery code does not open {path}: it is another hub's.")
+        raise KnownError("vault.code_other_hub", path=path)
     if not keys.keyring_usable():
-        raise KnownError("This computer has no keyring to keep the database key.")
+        raise KnownError("vault.no_keyring")
     keys.save(cipher.salt_of(path), key)
 
 
@@ -104,7 +101,7 @@ def backup_now(store: Store, reason: str) -> Path | None:
     try:
         made = backup.make_backup(store)
     except KnownError as exc:
-        log.error("backup (%s) failed: %s", reason, exc.message)
+        log.error("backup (%s) failed: %s", reason, messages.for_log(exc))
         return None
     log.info("backup (%s): %s", reason, made.name)
     return made

@@ -22,7 +22,7 @@ from pos import files
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import cipher
-from pos.store.db import DatabaseDamaged, Store, StoreError, _create_private, key_for
+from pos.store.db import DatabaseDamaged, Store, StoreError, _create_private, key_for, uri
 from pos.store.driver import sqlite3
 from pos.store.lock import FileLock, LockHeld
 
@@ -55,12 +55,32 @@ def keep_setting(store: Store) -> int:
     return max(1, store.settings.get(s.BACKUP_KEEP))
 
 
+def _folder(db_path: Path, folder: Path | None) -> Path:
+    """Where a backup goes: ``folder`` (one the user named, created with its parents), else
+    ``<db name>-backups`` beside the database, created only while the database is there.
+
+    A backup never puts back the database's own folder: when it vanished (a USB stick
+    pulled out), the till says so (``store.gone``) and a backup must not make an empty
+    folder in its place.
+    """
+    if folder is not None:
+        return files.private_dir(folder)
+    if not db_path.exists():
+        raise StoreError("store.gone", path=db_path)
+    try:
+        return files.private_dir(folder_for(db_path), parents=False)
+    except FileNotFoundError as exc:  # the database's folder went meanwhile
+        raise StoreError("store.gone", path=db_path) from exc
+
+
 def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = None) -> Path:
     """Write a backup of ``store`` now; keep the newest ``keep`` (default: the setting).
 
-    Runs on whatever connection ``store`` is: a worker passes its own reader.
+    Runs on whatever connection ``store`` is: a worker passes its own reader. The SQLite
+    backup API writes to a path, so this one cannot go through ``files.write_atomic``; it
+    follows the same steps (private temporary file beside it, fsync, rename).
     """
-    where = files.private_dir(folder or folder_for(store.path))
+    where = _folder(store.path, folder)
     target = where / f"{store.path.stem}-{_stamp()}.sqlite"
     tmp = where / f".{target.name}.{secrets.token_hex(6)}.tmp"
     _create_private(tmp)
@@ -72,10 +92,7 @@ def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = 
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             # a database damaged on disk gives a damaged copy: never rotate good ones out for it
             if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise DatabaseDamaged(
-                    f"{store.path} is damaged: its backup failed SQLite's check and was not kept.",
-                    store.path,
-                )
+                raise DatabaseDamaged("backup.source_damaged", path=store.path)
         finally:
             dest.close()
         with open(tmp, "rb+") as fh:
@@ -86,10 +103,10 @@ def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = 
         raise
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"The backup of {store.path} failed: {exc}.") from exc
+        raise StoreError("backup.failed", path=store.path, detail=str(exc)) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"Cannot write the backup in {where}: {exc.strerror}.") from exc
+        raise StoreError("backup.cannot_write", path=where, reason=exc.strerror) from exc
     rotate(store.path, where, keep if keep is not None else keep_setting(store))
     log.info("backup of %s written to %s", store.path, target)
     return target
@@ -97,20 +114,9 @@ def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = 
 
 def keep_copy(prepared: Path, db_path: Path) -> Path:
     """Keep a copy of a database file just written (the encrypted one) as its first backup."""
-    where = files.private_dir(folder_for(db_path))
-    target = where / f"{db_path.stem}-{_stamp()}.sqlite"
-    tmp = where / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    fd = files.create_exclusive(tmp)
-    try:
-        with os.fdopen(fd, "wb") as out, open(prepared, "rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    target = _folder(db_path, None) / f"{db_path.stem}-{_stamp()}.sqlite"
+    with open(prepared, "rb") as src:
+        return files.write_atomic(target, lambda out: shutil.copyfileobj(src, out))
 
 
 def rotate(db_path: Path, folder: Path, keep: int) -> list[Path]:
@@ -125,7 +131,7 @@ def check(backup: Path, db_path: Path | None = None) -> bool:
     """Whether the backup opens (with the keyring's key) and passes SQLite's quick check."""
     try:
         key = key_for(backup)
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri(backup, "ro"), uri=True)
         try:
             cipher.apply_key(conn, key, cipher.salt_of(backup))
             return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
@@ -150,20 +156,15 @@ def restore(db_path: Path, backup: Path) -> Path | None:
     """
     db_path = db_path.expanduser().resolve()
     if not backup.is_file():
-        raise KnownError(f"There is no backup at {backup}.")
+        raise KnownError("backup.missing", path=backup)
     if not check(backup):
-        raise KnownError(
-            f"The backup {backup} is damaged, or encrypted with a key this computer does not"
-            " have; choose another."
-        )
+        raise KnownError("backup.unusable", path=backup)
     files.private_dir(db_path.parent)
     lock = FileLock(db_path, role="restore")
     try:
         lock.acquire()
     except LockHeld as exc:
-        raise KnownError(
-            f"{db_path} is open in Food Hub POS or a sync job; close it first, then restore."
-        ) from exc
+        raise KnownError("backup.restore_while_open", path=db_path) from exc
     try:
         aside = None
         if db_path.exists():
@@ -176,17 +177,8 @@ def restore(db_path: Path, backup: Path) -> Path | None:
                     os.replace(extra, aside.with_name(aside.name + suffix))
                 else:
                     extra.unlink()
-        tmp = db_path.with_name(f".{db_path.name}.{secrets.token_hex(6)}.restoring")
-        fd = files.create_exclusive(tmp)
-        try:
-            with os.fdopen(fd, "wb") as out, open(backup, "rb") as src:
-                shutil.copyfileobj(src, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, db_path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        with open(backup, "rb") as src:  # a private temporary file beside it, renamed
+            files.write_atomic(db_path, lambda out: shutil.copyfileobj(src, out))
     finally:
         lock.release()
     log.info("restored %s from %s (previous file kept as %s)", db_path, backup, aside)

@@ -27,22 +27,22 @@ log = logging.getLogger(__name__)
 
 
 class StoreError(KnownError):
-    """The database cannot be used; the message says why and what to do."""
+    """The database cannot be used; the message (a code, pos.messages) says why and what to do."""
 
 
 class DatabaseDamaged(StoreError):
     """The file is damaged (or not a database at all): a backup may bring it back."""
 
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, *, path: Path, **params: Any) -> None:
+        super().__init__(code, path=path, **params)
         self.path = path
 
 
 class KeyMissing(StoreError):
     """The file is encrypted and this computer's keyring does not have its key."""
 
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, *, path: Path, **params: Any) -> None:
+        super().__init__(code, path=path, **params)
         self.path = path
 
 
@@ -55,8 +55,15 @@ def utcnow() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def uri(path: Path, mode: str) -> str:
+    """``path`` as an SQLite URI: ``ro`` reads, ``rw`` writes but never creates the file."""
+    return f"{Path(path).absolute().as_uri()}?mode={mode}"
+
+
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    # mode=rw: a file deleted meanwhile (its folder removed) is an error, never a new empty
+    # database made in its place (which would also put back a folder being removed)
+    conn = sqlite3.connect(uri(path, "rw"), uri=True, timeout=10.0, check_same_thread=False)
     try:
         cipher.apply_key(conn, key, cipher.salt_of(path))
     except BaseException:
@@ -74,7 +81,7 @@ def read_schema_version(path: Path, key: bytes | None = None) -> int:
 def _inspect(path: Path, key: bytes | None) -> tuple[int, int, set[str]]:
     """(schema version, application id, table names) read without changing the file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri(path, "ro"), uri=True)
         try:
             cipher.apply_key(conn, key, cipher.salt_of(path))
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -90,10 +97,7 @@ def _inspect(path: Path, key: bytes | None) -> tuple[int, int, set[str]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(
-            f"{path} cannot be read: it is damaged, or it is not a Food Hub POS database.",
-            path,
-        ) from exc
+        raise DatabaseDamaged("store.unreadable", path=path) from exc
 
 
 @functools.cache
@@ -116,10 +120,7 @@ def _tables_at(version: int) -> frozenset[str]:
 
 def _check_ours(path: Path, version: int, app_id: int, tables: set[str]) -> None:
     """Refuse a database another program made: we would migrate (change) it otherwise."""
-    not_ours = StoreError(
-        f"{path} is a database of another program, not of Food Hub POS; it was not changed."
-        " Choose a Food Hub POS database, or a new file name."
-    )
+    not_ours = StoreError("store.other_program", path=path)
     if app_id == APPLICATION_ID:
         return
     if app_id != 0:
@@ -138,12 +139,7 @@ def key_for(path: Path) -> bytes | None:
         return None
     key = keys.load(cipher.salt_of(path))
     if key is None:
-        raise KeyMissing(
-            f"{path} is encrypted, and this computer does not have its key. Enter the"
-            " recovery code hub staff kept (or run: python main.py unlock --db PATH), or"
-            " restore a backup. If the file was not encrypted, it is damaged.",
-            path,
-        )
+        raise KeyMissing("store.key_missing", path=path)
     return key
 
 
@@ -189,25 +185,23 @@ class Store:
             try:
                 files.private_dir(folder)
             except OSError as exc:
-                raise StoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
+                raise StoreError(
+                    "file.cannot_create_folder", path=folder, reason=exc.strerror
+                ) from exc
         version = 0
         key: bytes | None = None
         if path.exists():
             if path.is_dir():
-                raise StoreError(f"{path} is a folder, not a database file.")
+                raise StoreError("store.is_folder", path=path)
             for item in (path, _wal(path), _shm(path)):
                 files.make_private(item)  # made by an older version under a loose umask
             key = key_for(path)
             version, app_id, tables = _inspect(path, key)
             _check_ours(path, version, app_id, tables)
             if version > schema.LATEST:
-                raise StoreError(
-                    f"{path} was written by a newer version of Food Hub POS "
-                    f"(schema {version}, this version knows up to {schema.LATEST}). "
-                    "Install the newer version; the file has not been changed."
-                )
+                raise StoreError("store.newer", path=path, version=version, latest=schema.LATEST)
         elif not create:
-            raise StoreError(f"There is no database at {path}.")
+            raise StoreError("store.no_database", path=path)
         else:
             _create_private(path)
         file_lock: FileLock | None = None
@@ -220,17 +214,11 @@ class Store:
             except LockHeld as exc:
                 pid, holder = holder_role(exc)
                 if holder == "sync":
-                    raise StoreError(
-                        f"{path} is being updated by a sync job (process {pid}); try again in"
-                        " a minute."
-                    ) from exc
-                raise StoreError(
-                    f"{path} is already open in another Food Hub POS window. "
-                    "Close that one first: only one till may write to a database."
-                ) from exc
+                    raise StoreError("store.sync_updating", path=path, pid=pid) from exc
+                raise StoreError("store.open_elsewhere", path=path) from exc
             except OSError as exc:
                 raise StoreError(
-                    f"Cannot write in {folder} ({exc.strerror}). Choose a folder you can write to."
+                    "store.folder_read_only", path=folder, reason=exc.strerror
                 ) from exc
         try:
             conn = _connect(path, key)
@@ -246,10 +234,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             if file_lock:
                 file_lock.release()
-            message = _explain(exc, path)
+            error = _explain(exc, path)
             if _damaged(exc):
-                raise DatabaseDamaged(message, path) from exc
-            raise StoreError(message) from exc
+                raise DatabaseDamaged(error.code, **error.params) from exc
+            raise error from exc
         except BaseException:
             if file_lock:
                 file_lock.release()
@@ -271,7 +259,7 @@ class Store:
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
         if not self.path.exists():  # sqlite would create a new, empty file in its place
-            raise StoreError(f"{self.path} is no longer there (was its folder or drive removed?).")
+            raise StoreError("store.gone", path=self.path)
         try:
             conn = _connect(self.path, self.key)
             conn.execute("PRAGMA busy_timeout = 10000")
@@ -279,7 +267,9 @@ class Store:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
+            if not self.path.exists():  # removed after the check above
+                raise StoreError("store.gone", path=self.path) from exc
+            raise _explain(exc, self.path) from exc
         return Store(self.path, sqlite_utils.Database(conn), None, self.key)
 
     def encrypt(self, key: bytes) -> None:
@@ -295,7 +285,7 @@ class Store:
         if self.encrypted:
             return
         if self._lock is None:
-            raise StoreError(f"{self.path} can only be encrypted by the till that has it open.")
+            raise StoreError("store.encrypt_not_writer", path=self.path)
         salt = cipher.new_salt()
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.encrypting")
         _create_private(tmp)
@@ -309,7 +299,7 @@ class Store:
                 if check.execute("PRAGMA quick_check").fetchone()[0] != "ok" or (
                     _row_counts(check) != counts
                 ):
-                    raise StoreError(f"Encrypting {self.path} did not give the same data.")
+                    raise StoreError("store.encrypt_mismatch", path=self.path)
             finally:
                 check.close()
             keys.save(salt, key)  # before the plain file goes: never an unopenable database
@@ -388,10 +378,7 @@ class Store:
                 return
             if self._file is not None and _identity(self.path) != self._file:
                 # the file was deleted or replaced: writes would go to a file lost at exit
-                raise StoreError(
-                    f"{self.path} is no longer there (was its folder or drive removed?)."
-                    " Put it back and restart Food Hub POS; nothing was saved."
-                )
+                raise StoreError("store.gone_unsaved", path=self.path)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -406,7 +393,7 @@ class Store:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
+            raise _explain(exc, self.path) from exc
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.db.conn.execute(sql, params).fetchall())
@@ -491,11 +478,9 @@ def _create_private(path: Path) -> None:
         os.close(files.create_exclusive(path))
     except FileExistsError:
         if path.is_symlink():
-            raise StoreError(f"{path} is a link to another file; choose a real file.") from None
+            raise StoreError("store.is_link", path=path) from None
     except OSError as exc:
-        raise StoreError(
-            f"Cannot write in {path.parent} ({exc.strerror}). Choose a folder you can write to."
-        ) from exc
+        raise StoreError("store.folder_read_only", path=path.parent, reason=exc.strerror) from exc
 
 
 def _damaged(exc: sqlite3.Error) -> bool:
@@ -511,14 +496,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> str:
+def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
+    """What an SQLite error means to a person, as a coded error to raise."""
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return f"The disk holding {path} is full. Free some space; nothing was saved."
+        return StoreError("store.disk_full", path=path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"Cannot write to {path}. Check the folder's permissions or choose another."
+        return StoreError("store.read_only", path=path)
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return f"{path} is not a Food Hub POS database, or it is damaged."
+        return StoreError("store.damaged", path=path)
     if "locked" in text or "busy" in text:
-        return f"{path} is busy in another program. Close it and try again."
-    return f"The database {path} could not be used: {exc}."
+        return StoreError("store.busy", path=path)
+    return StoreError("store.unusable", path=path, detail=str(exc))

@@ -28,6 +28,12 @@ from pos.store.ingest import order_to_json
 OPEN_STATUSES = ("pending", "failed")
 
 
+def _kept(error: BaseException | dict[str, Any] | str) -> str:
+    """``outbox.last_error``: a code and its parameters (``messages.stored``), worded where
+    shown; text without a code (rows from before codes) as it is, cut to 500 characters."""
+    return messages.stored(error[:500] if isinstance(error, str) else error)
+
+
 SYNC_ACTOR = "sync"
 
 
@@ -240,7 +246,7 @@ class Outbox:
         status: str,
         *,
         actions: Sequence[StaffAction] = (),
-        error: str = "",
+        error: BaseException | str = "",
         details: dict[str, Any] | None = None,
     ) -> bool:
         """Record the outcome of pushing ``item``; False if its desired state changed meanwhile.
@@ -254,7 +260,7 @@ class Outbox:
                 "UPDATE outbox SET status = ?, last_error = ?, pushed_at = ?,"
                 " attempts = attempts + 1, next_attempt_at = NULL"
                 " WHERE order_id = ? AND changed_at = ?",
-                (status, error[:500], now, item.order_id, item.changed_at),
+                (status, _kept(error), now, item.order_id, item.changed_at),
             )
             if cur.rowcount == 0:
                 return False
@@ -270,21 +276,26 @@ class Outbox:
             )  # fmt: skip
         return True
 
-    def record_failure(self, item: OutboxItem, error: str, *, retry_in: float = 60.0) -> bool:
-        """A transient failure: keep the row due for a later run (``failed`` + backoff)."""
+    def record_failure(
+        self, item: OutboxItem, error: BaseException | str, *, retry_in: float = 60.0
+    ) -> bool:
+        """A transient failure: keep the row due for a later run (``failed`` + backoff).
+
+        A KnownError is kept as its code and parameters (worded where shown, in the reader's
+        language); the audit log keeps the English."""
         delay = min(retry_in * (2 ** min(item.attempts, 6)), 3600.0)
         at = (datetime.now(UTC) + timedelta(seconds=delay)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         with self.store.transaction():
             cur = self.conn.execute(
                 "UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1,"
                 " next_attempt_at = ? WHERE order_id = ? AND changed_at = ?",
-                (error[:500], at, item.order_id, item.changed_at),
+                (_kept(error), at, item.order_id, item.changed_at),
             )
             if cur.rowcount:
                 self.store.audit(
                     "sync.push.failed", entity="order", entity_id=str(item.order_id),
                     actor=SYNC_ACTOR, role="system",
-                    details={"number": item.number, "error": error[:500]},
+                    details={"number": item.number, "error": str(error)[:500]},
                 )  # fmt: skip
             return cur.rowcount > 0
 
@@ -413,7 +424,7 @@ class Outbox:
             if isinstance(reason, StaffAction)
             else StaffAction("conflict", reason, admin_url=admin_url, order_id=order_id)
         )
-        reason = action.reason  # the English, for the copy, the outbox row and the audit log
+        reason = action.reason  # the English, for the copy and the audit log
         with self.store.transaction():
             row = self.conn.execute(
                 "SELECT status FROM outbox WHERE order_id = ?", (order_id,)
@@ -422,9 +433,10 @@ class Outbox:
             if row is not None and row["status"] == "conflict" and not new_copy:
                 return False
             if row is not None:
+                said = {"code": action.code, "params": action.params} if action.code else reason
                 self.conn.execute(
                     "UPDATE outbox SET status = 'conflict', last_error = ? WHERE order_id = ?",
-                    (reason[:500], order_id),
+                    (_kept(said), order_id),
                 )
             self._replace_actions(
                 order_id,

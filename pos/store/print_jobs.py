@@ -20,10 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from pos import messages
+from pos.errors import KnownError
 from pos.store.db import Store, utcnow
 
 KINDS = ("receipt", "label", "z_report", "test", "delivery_note")
-INTERRUPTED = "The app stopped while this job was printing; printing it again as a copy."
+INTERRUPTED = messages.stored(KnownError("print.interrupted"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +37,13 @@ class PrintJob:
     status: str
     is_copy: bool
     attempts: int
-    last_error: str
+    last_error: str  # a code and its parameters (messages.stored); an old row: English
     created_at: str
     printed_at: str | None
+
+    def error_in(self, language: str) -> str:
+        """The last error in ``language`` ('' when none)."""
+        return messages.word_stored(self.last_error, language)
 
 
 def _job(row: sqlite3.Row) -> PrintJob:
@@ -139,17 +145,20 @@ class PrintJobs:
     def mark_done(self, job_id: str) -> None:
         self._set(job_id, "status = 'done', printed_at = ?, last_error = ''", (utcnow(),))
 
-    def release(self, job_id: str, error: str) -> None:
+    # ``error``: a KnownError (kept as its code, worded when shown) or text kept as it is
+    def release(self, job_id: str, error: BaseException | str) -> None:
         """Back to the queue after a printer fault (nothing was sent)."""
-        self._set(job_id, "status = 'queued', last_error = ?", (error,))
+        self._set(job_id, "status = 'queued', last_error = ?", (messages.stored(error),))
 
-    def requeue_as_copy(self, job_id: str, error: str) -> None:
+    def requeue_as_copy(self, job_id: str, error: BaseException | str) -> None:
         """Back to the queue marked as a copy: part of it may already be on paper."""
-        self._set(job_id, "status = 'queued', is_copy = 1, last_error = ?", (error,))
+        self._set(
+            job_id, "status = 'queued', is_copy = 1, last_error = ?", (messages.stored(error),)
+        )
 
-    def mark_failed(self, job_id: str, error: str) -> None:
+    def mark_failed(self, job_id: str, error: BaseException | str) -> None:
         """The job itself is broken (cannot be rendered): a person must look at it."""
-        self._set(job_id, "status = 'failed', last_error = ?", (error,))
+        self._set(job_id, "status = 'failed', last_error = ?", (messages.stored(error),))
 
     def cancel(self, job_id: str, actor: str = "") -> bool:
         with self.store.transaction():

@@ -213,7 +213,9 @@ class PrintingUi(QObject):
     def _job_finished(self, outcome: JobOutcome) -> None:
         if outcome.fault == "render" and outcome.error:
             failure = outcome.failure
-            self.shell.show_message(tasks.describe(failure) if failure else outcome.error)
+            self.shell.show_message(
+                tasks.describe(failure) if failure else tasks.describe_stored(outcome.error)
+            )
 
     def status_text(self, state: QueueState) -> str:
         waiting = self.tr(" · %n job(s) waiting", "", state.waiting) if state.waiting else ""
@@ -238,7 +240,7 @@ class PrintingUi(QObject):
     def show_state(self, state: QueueState) -> None:
         label = self.status_label
         label.setText(self.status_text(state))
-        label.setToolTip(state.problem)
+        label.setToolTip(tasks.describe_stored(state.problem))
         label.setStyleSheet(PROBLEM_STYLE if state.fault else "")
         label.setProperty("fault", state.fault)
 

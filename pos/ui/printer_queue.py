@@ -190,7 +190,7 @@ class PrintQueueDialog(QDialog):
                         ),
                         self._status(job.status),
                         str(job.attempts),
-                        job.last_error,
+                        tasks.describe_stored(job.last_error),
                     ],
                 )
                 for job, what in self.service.jobs.described(limit=100)

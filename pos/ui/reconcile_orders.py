@@ -88,7 +88,7 @@ def prepare(orders: tuple[r.OrderLine, ...], names: Names) -> dict[str | None, S
                 money(o.left_owing, cur, loc) if o.left_owing else "",
                 money(o.credit_amount, cur, loc) if o.credit_amount else "",
                 names.sync.get(o.sync_status, o.sync_status),
-                o.no_show_reason or o.sync_error,
+                o.no_show_reason or tasks.describe_stored(o.sync_error),
             )
         )
     keys = [o.order_id for o in orders]

@@ -179,6 +179,12 @@ def to_main(fn: Callable[..., Any], *args: Any, owner: QObject | None = None) ->
     _bridge().call.emit((fn, args, owner))
 
 
+def describe_stored(text: str) -> str:
+    """An error kept in the database as a code (``messages.stored``: a failed push or print,
+    the printer's problem), in the UI language; text stored before codes as it is."""
+    return messages.word_stored(text, i18n.current_language())
+
+
 def describe(exc: BaseException) -> str:
     """The one sentence a person sees for ``exc``, in the UI language: a known error's
     code worded (:mod:`pos.messages`), anything else points to the log."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.messages import word_stored
 from pos.services.print_loop import PrintLoop, wait_until
 from pos.services.printing import PrintService, QueueState
 from pos.store import Store
@@ -152,7 +153,7 @@ def test_fault_holds_jobs_then_releases_them_once(
         assert outcome.fault == fault.replace("-", "_")
     assert all(service.jobs.get(i).status == "queued" for i in ids)  # type: ignore[union-attr]
     assert (
-        outcome.error
+        word_stored(outcome.error, "en")
         == {
             "paper-out": "The printer is out of paper.",
             "offline": "The printer is off line.",
@@ -188,7 +189,7 @@ def test_worker_loop_reports_paper_out_and_recovers(store: Store, printer: Emupo
         loop.wake()
         assert wait_until(lambda: any(s.fault == "paper_out" and s.waiting for s in states), 10)
         problem = next(s for s in states if s.fault == "paper_out" and s.waiting)
-        assert problem.waiting == 1 and "out of paper" in problem.problem
+        assert problem.waiting == 1 and "out of paper" in word_stored(problem.problem, "en")
         printer.set_fault("paper-out", False)
         assert wait_until(
             lambda: PrintService(store).jobs.get(job_id).status == "done",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pos import messages
 from pos.cli import build_parser, run_command
 from pos.services.print_loop import PrintLoop, wait_until
 from pos.services.print_settings import PrinterSettings, load_settings, save_settings
@@ -62,7 +63,8 @@ def test_unreachable_printer_keeps_the_job(store: Store, collected: str, paper: 
         assert outcome is not None and not outcome.printed and outcome.fault == "unreachable"
     job = service.jobs.get(job_id)
     assert job is not None and job.status == "queued" and job.attempts == 2
-    assert "does not answer" in job.last_error
+    assert "does not answer" in job.error_in("en")
+    assert "ne répond pas" in job.error_in("fr")  # kept as a code, worded for its reader
     assert service.state().waiting == 1
     fixed = PrintService(store, printer_uri=f"file://{paper}")  # the printer is back
     assert fixed.process_next().printed  # type: ignore[union-attr]
@@ -77,6 +79,7 @@ def test_interrupted_job_is_reprinted_as_copy(store: Store, collected: str, pape
     job = service.jobs.get(job_id)
     assert job is not None and job.status == "queued" and job.is_copy
     assert job.last_error == INTERRUPTED
+    assert job.error_in("en").startswith("The app stopped while this job was printing")
     service.process_next()
     assert b"*** COPY ***" in paper.read_bytes()
     assert b"\x1bp" not in paper.read_bytes()  # a copy never opens the cash drawer
@@ -99,7 +102,8 @@ def test_broken_job_is_set_aside(store: Store, collected: str, paper: Path) -> N
     broken = service.jobs.enqueue("label", "R000000000")  # no such order
     good = service.enqueue_receipt(collected)
     first = service.process_next()
-    assert first is not None and first.fault == "render" and "no order" in first.error
+    assert first is not None and first.fault == "render"
+    assert "no order" in messages.word_stored(first.error, "en")
     assert service.process_next().printed  # type: ignore[union-attr]
     assert service.jobs.get(broken).status == "failed"  # type: ignore[union-attr]
     assert service.jobs.get(good).status == "done"  # type: ignore[union-attr]
@@ -253,7 +257,8 @@ def test_absent_printers_say_why_and_keep_the_job(store: Store, collected: str, 
     job_id = service.enqueue_receipt(collected)
     outcome = service.process_next()
     assert outcome is not None and not outcome.printed
-    assert outcome.fault in ("unreachable", "config") and outcome.error.endswith(".")
+    assert outcome.fault in ("unreachable", "config")
+    assert messages.word_stored(outcome.error, "en").endswith(".")
     assert service.jobs.get(job_id).status == "queued"  # type: ignore[union-attr]
 
 

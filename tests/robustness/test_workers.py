@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from pos.messages import word_stored
 from pos.services.print_loop import PrintLoop, wait_until
 from pos.services.printing import PrintService
 from pos.store import Store
@@ -28,7 +29,9 @@ def test_print_loop_on_a_read_only_connection(store: Store, tmp_path: Path) -> N
     try:
         job = PrintService(store).enqueue_receipt(checkout)
         loop.wake()
-        assert wait_until(lambda: any("Cannot write" in s.problem for s in states), 10)
+        assert wait_until(
+            lambda: any("Cannot write" in word_stored(s.problem, "en") for s in states), 10
+        )
         assert thread.is_alive()  # the worker did not die
         assert not paper.exists() or paper.read_bytes().count(b"\x1dV") == 0
         reader.db.conn.execute("PRAGMA query_only = OFF")  # space or permission back
