@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_out_refuses_an_existing_file_unless_force(tmp_path: Path, demo_db: Path
     assert run_app("backup", "--db", str(demo_db), "--out", str(target)).returncode == 1
     assert target.read_bytes() == b"not a backup"
     assert run_app("backup", "--db", str(demo_db), "--out", str(target), "--force").returncode == 0
-    with sqlite3.connect(target) as conn:
+    with closing(sqlite3.connect(target)) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] > 0
 
     assert run_app("demo", "--out", str(target), "--orders", "5").returncode == 1
