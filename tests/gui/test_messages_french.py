@@ -3,6 +3,7 @@ errors, the screens catch them by type and word them in the UI language."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +11,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableView
 
+from pos.domain.settings import PRINTER_URI
+from pos.messages import phrase
 from pos.services.reconcile import ReconcileService
 from pos.store.db import utcnow
 from pos.store.outbox import Outbox, StaffAction
+from sync.errors import Unreachable
 from tests.helpers.till import count, find, message, order_number, scan
 from tests.helpers.wait import settle
+from tests.tools.emupos_harness import free_port
 
 
 @pytest.fixture
@@ -157,3 +162,64 @@ def test_the_reconcile_to_do_list_words_actions_in_french(qtbot, french) -> None
     texts = [model.index(r, 3).data() for r in range(model.rowCount())]
     assert legacy in texts
     assert any(t.startswith("Vente directe T1-0042\u00a0: 2 × Leeks") for t in texts), texts
+
+
+def _reconcile_window(qtbot, window):  # type: ignore[no-untyped-def]
+    dialog = window.open_reconcile()
+    qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), "Olga")
+    qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reconcile_window is not None)
+    settle(qtbot, window.reconcile_window)
+    return window.reconcile_window
+
+
+def _cells(view: QTableView) -> list[str]:
+    m = view.model()
+    return [str(m.index(r, c).data()) for r in range(m.rowCount()) for c in range(m.columnCount())]
+
+
+def test_a_failed_push_reads_in_french_and_one_stored_in_english_as_it_is(qtbot, french) -> None:
+    """outbox.last_error keeps the code: the reconcile screen words it for its reader."""
+    store = french.services.store
+    checkout = _collected_checkout(qtbot, french)
+    order_id = store.scalar("SELECT order_id FROM checkouts WHERE id = ?", (checkout,))
+    outbox = Outbox(store)
+    item = outbox.get(order_id)
+    assert item is not None
+    lost = Unreachable("sync.unreachable", host="ofn.example", reason=phrase("net.refused"))
+    assert outbox.record_failure(item, lost)
+    kept = json.loads(store.scalar("SELECT last_error FROM outbox WHERE order_id = ?", (order_id,)))
+    assert kept["code"] == "sync.unreachable"
+    window = _reconcile_window(qtbot, french)
+    orders = find(window, QTableView, "ordersTable")
+    assert "Impossible de joindre ofn.example\u00a0: connexion refusée." in _cells(orders)
+    assert not any("Cannot reach" in cell for cell in _cells(orders))
+    with store.transaction():  # a row from before codes
+        store.db.conn.execute(
+            "UPDATE outbox SET last_error = 'OFN timed out (504)' WHERE order_id = ?", (order_id,)
+        )
+    window.refresh()
+    settle(qtbot, window)
+    assert "OFN timed out (504)" in _cells(find(window, QTableView, "ordersTable"))
+
+
+def test_a_failed_print_reads_in_french_in_the_tooltip_and_the_queue(qtbot, french) -> None:
+    """print_jobs.last_error and the printer's problem keep the code, worded where shown."""
+    store = french.services.store
+    _collected_checkout(qtbot, french)  # its receipt waits in the queue (no printer yet)
+    legacy = french.services.printing.jobs.enqueue("test")
+    french.services.printing.jobs.mark_failed(legacy, "Printer on fire.")  # stored before codes
+    store.settings.set(PRINTER_URI, f"tcp://127.0.0.1:{free_port()}")  # nothing listens
+    french.printing.worker.wake()
+    label = french.findChild(QLabel, "printerStatusLabel")
+    qtbot.waitUntil(lambda: "ne répond pas" in label.toolTip(), timeout=10_000)
+    assert "does not answer" not in label.toolTip()
+    waiting = store.scalar(
+        "SELECT last_error FROM print_jobs WHERE status = 'queued' AND last_error != ''"
+    )
+    assert json.loads(waiting)["code"] == "printer.tcp_silent"
+    dialog = french.printing.open_queue()
+    qtbot.addWidget(dialog)
+    problems = [dialog.jobs.item(r, 4).text() for r in range(dialog.jobs.rowCount())]
+    assert any("ne répond pas" in p for p in problems), problems
+    assert "Printer on fire." in problems

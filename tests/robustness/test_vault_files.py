@@ -271,3 +271,27 @@ def test_another_path_to_the_same_file_is_the_same_writer(tmp_path: Path) -> Non
             alias.symlink_to(db)
             with pytest.raises(StoreError, match="already open"):
                 Store.open(alias)
+
+
+def test_vault_commands_refuse_in_one_sentence_in_the_users_language(
+    tmp_path: Path, demo_db: Path
+) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    for lang, no_database, no_backup in (
+        ("fr", "Il n'y a pas de base de données", "Il n'y a aucune sauvegarde intacte de"),
+        ("en", "There is no database", "There is no good backup of"),
+    ):
+        env = {**os.environ, "FOODHUB_POS_LANG": lang}
+        done = run_app("backup", "--db", str(missing), env=env)
+        assert done.returncode == 1 and done.stderr.startswith(f"error: {no_database}")
+        done = run_app("restore", "--db", str(demo_db), env=env)
+        assert done.returncode == 1 and done.stderr.startswith(f"error: {no_backup}")
+        assert "Traceback" not in done.stderr
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"garbage " * 512)
+    env = {**os.environ, "FOODHUB_POS_LANG": "fr"}
+    done = run_app("lists", "--db", str(damaged), "--out", str(tmp_path), env=env)
+    error, hint = done.stderr.strip().splitlines()[-2:]
+    # not SQLite's header: it may be encrypted (KeyMissing) or damaged; either way, in French
+    assert done.returncode == 1 and error.startswith(f"error: {damaged} est chiffré")
+    assert hint.startswith("Il n'y a aucune sauvegarde intacte de")  # the way out, in French too
