@@ -526,6 +526,14 @@ PHRASES: dict[str, str] = {
     "staff.no_items": N_("no items"),
     "staff.nothing": N_("nothing"),
     "staff.paid_by": N_("{paid} {label}"),
+    # what the vault commands print when they succeed (in the user's language)
+    "cli.encrypted": N_("Encrypted {path}."),
+    "cli.recovery_code": N_(
+        "Recovery code (shown once; print it or write it down and keep it safe):"
+    ),
+    "cli.unlocked": N_("{path} now opens on this computer."),
+    "cli.restored": N_("Restored {path} from {backup}."),
+    "cli.replaced_kept": N_("The file it replaced is kept as {path}."),
 }
 
 # Staff actions (the reconcile to-do list, written by sync), stored as kind + code +

@@ -14,6 +14,7 @@ import getpass
 import os
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 
 
@@ -30,8 +31,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
         raise KnownError("store.no_database", path=db)
     with Store.open(db, create=False) as store:
         code = vault.encrypt(store)
-    print(f"encrypted {db}")
-    print("Recovery code (shown once; print it or write it down and keep it safe):")
+    language = languages.from_environment()
+    print(messages.word("cli.encrypted", {"path": db}, language))
+    print(messages.word("cli.recovery_code", {}, language))
     print(f"  {code}")
     return 0
 
@@ -53,5 +55,5 @@ def run_unlock(args: argparse.Namespace) -> int:
     else:
         code = getpass.getpass("Recovery code: ")
     vault.unlock(Path(args.unlock_db), code)
-    print(f"{args.unlock_db} now opens on this computer")
+    print(messages.word("cli.unlocked", {"path": args.unlock_db}, languages.from_environment()))
     return 0

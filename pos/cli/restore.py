@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 
 
@@ -23,8 +24,9 @@ def run(args: argparse.Namespace) -> int:
     from pos.store import backup
 
     db = Path(args.restore_db).expanduser().resolve()
+    language = languages.from_environment()
     if args.list:
-        for item in backup.backups_of(db):
+        for item in backup.backups_of(db):  # a stable format, for scripts: not translated
             print(f"{item}  {'ok' if backup.check(item) else 'DAMAGED or key missing'}")
         return 0
     if args.restore_from:
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             raise KnownError("backup.none_good", path=db, folder=backup.folder_for(db))
         chosen = found
     aside = backup.restore(db, chosen)
-    print(f"restored {db} from {chosen}")
+    print(messages.word("cli.restored", {"path": db, "backup": chosen}, language))
     if aside is not None:
-        print(f"the file it replaced is kept as {aside}")
+        print(messages.word("cli.replaced_kept", {"path": aside}, language))
     return 0
