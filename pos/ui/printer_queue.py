@@ -46,6 +46,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
     for r, (row_id, cells) in enumerate(rows):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a long problem is cut in its column: all of it on hover
             item.setData(ID_ROLE, row_id)
             table.setItem(r, c, item)
     if rows:
