@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -86,6 +87,17 @@ def refuse_existing(path: str | Path, force: bool) -> None:
         raise KnownError("file.exists_force", path=target)
 
 
+def _temporary_beside(target: Path) -> tuple[Path, int]:
+    """A new private file with a random name beside ``target``, and its open descriptor."""
+    for _ in range(20):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return tmp, create_exclusive(tmp)
+        except FileExistsError:
+            continue
+    raise KnownError("file.too_many_temporary", path=target)  # pragma: no cover
+
+
 def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
     """Write ``path`` through a private temporary file beside it, then rename it into place.
 
@@ -94,15 +106,7 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path
     Renaming over ``path`` replaces a symlink there rather than writing through it.
     """
     target = Path(path)
-    for _ in range(20):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = create_exclusive(tmp)
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover - twenty random names taken
-        raise KnownError("file.too_many_temporary", path=target)
+    tmp, fd = _temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -113,6 +117,30 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+@contextmanager
+def replace_atomic(path: str | Path) -> Iterator[Path]:
+    """:func:`write_atomic` for a writer that needs a path (SQLite's backup API).
+
+    Yields the private temporary file beside ``path`` (created empty, exclusively); when the
+    block ends without an error the file is flushed to disk and renamed over ``path``, and
+    on an error it is removed.
+    """
+    target = Path(path)
+    tmp, fd = _temporary_beside(target)
+    os.close(fd)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDWR | _NOFOLLOW | _BINARY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

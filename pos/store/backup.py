@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from pos import files
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import cipher
-from pos.store.db import DatabaseDamaged, Store, StoreError, _create_private, key_for, uri
+from pos.store.db import DatabaseDamaged, Store, StoreError, key_for, uri
 from pos.store.driver import sqlite3
 from pos.store.lock import FileLock, LockHeld
 
@@ -76,36 +75,27 @@ def _folder(db_path: Path, folder: Path | None) -> Path:
 def make_backup(store: Store, folder: Path | None = None, *, keep: int | None = None) -> Path:
     """Write a backup of ``store`` now; keep the newest ``keep`` (default: the setting).
 
-    Runs on whatever connection ``store`` is: a worker passes its own reader. The SQLite
-    backup API writes to a path, so this one cannot go through ``files.write_atomic``; it
-    follows the same steps (private temporary file beside it, fsync, rename).
+    Runs on whatever connection ``store`` is: a worker passes its own reader. SQLite's backup
+    API writes to a path: ``files.replace_atomic`` gives it a private temporary file beside
+    the backup's name and renames it into place once the copy passed SQLite's check.
     """
     where = _folder(store.path, folder)
     target = where / f"{store.path.stem}-{_stamp()}.sqlite"
-    tmp = where / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    _create_private(tmp)
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            cipher.apply_key(dest, store.key, cipher.salt_of(store.path))
-            store.db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            # a database damaged on disk gives a damaged copy: never rotate good ones out for it
-            if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise DatabaseDamaged("backup.source_damaged", path=store.path)
-        finally:
-            dest.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except DatabaseDamaged:
-        tmp.unlink(missing_ok=True)
-        raise
+        with files.replace_atomic(target) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                cipher.apply_key(dest, store.key, cipher.salt_of(store.path))
+                store.db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                # a database damaged on disk gives a damaged copy: never rotate good ones out
+                if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise DatabaseDamaged("backup.source_damaged", path=store.path)
+            finally:
+                dest.close()
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError("backup.failed", path=store.path, detail=str(exc)) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError("backup.cannot_write", path=where, reason=exc.strerror) from exc
     rotate(store.path, where, keep if keep is not None else keep_setting(store))
     log.info("backup of %s written to %s", store.path, target)
