@@ -10,6 +10,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
@@ -120,6 +121,27 @@ def test_declining_the_restore_leaves_the_file_and_quits_cleanly(qtbot, demo_db:
     when_modal(lambda dialog: dialog.reject())
     assert app._open_first_window(args_for(demo_db)) is None
     assert demo_db.read_bytes() == damaged
+
+
+def test_a_damaged_database_is_said_in_the_language_the_till_would_use(
+    qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos.ui import i18n
+
+    monkeypatch.setenv("FOODHUB_POS_LANG", "fr")
+    monkeypatch.setattr(i18n, "_current", None)  # no window yet: the language it would pick
+    with open(demo_db, "r+b") as fh:
+        fh.seek(100)
+        fh.write(os.urandom(3900))
+    seen: list[str] = []
+
+    def decline(dialog: QMessageBox) -> None:
+        seen.append(dialog.text())
+        dialog.reject()
+
+    when_modal(decline)
+    assert app._open_first_window(args_for(demo_db)) is None
+    assert seen[0].startswith(f"Impossible de lire {demo_db}"), seen
 
 
 def test_an_encrypted_hub_from_another_computer_opens_with_the_code(
