@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
     def open_lists(self) -> QWidget:
         from pos.ui.lists_dialog import open_lists_dialog
 
-        return open_lists_dialog(self, self.services.store)
+        return open_lists_dialog(self, self.services)
 
     def open_hub_settings(self) -> QWidget:
         from pos.ui.settings_dialog import open_hub_settings

@@ -40,11 +40,7 @@ class PrintingUi(QObject):
         services = shell.services
         self.service = services.printing
         self.worker = PrintWorker(
-            services.store,
-            printer_uri=services.printer_uri,
-            till_id=services.till_id,
-            poll=poll,
-            parent=self,
+            services.printing_on(services.store.reader()), poll=poll, parent=self
         )
         self.worker.state_changed.connect(self.show_state)
         self.worker.job_finished.connect(self._job_finished)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from pos.errors import KnownError
 from pos.services.context import Services
-from pos.services.privacy import PrivacyService
 from pos.ui import tasks
 from pos.ui.staff_gate import staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
@@ -41,7 +40,7 @@ class CustomerDataDialog(QDialog):
         self.setObjectName("customerDataDialog")
         self.setWindowTitle(self.tr("Customer data"))
         self.setMinimumWidth(520)
-        self.service = PrivacyService(services.store, services.till_id)
+        self.service = services.privacy
         self.order_id = order_id
         self.role = role
         self.actor = actor
