@@ -211,19 +211,18 @@ def _after_show(window: MainWindow) -> None:
     when one is set), the no-keyring notice once, and the backup taken at start."""
     from pos.services import vault
     from pos.ui import tasks, vault_dialogs
-    from pos.ui.staff_gate import staff_gate
 
     notice = getattr(window, "vault_notice", None)
     store = window.services.store
     code = vault.pending_recovery_code(store)
     if code is not None:
 
-        def show() -> None:
+        def show(role: str) -> None:
             dialog = vault_dialogs.RecoveryCodeDialog(code, store.path, window)
             if dialog.exec() == vault_dialogs.RecoveryCodeDialog.DialogCode.Accepted:
                 vault.recovery_code_kept(store)
 
-        staff_gate(window, window.services.roles, "vault.recovery_code", show)
+        window.gate.open("vault.recovery_code", show)
     elif notice is not None and notice.kind == "no_keyring":
         vault.told_no_keyring(store)
         vault_dialogs.no_keyring_message(window).exec()

@@ -31,17 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain import reconcile as r
-from pos.errors import KnownError
 from pos.services.context import Services
 from pos.services.reconcile import Overview
-from pos.services.roles import PinTampered, PinThrottled
 from pos.ui import reconcile_actions, reconcile_orders, tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.i18n import current_language
 from pos.ui.reconcile_actions import ActionNames, ActionsTab
 from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import Names, OrdersTab, Shown
-from pos.ui.staff_gate import PinCooldown, tampered_text
+from pos.ui.staff_gate import PinCooldown, check_pin
 from pos.ui.widgets import fit_to_screen, named
 
 
@@ -92,22 +90,10 @@ class StaffPinDialog(QDialog):
             self.message.setText(self.tr("Enter your name: the audit log records who did what."))
             self.name.setFocus()
             return
-        try:  # a wrong PIN is audited by the roles service
-            self.role = self.roles.require("reconcile.open", self.pin.text().strip() or None)
-        except PinThrottled as exc:
-            self.pin.clear()
-            self.cooldown.start(exc)
-            return
-        except PinTampered:
-            self.message.setText(tampered_text())
-            self.adjustSize()
-            return
-        except KnownError:
-            self.message.setText(self.tr("That PIN is not right."))
-            self.pin.clear()
-            self.pin.setFocus()
-            return
-        self.accept()
+        role = check_pin(self.roles, "reconcile.open", self.pin, self.message, self.cooldown)
+        if role is not None:
+            self.role = role
+            self.accept()
 
 
 def open_reconcile(

@@ -47,7 +47,6 @@ from pos.services.hub_settings import (
 from pos.ui.i18n import current_language
 from pos.ui.payment_panel import plain_amount
 from pos.ui.shell import Shell
-from pos.ui.staff_gate import StaffGateDialog, staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 
@@ -341,12 +340,8 @@ def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], objec
     """The File menu action: the staff PIN (when set), then the settings dialog; ``applied``
     runs once the settings are saved."""
     services = shell.services
-    gates: list[QWidget] = []
 
-    def show() -> HubSettingsDialog:
-        gate = gates[0] if gates else None
-        role = gate.role if isinstance(gate, StaffGateDialog) else None
-        role = role or ("staff" if services.roles.pin_configured else "")
+    def show(role: str) -> HubSettingsDialog:
         dialog = HubSettingsDialog(
             services.hub_settings(current_language()),
             window,
@@ -358,6 +353,4 @@ def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], objec
         dialog.open()
         return dialog
 
-    opened: QWidget = staff_gate(window, services.roles, "settings.open", show)
-    gates.append(opened)
-    return opened
+    return shell.gate.open("settings.open", show)

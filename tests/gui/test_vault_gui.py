@@ -181,7 +181,7 @@ def test_with_a_staff_pin_the_code_waits_behind_it(
     qtbot.addWidget(window)
     window.services.roles.set_pin("4321")
     app._after_show(window)
-    gate = window.staff_gate
+    gate = window.gate.dialog
     assert gate.isVisible() and window.findChild(RecoveryCodeDialog) is None
     gate.reject()  # a volunteer cannot see it; it stays pending for staff
     assert vault.pending_recovery_code(window.services.store) is not None
