@@ -79,7 +79,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     except BaseException:
         services.close()
         raise
-    window.vault_notice = notice  # type: ignore[attr-defined]  # shown once by run_gui
+    window.vault_notice = notice  # shown once by _after_show
     window.setProperty("language", language)
     missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
     if missing:
@@ -212,7 +212,7 @@ def _after_show(window: MainWindow) -> None:
     from pos.services import vault
     from pos.ui import tasks, vault_dialogs
 
-    notice = getattr(window, "vault_notice", None)
+    notice = window.vault_notice
     store = window.services.store
     code = vault.pending_recovery_code(store)
     if code is not None:

@@ -70,6 +70,7 @@ from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, name
 
 if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
     # them) load when first opened: a cold start does not pay for them
+    from pos.services.vault import VaultNotice
     from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog
 
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.gate = StaffGate(self, services.roles)
         self.translators: list[QTranslator] = []  # installed for this window's language
+        self.vault_notice: VaultNotice | None = None  # from opening the database; shown once
         self.reconcile_window: ReconcileWindow | None = None  # one at a time
         self._split_done = False
         self._closed = False
