@@ -178,7 +178,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
     key this computer lacks: the recovery code. Either way the window then opens.
     """
     from pos.store.db import DatabaseDamaged, KeyMissing
-    from pos.ui import crash, vault_dialogs
+    from pos.ui import crash, i18n, tasks, vault_dialogs
 
     for _attempt in range(3):
         try:
@@ -194,10 +194,20 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
                 if hint:
                     print(hint, file=sys.stderr)
                 return None
-            if isinstance(exc, KeyMissing):
-                if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
-                    return None
-            elif not vault_dialogs.offer_restore(exc.path, exc.message):
+            # No database, so no language setting yet: the dialogs speak the language the
+            # window would without one (FOODHUB_POS_LANG, else the system's), sentence included.
+            app = _qt_app()
+            early = i18n.install(app, i18n.pick_language())  # type: ignore[arg-type]
+            try:
+                sentence = tasks.describe(exc)
+                if isinstance(exc, KeyMissing):
+                    answered = vault_dialogs.ask_recovery_code(exc.path, sentence)
+                else:
+                    answered = vault_dialogs.offer_restore(exc.path, sentence)
+            finally:
+                for translator in early:
+                    app.removeTranslator(translator)  # type: ignore[attr-defined]
+            if not answered:
                 return None
         except KnownError as exc:
             log.error("cannot open: %s", messages.for_log(exc))

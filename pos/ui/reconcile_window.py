@@ -106,6 +106,7 @@ def open_reconcile(
     def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)
         opened(window)
+        fit_to_screen(window)
         window.show()
 
     dialog.accepted.connect(accepted)
@@ -167,7 +168,7 @@ class ReconcileWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("reconcileWindow")
         self.setWindowTitle(self.tr("Reconcile the day"))
-        self.resize(1200, 800)
+        self.resize(1366, 800)  # fit_to_screen bounds it: the whole width of a small laptop
         self.services = services
         self.staff_name = staff_name
         self.service = services.reconcile
@@ -217,16 +218,24 @@ class ReconcileWindow(QDialog):
         self.message.setWordWrap(True)
         who = QLabel(self.tr("Reconciling as %1").replace("%1", staff_name))
         named(who, "reconcileStaff", self.tr("Reconciling as"))
+        # The bar fits 1280 px in French: long cycle and pickup point names shorten in their
+        # boxes (the list shows them whole), and who reconciles goes on the message line.
+        for box in (self.cycle, self.point):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Order cycle")))
         bar.addWidget(self.cycle, 2)
         bar.addWidget(QLabel(self.tr("Pickup point")))
         bar.addWidget(self.point, 2)
         bar.addWidget(self.refresh_button)
-        bar.addStretch(1)
-        bar.addWidget(who)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.csv_button)
+        status = QHBoxLayout()
+        status.addWidget(who)
+        status.addWidget(self.message, 1)
 
         self.day = DayTab(self.status_names, self.currency, self.hub_locale, self.timezone)
         self.orders = OrdersTab(self.service, staff_name, self.status_names)
@@ -244,7 +253,7 @@ class ReconcileWindow(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.message)
+        layout.addLayout(status)
         layout.addWidget(self.tabs, 1)
 
         self.cycle.currentIndexChanged.connect(self.refresh)

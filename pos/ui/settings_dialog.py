@@ -75,7 +75,7 @@ class HubSettingsDialog(QDialog):
         self.changes: dict[str, Any] = {}
         self.setObjectName("hubSettingsDialog")
         self.setWindowTitle(self.tr("Hub settings"))
-        self.resize(640, 720)
+        self.resize(720, 720)
         current = service.load()
         self.method_rows: dict[str, tuple[QCheckBox, QLineEdit]] = {}
 
@@ -146,13 +146,15 @@ class HubSettingsDialog(QDialog):
         self.keep_days.setRange(MIN_KEEP_DAYS, MAX_KEEP_DAYS)
         self.keep_days.setValue(current.keep_customer_days)
         self.keep_days.setSuffix(self.tr(" days"))
-        self.csv_bom = QCheckBox(self.tr("Start CSV exports with a byte-order mark"))
+        self.csv_bom = QCheckBox(self.tr("Byte-order mark in CSV exports"))
         named(self.csv_bom, "csvBomInput", self.tr("CSV byte-order mark"))
         self.csv_bom.setChecked(current.csv_bom)
         self.order_notes = QCheckBox(self.tr("Write till notes into OFN orders"))
         named(self.order_notes, "orderNotesInput", self.tr("Write OFN order notes"))
         self.order_notes.setChecked(current.order_notes)
 
+        # Check boxes and their notes take whole rows (a check box's text cannot wrap): no
+        # sideways scrolling at 1280 px in French.
         form = QFormLayout()
         form.addRow(self.tr("Till id (e.g. T1, T2)"), self.till_id)
         form.addRow("", self.till_id_error)
@@ -180,9 +182,8 @@ class HubSettingsDialog(QDialog):
         form.addRow(self.tr("Items per bag (labels)"), self.bag_capacity)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", _note(self.tr("A new language takes effect at next start.")))
-        form.addRow("", self.share_names)
+        form.addRow(self.share_names)
         form.addRow(
-            "",
             _note(
                 self.tr(
                     "Off: producers' lists show customer codes only, so "
@@ -200,11 +201,10 @@ class HubSettingsDialog(QDialog):
                 )
             ),
         )
-        form.addRow("", self.csv_bom)
-        form.addRow("", _note(self.tr("Turn on if a spreadsheet shows accents wrongly.")))
-        form.addRow("", self.order_notes)
+        form.addRow(self.csv_bom)
+        form.addRow(_note(self.tr("Turn on if a spreadsheet shows accents wrongly.")))
+        form.addRow(self.order_notes)
         form.addRow(
-            "",
             _note(
                 self.tr(
                     "Off by default. Each note replaces the note hub staff wrote on the "
