@@ -90,6 +90,8 @@ class HubSettingsDialog(QDialog):
         self.new_code = QLineEdit()
         named(self.new_code, "newMethodCode", self.tr("New payment method code"))
         self.new_code.setPlaceholderText(self.tr("code, e.g. gift"))
+        hint = self.new_code.fontMetrics().horizontalAdvance(self.new_code.placeholderText())
+        self.new_code.setMinimumWidth(hint + 16)  # the example stays whole once rows fit
         self.new_label = QLineEdit()
         named(self.new_label, "newMethodLabel", self.tr("New payment method name"))
         self.new_label.setPlaceholderText(self.tr("name, e.g. Gift card"))
