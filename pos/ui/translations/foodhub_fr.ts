@@ -2853,6 +2853,10 @@ Compté : %2
         <translation>Clôturer la tournée</translation>
     </message>
     <message>
+        <source>Planning the run sheets…</source>
+        <translation>Préparation des feuilles de route…</translation>
+    </message>
+    <message>
         <source>There are no delivery orders in this order cycle.</source>
         <translation>Ce cycle de commande n'a aucune commande à livrer.</translation>
     </message>
