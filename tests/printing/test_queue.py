@@ -15,7 +15,7 @@ from pos.store import Store
 from pos.store.print_jobs import INTERRUPTED, PrintJobs
 from receipts.printers import PrinterConfigError, parse_uri
 from tests.helpers import checkout_rows
-from tests.tools.emupos_harness import free_port
+from tests.helpers.emupos import free_port
 
 
 @pytest.fixture
