@@ -104,6 +104,8 @@ class RoundWindow(QDialog):
         # choosing the round
         self.picker = QComboBox()
         named(self.picker, "roundPicker", self.tr("Round"))
+        # the rounds arrive after the screen is shown: the box widens to them then
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheets: list[RunSheet] = []
         self.planning = True
         self.volunteer = QLineEdit(checkout.volunteer())
@@ -293,6 +295,7 @@ class RoundWindow(QDialog):
                 self.tr("%1 (%2 stops)").replace("%1", name).replace("%2", str(len(sheet.stops)))
             )
         self.picker.blockSignals(False)
+        self.picker.setMinimumWidth(self.picker.sizeHint().width())  # as if planned before show
         self.open_button.setEnabled(bool(sheets))
         self.show_preview()
         if sheets:
