@@ -45,9 +45,9 @@ from pos.domain.rounds import (
 )
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutService
+from pos.services.context import Services
 from pos.services.printing import PrintError, PrintService
-from pos.services.rounds import OtherRound, RoundsService, RunSheet, RunSheets
-from pos.store import Store
+from pos.services.rounds import OtherRound, RoundsService, RunSheet
 from pos.store.checkouts import new_id
 from pos.store.rounds import RoundRow, StopRow
 from pos.ui import tasks
@@ -59,11 +59,11 @@ from pos.ui.widgets import big, fit_to_screen, named
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _plan(store: Store) -> list[RunSheet]:
+def _plan(services: Services) -> list[RunSheet]:
     """On a pool thread: every driver's run sheet, read through a connection of its own."""
-    reader = store.reader()
+    reader = services.store.reader()
     try:
-        return RunSheets(reader).run_sheets()
+        return services.run_sheets_on(reader).run_sheets()
     finally:
         reader.close()
 
@@ -75,19 +75,12 @@ class RoundWindow(QDialog):
 
     planned = Signal()
 
-    def __init__(
-        self,
-        rounds: RoundsService,
-        checkout: CheckoutService,
-        locale: str,
-        parent: QWidget | None = None,
-        *,
-        printing: PrintService | None = None,
-    ) -> None:
+    def __init__(self, services: Services, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rounds = rounds
-        self.printing = printing
-        self.checkout = checkout
+        self.rounds: RoundsService = services.rounds
+        self.printing: PrintService | None = services.printing
+        self.checkout: CheckoutService = services.checkout
+        checkout = self.checkout
         self.hub_locale = locale
         self.currency = checkout.currency
         self.round: RoundRow | None = None
@@ -282,7 +275,7 @@ class RoundWindow(QDialog):
         fit_to_screen(self)
         self.picker.setFocus()
         tasks.run(
-            partial(_plan, rounds.store), on_result=self._planned,
+            partial(_plan, services), on_result=self._planned,
             on_error=self._plan_failed, owner=self, what="planning the run sheets",
         )  # fmt: skip
 
@@ -675,14 +668,8 @@ class RoundWindow(QDialog):
         self.open_button.setEnabled(False)
 
 
-def open_round_window(
-    window: QWidget,
-    rounds: RoundsService,
-    checkout: CheckoutService,
-    locale: str,
-    printing: PrintService | None = None,
-) -> RoundWindow:
-    dialog = RoundWindow(rounds, checkout, locale, window, printing=printing)
+def open_round_window(window: QWidget, services: Services, locale: str) -> RoundWindow:
+    dialog = RoundWindow(services, locale, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
