@@ -89,7 +89,7 @@ def bench_render(service: PrintService, checkout: str, runs: int) -> None:
 
 
 def bench_emupos(store: Store, checkout: str, jobs: int, workdir: Path) -> None:
-    from tests.tools.emupos_harness import Emupos, EmuposUnavailable
+    from tests.helpers.emupos import Emupos, EmuposUnavailable
 
     try:
         emulator = Emupos(workdir, idle_timeout_ms=300).start()

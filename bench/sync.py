@@ -178,8 +178,8 @@ def _push_part(args: argparse.Namespace, tmp: str, sim: OFNSimulator) -> None:
     import shutil
 
     from sync.push import push
+    from tests.helpers.sync_tills import collect
     from tests.ofn_sim.fixtures import declare_paid_at_pickup
-    from tests.sync.tills import collect
 
     server, url, key = _server(args)
     client = OFNClient(Transport(url, key, max_in_flight=args.push_slots))

@@ -10,6 +10,10 @@ import os
 
 LANGUAGES = ("en", "fr")
 SOURCE = "en"  # the language the code is written in; it has no catalogue
+# Each language's own name, as its speakers look for it in a list (never translated).
+NAMES = {"en": "English", "fr": "Français"}
+# How amounts and dates read when no hub locale is given.
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
 def language_of(locale_or_language: str | None) -> str | None:

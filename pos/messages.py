@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from pos.languages import SOURCE, pick
+from pos.languages import LOCALES, SOURCE, pick
 
 __all__ = [
     "ERRORS",
@@ -602,7 +602,6 @@ STAFF: dict[str, str] = {
 }
 
 _ALL = {**ERRORS, **PHRASES, **STAFF}
-_LOCALES = {"en": "en_GB", "fr": "fr_FR"}  # how amounts read when no hub locale is given
 
 
 Phrase = dict[str, Any]  # {"code": ..., "params": {...}}: a message inside a message
@@ -620,7 +619,7 @@ def phrase(code: str, /, **params: Any) -> Phrase:
 
 def english(value: Any) -> str:
     """A parameter (phrase, amount, text) as English, for the log."""
-    return _shown(value, SOURCE, _LOCALES[SOURCE])
+    return _shown(value, SOURCE, LOCALES[SOURCE])
 
 
 def _shown(value: Any, language: str, locale: str) -> str:
@@ -655,7 +654,7 @@ def word(code: str, params: Mapping[str, Any], language: str, *, locale: str | N
     if template is None:
         return code
     language = pick(language)
-    locale = locale or _LOCALES.get(language, "en_GB")
+    locale = locale or LOCALES[language]
     shown = {k: _shown(v, language, locale) for k, v in params.items()}
     text = template if language == SOURCE else _catalogue(language).gettext(template)
     try:
@@ -688,7 +687,7 @@ def word_staff(
     text = word(code, params, language, locale=locale)
     then = params.get("then")
     if then:
-        text += " " + _shown(then, pick(language), locale or _LOCALES.get(pick(language), "en_GB"))
+        text += " " + _shown(then, pick(language), locale or LOCALES[pick(language)])
     return text
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold sta
     from pos.services.lists import ListsService
     from pos.services.privacy import PrivacyService
     from pos.services.reconcile import ReconcileService
-    from pos.services.rounds import RoundsService
+    from pos.services.rounds import RoundsService, RunSheets
 
 
 @dataclass
@@ -101,6 +101,12 @@ class Services:
         from pos.services.rounds import RoundsService
 
         return RoundsService(self.store, self.checkout)
+
+    def run_sheets_on(self, store: Store) -> RunSheets:
+        """The delivery rounds' run sheets planned on another connection (a worker's reader)."""
+        from pos.services.rounds import RunSheets
+
+        return RunSheets(store)
 
     def hub_settings(self, language: str) -> HubSettingsService:
         """The hub settings, in the hub's currency of the moment (the first pull may change it),

@@ -390,7 +390,7 @@ def add_deliveries(
         PickupPoint(9_100 + m, f"Home delivery {m + 1}", "Thursday evenings", is_delivery=True)
         for m in range(methods)
     ]
-    ids = [int(r["id"]) for r in store.query("SELECT id FROM orders ORDER BY id")]
+    ids = repo.ids()
     step = max(1, len(ids) // max(1, orders))
     chosen = ids[::step][:orders]
     with store.transaction():
@@ -407,16 +407,12 @@ def add_deliveries(
                 "city": town, "zipcode": f"{prefix} {rng.randrange(1, 9)}AB",
                 "phone": f"07{rng.randrange(100, 999)} {rng.randrange(100000, 999999)}",
             }  # fmt: skip
-            raw = store.scalar("SELECT raw_json FROM orders WHERE id = ?", (order_id,)) or "{}"
-            data = json.loads(raw)
+            data = repo.raw(order_id)
             data["ship_address"] = address
             point = points[i % methods]
             data["shipping_method"] = {
                 "id": point.id, "name": point.name, "description": point.description,
                 "require_ship_address": True, "price": "3.5",
             }  # fmt: skip
-            store.db.conn.execute(
-                "UPDATE orders SET pickup_point_id = ?, raw_json = ? WHERE id = ?",
-                (point.id, json.dumps(data, ensure_ascii=False), order_id),
-            )
+            repo.move_to(order_id, point.id, data)
     return chosen

@@ -184,9 +184,6 @@ class PrintService:
             delivery_note=True, delivery_address=lines,
         )  # fmt: skip
 
-    def enqueue_test(self, actor: str = "") -> str:
-        return self.jobs.enqueue("test", "", actor=actor, till_id=self.till_id)
-
     # documents: rows from the store, made into documents by print_documents ----------
     def receipt_data(
         self, checkout_id: str, settings: PrinterSettings, *, copy: bool = False

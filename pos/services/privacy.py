@@ -113,10 +113,7 @@ class PrivacyService:
             raise KnownError("privacy.no_order")
         with self.store.transaction():
             customers = self.repo.customer_ids(orders)
-            numbers = [str(r[0]) for r in self.store.query(
-                f"SELECT number FROM orders WHERE id IN ({','.join('?' * len(orders))})",
-                tuple(orders),
-            )]  # fmt: skip
+            numbers = self.repo.order_numbers(orders)
             self.repo.anonymise(orders)
             self.repo.delete_customers(customers)
             self.store.audit(

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from pos.domain.models import (
     Customer,
@@ -277,6 +278,21 @@ class OrderRepository:
 
     def count(self) -> int:
         return int(self.store.scalar("SELECT COUNT(*) FROM orders"))
+
+    def ids(self) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute("SELECT id FROM orders ORDER BY id")]
+
+    def raw(self, order_id: int) -> dict[str, Any]:
+        """The order as OFN sent it (its stored JSON); {} for an order not stored."""
+        text = self.store.scalar("SELECT raw_json FROM orders WHERE id = ?", (order_id,))
+        return dict(json.loads(text)) if text else {}
+
+    def move_to(self, order_id: int, pickup_point_id: int, raw: dict[str, Any]) -> None:
+        """Put an order on another shipping method, with OFN's copy saying so (the demo)."""
+        self.conn.execute(
+            "UPDATE orders SET pickup_point_id = ?, raw_json = ? WHERE id = ?",
+            (pickup_point_id, json.dumps(raw, ensure_ascii=False), order_id),
+        )
 
     def summaries(
         self, *, pickup_point_id: int | None = None, limit: int = 500, offset: int = 0

@@ -202,6 +202,14 @@ class PrivacyRepository:
         ).fetchall()
         return [int(r[0]) for r in rows]
 
+    def order_numbers(self, order_ids: Sequence[int]) -> list[str]:
+        """The OFN numbers of these orders, in id order (for the audit row of an erasure)."""
+        marks = ",".join("?" * len(order_ids)) or "NULL"
+        rows = self.conn.execute(
+            f"SELECT number FROM orders WHERE id IN ({marks}) ORDER BY id", list(order_ids)
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def customer_ids(self, order_ids: Sequence[int]) -> list[int]:
         marks = ",".join("?" * len(order_ids)) or "NULL"
         rows = self.conn.execute(

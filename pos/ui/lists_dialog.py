@@ -3,8 +3,10 @@
 PDFs are made in worker processes (:mod:`pos.services.processes`), each reading the
 database file itself, so the till's typing never waits for a 2,000-order cycle to be laid
 out; a pool thread (:mod:`pos.ui.tasks`) only plans the run, waits and reports progress.
-"Stop" ends the run between documents. When they are ready the folder (or the single
-file) can be opened in the system's viewer.
+"Stop" ends the run between documents. PDFs already in the folder are never replaced
+silently: the run first lists the files it would write and, when some are there, asks
+(nothing is written until the person says "Replace them"). When they are ready the folder
+(or the single file) can be opened in the system's viewer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -44,17 +48,31 @@ from pos.ui.widgets import fit_to_screen, named
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class AlreadyThere:
+    """The run would replace these files: nothing was written, the person is asked first."""
+
+    paths: tuple[Path, ...]
+
+
 def _write_lists(
     services: Services,
     request: ListRequest,
     folder: Path,
     progress: Callable[[int, int, str], None],
     cancel: threading.Event,
-) -> list[str]:
-    """On a pool thread: plan the run, have the worker processes make it, wait for them."""
+    replace: bool,
+) -> list[str] | AlreadyThere:
+    """On a pool thread: plan the run, have the worker processes make it, wait for them.
+    Unless ``replace``, a run that would replace files stops before writing any."""
     reader = services.store.reader()
     try:
         service = services.lists_on(reader)
+        if not replace:
+            documents = service.plan(request, folder).documents
+            there = tuple(d.path for d in documents if d.path.exists() or d.path.is_symlink())
+            if there:
+                return AlreadyThere(there)
         written = service.generate(
             request, folder, progress=progress, executor=processes.pool(), cancel=cancel
         )
@@ -77,7 +95,7 @@ class ListsDialog(QDialog):
         self.setObjectName("listsDialog")
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
-        self._job: tasks.Job[list[str]] | None = None
+        self._job: tasks.Job[list[str] | AlreadyThere] | None = None
         self._cancel = threading.Event()
         service = services.lists
         options = service.options()
@@ -223,7 +241,11 @@ class ListsDialog(QDialog):
         return self._job is not None
 
     def generate(self) -> None:
-        """Start writing the PDFs on a worker thread (the till never waits)."""
+        """Start writing the PDFs on a worker thread (the till never waits); PDFs already in
+        the folder are replaced only after asking."""
+        self._start(replace=False)
+
+    def _start(self, *, replace: bool) -> None:
         if self.busy:
             return
         text = self.folder.text().strip()
@@ -252,7 +274,7 @@ class ListsDialog(QDialog):
             tasks.to_main(self._progress, done, total, name, owner=self)
 
         self._job = tasks.run(
-            lambda: _write_lists(services, request, folder, progress, cancel),
+            lambda: _write_lists(services, request, folder, progress, cancel, replace),
             on_result=self._done,
             on_error=self._failed,
             owner=self,
@@ -285,9 +307,12 @@ class ListsDialog(QDialog):
         self.stop_button.setVisible(False)
         self.progress.setVisible(False)
 
-    @Slot(list)
-    def _done(self, written: list[str]) -> None:
+    def _done(self, result: list[str] | AlreadyThere) -> None:
         self._idle()
+        if isinstance(result, AlreadyThere):
+            self._ask_replace(result.paths)
+            return
+        written = result
         self.written = written
         self.open_button.setEnabled(bool(written))
         folder = str(Path(written[0]).parent) if written else self.folder.text()
@@ -295,6 +320,36 @@ class ListsDialog(QDialog):
             self.tr("%n PDF(s) written to %1.", "", len(written)).replace("%1", folder)
         )
         self.generated.emit(written)
+
+    def _ask_replace(self, there: tuple[Path, ...]) -> None:
+        """Some of the PDFs are in the folder already: replace them only if the person says so."""
+        names = "\n".join([p.name for p in there[:5]] + (["…"] if len(there) > 5 else []))
+        self.status.setText(self.tr("Nothing written yet: some of these PDFs are already there."))
+        box = QMessageBox(self)
+        box.setObjectName("listsReplaceQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Replace the PDFs?"))
+        box.setText(
+            self.tr("These PDFs are already in %1. Replace them with new ones?").replace(
+                "%1", str(there[0].parent)
+            )
+        )
+        box.setInformativeText(names)
+        replace = box.addButton(self.tr("Replace them"), QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("listsReplaceButton")
+        keep = box.addButton(self.tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("listsKeepButton")
+        box.setDefaultButton(keep)  # Enter never replaces a file
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _: self._replace_answered(box.clickedButton() is replace))
+        box.open()
+
+    def _replace_answered(self, replace: bool) -> None:
+        if replace:
+            self._start(replace=True)
+        else:
+            self.status.setText(self.tr("Nothing was written. Choose another folder to keep both."))
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()

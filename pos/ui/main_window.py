@@ -641,10 +641,7 @@ class MainWindow(QMainWindow):
     def open_delivery_round(self) -> None:
         from pos.ui.round_window import open_round_window
 
-        self.round_window = open_round_window(
-            self, self.services.rounds, self.services.checkout, self.hub.locale,
-            self.services.printing,
-        )  # fmt: skip
+        self.round_window = open_round_window(self, self.services, self.hub.locale)
 
     def _focus_for_draft(self) -> None:
         if self.draft is not None and self.draft.handover().amount_due > 0:

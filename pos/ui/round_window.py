@@ -9,7 +9,9 @@ cash is counted against the float plus the doorstep cash, like a till session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,10 +45,12 @@ from pos.domain.rounds import (
 )
 from pos.errors import KnownError
 from pos.services.checkout import CheckoutService
+from pos.services.context import Services
 from pos.services.printing import PrintError, PrintService
 from pos.services.rounds import OtherRound, RoundsService, RunSheet
 from pos.store.checkouts import new_id
 from pos.store.rounds import RoundRow, StopRow
+from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.tasks import describe
@@ -55,22 +59,28 @@ from pos.ui.widgets import big, fit_to_screen, named
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RoundWindow(QDialog):
-    """One round at a time; opening it again for the same driver resumes it."""
+def _plan(services: Services) -> list[RunSheet]:
+    """On a pool thread: every driver's run sheet, read through a connection of its own."""
+    reader = services.store.reader()
+    try:
+        return services.run_sheets_on(reader).run_sheets()
+    finally:
+        reader.close()
 
-    def __init__(
-        self,
-        rounds: RoundsService,
-        checkout: CheckoutService,
-        locale: str,
-        parent: QWidget | None = None,
-        *,
-        printing: PrintService | None = None,
-    ) -> None:
+
+class RoundWindow(QDialog):
+    """One round at a time; opening it again for the same driver resumes it.
+
+    The run sheets are planned on a worker thread (``planning`` until ``planned`` fires)."""
+
+    planned = Signal()
+
+    def __init__(self, services: Services, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rounds = rounds
-        self.printing = printing
-        self.checkout = checkout
+        self.rounds: RoundsService = services.rounds
+        self.printing: PrintService | None = services.printing
+        self.checkout: CheckoutService = services.checkout
+        checkout = self.checkout
         self.hub_locale = locale
         self.currency = checkout.currency
         self.round: RoundRow | None = None
@@ -87,12 +97,10 @@ class RoundWindow(QDialog):
         # choosing the round
         self.picker = QComboBox()
         named(self.picker, "roundPicker", self.tr("Round"))
-        self.sheets: list[RunSheet] = self.rounds.sheets.run_sheets()
-        for sheet in self.sheets:
-            name = sheet.method.name + (f" · {sheet.driver}" if sheet.driver else "")
-            self.picker.addItem(
-                self.tr("%1 (%2 stops)").replace("%1", name).replace("%2", str(len(sheet.stops)))
-            )
+        # the rounds arrive after the screen is shown: the box widens to them then
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheets: list[RunSheet] = []
+        self.planning = True
         self.volunteer = QLineEdit(checkout.volunteer())
         named(self.volunteer, "roundVolunteer", self.tr("Who records the round"))
         self.volunteer.setPlaceholderText(self.tr("Your name"))
@@ -262,11 +270,38 @@ class RoundWindow(QDialog):
         self.note_button.clicked.connect(self.print_note)
         self.all_notes_button.clicked.connect(self.print_all_notes)
         self._set_open(False)
-        self.show_preview()
-        if not self.sheets:
-            self.show_message(self.tr("There are no delivery orders in this order cycle."), "warn")
+        self.open_button.setEnabled(False)  # until the sheets are planned
+        self.show_message(self.tr("Planning the run sheets…"))
         fit_to_screen(self)
         self.picker.setFocus()
+        tasks.run(
+            partial(_plan, services), on_result=self._planned,
+            on_error=self._plan_failed, owner=self, what="planning the run sheets",
+        )  # fmt: skip
+
+    def _planned(self, sheets: list[RunSheet]) -> None:
+        self.sheets = sheets
+        self.picker.blockSignals(True)
+        for sheet in sheets:
+            name = sheet.method.name + (f" · {sheet.driver}" if sheet.driver else "")
+            self.picker.addItem(
+                self.tr("%1 (%2 stops)").replace("%1", name).replace("%2", str(len(sheet.stops)))
+            )
+        self.picker.blockSignals(False)
+        self.picker.setMinimumWidth(self.picker.sizeHint().width())  # as if planned before show
+        self.open_button.setEnabled(bool(sheets))
+        self.show_preview()
+        if sheets:
+            self.message.clear()
+        else:
+            self.show_message(self.tr("There are no delivery orders in this order cycle."), "warn")
+        self.planning = False
+        self.planned.emit()
+
+    def _plan_failed(self, exc: BaseException) -> None:
+        self.show_message(describe(exc), "error")
+        self.planning = False
+        self.planned.emit()
 
     def event(self, event: QEvent) -> bool:
         """F1 to F4 are this screen's, even where the till window binds one (F2: scan field)."""
@@ -633,14 +668,8 @@ class RoundWindow(QDialog):
         self.open_button.setEnabled(False)
 
 
-def open_round_window(
-    window: QWidget,
-    rounds: RoundsService,
-    checkout: CheckoutService,
-    locale: str,
-    printing: PrintService | None = None,
-) -> RoundWindow:
-    dialog = RoundWindow(rounds, checkout, locale, window, printing=printing)
+def open_round_window(window: QWidget, services: Services, locale: str) -> RoundWindow:
+    dialog = RoundWindow(services, locale, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

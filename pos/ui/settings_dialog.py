@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos import languages
 from pos.domain.payment_methods import Method
 from pos.domain.settings import (
     CLOSE_DIFFERENCE_LIMIT,
@@ -136,8 +137,8 @@ class HubSettingsDialog(QDialog):
         self.language = QComboBox()
         named(self.language, "languageInput", self.tr("Language"))
         self.language.addItem(self.tr("Same as the computer"), "")
-        self.language.addItem("English", "en")
-        self.language.addItem("Français", "fr")
+        for code in languages.LANGUAGES:
+            self.language.addItem(languages.NAMES[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.share_names = QCheckBox(self.tr("Share customer names with producers"))
         named(self.share_names, "shareNamesInput", self.tr("Share customer names with producers"))

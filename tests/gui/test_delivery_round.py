@@ -16,6 +16,7 @@ import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -73,6 +74,7 @@ def test_a_round_with_every_outcome_is_pushed_like_pickups(  # type: ignore[no-u
 
     window.open_delivery_round()
     dialog = window.round_window
+    qtbot.waitUntil(lambda: not dialog.planning)
     find(dialog, QLineEdit, "roundVolunteer").setText("Sam")
     find(dialog, QLineEdit, "roundFloat").setText("20")
     qtbot.mouseClick(find(dialog, QPushButton, "openRoundButton"), Qt.MouseButton.LeftButton)
@@ -190,3 +192,57 @@ def test_a_delivery_order_at_a_pickup_till_is_warned(qtbot, demo_db: Path) -> No
     window.show()
     scan(qtbot, window, number)  # "All pickup points": no other warning would show
     assert number in message(window) and "home delivery" in message(window)
+
+
+def test_the_run_sheets_are_planned_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, demo_db: Path, monkeypatch
+) -> None:
+    """The screen opens at once and fills its round picker when the worker has planned."""
+    import threading
+
+    from pos.app import create_window
+    from pos.services.demo import add_deliveries
+    from pos.services.rounds import RunSheets
+    from pos.store import Store
+
+    with Store.open(demo_db) as store:
+        add_deliveries(store, orders=4, methods=2)
+    planned_on: list[threading.Thread] = []
+    plan = RunSheets.run_sheets
+
+    def spy(self: RunSheets, *args: Any, **kwargs: Any) -> Any:
+        planned_on.append(threading.current_thread())
+        return plan(self, *args, **kwargs)
+
+    monkeypatch.setattr(RunSheets, "run_sheets", spy)
+    window = create_window(demo_db)
+    qtbot.addWidget(window)
+    window.open_delivery_round()
+    dialog = window.round_window
+    picker = find(dialog, QComboBox, "roundPicker")
+    opening = find(dialog, QPushButton, "openRoundButton")
+    assert dialog.planning and picker.count() == 0 and not opening.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.planning)
+    assert planned_on and threading.main_thread() not in planned_on
+    assert picker.count() == 2 and opening.isEnabled()
+    assert find(dialog, QTableWidget, "roundStops").rowCount() > 0
+    assert find(dialog, QLabel, "roundMessage").text() == ""
+
+
+def test_a_planning_error_is_one_sentence(qtbot, demo_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pos.app import create_window
+    from pos.errors import KnownError
+    from pos.services.rounds import RunSheets
+
+    def fail(self: RunSheets, *args: Any, **kwargs: Any) -> Any:
+        raise KnownError("round.amount_invalid")
+
+    monkeypatch.setattr(RunSheets, "run_sheets", fail)
+    window = create_window(demo_db)
+    qtbot.addWidget(window)
+    window.open_delivery_round()
+    dialog = window.round_window
+    qtbot.waitUntil(lambda: not dialog.planning)
+    text = find(dialog, QLabel, "roundMessage").text()
+    assert text and "Traceback" not in text and "round.amount_invalid" not in text
+    assert not find(dialog, QPushButton, "openRoundButton").isEnabled()

@@ -146,3 +146,48 @@ def test_stop_ends_the_run_between_documents(qtbot, window, tmp_path: Path) -> N
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     assert len(blocker.args[0]) == 31
     assert all(Path(p).read_bytes().startswith(b"%PDF") for p in blocker.args[0])
+
+
+def test_pdfs_already_in_the_folder_are_replaced_only_after_asking(
+    qtbot, window, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = _dialog(window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("sheet"))
+    dialog.pickup.setCurrentIndex(dialog.pickup.findData(63))
+    dialog.folder.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    (written,) = blocker.args[0]
+    earlier = Path(written)
+    earlier.write_bytes(b"the sheet printed this morning")
+
+    def question() -> QMessageBox:
+        def shown() -> list[QMessageBox]:
+            boxes = dialog.findChildren(QMessageBox, "listsReplaceQuestion")
+            return [b for b in boxes if b.isVisible()]
+
+        qtbot.waitUntil(lambda: len(shown()) == 1)
+        (box,) = shown()
+        assert earlier.name in box.informativeText() and not dialog.busy
+        assert box.defaultButton().objectName() == "listsKeepButton"
+        return box
+
+    # "Keep them": nothing is written
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    box = question()
+    qtbot.mouseClick(box.findChild(QPushButton, "listsKeepButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing was written" in dialog.status.text())
+    assert earlier.read_bytes() == b"the sheet printed this morning"
+    assert not dialog.busy and dialog.generate_button.isEnabled()
+
+    # "Replace them": the run goes ahead
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    box = question()
+    with qtbot.waitSignal(dialog.generated, timeout=60_000) as blocker:
+        qtbot.mouseClick(
+            box.findChild(QPushButton, "listsReplaceButton"), Qt.MouseButton.LeftButton
+        )
+    assert blocker.args[0] == [written]
+    assert earlier.read_bytes().startswith(b"%PDF")

@@ -19,7 +19,7 @@ from pos.store.outbox import Outbox, StaffAction
 from sync.errors import Unreachable
 from tests.helpers.till import count, find, message, order_number, scan
 from tests.helpers.wait import settle
-from tests.tools.emupos_harness import free_port
+from tests.helpers.emupos import free_port
 
 
 @pytest.fixture

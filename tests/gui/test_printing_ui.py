@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pos.services.printing import load_settings
 from pos.store import Store
 from tests.helpers import checkout_rows
-from tests.tools.emupos_harness import free_port
+from tests.helpers.emupos import free_port
 
 
 def _status(window) -> str:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from pos.domain.money import format_money
 from pos.services.roles import StaffRoles
 from pos.store import Store
+from tests.helpers.reconcile.day import recompute, recompute_sync
+from tests.helpers.reconcile.real_day import build_real_day
 from tests.helpers.wait import settle
-from tests.reconcile.day import recompute, recompute_sync
-from tests.reconcile.real_day import build_real_day
 
 PIN = "2468"
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.store import Store
 from sync import credentials
-from tests.sync.hostile import hostile, trickle
+from tests.helpers.hostile import hostile, trickle
 
 pytestmark = pytest.mark.gui
 KEY = "0123456789abcdef0123456789abcdef0123456789abcdef"

@@ -9,9 +9,9 @@ from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID
 from pos.store import Store
 from sync import credentials
 from tests.helpers.fixtures import hub_window, no_keyring
+from tests.helpers.sync_tills import collect
 from tests.helpers.till import sync_now as _sync
 from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
-from tests.sync.tills import collect
 
 __all__ = ["hub_window", "no_keyring", "ofn_sim"]
 

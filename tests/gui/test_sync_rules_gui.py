@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
 from pos.domain.settings import OFN_MARK_SHIPPED, OFN_PAYMENT_METHODS
 from tests.helpers.fixtures import hub_window, no_keyring
+from tests.helpers.sync_tills import collect
 from tests.helpers.till import sync_now as _sync
 from tests.ofn_sim.fixtures import ofn_sim
-from tests.sync.tills import collect
 
 __all__ = ["hub_window", "no_keyring", "ofn_sim"]
 
@@ -80,7 +80,7 @@ def test_a_stuck_job_queue_says_emails_are_delayed(qtbot, hub_window, ofn_sim) -
 def test_collections_waiting_over_a_day_are_pointed_out_beside_the_ship_choice(
     qtbot, hub_window, ofn_sim
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.sync.tills import collected_days_ago as _collected_days_ago
+    from tests.helpers.sync_tills import collected_days_ago as _collected_days_ago
 
     assert _sync(qtbot, hub_window) == "ok"
     store = hub_window.services.store

@@ -23,8 +23,8 @@ from receipts.escpos_render import PrinterSetup, render
 from receipts.printers import parse_uri, send
 from receipts.receipt import layout_receipt
 from tests.helpers import checkout_rows
-from tests.printing import samples
-from tests.tools.emupos_harness import Emupos, EmuposUnavailable
+from tests.helpers import print_samples as samples
+from tests.helpers.emupos import Emupos, EmuposUnavailable
 
 pytestmark = pytest.mark.slow
 

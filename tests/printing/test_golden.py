@@ -18,7 +18,7 @@ from receipts.escpos_render import PrinterSetup, render
 from receipts.label import layout_labels
 from receipts.receipt import layout_receipt
 from receipts.z_report import layout_z_report
-from tests.printing import samples
+from tests.helpers import print_samples as samples
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

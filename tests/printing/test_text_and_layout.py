@@ -12,7 +12,7 @@ from receipts.i18n import translations
 from receipts.label import bags_for, layout_labels
 from receipts.receipt import layout_receipt, quantity_text
 from receipts.text import CodePages, transliterate
-from tests.printing import samples
+from tests.helpers import print_samples as samples
 
 NAMES = "é ü ø ł ß œ € Zoë Müller Łukasz Weiß Œuvre Ørsted"
 

@@ -18,9 +18,9 @@ from sync.connection import Settings
 from sync.push import push
 from sync.rules import LATE_SHIP, PushRules
 from sync.run import EMAILS_DELAYED, run_sync
+from tests.helpers.sync_tills import collect, collected_days_ago, outbox_status
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect, collected_days_ago, outbox_status
 
 CARD = "Card (Stripe)"
 

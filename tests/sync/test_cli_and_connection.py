@@ -15,8 +15,8 @@ from sync import credentials
 from sync.connection import check_connection
 from tests.helpers.cli import sync_cli
 from tests.helpers.fixtures import no_keyring
+from tests.helpers.sync_tills import collect
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect
 
 __all__ = ["no_keyring"]
 

@@ -18,9 +18,9 @@ from pos.store.schema import LATEST
 from sync.parse import parse_order
 from sync.pull import pull
 from sync.push import push
+from tests.helpers.sync_tills import checkout_service, collect, outbox_status
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import checkout_service, collect, outbox_status
 
 
 def _id(store: Store, number: str) -> int:

@@ -24,9 +24,9 @@ from sync.client import OFNClient
 from sync.errors import ApiError, Cancelled, KeyRejected, NoAccess, Unreachable, redact
 from sync.pull import pull
 from sync.transport import RetryPolicy, Transport
+from tests.helpers.hostile import answer, head, hostile, timed, trickle
 from tests.ofn_sim.fixtures import make_client
 from tests.ofn_sim.server import TIMEOUT, OFNSimulator
-from tests.sync.hostile import answer, head, hostile, timed, trickle
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "0123456789abcdef0123456789abcdef0123456789abcdef"

@@ -119,7 +119,7 @@ def test_deleted_in_ofn_goes_on_a_full_pull_and_purged_orders_stay_anonymous(
     pulled_store: Store, ofn_sim: OFNSimulator, ofn_client
 ) -> None:  # type: ignore[no-untyped-def]
     from pos.store.privacy import PrivacyRepository
-    from tests.sync.tills import collect
+    from tests.helpers.sync_tills import collect
 
     numbers = ofn_sim.numbers(state="complete")
     gone, kept_by_event, purged = numbers[0], numbers[1], numbers[2]

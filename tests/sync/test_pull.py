@@ -12,9 +12,9 @@ from pos.store import Store
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox
 from sync.pull import pull
+from tests.helpers.sync_tills import collect, outbox_status
 from tests.ofn_sim.fixtures import make_client
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect, outbox_status
 
 
 def _pull(store: Store, sim: OFNSimulator, client, **kw):  # type: ignore[no-untyped-def]

@@ -11,9 +11,9 @@ from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox
 from sync.errors import KeyRejected
 from sync.push import Pusher, push
+from tests.helpers.sync_tills import checkout_service, collect, outbox_status, reverse, walk_in
 from tests.ofn_sim.fixtures import declare_paid_at_pickup
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import checkout_service, collect, outbox_status, reverse, walk_in
 
 
 def _cash_order(sim: OFNSimulator, i: int = 0) -> str:

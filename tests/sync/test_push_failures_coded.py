@@ -17,7 +17,7 @@ from sync.push import push
 from sync.transport import RetryPolicy, Transport
 from tests.ofn_sim.fixtures import make_client
 from tests.ofn_sim.server import OFNSimulator
-from tests.sync.tills import collect, outbox_status
+from tests.helpers.sync_tills import collect, outbox_status
 
 
 def test_ofn_gone_mid_push_is_kept_as_a_code_and_read_in_french(tmp_path: Path) -> None:

@@ -19,9 +19,9 @@ from pos.store.outbox import Outbox
 from sync.errors import Unreachable
 from sync.pull import pull
 from sync.push import push
+from tests.helpers.sync_tills import collect, outbox_status, walk_in
 from tests.ofn_sim.fixtures import declare_paid_at_pickup, make_client
 from tests.ofn_sim.server import FAULTS, OFNSimulator
-from tests.sync.tills import collect, outbox_status, walk_in
 
 ROOT = Path(__file__).resolve().parents[2]
 

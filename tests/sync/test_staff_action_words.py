@@ -7,7 +7,7 @@ import json
 
 from pos.store.outbox import Outbox
 from sync.push import push
-from tests.sync.tills import collect, walk_in
+from tests.helpers.sync_tills import collect, walk_in
 
 
 def test_push_stores_codes_that_read_in_french(pulled_store, ofn_sim, ofn_client) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pos.services import export_csv
 from pos.services.reconcile import ReconcileService
-from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
+from tests.helpers.reconcile.fixtures import day_store_fixture  # noqa: F401
 
 # What a spreadsheet may skip or trim before it decides a cell is a formula.
 HIDERS = [" ", "\u00a0", "\u2009", "\u3000", "\u200b", "\u200d", "\u2060", "\ufeff", "'", '"',

@@ -16,7 +16,7 @@ from pos.services.demo import DEMO_CYCLE_ID
 from pos.services.privacy import PrivacyService
 from pos.services.reconcile import ReconcileService
 from pos.store import Store
-from tests.reconcile.real_day import build_real_day
+from tests.helpers.reconcile.real_day import build_real_day
 
 
 def _later(days: float):  # type: ignore[no-untyped-def]

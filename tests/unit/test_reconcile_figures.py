@@ -8,9 +8,9 @@ from pos.domain import reconcile as r
 from pos.domain.checkout import Tender
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
-from tests.reconcile.day import build_day, recompute
-from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
-from tests.reconcile.real_day import RealTill
+from tests.helpers.reconcile.day import build_day, recompute
+from tests.helpers.reconcile.fixtures import day_store_fixture  # noqa: F401
+from tests.helpers.reconcile.real_day import RealTill
 
 
 @pytest.mark.parametrize("point", [None, 61, 62, 63])

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from pos.store import Store
-from tests.reconcile.real_day import build_real_day
+from tests.helpers.reconcile.real_day import build_real_day
 
 
 @pytest.fixture

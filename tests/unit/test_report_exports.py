@@ -12,8 +12,8 @@ from pos.domain import reconcile as r
 from pos.domain.settings import CSV_BOM, LANGUAGE
 from pos.services import export_csv
 from pos.services.reconcile import REPORT_CSV_HEADER, ReconcileService
-from tests.reconcile.day import recompute, recompute_sync
-from tests.reconcile.fixtures import day_store_fixture  # noqa: F401
+from tests.helpers.reconcile.day import recompute, recompute_sync
+from tests.helpers.reconcile.fixtures import day_store_fixture  # noqa: F401
 
 
 def _read(path):

@@ -43,6 +43,14 @@ def test_every_language_has_both_catalogues() -> None:
         assert (resources.locale_dir() / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo").is_file()
 
 
+def test_every_language_has_its_name_and_a_locale_in_the_one_list() -> None:
+    """Adding a language is one entry in pos/languages.py: its name in the language picker
+    and the locale its amounts read in come from there, not from copies elsewhere."""
+    assert set(languages.NAMES) == set(languages.LANGUAGES) == set(languages.LOCALES)
+    for lang, locale in languages.LOCALES.items():
+        assert languages.language_of(locale) == lang
+
+
 def test_every_ui_string_has_a_french_translation(extracted) -> None:
     french = i18n.ts_messages(i18n.ts_path("fr"))
     missing = [

@@ -1201,6 +1201,30 @@ Compté : %2
         </translation>
     </message>
     <message>
+        <source>Nothing written yet: some of these PDFs are already there.</source>
+        <translation>Rien n'est encore écrit : certains de ces PDF existent déjà.</translation>
+    </message>
+    <message>
+        <source>Replace the PDFs?</source>
+        <translation>Remplacer les PDF ?</translation>
+    </message>
+    <message>
+        <source>These PDFs are already in %1. Replace them with new ones?</source>
+        <translation>Ces PDF sont déjà dans %1. Les remplacer par de nouveaux ?</translation>
+    </message>
+    <message>
+        <source>Replace them</source>
+        <translation>Les remplacer</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Les garder</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Choose another folder to keep both.</source>
+        <translation>Rien n'a été écrit. Choisissez un autre dossier pour garder les deux.</translation>
+    </message>
+    <message>
         <source>Stopped: %1 of %2 PDFs written.</source>
         <translation>Arrêté&#xa0;: %1 PDF sur %2 écrits.</translation>
     </message>
@@ -2852,6 +2876,10 @@ Compté : %2
     <message>
         <source>Close the round</source>
         <translation>Clôturer la tournée</translation>
+    </message>
+    <message>
+        <source>Planning the run sheets…</source>
+        <translation>Préparation des feuilles de route…</translation>
     </message>
     <message>
         <source>There are no delivery orders in this order cycle.</source>

@@ -14,9 +14,9 @@ from pos.domain.checkout import Tender, WalkInItem
 from pos.domain.money import format_money
 from pos.store import Store
 from pos.store.orders import OrderRepository
+from tests.helpers.reconcile.day import recompute
+from tests.helpers.reconcile.real_day import RealTill
 from tests.helpers.wait import settle
-from tests.reconcile.day import recompute
-from tests.reconcile.real_day import RealTill
 
 push = pytest.importorskip("sync.push").push
 declare_paid_at_pickup = pytest.importorskip("tests.ofn_sim.fixtures").declare_paid_at_pickup
@@ -180,7 +180,7 @@ def test_figures_and_report_per_point_after_a_real_push(synced_day, tmp_path):
     import csv
 
     from pos.services.reconcile import ReconcileService
-    from tests.reconcile.day import recompute_sync
+    from tests.helpers.reconcile.day import recompute_sync
 
     store, cases = synced_day
     svc = ReconcileService(store)

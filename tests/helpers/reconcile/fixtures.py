@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reconcile.day import build_day
-from tests.reconcile.real_day import build_real_day
+from tests.helpers.reconcile.day import build_day
+from tests.helpers.reconcile.real_day import build_real_day
 
 BUILDERS = {"real_checkouts": build_real_day, "contract_rows": build_day}
 

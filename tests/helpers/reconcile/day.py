@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos.store import Store
-from tests.reconcile.contract_rows import Till, add_staff_action, set_outbox_status
+from tests.helpers.reconcile.contract_rows import Till, add_staff_action, set_outbox_status
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The same collection day as :mod:`tests.reconcile.day`, made by the REAL checkout and till
+"""The same collection day as :mod:`tests.helpers.reconcile.day`, made by the REAL checkout and till
 services (two tills on one database), so reconcile is checked against what they write."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pos.services.checkout import CheckoutService
 from pos.services.roles import StaffRoles
 from pos.services.till import TillService
 from pos.store import Store
-from tests.reconcile.day import Day, _orders, sync_results
+from tests.helpers.reconcile.day import Day, _orders, sync_results
 
 
 class RealTill:
