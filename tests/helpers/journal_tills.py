@@ -155,9 +155,10 @@ def make_plans(
 
 
 # processes ------------------------------------------------------------------------------
-def driver_cmd(db: Path, folder: Path, plan: Path) -> list[str]:
+def driver_cmd(db: Path, folder: Path, plan: Path | None = None) -> list[str]:
+    """A till playing ``plan``; without one, a write-and-merge round (a staff copy)."""
     return [sys.executable, "-m", "tests.helpers.till_driver", "--db", str(db),
-            "--folder", str(folder), "--plan", str(plan)]  # fmt: skip
+            "--folder", str(folder), *(["--plan", str(plan)] if plan else [])]  # fmt: skip
 
 
 def journal_cmd(db: Path, folder: Path, *flags: str) -> list[str]:
@@ -176,17 +177,20 @@ def run(cmd: list[str], *, timeout: float = 60) -> subprocess.CompletedProcess[s
 class _Proc:
     name: str
     cmd: list[str]
-    again: bool  # a loop: started again after each clean exit until told to stop
-    popen: subprocess.Popen[str] | None = None
+    again: bool  # a loop: started again after each clean exit until the others finish
+    popen: subprocess.Popen[bytes] | None = None
     runs: int = 0
     kills: int = 0
     finished: bool = False
 
 
 class Procs:
-    """Real processes SIGKILLed at random and started again (seeded kill times)."""
+    """Real processes SIGKILLed at random and started again (seeded kill times); each run's
+    stderr goes to ``<logs>/<name>.<run>.err``."""
 
-    def __init__(self, *, seed: int, kill_every: float = 0.8) -> None:
+    def __init__(self, logs: Path, *, seed: int, kill_every: float = 0.8) -> None:
+        self.logs = logs
+        logs.mkdir(parents=True, exist_ok=True)
         self.rng = random.Random(seed)
         self.kill_every = kill_every
         self.procs: dict[str, _Proc] = {}
@@ -195,10 +199,23 @@ class Procs:
     def add(self, name: str, cmd: list[str], *, again: bool = False) -> None:
         self.procs[name] = _Proc(name, cmd, again)
 
+    def _err(self, p: _Proc) -> Path:
+        return self.logs / f"{p.name}.{p.runs}.err"
+
+    def _out(self, p: _Proc) -> Path:
+        return self.logs / f"{p.name}.{p.runs}.out"
+
     def _start(self, p: _Proc) -> None:
-        p.popen = subprocess.Popen(p.cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)  # fmt: skip
         p.runs += 1
+        with open(self._err(p), "wb") as err, open(self._out(p), "wb") as out:
+            p.popen = subprocess.Popen(p.cmd, cwd=ROOT, stdout=out, stderr=err)
+
+    def _busy(self, p: _Proc) -> bool:
+        """Running and past its start-up (it printed a line: it is writing or merging)."""
+        return (
+            not p.finished and p.popen is not None and p.popen.poll() is None
+            and self._out(p).stat().st_size > 0
+        )  # fmt: skip
 
     @property
     def kills(self) -> int:
@@ -217,27 +234,24 @@ class Procs:
                 for p in self.procs.values():
                     self._check(p)
                 if kills > self.kills and time.monotonic() >= next_kill:
-                    running = [p for p in self.procs.values() if not p.finished and p.popen]
-                    if running:
-                        victim = self.rng.choice(running)
-                        assert victim.popen is not None
-                        if victim.popen.poll() is None:
-                            os.kill(victim.popen.pid, signal.SIGKILL)
-                            victim.popen.wait()
+                    busy = [p for p in self.procs.values() if self._busy(p)]
+                    victim = self.rng.choice(busy) if busy else None
+                    if victim is not None and victim.popen is not None:
+                        os.kill(victim.popen.pid, signal.SIGKILL)
+                        if victim.popen.wait() == -signal.SIGKILL:  # not just ended by itself
                             victim.kills += 1
                             self.log.append(f"killed {victim.name} (run {victim.runs})")
                             self._start(victim)
-                    next_kill = time.monotonic() + self.rng.uniform(0.1, self.kill_every)
+                        next_kill = time.monotonic() + self.rng.uniform(0.1, self.kill_every)
                 time.sleep(0.01)
-        finally:
             for p in self.procs.values():  # the loops: let the last run end by itself
-                if p.popen is not None:
-                    try:
-                        p.popen.wait(timeout=30)
-                    except subprocess.TimeoutExpired:
-                        p.popen.kill()
-                        p.popen.wait()
-                    p.popen.communicate()
+                if p.popen is not None and p.popen.wait(timeout=30) == 0:
+                    p.finished = True
+        finally:
+            for p in self.procs.values():
+                if p.popen is not None and p.popen.poll() is None:
+                    p.popen.kill()
+                    p.popen.wait()
 
     def _check(self, p: _Proc) -> None:
         if p.finished or p.popen is None:
@@ -245,11 +259,8 @@ class Procs:
         code = p.popen.poll()
         if code is None:
             return
-        err = p.popen.communicate()[1]
-        if code == -signal.SIGKILL:  # killed outside our loop (should not happen)
-            self._start(p)
-            return
-        assert code == 0, (p.name, p.cmd, code, err, self.log)
+        err = self._err(p).read_text(encoding="utf-8", errors="replace")
+        assert code == 0, (p.name, p.cmd, code, err[-3000:], self.log)
         if p.again and not all(q.finished for q in self.procs.values() if not q.again):
             self._start(p)
         else:
@@ -283,7 +294,14 @@ def snapshot(db: Path) -> dict[str, Any]:
                 r[0]
                 for r in store.query(
                     "SELECT o.number FROM staff_actions a JOIN orders o ON o.id = a.order_id"
-                    " WHERE a.kind = 'double_handover'"
+                    " WHERE a.kind = 'double_handover' AND a.done_at IS NULL"
+                )
+            ),
+            "actions": sorted(
+                (r[0] or "", r[1])
+                for r in store.query(
+                    "SELECT o.number, a.kind FROM staff_actions a"
+                    " LEFT JOIN orders o ON o.id = a.order_id WHERE a.done_at IS NULL"
                 )
             ),
             "outbox": {

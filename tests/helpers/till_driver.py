@@ -1,6 +1,8 @@
 """A till as a real process: plays a day's plan on its own database and writes its journal to
 its own folder (test helper; run with ``sys.executable -m tests.helpers.till_driver``).
 
+Without ``--plan`` it writes and merges once, as a staff copy does on its timer.
+
 ``--plan FILE`` is JSON ``{"steps": [...]}`` made by :mod:`tests.helpers.journal_tills`. Every
 step is idempotent (a checkout has the id the plan gave it, a cash move a unique reason, and so
 on), so a till killed at any moment and started again with the same plan carries on where it
@@ -24,18 +26,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--folder", required=True)
-    ap.add_argument("--plan", required=True)
+    ap.add_argument("--plan", help="without: write and merge once (a staff copy's round)")
     args = ap.parse_args(argv)
-    plan = json.loads(Path(args.plan).read_text(encoding="utf-8"))
+    plan = json.loads(Path(args.plan).read_text(encoding="utf-8")) if args.plan else None
     folder = Path(args.folder)
 
-    from pos.services.journal import JournalService
-
     from pos.services.context import Services
+    from pos.services.journal import JournalService
 
     services = Services.open(args.db)
     journal = JournalService(services.store)
     try:
+        print("started", flush=True)
+        if plan is None:
+            journal.write_pending(folder)
+            journal.merge(folder)
+            return 0
         for n, step in enumerate(plan["steps"]):
             play(services, journal, folder, step)
             journal.write_pending(folder)
