@@ -63,9 +63,8 @@ def hand_over(services: Any, order_id: int) -> None:
 
 def busy_day(hub: Path, folder: Path, per_till: int) -> list[Path]:
     """Three tills, ``per_till`` hand-overs each, journals written into ``folder``."""
-    from pos.services.journal import JournalService
-
     from pos.services.context import Services
+    from pos.services.journal import JournalService
 
     tills = []
     ids = [r[0] for r in sqlite3.connect(hub).execute(
@@ -114,9 +113,9 @@ def raw_copy(tills: list[Path], target: Path) -> float:
     return elapsed
 
 
-def bench_merge(hub: Path, per_till: int) -> None:
+def bench_merge(hub: Path, per_till: int) -> Path:
+    """Times the merge of a busy day; returns the folder holding that day's journals."""
     from pos.services.journal import JournalService
-
     from pos.store import Store
 
     folder = OUT / "journal-folder"
@@ -142,24 +141,30 @@ def bench_merge(hub: Path, per_till: int) -> None:
               f"({report.merged} events, {checkouts} checkouts)   "
               f"raw executemany of the same rows {raw:6.3f} s   "
               f"ratio {merged / raw:5.1f}x")  # fmt: skip
+    return folder
 
 
-def bench_latency(hub: Path, repeat: int) -> None:
-    from pos.services.journal import JournalService
-
+def bench_latency(hub: Path, repeat: int, busy: Path | None) -> None:
+    """``busy``: a folder whose files the shared folder starts with (B merged them already)."""
     from pos.services.context import Services
+    from pos.services.journal import JournalService
 
     folder = OUT / "journal-shared"
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    if busy is not None:
+        shutil.copytree(busy, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = sum(1 for _ in folder.rglob("*.json"))
     a = Services.open(device(hub, "journal-a.sqlite", "T1"))
     b = Services.open(device(hub, "journal-b.sqlite", "T2"))
     try:
         a.till.open("Vol A", 5000)
         ja, jb = JournalService(a.store), JournalService(b.store)
+        jb.merge(folder)
         ids = [r[0] for r in a.store.query(
-            "SELECT id FROM orders WHERE state = 'complete' ORDER BY id DESC LIMIT ?",
-            (2 * repeat + 10,))]  # fmt: skip
+            "SELECT id FROM orders WHERE state = 'complete' AND id NOT IN"
+            " (SELECT order_id FROM checkouts WHERE order_id IS NOT NULL)"
+            " ORDER BY id DESC LIMIT ?", (2 * repeat + 10,))]  # fmt: skip
         handover, write, merge, total, alone = [], [], [], [], []
         for i in range(repeat):
             order_id = ids[2 * i]
@@ -184,7 +189,8 @@ def bench_latency(hub: Path, repeat: int) -> None:
     finally:
         a.close()
         b.close()
-    print(f"hand-over on A to visible on B, {repeat} runs (shared local folder):")
+    print(f"hand-over on A to visible on B, {repeat} runs (shared local folder holding"
+          f" {files} other files at the start):")  # fmt: skip
     for name, values in (("hand-over on A (commit)", handover), ("write journal on A", write),
                          ("merge on B", merge), ("total", total),
                          ("baseline: hand-over alone", alone)):  # fmt: skip
@@ -199,8 +205,9 @@ def main() -> None:
     print(machine(), "load", Path("/proc/loadavg").read_text().split()[:3] if
           os.path.exists("/proc/loadavg") else "?")  # fmt: skip
     hub = demo_db(max(600, 3 * args.per_till + 2 * args.repeat + 200))
-    bench_merge(hub, args.per_till)
-    bench_latency(hub, args.repeat)
+    busy = bench_merge(hub, args.per_till)
+    bench_latency(hub, args.repeat, None)
+    bench_latency(hub, args.repeat, busy)
 
 
 if __name__ == "__main__":
