@@ -290,6 +290,19 @@ class JournalService:
         return self.repo.take_unreported()
 
 
+def after_pull(store: Store) -> j.MergeReport | None:
+    """A pull may have brought the orders held events wait for: apply them now (the sync
+    already succeeded, so a failure here is only logged; the next merge tries again)."""
+    service = JournalService(store)
+    try:
+        if not service.repo.waiting():
+            return None
+        return service.retry_held()
+    except Exception:
+        log.exception("merging the held journal events after a pull failed")
+        return None
+
+
 def _loads(text: str) -> dict[str, object]:
     import json
 
