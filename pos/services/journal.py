@@ -312,8 +312,10 @@ def _loads(text: str) -> dict[str, object]:
 
 def _write_file(path: Path, data: bytes) -> None:
     """Write under a temporary name in the same folder, then rename: a reader (or a sync
-    engine) sees the whole file or none of it."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    engine) sees the whole file or none of it. The temporary name is this writer's own: the
+    till and a ``journal`` command on the same database may write the same event at once (the
+    same bytes); with one shared name, one could rename the other's half-written file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
