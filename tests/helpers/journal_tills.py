@@ -79,6 +79,7 @@ class Expect:
     doubles: set[str] = field(default_factory=set)  # order numbers handed over by two tills
     reversed: set[str] = field(default_factory=set)  # order numbers (their collection undone)
     no_shows: set[str] = field(default_factory=set)
+    decided: set[str] = field(default_factory=set)  # double hand-overs staff decided
     capture: set[str] = field(default_factory=set)  # paid in cash at a till: OFN captures it
     ship: set[str] = field(default_factory=set)  # handed over and not undone: OFN ships it
     cash_moves: int = 0
@@ -165,11 +166,17 @@ def journal_cmd(db: Path, folder: Path, *flags: str) -> list[str]:
             *flags]  # fmt: skip
 
 
-def run(cmd: list[str], *, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run ``cmd`` from the checkout's root; a non-zero exit fails with its output."""
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    assert done.returncode == 0, (cmd, done.returncode, done.stdout, done.stderr)
-    return done
+def run_all(cmds: list[list[str]], *, timeout: float = 60) -> list[str]:
+    """Run ``cmds`` at the same time from the checkout's root; a non-zero exit fails with its
+    output. Their outputs."""
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for cmd in cmds]  # fmt: skip
+    outs = []
+    for cmd, proc in zip(cmds, procs, strict=True):
+        out, err = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, (cmd, proc.returncode, out, err)
+        outs.append(out)
+    return outs
 
 
 @dataclass
