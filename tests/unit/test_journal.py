@@ -511,3 +511,16 @@ def test_a_number_taken_by_a_lost_event_is_never_reused(tills, tmp_path) -> None
         assert [h.reason_code for h in b.journal.take_unreported()] == ["journal.event_clash"]
     finally:
         restored.close()
+
+
+def test_a_double_hand_over_is_one_order_line_on_the_reconcile_screen(tills) -> None:
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    a.till.open("Ann", 5000)
+    b.till.open("Bob", 5000)
+    a.collect(order)
+    b.collect(order)
+    b.journal.write_pending(folder)
+    a.journal.merge(folder)
+    lines = [o for o in ReconcileService(a.store).overview().orders if o.order_id == order]
+    assert len(lines) == 1 and lines[0].receipt_no == "T1-000001"
