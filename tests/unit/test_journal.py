@@ -524,3 +524,28 @@ def test_a_double_hand_over_is_one_order_line_on_the_reconcile_screen(tills) -> 
     a.journal.merge(folder)
     lines = [o for o in ReconcileService(a.store).overview().orders if o.order_id == order]
     assert len(lines) == 1 and lines[0].receipt_no == "T1-000001"
+
+
+def test_a_reversal_made_elsewhere_of_this_till_s_hand_over_is_followed(tills) -> None:
+    """Staff on till A reverse the collection B made (accepting OFN's version): B marks its
+    own checkout reversed and its outbox follows, so A and B push the same state."""
+    from pos.services.reversal import record_reversal
+
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    b.till.open("Bob", 5000)
+    theirs = b.collect(order)
+    b.journal.write_pending(folder)
+    a.journal.merge(folder)
+    a.till.open("Ann", 5000)
+    merged = a.checkout.repo.get(theirs.checkout.id)
+    assert merged is not None
+    with a.store.transaction():
+        record_reversal(a.store, merged, till_id="T1", volunteer="Olga",
+                        session_id=a.till.current().id, note="OFN's version", role="staff")  # type: ignore[union-attr]  # fmt: skip
+        a.checkout.repo.upsert_outbox(order, a.checkout.desired_state(order))
+    a.journal.write_pending(folder)
+    assert b.journal.merge(folder).merged == 2  # A's session and its reversal
+    assert b.checkout.repo.get(theirs.checkout.id).reversed_at is not None  # type: ignore[union-attr]
+    assert b.checkout.collection_info(order) is None
+    assert Outbox(b.store).get(order).desired.collected is False  # type: ignore[union-attr]
