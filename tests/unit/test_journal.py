@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -109,25 +110,35 @@ def _orders(till: Till, n: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def _snapshot(store: Store, till_uid: str) -> dict[str, object]:
-    """What merging gave: that till's rows, the outbox and the staff list."""
+def _snapshot(store: Store, *uids: str) -> dict[str, object]:
+    """What merging gave: those tills' rows, the outbox and the staff list."""
     q = store.query
+    marks = ",".join("?" * len(uids))
     return {
         "sessions": [tuple(r) for r in q(
-            "SELECT id, number, closed_at, counted_cash FROM till_sessions WHERE till_uid = ?"
-            " ORDER BY id", (till_uid,))],
+            "SELECT id, number, closed_at, counted_cash FROM till_sessions"
+            f" WHERE till_uid IN ({marks}) ORDER BY id", uids)],
         "checkouts": [tuple(r) for r in q(
             "SELECT id, receipt_no, kind, reversed_at, amount_paid, merged FROM checkouts"
-            " WHERE till_uid = ? ORDER BY id", (till_uid,))],
+            f" WHERE till_uid IN ({marks}) ORDER BY id", uids)],
         "payments": q("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payments")[0][:],
         "moves": [tuple(r) for r in q("SELECT id, amount FROM cash_movements ORDER BY id")],
         "no_shows": [tuple(r) for r in q("SELECT order_id, marked_by FROM no_shows")],
         "outbox": [tuple(r) for r in q("SELECT order_id, desired FROM outbox ORDER BY 1")],
         "staff": [tuple(r) for r in q(
-            "SELECT id, kind, done_at IS NULL FROM staff_actions ORDER BY id")],
+            "SELECT id, kind, checkout_id, done_at IS NULL FROM staff_actions ORDER BY id")],
         "unapplied": q("SELECT COUNT(*) FROM journal_events WHERE merged_at IS NULL"
-                       " AND till_uid = ?", (till_uid,))[0][0],
+                       f" AND till_uid IN ({marks})", uids)[0][0],
     }  # fmt: skip
+
+
+def _other_day(b: Till, a_order: int) -> None:
+    """Till B, out of touch with A: hands over one of A's orders too (a double hand-over),
+    and undoes a hand-over of its own."""
+    b.till.open("Bob", 3000)
+    b.collect(a_order)
+    undone = b.collect(_orders(b, 6)[5])
+    b.checkout.reverse(undone.checkout.id, "wrong bag Zqx")
 
 
 def _busy_day(a: Till) -> None:
@@ -206,25 +217,28 @@ def test_a_hand_over_on_till_a_is_seen_on_till_b(tills) -> None:
 def test_any_order_any_duplicates_give_the_same_result(
     tills, demo_template: Path, tmp_path: Path, data: st.DataObject
 ) -> None:
-    a, _, folder = tills  # the fixture lives across the examples: A's day is written once
+    a, b, folder = tills  # the fixture lives across the examples: the days are written once
     if not journal_files(folder):
         _busy_day(a)
+        _other_day(b, _orders(a, 1)[0])
         a.journal.write_pending(folder)
+        b.journal.write_pending(folder)
     files = journal_files(folder)
     reference_path = tmp_path / "reference.sqlite"
     if not reference_path.exists():  # a fresh till merging everything at once
-        reference = new_till(demo_template, reference_path, "T2")
-        reference.journal.merge(folder)
+        reference = new_till(demo_template, reference_path, "HUB")
+        assert reference.journal.merge(folder).conflicts == 1
         reference.close()
     with Store.open(reference_path) as reference_store:
-        expected = _snapshot(reference_store, a.uid)
-    assert expected["unapplied"] == 0 and len(expected["checkouts"]) == 5  # type: ignore[arg-type]
+        expected = _snapshot(reference_store, a.uid, b.uid)
+    assert expected["unapplied"] == 0 and len(expected["checkouts"]) == 8  # type: ignore[arg-type]
+    assert [row[1:] for row in expected["staff"]] == [("double_handover", ANY, 1)]  # type: ignore[attr-defined]
     # a till that gets the files in any order, some twice, over several merges
     arrivals = list(data.draw(st.permutations(files)))
     arrivals += data.draw(st.lists(st.sampled_from(files), max_size=4))
     cuts = sorted(data.draw(st.lists(st.integers(0, len(arrivals)), min_size=1, max_size=3)))
-    name = f"b{len(list(tmp_path.glob('b*.sqlite')))}"
-    b = new_till(demo_template, tmp_path / f"{name}.sqlite", "T2")
+    name = f"staff{len(list(tmp_path.glob('staff*.sqlite')))}"
+    staff = new_till(demo_template, tmp_path / f"{name}.sqlite", "HUB")
     view = tmp_path / f"view-{name}"
     view.mkdir()
     try:
@@ -233,11 +247,11 @@ def test_any_order_any_duplicates_give_the_same_result(
             for file in arrivals[start:cut]:
                 copy_file(folder, file, view)
             start = max(start, cut)
-            b.journal.merge(view)
-        assert _snapshot(b.store, a.uid) == expected
-        assert b.store.query("SELECT COUNT(*) FROM journal_held")[0][0] == 0
+            staff.journal.merge(view)
+        assert _snapshot(staff.store, a.uid, b.uid) == expected
+        assert staff.store.query("SELECT COUNT(*) FROM journal_held")[0][0] == 0
     finally:
-        b.close()
+        staff.close()
 
 
 def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Path) -> None:
