@@ -33,6 +33,9 @@ from pos.store.journal import JournalRepository, Waiting, held_name
 log = logging.getLogger(__name__)
 
 _BATCH = 200  # events applied per transaction (each in its own savepoint)
+# The last write or merge failure (a code) per database: services are made per thread and
+# connection (the app's worker tasks), the status is the database's.
+_PROBLEMS: dict[Path, str] = {}
 
 
 class JournalUnavailable(KnownError):
@@ -58,7 +61,6 @@ class JournalService:
         self.store = store
         self.repo = JournalRepository(store)
         self.checkouts = CheckoutRepository(store)
-        self._problem: str | None = None  # the last write/merge failure (a code)
         # held files unchanged since they were refused are not read again: name -> stat
         self._refused: dict[str, tuple[int, int]] = {}
 
@@ -161,9 +163,9 @@ class JournalService:
                 except OSError as exc:
                     raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
-            self._problem = exc.code
+            _PROBLEMS[self.store.path] = exc.code
             raise
-        self._problem = None
+        _PROBLEMS.pop(self.store.path, None)
         return written
 
     def _recover(self, mine: Path, key: bytes, hub: int | str) -> int:
@@ -224,9 +226,9 @@ class JournalService:
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
-            self._problem = exc.code
+            _PROBLEMS[self.store.path] = exc.code
             raise
-        self._problem = None
+        _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
         return j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
 
@@ -324,6 +326,17 @@ class JournalService:
             return
         self.checkouts.upsert_outbox(order_id, desired)
 
+    def exchange(self, folder: Path) -> j.MergeReport | None:
+        """Write this till's pending events, then merge the others' (the app's timer): a
+        folder that cannot be used is not an error here, only the status (``problem``,
+        ``waiting``); None then. Raises only ``journal.key_missing``."""
+        try:
+            self.write_pending(folder)
+            return self.merge(folder)
+        except JournalUnavailable as exc:
+            log.info("journal folder not usable: %s", exc.code)
+            return None
+
     # status ---------------------------------------------------------------------------
     def status(self, folder: Path | None) -> j.JournalStatus:
         enabled = folder is not None and self.enabled()
@@ -338,7 +351,7 @@ class JournalService:
             last_merged_at=self.repo.last_merged_at(),
             tills=self.repo.tills(),
             held=self.repo.held(),
-            problem=self._problem,
+            problem=_PROBLEMS.get(self.store.path),
             enabled=enabled,
         )
 

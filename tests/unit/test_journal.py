@@ -563,3 +563,17 @@ def test_a_reversal_made_elsewhere_of_this_till_s_hand_over_is_followed(tills) -
     assert b.checkout.repo.get(theirs.checkout.id).reversed_at is not None  # type: ignore[union-attr]
     assert b.checkout.collection_info(order) is None
     assert Outbox(b.store).get(order).desired.collected is False  # type: ignore[union-attr]
+
+
+def test_the_timer_s_exchange_reports_a_missing_folder_in_the_status_only(tills, tmp_path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    gone = tmp_path / "gone"
+    assert a.journal.exchange(gone) is None
+    other = JournalService(a.store)  # another task's service: the database's status
+    assert other.status(gone).problem == "journal.folder_missing" and other.status(gone).waiting
+    b.till.open("Bob", 5000)
+    b.journal.write_pending(folder)
+    report = a.journal.exchange(folder)
+    assert report is not None and report.merged == 1
+    assert other.status(folder).problem is None and not other.status(folder).waiting
