@@ -223,6 +223,7 @@ class JournalService:
                     rejected += self._read_till(folder / till, till, key, hub)
                 if (folder / self.repo.till_uid).is_dir():
                     recovered = self._recover(folder / self.repo.till_uid, key, hub)
+                self._forget_vanished(folder)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
@@ -231,6 +232,19 @@ class JournalService:
         _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
         return j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
+
+    def _forget_vanished(self, folder: Path) -> None:
+        """Files kept aside that are no longer in the folder (a sync engine's leftover it
+        removed) are no longer reported."""
+        gone = [
+            h.name for h in self.repo.held()
+            if h.reason_code in j.FILE_REASONS and not (folder / h.name).exists()
+        ]  # fmt: skip
+        if gone:
+            with self.store.transaction():
+                for name in gone:
+                    self.repo.release(name)
+                    self._refused.pop(name, None)
 
     def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
         """Keep the new verified events of one till's folder; files refused newly."""

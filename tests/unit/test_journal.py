@@ -275,6 +275,13 @@ def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Pa
     shutil.copyfile(second, half)  # the copy completes
     assert b.journal.merge(view).merged == 1
     assert b.journal.status(view).held == []
+    # a broken file that the sync engine then removes is no longer reported
+    stray = view / first.relative_to(folder).parent / j.file_name(9)
+    stray.write_bytes(b"{")
+    assert b.journal.merge(view).rejected == 1
+    stray.unlink()
+    b.journal.merge(view)
+    assert b.journal.status(view).held == []
 
 
 def test_files_of_another_passphrase_are_kept_aside_and_reported_once(tills, tmp_path) -> None:
