@@ -596,3 +596,17 @@ def test_rewriting_after_a_label_change_is_the_same_event(tills) -> None:
     assert a.journal.write_pending(folder) == 1
     assert [r[0] for r in a.store.query("SELECT seq FROM journal_events")] == [1]
     assert b.journal.merge(folder).merged == 1
+
+
+def test_another_till_s_hand_over_cannot_be_undone_here(tills) -> None:
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    b.till.open("Bob", 5000)
+    theirs = b.collect(order)
+    b.journal.write_pending(folder)
+    a.journal.merge(folder)
+    assert a.checkout.reversible() == []
+    with pytest.raises(KnownError) as refused:
+        a.checkout.reverse(theirs.checkout.id, "not ours")
+    assert refused.value.code == "checkout.undo_other_till"
+    assert refused.value.params == {"till": "T1"}
