@@ -15,6 +15,7 @@ unwritten until :meth:`JournalService.write_pending` runs again (``status().wait
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import secrets
@@ -138,12 +139,13 @@ class JournalService:
                 done: list[int] = []
                 try:
                     for row in rows:
+                        event = _loads(row["body"])
                         data = j.seal(
                             key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
-                            kind=row["kind"], at=row["at"], event=_loads(row["body"]),
+                            kind=row["kind"], at=row["at"], event=event,
                         )  # fmt: skip
                         target = mine / j.file_name(row["seq"])
-                        if _taken(target, data):
+                        if _taken(target, row["kind"], row["at"], event):
                             break  # renumbered below, then written on the next pass
                         _write_file(target, data)
                         done.append(row["seq"])
@@ -388,18 +390,22 @@ def after_pull(store: Store) -> j.MergeReport | None:
 
 
 def _loads(text: str) -> dict[str, object]:
-    import json
-
     value = json.loads(text)
     return value if isinstance(value, dict) else {}
 
 
-def _taken(path: Path, data: bytes) -> bool:
-    """Whether ``path`` holds another event than ``data`` (the same bytes: written before)."""
+def _taken(path: Path, kind: str, at: str, event: dict[str, object]) -> bool:
+    """Whether ``path`` holds another event than this one (the same event written before, even
+    under an older label, is not another; nor is a damaged file, which is rewritten)."""
     try:
-        return path.read_bytes() != data
+        doc = json.loads(path.read_bytes())
     except FileNotFoundError:
         return False
+    except ValueError:
+        return False
+    if not isinstance(doc, dict):
+        return False
+    return (doc.get("kind"), doc.get("at"), doc.get("event")) != (kind, at, event)
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -126,7 +126,8 @@ def _snapshot(store: Store, *uids: str) -> dict[str, object]:
         "no_shows": [tuple(r) for r in q("SELECT order_id, marked_by FROM no_shows")],
         "outbox": [tuple(r) for r in q("SELECT order_id, desired FROM outbox ORDER BY 1")],
         "staff": [tuple(r) for r in q(
-            "SELECT id, kind, checkout_id, done_at IS NULL FROM staff_actions ORDER BY id")],
+            "SELECT id, kind, checkout_id, reason_params, done_at IS NULL FROM staff_actions"
+            " ORDER BY id")],
         "unapplied": q("SELECT COUNT(*) FROM journal_events WHERE merged_at IS NULL"
                        f" AND till_uid IN ({marks})", uids)[0][0],
     }  # fmt: skip
@@ -211,7 +212,7 @@ def test_a_hand_over_on_till_a_is_seen_on_till_b(tills) -> None:
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_any_order_any_duplicates_give_the_same_result(
@@ -232,7 +233,7 @@ def test_any_order_any_duplicates_give_the_same_result(
     with Store.open(reference_path) as reference_store:
         expected = _snapshot(reference_store, a.uid, b.uid)
     assert expected["unapplied"] == 0 and len(expected["checkouts"]) == 8  # type: ignore[arg-type]
-    assert [row[1:] for row in expected["staff"]] == [("double_handover", ANY, 1)]  # type: ignore[attr-defined]
+    assert [row[1:] for row in expected["staff"]] == [("double_handover", ANY, ANY, 1)]  # type: ignore[attr-defined]
     # a till that gets the files in any order, some twice, over several merges
     arrivals = list(data.draw(st.permutations(files)))
     arrivals += data.draw(st.lists(st.sampled_from(files), max_size=4))
@@ -584,3 +585,28 @@ def test_the_timer_s_exchange_reports_a_missing_folder_in_the_status_only(tills,
     report = a.journal.exchange(folder)
     assert report is not None and report.merged == 1
     assert other.status(folder).problem is None and not other.status(folder).waiting
+
+
+def test_rewriting_after_a_label_change_is_the_same_event(tills) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.journal.write_pending(folder)
+    a.store.settings.set(s.TILL_LABEL, "T7")  # Hub settings, then the folder is rewritten
+    a.store.db.conn.execute("UPDATE journal_events SET written_at = NULL")
+    assert a.journal.write_pending(folder) == 1
+    assert [r[0] for r in a.store.query("SELECT seq FROM journal_events")] == [1]
+    assert b.journal.merge(folder).merged == 1
+
+
+def test_another_till_s_hand_over_cannot_be_undone_here(tills) -> None:
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    b.till.open("Bob", 5000)
+    theirs = b.collect(order)
+    b.journal.write_pending(folder)
+    a.journal.merge(folder)
+    assert a.checkout.reversible() == []
+    with pytest.raises(KnownError) as refused:
+        a.checkout.reverse(theirs.checkout.id, "not ours")
+    assert refused.value.code == "checkout.undo_other_till"
+    assert refused.value.params == {"till": "T1"}
