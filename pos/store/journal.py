@@ -339,7 +339,10 @@ class JournalRepository:
         number = self.store.scalar("SELECT number FROM orders WHERE id = ?", (order_id,))
         params = {"local": first["receipt_no"], "remote": second["receipt_no"],
                   "till": second["till_id"], "number": number}  # fmt: skip
-        pair = f"{first['id']}|{second['id']}"
+        # the id from the two checkouts alone, so that it is the same on every till and the
+        # staff copy (which is "local" differs per device): a staff decision (staff_done,
+        # by action id) must close it everywhere
+        pair = "|".join(sorted((first["id"], second["id"])))
         action_id = str(uuid.uuid5(_DOUBLE_HANDOVER_IDS, f"{order_id}|{pair}"))
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO staff_actions(id, order_id, checkout_id, kind, reason,"
