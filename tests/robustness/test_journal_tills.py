@@ -282,3 +282,42 @@ def test_a_double_handover_stays_on_the_staff_list_after_push(tmp_path: Path) ->
             services.close()
         assert sim.ships[number] == 1
         assert snapshot(dbs[0])["doubles"] == [number]
+
+
+def test_a_double_handover_decided_on_the_staff_copy_is_closed_on_every_till(
+    tmp_path: Path,
+) -> None:
+    """The same conflict is one staff action with one id on every device, so a decision
+    taken on the staff copy closes it on both tills (whichever hand-over each calls local)."""
+    from pos.services.context import Services
+    from pos.services.journal import JournalService
+    from tests.helpers.till_driver import play
+
+    with OFNSimulator(orders=30, seed=5) as sim:
+        hub = make_hub(sim, tmp_path / "hub.sqlite")
+        number = sim.numbers(state="complete", payment_state="paid")[0]
+    shared = tmp_path / "shared"
+    names = ("T1", "T2", "staff")
+    dbs = {n: device_copy(hub, tmp_path / f"{n}.sqlite", n, shared) for n in names}
+
+    def exchange(name: str, step: dict[str, Any] | None = None) -> None:
+        services = Services.open(dbs[name])
+        try:
+            if step is not None:
+                play(services, None, shared, {"do": "open", "volunteer": "Vol", "float": 0})
+                play(services, None, shared, step)
+            journal = JournalService(services.store)
+            journal.write_pending(shared)
+            journal.merge(shared)
+        finally:
+            services.close()
+
+    for i, name in enumerate(("T1", "T2")):
+        exchange(name, {"do": "collect", "number": number, "pay": None, "id": f"c-{i}"})
+    for name in names:
+        exchange(name)
+    assert {n: snapshot(dbs[n])["doubles"] for n in names} == {n: [number] for n in names}
+    decide_a_double_handover(dbs["staff"], Expect(doubles={number}))
+    for name in ("staff", "T1", "T2"):  # the staff copy writes its decision, the tills merge
+        exchange(name)
+    assert {n: snapshot(dbs[n])["doubles"] for n in names} == {n: [] for n in names}
