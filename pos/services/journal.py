@@ -321,7 +321,10 @@ class JournalService:
             log.warning("journal event %s clashes with this database: %s", name, exc)
             self.repo.hold(name, event.till, event.seq, "journal.event_clash")
             return None
-        except (KeyError, TypeError, ValueError) as exc:
+        except (
+            KeyError, TypeError, ValueError, OverflowError, sqlite3.InterfaceError,
+            sqlite3.ProgrammingError,
+        ) as exc:  # fmt: skip  # a field missing, or of a type no column takes
             log.warning("journal event %s does not fit its kind %s: %r", name, event.kind, exc)
             self.repo.hold(name, event.till, event.seq, "journal.event_unreadable")
             return None
