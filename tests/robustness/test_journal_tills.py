@@ -12,7 +12,9 @@ from __future__ import annotations
 import copy
 import json
 import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -114,20 +116,31 @@ def decide_a_double_handover(db: Path, expect: Expect) -> str:
 
 
 def push_concurrently(sim: OFNSimulator, dbs: list[Path], expect: Expect) -> None:
-    """Every database pushes at the same time, as real processes, until none has anything
-    left to push; OFN's books never show a second capture or ship of an order."""
+    """Every database pushes at the same time, as real processes (one SIGKILLed half-way
+    through the first run), until none has anything left to push; OFN's books never show a
+    second capture or ship of an order."""
     env = dict(os.environ, OFN_TEST_KEY=sim.key)
 
     def cmd(db: Path) -> list[str]:
         return [sys.executable, "main.py", "sync", "--db", str(db), "--push",
                 "--api-key-env", "OFN_TEST_KEY"]  # fmt: skip
 
+    rng = random.Random(SEED)
+    killed = 0
     for _round in range(12):
         procs = [subprocess.Popen(cmd(db), cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True) for db in dbs]  # fmt: skip
+        if _round == 0:  # one pusher is SIGKILLed in the middle of its run
+            deadline = time.monotonic() + 60
+            while sum(sim.ships.values()) < 5 and time.monotonic() < deadline:
+                time.sleep(0.005)
+            victim = rng.choice(procs)
+            if victim.poll() is None:
+                os.kill(victim.pid, signal.SIGKILL)
+                killed += 1
         outs = [p.communicate(timeout=120) for p in procs]
         for p, (out, err) in zip(procs, outs, strict=True):
-            assert p.returncode in (0, 1, 3), (SEED, p.returncode, out, err)
+            assert p.returncode in (0, 1, 3, -signal.SIGKILL), (SEED, p.returncode, out, err)
             assert "unexpectedly" not in err, (SEED, err)
         assert max(sim.captures.values(), default=0) <= 1, (SEED, sim.captures.most_common(3))
         assert max(sim.ships.values(), default=0) <= 1, (SEED, sim.ships.most_common(3))
@@ -135,6 +148,7 @@ def push_concurrently(sim: OFNSimulator, dbs: list[Path], expect: Expect) -> Non
             break
     else:
         raise AssertionError((SEED, "push never finished", outs))
+    assert killed == 1, "the pushers ended before the kill"
     for db in dbs:  # the staff list: the conflicts stay, nothing else is left to do
         snap = snapshot(db)
         open_doubles = sorted(expect.doubles - expect.decided)
