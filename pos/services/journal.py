@@ -268,7 +268,11 @@ class JournalService:
                         raw = handle.read()
                     event = j.read(raw, key, hub=hub, till=till, seq=seq)
                 except j.Rejected as exc:
-                    self._refused[name] = signature
+                    # an incomplete file is read again at every merge: a copy in progress may
+                    # keep its size (preallocated) and its mtime (sync engines copy it, and
+                    # FAT or SMB clocks are coarse) until it is complete
+                    if exc.code != "journal.file_incomplete":
+                        self._refused[name] = signature
                     if self.repo.hold(name, till, seq, exc.code):
                         rejected += 1
                         log.warning("journal file %s kept aside: %s", name, exc.code)

@@ -335,3 +335,41 @@ def test_a_double_handover_decided_on_the_staff_copy_is_closed_on_every_till(
     for name in ("staff", "T1", "T2"):  # the staff copy writes its decision, the tills merge
         exchange(name)
     assert {n: snapshot(dbs[n])["doubles"] for n in names} == {n: [] for n in names}
+
+
+def test_a_file_completed_in_place_with_the_same_size_and_time_is_merged(tmp_path: Path) -> None:
+    """A sync engine that preallocates the file (its full size, zeros) and keeps the source's
+    modification time, or a FAT/SMB clock too coarse to tell: the till that saw the empty
+    copy still merges the complete one, without a restart."""
+    from pos.services.context import Services
+    from pos.services.journal import JournalService
+    from tests.helpers.till_driver import play
+
+    with OFNSimulator(orders=30, seed=5) as sim:
+        hub = make_hub(sim, tmp_path / "hub.sqlite")
+        number = sim.numbers(state="complete", payment_state="paid")[0]
+    mine, theirs = tmp_path / "T1", tmp_path / "T2"
+    services = Services.open(device_copy(hub, tmp_path / "T1.sqlite", "T1", mine))
+    try:
+        play(services, None, mine, {"do": "open", "volunteer": "Vol", "float": 0})
+        play(services, None, mine, {"do": "collect", "number": number, "pay": None, "id": "c"})
+        JournalService(services.store).write_pending(mine)
+    finally:
+        services.close()
+    services = Services.open(device_copy(hub, tmp_path / "T2.sqlite", "T2", theirs))
+    try:
+        journal = JournalService(services.store)  # one for the whole run, as the app's timer
+        for source in sorted(mine.rglob("*.json")):
+            copy_ = theirs / source.relative_to(mine)
+            copy_.parent.mkdir(parents=True, exist_ok=True)
+            data = source.read_bytes()
+            copy_.write_bytes(b"\0" * len(data))
+            before = copy_.stat()
+            journal.merge(theirs)  # sees the preallocated copy: not complete yet
+            copy_.write_bytes(data)
+            os.utime(copy_, ns=(before.st_atime_ns, before.st_mtime_ns))
+        report = journal.merge(theirs)
+        collected = services.store.scalar("SELECT COUNT(*) FROM checkouts WHERE id = 'c'")
+    finally:
+        services.close()
+    assert (collected, report.held) == (1, 0), report
