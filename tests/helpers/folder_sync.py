@@ -13,6 +13,10 @@ What goes wrong, each with its own probability:
   ``NAME.part``), some removed when the copy completes, some left behind for ever (an engine
   that crashed).
 - ``duplicate``: the same file arrives again later (written again, byte for byte).
+- ``prealloc``: the final name shows the file at its full size but zeros first (a copier that
+  preallocates), completed later in place.
+Every copy keeps the source's modification time (as Syncthing does), so an incomplete copy
+and the complete one may differ in nothing but their bytes.
 Files whose name starts with a dot are a writer's own temporary files and are never copied
 (Syncthing ignores them too).
 
@@ -54,6 +58,7 @@ class FolderSync:
         truncate: float = 0.2,
         temp: float = 0.2,
         duplicate: float = 0.2,
+        prealloc: float = 0.1,
         interval: float = 0.02,
     ) -> None:
         self.folders = [Path(f) for f in folders]
@@ -63,10 +68,13 @@ class FolderSync:
         self.rng = random.Random(seed)
         self.max_delay = max_delay
         self.p_truncate, self.p_temp, self.p_duplicate = truncate, temp, duplicate
+        self.p_prealloc = prealloc
         self.interval = interval
         self.faulty = True
         self.log: list[str] = []
-        self.counts: dict[str, int] = {"copy": 0, "truncated": 0, "temp": 0, "duplicate": 0}
+        self.counts: dict[str, int] = {
+            "copy": 0, "truncated": 0, "temp": 0, "duplicate": 0, "preallocated": 0,
+        }  # fmt: skip
         self._ours: set[Path] = set()  # files the engine wrote (not originals)
         self._scheduled: set[tuple[Path, Path]] = set()  # (src, dst) with a copy on its way
         self._jobs: list[_Job] = []
@@ -142,8 +150,9 @@ class FolderSync:
     def _do(self, job: _Job, now: float) -> None:
         try:
             data = job.src.read_bytes()
+            mtime = job.src.stat().st_mtime_ns
         except FileNotFoundError:  # an original never disappears; a temp copy may
-            data = b""
+            data, mtime = b"", None
         dst = job.dst
         dst.parent.mkdir(parents=True, exist_ok=True)
         rng = self.rng
@@ -159,29 +168,38 @@ class FolderSync:
                 self.log.append(f"temp {temp}")
                 if rng.random() < 0.7:  # the engine cleans up; otherwise it stays for ever
                     self._push(now + self._later(), "remove", temp, temp)
-            if data and rng.random() < self.p_truncate:
-                self._write(dst, data[: rng.randrange(len(data))], atomic=False)
-                self.counts["truncated"] += 1
-                self.log.append(f"truncated {dst}")
+            roll = rng.random()
+            if data and roll < self.p_truncate + self.p_prealloc:
+                if roll < self.p_truncate:
+                    partial, what = data[: rng.randrange(len(data))], "truncated"
+                else:
+                    partial, what = b"\0" * len(data), "preallocated"
+                self._write(dst, partial, atomic=False, mtime=mtime)
+                self.counts[what] += 1
+                self.log.append(f"{what} {dst}")
                 self._push(now + self._later(), "complete", job.src, dst)
                 return
         atomic = job.kind != "complete" and rng.random() < 0.5
-        self._write(dst, data, atomic=atomic)
+        self._write(dst, data, atomic=atomic, mtime=mtime)
         self.counts["copy"] += 1
         self.log.append(f"{job.kind} {dst}")
         if job.kind == "copy" and self.faulty and rng.random() < self.p_duplicate:
             self.counts["duplicate"] += 1
             self._push(now + self._later(), "duplicate", job.src, dst)
 
-    def _write(self, path: Path, data: bytes, *, atomic: bool) -> None:
+    def _write(self, path: Path, data: bytes, *, atomic: bool, mtime: int | None = None) -> None:
         self._ours.add(path)
         if atomic:  # Syncthing's way: a temporary name in the same folder, then a rename
             temp = path.with_name(f".syncthing.{path.name}.tmp")
             temp.write_bytes(data)
+            if mtime is not None:
+                os.utime(temp, ns=(mtime, mtime))
             os.replace(temp, path)
         else:  # a plain copy over the final name
             with open(path, "wb") as f:
                 f.write(data)
+            if mtime is not None:
+                os.utime(path, ns=(mtime, mtime))
 
     # the quiet round ------------------------------------------------------------------
     def quiet(self) -> None:
