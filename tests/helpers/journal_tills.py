@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,9 +228,20 @@ class Procs:
     def kills(self) -> int:
         return sum(p.kills for p in self.procs.values())
 
-    def play(self, *, kills: int, timeout: float = 60.0) -> None:
+    def output(self, name: str) -> str:
+        """Everything the runs of ``name`` printed so far."""
+        p = self.procs[name]
+        return "".join(
+            (self.logs / f"{name}.{run}.out").read_text(encoding="utf-8", errors="replace")
+            for run in range(1, p.runs + 1)
+        )
+
+    def play(
+        self, *, kills: int, timeout: float = 60.0, meanwhile: Callable[[], None] | None = None
+    ) -> None:
         """Until every process that is not a loop has exited 0: up to ``kills`` SIGKILLs at
-        random moments, each killed process started again at once. Loops then end."""
+        random moments, each killed process started again at once. Loops then end.
+        ``meanwhile`` is called on every turn (to change the world under the processes)."""
         deadline = time.monotonic() + timeout
         for p in self.procs.values():
             self._start(p)
@@ -239,6 +251,8 @@ class Procs:
                 assert time.monotonic() < deadline, ("processes did not finish", self.log)
                 for p in self.procs.values():
                     self._check(p)
+                if meanwhile is not None:
+                    meanwhile()
                 if kills > self.kills and time.monotonic() >= next_kill:
                     busy = [p for p in self.procs.values() if self._busy(p)]
                     victim = self.rng.choice(busy) if busy else None

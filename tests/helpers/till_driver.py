@@ -7,7 +7,8 @@ Without ``--plan`` it writes and merges once, as a staff copy does on its timer.
 step is idempotent (a checkout has the id the plan gave it, a cash move a unique reason, and so
 on), so a till killed at any moment and started again with the same plan carries on where it
 stopped and ends with the same day. After each step the journal is written to the folder
-(``JournalService.write_pending``); a ``merge`` step reads the other tills' files.
+(``JournalService.write_pending``; a folder that is not there only leaves the events waiting,
+and ``waiting`` is printed); a ``merge`` step is the app's timer (``JournalService.exchange``).
 
 Prints ``step N`` after each step and ``done`` at the end (the test reads them to time its
 kills). Exit 0 when the plan is played.
@@ -32,10 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args.folder)
 
     from pos.services.context import Services
-    from pos.services.journal import JournalService
+    from pos.services.journal import JournalService, JournalUnavailable
 
     services = Services.open(args.db)
     journal = JournalService(services.store)
+
+    def write() -> None:
+        """As the app after a commit: a folder that cannot be used leaves the events waiting."""
+        try:
+            journal.write_pending(folder)
+        except JournalUnavailable as exc:
+            print(f"waiting ({exc.code})", flush=True)
+
     try:
         print("started", flush=True)
         if plan is None:
@@ -44,9 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         for n, step in enumerate(plan["steps"]):
             play(services, journal, folder, step)
-            journal.write_pending(folder)
+            write()
             print(f"step {n}", flush=True)
-        journal.write_pending(folder)
+        write()
         print("done", flush=True)
     finally:
         services.close()
@@ -99,7 +108,8 @@ def play(services: Any, journal: Any, folder: Path, step: dict[str, Any]) -> Non
             check = services.till.close_check(0)
             services.till.close(check.expected, closed_by=step.get("by", ""))
     elif do == "merge":
-        journal.merge(folder)
+        if journal.exchange(folder) is None:  # the app's timer: write, then merge
+            print("waiting (merge)", flush=True)
     else:
         raise ValueError(do)
 
