@@ -657,3 +657,17 @@ def test_signed_events_of_any_shape_never_crash_the_merge(tills, events) -> None
     report = b.journal.merge(folder)
     assert report.merged + report.held - before == len(events) and report.rejected == 0
     assert b.journal.merge(folder).merged == 0
+
+
+def test_a_new_passphrase_rewrites_the_journal_for_tills_set_up_later(tills, tmp_path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    a.store.settings.set(s.JOURNAL_KEY, "a new hub passphrase")
+    assert a.journal.rewrite_all() == 2
+    assert a.journal.write_pending(folder) == 2
+    b.store.settings.set(s.JOURNAL_KEY, "a new hub passphrase")  # a till set up later
+    assert b.journal.merge(folder).merged == 2
+    audit = b.store.query("SELECT details FROM audit_log WHERE action = 'journal.merge'")
+    assert json.loads(audit[-1]["details"])["merged"] == 2
