@@ -447,8 +447,11 @@ class Pusher:
             try:
                 after = self._acted(work, self.client.capture(item.number).data)
             except ApiError as exc:
-                if exc.kind == "error":
-                    return remote  # OFN refused: staff enter it
+                if exc.kind == "error":  # OFN refused: nothing left to capture, or it declines.
+                    # Another till or the staff copy may have captured it since our read (any
+                    # of them may push a merged hand-over): read again, so that staff are asked
+                    # to enter the payment only if OFN really lacks it.
+                    return self._read(work)
                 log.info("capture %s: %s; reading again", item.number, messages.for_log(exc))
                 remote = self._read(work)
                 continue
@@ -471,8 +474,8 @@ class Pusher:
             try:
                 after = self._acted(work, self.client.ship(item.number).data)
             except ApiError as exc:
-                if exc.kind == "error":
-                    return remote
+                if exc.kind == "error":  # as for capture: another pusher may have shipped it
+                    return self._read(work)
                 log.info("ship %s: %s; reading again", item.number, messages.for_log(exc))
                 remote = self._read(work)
                 continue

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos import messages
+from pos.domain.journal import DOUBLE_HANDOVER
 from pos.domain.models import Order
 from pos.domain.outbox import DesiredState, UnreadableDesiredState
 from pos.store.conflicts import ConflictCopies
@@ -305,10 +306,12 @@ class Outbox:
             self.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE status = 'failed'")
 
     def _replace_actions(self, order_id: int, actions: Sequence[StaffAction], now: str) -> None:
+        # Push replaces only the actions push makes: a walk-in listing and a double hand-over
+        # found by the journal merge (both receipts kept; staff decide) are not OFN's to settle.
         open_rows = self.conn.execute(
             "SELECT id, kind, amount, method, reason FROM staff_actions"
-            " WHERE order_id = ? AND done_at IS NULL AND kind != 'walk_in'",
-            (order_id,),
+            " WHERE order_id = ? AND done_at IS NULL AND kind NOT IN ('walk_in', ?)",
+            (order_id, DOUBLE_HANDOVER),
         ).fetchall()
         keep: set[str] = set()
         new: list[StaffAction] = []

@@ -1202,7 +1202,7 @@ Compté : %2
     </message>
     <message>
         <source>Nothing written yet: some of these PDFs are already there.</source>
-        <translation>Rien n'est encore écrit : certains de ces PDF existent déjà.</translation>
+        <translation>Rien n&apos;est encore écrit : certains de ces PDF existent déjà.</translation>
     </message>
     <message>
         <source>Replace the PDFs?</source>
@@ -1222,7 +1222,7 @@ Compté : %2
     </message>
     <message>
         <source>Nothing was written. Choose another folder to keep both.</source>
-        <translation>Rien n'a été écrit. Choisissez un autre dossier pour garder les deux.</translation>
+        <translation>Rien n&apos;a été écrit. Choisissez un autre dossier pour garder les deux.</translation>
     </message>
     <message>
         <source>Stopped: %1 of %2 PDFs written.</source>
