@@ -17,9 +17,9 @@ from pos.services.reconcile import ReconcileService
 from pos.store.db import utcnow
 from pos.store.outbox import Outbox, StaffAction
 from sync.errors import Unreachable
+from tests.helpers.emupos import free_port
 from tests.helpers.till import count, find, message, order_number, scan
 from tests.helpers.wait import settle
-from tests.helpers.emupos import free_port
 
 
 @pytest.fixture

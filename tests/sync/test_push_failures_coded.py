@@ -15,9 +15,9 @@ from sync.errors import Unreachable
 from sync.pull import pull
 from sync.push import push
 from sync.transport import RetryPolicy, Transport
+from tests.helpers.sync_tills import collect, outbox_status
 from tests.ofn_sim.fixtures import make_client
 from tests.ofn_sim.server import OFNSimulator
-from tests.helpers.sync_tills import collect, outbox_status
 
 
 def test_ofn_gone_mid_push_is_kept_as_a_code_and_read_in_french(tmp_path: Path) -> None:
