@@ -29,8 +29,14 @@ SELECT o.id, o.number, o.customer_name, o.customer_sort_name, o.customer_code,
        (SELECT COUNT(*) FROM line_items li WHERE li.order_id = o.id) AS item_count,
        (SELECT c.created_at FROM checkouts c
          WHERE c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL)
-         AS collected_at
-FROM orders o LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
+         AS collected_at,
+       (SELECT CASE WHEN c.till_uid = me.uid THEN '' ELSE c.till_id END FROM checkouts c
+         WHERE c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
+         ORDER BY c.till_uid <> me.uid LIMIT 1) AS collected_on
+FROM orders o
+CROSS JOIN (SELECT COALESCE((SELECT json_extract(value, '$') FROM settings
+                             WHERE key = 'till_uid'), '') AS uid) me
+LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
 """
 
 
@@ -50,6 +56,7 @@ def _summary(row: sqlite3.Row) -> OrderSummary:
         currency=row["currency"],
         item_count=row["item_count"],
         collected_at=row["collected_at"],
+        collected_on=row["collected_on"] or "",
     )
 
 

@@ -597,9 +597,19 @@ class MainWindow(QMainWindow):
         )
         if info is not None:
             self.show_message(
-                self.tr("%1 was already collected (receipt %2): do not hand it over again.")
+                (
+                    self.tr(
+                        "%1 was already collected on till %3 (receipt %2): do not hand it over"
+                        " again."
+                    )
+                    if info.other_till
+                    else self.tr(
+                        "%1 was already collected (receipt %2): do not hand it over again."
+                    )
+                )
                 .replace("%1", order.number)
-                .replace("%2", info.receipt_no),
+                .replace("%2", info.receipt_no)
+                .replace("%3", info.till_id),
                 "error",
             )
         elif order.is_cancelled:

@@ -98,6 +98,8 @@ class OrderListModel(QAbstractTableModel):
         }
 
     def status_text(self, row: OrderSummary) -> str:
+        if row.collected_on and status_of(row) == "collected":  # another till handed it over
+            return self.tr("Collected on %1").replace("%1", row.collected_on)
         return self.status_words()[status_of(row)]
 
     def rows(self) -> list[OrderSummary]:

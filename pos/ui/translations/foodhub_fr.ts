@@ -58,6 +58,10 @@
         <translation>Client prévenu en retard</translation>
     </message>
     <message>
+        <source>Handed over twice</source>
+        <translation>Remise deux fois</translation>
+    </message>
+    <message>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -1417,6 +1421,10 @@ Compté : %2
         <translation>↓ ↑ pour choisir, Entrée pour ouvrir.</translation>
     </message>
     <message>
+        <source>%1 was already collected on till %3 (receipt %2): do not hand it over again.</source>
+        <translation>La commande %1 a déjà été retirée sur la caisse %3 (reçu %2) : ne la remettez pas une seconde fois.</translation>
+    </message>
+    <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
         <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
     </message>
@@ -1593,6 +1601,10 @@ Compté : %2
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
+    <message>
+        <source>Collected on %1</source>
+        <translation>Retirée sur %1</translation>
+    </message>
 </context>
 <context>
     <name>OrderPanel</name>
@@ -1665,6 +1677,10 @@ Compté : %2
         <translation>Commande %1 · code client %2 · retrait : %3</translation>
     </message>
     <message>
+        <source>Collected on %1</source>
+        <translation>Retirée sur %1</translation>
+    </message>
+    <message>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
@@ -1695,6 +1711,10 @@ Compté : %2
     <message>
         <source>STOP · ALREADY COLLECTED: do not hand over again</source>
         <translation>STOP · DÉJÀ RETIRÉE : ne pas remettre à nouveau</translation>
+    </message>
+    <message>
+        <source>STOP · COLLECTED ON TILL %1: do not hand over again</source>
+        <translation>STOP · RETIRÉE SUR LA CAISSE %1 : ne pas remettre à nouveau</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -3544,6 +3564,97 @@ Compté : %2
     <message>
         <source>The till is closed, but the Z report could not be queued for printing: print it later from the Printing menu.</source>
         <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression : imprimez-le plus tard depuis le menu Impression.</translation>
+    </message>
+</context>
+<context>
+    <name>TillsBox</name>
+    <message>
+        <source>Per pickup point and per till</source>
+        <translation>Par point de retrait et par caisse</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <source>Walk-in sales</source>
+        <translation>Ventes directes</translation>
+    </message>
+    <message>
+        <source>Till sessions</source>
+        <translation>Sessions de caisse</translation>
+    </message>
+    <message>
+        <source>Taken by method</source>
+        <translation>Encaissé par moyen</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Per pickup point</source>
+        <translation>Par point de retrait</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Retraits</translation>
+    </message>
+    <message>
+        <source>Last reported</source>
+        <translation>Dernières nouvelles</translation>
+    </message>
+    <message>
+        <source>Per till</source>
+        <translation>Par caisse</translation>
+    </message>
+    <message>
+        <source>Tills that have reported</source>
+        <translation>Caisses qui ont transmis</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1 (%2 ouverte(s))</translation>
+    </message>
+    <message>
+        <source>%1 (this till)</source>
+        <translation>%1 (cette caisse)</translation>
+    </message>
+    <message>
+        <source>this till</source>
+        <translation>cette caisse</translation>
+    </message>
+    <message>
+        <source>not through the journal</source>
+        <translation>pas par le journal partagé</translation>
+    </message>
+    <message>
+        <source>No other till has reported through the shared journal folder: these figures are this till's (and what reached it through Open Food Network).</source>
+        <translation>Aucune autre caisse n'a transmis par le dossier du journal partagé : ces chiffres sont ceux de cette caisse (et ce qui lui est parvenu par Open Food Network).</translation>
+    </message>
+    <message>
+        <source>Tills read from the shared journal folder: %1.</source>
+        <translation>Caisses lues dans le dossier du journal partagé : %1.</translation>
+    </message>
+    <message>
+        <source>%1 (last event %2, read %3)</source>
+        <translation>%1 (dernier événement %2, lu %3)</translation>
     </message>
 </context>
 <context>
