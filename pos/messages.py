@@ -527,12 +527,6 @@ STAFF: dict[str, str] = {
         "Walk-in sale {receipt}: {items}; paid {paid}. OFN has no walk-in sales: record it in"
         " the hub's accounts."
     ),
-    # found by the journal merge (pos.services.journal): two tills handed one order over
-    "journal.double_handover": N_(
-        "Handed over twice while the tills were out of touch: receipt {local} and receipt"
-        " {remote} (till {till}). Check with the customer and the volunteers which hand-over"
-        " stands, undo the other at its till, then mark this done."
-    ),
     "staff.walk_in_undone": N_(
         "Walk-in sale {original} was undone at the till ({receipt}, {refunded} refunded):"
         " correct the hub's accounts."

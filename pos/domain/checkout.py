@@ -463,7 +463,6 @@ class CollectionInfo:
     till_id: str
     volunteer: str
     pickup_point_name: str
-    other_till: bool = False  # handed over on another till (merged from its journal)
 
 
 @dataclass(frozen=True, slots=True)

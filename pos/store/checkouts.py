@@ -18,7 +18,6 @@ from pos.domain.checkout import (
     receipt_number,
 )
 from pos.domain.outbox import DesiredState
-from pos.domain.settings import TILL_UID
 from pos.store.db import Store, utcnow
 from pos.store.driver import sqlite3
 
@@ -136,17 +135,16 @@ class CheckoutRepository:
     def collection_info(self, order_id: int) -> CollectionInfo | None:
         row = self.conn.execute(
             "SELECT c.id, c.receipt_no, c.created_at, c.till_id, c.volunteer,"
-            " COALESCE(p.name, '') AS pickup, c.till_uid <> ? AS other FROM checkouts c"
+            " COALESCE(p.name, '') AS pickup FROM checkouts c"
             " LEFT JOIN pickup_points p ON p.id = c.pickup_point_id"
-            " WHERE c.order_id = ? AND c.kind = 'collection' AND c.reversed_at IS NULL"
-            " ORDER BY other, c.created_at LIMIT 1",  # this till's own first (double hand-over)
-            (self.store.settings.get(TILL_UID), order_id),
+            " WHERE c.order_id = ? AND c.kind = 'collection' AND c.reversed_at IS NULL",
+            (order_id,),
         ).fetchone()
         if row is None:
             return None
         return CollectionInfo(
             row["id"], row["receipt_no"], row["created_at"], row["till_id"], row["volunteer"],
-            row["pickup"], other_till=bool(row["other"]),
+            row["pickup"],
         )  # fmt: skip
 
     def recent(self, *, session_id: str | None, till_id: str, limit: int = 50) -> list[Checkout]:

@@ -236,6 +236,10 @@ class MainWindow(QMainWindow):
 
         self.sync = install_sync(self, self, self.sync_status)
         self.sync.finished.connect(self.after_sync)
+        from pos.ui.journal_status import install_journal
+
+        self.journal = install_journal(self, services.store, self.hub.timezone)
+        self.journal.merged.connect(self._journal_merged)
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -928,6 +932,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._money_changed()  # amounts typed so far are dropped: the methods changed
         self._show_pickup_point(self.services.store.settings.get(TILL_PICKUP_POINT))
+        self.journal.reload()  # the folder or the hub key may have changed
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
@@ -950,6 +955,17 @@ class MainWindow(QMainWindow):
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
         self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
+        self.journal.kick()  # what was just committed goes to the shared journal folder
+
+    def _journal_merged(self, _events: int) -> None:
+        """Another till's events arrived: its hand-overs show at once; an order being
+        handed over here that the other till handed over is stopped (the stop sign)."""
+        self._refresh(keep_message=True)
+        draft = self.draft
+        if draft is not None and self.services.checkout.collection_info(draft.order.id):
+            self.services.checkout.discard(draft)
+            self.draft = None
+            self.open_order(draft.order.id)
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)
@@ -1025,6 +1041,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.sync.stop()  # before the database closes under its worker
+        self.journal.stop()
         self.printing.stop()
         self.status_timer.stop()
         self._relist.stop()
