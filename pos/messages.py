@@ -443,6 +443,50 @@ ERRORS: dict[str, str] = {
     "cli.file_exists": N_("{path} already exists; choose a new file name."),
     "cli.report_suffix": N_("--out must end in .pdf or .csv, not “{name}”."),
     "cli.not_printed": N_("Nothing was printed: {reason}"),
+    # the shared journal (pos/services/journal.py; held files and events give the reason)
+    "journal.key_missing": N_(
+        "The hub's journal passphrase is not set: set it in Hub settings (the same on every till)."
+    ),
+    "journal.folder_missing": N_(
+        "The shared journal folder {folder} is not there (drive removed, or not synced yet);"
+        " the till keeps its events and writes them when the folder is back."
+    ),
+    "journal.folder_read_only": N_(
+        "The shared journal folder {folder} cannot be written to; the till keeps its events"
+        " and writes them when it can."
+    ),
+    "journal.folder_full": N_(
+        "The disk of the shared journal folder {folder} is full; the till keeps its events and"
+        " writes them when there is room."
+    ),
+    "journal.folder_unusable": N_("The shared journal folder {folder} cannot be used: {reason}."),
+    "journal.file_incomplete": N_(
+        "A journal file is not complete yet (still being copied); it is read again later."
+    ),
+    "journal.file_corrupt": N_("A journal file is damaged (its checksum does not match)."),
+    "journal.other_hub": N_("A journal file belongs to another hub."),
+    "journal.wrong_key": N_(
+        "A journal file was not signed with this hub's passphrase (another passphrase, or the"
+        " file was changed)."
+    ),
+    "journal.file_misplaced": N_("A journal file is not in its till's folder or has a wrong name."),
+    "journal.format_unknown": N_(
+        "A journal file has a format this version does not know (a newer version wrote it?)."
+    ),
+    "journal.event_unreadable": N_("A journal event does not have the fields its kind needs."),
+    "journal.order_missing": N_(
+        "A journal event is for an order this till does not have yet; it is merged after the"
+        " next sync with OFN."
+    ),
+    "journal.waiting_for_pull": N_(
+        "A journal event needs data this till has not downloaded yet; it is merged after the"
+        " next sync with OFN."
+    ),
+    "journal.waiting_for_event": N_(
+        "A journal event needs an earlier event of a till that has not arrived yet; it is"
+        " merged when that one arrives."
+    ),
+    "cli.journal_folder": N_("Give the shared journal folder with --folder DIR."),
     # sync conflicts
     "sync.conflict_resolved": N_("This conflict is already resolved."),
     "sync.record_unreadable": N_(
@@ -522,6 +566,11 @@ STAFF: dict[str, str] = {
         " Sync settings do not declare paid at the pickup point, so sync did not take it. If it"
         " is a card payment authorised online, capturing it would charge the customer again"
         " after they paid at the till ({receipt}): void it in OFN."
+    ),
+    "journal.double_handover": N_(
+        "Order {number} was handed over twice while the tills were out of touch: receipt"
+        " {local}, and receipt {remote} on till {till}. Find out which bag the customer has,"
+        " then undo the other hand-over."
     ),
     "staff.walk_in": N_(
         "Walk-in sale {receipt}: {items}; paid {paid}. OFN has no walk-in sales: record it in"

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def _commands() -> dict[str, tuple[Any, str]]:  # a module, or a namespace with the two
-    from pos.cli import backup, demo, encrypt, lists, print_test, report, restore
+    from pos.cli import backup, demo, encrypt, journal, lists, print_test, report, restore
     from pos.cli import sync as sync_cmd
 
     encrypt_cmd = SimpleNamespace(
@@ -30,6 +30,7 @@ def _commands() -> dict[str, tuple[Any, str]]:  # a module, or a namespace with 
     return {
         "demo": (demo, "write a demo hub database"),
         "sync": (sync_cmd, "pull orders from and push collections to Open Food Network"),
+        "journal": (journal, "write this till's journal to a shared folder and merge the others'"),
         "print-test": (print_test, "print a test receipt"),
         "lists": (lists, "write packing lists, harvest totals, sheets and labels as PDFs"),
         "report": (report, "write the end-of-day reconciliation report"),

@@ -45,7 +45,7 @@ def _key(args: argparse.Namespace, url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pos.services import vault
+    from pos.services import journal, vault
     from pos.services.privacy import purge_quietly
     from pos.store import Store
     from sync.connection import Settings
@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
             store, settings, key, pull=both or args.pull, push=both or args.push,
             progress=progress, role="sync",
         )  # fmt: skip
+        if both or args.pull:
+            journal.after_pull(store)  # held journal events whose order just arrived
         purge_quietly(store)  # customer details past the hub's retention, as the app does
         vault.backup_now(store, "after sync")
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):

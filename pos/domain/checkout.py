@@ -463,6 +463,8 @@ class CollectionInfo:
     till_id: str
     volunteer: str
     pickup_point_name: str
+    #: collected on another till (merged from its journal), not this one
+    other_till: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,10 @@ checkout (``till_uid`` columns) next to the short label. The label (``TILL_LABEL
 what people read (receipts, receipt numbers) and may be changed in Hub settings; the UUID is
 never shown and never changes, so two laptops both labelled "T1" stay apart: anything that
 brings several tills' rows together (the shared journal) keys on ``till_uid``, not on the
-label. Session numbers and receipt numbers are unique per database today (``UNIQUE (till_id,
-number)``, ``receipt_no``); rows merged from another till keep their own uid (the trigger fills
-only rows written without one). A copy of the database file (a backup restored on a new laptop)
+label. Session numbers and receipt numbers are unique per till (``UNIQUE (till_uid, number)``,
+``UNIQUE (till_uid, receipt_no)``, since ``V9_JOURNAL``); rows merged from another till keep
+their own uid (the trigger fills only rows written without one) and ``checkouts.merged = 1``.
+A copy of the database file (a backup restored on a new laptop)
 is the same till; a new till starts from a new database.
 """
 
@@ -172,6 +173,9 @@ SYNC_ON_START = flag("sync_on_start", True, DEVICE, "sync with OFN when the app 
 SYNC_INTERVAL_MINUTES = whole("sync_interval_minutes", 5, DEVICE, "minutes between syncs")
 LISTS_PAPER = text("lists_paper", "a4", DEVICE, "paper for packing lists: a4 or letter")
 LISTS_FOLDER = text("lists_folder", "", DEVICE, "where lists are saved; empty: data folder")
+JOURNAL_FOLDER = text(
+    "journal_folder", "", DEVICE, "the shared journal folder (Syncthing, shared drive); empty: none"
+)
 
 # --- this till's printer --------------------------------------------------------------------
 PRINTER_URI = text("printer_uri", "", DEVICE, "receipt printer; empty: none")
@@ -236,5 +240,8 @@ OFN_PAYMENT_METHODS = mapping(
 )
 DELIVERY_ROUND_PLANS = mapping(
     "delivery_round_plans", HUB, "{delivery method id: {drivers: postcode prefixes, saved order}}"
+)
+JOURNAL_KEY = text(
+    "journal_key", "", HUB, "hub passphrase signing the tills' journal files; empty: off"
 )
 OFN_MARK_SHIPPED = flag("ofn_mark_shipped", True, HUB, "push ships collected orders in OFN")

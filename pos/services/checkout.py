@@ -9,6 +9,7 @@ twice returns the first result instead of writing a second event.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +89,19 @@ class CheckoutResult:
     @property
     def receipt_no(self) -> str:
         return self.checkout.receipt_no
+
+
+def desired_state_of(
+    repo: CheckoutRepository, order_id: int, currency: Callable[[], str]
+) -> DesiredState:
+    """The desired state of an order: its live collection's, else not collected. The live
+    collection is this till's own, else another till's merged from the journal, so a merged
+    hand-over leaves the outbox as a local one would."""
+    live_id = repo.live_collection_id(order_id)
+    live = repo.get(live_id) if live_id else None
+    if live is None:
+        return DesiredState.not_collected(currency())
+    return DesiredState.of_collection(live)
 
 
 class CheckoutService:
@@ -270,12 +284,12 @@ class CheckoutService:
     # outbox -------------------------------------------------------------------------
     def desired_state(self, order_id: int) -> DesiredState:
         """What the till believes about the order: what push makes OFN show."""
-        live_id = self.repo.live_collection_id(order_id)
-        live = self.repo.get(live_id) if live_id else None
-        if live is None:
+
+        def currency() -> str:
             order = self.orders.get(order_id)
-            return DesiredState.not_collected(order.currency if order else self.currency)
-        return DesiredState.of_collection(live)
+            return order.currency if order else self.currency
+
+        return desired_state_of(self.repo, order_id, currency)
 
     # walk-in sales ------------------------------------------------------------------
     def walk_in_products(self) -> list[WalkInProduct]:

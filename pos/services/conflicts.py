@@ -9,6 +9,7 @@ transaction, audited as ``sync.conflict.resolved``.
 
 from __future__ import annotations
 
+from pos.domain import journal
 from pos.domain.outbox import DesiredState
 from pos.domain.settings import TILL_LABEL
 from pos.errors import KnownError
@@ -16,6 +17,8 @@ from pos.services.reversal import record_reversal
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository
 from pos.store.conflicts import ConflictCopies
+from pos.store.db import utcnow
+from pos.store.journal import JournalRepository
 from pos.store.orders import OrderRepository
 from pos.store.outbox import Outbox
 from pos.store.till import TillRepository
@@ -46,6 +49,11 @@ class ConflictService:
             else:
                 self._accept_remote(order_id, item.currency, actor, copies)
             outbox.close_conflict_actions(order_id, actor)
+            JournalRepository(self.store).record(
+                journal.STAFF_DONE,
+                {"kind": "conflict", "order_id": order_id, "keep_local": keep_local,
+                 "done_at": utcnow(), "done_by": actor},
+            )  # fmt: skip
             copies.mark_resolved(order_id, actor=actor, kept_local=keep_local)
             self.store.audit(
                 "sync.conflict.resolved", entity="order", entity_id=str(order_id), actor=actor,

@@ -15,7 +15,7 @@ from pos import config, languages, paths
 from pos.domain import settings as s
 from pos.domain.models import Hub, PickupPoint
 from pos.errors import KnownError
-from pos.services import vault
+from pos.services import journal, vault
 from pos.services.privacy import purge_quietly
 from pos.store import Store
 from pos.store.orders import OrderRepository
@@ -151,6 +151,8 @@ class SyncService:
             result = run_sync(
                 reader, settings, key, pull=pull, push=push, progress=progress, cancel=cancel
             )
+            if pull:
+                journal.after_pull(reader)  # held journal events whose order just arrived
             purge_quietly(reader)  # a pull may have settled a cycle past its retention
             vault.backup_now(reader, "after sync")  # on this worker's connection
             return result

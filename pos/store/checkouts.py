@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from functools import cached_property
 
+from pos.domain import journal
+from pos.domain import settings as s
 from pos.domain.checkout import (
     Checkout,
     CheckoutLine,
@@ -35,34 +38,46 @@ class CheckoutRepository:
         self.store = store
         self.conn = store.db.conn
 
+    @cached_property
+    def till_uid(self) -> str:
+        """This till: its own rows are the ones with this uid (never changes)."""
+        return self.store.settings.get(s.TILL_UID)
+
     # writing ------------------------------------------------------------------
     def next_receipt_no(self, till_id: str) -> str:
-        """The next receipt number of ``till_id`` (call inside the writing transaction)."""
+        """The next receipt number of this till under the label ``till_id`` (call inside the
+        writing transaction). Another till's rows (merged from its journal) may carry the
+        same label: numbers are unique per (till_uid, receipt_no)."""
         prefix = f"{till_id}-"
-        # Six-digit zero-padded numbers sort as text, so the unique index on receipt_no
-        # finds the last one without a scan ("." follows "-": the end of the prefix range).
+        # Six-digit zero-padded numbers sort as text, so the unique index on (till_uid,
+        # receipt_no) finds the last one without a scan ("." follows "-": the end of the range).
         last = self.store.scalar(
-            "SELECT receipt_no FROM checkouts WHERE receipt_no >= ? AND receipt_no < ?"
-            " ORDER BY receipt_no DESC LIMIT 1",
-            (prefix, f"{till_id}."),
+            "SELECT receipt_no FROM checkouts WHERE till_uid = ? AND receipt_no >= ?"
+            " AND receipt_no < ? ORDER BY receipt_no DESC LIMIT 1",
+            (self.till_uid, prefix, f"{till_id}."),
         )
         seq = int(str(last)[len(prefix) :]) if last else 0
         return receipt_number(till_id, seq + 1)
 
-    def insert(self, c: Checkout) -> None:
-        """Write a checkout with its lines and payments (inside the caller's transaction)."""
+    def insert(self, c: Checkout, *, merged_from: str | None = None) -> None:
+        """Write a checkout with its lines and payments (inside the caller's transaction).
+
+        A local checkout is recorded in the journal in the same transaction; one merged from
+        another till's journal (``merged_from``: its till_uid) is written as that till's row.
+        """
         try:
             self.conn.execute(
                 "INSERT INTO checkouts(id, receipt_no, kind, order_id, reverses_id, reversed_at,"
                 " session_id, till_id, volunteer, pickup_point_id, created_at, currency,"
                 " goods_total, fees_total, credit_amount, amount_due, amount_paid,"
-                " change_given, left_owing, note)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " change_given, left_owing, note, till_uid, merged)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     c.id, c.receipt_no, c.kind, c.order_id, c.reverses_id, c.reversed_at,
                     c.session_id, c.till_id, c.volunteer, c.pickup_point_id, c.created_at,
                     c.currency, c.goods_total, c.fees_total, c.credit_amount, c.amount_due,
                     c.amount_paid, c.change_given, c.left_owing, c.note,
+                    merged_from or "", 1 if merged_from else 0,
                 ),
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
@@ -92,6 +107,17 @@ class CheckoutRepository:
                 for p in c.payments
             ],
         )  # fmt: skip
+        if merged_from is None:
+            from pos.store.journal import JournalRepository
+
+            number = None
+            if c.order_id is not None:
+                number = self.store.scalar("SELECT number FROM orders WHERE id = ?", (c.order_id,))
+            JournalRepository(self.store).record(
+                journal.REVERSAL if c.kind == "reversal" else journal.CHECKOUT,
+                journal.checkout_event(c, number),
+                at=c.created_at,
+            )
 
     def mark_reversed(self, checkout_id: str, at: str) -> bool:
         cur = self.conn.execute(
@@ -125,42 +151,49 @@ class CheckoutRepository:
         return None if row is None else self._checkout(row)
 
     def live_collection_id(self, order_id: int) -> str | None:
+        """The order's live collection: this till's own first, else the first another till
+        made (merged from its journal; two of them are a double hand-over for staff)."""
         value = self.store.scalar(
             "SELECT id FROM checkouts WHERE order_id = ? AND kind = 'collection'"
-            " AND reversed_at IS NULL",
+            " AND reversed_at IS NULL ORDER BY merged, created_at, id LIMIT 1",
             (order_id,),
         )
         return None if value is None else str(value)
 
     def collection_info(self, order_id: int) -> CollectionInfo | None:
+        """Who collected the order (this till or another one, merged from its journal)."""
         row = self.conn.execute(
-            "SELECT c.id, c.receipt_no, c.created_at, c.till_id, c.volunteer,"
+            "SELECT c.id, c.receipt_no, c.created_at, c.till_id, c.volunteer, c.till_uid,"
             " COALESCE(p.name, '') AS pickup FROM checkouts c"
             " LEFT JOIN pickup_points p ON p.id = c.pickup_point_id"
-            " WHERE c.order_id = ? AND c.kind = 'collection' AND c.reversed_at IS NULL",
+            " WHERE c.order_id = ? AND c.kind = 'collection' AND c.reversed_at IS NULL"
+            " ORDER BY c.merged, c.created_at, c.id LIMIT 1",
             (order_id,),
         ).fetchone()
         if row is None:
             return None
         return CollectionInfo(
             row["id"], row["receipt_no"], row["created_at"], row["till_id"], row["volunteer"],
-            row["pickup"],
+            row["pickup"], other_till=row["till_uid"] != self.till_uid,
         )  # fmt: skip
 
     def recent(self, *, session_id: str | None, till_id: str, limit: int = 50) -> list[Checkout]:
-        """Latest checkouts of a session (or of the till without a session), newest first."""
+        """Latest checkouts of a session (or of this till without a session), newest first.
+
+        Only this till's rows (``till_id``, the label, is kept for the callers; another till
+        may share it)."""
         if session_id is None:
             rows = self.conn.execute(
-                "SELECT * FROM checkouts WHERE till_id = ? AND session_id IS NULL"
+                "SELECT * FROM checkouts WHERE till_uid = ? AND session_id IS NULL"
                 " ORDER BY created_at DESC LIMIT ?",
-                (till_id, limit),
+                (self.till_uid, limit),
             )
         else:
             rows = self.conn.execute(
-                "SELECT * FROM checkouts WHERE session_id = ? OR (till_id = ? AND"
+                "SELECT * FROM checkouts WHERE till_uid = ? AND (session_id = ? OR ("
                 " session_id IS NULL AND created_at >= (SELECT opened_at FROM till_sessions"
-                " WHERE id = ?)) ORDER BY created_at DESC LIMIT ?",
-                (session_id, till_id, session_id, limit),
+                " WHERE id = ?))) ORDER BY created_at DESC LIMIT ?",
+                (self.till_uid, session_id, session_id, limit),
             )
         return [self._checkout(r, details=False) for r in rows.fetchall()]
 

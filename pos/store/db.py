@@ -354,22 +354,39 @@ class Store:
         return int(self.db.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self, target: int | None = None) -> None:
-        """Apply the missing migrations, each in its own transaction."""
+        """Apply the missing migrations, each in its own transaction.
+
+        Foreign keys are off while a script runs (SQLite's way to rebuild a table that others
+        reference: V9 rebuilds ``checkouts`` and ``till_sessions``) and checked before it
+        commits: a script that leaves a dangling reference is rolled back.
+        """
         target = schema.LATEST if target is None else target
         current = self.version
-        for number in range(current + 1, target + 1):
-            script = schema.MIGRATIONS[number - 1]
-            log.info("migrating %s to schema %d", self.path, number)
-            conn = self.db.conn
-            conn.execute("BEGIN")
-            try:
-                for statement in _split_sql(script):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        conn = self.db.conn
+        if current >= target:
+            return
+        conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction: before it
+        try:
+            for number in range(current + 1, target + 1):
+                script = schema.MIGRATIONS[number - 1]
+                log.info("migrating %s to schema %d", self.path, number)
+                conn.execute("BEGIN")
+                try:
+                    for statement in _split_sql(script):
+                        conn.execute(statement)
+                    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise sqlite3.IntegrityError(
+                            f"schema {number} leaves {len(dangling)} dangling references"
+                            f" (first in {dangling[0][0]})"
+                        )
+                    conn.execute(f"PRAGMA user_version = {number}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     # helpers ------------------------------------------------------------------
     @contextmanager

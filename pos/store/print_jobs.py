@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pos.store.db import Store, utcnow
+from pos.store.till import TillRepository
 
 KINDS = ("receipt", "label", "z_report", "test", "delivery_note")
 INTERRUPTED = "The app stopped while this job was printing; printing it again as a copy."
@@ -319,18 +320,15 @@ class PrintJobs:
         value = self.store.scalar("SELECT locale FROM hub ORDER BY id LIMIT 1")
         return None if value is None else str(value)
 
-    def open_session_id(self, till_id: str) -> str | None:
-        value = self.store.scalar(
-            "SELECT id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL", (till_id,)
-        )
-        return None if value is None else str(value)
+    def open_session_id(self, till_id: str = "") -> str | None:
+        """This till's open session (by till_uid: another till may share the label)."""
+        session = TillRepository(self.store).current()
+        return None if session is None else session.id
 
-    def last_session_id(self, till_id: str) -> str | None:
-        value = self.store.scalar(
-            "SELECT id FROM till_sessions WHERE till_id = ? ORDER BY number DESC LIMIT 1",
-            (till_id,),
-        )
-        return None if value is None else str(value)
+    def last_session_id(self, till_id: str = "") -> str | None:
+        """This till's latest session."""
+        session = TillRepository(self.store).latest()
+        return None if session is None else session.id
 
     def order_for_labels(self, order_number: str) -> dict[str, Any] | None:
         row = _dict(

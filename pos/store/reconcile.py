@@ -25,10 +25,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pos import messages
+from pos.domain import journal
 from pos.domain import reconcile as r
 from pos.domain.timezones import zone as tz_zone
 from pos.errors import KnownError
 from pos.store.db import Store, utcnow
+from pos.store.journal import JournalRepository
 
 _ORDERS = """
 SELECT o.id, o.number, o.customer_name, o.pickup_point_id, COALESCE(p.name, '') AS point_name,
@@ -267,12 +269,19 @@ class ReconcileQueries:
             raise KnownError("reconcile.no_show_cancelled", number=row["number"])
         with self.store.transaction():
             before = self.store.query("SELECT reason FROM no_shows WHERE order_id = ?", (order_id,))
+            marked_at = utcnow()
             self.store.db.conn.execute(
                 "INSERT INTO no_shows(order_id, marked_at, marked_by, reason) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(order_id) DO UPDATE SET marked_at = excluded.marked_at,"
                 " marked_by = excluded.marked_by, reason = excluded.reason",
-                (order_id, utcnow(), actor, reason.strip()),
+                (order_id, marked_at, actor, reason.strip()),
             )
+            JournalRepository(self.store).record(  # the reason stays here (privacy purge)
+                journal.NO_SHOW,
+                {"order_id": order_id, "order_number": row["number"], "marked_at": marked_at,
+                 "marked_by": actor},
+                at=marked_at,
+            )  # fmt: skip
             details: dict[str, Any] = {"number": row["number"], "reason": reason.strip()}
             if before:
                 details["previous_reason"] = before[0]["reason"]
@@ -291,10 +300,17 @@ class ReconcileQueries:
     ) -> bool:
         row = self._order_row(order_id)
         with self.store.transaction():
-            found = self.store.query("SELECT reason FROM no_shows WHERE order_id = ?", (order_id,))
+            found = self.store.query(
+                "SELECT reason, marked_at FROM no_shows WHERE order_id = ?", (order_id,)
+            )
             if not found:
                 return False
             self.store.db.conn.execute("DELETE FROM no_shows WHERE order_id = ?", (order_id,))
+            JournalRepository(self.store).record(
+                journal.NO_SHOW,
+                {"order_id": order_id, "order_number": row["number"], "cleared": True,
+                 "marked_at": found[0]["marked_at"], "cleared_by": actor},
+            )  # fmt: skip
             self.store.audit(
                 "reconcile.no_show_cleared",
                 entity="order",
@@ -322,6 +338,12 @@ class ReconcileQueries:
                 "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE id = ?",
                 (now, actor, action_id),
             )
+            JournalRepository(self.store).record(
+                journal.STAFF_DONE,
+                {"action_id": action_id, "kind": action["kind"], "order_id": action["order_id"],
+                 "done_at": now, "done_by": actor},
+                at=now,
+            )  # fmt: skip
             self.store.audit(
                 "staff_action.done",  # the same name as pos.store.outbox uses
                 entity="staff_action",

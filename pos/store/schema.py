@@ -466,6 +466,127 @@ ALTER TABLE staff_actions ADD COLUMN reason_code TEXT NOT NULL DEFAULT '';
 ALTER TABLE staff_actions ADD COLUMN reason_params TEXT NOT NULL DEFAULT '{}';
 """
 
+# The shared journal (issue 14; docs/journal.md). Rows of several tills live side by side:
+# keys move from the till label, which two laptops may share ("T1"), to ``till_uid``. The two
+# tables whose unique keys were inline constraints are rebuilt (the migration runs with foreign
+# keys off, then checks them). ``checkouts.merged`` = 1 marks a row merged from another till's
+# journal; the one-live-collection rule covers only this till's own rows (merged = 0), so a
+# hand-over another till made of an order this till also handed over is KEPT and becomes a
+# ``double_handover`` staff action. journal_events holds every event, local (written_at: its
+# file was written) and remote (merged_at: applied here); journal_tills which tills reported
+# since when; journal_held the files and events kept aside (wrong key, corrupt, order not pulled).
+V9_JOURNAL = """
+CREATE TABLE till_sessions_v9 (
+    id              TEXT PRIMARY KEY,     -- UUID
+    till_id         TEXT NOT NULL,        -- the till's label when it opened ("T1")
+    number          INTEGER NOT NULL,     -- per till, 1, 2, ...
+    pickup_point_id INTEGER REFERENCES pickup_points(id),
+    volunteer       TEXT NOT NULL,
+    opened_at       TEXT NOT NULL,
+    float_amount    INTEGER NOT NULL,
+    closed_at       TEXT,
+    closed_by       TEXT,
+    expected_cash   INTEGER,
+    counted_cash    INTEGER,
+    difference      INTEGER,
+    denominations   TEXT,                 -- JSON {"2000": 3, ...}
+    close_note      TEXT NOT NULL DEFAULT '',
+    till_uid        TEXT NOT NULL DEFAULT '',
+    UNIQUE (till_uid, number)
+);
+INSERT INTO till_sessions_v9(id, till_id, number, pickup_point_id, volunteer, opened_at,
+    float_amount, closed_at, closed_by, expected_cash, counted_cash, difference, denominations,
+    close_note, till_uid)
+SELECT id, till_id, number, pickup_point_id, volunteer, opened_at, float_amount, closed_at,
+    closed_by, expected_cash, counted_cash, difference, denominations, close_note, till_uid
+FROM till_sessions;
+DROP TABLE till_sessions;
+ALTER TABLE till_sessions_v9 RENAME TO till_sessions;
+CREATE UNIQUE INDEX one_open_session_per_till ON till_sessions(till_uid) WHERE closed_at IS NULL;
+CREATE TRIGGER till_sessions_till_uid AFTER INSERT ON till_sessions WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE till_sessions
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+
+CREATE TABLE checkouts_v9 (
+    id              TEXT PRIMARY KEY,     -- UUID made by the till
+    receipt_no      TEXT NOT NULL,        -- label + sequence, e.g. "T1-000042"
+    kind            TEXT NOT NULL CHECK (kind IN ('collection', 'walk_in', 'reversal')),
+    order_id        INTEGER REFERENCES orders(id),
+    reverses_id     TEXT REFERENCES checkouts(id),
+    reversed_at     TEXT,                 -- set when a reversal event exists
+    session_id      TEXT REFERENCES till_sessions(id),
+    till_id         TEXT NOT NULL,        -- the till's label
+    volunteer       TEXT NOT NULL,
+    pickup_point_id INTEGER REFERENCES pickup_points(id),
+    created_at      TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    goods_total     INTEGER NOT NULL DEFAULT 0,
+    fees_total      INTEGER NOT NULL DEFAULT 0,
+    credit_amount   INTEGER NOT NULL DEFAULT 0,
+    amount_due      INTEGER NOT NULL DEFAULT 0,
+    amount_paid     INTEGER NOT NULL DEFAULT 0,
+    change_given    INTEGER NOT NULL DEFAULT 0,
+    left_owing      INTEGER NOT NULL DEFAULT 0,
+    note            TEXT NOT NULL DEFAULT '',
+    till_uid        TEXT NOT NULL DEFAULT '',
+    merged          INTEGER NOT NULL DEFAULT 0, -- 1: merged from another till's journal
+    UNIQUE (till_uid, receipt_no),
+    UNIQUE (reverses_id)
+);
+INSERT INTO checkouts_v9(id, receipt_no, kind, order_id, reverses_id, reversed_at, session_id,
+    till_id, volunteer, pickup_point_id, created_at, currency, goods_total, fees_total,
+    credit_amount, amount_due, amount_paid, change_given, left_owing, note, till_uid, merged)
+SELECT id, receipt_no, kind, order_id, reverses_id, reversed_at, session_id, till_id, volunteer,
+    pickup_point_id, created_at, currency, goods_total, fees_total, credit_amount, amount_due,
+    amount_paid, change_given, left_owing, note, till_uid, 0
+FROM checkouts;
+DROP TABLE checkouts;
+ALTER TABLE checkouts_v9 RENAME TO checkouts;
+CREATE UNIQUE INDEX one_live_collection_per_order
+    ON checkouts(order_id) WHERE kind = 'collection' AND reversed_at IS NULL AND merged = 0;
+CREATE INDEX checkouts_order ON checkouts(order_id);
+CREATE INDEX checkouts_session ON checkouts(session_id);
+CREATE INDEX checkouts_till ON checkouts(till_uid, created_at);
+CREATE TRIGGER checkouts_till_uid AFTER INSERT ON checkouts WHEN NEW.till_uid = ''
+BEGIN
+    UPDATE checkouts
+    SET till_uid = (SELECT json_extract(value, '$') FROM settings WHERE key = 'till_uid')
+    WHERE id = NEW.id;
+END;
+
+CREATE TABLE journal_events (
+    till_uid   TEXT NOT NULL,
+    seq        INTEGER NOT NULL,          -- per till, 1, 2, ... (the file name)
+    kind       TEXT NOT NULL,             -- checkout | reversal | till_open | cash_move | ...
+    at         TEXT NOT NULL,             -- UTC, when it happened
+    body       TEXT NOT NULL,             -- JSON: the event (no customer names or addresses)
+    written_at TEXT,                      -- local: when its file was written
+    merged_at  TEXT,                      -- remote: when it was applied here
+    PRIMARY KEY (till_uid, seq)
+);
+CREATE INDEX journal_events_unwritten ON journal_events(till_uid) WHERE written_at IS NULL;
+
+CREATE TABLE journal_tills (
+    till_uid      TEXT PRIMARY KEY,
+    label         TEXT NOT NULL DEFAULT '',
+    last_seq      INTEGER NOT NULL DEFAULT 0,
+    last_event_at TEXT,                   -- UTC of its latest event seen
+    last_seen_at  TEXT                    -- UTC, when a file of it was last read here
+);
+
+CREATE TABLE journal_held (
+    name          TEXT PRIMARY KEY,       -- the file, relative to the folder: <till>/<seq>.json
+    till_uid      TEXT,
+    seq           INTEGER,
+    reason_code   TEXT NOT NULL,          -- pos.messages code, e.g. journal.wrong_key
+    first_seen_at TEXT NOT NULL,
+    reported      INTEGER NOT NULL DEFAULT 0
+);
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2,
@@ -475,5 +596,6 @@ MIGRATIONS: list[str] = [
     V6_CUSTOMER_PRIVACY,
     V7_DELIVERY_ROUNDS,
     V8_STAFF_ACTION_CODES,
+    V9_JOURNAL,
 ]
 LATEST = len(MIGRATIONS)

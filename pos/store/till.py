@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from functools import cached_property
 
+from pos.domain import journal
+from pos.domain.settings import TILL_UID
 from pos.domain.till import CashMovement, MethodTotal, TillSession
 from pos.store.db import Store
 from pos.store.driver import sqlite3
+from pos.store.journal import JournalRepository
 
 
 class SessionAlreadyOpen(Exception):
@@ -29,10 +33,18 @@ class TillRepository:
         self.store = store
         self.conn = store.db.conn
 
+    @cached_property
+    def till_uid(self) -> str:
+        """This till. Sessions of other tills (merged from their journals) have theirs; the
+        label (``till_id``) may be shared by two laptops, so it is not the key."""
+        return self.store.settings.get(TILL_UID)
+
     # sessions -----------------------------------------------------------------
-    def current(self, till_id: str) -> TillSession | None:
+    def current(self, till_id: str = "") -> TillSession | None:
+        """This till's open session (``till_id``, the label, is not needed: kept for callers)."""
         row = self.conn.execute(
-            "SELECT * FROM till_sessions WHERE till_id = ? AND closed_at IS NULL", (till_id,)
+            "SELECT * FROM till_sessions WHERE till_uid = ? AND closed_at IS NULL",
+            (self.till_uid,),
         ).fetchone()
         return None if row is None else _session(row)
 
@@ -42,28 +54,38 @@ class TillRepository:
         ).fetchone()
         return None if row is None else _session(row)
 
-    def latest(self, till_id: str) -> TillSession | None:
+    def latest(self, till_id: str = "") -> TillSession | None:
+        """This till's latest session."""
         row = self.conn.execute(
-            "SELECT * FROM till_sessions WHERE till_id = ? ORDER BY number DESC LIMIT 1",
-            (till_id,),
+            "SELECT * FROM till_sessions WHERE till_uid = ? ORDER BY number DESC LIMIT 1",
+            (self.till_uid,),
         ).fetchone()
         return None if row is None else _session(row)
 
     def insert(self, s: TillSession) -> None:
-        """Write a new open session (inside the caller's transaction)."""
+        """Write a new open session of this till (inside the caller's transaction), recorded
+        in the journal."""
         try:
             self.conn.execute(
                 "INSERT INTO till_sessions(id, till_id, number, pickup_point_id, volunteer,"
-                " opened_at, float_amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " opened_at, float_amount, till_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (s.id, s.till_id, s.number, s.pickup_point_id, s.volunteer, s.opened_at,
-                 s.float_amount),
+                 s.float_amount, self.till_uid),
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise SessionAlreadyOpen(str(exc)) from exc
+        JournalRepository(self.store).record(
+            journal.TILL_OPEN,
+            {"id": s.id, "till_label": s.till_id, "number": s.number,
+             "pickup_point_id": s.pickup_point_id, "volunteer": s.volunteer,
+             "opened_at": s.opened_at, "float": s.float_amount},
+            at=s.opened_at,
+        )  # fmt: skip
 
-    def next_number(self, till_id: str) -> int:
+    def next_number(self, till_id: str = "") -> int:
+        """This till's next session number (per till_uid)."""
         value = self.store.scalar(
-            "SELECT MAX(number) FROM till_sessions WHERE till_id = ?", (till_id,)
+            "SELECT MAX(number) FROM till_sessions WHERE till_uid = ?", (self.till_uid,)
         )
         return int(value or 0) + 1
 
@@ -78,18 +100,29 @@ class TillRepository:
         denominations: dict[int, int] | None,
         note: str,
     ) -> bool:
+        counts = (
+            None if denominations is None
+            else {str(k): v for k, v in sorted(denominations.items())}
+        )  # fmt: skip
         cur = self.conn.execute(
             "UPDATE till_sessions SET closed_at = ?, closed_by = ?, expected_cash = ?,"
             " counted_cash = ?, difference = ?, denominations = ?, close_note = ?"
-            " WHERE id = ? AND closed_at IS NULL",
+            " WHERE id = ? AND closed_at IS NULL AND till_uid = ?",
             (
                 closed_at, closed_by, expected, counted, counted - expected,
-                None if denominations is None
-                else json.dumps({str(k): v for k, v in sorted(denominations.items())}),
-                note, session_id,
+                None if counts is None else json.dumps(counts), note, session_id,
+                self.till_uid,
             ),
         )  # fmt: skip
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            return False
+        JournalRepository(self.store).record(
+            journal.TILL_CLOSE,
+            {"session_id": session_id, "closed_at": closed_at, "closed_by": closed_by,
+             "expected": expected, "counted": counted, "denominations": counts, "note": note},
+            at=closed_at,
+        )  # fmt: skip
+        return True
 
     # cash ---------------------------------------------------------------------
     def add_movement(self, m: CashMovement) -> None:
@@ -98,6 +131,12 @@ class TillRepository:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (m.id, m.session_id, m.amount, m.reason, m.created_at, m.created_by),
         )
+        JournalRepository(self.store).record(
+            journal.CASH_MOVE,
+            {"id": m.id, "session_id": m.session_id, "amount": m.amount, "reason": m.reason,
+             "created_at": m.created_at, "created_by": m.created_by},
+            at=m.created_at,
+        )  # fmt: skip
 
     def movements(self, session_id: str) -> list[CashMovement]:
         rows = self.conn.execute(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from pos.domain.settings import TILL_LABEL
 from pos.store import Store
 from pos.store.db import utcnow
 
@@ -20,6 +21,15 @@ OPENED_AT = "2026-11-28T09:00:00.000000Z"
 
 
 # primitives ----------------------------------------------------------------------------
+def till_uid(store: Store, till_id: str) -> str:
+    """The till_uid a row of the till labelled ``till_id`` carries: this database's own till
+    when the label is its label (``""``: the trigger fills it in), else a stable uid of that
+    label, as a row merged from another till's journal would carry."""
+    if till_id == store.settings.get(TILL_LABEL):
+        return ""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"foodhub-test-till:{till_id}"))
+
+
 def receipt_no(store: Store, till_id: str) -> str:
     """The till's next receipt number: till + sequence, e.g. ``T1-000042``."""
     seq = store.scalar(
@@ -76,8 +86,17 @@ def open_session(
     with store.transaction():
         store.db.conn.execute(
             "INSERT INTO till_sessions(id, till_id, number, pickup_point_id, volunteer, opened_at,"
-            " float_amount) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session_id, till_id, number, pickup_point_id, volunteer, opened_at, float_amount),
+            " float_amount, till_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                till_id,
+                number,
+                pickup_point_id,
+                volunteer,
+                opened_at,
+                float_amount,
+                till_uid(store, till_id),
+            ),
         )
     return session_id
 
@@ -164,8 +183,8 @@ def collect(
         store.db.conn.execute(
             "INSERT INTO checkouts(id, receipt_no, kind, order_id, session_id, till_id, volunteer,"
             " pickup_point_id, created_at, currency, goods_total, fees_total, credit_amount,"
-            " amount_due, amount_paid, change_given, left_owing)"
-            " VALUES (?, ?, 'collection', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            " amount_due, amount_paid, change_given, left_owing, till_uid, merged)"
+            " VALUES (?, ?, 'collection', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
             (
                 checkout_id,
                 receipt_no(store, till_id),
@@ -182,6 +201,8 @@ def collect(
                 due,
                 paid,
                 change,
+                till_uid(store, till_id),
+                int(bool(till_uid(store, till_id))),
             ),
         )
         for line in lines:
@@ -225,8 +246,8 @@ def walk_in(
         store.db.conn.execute(
             "INSERT INTO checkouts(id, receipt_no, kind, session_id, till_id, volunteer,"
             " pickup_point_id, created_at, currency, goods_total, amount_due, amount_paid,"
-            " change_given, left_owing, credit_amount)"
-            " VALUES (?, ?, 'walk_in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " change_given, left_owing, credit_amount, till_uid, merged)"
+            " VALUES (?, ?, 'walk_in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 checkout_id,
                 receipt_no(store, till_id),
@@ -242,6 +263,8 @@ def walk_in(
                 sum(t - a for _, a, t in payments),
                 max(0, total - paid),
                 max(0, paid - total),
+                till_uid(store, till_id),
+                int(bool(till_uid(store, till_id))),
             ),
         )
         for name, variant, quantity, price in items:

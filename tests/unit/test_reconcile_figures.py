@@ -119,7 +119,8 @@ def test_no_show_then_later_collection(day_store):
     assert "Did not come" in audit[0]["details"]
     # the customer turns up after all: a collection still works and wins
     late = RealTill(store, "T3", "Late Lou", 62)
-    late.open(0)
+    if late.till.current() is None:  # one till per database: T2's session may still be open
+        late.open(0)
     total = store.scalar("SELECT total FROM orders WHERE id = ?", (day.no_show,))
     late.collect(day.no_show, [Tender("cash", total)])
     after = svc.overview(point_id=62)

@@ -1,0 +1,328 @@
+"""The shared journal: write this till's events as files, merge the other tills' files.
+
+Any folder the hub's tills share (Syncthing, Nextcloud, a shared drive, a USB stick) carries
+the journal: this till writes each event, after its transaction committed, as an immutable
+file ``<folder>/<till_uid>/<seq:010d>.json`` (a temporary name, then one rename), and reads
+the other tills' folders. The folder sync engine is the transport; our part is a format any
+such engine can copy safely and a merge that gives the same result whatever order, however
+many times and however late the files arrive. Format and rules: docs/journal.md.
+
+Nothing here raises into a checkout: the events are in the database first
+(``journal_events``), and a folder that is missing, read-only or full only leaves them
+unwritten until :meth:`JournalService.write_pending` runs again (``status().waiting``).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import secrets
+from pathlib import Path
+
+from pos.domain import journal as j
+from pos.domain import settings as s
+from pos.errors import KnownError
+from pos.services.checkout import desired_state_of
+from pos.store import Store
+from pos.store.checkouts import CheckoutRepository
+from pos.store.db import utcnow
+from pos.store.journal import JournalRepository, Waiting, held_name
+
+log = logging.getLogger(__name__)
+
+_BATCH = 200  # events applied per transaction (each in its own savepoint)
+
+
+class JournalUnavailable(KnownError):
+    """The journal folder cannot be used now (``journal.folder_missing``, ``..._read_only``,
+    ``..._full``, ``..._unusable``); events wait in the database."""
+
+
+def folder_problem(exc: OSError, folder: Path) -> JournalUnavailable:
+    """The coded error an OSError on the journal folder means."""
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENODEV, errno.ESTALE):
+        return JournalUnavailable("journal.folder_missing", folder=str(folder))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return JournalUnavailable("journal.folder_read_only", folder=str(folder))
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return JournalUnavailable("journal.folder_full", folder=str(folder))
+    return JournalUnavailable(
+        "journal.folder_unusable", folder=str(folder), reason=exc.strerror or str(exc)
+    )
+
+
+class JournalService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.repo = JournalRepository(store)
+        self.checkouts = CheckoutRepository(store)
+        self._problem: str | None = None  # the last write/merge failure (a code)
+        # held files unchanged since they were refused are not read again: name -> stat
+        self._refused: dict[str, tuple[int, int]] = {}
+
+    # set-up ---------------------------------------------------------------------------
+    @staticmethod
+    def new_passphrase() -> str:
+        return j.new_passphrase()
+
+    def enabled(self) -> bool:
+        return bool(self.store.settings.get(s.JOURNAL_KEY).strip())
+
+    def folder(self) -> Path | None:
+        """The journal folder set for this till, or None."""
+        text = self.store.settings.get(s.JOURNAL_FOLDER).strip()
+        return Path(text).expanduser() if text else None
+
+    def hub_id(self) -> int | str:
+        hub = self.store.settings.get(s.HUB_ID)
+        if hub is None:
+            hub = self.store.scalar("SELECT id FROM hub ORDER BY id LIMIT 1")
+        return hub if hub is not None else 0
+
+    def _key(self) -> bytes:
+        passphrase = self.store.settings.get(s.JOURNAL_KEY)
+        if not passphrase.strip():
+            raise KnownError("journal.key_missing")
+        return j.derive_key(passphrase, self.hub_id())
+
+    def check_folder(self, folder: Path) -> None:
+        """Write a test file, read it back and remove it; raise the coded reason it fails."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise JournalUnavailable("journal.folder_missing", folder=str(folder))
+        probe = folder / f".foodhub-test-{secrets.token_hex(6)}.tmp"
+        payload = secrets.token_bytes(64)
+        try:
+            with open(probe, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if probe.read_bytes() != payload:
+                raise JournalUnavailable(
+                    "journal.folder_unusable", folder=str(folder), reason="read back differs"
+                )
+        except OSError as exc:
+            raise folder_problem(exc, folder) from exc
+        finally:
+            try:
+                probe.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    # writing --------------------------------------------------------------------------
+    def write_pending(self, folder: Path) -> int:
+        """Write every local event whose file is not written yet; how many were written.
+
+        Raises :class:`JournalUnavailable` when the folder cannot take them (what was written
+        before the failure stays written; the rest waits) and ``journal.key_missing`` when the
+        hub key is not set."""
+        folder = Path(folder)
+        key = self._key()
+        hub, label = self.hub_id(), self.store.settings.get(s.TILL_LABEL)
+        mine = folder / self.repo.till_uid
+        written = 0
+        try:
+            if not folder.is_dir():
+                raise JournalUnavailable("journal.folder_missing", folder=str(folder))
+            try:
+                mine.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise folder_problem(exc, folder) from exc
+            while rows := self.repo.unwritten(_BATCH):
+                done: list[int] = []
+                try:
+                    for row in rows:
+                        data = j.seal(
+                            key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
+                            kind=row["kind"], at=row["at"], event=_loads(row["body"]),
+                        )  # fmt: skip
+                        _write_file(mine / j.file_name(row["seq"]), data)
+                        done.append(row["seq"])
+                except OSError as exc:
+                    raise folder_problem(exc, folder) from exc
+                finally:
+                    self.repo.mark_written(done, utcnow())
+                    written += len(done)
+        except JournalUnavailable as exc:
+            self._problem = exc.code
+            raise
+        self._problem = None
+        return written
+
+    # merging --------------------------------------------------------------------------
+    def merge(self, folder: Path) -> j.MergeReport:
+        """Read the other tills' files, keep the verified new events, apply what can be."""
+        folder = Path(folder)
+        key = self._key()
+        hub = self.hub_id()
+        rejected = 0
+        try:
+            if not folder.is_dir():
+                raise JournalUnavailable("journal.folder_missing", folder=str(folder))
+            try:
+                tills = sorted(
+                    entry.name for entry in os.scandir(folder)
+                    if entry.is_dir() and j.is_till_folder(entry.name)
+                    and entry.name != self.repo.till_uid
+                )  # fmt: skip
+                for till in tills:
+                    rejected += self._read_till(folder / till, till, key, hub)
+            except OSError as exc:
+                raise folder_problem(exc, folder) from exc
+        except JournalUnavailable as exc:
+            self._problem = exc.code
+            raise
+        self._problem = None
+        report = self.retry_held()
+        return j.MergeReport(report.merged, report.held, rejected, report.conflicts)
+
+    def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
+        """Keep the new verified events of one till's folder; files refused newly."""
+        known = self.repo.known_seqs(till)
+        rejected = 0
+        kept = 0
+        with self.store.transaction():
+            for entry in sorted(os.scandir(path), key=lambda e: e.name):
+                seq = j.seq_of(entry.name)
+                if seq is None or seq in known or not entry.is_file():
+                    continue  # temporary files (".<name>.tmp") and events already here
+                name = held_name(till, seq)
+                stat = entry.stat()
+                signature = (stat.st_size, stat.st_mtime_ns)
+                if self._refused.get(name) == signature:
+                    continue
+                try:
+                    with open(entry.path, "rb") as handle:
+                        raw = handle.read()
+                    event = j.read(raw, key, hub=hub, till=till, seq=seq)
+                except j.Rejected as exc:
+                    self._refused[name] = signature
+                    if self.repo.hold(name, till, seq, exc.code):
+                        rejected += 1
+                        log.warning("journal file %s kept aside: %s", name, exc.code)
+                    continue
+                except FileNotFoundError:
+                    continue  # renamed or removed by the sync engine meanwhile
+                self._refused.pop(name, None)
+                self.repo.release(name)
+                if self.repo.keep(event):
+                    kept += 1
+            self.repo.seen(till, utcnow())
+        return rejected
+
+    def retry_held(self) -> j.MergeReport:
+        """Apply every remote event kept but not applied yet (after a pull brought the orders
+        they wait for, or after new files arrived). Idempotent."""
+        merged = conflicts = 0
+        while True:
+            waiting = self.repo.waiting()
+            progress = False
+            for start in range(0, len(waiting), _BATCH):
+                with self.store.transaction():
+                    for event in waiting[start : start + _BATCH]:
+                        outcome = self._apply(event)
+                        if outcome is None:
+                            continue
+                        progress = True
+                        merged += 1
+                        conflicts += int(outcome)
+            if not progress:
+                break
+        held = len(self.repo.waiting())  # still waiting after every pass
+        return j.MergeReport(merged, held, 0, conflicts)
+
+    def _apply(self, event: j.JournalEvent) -> bool | None:
+        """Apply one event in a savepoint: True if it found a conflict, False if applied,
+        None if it waits (held) or its body is unreadable (held)."""
+        name = held_name(event.till, event.seq)
+        try:
+            with self.store.transaction():
+                applied = self.repo.apply(event)
+                if applied.order_id is not None:
+                    self._follow_outbox(applied.order_id)
+                self.repo.mark_merged(event.till, event.seq, utcnow())
+                self.repo.release(name)
+        except Waiting as exc:
+            self.repo.hold(name, event.till, event.seq, exc.code)
+            return None
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning("journal event %s does not fit its kind %s: %r", name, event.kind, exc)
+            self.repo.hold(name, event.till, event.seq, "journal.event_unreadable")
+            return None
+        return applied.conflict
+
+    def _follow_outbox(self, order_id: int) -> None:
+        """The order's outbox as a local checkout would leave it (changed only if it differs)."""
+        from pos.store.outbox import Outbox
+
+        def currency() -> str:
+            return str(self.store.scalar("SELECT currency FROM orders WHERE id = ?", (order_id,)))
+
+        desired = desired_state_of(self.checkouts, order_id, currency)
+        item = Outbox(self.store).get(order_id)
+        if item is None and desired.collected is False and not desired.payments:
+            return  # nothing to say to OFN, as before any checkout
+        if item is not None and item.desired == desired:
+            return
+        self.checkouts.upsert_outbox(order_id, desired)
+
+    # status ---------------------------------------------------------------------------
+    def status(self, folder: Path | None) -> j.JournalStatus:
+        enabled = folder is not None and self.enabled()
+        reachable = False
+        if folder is not None:
+            folder = Path(folder)
+            reachable = folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+        return j.JournalStatus(
+            reachable=reachable,
+            unwritten=self.repo.unwritten_count(),
+            last_written_at=self.repo.last_written_at(),
+            last_merged_at=self.repo.last_merged_at(),
+            tills=self.repo.tills(),
+            held=self.repo.held(),
+            problem=self._problem,
+            enabled=enabled,
+        )
+
+    def take_unreported(self) -> list[j.HeldFile]:
+        """Held files and events not reported yet; they are reported from now on (once)."""
+        return self.repo.take_unreported()
+
+
+def after_pull(store: Store) -> j.MergeReport | None:
+    """A pull may have brought the orders held events wait for: apply them now (the sync
+    already succeeded, so a failure here is only logged; the next merge tries again)."""
+    service = JournalService(store)
+    try:
+        if not service.repo.waiting():
+            return None
+        return service.retry_held()
+    except Exception:
+        log.exception("merging the held journal events after a pull failed")
+        return None
+
+
+def _loads(text: str) -> dict[str, object]:
+    import json
+
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write under a temporary name in the same folder, then rename: a reader (or a sync
+    engine) sees the whole file or none of it."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise

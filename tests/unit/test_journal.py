@@ -1,0 +1,449 @@
+"""The shared journal: file format, signatures, merge rules, bad folders (real files, real
+SQLite databases, real services)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pos.domain import journal as j
+from pos.domain import settings as s
+from pos.domain.checkout import Tender, WalkInItem
+from pos.errors import KnownError
+from pos.services.journal import JournalService, JournalUnavailable
+from pos.services.reconcile import ReconcileService
+from pos.store import Store
+from pos.store.driver import sqlite3
+from pos.store.outbox import Outbox
+from tests.helpers.journal import (
+    PASSPHRASE,
+    Till,
+    copy_file,
+    journal_files,
+    new_till,
+    services,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = j.derive_key(PASSPHRASE, 1)
+
+
+# format ----------------------------------------------------------------------------------
+def _file(**changes: object) -> bytes:
+    fields: dict = {
+        "hub": 1, "till": "aaaa-1", "label": "T1", "seq": 3, "kind": j.CHECKOUT,
+        "at": "2026-12-02T10:00:00.000000Z", "event": {"id": "x", "amount": 1250},
+    }  # fmt: skip
+    fields.update(changes)
+    return j.seal(KEY, **fields)  # type: ignore[arg-type]
+
+
+def test_a_sealed_file_reads_back_as_written() -> None:
+    event = j.read(_file(), KEY, hub=1, till="aaaa-1", seq=3)
+    assert (event.till, event.label, event.seq, event.kind) == ("aaaa-1", "T1", 3, j.CHECKOUT)
+    assert event.event == {"id": "x", "amount": 1250}
+    doc = json.loads(_file())
+    body = {k: v for k, v in doc.items() if k not in ("sha256", "mac")}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert doc["sha256"] == __import__("hashlib").sha256(canonical.encode()).hexdigest()
+    assert doc["format"] == "foodhub-journal/1"
+
+
+def _rejected(raw: bytes, key: bytes = KEY, **where: object) -> str:
+    place = {"hub": 1, "till": "aaaa-1", "seq": 3, **where}
+    with pytest.raises(j.Rejected) as caught:
+        j.read(raw, key, **place)  # type: ignore[arg-type]
+    return caught.value.code
+
+
+def test_tampered_wrong_key_other_hub_truncated_and_misplaced_files_are_refused() -> None:
+    good = _file()
+    doc = json.loads(good)
+    doc["event"]["amount"] = 1  # changed without re-summing
+    assert _rejected(json.dumps(doc).encode()) == "journal.file_corrupt"
+    body = j.canonical(doc)  # changed and re-summed by hand: only the MAC catches it
+    doc["sha256"] = __import__("hashlib").sha256(body).hexdigest()
+    assert _rejected(json.dumps(doc).encode()) == "journal.wrong_key"
+    assert _rejected(good, j.derive_key("another passphrase", 1)) == "journal.wrong_key"
+    assert _rejected(_file(hub=2), j.derive_key(PASSPHRASE, 2)) == "journal.other_hub"
+    assert _rejected(good[: len(good) // 2]) == "journal.file_incomplete"
+    assert _rejected(b"") == "journal.file_incomplete"
+    assert _rejected(good, seq=4) == "journal.file_misplaced"
+    assert _rejected(good, till="bbbb-2") == "journal.file_misplaced"
+    assert _rejected(_file(kind="format_c")) == "journal.format_unknown"
+
+
+def test_the_passphrase_is_typed_loosely_but_the_hub_salts_it() -> None:
+    assert j.derive_key("k7qd m3xp 2rta ww9c hj4n zb8e", 1) == KEY
+    assert j.derive_key(PASSPHRASE, 2) != KEY
+    phrase = JournalService.new_passphrase()
+    assert len(phrase) == 29 and phrase != JournalService.new_passphrase()
+
+
+# tills ------------------------------------------------------------------------------------
+@pytest.fixture
+def tills(demo_template: Path, tmp_path: Path) -> Iterator[tuple[Till, Till, Path]]:
+    """Two tills of the demo hub, both labelled T1, and their shared folder."""
+    a = new_till(demo_template, tmp_path / "a.sqlite", "T1")
+    b = new_till(demo_template, tmp_path / "b.sqlite", "T1")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    yield a, b, folder
+    a.close()
+    b.close()
+
+
+def _orders(till: Till, n: int) -> list[int]:
+    rows = till.store.query(
+        "SELECT id FROM orders WHERE state = 'complete' ORDER BY id LIMIT ?", (n,)
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _snapshot(store: Store, till_uid: str) -> dict[str, object]:
+    """What merging gave: that till's rows, the outbox and the staff list."""
+    q = store.query
+    return {
+        "sessions": [tuple(r) for r in q(
+            "SELECT id, number, closed_at, counted_cash FROM till_sessions WHERE till_uid = ?"
+            " ORDER BY id", (till_uid,))],
+        "checkouts": [tuple(r) for r in q(
+            "SELECT id, receipt_no, kind, reversed_at, amount_paid, merged FROM checkouts"
+            " WHERE till_uid = ? ORDER BY id", (till_uid,))],
+        "payments": q("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM payments")[0][:],
+        "moves": [tuple(r) for r in q("SELECT id, amount FROM cash_movements ORDER BY id")],
+        "no_shows": [tuple(r) for r in q("SELECT order_id, marked_by FROM no_shows")],
+        "outbox": [tuple(r) for r in q("SELECT order_id, desired FROM outbox ORDER BY 1")],
+        "staff": [tuple(r) for r in q(
+            "SELECT id, kind, done_at IS NULL FROM staff_actions ORDER BY id")],
+        "unapplied": q("SELECT COUNT(*) FROM journal_events WHERE merged_at IS NULL"
+                       " AND till_uid = ?", (till_uid,))[0][0],
+    }  # fmt: skip
+
+
+def _busy_day(a: Till) -> None:
+    """Every kind of event on till A."""
+    a.till.open("Ann", 5000)
+    first, second, third, fourth = _orders(a, 4)
+    a.collect(first)
+    undone = a.collect(second)
+    a.checkout.reverse(undone.checkout.id, "wrong bag Zqx")
+    a.collect(third, "card")
+    a.checkout.sell_walk_in([WalkInItem("Kale", 150, 2)], [Tender("cash", 500)])
+    a.till.cash_move(-1000, "to the safe")
+    ReconcileService(a.store, till_id="T1").mark_no_show(fourth, "on holiday Vqz", "Olga")
+    a.till.close(a.till.expected_cash())
+
+
+def test_every_event_is_recorded_in_its_transaction_without_customer_details(tills) -> None:
+    a, _, _ = tills
+    _busy_day(a)
+    rows = a.store.query("SELECT seq, kind, body FROM journal_events ORDER BY seq")
+    assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
+    assert [r["kind"] for r in rows] == [
+        "till_open", "checkout", "checkout", "reversal", "checkout", "checkout", "cash_move",
+        "no_show", "till_close",
+    ]  # fmt: skip
+    people = a.store.query(
+        "SELECT customer_name, email, phone FROM orders WHERE customer_name != ''"
+    )
+    text = " ".join(r["body"] for r in rows)
+    assert "Vqz" not in text and "Zqx" not in text  # typed about an order: stays here
+    for person in people:
+        for value in person:
+            assert not value or value not in text
+
+
+def test_a_hand_over_on_till_a_is_seen_on_till_b(tills) -> None:
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    a.till.open("Ann", 5000)
+    done = a.collect(order)
+    assert a.journal.write_pending(folder) == 2
+    assert a.journal.write_pending(folder) == 0
+    report = b.journal.merge(folder)
+    assert (report.merged, report.held, report.rejected, report.conflicts) == (2, 0, 0, 0)
+    info = b.checkout.collection_info(order)
+    assert info is not None and info.other_till and info.receipt_no == done.receipt_no
+    assert (info.till_id, info.volunteer) == ("T1", "Ann")
+    with pytest.raises(KnownError) as refused:  # B cannot hand it over again
+        b.collect(order)
+    assert refused.value.code == "checkout.already_collected"
+    item = Outbox(b.store).get(order)  # B may push it: its outbox says what A's says
+    assert item is not None and item.status == "pending"
+    assert item.desired == Outbox(a.store).get(order).desired  # type: ignore[union-attr]
+    # B's own till is untouched: numbering and open session are B's own
+    assert b.till.current() is None
+    b.till.open("Bob", 2000)
+    assert b.till.current().number == 1  # type: ignore[union-attr]
+    receipt = b.collect(_orders(b, 2)[1]).receipt_no
+    assert receipt == done.receipt_no == "T1-000001"  # same label, another till: no clash
+    assert b.journal.merge(folder).merged == 0  # idempotent
+    # merging B into A never changes A's own rows
+    before = _snapshot(a.store, a.uid)
+    b.journal.write_pending(folder)
+    assert a.journal.merge(folder).merged == 2
+    after = _snapshot(a.store, a.uid)
+    assert before["checkouts"] == after["checkouts"] and before["sessions"] == after["sessions"]
+    status = a.journal.status(folder)
+    assert [t.this_till for t in status.tills] == [True, False]
+    assert status.tills[1].till_uid == b.uid and status.tills[1].last_seq == 2
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_order_any_duplicates_give_the_same_result(
+    tills, demo_template: Path, tmp_path: Path, data: st.DataObject
+) -> None:
+    a, _, folder = tills  # the fixture lives across the examples: A's day is written once
+    if not journal_files(folder):
+        _busy_day(a)
+        a.journal.write_pending(folder)
+    files = journal_files(folder)
+    reference_path = tmp_path / "reference.sqlite"
+    if not reference_path.exists():  # a fresh till merging everything at once
+        reference = new_till(demo_template, reference_path, "T2")
+        reference.journal.merge(folder)
+        reference.close()
+    with Store.open(reference_path) as reference_store:
+        expected = _snapshot(reference_store, a.uid)
+    assert expected["unapplied"] == 0 and len(expected["checkouts"]) == 5  # type: ignore[arg-type]
+    # a till that gets the files in any order, some twice, over several merges
+    arrivals = list(data.draw(st.permutations(files)))
+    arrivals += data.draw(st.lists(st.sampled_from(files), max_size=4))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(arrivals)), min_size=1, max_size=3)))
+    name = f"b{len(list(tmp_path.glob('b*.sqlite')))}"
+    b = new_till(demo_template, tmp_path / f"{name}.sqlite", "T2")
+    view = tmp_path / f"view-{name}"
+    view.mkdir()
+    try:
+        start = 0
+        for cut in [*cuts, len(arrivals)]:
+            for file in arrivals[start:cut]:
+                copy_file(folder, file, view)
+            start = max(start, cut)
+            b.journal.merge(view)
+        assert _snapshot(b.store, a.uid) == expected
+        assert b.store.query("SELECT COUNT(*) FROM journal_held")[0][0] == 0
+    finally:
+        b.close()
+
+
+def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    view = tmp_path / "view"
+    first, second = journal_files(folder)
+    copy_file(folder, first, view)
+    half = view / second.relative_to(folder)
+    half.write_bytes(second.read_bytes()[:100])  # the sync engine is still copying
+    (half.parent / f".{half.name}.tmp").write_bytes(b"{")  # and a temporary name
+    report = b.journal.merge(view)
+    assert (report.merged, report.held, report.rejected) == (1, 0, 1)
+    held = b.journal.status(view).held
+    assert [(h.seq, h.reason_code) for h in held] == [(2, "journal.file_incomplete")]
+    assert [h.name for h in b.journal.take_unreported()] == [held[0].name]
+    assert b.journal.take_unreported() == []  # reported once
+    assert b.journal.merge(view).rejected == 0  # still incomplete: not reported again
+    shutil.copyfile(second, half)  # the copy completes
+    assert b.journal.merge(view).merged == 1
+    assert b.journal.status(view).held == []
+
+
+def test_files_of_another_passphrase_are_kept_aside_and_reported_once(tills, tmp_path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    b.store.settings.set(s.JOURNAL_KEY, "not the hub's passphrase")
+    report = JournalService(b.store).merge(folder) if a.journal.write_pending(folder) else None
+    assert report is not None and (report.merged, report.rejected) == (0, 1)
+    again = JournalService(b.store)  # a new service (the app restarted) reads it again
+    assert again.merge(folder).rejected == 0  # same reason: reported once
+    assert [h.reason_code for h in again.status(folder).held] == ["journal.wrong_key"]
+    b.store.settings.set(s.JOURNAL_KEY, PASSPHRASE)  # staff fix the passphrase
+    assert JournalService(b.store).merge(folder).merged == 1
+    assert JournalService(b.store).status(folder).held == []
+
+
+def test_a_double_hand_over_keeps_both_and_lists_a_conflict(tills) -> None:
+    a, b, folder = tills
+    order = _orders(a, 1)[0]
+    a.till.open("Ann", 5000)
+    b.till.open("Bob", 5000)
+    mine, theirs = a.collect(order), b.collect(order)  # out of touch: both hand it over
+    a.journal.write_pending(folder)
+    b.journal.write_pending(folder)
+    assert a.journal.merge(folder).conflicts == 1
+    assert a.journal.merge(folder).conflicts == 0
+    live = a.store.query(
+        "SELECT receipt_no, merged FROM checkouts WHERE order_id = ? AND reversed_at IS NULL"
+        " ORDER BY merged",
+        (order,),
+    )
+    assert [tuple(r) for r in live] == [(mine.receipt_no, 0), (theirs.receipt_no, 1)]
+    action = a.store.query("SELECT * FROM staff_actions WHERE kind = 'double_handover'")[0]
+    assert action["checkout_id"] == theirs.checkout.id and action["order_id"] == order
+    assert action["reason_code"] == "journal.double_handover"
+    assert json.loads(action["reason_params"])["local"] == mine.receipt_no
+    assert json.loads(action["reason_params"])["remote"] == theirs.receipt_no
+    assert json.loads(action["reason_params"])["till"] == "T1"
+    # A's outbox keeps A's own hand-over
+    assert Outbox(a.store).get(order).desired.checkout_id == mine.checkout.id  # type: ignore[union-attr]
+    # B undoes its hand-over: merged into A, the conflict is settled by that undo
+    b.checkout.reverse(theirs.checkout.id, "the customer had A's bag")
+    b.journal.write_pending(folder)
+    a.journal.merge(folder)
+    done = a.store.query("SELECT done_at, done_by FROM staff_actions WHERE id = ?", (action["id"],))
+    assert done[0]["done_at"] is not None and done[0]["done_by"] == "journal: undone"
+
+
+def test_folder_gone_read_only_or_full_leaves_events_waiting(tills, tmp_path: Path) -> None:
+    a, _, _ = tills
+    folder = tmp_path / "usb"
+    a.till.open("Ann", 5000)  # the till works without the folder
+    with pytest.raises(JournalUnavailable) as gone:
+        a.journal.write_pending(folder)
+    assert gone.value.code == "journal.folder_missing"
+    status = a.journal.status(folder)
+    assert status.waiting and not status.reachable and status.unwritten == 1
+    assert status.problem == "journal.folder_missing"
+    with pytest.raises(JournalUnavailable):
+        a.journal.check_folder(folder)
+    a.collect(_orders(a, 1)[0])
+    folder.mkdir()  # the stick is back
+    a.journal.check_folder(folder)
+    assert list(folder.iterdir()) == []  # the test file is gone
+    assert a.journal.write_pending(folder) == 2
+    status = a.journal.status(folder)
+    assert not status.waiting and status.problem is None and status.unwritten == 0
+    # the folder is emptied (a new stick): everything is rewritten from the database
+    shutil.rmtree(folder)
+    folder.mkdir()
+    a.store.db.conn.execute("UPDATE journal_events SET written_at = NULL")
+    assert a.journal.write_pending(folder) == 2 and len(journal_files(folder)) == 2
+
+
+@pytest.fixture
+def small_mount(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KiB tmpfs (needs mount rights, else skipped)."""
+    point = tmp_path / "mnt"
+    point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(point)],
+                          capture_output=True, check=False)  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def test_a_full_or_read_only_folder_is_said_and_nothing_is_lost(tills, small_mount) -> None:
+    a, b, _ = tills
+    a.till.open("Ann", 5000)
+    (small_mount / "filler").write_bytes(b"x" * 60_000)
+    for order in _orders(a, 6):
+        a.collect(order)
+    with pytest.raises(JournalUnavailable) as full:
+        a.journal.write_pending(small_mount)
+    assert full.value.code == "journal.folder_full"
+    with pytest.raises(JournalUnavailable):
+        a.journal.check_folder(small_mount)
+    status = a.journal.status(small_mount)
+    assert status.waiting and status.unwritten > 0
+    assert not [p for p in small_mount.rglob(".*.tmp")]  # no half file left behind
+    (small_mount / "filler").unlink()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_mount)], check=True)
+    with pytest.raises(JournalUnavailable) as read_only:
+        a.journal.write_pending(small_mount)
+    assert read_only.value.code == "journal.folder_read_only"
+    subprocess.run(["mount", "-o", "remount,rw", str(small_mount)], check=True)
+    a.journal.write_pending(small_mount)
+    assert a.journal.status(small_mount).unwritten == 0
+    assert b.journal.merge(small_mount).merged == 7
+
+
+# the command line ---------------------------------------------------------------------------
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "journal", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "FOODHUB_POS_LANG": "fr"},
+    )  # fmt: skip
+
+
+def test_the_journal_command_exports_and_imports(tills, tmp_path: Path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a_path, b_path = a.store.path, b.store.path
+    a.close()
+    b.close()
+    out = _cli("--db", str(a_path), "--folder", str(folder), "--export")
+    assert out.returncode == 0, out.stderr
+    assert "written: 2" in out.stdout
+    both = _cli("--db", str(b_path), "--folder", str(folder))
+    assert both.returncode == 0, both.stderr
+    assert "merged: 2" in both.stdout and "written: 0" in both.stdout
+    missing = _cli("--db", str(b_path), "--folder", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1
+    assert missing.stderr.startswith("error: ") and "Traceback" not in missing.stderr
+    assert "journal" in missing.stderr and "nowhere" in missing.stderr
+    assert "dossier" in missing.stderr  # worded in French (FOODHUB_POS_LANG=fr)
+    with Store.open(b_path) as store:
+        store.settings.set(s.JOURNAL_KEY, "")
+    off = _cli("--db", str(b_path), "--folder", str(folder), "--import")
+    assert off.returncode == 1 and "Traceback" not in off.stderr
+
+
+def test_the_migration_keeps_a_till_s_day(tmp_path: Path) -> None:
+    """A schema-8 database with a session, a walk-in sale and a cash move opens at 9 intact:
+    the rows keep their till_uid, are this till's own (merged = 0), references hold."""
+    path = tmp_path / "old.sqlite"
+    old = Store.open(path, schema_version=8)
+    with old.transaction():
+        for statement in (
+            "INSERT INTO till_sessions(id, till_id, number, volunteer, opened_at, float_amount)"
+            " VALUES ('s1', 'T1', 1, 'Ann', '2026-11-28T09:00:00Z', 5000)",
+            "INSERT INTO cash_movements(id, session_id, amount, reason, created_at, created_by)"
+            " VALUES ('m1', 's1', -1000, 'safe', '2026-11-28T10:00:00Z', 'Ann')",
+            "INSERT INTO checkouts(id, receipt_no, kind, session_id, till_id, volunteer,"
+            " created_at, currency, goods_total, amount_due, amount_paid)"
+            " VALUES ('c1', 'T1-000001', 'walk_in', 's1', 'T1', 'Ann', '2026-11-28T10:05:00Z',"
+            " 'GBP', 300, 300, 300)",
+            "INSERT INTO checkout_lines(checkout_id, product_name, quantity, unit_price, amount)"
+            " VALUES ('c1', 'Kale', 2, 150, 300)",
+            "INSERT INTO payments(id, checkout_id, method, amount, tendered, created_at)"
+            " VALUES ('p1', 'c1', 'cash', 300, 500, '2026-11-28T10:05:00Z')",
+        ):
+            old.db.conn.execute(statement)
+    uid = old.settings.get(s.TILL_UID)
+    old.close()
+    store = Store.open(path)
+    try:
+        assert store.version == 9 and store.scalar("PRAGMA foreign_keys") == 1
+        assert store.query("PRAGMA foreign_key_check") == []
+        row = store.query("SELECT till_uid, merged, receipt_no FROM checkouts")[0]
+        assert tuple(row) == (uid, 0, "T1-000001")
+        till = services(store, "T1")
+        assert till.till.current() is not None and till.till.current().id == "s1"  # type: ignore[union-attr]
+        assert till.till.expected_cash() == 5000 + 300 - 1000
+        sale = till.checkout.sell_walk_in([WalkInItem("Eggs", 200, 1)], [Tender("cash", 200)])
+        assert sale.receipt_no == "T1-000002"
+        with pytest.raises(sqlite3.IntegrityError):  # a session a checkout points at stays
+            with store.transaction():
+                store.db.conn.execute("DELETE FROM till_sessions WHERE id = 's1'")
+    finally:
+        store.close()
