@@ -45,8 +45,11 @@ SELECT o.id, o.number, o.customer_name, o.pickup_point_id, COALESCE(p.name, '') 
        COALESCE(sa.n_all, 0) AS actions_all, COALESCE(sa.n_open, 0) AS actions_open
 FROM orders o
 LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
-LEFT JOIN checkouts c
-       ON c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
+LEFT JOIN checkouts c  -- one live collection per order: this till's first (a double
+       -- hand-over merged from another till's journal keeps both; staff list it)
+       ON c.id = (SELECT x.id FROM checkouts x WHERE x.order_id = o.id
+                   AND x.kind = 'collection' AND x.reversed_at IS NULL
+                   ORDER BY x.merged, x.created_at, x.id LIMIT 1)
 LEFT JOIN no_shows n ON n.order_id = o.id
 LEFT JOIN outbox ob ON ob.order_id = o.id
 LEFT JOIN (SELECT order_id, COUNT(*) AS n_all, SUM(done_at IS NULL) AS n_open

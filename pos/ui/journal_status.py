@@ -18,12 +18,15 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from pos import messages
+from pos.domain.journal import JournalStatus
 from pos.domain.settings import JOURNAL_FOLDER, JOURNAL_KEY
 from pos.errors import KnownError
-from pos.services.journal import JournalService, JournalStatus
+from pos.services.journal import JournalService
 from pos.store import Store
 from pos.ui import tasks
 from pos.ui.formatting import local_time
+from pos.ui.i18n import current_language
 from pos.ui.widgets import ShrinkingLabel
 
 MERGE_INTERVAL_MS = 15_000
@@ -123,8 +126,10 @@ class JournalController(QObject):
 
     def kick(self, *, merge: bool = False) -> bool:
         """Ask for a round (write; merge too when ``merge``); False while the journal is off."""
+        if self.closed:
+            return False
         folder = self.folder()
-        if self.closed or folder is None:
+        if folder is None:
             return False
         self._merge_wanted = self._merge_wanted or merge
         if self.job is not None:
@@ -159,7 +164,8 @@ class JournalController(QObject):
             self.kick()
 
     def _folder_changed(self, _path: str) -> None:
-        self.settle.start()  # restarts: one merge after a burst of files
+        if not self.closed:
+            self.settle.start()  # restarts: one merge after a burst of files
 
     def _watch(self) -> None:
         """Watch the folder and every till's subfolder (new tills appear as new folders)."""
@@ -179,6 +185,7 @@ class JournalController(QObject):
         self.closed = True
         self.timer.stop()
         self.settle.stop()
+        self.watcher.directoryChanged.disconnect(self._folder_changed)
         finished = True
         if self.job is not None:
             finished = self.job.wait(timeout_ms)
@@ -192,7 +199,7 @@ class JournalController(QObject):
         status = self.status
         if status is None:
             return self.tr("Journal: reading the folder…")
-        if not status.reachable:
+        if not status.reachable or status.problem:
             return self.tr("Journal: waiting for the folder")
         if status.held:
             return self.tr("Journal: %n file(s) kept aside", "", len(status.held))
@@ -217,6 +224,10 @@ class JournalController(QObject):
             if status.last_merged_at:
                 when = local_time(status.last_merged_at, self.timezone)
                 tip.append(self.tr("Last read from the other tills: %1").replace("%1", when))
+            if status.problem:  # why the last write or merge failed, in the UI language
+                tip.append(messages.word_error(
+                    KnownError(status.problem, folder=str(folder), reason=""), current_language()
+                ))  # fmt: skip
             if status.held:
                 tip.append(
                     self.tr(
@@ -225,8 +236,8 @@ class JournalController(QObject):
                     )
                 )
         self.label.setToolTip("\n".join(tip))
-        state = "none" if status is None else "off" if not status.reachable else "held" if (
-            status.held) else "ok"  # fmt: skip
+        state = "none" if status is None else "waiting" if not status.reachable or (
+            status.problem) else "held" if status.held else "ok"  # fmt: skip
         self.label.setProperty("state", state)
 
 

@@ -135,7 +135,9 @@ def test_a_double_hand_over_reaches_the_staff_list_with_both_receipts(tills, qtb
     win.journal.kick(merge=True)
     store = services.store
     qtbot.waitUntil(
-        lambda: store.scalar("SELECT 1 FROM staff_actions WHERE kind = 'double_handover'"),
+        lambda: (
+            store.scalar("SELECT COUNT(*) FROM staff_actions WHERE kind = 'double_handover'") == 1
+        ),
         timeout=20_000,
     )
     assert store.scalar("SELECT COUNT(*) FROM checkouts WHERE order_id = ?", (oid,)) == 2
@@ -150,6 +152,8 @@ def test_a_double_hand_over_reaches_the_staff_list_with_both_receipts(tills, qtb
     table = find(rec, QTableView, "actionsTable")
     m = table.model()
     rows = [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+    orders = [o.order_id for o in rec.view.orders]
+    assert orders.count(oid) == 1  # one order, counted once, though handed over twice
     twice = [r for r in rows if r[2] == "Handed over twice"]
     assert len(twice) == 1
     assert local in twice[0][3] and remote in twice[0][3] and "T2" in twice[0][3]
@@ -234,9 +238,9 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
 
 def open_settings(qtbot, win) -> QDialog:  # type: ignore[no-untyped-def]
     win.findChild(QAction, "hubSettingsAction").trigger()  # no PIN set: straight in
-    dialog = win.findChild(QDialog, "hubSettingsDialog")
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    shown = [d for d in win.findChildren(QDialog, "hubSettingsDialog") if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
 
 
 def test_the_folder_test_says_missing_and_read_only(tills, qtbot, tmp_path: Path):
