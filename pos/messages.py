@@ -474,6 +474,10 @@ ERRORS: dict[str, str] = {
         "A journal file has a format this version does not know (a newer version wrote it?)."
     ),
     "journal.event_unreadable": N_("A journal event does not have the fields its kind needs."),
+    "journal.event_clash": N_(
+        "A journal event clashes with what this till has (the same receipt number twice: was a"
+        " backup restored on a till?)."
+    ),
     "journal.order_missing": N_(
         "A journal event is for an order this till does not have yet; it is merged after the"
         " next sync with OFN."

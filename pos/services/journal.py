@@ -27,6 +27,7 @@ from pos.services.checkout import desired_state_of
 from pos.store import Store
 from pos.store.checkouts import CheckoutRepository
 from pos.store.db import utcnow
+from pos.store.driver import sqlite3
 from pos.store.journal import JournalRepository, Waiting, held_name
 
 log = logging.getLogger(__name__)
@@ -122,11 +123,13 @@ class JournalService:
         hub, label = self.hub_id(), self.store.settings.get(s.TILL_LABEL)
         mine = folder / self.repo.till_uid
         written = 0
+        renumbered = False
         try:
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
             try:
                 mine.mkdir(exist_ok=True)
+                self._recover(mine, key, hub)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
             while rows := self.repo.unwritten(_BATCH):
@@ -137,18 +140,66 @@ class JournalService:
                             key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
                             kind=row["kind"], at=row["at"], event=_loads(row["body"]),
                         )  # fmt: skip
-                        _write_file(mine / j.file_name(row["seq"]), data)
+                        target = mine / j.file_name(row["seq"])
+                        if _taken(target, data):
+                            break  # renumbered below, then written on the next pass
+                        _write_file(target, data)
                         done.append(row["seq"])
+                    else:
+                        rows = []
                 except OSError as exc:
                     raise folder_problem(exc, folder) from exc
                 finally:
                     self.repo.mark_written(done, utcnow())
                     written += len(done)
+                if rows:  # a file of ours with another event under this number
+                    self._renumber(mine, rows[len(done)]["seq"])
+                    renumbered = True
+            if renumbered:  # the lost events whose numbers were taken can come back now
+                try:
+                    self._recover(mine, key, hub)
+                except OSError as exc:
+                    raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
             self._problem = exc.code
             raise
         self._problem = None
         return written
+
+    def _recover(self, mine: Path, key: bytes, hub: int | str) -> int:
+        """Take back this till's own events that its folder has and its database lost (a
+        backup was restored): applied as rows of this till, so its receipt and session
+        numbers carry on after them and no published number is used twice."""
+        known = self.repo.known_seqs(self.repo.till_uid)
+        lost = sorted(
+            seq for seq in (j.seq_of(p.name) for p in mine.iterdir())
+            if seq is not None and seq not in known
+        )  # fmt: skip
+        recovered = 0
+        for seq in lost:
+            try:
+                event = j.read(
+                    (mine / j.file_name(seq)).read_bytes(), key, hub=hub, till=self.repo.till_uid,
+                    seq=seq,
+                )  # fmt: skip
+            except (j.Rejected, FileNotFoundError):
+                continue  # not ours after all (another key) or gone: nothing to take back
+            with self.store.transaction():
+                self.repo.recover(event, utcnow())
+                if self._apply(event) is not None:
+                    recovered += 1
+        if recovered:
+            log.warning("took back %d event(s) of this till from %s", recovered, mine)
+        return recovered
+
+    def _renumber(self, mine: Path, first: int) -> None:
+        """This till's folder has files numbered past what the database knows (a backup was
+        restored): the unwritten events move past them, so no published number changes
+        meaning. Other tills merged those files already; they stay true."""
+        numbers = [n for n in (j.seq_of(p.name) for p in mine.iterdir()) if n is not None]
+        top = max([first, *numbers, *self.repo.known_seqs(self.repo.till_uid)])
+        log.warning("journal numbers from %d are taken in %s: moved to %d", first, mine, top + 1)
+        self.repo.renumber_unwritten(first, top + 1)
 
     # merging --------------------------------------------------------------------------
     def merge(self, folder: Path) -> j.MergeReport:
@@ -156,7 +207,7 @@ class JournalService:
         folder = Path(folder)
         key = self._key()
         hub = self.hub_id()
-        rejected = 0
+        rejected = recovered = 0
         try:
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
@@ -168,6 +219,8 @@ class JournalService:
                 )  # fmt: skip
                 for till in tills:
                     rejected += self._read_till(folder / till, till, key, hub)
+                if (folder / self.repo.till_uid).is_dir():
+                    recovered = self._recover(folder / self.repo.till_uid, key, hub)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
@@ -175,7 +228,7 @@ class JournalService:
             raise
         self._problem = None
         report = self.retry_held()
-        return j.MergeReport(report.merged, report.held, rejected, report.conflicts)
+        return j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
 
     def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
         """Keep the new verified events of one till's folder; files refused newly."""
@@ -234,7 +287,7 @@ class JournalService:
 
     def _apply(self, event: j.JournalEvent) -> bool | None:
         """Apply one event in a savepoint: True if it found a conflict, False if applied,
-        None if it waits (held) or its body is unreadable (held)."""
+        None if it waits (held), its body is unreadable or it clashes with rows here (held)."""
         name = held_name(event.till, event.seq)
         try:
             with self.store.transaction():
@@ -245,6 +298,10 @@ class JournalService:
                 self.repo.release(name)
         except Waiting as exc:
             self.repo.hold(name, event.till, event.seq, exc.code)
+            return None
+        except sqlite3.IntegrityError as exc:  # e.g. a receipt number issued twice
+            log.warning("journal event %s clashes with this database: %s", name, exc)
+            self.repo.hold(name, event.till, event.seq, "journal.event_clash")
             return None
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("journal event %s does not fit its kind %s: %r", name, event.kind, exc)
@@ -308,6 +365,14 @@ def _loads(text: str) -> dict[str, object]:
 
     value = json.loads(text)
     return value if isinstance(value, dict) else {}
+
+
+def _taken(path: Path, data: bytes) -> bool:
+    """Whether ``path`` holds another event than ``data`` (the same bytes: written before)."""
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return False
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -95,6 +95,19 @@ class JournalRepository:
                 [(at, self.till_uid, seq) for seq in seqs],
             )
 
+    def renumber_unwritten(self, first: int, new_first: int) -> None:
+        """Move the unwritten events numbered from ``first`` to start at ``new_first`` (their
+        numbers were taken by files this database no longer knows: a restored backup)."""
+        shift = new_first - first
+        with self.store.transaction():
+            for sign in (-1, 1):  # through negative numbers: no clash while rows move
+                self.conn.execute(
+                    "UPDATE journal_events SET seq = ? * (CASE WHEN seq < 0 THEN -seq"
+                    " ELSE seq + ? END) WHERE till_uid = ? AND written_at IS NULL"
+                    " AND (seq >= ? OR seq < 0)",
+                    (sign, shift if sign < 0 else 0, self.till_uid, first),
+                )
+
     def last_written_at(self) -> str | None:
         value = self.store.scalar(
             "SELECT MAX(written_at) FROM journal_events WHERE till_uid = ?", (self.till_uid,)
@@ -131,6 +144,15 @@ class JournalRepository:
                 (event.till, event.label, event.seq, event.at, utcnow()),
             )
         return bool(cur.rowcount)
+
+    def recover(self, event: j.JournalEvent, at: str) -> None:
+        """Keep one of this till's own events found in the folder but not in the database
+        (a backup was restored): its file is written, and it is applied like a merge."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO journal_events(till_uid, seq, kind, at, body, written_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (event.till, event.seq, event.kind, event.at, _dump(event.event), at),
+        )
 
     def waiting(self) -> list[j.JournalEvent]:
         """Remote events kept but not applied yet, each till's in sequence order."""

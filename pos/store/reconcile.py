@@ -45,11 +45,12 @@ SELECT o.id, o.number, o.customer_name, o.pickup_point_id, COALESCE(p.name, '') 
        COALESCE(sa.n_all, 0) AS actions_all, COALESCE(sa.n_open, 0) AS actions_open
 FROM orders o
 LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
-LEFT JOIN checkouts c  -- one live collection per order: this till's first (a double
-       -- hand-over merged from another till's journal keeps both; staff list it)
-       ON c.id = (SELECT x.id FROM checkouts x WHERE x.order_id = o.id
-                   AND x.kind = 'collection' AND x.reversed_at IS NULL
-                   ORDER BY x.merged, x.created_at, x.id LIMIT 1)
+LEFT JOIN checkouts c
+       ON c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
+      -- a double hand-over (two tills, docs/journal.md) shows once: this till's, else the first
+      AND NOT EXISTS (SELECT 1 FROM checkouts c2 WHERE c2.order_id = c.order_id
+                      AND c2.kind = 'collection' AND c2.reversed_at IS NULL
+                      AND (c2.merged, c2.created_at, c2.id) < (c.merged, c.created_at, c.id))
 LEFT JOIN no_shows n ON n.order_id = o.id
 LEFT JOIN outbox ob ON ob.order_id = o.id
 LEFT JOIN (SELECT order_id, COUNT(*) AS n_all, SUM(done_at IS NULL) AS n_open
