@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from pos.domain import reconcile as r
 from pos.ui.formatting import local_time
@@ -26,6 +26,17 @@ def _taken(methods: tuple[r.MethodTotal, ...], money: Money) -> str:
     return ", ".join(f"{m.label} {money(m.amount)}" for m in methods) or "—"
 
 
+def _fit_height(table: QTableView) -> None:
+    """As tall as its rows (a few): no empty band under a short table in the scroll area."""
+    rows = table.model().rowCount()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += (
+        sum(table.rowHeight(r) for r in range(rows)) or table.verticalHeader().defaultSectionSize()
+    )
+    bar = table.horizontalScrollBar()
+    table.setFixedHeight(height + (bar.sizeHint().height() if bar.isVisible() else 0) + 2)
+
+
 class TillsBox(QGroupBox):
     """``show_view`` fills both tables from an overview (small: a row per point or till)."""
 
@@ -36,7 +47,7 @@ class TillsBox(QGroupBox):
         self.setObjectName("tillsBox")
         self.points_model = RowsModel(
             [
-                self.tr("Pickup point"), self.tr("Orders"), self.tr("Collected"),
+                self.tr("Pickup point"), self.tr("Orders"), self.tr("Collected", "count of orders"),
                 self.tr("No-shows"), self.tr("Walk-in sales"), self.tr("Till sessions"),
                 self.tr("Taken by method"), self.tr("Recorded"),
             ],
@@ -99,12 +110,13 @@ class TillsBox(QGroupBox):
             tints=["#fef3c7" if t.open_sessions else None for t in tills],
         )
         self.reported.setText(self._reported_text(tills))
+        for table in (self.points_table, self.tills_table):
+            _fit_height(table)
 
     def _till_row(self, t: r.TillLine, money: Money) -> tuple[str, ...]:
         sessions = str(t.sessions)
         if t.open_sessions:
-            sessions = self.tr("%1 (%2 open)").replace("%1", sessions)
-            sessions = sessions.replace("%2", str(t.open_sessions))
+            sessions = self.tr("%1 (%n open)", "", t.open_sessions).replace("%1", sessions)
         return (
             self.tr("%1 (this till)").replace("%1", t.label) if t.is_this_till else t.label,
             ", ".join(t.pickup_points) or "—",
