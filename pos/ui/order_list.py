@@ -98,7 +98,7 @@ class OrderListModel(QAbstractTableModel):
         }
 
     def other_till_words(self) -> set[str]:
-        """"Collected on T2" for each other till in the list (the status column fits them)."""
+        """ "Collected on T2" for each other till in the list (the status column fits them)."""
         return {self.status_text(r) for r in self._rows if r.collected_on and r.is_collected}
 
     def status_text(self, row: OrderSummary) -> str:
