@@ -214,8 +214,9 @@ class OrderListView(QTableView):
         # the room Qt's item delegate gives a text (focus frame margin + 1 on each side)
         pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         chip = QFontMetrics(fonts["status"])
-        words = {*model.status_words().values(), *model.other_till_words()}
-        status = max(chip.horizontalAdvance(w) for w in words) + pad
+        status = max(chip.horizontalAdvance(w) for w in model.status_words().values()) + pad
+        for word in model.other_till_words():  # "Collected on T2": a few pixels to spare
+            status = max(status, chip.horizontalAdvance(word) + pad + 8)
         most = max((due_of(r) for r in model.rows()), default=0)
         amount = money(most, model.currency, model.locale) if most else ""
         due = QFontMetrics(fonts["due"]).horizontalAdvance(amount) + pad

@@ -15,6 +15,7 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -221,8 +222,8 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
 
     # the CSV says the same per till
     target = tmp_path / "day.csv"
-    rec.export(target)
-    qtbot.waitUntil(target.exists, timeout=20_000)
+    with qtbot.waitSignal(rec.exported, timeout=30_000):
+        rec.export(target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         money = {r["item"]: r for r in csv.DictReader(handle) if r["section"] == "till_money"}
     assert set(money) == {"T1", "T2"}
@@ -234,6 +235,13 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
         )
         assert Decimal(money[label]["recorded"]) == Decimal(recorded) / 100
     assert money["T1"]["status"] == "this_till"
+    # and the PDF prints the per-till table with T2's money
+    pdf = tmp_path / "day.pdf"
+    with qtbot.waitSignal(rec.exported, timeout=30_000):
+        rec.export(pdf)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "Per till" in text and "Per pickup point" in text
+    assert shown["T2"][6] in text and "this till" in text
 
 
 def open_settings(qtbot, win) -> QDialog:  # type: ignore[no-untyped-def]
