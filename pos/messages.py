@@ -109,6 +109,10 @@ ERRORS: dict[str, str] = {
     "checkout.undo_other_session": N_(
         "Only checkouts of the current till session can be undone here."
     ),
+    "checkout.undo_other_till": N_(
+        "This checkout was made on till {till}: undo it there (or, for staff, accept OFN's"
+        " version of the order)."
+    ),
     # delivery rounds
     "round.volunteer_missing": N_("Say who is recording this round."),
     "round.float_negative": N_("The float cannot be negative."),

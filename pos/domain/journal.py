@@ -49,6 +49,13 @@ _UID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,63}$")
 _PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed
 
 
+#: why a file (not an event in it) is kept aside: see :func:`read`
+FILE_REASONS = frozenset({
+    "journal.file_incomplete", "journal.file_corrupt", "journal.other_hub", "journal.wrong_key",
+    "journal.file_misplaced", "journal.format_unknown",
+})  # fmt: skip
+
+
 class Rejected(Exception):
     """A journal file that cannot be merged; ``code`` is its pos.messages code."""
 

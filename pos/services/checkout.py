@@ -380,6 +380,8 @@ class CheckoutService:
             raise KnownError("checkout.undo_of_undo")
         if original.reversed_at is not None:
             raise KnownError("checkout.already_undone", receipt=original.receipt_no)
+        if self.repo.is_other_till(original.id):  # merged from its journal: undone there
+            raise KnownError("checkout.undo_other_till", till=original.till_id)
         session = self.till.current()
         in_session = session is not None and session.id == original.session_id
         if original.session_id is not None and not in_session:

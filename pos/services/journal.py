@@ -15,6 +15,7 @@ unwritten until :meth:`JournalService.write_pending` runs again (``status().wait
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import secrets
@@ -33,6 +34,9 @@ from pos.store.journal import JournalRepository, Waiting, held_name
 log = logging.getLogger(__name__)
 
 _BATCH = 200  # events applied per transaction (each in its own savepoint)
+# The last write or merge failure (a code) per database: services are made per thread and
+# connection (the app's worker tasks), the status is the database's.
+_PROBLEMS: dict[Path, str] = {}
 
 
 class JournalUnavailable(KnownError):
@@ -58,7 +62,6 @@ class JournalService:
         self.store = store
         self.repo = JournalRepository(store)
         self.checkouts = CheckoutRepository(store)
-        self._problem: str | None = None  # the last write/merge failure (a code)
         # held files unchanged since they were refused are not read again: name -> stat
         self._refused: dict[str, tuple[int, int]] = {}
 
@@ -136,12 +139,13 @@ class JournalService:
                 done: list[int] = []
                 try:
                     for row in rows:
+                        event = _loads(row["body"])
                         data = j.seal(
                             key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
-                            kind=row["kind"], at=row["at"], event=_loads(row["body"]),
+                            kind=row["kind"], at=row["at"], event=event,
                         )  # fmt: skip
                         target = mine / j.file_name(row["seq"])
-                        if _taken(target, data):
+                        if _taken(target, row["kind"], row["at"], event):
                             break  # renumbered below, then written on the next pass
                         _write_file(target, data)
                         done.append(row["seq"])
@@ -161,9 +165,9 @@ class JournalService:
                 except OSError as exc:
                     raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
-            self._problem = exc.code
+            _PROBLEMS[self.store.path] = exc.code
             raise
-        self._problem = None
+        _PROBLEMS.pop(self.store.path, None)
         return written
 
     def _recover(self, mine: Path, key: bytes, hub: int | str) -> int:
@@ -221,14 +225,28 @@ class JournalService:
                     rejected += self._read_till(folder / till, till, key, hub)
                 if (folder / self.repo.till_uid).is_dir():
                     recovered = self._recover(folder / self.repo.till_uid, key, hub)
+                self._forget_vanished(folder)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
         except JournalUnavailable as exc:
-            self._problem = exc.code
+            _PROBLEMS[self.store.path] = exc.code
             raise
-        self._problem = None
+        _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
         return j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
+
+    def _forget_vanished(self, folder: Path) -> None:
+        """Files kept aside that are no longer in the folder (a sync engine's leftover it
+        removed) are no longer reported."""
+        gone = [
+            h.name for h in self.repo.held()
+            if h.reason_code in j.FILE_REASONS and not (folder / h.name).exists()
+        ]  # fmt: skip
+        if gone:
+            with self.store.transaction():
+                for name in gone:
+                    self.repo.release(name)
+                    self._refused.pop(name, None)
 
     def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
         """Keep the new verified events of one till's folder; files refused newly."""
@@ -324,6 +342,17 @@ class JournalService:
             return
         self.checkouts.upsert_outbox(order_id, desired)
 
+    def exchange(self, folder: Path) -> j.MergeReport | None:
+        """Write this till's pending events, then merge the others' (the app's timer): a
+        folder that cannot be used is not an error here, only the status (``problem``,
+        ``waiting``); None then. Raises only ``journal.key_missing``."""
+        try:
+            self.write_pending(folder)
+            return self.merge(folder)
+        except JournalUnavailable as exc:
+            log.info("journal folder not usable: %s", exc.code)
+            return None
+
     # status ---------------------------------------------------------------------------
     def status(self, folder: Path | None) -> j.JournalStatus:
         enabled = folder is not None and self.enabled()
@@ -338,7 +367,7 @@ class JournalService:
             last_merged_at=self.repo.last_merged_at(),
             tills=self.repo.tills(),
             held=self.repo.held(),
-            problem=self._problem,
+            problem=_PROBLEMS.get(self.store.path),
             enabled=enabled,
         )
 
@@ -361,18 +390,22 @@ def after_pull(store: Store) -> j.MergeReport | None:
 
 
 def _loads(text: str) -> dict[str, object]:
-    import json
-
     value = json.loads(text)
     return value if isinstance(value, dict) else {}
 
 
-def _taken(path: Path, data: bytes) -> bool:
-    """Whether ``path`` holds another event than ``data`` (the same bytes: written before)."""
+def _taken(path: Path, kind: str, at: str, event: dict[str, object]) -> bool:
+    """Whether ``path`` holds another event than this one (the same event written before, even
+    under an older label, is not another; nor is a damaged file, which is rewritten)."""
     try:
-        return path.read_bytes() != data
+        doc = json.loads(path.read_bytes())
     except FileNotFoundError:
         return False
+    except ValueError:
+        return False
+    if not isinstance(doc, dict):
+        return False
+    return (doc.get("kind"), doc.get("at"), doc.get("event")) != (kind, at, event)
 
 
 def _write_file(path: Path, data: bytes) -> None:

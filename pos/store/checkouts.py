@@ -143,6 +143,11 @@ class CheckoutRepository:
         return PrintJobs(self.store).enqueue(kind, ref, is_copy=is_copy)
 
     # reading ------------------------------------------------------------------
+    def is_other_till(self, checkout_id: str) -> bool:
+        """The checkout was made on another till (merged from its journal)."""
+        uid = self.store.scalar("SELECT till_uid FROM checkouts WHERE id = ?", (checkout_id,))
+        return uid is not None and uid != self.till_uid
+
     def exists(self, checkout_id: str) -> bool:
         return self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) == 1
 

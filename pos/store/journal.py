@@ -318,25 +318,33 @@ class JournalRepository:
         return Applied(order_id=c.order_id, conflict=self._double_handover(c.order_id, c.id, ev))
 
     def _double_handover(self, order_id: int, checkout_id: str, ev: j.JournalEvent) -> bool:
-        """Another till's live collection of the same order: both kept, staff decide."""
+        """Another till's live collection of the same order: both kept, staff decide.
+
+        The action is the same whatever order the two events arrive in (an id from the pair,
+        and: this till's own hand-over is ``local``, the merged one ``remote``; between two
+        merged ones, as on the staff copy, the earlier is ``local``)."""
+        columns = "id, receipt_no, till_id, merged, created_at"
         other = self.conn.execute(
-            "SELECT id, receipt_no FROM checkouts WHERE order_id = ? AND kind = 'collection'"
+            f"SELECT {columns} FROM checkouts WHERE order_id = ? AND kind = 'collection'"
             " AND reversed_at IS NULL AND till_uid != ? AND id != ?"
             " ORDER BY merged, created_at, id LIMIT 1",
             (order_id, ev.till, checkout_id),
         ).fetchone()
         if other is None:
             return False
+        this = self.conn.execute(
+            f"SELECT {columns} FROM checkouts WHERE id = ?", (checkout_id,)
+        ).fetchone()
+        first, second = sorted((other, this), key=lambda r: (r["merged"], r["created_at"], r["id"]))
         number = self.store.scalar("SELECT number FROM orders WHERE id = ?", (order_id,))
-        receipt = self.store.scalar("SELECT receipt_no FROM checkouts WHERE id = ?", (checkout_id,))
-        params = {"local": other["receipt_no"], "remote": receipt, "till": ev.label,
-                  "number": number}  # fmt: skip
-        pair = "|".join(sorted((other["id"], checkout_id)))
+        params = {"local": first["receipt_no"], "remote": second["receipt_no"],
+                  "till": second["till_id"], "number": number}  # fmt: skip
+        pair = f"{first['id']}|{second['id']}"
         action_id = str(uuid.uuid5(_DOUBLE_HANDOVER_IDS, f"{order_id}|{pair}"))
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO staff_actions(id, order_id, checkout_id, kind, reason,"
             " created_at, reason_code, reason_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (action_id, order_id, checkout_id, j.DOUBLE_HANDOVER,
+            (action_id, order_id, second["id"], j.DOUBLE_HANDOVER,
              messages.word("journal.double_handover", params, messages.SOURCE), utcnow(),
              "journal.double_handover", json.dumps(params, ensure_ascii=False)),
         )  # fmt: skip

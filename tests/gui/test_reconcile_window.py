@@ -168,10 +168,12 @@ def test_till_sessions_show_counted_difference(day_window, qtbot):
     assert row[9] == gbp(t1["counted_cash"])
     assert row[10] == gbp(-200)
     assert row[11] == "£2 short, coins"
-    t2 = next(r for r in sessions if r[0] == "T2 #1")
+    # one database is one till: T2's session is numbered after T1's (per till_uid)
+    number = store.scalar("SELECT number FROM till_sessions WHERE till_id = 'T2'")
+    t2 = next(r for r in sessions if r[0] == f"T2 #{number}")
     assert t2[4] == "open" and t2[10] == "—"
     note = find(win.reconcile_window, QLabel, "sessionsNote")
-    assert note.text() == "Still open, cash not counted: T2 #1."
+    assert note.text() == f"Still open, cash not counted: T2 #{number}."
 
 
 def test_no_show_marking_then_counts_change(day_window, qtbot):
