@@ -305,3 +305,29 @@ def test_a_new_key_is_shown_as_text_and_qr_and_saved_without_logging_it(
     find(dialog, QPushButton, "journalKeyShow").click()
     assert field.echoMode() == QLineEdit.EchoMode.Normal and field.text() == key
     assert isinstance(find(dialog, QWidget, "journalKeyQr"), QLabel)
+
+
+def test_a_folder_that_goes_away_says_waiting_and_nothing_is_lost(tills, qtbot):
+    _a, win, folder = tills
+    label = find(win, QLabel, "journalStatusLabel")
+    qtbot.waitUntil(lambda: "up to date" in label.text(), timeout=20_000)
+    away = folder.with_name("journal-unplugged")
+    folder.rename(away)  # the USB stick is pulled out
+    services = win.services
+    services.till.open("Bea", 0)
+    oid = order_ids(services.store, "paid", 1)[0]
+    services.checkout.collect(services.checkout.start(oid))
+    win.refresh_status()  # as after every checkout: a round is asked for
+    qtbot.waitUntil(lambda: label.text() == "Journal: waiting for the folder", timeout=20_000)
+    assert "is not there" in label.toolTip()
+    me = services.store.settings.get(TILL_UID)
+    unwritten = services.store.scalar(
+        "SELECT COUNT(*) FROM journal_events WHERE till_uid = ? AND written_at IS NULL", (me,)
+    )
+    assert unwritten >= 2  # the till opened, the hand-over: kept in the database
+    away.rename(folder)  # back
+    win.journal.kick(merge=True)
+    qtbot.waitUntil(lambda: label.text() == "Journal: up to date", timeout=20_000)
+    assert len(list((folder / me).glob("*.json"))) == services.store.scalar(
+        "SELECT COUNT(*) FROM journal_events WHERE till_uid = ?", (me,)
+    )
