@@ -94,6 +94,9 @@ class JournalBox(QGroupBox):
         self.show_key = QPushButton(self.tr("Show the key"))
         named(self.show_key, "journalKeyShow", self.tr("Show the hub key and its QR code"))
         self.show_key.setVisible(bool(key))
+        self.change_key = QPushButton(self.tr("Change…"))
+        named(self.change_key, "journalKeyChange", self.tr("Change the hub key"))
+        self.change_key.setVisible(bool(key))
         self.copy_key = QPushButton(self.tr("Copy"))
         named(self.copy_key, "journalKeyCopy", self.tr("Copy the hub key"))
         self.copy_key.setVisible(bool(key))
@@ -108,7 +111,7 @@ class JournalBox(QGroupBox):
         folder_row.addWidget(self.test)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
-        for button in (self.make_key, self.show_key, self.copy_key):
+        for button in (self.make_key, self.show_key, self.change_key, self.copy_key):
             key_row.addWidget(button)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Folder")), 0, 0)
@@ -137,6 +140,7 @@ class JournalBox(QGroupBox):
         self.make_key.clicked.connect(self.new_key)
         self.show_key.clicked.connect(self.reveal)
         self.copy_key.clicked.connect(self.copy)
+        self.change_key.clicked.connect(self.unlock_key)
 
     # the folder ---------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -193,6 +197,21 @@ class JournalBox(QGroupBox):
         self.qr.setPixmap(QPixmap.fromImage(qr_image(text)))
         self.qr.show()
         self.copy_key.show()
+
+    def unlock_key(self) -> None:
+        """A key typed wrong on this till (its files are kept aside by the others): type it
+        again. Changing it on one till means changing it on every till."""
+        self.key.setReadOnly(False)
+        self.key.setEchoMode(QLineEdit.EchoMode.Normal)
+        self.make_key.show()
+        self.change_key.hide()
+        self.key_error.setText(
+            self.tr(
+                "Every till of the hub must use the same key: a till with another key cannot"
+                " read this till's journal, nor this till theirs."
+            )
+        )
+        self.key.setFocus()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.key.text().strip())

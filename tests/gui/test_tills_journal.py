@@ -305,6 +305,13 @@ def test_a_new_key_is_shown_as_text_and_qr_and_saved_without_logging_it(
     find(dialog, QPushButton, "journalKeyShow").click()
     assert field.echoMode() == QLineEdit.EchoMode.Normal and field.text() == key
     assert isinstance(find(dialog, QWidget, "journalKeyQr"), QLabel)
+    # a key typed wrong can be typed again (the same on every till)
+    find(dialog, QPushButton, "journalKeyChange").click()
+    assert not field.isReadOnly() and "same key" in find(dialog, QLabel, "journalKeyError").text()
+    field.setText("short")
+    find(dialog, QPushButton, "saveSettingsButton").click()
+    assert dialog.isVisible() and "12 characters" in find(dialog, QLabel, "journalKeyError").text()
+    assert store.settings.get(JOURNAL_KEY) == key  # nothing saved
 
 
 def test_a_folder_that_goes_away_says_waiting_and_nothing_is_lost(tills, qtbot):

@@ -984,6 +984,14 @@ Compté : %2
         <translation>Afficher la clé du hub et son code QR</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>Change the hub key</source>
+        <translation>Changer la clé du hub</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -1014,6 +1022,10 @@ Compté : %2
     <message>
         <source>The folder works: this till can write and read its journal there.</source>
         <translation>Le dossier fonctionne&#xa0;: cette caisse peut y écrire et y lire son journal.</translation>
+    </message>
+    <message>
+        <source>Every till of the hub must use the same key: a till with another key cannot read this till&apos;s journal, nor this till theirs.</source>
+        <translation>Toutes les caisses du hub doivent utiliser la même clé&#xa0;: une caisse avec une autre clé ne peut pas lire le journal de cette caisse, ni cette caisse le sien.</translation>
     </message>
 </context>
 <context>
@@ -3764,7 +3776,7 @@ Compté : %2
     </message>
     <message>
         <source>Last reported</source>
-        <translation>Dernières nouvelles</translation>
+        <translation>Dernière lecture</translation>
     </message>
     <message>
         <source>Per till</source>
