@@ -242,7 +242,10 @@ class HubSettingsService:
         }
         if s.JOURNAL_KEY.key in changes:  # the passphrase itself never goes in the log
             was, now = changes[s.JOURNAL_KEY.key]
-            changes[s.JOURNAL_KEY.key] = ("(set)" if was else "", "(set)" if now else "")
+            changes[s.JOURNAL_KEY.key] = (
+                "(set)" if was else "",
+                ("(changed)" if was else "(set)") if now else "",
+            )
         with self.store.transaction():
             for setting in changed:
                 self.store.settings.set(setting, new[setting])
