@@ -75,7 +75,7 @@ class JournalBox(QGroupBox):
         self.test_job: tasks.Job[None] | None = None
         self.folder = QLineEdit(folder)
         named(self.folder, "journalFolderInput", self.tr("Shared journal folder"))
-        self.folder.setPlaceholderText(self.tr("e.g. a Syncthing folder or a shared drive"))
+        self.folder.setPlaceholderText(self.tr("e.g. a Syncthing folder"))
         self.choose = QPushButton(self.tr("Choose…"))
         named(self.choose, "journalFolderChoose", self.tr("Choose the shared journal folder"))
         self.test = QPushButton(self.tr("Test"))
@@ -85,7 +85,7 @@ class JournalBox(QGroupBox):
         self.result.setWordWrap(True)
         self.key = QLineEdit(key)
         named(self.key, "journalKeyInput", self.tr("Hub key"))
-        self.key.setPlaceholderText(self.tr("type the key another till shows, or make one"))
+        self.key.setPlaceholderText(self.tr("the key from another till"))
         self.key.setReadOnly(bool(key))  # set once: the same on every till of the hub
         self.key.setEchoMode(QLineEdit.EchoMode.Password if key else QLineEdit.EchoMode.Normal)
         self.make_key = QPushButton(self.tr("Make a new key"))

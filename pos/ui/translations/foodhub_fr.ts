@@ -936,10 +936,6 @@ Compté : %2
         <translation>Dossier partagé du journal</translation>
     </message>
     <message>
-        <source>e.g. a Syncthing folder or a shared drive</source>
-        <translation>par ex. un dossier Syncthing ou un disque partagé</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -964,8 +960,12 @@ Compté : %2
         <translation>Clé du hub</translation>
     </message>
     <message>
-        <source>type the key another till shows, or make one</source>
-        <translation>tapez la clé qu&apos;affiche une autre caisse, ou créez-en une</translation>
+        <source>e.g. a Syncthing folder</source>
+        <translation>par ex. un dossier Syncthing</translation>
+    </message>
+    <message>
+        <source>the key from another till</source>
+        <translation>la clé d&apos;une autre caisse</translation>
     </message>
     <message>
         <source>Make a new key</source>
