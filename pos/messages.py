@@ -468,6 +468,9 @@ ERRORS: dict[str, str] = {
         "A journal file is not complete yet (still being copied); it is read again later."
     ),
     "journal.file_corrupt": N_("A journal file is damaged (its checksum does not match)."),
+    "journal.file_unreadable": N_(
+        "A journal file cannot be read (no permission, or a disk error)."
+    ),
     "journal.other_hub": N_("A journal file belongs to another hub."),
     "journal.wrong_key": N_(
         "A journal file was not signed with this hub's passphrase (another passphrase, or the"

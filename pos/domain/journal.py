@@ -52,7 +52,7 @@ _PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read a
 #: why a file (not an event in it) is kept aside: see :func:`read`
 FILE_REASONS = frozenset({
     "journal.file_incomplete", "journal.file_corrupt", "journal.other_hub", "journal.wrong_key",
-    "journal.file_misplaced", "journal.format_unknown",
+    "journal.file_misplaced", "journal.format_unknown", "journal.file_unreadable",
 })  # fmt: skip
 
 

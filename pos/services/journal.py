@@ -252,33 +252,36 @@ class JournalService:
         """Keep the new verified events of one till's folder; files refused newly."""
         known = self.repo.known_seqs(till)
         rejected = 0
-        kept = 0
         with self.store.transaction():
             for entry in sorted(os.scandir(path), key=lambda e: e.name):
                 seq = j.seq_of(entry.name)
                 if seq is None or seq in known or not entry.is_file():
                     continue  # temporary files (".<name>.tmp") and events already here
                 name = held_name(till, seq)
-                stat = entry.stat()
-                signature = (stat.st_size, stat.st_mtime_ns)
-                if self._refused.get(name) == signature:
-                    continue
                 try:
+                    stat = entry.stat()
+                    signature = (stat.st_size, stat.st_mtime_ns)
+                    if self._refused.get(name) == signature:
+                        continue
                     with open(entry.path, "rb") as handle:
                         raw = handle.read()
                     event = j.read(raw, key, hub=hub, till=till, seq=seq)
+                except FileNotFoundError:
+                    continue  # renamed or removed by the sync engine meanwhile
+                except OSError as exc:  # this file only (no permission, a bad sector)
+                    log.warning("journal file %s cannot be read: %s", name, exc)
+                    if self.repo.hold(name, till, seq, "journal.file_unreadable"):
+                        rejected += 1
+                    continue
                 except j.Rejected as exc:
                     self._refused[name] = signature
                     if self.repo.hold(name, till, seq, exc.code):
                         rejected += 1
                         log.warning("journal file %s kept aside: %s", name, exc.code)
                     continue
-                except FileNotFoundError:
-                    continue  # renamed or removed by the sync engine meanwhile
                 self._refused.pop(name, None)
                 self.repo.release(name)
-                if self.repo.keep(event):
-                    kept += 1
+                self.repo.keep(event)
             self.repo.seen(till, utcnow())
         return rejected
 
@@ -321,7 +324,10 @@ class JournalService:
             log.warning("journal event %s clashes with this database: %s", name, exc)
             self.repo.hold(name, event.till, event.seq, "journal.event_clash")
             return None
-        except (KeyError, TypeError, ValueError) as exc:
+        except (
+            KeyError, TypeError, ValueError, OverflowError, sqlite3.InterfaceError,
+            sqlite3.ProgrammingError,
+        ) as exc:  # fmt: skip  # a field missing, or of a type no column takes
             log.warning("journal event %s does not fit its kind %s: %r", name, event.kind, exc)
             self.repo.hold(name, event.till, event.seq, "journal.event_unreadable")
             return None
