@@ -13,13 +13,14 @@ has both a folder and a hub key.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from pos import messages
-from pos.domain.journal import JournalStatus
+from pos.domain.journal import HeldFile, JournalStatus
 from pos.domain.settings import JOURNAL_FOLDER, JOURNAL_KEY
 from pos.errors import KnownError
 from pos.services.journal import JournalService
@@ -33,6 +34,15 @@ MERGE_INTERVAL_MS = 15_000
 WATCH_SETTLE_MS = 500  # a sync engine writes a burst of files: one merge after it
 
 
+@dataclass(frozen=True)
+class Round:
+    """What one round found: the status, events merged now, files newly kept aside."""
+
+    status: JournalStatus
+    merged: int = 0
+    reported: list[HeldFile] = field(default_factory=list)
+
+
 class JournalWorker:
     """The worker side: one connection and one :class:`JournalService` for every round
     (rounds run one at a time, each on a pool thread), so the service remembers the files it
@@ -43,22 +53,27 @@ class JournalWorker:
         self.reader: Store | None = None
         self.service: JournalService | None = None
 
-    def round(self, folder: Path, merge: bool) -> tuple[JournalStatus, int]:
+    def round(self, folder: Path, merge: bool) -> Round:
         """Write this till's unwritten events, merge the others' (when ``merge``), read the
-        status; (status, events merged). A folder that is missing, read-only or full is not
-        an error here: the status says the journal is waiting, and nothing is lost."""
+        status. A folder that is missing, read-only or full is not an error here: the status
+        says the journal is waiting, and nothing is lost. Writing and merging fail apart: a
+        read-only share still brings the other tills' events."""
         if self.service is None:
             self.reader = self.store.reader()
             self.service = JournalService(self.reader)
         service = self.service
-        merged = 0
+        merged, reported = 0, []
         try:
             service.write_pending(folder)
-            if merge:
-                merged = service.merge(folder).merged
         except (KnownError, OSError):
             pass  # the events stay in the database until the folder is back
-        return service.status(folder), merged
+        if merge:
+            try:
+                merged = service.merge(folder).merged
+            except (KnownError, OSError):
+                pass
+            reported = service.take_unreported()  # files kept aside: told once
+        return Round(service.status(folder), merged, reported)
 
     def close(self) -> None:
         if self.reader is not None:
@@ -74,6 +89,7 @@ class JournalController(QObject):
 
     merged = Signal(int)
     status_changed = Signal()
+    kept_aside = Signal(str)  # one sentence, once per file kept aside (wrong key, damaged…)
 
     def __init__(
         self, store: Store, label: QLabel, timezone: str, parent: QObject | None = None
@@ -84,7 +100,7 @@ class JournalController(QObject):
         self.label = label
         self.status: JournalStatus | None = None
         self.worker = JournalWorker(store)
-        self.job: tasks.Job[tuple[JournalStatus, int]] | None = None
+        self.job: tasks.Job[Round] | None = None
         self.closed = False
         self._again = False
         self._merge_wanted = True  # the first round merges what arrived while closed
@@ -146,14 +162,16 @@ class JournalController(QObject):
         )
         return True
 
-    def _done(self, result: tuple[JournalStatus, int]) -> None:
+    def _done(self, result: Round) -> None:
         self.job = None
-        self.status, merged = result
+        self.status = result.status
         self._watch()
         self.refresh_label()
         self.status_changed.emit()
-        if merged:
-            self.merged.emit(merged)
+        if result.merged:
+            self.merged.emit(result.merged)
+        if result.reported:
+            self.kept_aside.emit(self.kept_aside_text(result.reported))
         if self._again:
             self.kick()
 
@@ -206,6 +224,14 @@ class JournalController(QObject):
         if status.unwritten:
             return self.tr("Journal: %n event(s) to write", "", status.unwritten)
         return self.tr("Journal: up to date")
+
+    def kept_aside_text(self, held: list[HeldFile]) -> str:
+        """ "Journal: 2 files kept aside: <why>; <why>." in the UI language."""
+        language = current_language()
+        reasons = dict.fromkeys(messages.word(h.reason_code, {}, language) for h in held)
+        return self.tr("Journal: %n file(s) kept aside: %1", "", len(held)).replace(
+            "%1", " ".join(reasons)
+        )
 
     def refresh_label(self) -> None:
         if self.closed:

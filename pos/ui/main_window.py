@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
 
         self.journal = install_journal(self, services.store, self.hub.timezone)
         self.journal.merged.connect(self._journal_merged)
+        self.journal.kept_aside.connect(self._journal_kept_aside)
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -959,6 +960,12 @@ class MainWindow(QMainWindow):
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
         self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
         self.journal.kick()  # what was just committed goes to the shared journal folder
+
+    def _journal_kept_aside(self, text: str) -> None:
+        """Files kept aside, said once; never over a checkout under way (the status bar
+        says it too)."""
+        if self.draft is None or not self.draft.in_progress:
+            self.show_message(text, "warn")
 
     def _journal_merged(self, _events: int) -> None:
         """Another till's events arrived: its hand-overs show at once; an order being

@@ -338,3 +338,26 @@ def test_a_folder_that_goes_away_says_waiting_and_nothing_is_lost(tills, qtbot):
     assert len(list((folder / me).glob("*.json"))) == services.store.scalar(
         "SELECT COUNT(*) FROM journal_events WHERE till_uid = ?", (me,)
     )
+
+
+def test_a_file_from_another_hub_is_kept_aside_and_said_once(tills, qtbot):
+    a, win, folder = tills
+    till_a(a).collect(order_ids(a, "paid", 1)[0])
+    a.settings.set(JOURNAL_KEY, "another hub's passphrase entirely")  # signed with another key
+    JournalService(a).write_pending(folder)
+    label = find(win, QLabel, "journalStatusLabel")
+    message = find(win, QLabel, "scanMessage")
+    win.journal.kick(merge=True)
+    qtbot.waitUntil(lambda: "kept aside" in label.text(), timeout=20_000)
+    assert label.text() == "Journal: 2 file(s) kept aside"  # the till opened, the hand-over
+    assert message.text() == (
+        "Journal: 2 file(s) kept aside: A journal file was not signed with this hub's"
+        " passphrase (another passphrase, or the file was changed)."
+    )  # one reason, said once for both
+    store = win.services.store
+    assert store.scalar("SELECT COUNT(*) FROM checkouts WHERE merged = 1") == 0
+    message.clear()
+    win.journal.kick(merge=True)  # the next round: still kept aside, not said again
+    qtbot.waitUntil(lambda: not win.journal.running)
+    qtbot.wait(200)
+    assert message.text() == "" and "kept aside" in label.text()

@@ -1060,6 +1060,13 @@ Compté : %2
         <source>Journal: up to date</source>
         <translation>Journal&#xa0;: à jour</translation>
     </message>
+    <message numerus="yes">
+        <source>Journal: %n file(s) kept aside: %1</source>
+        <translation>
+            <numerusform>Journal&#xa0;: %n fichier mis de côté&#xa0;: %1</numerusform>
+            <numerusform>Journal&#xa0;: %n fichiers mis de côté&#xa0;: %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Shared journal folder: %1</source>
         <translation>Dossier partagé du journal&#xa0;: %1</translation>
