@@ -114,6 +114,12 @@ class JournalService:
             except OSError:
                 pass
 
+    def rewrite_all(self) -> int:
+        """After the hub passphrase changed: this till's whole journal is written again,
+        signed with the new key, at the next ``write_pending`` (a till set up later can then
+        read it all). How many events will be rewritten."""
+        return self.repo.unwrite_all()
+
     # writing --------------------------------------------------------------------------
     def write_pending(self, folder: Path) -> int:
         """Write every local event whose file is not written yet; how many were written.
@@ -233,7 +239,15 @@ class JournalService:
             raise
         _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
-        return j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
+        result = j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
+        if result.merged or result.rejected or result.conflicts:
+            with self.store.transaction():
+                self.store.audit(
+                    "journal.merge", entity="journal", actor="journal", role="system",
+                    details={"merged": result.merged, "held": result.held,
+                             "rejected": result.rejected, "double_handovers": result.conflicts},
+                )  # fmt: skip
+        return result
 
     def _forget_vanished(self, folder: Path) -> None:
         """Files kept aside that are no longer in the folder (a sync engine's leftover it

@@ -108,6 +108,16 @@ class JournalRepository:
                     (sign, shift if sign < 0 else 0, self.till_uid, first),
                 )
 
+    def unwrite_all(self) -> int:
+        """Every local event is to be written again (a new passphrase signs them anew)."""
+        with self.store.transaction():
+            cur = self.conn.execute(
+                "UPDATE journal_events SET written_at = NULL WHERE till_uid = ?"
+                " AND written_at IS NOT NULL",
+                (self.till_uid,),
+            )
+        return cur.rowcount
+
     def last_written_at(self) -> str | None:
         value = self.store.scalar(
             "SELECT MAX(written_at) FROM journal_events WHERE till_uid = ?", (self.till_uid,)

@@ -657,3 +657,30 @@ def test_signed_events_of_any_shape_never_crash_the_merge(tills, events) -> None
     report = b.journal.merge(folder)
     assert report.merged + report.held - before == len(events) and report.rejected == 0
     assert b.journal.merge(folder).merged == 0
+
+
+def test_a_new_passphrase_rewrites_the_journal_for_tills_set_up_later(tills, tmp_path) -> None:
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    a.store.settings.set(s.JOURNAL_KEY, "a new hub passphrase")
+    assert a.journal.rewrite_all() == 2
+    assert a.journal.write_pending(folder) == 2
+    b.store.settings.set(s.JOURNAL_KEY, "a new hub passphrase")  # a till set up later
+    assert b.journal.merge(folder).merged == 2
+    audit = b.store.query("SELECT details FROM audit_log WHERE action = 'journal.merge'")
+    assert json.loads(audit[-1]["details"])["merged"] == 2
+
+
+def test_an_event_lives_and_dies_with_its_transaction(tills) -> None:
+    from pos.domain.till import CashMovement
+
+    a, _, _ = tills
+    session = a.till.open("Ann", 5000)
+    with pytest.raises(RuntimeError), a.store.transaction():
+        a.till.repo.add_movement(CashMovement("m-x", session.id, 100, "float top-up", "t", "Ann"))
+        raise RuntimeError("power cut before the commit")
+    kinds = [r[0] for r in a.store.query("SELECT kind FROM journal_events ORDER BY seq")]
+    assert kinds == ["till_open"]
+    assert a.store.query("SELECT * FROM cash_movements") == []
