@@ -647,9 +647,9 @@ STAFF: dict[str, str] = {
         " after they paid at the till ({receipt}): void it in OFN."
     ),
     "journal.double_handover": N_(
-        "Order {number} was handed over twice while the tills were out of touch: receipt"
-        " {local}, and receipt {remote} on till {till}. Find out which bag the customer has,"
-        " then undo the other hand-over."
+        "Receipts {local} and {remote} (till {till}): order {number} was handed over twice"
+        " while the tills were out of touch. Find out which bag the customer has, then undo"
+        " the other hand-over."
     ),
     "staff.walk_in": N_(
         "Walk-in sale {receipt}: {items}; paid {paid}. OFN has no walk-in sales: record it in"

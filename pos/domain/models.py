@@ -175,6 +175,7 @@ class OrderSummary:
     currency: str
     item_count: int
     collected_at: str | None  # from the live local collection, if any
+    collected_on: str = ""  # another till's label when that till handed it over (journal)
 
     @property
     def is_collected(self) -> bool:

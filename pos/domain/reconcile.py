@@ -83,6 +83,7 @@ class TillSessionLine:
     counted_cash: int | None
     difference: int | None  # counted - expected, None while open
     close_note: str = ""
+    till_uid: str = ""  # the till that opened it (labels may repeat; the uid never does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,37 @@ class RoundLine:
 
 
 @dataclass(frozen=True, slots=True)
+class TillLine:
+    """One till's part of the day, keyed by its ``till_uid`` (two tills may both be "T1").
+
+    Money is counted at the till that took it (reversals included, so they net out), the
+    way each drawer balances; ``reported_at`` is when this copy last read the till's
+    journal (``None``: this till itself, or a till known only from older rows).
+    """
+
+    till_uid: str
+    label: str  # as the till calls itself ("T1"; "T1 · 3f2a" when two share a label)
+    is_this_till: bool
+    pickup_points: tuple[str, ...]  # where it took money or opened a session
+    collections: int  # live collections
+    walk_ins: int  # live walk-in sales
+    expected: int  # SUM(amount_due) of its checkouts
+    by_method: tuple[MethodTotal, ...]
+    sessions: int
+    open_sessions: int
+    reported_at: str | None = None  # journal_tills.last_seen_at (UTC)
+    last_event_at: str | None = None  # the latest event of its journal read here (UTC)
+
+    @property
+    def recorded(self) -> int:
+        return sum(m.amount for m in self.by_method)
+
+    @property
+    def difference(self) -> int:
+        return self.recorded - self.expected
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     """Everything the end-of-day report prints, already computed."""
 
@@ -204,3 +236,4 @@ class ReportData:
     is_demo: bool = False
     method_labels: dict[str, str] = field(default_factory=dict)
     rounds: tuple[RoundLine, ...] = ()  # delivery rounds of the cycle
+    tills: tuple[TillLine, ...] = ()  # the day per till (every till whose journal is read)

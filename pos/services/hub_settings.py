@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from pos import languages
 from pos.domain import settings as s
 from pos.domain.money import Money, MoneyError
 from pos.domain.payment_methods import CASH, DEFAULT_LABELS, Method, PaymentMethods
+from pos.services.journal import JournalService
 from pos.services.privacy import MAX_KEEP_DAYS, MIN_KEEP_DAYS
 from pos.store import Store
 from pos.store.orders import OrderRepository
@@ -28,6 +30,7 @@ TILL_ID = re.compile(r"^[A-Za-z0-9]{1,8}$")
 METHOD_CODE = re.compile(r"^[a-z]{2,20}$")
 MAX_LABEL = 30
 MAX_BAG_CAPACITY = 999
+MIN_JOURNAL_KEY = 12  # characters: a hub key typed by hand, not a PIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,8 @@ class HubSettings:
     order_notes: bool = False
     bag_capacity: int = s.BAG_CAPACITY.default
     keep_customer_days: int = s.KEEP_CUSTOMER_DAYS.default  # after the cycle, then purged
+    journal_folder: str = ""  # the shared journal folder (this device's path to it)
+    journal_key: str = ""  # the hub key: set once, the same passphrase on every till
 
     def as_settings(self) -> dict[s.Setting[Any], Any]:
         """Each setting and its value."""
@@ -56,6 +61,8 @@ class HubSettings:
             s.ORDER_NOTES: self.order_notes,
             s.BAG_CAPACITY: self.bag_capacity,
             s.KEEP_CUSTOMER_DAYS: self.keep_customer_days,
+            s.JOURNAL_FOLDER: self.journal_folder,
+            s.JOURNAL_KEY: self.journal_key,
         }
 
 
@@ -110,6 +117,8 @@ class HubSettingsService:
             order_notes=get(s.ORDER_NOTES),
             bag_capacity=get(s.BAG_CAPACITY) or s.BAG_CAPACITY.default,
             keep_customer_days=get(s.KEEP_CUSTOMER_DAYS),
+            journal_folder=get(s.JOURNAL_FOLDER),
+            journal_key=get(s.JOURNAL_KEY),
         )
 
     def _shown(self, settings: HubSettings) -> HubSettings:
@@ -158,6 +167,8 @@ class HubSettingsService:
         }:
             problems.append(Problem(s.TILL_PICKUP_POINT.key, "pickup_unknown"))
         problems += self._check_methods(settings.payment_methods)
+        if settings.journal_key and len(settings.journal_key) < MIN_JOURNAL_KEY:
+            problems.append(Problem(s.JOURNAL_KEY.key, "journal_key_short"))
         return problems
 
     def _check_methods(self, methods: tuple[Method, ...]) -> list[Problem]:
@@ -186,6 +197,15 @@ class HubSettingsService:
             problems.insert(0, Problem(s.PAYMENT_METHODS.key, "method_code_taken", code))
         return problems
 
+    def check_journal_folder(self, folder: Path) -> None:
+        """Write, read back and remove a test file in ``folder``; a coded error says why it
+        does not work (missing, read-only, full). File work only: a worker thread calls it."""
+        JournalService(self.store).check_folder(folder)
+
+    def new_journal_key(self) -> str:
+        """A new hub key (a passphrase to copy to every till of the hub)."""
+        return JournalService(self.store).new_passphrase()
+
     def _till_open(self) -> bool:
         return TillRepository(self.store).current(self.till_id) is not None
 
@@ -199,6 +219,8 @@ class HubSettingsService:
         settings = replace(
             settings,
             till_id=settings.till_id.strip().upper(),
+            journal_folder=settings.journal_folder.strip(),
+            journal_key=" ".join(settings.journal_key.split()),
             payment_methods=tuple(
                 self._as_ours(
                     replace(m, code=m.code.strip().lower(), label=" ".join(m.label.split()))
@@ -218,6 +240,12 @@ class HubSettingsService:
             setting.key: (setting.dump(old[setting]), setting.dump(new[setting]))
             for setting in changed
         }
+        if s.JOURNAL_KEY.key in changes:  # the passphrase itself never goes in the log
+            was, now = changes[s.JOURNAL_KEY.key]
+            changes[s.JOURNAL_KEY.key] = (
+                "(set)" if was else "",
+                ("(changed)" if was else "(set)") if now else "",
+            )
         with self.store.transaction():
             for setting in changed:
                 self.store.settings.set(setting, new[setting])

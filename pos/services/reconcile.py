@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import gettext
 import logging
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from pos import languages, messages
 from pos.domain import reconcile as r
@@ -25,6 +27,7 @@ from pos.services.export_csv import Amount, Cell
 from pos.store import Store
 from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
+from pos.store.hub_view import HubViewQueries
 from pos.store.orders import OrderRepository
 from pos.store.reconcile import ReconcileQueries
 from pos.store.rounds import round_lines
@@ -67,6 +70,7 @@ class Overview:
     actions: tuple[r.StaffActionLine, ...]  # open first, then done
     half_hours: tuple[tuple[str, int], ...]
     rounds: tuple[r.RoundLine, ...] = ()  # delivery rounds, beside the pickup points
+    tills: tuple[r.TillLine, ...] = ()  # the day per till (every till whose journal is read)
 
     @property
     def open_actions(self) -> tuple[r.StaffActionLine, ...]:
@@ -78,6 +82,7 @@ class ReconcileService:
         self.store = store
         self.till_id = till_id or store.settings.get(TILL_LABEL)
         self.queries = ReconcileQueries(store)
+        self.hub_view = HubViewQueries(store)
         self.audit = AuditQuery(store)
         self.repo = OrderRepository(store)
         self.conflicts = ConflictService(store, till_id=self.till_id)
@@ -140,16 +145,18 @@ class ReconcileService:
         total = r.PointSummary(
             point_id, scope_name, q.counts(orders), q.money(cid, labels, point_id)
         )
+        sessions = tuple(q.sessions(cid, point_id))
         return Overview(
             cycle=cycle,
             scope_name=scope_name,
             total=total,
             points=tuple(points),
             orders=tuple(orders),
-            sessions=tuple(q.sessions(cid, point_id)),
+            sessions=sessions,
             actions=tuple(q.staff_actions(cid, point_id)),
             half_hours=tuple(q.half_hours(orders, self.hub().timezone)),
             rounds=tuple(round_lines(self.store, cid, point_id, labels)),
+            tills=till_lines(self.hub_view, q._params(cid, point_id), labels, sessions, names),
         )
 
     def _cycle(self, cycle_id: int | None) -> OrderCycle | None:
@@ -184,6 +191,7 @@ class ReconcileService:
             is_demo=bool(hub.is_demo or self.store.settings.get(DEMO)),
             method_labels=self.method_labels(),
             rounds=view.rounds,
+            tills=view.tills,
         )
 
     def _language(self) -> str:
@@ -263,7 +271,12 @@ def report_rows(
     ``sync`` (orders per OFN sync status), ``till`` (each session's cash count),
     ``to_do`` (open OFN actions), ``order`` (every order with its status and money at
     the till), ``round`` (each delivery round: stops delivered / not delivered / failed and
-    its cash count) and ``round_method`` (a round's doorstep money per method).
+    its cash count), ``round_method`` (a round's doorstep money per method), and the day
+    per pickup point and per till: ``point_sessions`` (till sessions per pickup point),
+    ``till_count`` (per till: ``collections``, ``walk_ins``, ``sessions``, ``open_sessions``
+    in ``status``), ``till_money`` (expected, recorded, difference; ``status`` ``this_till``
+    for the copy that wrote the file; ``detail`` when its journal was last read, UTC) and
+    ``till_method`` (a till's money per method).
     """
     cur = data.currency
 
@@ -312,6 +325,7 @@ def report_rows(
         for mt in rd.by_method:
             yield ("round_method", rd.name, mt.label, "", mt.count, money(mt.amount),
                    None, None, None, mt.method, None, None)  # fmt: skip
+    yield from _till_rows(data, _, money)
     for a in data.actions:
         detail = " | ".join(x for x in (a.worded(language, locale=data.locale), a.admin_url) if x)
         yield ("to_do", _point_name(data, a.pickup_point_id), a.order_number, a.kind, None,
@@ -332,6 +346,86 @@ def report_rows(
                money(o.amount_paid) if at_till else None,
                money(o.amount_paid - o.amount_due) if at_till else None, None,
                o.customer_name, detail)  # fmt: skip
+
+
+def _till_rows(
+    data: r.ReportData, _: Callable[[str], str], money: Callable[[int | None], Amount | None]
+) -> Iterator[tuple[Cell, ...]]:
+    """The CSV's per pickup point and per till sections (see :func:`report_rows`)."""
+    sessions = Counter(s.pickup_point_id for s in data.sessions)
+    for point in data.points:
+        yield ("point_sessions", point.name, _("Till sessions"), "",
+               sessions.get(point.pickup_point_id, 0), None, None, None, None, None, None,
+               None)  # fmt: skip
+    yield ("point_sessions", data.total.name, _("Till sessions"), "", len(data.sessions),
+           None, None, None, None, None, None, None)  # fmt: skip
+    for t in data.tills:
+        where = ", ".join(t.pickup_points)
+        counts = {"collections": t.collections, "walk_ins": t.walk_ins,
+                  "sessions": t.sessions, "open_sessions": t.open_sessions}  # fmt: skip
+        for metric, n in counts.items():
+            yield ("till_count", where, t.label, metric, n, None, None, None, None, None,
+                   None, None)  # fmt: skip
+        yield ("till_money", where, t.label, "this_till" if t.is_this_till else "", None, None,
+               money(t.expected), money(t.recorded), money(t.difference), None, None,
+               t.reported_at or "")  # fmt: skip
+        for mt in t.by_method:
+            yield ("till_method", where, t.label, "", mt.count, money(mt.amount), None, None,
+                   None, mt.method, None, None)  # fmt: skip
+
+
+def till_lines(
+    queries: HubViewQueries,
+    params: Mapping[str, Any],
+    labels: Mapping[str, str],
+    sessions: tuple[r.TillSessionLine, ...],
+    point_names: Mapping[int, str],
+) -> tuple[r.TillLine, ...]:
+    """The day per till (by ``till_uid``): its checkouts and sessions in the scope, and
+    every till known from the journal even when it did nothing here yet (it reported).
+
+    This till first, then by label; two tills with one label are told apart by the start
+    of their uid."""
+    totals = {t.till_uid: t for t in queries.till_totals(params, labels)}
+    seen = queries.tills_seen()
+    mine = queries.this_till()
+    by_till: dict[str, list[r.TillSessionLine]] = {}
+    for s in sessions:
+        by_till.setdefault(s.till_uid, []).append(s)
+    uids = set(totals) | set(by_till) | {u for u, t in seen.items() if t.reported_at}
+    label_of = {u: (seen[u].label if u in seen else "") for u in uids}
+    for s in sessions:
+        label_of[s.till_uid] = label_of.get(s.till_uid) or s.till_id
+    repeated = Counter(label_of.values())
+    lines = []
+    for uid in uids:
+        t = totals.get(uid)
+        mine_sessions = by_till.get(uid, [])
+        point_ids = {*(t.point_ids if t else ()), *(s.pickup_point_id for s in mine_sessions)}
+        label = label_of[uid] or "?"
+        if repeated[label_of[uid]] > 1:
+            label = f"{label} · {uid[:4]}"
+        known = seen.get(uid)
+        lines.append(
+            r.TillLine(
+                till_uid=uid,
+                label=label,
+                is_this_till=uid == mine,
+                pickup_points=tuple(
+                    sorted(point_names.get(p, "—") for p in point_ids if p is not None)
+                ),
+                collections=t.collections if t else 0,
+                walk_ins=t.walk_ins if t else 0,
+                expected=t.expected if t else 0,
+                by_method=t.by_method if t else (),
+                sessions=len(mine_sessions),
+                open_sessions=sum(1 for s in mine_sessions if s.closed_at is None),
+                reported_at=known.reported_at if known else None,
+                last_event_at=known.last_event_at if known else None,
+            )
+        )
+    lines.sort(key=lambda x: (not x.is_this_till, x.label.casefold(), x.till_uid))
+    return tuple(lines)
 
 
 def _point_name(data: r.ReportData, point_id: int | None) -> str:

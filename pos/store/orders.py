@@ -20,6 +20,7 @@ from pos.domain.models import (
     Producer,
     Snapshot,
 )
+from pos.domain.settings import TILL_UID
 from pos.domain.text import fold
 from pos.store.db import Store, utcnow
 
@@ -30,8 +31,13 @@ SELECT o.id, o.number, o.customer_name, o.customer_sort_name, o.customer_code,
        (SELECT COUNT(*) FROM line_items li WHERE li.order_id = o.id) AS item_count,
        (SELECT c.created_at FROM checkouts c
          WHERE c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL)
-         AS collected_at
-FROM orders o LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
+         AS collected_at,
+       (SELECT CASE WHEN c.till_uid = me.uid THEN '' ELSE c.till_id END FROM checkouts c
+         WHERE c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
+         ORDER BY c.till_uid <> me.uid LIMIT 1) AS collected_on
+FROM orders o
+CROSS JOIN (SELECT ? AS uid) me  -- this till (TILL_UID): another till's hand-over says which
+LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
 """
 
 
@@ -51,6 +57,7 @@ def _summary(row: sqlite3.Row) -> OrderSummary:
         currency=row["currency"],
         item_count=row["item_count"],
         collected_at=row["collected_at"],
+        collected_on=row["collected_on"] or "",
     )
 
 
@@ -294,6 +301,9 @@ class OrderRepository:
             (pickup_point_id, json.dumps(raw, ensure_ascii=False), order_id),
         )
 
+    def _till_uid(self) -> str:
+        return self.store.settings.get(TILL_UID)
+
     def summaries(
         self, *, pickup_point_id: int | None = None, limit: int = 500, offset: int = 0
     ) -> list[OrderSummary]:
@@ -303,7 +313,7 @@ class OrderRepository:
             where, params = "WHERE o.pickup_point_id = ?", [pickup_point_id]
         rows = self.conn.execute(
             f"{SUMMARY_SELECT} {where} ORDER BY o.name_key, o.number LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            [self._till_uid(), *params, limit, offset],
         )
         return [_summary(r) for r in rows]
 
@@ -312,7 +322,9 @@ class OrderRepository:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(f"{SUMMARY_SELECT} WHERE o.id IN ({marks})", list(ids))
+        rows = self.conn.execute(
+            f"{SUMMARY_SELECT} WHERE o.id IN ({marks})", [self._till_uid(), *ids]
+        )
         by_id = {r["id"]: _summary(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 

@@ -185,6 +185,7 @@ class ReconcileQueries:
                     counted_cash=counted,
                     difference=None if counted is None else counted - expected,
                     close_note=row["close_note"] or "",
+                    till_uid=row["till_uid"],
                 )
             )
         return result

@@ -239,6 +239,11 @@ class MainWindow(QMainWindow):
 
         self.sync = install_sync(self, self, self.sync_status)
         self.sync.finished.connect(self.after_sync)
+        from pos.ui.journal_status import install_journal
+
+        self.journal = install_journal(self, services.store, self.hub.timezone)
+        self.journal.merged.connect(self._journal_merged)
+        self.journal.kept_aside.connect(self._journal_kept_aside)
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -600,9 +605,19 @@ class MainWindow(QMainWindow):
         )
         if info is not None:
             self.show_message(
-                self.tr("%1 was already collected (receipt %2): do not hand it over again.")
+                (
+                    self.tr(
+                        "%1 was already collected on till %3 (receipt %2): do not hand it over"
+                        " again."
+                    )
+                    if info.other_till
+                    else self.tr(
+                        "%1 was already collected (receipt %2): do not hand it over again."
+                    )
+                )
                 .replace("%1", order.number)
-                .replace("%2", info.receipt_no),
+                .replace("%2", info.receipt_no)
+                .replace("%3", info.till_id),
                 "error",
             )
         elif order.is_cancelled:
@@ -918,6 +933,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._money_changed()  # amounts typed so far are dropped: the methods changed
         self._show_pickup_point(self.services.store.settings.get(TILL_PICKUP_POINT))
+        self.journal.reload()  # the folder or the hub key may have changed
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
@@ -940,6 +956,23 @@ class MainWindow(QMainWindow):
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
         self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
+        self.journal.kick()  # what was just committed goes to the shared journal folder
+
+    def _journal_kept_aside(self, text: str) -> None:
+        """Files kept aside, said once; never over a checkout under way (the status bar
+        says it too)."""
+        if self.draft is None or not self.draft.in_progress:
+            self.show_message(text, "warn")
+
+    def _journal_merged(self, _events: int) -> None:
+        """Another till's events arrived: its hand-overs show at once; an order being
+        handed over here that the other till handed over is stopped (the stop sign)."""
+        self._refresh(keep_message=True)
+        draft = self.draft
+        if draft is not None and self.services.checkout.collection_info(draft.order.id):
+            self.services.checkout.discard(draft)
+            self.draft = None
+            self.open_order(draft.order.id)
 
     def _money(self, minor: int) -> str:
         return money(minor, self.hub.currency, self.hub.locale)
@@ -1015,6 +1048,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.sync.stop()  # before the database closes under its worker
+        self.journal.stop()
         self.printing.stop()
         self.status_timer.stop()
         self._relist.stop()

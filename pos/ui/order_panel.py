@@ -460,7 +460,11 @@ class OrderPanel(QWidget):
             .replace("%3", self.pickup_name)
         )
         if collected is not None:
-            self.state.setText(self.tr("Collected"))
+            self.state.setText(
+                self.tr("Collected on %1").replace("%1", collected.till_id)
+                if collected.other_till
+                else self.tr("Collected")
+            )
             self.collected.setText(self.stop_sign(collected))
             self.collected.setStyleSheet(scaled(BANNER_STYLES["stop"]))
             self.collected.setVisible(not just_done)
@@ -634,9 +638,12 @@ class OrderPanel(QWidget):
         )
         if info.pickup_point_name:
             detail += f" · {info.pickup_point_name}"
-        return scaled(
-            banner_html(self.tr("STOP · ALREADY COLLECTED: do not hand over again"), detail, 22)
-        )
+        headline = self.tr("STOP · ALREADY COLLECTED: do not hand over again")
+        if info.other_till:  # merged from the other till's journal: say which till
+            headline = self.tr("STOP · COLLECTED ON TILL %1: do not hand over again").replace(
+                "%1", info.till_id
+            )
+        return scaled(banner_html(headline, detail, 22))
 
     def result_headline(self, checkout: Checkout) -> tuple[str, str]:
         """What to say after a checkout, largest first, and its style (owing: a warning)."""

@@ -58,7 +58,9 @@ def prepare(actions: tuple[r.StaffActionLine, ...], names: ActionNames) -> dict[
         )
     keys = [a.id for a in actions]
     tints = [
-        TINTS[r.SYNC_CONFLICT] if a.kind in ("conflict", "pending_payment") and a.is_open else None
+        TINTS[r.SYNC_CONFLICT]
+        if a.kind in ("conflict", "pending_payment", "double_handover") and a.is_open
+        else None
         for a in actions
     ]
     chosen = [i for i, a in enumerate(actions) if a.is_open]
@@ -94,6 +96,7 @@ class ActionsTab(QWidget):
             "error": self.tr("Error"),
             "pending_payment": self.tr("Void the OFN payment"),
             "late_email": self.tr("Customer emailed late"),
+            "double_handover": self.tr("Handed over twice"),
         }
         self.done_by = self.tr("%1 by %2")
         self.show_done = QCheckBox(self.tr("Show actions already done"))

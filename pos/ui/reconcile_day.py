@@ -18,6 +18,7 @@ from pos.services.reconcile import Overview
 from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_charts import BarChart
 from pos.ui.reconcile_tables import RowsModel, make_table
+from pos.ui.reconcile_tills import TillsBox
 from pos.ui.rounds_box import RoundsBox
 from pos.ui.widgets import named
 
@@ -118,6 +119,8 @@ class DayTab(QWidget):
         layout.addWidget(counts_box)
         layout.addWidget(money_box)
         layout.addWidget(sessions_box)
+        self.tills_box = TillsBox(timezone)  # the day per pickup point and per till
+        layout.addWidget(self.tills_box)
         self.rounds_box = RoundsBox()  # delivery rounds, beside the pickup points
         layout.addWidget(self.rounds_box)
         layout.addLayout(charts)
@@ -183,6 +186,9 @@ class DayTab(QWidget):
             keys=[x.method for x in m.by_method] + [None],
         )
         self._show_sessions(view)
+        self.tills_box.show_view(
+            view.points, view.total, view.sessions, view.tills, self._m, all_name
+        )
         self.rounds_box.set_rounds(view.rounds, self._m)
         self.half_hour_chart.set_bars([(label, (n,)) for label, n in view.half_hours])
         shown = view.points or (view.total,)

@@ -1,4 +1,5 @@
-"""Hub settings: payment methods, till id, default pickup point, limits, language, privacy.
+"""Hub settings: payment methods, till id, default pickup point, limits, language, privacy,
+the shared journal folder and hub key (:mod:`pos.ui.journal_settings`).
 
 Behind the hub-staff PIN (see :mod:`pos.ui.staff_gate`). Loading, checking and saving
 live in :mod:`pos.services.hub_settings`; this module only shows them and says what is
@@ -32,6 +33,7 @@ from pos import languages
 from pos.domain.payment_methods import Method
 from pos.domain.settings import (
     CLOSE_DIFFERENCE_LIMIT,
+    JOURNAL_KEY,
     PAYMENT_METHODS,
     TILL_LABEL,
     TILL_PICKUP_POINT,
@@ -46,6 +48,7 @@ from pos.services.hub_settings import (
     SettingsInvalid,
 )
 from pos.ui.i18n import current_language
+from pos.ui.journal_settings import JournalBox
 from pos.ui.payment_panel import plain_amount
 from pos.ui.shell import Shell
 from pos.ui.widgets import big, error_label, fit_to_screen, named
@@ -229,6 +232,13 @@ class HubSettingsDialog(QDialog):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(methods_box)
         body_layout.addLayout(form)
+        self.journal_box = JournalBox(
+            current.journal_folder,
+            current.journal_key,
+            service.check_journal_folder,
+            service.new_journal_key,
+        )
+        body_layout.addWidget(self.journal_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -298,6 +308,9 @@ class HubSettingsDialog(QDialog):
                 "The name of “%1” is too long (30 characters at most)."
             ).replace("%1", code),
             "cash_required": self.tr("Cash must stay offered."),
+            "journal_key_short": self.tr(
+                "A hub key is at least 12 characters: make one with “Make a new key”."
+            ),
         }.get(problem.code, self.tr("This value is not valid."))
 
     def _errors(self) -> dict[str, QLabel]:
@@ -306,6 +319,7 @@ class HubSettingsDialog(QDialog):
             TILL_LABEL.key: self.till_id_error,
             TILL_PICKUP_POINT.key: self.pickup_error,
             CLOSE_DIFFERENCE_LIMIT.key: self.limit_error,
+            JOURNAL_KEY.key: self.journal_box.key_error,
         }
 
     def save(self) -> None:
@@ -323,6 +337,8 @@ class HubSettingsDialog(QDialog):
             order_notes=self.order_notes.isChecked(),
             bag_capacity=self.bag_capacity.value(),
             keep_customer_days=self.keep_days.value(),
+            journal_folder=self.journal_box.values()[0],
+            journal_key=self.journal_box.values()[1],
         )
         try:
             if problem is not None:

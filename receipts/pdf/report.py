@@ -214,6 +214,8 @@ def build_report_pdf(data: r.ReportData, path: str | Path, *, language: str | No
         story.append(para(_("No till session in this period."), styles.cell))
     story.append(Spacer(1, 4 * mm))
 
+    story.extend(_points_and_tills(data, _, money, when, styles))
+
     # Delivery rounds ----------------------------------------------------------
     if data.rounds:
         story.append(para(_("Delivery rounds"), styles.h2))
@@ -414,6 +416,58 @@ def points_chart(
 
 
 # helpers ---------------------------------------------------------------------------
+def _points_and_tills(
+    data: r.ReportData,
+    _: Callable[[str], str],
+    money: Callable[[int], str],
+    when: Callable[[str | None, str], str],
+    styles: _Styles,
+) -> list[Any]:
+    """The day per pickup point (walk-ins, no-shows, till sessions, money by method) and per
+    till (several tills, or a staff copy that reads every till's journal)."""
+    story: list[Any] = []
+    if len(data.points) > 1:
+        story.append(para(_("Per pickup point"), styles.h2))
+        head = [_("Pickup point"), _("Walk-in sales"), _("No-shows"), _("Till sessions"),
+                _("Taken by method")]  # fmt: skip
+        rows: list[list[Any]] = [head]
+        for p in data.points:
+            taken = ", ".join(f"{m.label} {money(m.amount)}" for m in p.money.by_method)
+            n = sum(1 for s in data.sessions if s.pickup_point_id == p.pickup_point_id)
+            no_shows = p.counts.get(r.NO_SHOW, 0)
+            cells = [p.money.walk_in_count, no_shows, n, para(taken or "—", styles.cell)]
+            rows.append([para(p.name, styles.cell), *cells])
+        story.append(_table(rows, [50 * mm, 22 * mm, 22 * mm, 22 * mm, 64 * mm], numeric_from=1))
+        story.append(Spacer(1, 4 * mm))
+    if len(data.tills) > 1 or any(t.reported_at for t in data.tills):
+        story.append(para(_("Per till"), styles.h2))
+        head = [
+            _("Till"), _("Pickup point"), _("Collections"), _("Walk-in sales"),
+            _("Till sessions"), _("Taken by method"), _("Recorded"), _("Last reported"),
+        ]  # fmt: skip
+        rows = [head]
+        for t in data.tills:
+            taken = ", ".join(f"{m.label} {money(m.amount)}" for m in t.by_method)
+            sessions = str(t.sessions)
+            if t.open_sessions:
+                sessions += f" ({t.open_sessions} {_('open')})"
+            reported = _("this till") if t.is_this_till else when(t.reported_at, "%d/%m %H:%M")
+            rows.append([para(t.label, styles.cell), para(", ".join(t.pickup_points) or "—",
+                         styles.cell), t.collections, t.walk_ins, sessions,
+                         para(taken or "—", styles.cell), money(t.recorded),
+                         reported or "—"])  # fmt: skip
+        story.append(
+            _table(
+                rows,
+                [20 * mm, 30 * mm, 18 * mm, 16 * mm, 17 * mm, 43 * mm, 18 * mm, 18 * mm],
+                numeric_from=2,
+                font_size=7,
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+    return story
+
+
 class _Styles:
     """The shared list styles (receipts.pdf.layout), plus a warning and a tiny cell."""
 

@@ -59,6 +59,10 @@
         <translation>Client prévenu en retard</translation>
     </message>
     <message>
+        <source>Handed over twice</source>
+        <translation>Remise deux fois</translation>
+    </message>
+    <message>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
@@ -913,8 +917,171 @@ Compté : %2
         <translation>Les espèces doivent rester proposées.</translation>
     </message>
     <message>
+        <source>A hub key is at least 12 characters: make one with “Make a new key”.</source>
+        <translation>Une clé du hub fait au moins 12 caractères&#xa0;: créez-en une avec «&#xa0;Créer une nouvelle clé&#xa0;».</translation>
+    </message>
+    <message>
         <source>This value is not valid.</source>
         <translation>Cette valeur n&apos;est pas valable.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalBox</name>
+    <message>
+        <source>Several tills: shared journal folder</source>
+        <translation>Plusieurs caisses&#xa0;: dossier partagé du journal</translation>
+    </message>
+    <message>
+        <source>Shared journal folder</source>
+        <translation>Dossier partagé du journal</translation>
+    </message>
+    <message>
+        <source>e.g. a Syncthing folder</source>
+        <translation>par ex. un dossier Syncthing</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the shared journal folder</source>
+        <translation>Choisir le dossier partagé du journal</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Test the shared journal folder</source>
+        <translation>Tester le dossier partagé du journal</translation>
+    </message>
+    <message>
+        <source>Result of the folder test</source>
+        <translation>Résultat du test du dossier</translation>
+    </message>
+    <message>
+        <source>Hub key</source>
+        <translation>Clé du hub</translation>
+    </message>
+    <message>
+        <source>the key from another till</source>
+        <translation>la clé d&apos;une autre caisse</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>Créer une nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Make a new hub key</source>
+        <translation>Créer une nouvelle clé du hub</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Afficher la clé</translation>
+    </message>
+    <message>
+        <source>Show the hub key and its QR code</source>
+        <translation>Afficher la clé du hub et son code QR</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>Change the hub key</source>
+        <translation>Changer la clé du hub</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the hub key</source>
+        <translation>Copier la clé du hub</translation>
+    </message>
+    <message>
+        <source>The hub key as a QR code</source>
+        <translation>La clé du hub en code QR</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Tills that share a folder see each other&apos;s hand-overs, and a staff copy sees every till&apos;s day. Every till of the hub needs the same key: make it on one till, then type it (or scan the QR code) on the others. Leave both empty for a till on its own.</source>
+        <translation>Les caisses qui partagent un dossier voient les remises des autres, et une copie de l&apos;équipe voit la journée de chaque caisse. Toutes les caisses du hub ont besoin de la même clé&#xa0;: créez-la sur une caisse, puis tapez-la (ou scannez le code QR) sur les autres. Laissez les deux vides pour une caisse seule.</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choisissez d&apos;abord un dossier.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Test de %1…</translation>
+    </message>
+    <message>
+        <source>The folder works: this till can write and read its journal there.</source>
+        <translation>Le dossier fonctionne&#xa0;: cette caisse peut y écrire et y lire son journal.</translation>
+    </message>
+    <message>
+        <source>Every till of the hub must use the same key: a till with another key cannot read this till&apos;s journal, nor this till theirs.</source>
+        <translation>Toutes les caisses du hub doivent utiliser la même clé&#xa0;: une caisse avec une autre clé ne peut pas lire le journal de cette caisse, ni cette caisse le sien.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalController</name>
+    <message>
+        <source>Shared journal status</source>
+        <translation>État du journal partagé</translation>
+    </message>
+    <message>
+        <source>Journal: reading the folder…</source>
+        <translation>Journal&#xa0;: lecture du dossier…</translation>
+    </message>
+    <message>
+        <source>Journal: waiting for the folder</source>
+        <translation>Journal&#xa0;: en attente du dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Journal: %n file(s) kept aside</source>
+        <translation>
+            <numerusform>Journal&#xa0;: %n fichier mis de côté</numerusform>
+            <numerusform>Journal&#xa0;: %n fichiers mis de côté</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Journal: %n event(s) to write</source>
+        <translation>
+            <numerusform>Journal&#xa0;: %n événement à écrire</numerusform>
+            <numerusform>Journal&#xa0;: %n événements à écrire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Journal: up to date</source>
+        <translation>Journal&#xa0;: à jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>Journal: %n file(s) kept aside: %1</source>
+        <translation>
+            <numerusform>Journal&#xa0;: %n fichier mis de côté&#xa0;: %1</numerusform>
+            <numerusform>Journal&#xa0;: %n fichiers mis de côté&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared journal folder: %1</source>
+        <translation>Dossier partagé du journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Last written: %1</source>
+        <translation>Dernière écriture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Last read from the other tills: %1</source>
+        <translation>Dernière lecture des autres caisses&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Files kept aside (another hub&apos;s key, damaged, or an order not pulled yet): they are merged as soon as they can be.</source>
+        <translation>Fichiers mis de côté (clé d&apos;un autre hub, fichier abîmé, ou commande pas encore téléchargée)&#xa0;: ils sont fusionnés dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1609,10 @@ Compté : %2
         <translation>↓ ↑ pour choisir, Entrée pour ouvrir.</translation>
     </message>
     <message>
+        <source>%1 was already collected on till %3 (receipt %2): do not hand it over again.</source>
+        <translation>La commande %1 a déjà été retirée sur la caisse %3 (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
+    </message>
+    <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
         <translation>La commande %1 a déjà été retirée (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
     </message>
@@ -1618,6 +1789,10 @@ Compté : %2
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
+    <message>
+        <source>Collected on %1</source>
+        <translation>Retirée sur %1</translation>
+    </message>
 </context>
 <context>
     <name>OrderPanel</name>
@@ -1690,6 +1865,10 @@ Compté : %2
         <translation>Commande %1 · code client %2 · retrait&#xa0;: %3</translation>
     </message>
     <message>
+        <source>Collected on %1</source>
+        <translation>Retirée sur %1</translation>
+    </message>
+    <message>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
@@ -1720,6 +1899,10 @@ Compté : %2
     <message>
         <source>STOP · ALREADY COLLECTED: do not hand over again</source>
         <translation>STOP · DÉJÀ RETIRÉE : ne pas remettre à nouveau</translation>
+    </message>
+    <message>
+        <source>STOP · COLLECTED ON TILL %1: do not hand over again</source>
+        <translation>STOP · RETIRÉE SUR LA CAISSE %1&#xa0;: ne pas remettre à nouveau</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -3577,6 +3760,101 @@ Compté : %2
     <message>
         <source>The till is closed, but the Z report could not be queued for printing: print it later from the Printing menu.</source>
         <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression&#xa0;: imprimez-le plus tard depuis le menu Impression.</translation>
+    </message>
+</context>
+<context>
+    <name>TillsBox</name>
+    <message>
+        <source>Per pickup point and per till</source>
+        <translation>Par point de retrait et par caisse</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <translation>Point de retrait</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <comment>count of orders</comment>
+        <translation>Retirées</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <source>Walk-in sales</source>
+        <translation>Ventes directes</translation>
+    </message>
+    <message>
+        <source>Till sessions</source>
+        <translation>Sessions de caisse</translation>
+    </message>
+    <message>
+        <source>Taken by method</source>
+        <translation>Encaissé par moyen</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Per pickup point</source>
+        <translation>Par point de retrait</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Retraits</translation>
+    </message>
+    <message>
+        <source>Last reported</source>
+        <translation>Dernière lecture</translation>
+    </message>
+    <message>
+        <source>Per till</source>
+        <translation>Par caisse</translation>
+    </message>
+    <message>
+        <source>Tills that have reported</source>
+        <translation>Caisses qui ont transmis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n open)</source>
+        <translation>
+            <numerusform>%1 (%n ouverte)</numerusform>
+            <numerusform>%1 (%n ouvertes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (this till)</source>
+        <translation>%1 (cette caisse)</translation>
+    </message>
+    <message>
+        <source>this till</source>
+        <translation>cette caisse</translation>
+    </message>
+    <message>
+        <source>not through the journal</source>
+        <translation>pas par le journal partagé</translation>
+    </message>
+    <message>
+        <source>No other till has reported through the shared journal folder: these figures are this till&apos;s (and what reached it through Open Food Network).</source>
+        <translation>Aucune autre caisse n&apos;a transmis par le dossier partagé du journal&#xa0;: ces chiffres sont ceux de cette caisse (et ce qui lui est parvenu par Open Food Network).</translation>
+    </message>
+    <message>
+        <source>Tills read from the shared journal folder: %1.</source>
+        <translation>Caisses lues dans le dossier partagé du journal&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (last event %2, read %3)</source>
+        <translation>%1 (dernier événement %2, lu %3)</translation>
     </message>
 </context>
 <context>
