@@ -72,6 +72,8 @@ class Plan:
     bag_capacity: int
     first_label: int
     documents: tuple[Document, ...]
+    # An encrypted hub's key: a worker opens the file with it (it has no keyring to ask).
+    key: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +364,7 @@ class ListsService:
             bag_capacity=capacity,
             first_label=request.first_label,
             documents=documents,
+            key=self.store.key,
         )
 
     def generate(
@@ -476,7 +479,7 @@ def make_document(plan: Plan, index: int) -> Path:
     cycle = _loaded.get(plan.run)
     if cycle is None:
         _loaded.clear()
-        store = Store.open(plan.db, lock=False, create=False)
+        store = Store.open(plan.db, lock=False, create=False, key=plan.key)
         try:
             cycle = _loaded[plan.run] = load_cycle(store, plan)
         finally:
