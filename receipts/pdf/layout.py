@@ -331,6 +331,13 @@ class NumberedCanvas(Canvas):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
+    def endForm(self, **extra_attributes: Any) -> None:
+        name = self._formData[0]
+        super().endForm(**extra_attributes)
+        form = self._doc.idToObject[pdfdoc.xObjectName(name)]
+        if type(form) is pdfdoc.PDFFormXObject:
+            form.__class__ = _FastForm
+
     def save(self) -> None:
         total = len(self._pages)
         pages = self._doc.Pages.pages
@@ -403,6 +410,43 @@ class _FastStream(pdfdoc.PDFStream):
         return b"<<\n/Filter [ /FlateDecode ] /Length %d\n>>\nstream\n%bendstream\n" % (
             len(data),
             data,
+        )
+
+
+class _FastForm(pdfdoc.PDFFormXObject):
+    """A form (a label's QR code) written like :class:`_FastPage`: the bytes reportlab
+    gives a plain form (no annotations, nested forms or boxes set by hand)."""
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        if (
+            self.Contents
+            or self.Resources
+            or self.BBox
+            or self.Matrix
+            or self.XObjects
+            or self.Annots
+            or not self.stream
+            or not self.compression
+            or not self.hasImages
+            or not isinstance(document.encrypt, pdfdoc.NoEncryption)
+        ):
+            return bytes(super().format(document))
+        data = zlib.compress(self.stream)
+        box = " ".join(fp_str(v) for v in (self.lowerx, self.lowery, self.upperx, self.uppery))
+        fonts = b"%d %d R" % document.idToObjectNumberAndVersion[pdfdoc.BasicFonts]
+        return b"".join(
+            (
+                b"<<\n/BBox [ ",
+                box.encode(),
+                b" ] /Filter [ /FlateDecode ] /FormType 1 /Length %d" % len(data),
+                b" /Matrix [ 1 0 0 1 0 0 ] /Resources <<\n/Font ",
+                fonts,
+                b" /ProcSet ",
+                _ALL_PROCS,
+                b"\n>> \n  /Subtype /Form /Type /XObject\n>>\nstream\n",
+                data,
+                b"endstream\n",
+            )
         )
 
 

@@ -327,8 +327,9 @@ def test_same_input_gives_the_same_bytes(store: Store, tmp_path: Path) -> None:
 
 
 def test_pages_written_directly_are_the_bytes_reportlab_writes(monkeypatch) -> None:
-    """Our page writer (layout._FastPage) against reportlab's own, on labels with their QR
-    forms (21 to a page, more than one line of references) and a long packing list."""
+    """Our page and form writers (layout._FastPage, _FastForm) against reportlab's own, on
+    labels with their QR forms (21 to a page: more than one line of references) and a long
+    packing list."""
     from reportlab.pdfbase import pdfdoc
 
     from receipts.pdf import layout
@@ -345,6 +346,7 @@ def test_pages_written_directly_are_the_bytes_reportlab_writes(monkeypatch) -> N
 
     ours = documents()
     monkeypatch.setattr(layout._FastPage, "format", pdfdoc.PDFPage.format)
+    monkeypatch.setattr(layout._FastForm, "format", pdfdoc.PDFFormXObject.format)
     assert documents() == ours
 
 
