@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch, mm
@@ -141,13 +141,12 @@ def _qr_runs(value: str) -> str:
     runs: list[str] = []
     for r, row in enumerate(matrix):
         top = side - (QUIET + r + 1)
-        c = QUIET
-        for dark, group in groupby(row):
-            width = len(list(group))
-            if dark:
-                runs.append(f"{c} {top} {width} 1 re")
-            c += width
+        for run in _DARK_RUN.finditer(bytes(row)):  # True is byte 1
+            runs.append(f"{QUIET + run.start()} {top} {run.end() - run.start()} 1 re")
     return " ".join(runs) + " f"
+
+
+_DARK_RUN = re.compile(b"\x01+")
 
 
 def _shrink(text: str, font: str, largest: float, smallest: float, width: float) -> float:

@@ -569,6 +569,7 @@ class TextCache:
         self._doc = canvas._doc
         self._escape = canvas._escape
         self._known: dict[tuple[str, float, str], tuple[str, float]] = {}
+        self._subsets: dict[tuple[str, int], str] = {}
         self._dynamic: dict[str, bool] = {}
 
     def get(self, font: str, size: float, text: str) -> tuple[str, float]:
@@ -576,14 +577,32 @@ class TextCache:
         key = (font, size, text)
         hit = self._known.get(key)
         if hit is None:
-            face = getFont(font)
             ops = " ".join(
-                f"{face.getSubsetInternalName(subset, self._doc)} {size:g} Tf"
-                f" ({self._escape(chunk)}) Tj"
-                for subset, chunk in face.splitString(text, self._doc)
+                f"{self._subset_name(font, subset)} {size:g} Tf ({self._escape(chunk)}) Tj"
+                for subset, chunk in self._split(font, text)
             )
             hit = self._known[key] = (ops, stringWidth(text, font, size))
         return hit
+
+    def _split(self, font: str, text: str) -> list[tuple[int, bytes]]:
+        """The font's ``splitString``: when every character already has its code in the
+        document's first subset (nearly always), read straight from the font's table."""
+        face = getFont(font)
+        state = face.state.get(self._doc) if text else None
+        if state is not None:
+            try:  # a new character (KeyError) or one past the first subset (ValueError)
+                return [(0, bytes([state.assignments[ord(ch)] for ch in text]))]
+            except (KeyError, ValueError):
+                pass
+        return list(face.splitString(text, self._doc))
+
+    def _subset_name(self, font: str, subset: int) -> str:
+        name = self._subsets.get((font, subset))
+        if name is None:
+            name = self._subsets[font, subset] = getFont(font).getSubsetInternalName(
+                subset, self._doc
+            )
+        return name
 
     def find(self, font: str, size: float, text: str) -> tuple[str, float] | None:
         """Like :meth:`get`, or None for a font that is not embedded (drawn the usual way)."""
