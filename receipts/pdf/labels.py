@@ -17,10 +17,9 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.lib.units import inch, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from receipts.pdf import fonts, layout, qr
-from receipts.pdf.layout import CHILLED, Translate, fit
+from receipts.pdf.layout import CHILLED, NumberedCanvas, Translate, fit
 from receipts.pdf.model import BagLabel, DocInfo
 
 
@@ -69,7 +68,7 @@ class _LabelDecor:
         self.date = layout.pdf_date(info)
         self._fitted: dict[float, str] = {}
 
-    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+    def draw(self, canvas: NumberedCanvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize
         canvas.saveState()
         canvas.setFillColor(layout.GREY)
@@ -82,7 +81,9 @@ class _LabelDecor:
         canvas.restoreState()
 
 
-def _canvas(info: DocInfo, title: str, size: tuple[float, float]) -> tuple[io.BytesIO, Canvas]:
+def _canvas(
+    info: DocInfo, title: str, size: tuple[float, float]
+) -> tuple[io.BytesIO, NumberedCanvas]:
     buffer = io.BytesIO()
     decor = _LabelDecor(info, title, layout.translator(info.language))
     return buffer, layout.make_canvas(buffer, info, title, size, decor)
@@ -109,7 +110,7 @@ def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(row) for row in code.get_matrix())
 
 
-def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
+def draw_qr(canvas: NumberedCanvas, value: str, x: float, y: float, size: float) -> None:
     """A QR code of ``value`` with its 4-module quiet zone, in a ``size`` square at x, y.
 
     Each value is drawn once per document as a form (a PDF XObject, one module = 1 unit)
@@ -118,24 +119,13 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     name = "qr" + value.encode().hex()  # a safe PDF name whatever the value holds
     side = len(qr_matrix(value)) + 2 * QUIET
     if not canvas.hasForm(name):
-        canvas.beginForm(name, 0, 0, side, side)
-        _qr_path(canvas, value)
-        canvas.endForm()
-    canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(size / side, size / side)
-    canvas.doForm(name)
-    canvas.restoreState()
-
-
-def _qr_path(canvas: Canvas, value: str) -> None:
-    """The dark modules as one filled path of horizontal runs, in whole module units."""
-    canvas.setFillColor(colors.black)
-    canvas._code.append(_qr_runs(value))
+        canvas.define_form(name, side, side, "0 0 0 rg " + _qr_runs(value))
+    canvas.place_form(name, x, y, size / side)
 
 
 @lru_cache(maxsize=4096)
 def _qr_runs(value: str) -> str:
+    """The dark modules as one filled path of horizontal runs, in whole module units."""
     matrix = qr_matrix(value)
     side = len(matrix) + 2 * QUIET
     runs: list[str] = []
@@ -163,7 +153,7 @@ def _shrink(text: str, font: str, largest: float, smallest: float, width: float)
     return largest - 0.5 * min(steps, floor)
 
 
-def _chilled_badge(canvas: Canvas, text: str, x: float, y: float, size: float) -> float:
+def _chilled_badge(canvas: NumberedCanvas, text: str, x: float, y: float, size: float) -> float:
     """White on black "❄ CHILLED" so it is seen from across the room; returns its width."""
     w = stringWidth(text, fonts.BOLD, size) + size * 0.8
     canvas.setFillColor(colors.black)
@@ -176,7 +166,7 @@ def _chilled_badge(canvas: Canvas, text: str, x: float, y: float, size: float) -
 
 
 def _sticker(
-    canvas: Canvas, label: BagLabel, x: float, y: float, w: float, h: float, _: Translate
+    canvas: NumberedCanvas, label: BagLabel, x: float, y: float, w: float, h: float, _: Translate
 ) -> None:
     """One sticker in the box (x, y, w, h); sizes scale with the box height."""
     order = label.order

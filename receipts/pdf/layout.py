@@ -331,6 +331,21 @@ class NumberedCanvas(Canvas):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
+    def define_form(self, name: str, width: float, height: float, code: str) -> None:
+        """A form XObject (drawn once, placed many times) holding ``code``, PDF operators in
+        the form's own units: without ``beginForm``'s round of graphics state saving."""
+        form = _FastForm(0, 0, width, height)
+        form.compression = self._pageCompression
+        form.stream = code.encode("latin-1")
+        self._doc.addForm(name, form)
+
+    def place_form(self, name: str, x: float, y: float, scale: float) -> None:
+        """Draw a form at (x, y), scaled (``doForm`` inside a saved graphics state)."""
+        xname = self._doc.getXObjectName(name)
+        k = fp_str(scale)
+        self._code.append(f"q {k} 0 0 {k} {fp_str(x)} {fp_str(y)} cm /{xname} Do Q")
+        self._formsinuse.append(name)
+
     def endForm(self, **extra_attributes: Any) -> None:
         name = self._formData[0]
         super().endForm(**extra_attributes)
