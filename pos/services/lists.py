@@ -446,7 +446,16 @@ def load_cycle(store: Store, plan: Plan) -> Cycle:
     names = {p.id: p.name for p in OrderRepository(store).producers()}
     orders = PackingQueries(store).orders(plan.cycle_id, pickup_point_id=plan.pickup_point_id)
     everything = [to_pack_order(o, names) for o in orders]
-    return Cycle(everything, sorted(everything, key=_point_key))
+    folded: dict[str, str] = {}  # a handful of pickup point names, folded once each
+
+    def point_key(order: PackOrder) -> tuple[str, int]:
+        name = order.pickup_point_name
+        key = folded.get(name)
+        if key is None:
+            key = folded[name] = fold(name)
+        return (key, order.pickup_point_id or 0)
+
+    return Cycle(everything, sorted(everything, key=point_key))
 
 
 def build(plan: Plan, doc: Document, cycle: Cycle) -> bytes:
@@ -522,10 +531,6 @@ def run_plan(
     if progress:
         progress(total, total, "")
     return [results[i] for i in range(total)]
-
-
-def _point_key(order: PackOrder) -> tuple[str, int]:
-    return (fold(order.pickup_point_name), order.pickup_point_id or 0)
 
 
 def to_pack_order(order: PackingOrder, producer_names: dict[int, str]) -> PackOrder:
