@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -383,8 +384,8 @@ class _FastPage(pdfdoc.PDFPage):
     reportlab formats every page dictionary and content stream element by element (name
     escaping, sorting, encoding each part): about a third of a label file's time. Our
     pages are all alike (no annotations, transparency, shadings, spot colours, boxes or
-    rotation), so the same bytes are put together from a few cached parts; any page that
-    is not like that goes the generic way.
+    rotation, deflated streams), so the same bytes are put together directly; any page
+    that is not like that goes the generic way.
     """
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:
@@ -394,6 +395,7 @@ class _FastPage(pdfdoc.PDFPage):
             or self.Resources
             or not self.stream
             or not self.compression
+            or rl_config.useA85
             or self.Annots
             or self.ExtGState
             or self._shadingUsed
@@ -454,6 +456,7 @@ class _FastForm(pdfdoc.PDFFormXObject):
             or self.Annots
             or not self.stream
             or not self.compression
+            or rl_config.useA85
             or not self.hasImages
             or not isinstance(document.encrypt, pdfdoc.NoEncryption)
         ):
