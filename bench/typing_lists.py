@@ -14,6 +14,11 @@ rather than piling keys up). Three runs of the same keys:
   it, in the process pool (``pos.services.processes``);
 - GUI-process thread: the same set made on a thread of the GUI process, as before
   issue 17 (``ListsService.generate`` without an executor, through ``pos.ui.tasks``).
+
+Then the same for the end-of-day report PDF (reconcile window, all pickup points), written
+``--reports`` times in a row so that the typing has time to be measured: in the worker
+processes (``write_report_pdf``, as the window does now), then on a GUI-process thread
+(``ReconcileService.export_pdf`` on a reader, as before).
 """
 
 from __future__ import annotations
@@ -76,6 +81,7 @@ def _figures(name: str, values: list[float], seconds: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.typing_lists", description=__doc__)
     parser.add_argument("--orders", type=int, default=2000)
+    parser.add_argument("--reports", type=int, default=5, help="end-of-day PDFs per run")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="bench-typing-"))
@@ -86,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     from pos.services import processes
     from pos.services.demo import write_demo
     from pos.services.lists import ListRequest, ListsService
+    from pos.services.reconcile import write_report_pdf
     from pos.ui import tasks
 
     db = write_demo(home / "hub.sqlite", orders=args.orders, seed=1)
@@ -98,33 +105,57 @@ def main(argv: list[str] | None = None) -> int:
     for started in processes.warm_up():
         started.result()
 
-    def make(executor: object) -> tuple[list[float], float]:
+    def measure(job: object) -> tuple[list[float], float]:
+        """Typing latencies while ``job()`` runs on a thread of this process, and its time."""
         busy = threading.Event()
         busy.set()
         took: list[float] = []
 
         def work() -> None:
-            reader = store.reader()
             t = time.perf_counter()
             try:
-                ListsService(reader).generate(
-                    ListRequest(),
-                    home / "out",
-                    executor=executor,  # type: ignore[arg-type]
-                )
+                job()  # type: ignore[operator]
             finally:
                 took.append(time.perf_counter() - t)
-                reader.close()
                 busy.clear()
 
-        tasks.run(work, what="bench lists")
+        tasks.run(work, what="bench typing")
         latencies = _typing(window, 0, busy)
         return latencies, took[0] if took else float("nan")
 
-    lat, took = make(processes.pool())
-    print(_figures("worker processes", lat, took))
-    lat, took = make(None)
-    print(_figures("GUI-process thread", lat, took))
+    def lists(executor: object) -> None:
+        reader = store.reader()
+        try:
+            ListsService(reader).generate(
+                ListRequest(),
+                home / "out",
+                executor=executor,  # type: ignore[arg-type]
+            )
+        finally:
+            reader.close()
+
+    def reports_in_workers() -> None:
+        till = window.services.till_id
+        for k in range(args.reports):
+            target = str(home / f"day-{k}.pdf")
+            processes.pool().submit(write_report_pdf, store.path, store.key, till, target).result()
+
+    def reports_on_a_thread() -> None:
+        reader = store.reader()
+        try:
+            for k in range(args.reports):
+                window.services.reconcile_on(reader).export_pdf(home / f"day-t{k}.pdf")
+        finally:
+            reader.close()
+
+    lat, took = measure(lambda: lists(processes.pool()))
+    print(_figures("lists, worker processes", lat, took))
+    lat, took = measure(lambda: lists(None))
+    print(_figures("lists, GUI-process thread", lat, took))
+    lat, took = measure(reports_in_workers)
+    print(_figures(f"{args.reports} reports, workers", lat, took))
+    lat, took = measure(reports_on_a_thread)
+    print(_figures(f"{args.reports} reports, GUI thread", lat, took))
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     processes.shutdown()
     window.close()

@@ -80,7 +80,7 @@ def _end_with_parent() -> None:
 
 def _warm() -> None:
     """Import the PDF code and load the fonts in a worker, ahead of the first document."""
-    from receipts.pdf import fonts, labels, layout, packing  # noqa: F401
+    from receipts.pdf import fonts, labels, layout, packing, report  # noqa: F401
 
     fonts.register()
 

@@ -261,6 +261,24 @@ class ReconcileService:
         return self.store.settings.get(CSV_BOM)
 
 
+def write_report_pdf(
+    db: Path,
+    key: bytes | None,
+    till_id: str | None,
+    path: str,
+    point_id: int | None = None,
+    cycle_id: int | None = None,
+) -> str:
+    """In a PDF worker process (:mod:`pos.services.processes`): open the hub file without
+    the writer's lock (with the key the app hands over when it is encrypted: a worker has
+    no keyring to ask) and write the end-of-day PDF; the path written."""
+    store = Store.open(db, lock=False, create=False, key=key)
+    try:
+        return str(ReconcileService(store, till_id=till_id).export_pdf(path, point_id, cycle_id))
+    finally:
+        store.close()
+
+
 def report_rows(
     data: r.ReportData, catalogue: gettext.NullTranslations, *, language: str = "en"
 ) -> Iterator[tuple[Cell, ...]]:

@@ -177,8 +177,13 @@ class Store:
         create: bool = True,
         schema_version: int | None = None,
         role: str = "app",
+        key: bytes | None = None,
     ) -> Store:
-        """Open (creating if allowed) and migrate to ``schema_version`` (default: latest)."""
+        """Open (creating if allowed) and migrate to ``schema_version`` (default: latest).
+
+        ``key``: an encrypted file's key when the caller already holds it (a worker process
+        handed it by the app, which has no keyring of its own to ask); else the keyring's.
+        """
         path = Path(path).expanduser().resolve()
         folder = path.parent
         if not folder.exists():
@@ -189,13 +194,13 @@ class Store:
                     "file.cannot_create_folder", path=folder, reason=exc.strerror
                 ) from exc
         version = 0
-        key: bytes | None = None
+        given, key = key, None
         if path.exists():
             if path.is_dir():
                 raise StoreError("store.is_folder", path=path)
             for item in (path, _wal(path), _shm(path)):
                 files.make_private(item)  # made by an older version under a loose umask
-            key = key_for(path)
+            key = given if given is not None and cipher.is_encrypted(path) else key_for(path)
             version, app_id, tables = _inspect(path, key)
             _check_ours(path, version, app_id, tables)
             if version > schema.LATEST:

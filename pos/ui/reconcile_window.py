@@ -146,13 +146,21 @@ def _overview(
 
 
 def _export(services: Services, path: str, point_id: int | None, cycle_id: int | None) -> str:
-    """On a pool thread: the end-of-day PDF or CSV, read through a connection of its own."""
+    """On a pool thread: the end-of-day CSV, read through a connection of its own. The PDF
+    is made in a PDF worker process and only waited for here: laying it out on a thread
+    would hold this interpreter's lock and stall the typing in the till."""
+    if path.lower().endswith(".pdf"):
+        from pos.services import processes
+        from pos.services.reconcile import write_report_pdf
+
+        store = services.store
+        job = processes.pool().submit(
+            write_report_pdf, store.path, store.key, services.till_id, path, point_id, cycle_id
+        )
+        return job.result()
     reader = services.store.reader()
     try:
-        svc = services.reconcile_on(reader)
-        if path.lower().endswith(".pdf"):
-            return str(svc.export_pdf(path, point_id, cycle_id))
-        return str(svc.export_csv(path, point_id, cycle_id))
+        return str(services.reconcile_on(reader).export_csv(path, point_id, cycle_id))
     finally:
         reader.close()
 

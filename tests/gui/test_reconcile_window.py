@@ -323,3 +323,27 @@ def test_report_exports_from_the_window(day_window, qtbot, tmp_path):
         body = list(csv.DictReader(fh))
     assert {r["pickup_point"] for r in body if r["section"] == "orders"} == {"St Mark's Hall"}
     assert "Saved" in find(rw, QLabel, "reconcileMessage").text()
+
+
+def test_report_pdf_is_made_in_a_worker_process(day_window, qtbot, tmp_path, monkeypatch):
+    """Issue 17 point 2: the end-of-day PDF is laid out in the PDF workers, not in the GUI's
+    interpreter: with the builder broken in this process, the export still succeeds."""
+    import pos.services.reconcile as reconcile_service
+    from pos.services import processes
+
+    def broken(*args, **kwargs):
+        raise AssertionError("the end-of-day PDF was laid out in the GUI process")
+
+    monkeypatch.setattr(reconcile_service, "build_report_pdf", broken)
+    win, _ = day_window
+    open_reconcile(win, qtbot)
+    rw = win.reconcile_window
+    target = tmp_path / "day.pdf"
+    try:
+        with qtbot.waitSignal(rw.exported, timeout=60000) as blocker:
+            rw.export(target)
+    finally:
+        processes.shutdown()
+    assert blocker.args == [str(target)]
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(target)).pages).split())
+    assert gbp(recompute(win.services.store, None).expected) in text

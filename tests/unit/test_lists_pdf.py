@@ -326,6 +326,30 @@ def test_same_input_gives_the_same_bytes(store: Store, tmp_path: Path) -> None:
     assert b"2026112609" in first[0].read_bytes()  # the creation date passed in
 
 
+def test_pages_written_directly_are_the_bytes_reportlab_writes(monkeypatch) -> None:
+    """Our page and form writers (layout._FastPage, _FastForm) against reportlab's own, on
+    labels with their QR forms (21 to a page: more than one line of references) and a long
+    packing list."""
+    from reportlab.pdfbase import pdfdoc
+
+    from receipts.pdf import layout
+
+    orders = [_order(i, "Zoë", f"Müller {i}", lines=1 + i % 7) for i in range(60)]
+    bags = [BagLabel(order, 1, 1) for order in orders]
+
+    def documents() -> list[bytes]:
+        return [
+            labels.build_label_sheets(_info(), bags, skip=2),
+            labels.build_labels_4x6(_info(), bags[:5]),
+            packing.build_customer_pack(_info(paper="letter"), orders),
+        ]
+
+    ours = documents()
+    monkeypatch.setattr(layout._FastPage, "format", pdfdoc.PDFPage.format)
+    monkeypatch.setattr(layout._FastForm, "format", pdfdoc.PDFFormXObject.format)
+    assert documents() == ours
+
+
 def test_same_bytes_in_a_fresh_process(store: Store, demo_db: Path, tmp_path: Path) -> None:
     (here,) = ListsService(store).generate(
         ListRequest(kinds=("harvest",), producer_id=72), tmp_path / "here", now=NOW
