@@ -4,14 +4,14 @@ Four tabs, one module each: the day's figures (:mod:`pos.ui.reconcile_day`), the
 with their collection and sync status and no-shows (:mod:`pos.ui.reconcile_orders`), the
 OFN to-do list (:mod:`pos.ui.reconcile_actions`) and the audit log
 (:mod:`pos.ui.audit_view`). This module holds the PIN gate, the top bar, the exports and
-the refresh, which reads and formats everything on a worker thread (``pos.ui.tasks``) so
-the GUI thread only hands finished rows to the tables, whatever the number of orders.
+the refresh, which reads and formats everything in a worker process
+(:mod:`pos.ui.reconcile_rows`) so the GUI thread only hands packed rows to the tables,
+whatever the number of orders.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -35,12 +35,13 @@ from pos.errors import KnownError
 from pos.services.context import Services
 from pos.services.reconcile import Overview
 from pos.services.roles import PinTampered, PinThrottled
-from pos.ui import reconcile_actions, reconcile_orders, tasks
+from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.i18n import current_language
-from pos.ui.reconcile_actions import ActionNames, ActionsTab
+from pos.ui.reconcile_actions import ActionsTab
 from pos.ui.reconcile_day import DayTab
-from pos.ui.reconcile_orders import Names, OrdersTab, Shown
+from pos.ui.reconcile_orders import OrdersTab
+from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load
 from pos.ui.staff_gate import PinCooldown, tampered_text
 from pos.ui.widgets import fit_to_screen, named
 
@@ -129,35 +130,6 @@ def open_reconcile(
 
 
 # background work ----------------------------------------------------------------
-@dataclass(frozen=True)
-class _Loaded:
-    """Everything a refresh shows, made on the worker thread."""
-
-    view: Overview
-    sync: dict[str, int]  # orders per sync status
-    orders: dict[str | None, Shown]  # the order list per filter
-    actions: dict[bool, Shown]  # the to-do list with (True) and without done actions
-
-
-def _overview(
-    services: Services, cycle_id: int | None, point_id: int | None, names: Names,
-    action_names: ActionNames,
-) -> _Loaded:  # fmt: skip
-    """On a pool thread: the figures, read through a connection of its own, and the rows of
-    every list already formatted."""
-    reader = services.store.reader()
-    try:
-        view = services.reconcile_on(reader).overview(cycle_id, point_id, current_language())
-    finally:
-        reader.close()
-    return _Loaded(
-        view,
-        r.sync_counts(view.orders),
-        reconcile_orders.prepare(view.orders, names),
-        reconcile_actions.prepare(view.actions, action_names),
-    )
-
-
 def _export(services: Services, path: str, point_id: int | None, cycle_id: int | None) -> str:
     """On a pool thread: the end-of-day PDF or CSV, read through a connection of its own."""
     reader = services.store.reader()
@@ -172,7 +144,7 @@ def _export(services: Services, path: str, point_id: int | None, cycle_id: int |
 
 # the window ----------------------------------------------------------------------
 class ReconcileWindow(QDialog):
-    """Figures load on a worker thread (``refreshing`` until ``refreshed`` fires)."""
+    """Figures load in a worker process (``refreshing`` until ``refreshed`` fires)."""
 
     exported = Signal(str)
     refreshed = Signal()
@@ -189,7 +161,7 @@ class ReconcileWindow(QDialog):
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
         self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
-        self._refresh_job: tasks.Job[_Loaded] | None = None
+        self._refresh_job: tasks.Job[Loaded] | None = None
 
         self.status_names = {
             r.COLLECTED: self.tr("Collected"),
@@ -285,18 +257,22 @@ class ReconcileWindow(QDialog):
         return self._refresh_job is not None or self.audit_view.loading
 
     def refresh(self) -> None:
-        """Reload the figures off the GUI thread; only the latest choice's answer is shown."""
+        """Reload the figures in a worker process (:mod:`pos.ui.reconcile_rows`); only the
+        latest choice's answer is shown."""
         if self._refresh_job is not None:
             self._refresh_job.cancel()
-        services, cycle_id, point_id = self.services, self.cycle_id, self.point_id
+        language = current_language()
         names = Names(self.currency, self.hub_locale, self.timezone,
                       dict(self.status_names), dict(self.sync_names))  # fmt: skip
         action_names = ActionNames(
             self.currency, self.hub_locale, self.timezone, dict(self.todo.kind_names),
-            dict(self.labels), self.todo.done_by, current_language(),
+            dict(self.labels), self.todo.done_by, language,
         )  # fmt: skip
-        self._refresh_job = tasks.run(
-            lambda: _overview(services, cycle_id, point_id, names, action_names),
+        request = Request(str(self.services.store.path), self.services.till_id, self.cycle_id,
+                          self.point_id, language, names, action_names)  # fmt: skip
+        self._refresh_job = tasks.run_in_process(
+            load,
+            request,
             on_result=self._show_overview,
             on_error=self._refresh_failed,
             owner=self,
@@ -315,7 +291,7 @@ class ReconcileWindow(QDialog):
         self.audit_view.stop()
         super().done(result)
 
-    def _show_overview(self, loaded: _Loaded) -> None:
+    def _show_overview(self, loaded: Loaded) -> None:
         self._refresh_job = None
         self.view = view = loaded.view
         self.day.show_view(view, loaded.sync, all_points=self.point_id is None)

@@ -20,6 +20,7 @@ from pos import paths
 from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.errors import KnownError
 from pos.ui import tasks
+from tests.helpers.wait import gate_file, load_when_gate_opens
 from tests.ofn_sim.fixtures import ofn_sim
 from tests.ofn_sim.server import OFNSimulator
 
@@ -149,14 +150,9 @@ def test_reconcile_window_closed_while_it_refreshes(qtbot, window, monkeypatch) 
     from pos.ui import reconcile_window
     from pos.ui.reconcile_window import ReconcileWindow
 
-    gate = threading.Event()
-    real = reconcile_window._overview
-
-    def held(*args):  # type: ignore[no-untyped-def]
-        gate.wait(10)  # the database is slow today
-        return real(*args)
-
-    monkeypatch.setattr(reconcile_window, "_overview", held)
+    # the database is slow today: the worker process waits for the gate file
+    monkeypatch.setattr(reconcile_window, "load", load_when_gate_opens)
+    gate = gate_file(window.services.store.path)
     rw = ReconcileWindow(window.services, "Office Olga", window)
     rw.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rw.show()
@@ -169,8 +165,8 @@ def test_reconcile_window_closed_while_it_refreshes(qtbot, window, monkeypatch) 
     rw.close()
     assert time.perf_counter() - started < 0.5  # closing does not wait for the job
     qtbot.waitUntil(lambda: not shiboken6.isValid(rw), timeout=5_000)
-    gate.set()
-    assert job is not None and job.wait(10_000)
+    gate.touch()
+    assert job is not None and job.wait(30_000)
     qtbot.waitUntil(lambda: delivered(job), timeout=5_000)
     assert job.cancelled and not job.delivered
 
