@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -162,6 +163,7 @@ class ReconcileWindow(QDialog):
         self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
         self._refresh_job: tasks.Job[Loaded] | None = None
+        self._loaded: Loaded | None = None
 
         self.status_names = {
             r.COLLECTED: self.tr("Collected"),
@@ -215,18 +217,26 @@ class ReconcileWindow(QDialog):
         bar.addWidget(self.csv_button)
 
         self.day = DayTab(self.status_names, self.currency, self.hub_locale, self.timezone)
-        self.orders = OrdersTab(self.service, staff_name, self.status_names)
         self.todo = ActionsTab(self.service, staff_name)
-        self.audit_view = AuditView(services)
         self.tabs = QTabWidget()
         named(self.tabs, "reconcileTabs", self.tr("Reconciliation"))
         self.tabs.addTab(self.day, self.tr("The day"))
-        self.tabs.addTab(self.orders, self.tr("Orders"))
-        self.tabs.addTab(self.todo, self.tr("To do in OFN"))
-        self.tabs.addTab(self.audit_view, self.tr("Audit log"))
-        for tab in (self.orders, self.todo):
-            tab.message.connect(self.show_message)
-            tab.changed.connect(self._changed)
+        # The orders and audit tabs are built a moment after the window shows (or when first
+        # used): everything at once held the GUI thread for ~100 ms at each opening.
+        self._later: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for key, title in (("orders", self.tr("Orders")), ("todo", self.tr("To do in OFN")),
+                           ("audit", self.tr("Audit log"))):  # fmt: skip
+            page = self.todo if key == "todo" else QWidget()
+            if key != "todo":
+                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+                self._pages[key] = page
+            self.tabs.addTab(page, title)
+        self._connect_tab(self.todo)
+        self._builder = QTimer(self)  # dies with the window: nothing fires after it closed
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_later)
+        self._builder.start()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -254,7 +264,46 @@ class ReconcileWindow(QDialog):
     @property
     def refreshing(self) -> bool:
         """Figures or the audit log still loading."""
-        return self._refresh_job is not None or self.audit_view.loading
+        audit = self._later.get("audit")
+        return self._refresh_job is not None or not isinstance(audit, AuditView) or audit.loading
+
+    # tabs built after the window shows ------------------------------------------------
+    @property
+    def orders(self) -> OrdersTab:
+        return cast(OrdersTab, self._tab("orders"))
+
+    @property
+    def audit_view(self) -> AuditView:
+        return cast(AuditView, self._tab("audit"))
+
+    def _tab(self, key: str) -> QWidget:
+        tab = self._later.get(key)
+        if tab is None:
+            if key == "orders":
+                orders = tab = OrdersTab(self.service, self.staff_name, self.status_names)
+                self._connect_tab(orders)
+                if self._loaded is not None:
+                    orders.show_lists(self._loaded.orders)
+            else:
+                tab = AuditView(self.services)
+            self._later[key] = tab
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(tab)
+        return tab
+
+    def _build_later(self) -> None:
+        """One tab per turn of the event loop, so no single turn is long."""
+        for key in ("orders", "audit"):
+            if key not in self._later:
+                self._tab(key)
+                break
+        if len(self._later) == len(self._pages):
+            self._builder.stop()
+
+    def _connect_tab(self, tab: OrdersTab | ActionsTab) -> None:
+        tab.message.connect(self.show_message)
+        tab.changed.connect(self._changed)
 
     def refresh(self) -> None:
         """Reload the figures in a worker process (:mod:`pos.ui.reconcile_rows`); only the
@@ -288,14 +337,19 @@ class ReconcileWindow(QDialog):
         if self._refresh_job is not None:
             self._refresh_job.cancel()
             self._refresh_job = None
-        self.audit_view.stop()
+        audit = self._later.get("audit")
+        if isinstance(audit, AuditView):
+            audit.stop()
         super().done(result)
 
     def _show_overview(self, loaded: Loaded) -> None:
         self._refresh_job = None
+        self._loaded = loaded
         self.view = view = loaded.view
         self.day.show_view(view, loaded.sync, all_points=self.point_id is None)
-        self.orders.show_lists(loaded.orders)
+        orders = self._later.get("orders")
+        if isinstance(orders, OrdersTab):  # else it shows them when built
+            orders.show_lists(loaded.orders)
         self.todo.show_lists(view.actions, loaded.actions)
         open_n = len(loaded.actions[False].rows)
         self.tabs.setTabText(
@@ -307,7 +361,9 @@ class ReconcileWindow(QDialog):
     def _changed(self) -> None:
         """A tab changed something: reload the figures and the audit log's choices."""
         self.refresh()
-        self.audit_view.reload_choices()
+        audit = self._later.get("audit")
+        if isinstance(audit, AuditView):
+            audit.reload_choices()
 
     # for the tabs, tests and automation -----------------------------------------------
     def show_message(self, text: str) -> None:
