@@ -161,8 +161,8 @@ class Database:
         ]
 
     @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        """A transaction; nested in one, a savepoint."""
+    def atomic(self, begin: str = "BEGIN") -> Iterator[Database]:
+        """A transaction opened with ``begin``; nested in one, a savepoint."""
         conn = self.conn
         if conn.in_transaction:
             savepoint = f"sp_{secrets.token_hex(8)}"
@@ -176,7 +176,7 @@ class Database:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
-        conn.execute("BEGIN")
+        conn.execute(begin)
         try:
             yield self
         except BaseException:
@@ -427,31 +427,19 @@ class Store:
         (busy_timeout) while another connection (the sync worker) writes. A deferred one
         that read first could not upgrade after that writer committed (SQLITE_BUSY).
         """
-        conn = self.db.conn
         try:
-            if conn.in_transaction:
-                with self.db.atomic() as db:
-                    yield db
-                return
-            if self._file is not None and _identity(self.path) != self._file:
+            if (
+                not self.db.conn.in_transaction
+                and self._file is not None
+                and _identity(self.path) != self._file
+            ):
                 # the file was deleted or replaced: writes would go to a file lost at exit
                 raise StoreError(
                     f"{self.path} is no longer there (was its folder or drive removed?)."
                     " Put it back and restart Food Hub POS; nothing was saved."
                 )
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            with self.db.atomic("BEGIN IMMEDIATE") as db:
+                yield db
         except sqlite3.OperationalError as exc:
             raise StoreError(_explain(exc, self.path)) from exc
 
