@@ -317,17 +317,24 @@ class Store:
 
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
-        if not self.path.exists():  # sqlite would create a new, empty file in its place
-            raise StoreError(f"{self.path} is no longer there (was its folder or drive removed?).")
+        return Store.open_reader(self.path, self.key)
+
+    @classmethod
+    def open_reader(cls, path: Path, key: bytes | None) -> Store:
+        """A reader's connection to ``path`` with the key the app already holds (no lock, no
+        migration, no keyring): a worker thread's, or a worker process's that was handed
+        the path and key with its job."""
+        if not path.exists():  # sqlite would create a new, empty file in its place
+            raise StoreError(f"{path} is no longer there (was its folder or drive removed?).")
         try:
-            conn = _connect(self.path, self.key)
+            conn = _connect(path, key)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
-        return Store(self.path, Database(conn), None, self.key)
+            raise StoreError(_explain(exc, path)) from exc
+        return cls(path, Database(conn), None, key)
 
     def encrypt(self, key: bytes) -> None:
         """Encrypt this (plain) database in place; its key goes to the keyring first.

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, overload
 
 from pos.domain import reconcile as r
@@ -236,9 +237,12 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Request:
-    """What to load: plain values a worker process can receive."""
+    """What to load: plain values a worker process can receive. The key goes with the path
+    (over the pipe to our own child): a worker does not ask the keyring, which may be one
+    only this process can reach."""
 
     db: str
+    key: bytes | None = field(repr=False)  # the database's key, held by the app already
     till_id: str
     cycle_id: int | None
     point_id: int | None
@@ -249,7 +253,7 @@ class Request:
 
 def load(request: Request) -> Loaded:
     """In a worker process: read the figures from the database file and make every list."""
-    store = Store.open(request.db, lock=False, create=False)
+    store = Store.open_reader(Path(request.db), request.key)
     try:
         service = ReconcileService(store, till_id=request.till_id)
         view = service.overview(request.cycle_id, request.point_id, request.language)

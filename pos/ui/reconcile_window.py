@@ -317,7 +317,8 @@ class ReconcileWindow(QDialog):
             self.currency, self.hub_locale, self.timezone, dict(self.todo.kind_names),
             dict(self.labels), self.todo.done_by, language,
         )  # fmt: skip
-        request = Request(str(self.services.store.path), self.services.till_id, self.cycle_id,
+        store = self.services.store
+        request = Request(str(store.path), store.key, self.services.till_id, self.cycle_id,
                           self.point_id, language, names, action_names)  # fmt: skip
         self._refresh_job = tasks.run_in_process(
             load,

@@ -20,11 +20,12 @@ from pos import paths
 from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.errors import KnownError
 from pos.ui import tasks
+from tests.helpers.keyring_file import file_keyring
 from tests.helpers.wait import gate_file, load_when_gate_opens
 from tests.ofn_sim.fixtures import ofn_sim
 from tests.ofn_sim.server import OFNSimulator
 
-__all__ = ["ofn_sim"]
+__all__ = ["file_keyring", "ofn_sim"]
 
 GUI = threading.get_ident()  # the test runs on the GUI thread
 
@@ -262,3 +263,35 @@ def test_main_window_closed_during_a_sync(
     assert not job.running
     qtbot.waitUntil(lambda: delivered(job), timeout=5_000)
     assert finished == []  # nothing reaches a closed window
+
+
+def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
+    qtbot, file_keyring, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The figures come from a worker process; it is handed the key with the job, so it
+    needs no keyring (the file keyring here is this process's only)."""
+    from pos import app
+    from pos.domain import settings as s
+    from pos.store import Store
+    from pos.ui.reconcile_window import ReconcileWindow
+
+    with Store.open(demo_db) as store:  # a real hub: encrypted at start
+        store.settings.set(s.DEMO, False)
+        with store.transaction():
+            store.db.conn.execute("UPDATE hub SET is_demo = 0")
+    window = app.create_window(demo_db)
+    qtbot.addWidget(window)
+    assert window.services.store.encrypted
+    rw = ReconcileWindow(window.services, "Office Olga", window)
+    qtbot.addWidget(rw)
+    rw.show()
+    job = rw._refresh_job
+    assert job is not None and job.future is not None  # a worker process's job
+    qtbot.waitUntil(lambda: not rw.refreshing, timeout=60_000)
+    assert rw.message.text() == ""  # no error shown
+    table = rw.orders.orders_table
+    expected = window.services.store.scalar("SELECT COUNT(*) FROM orders")
+    assert table.model().rowCount() == expected > 0
+    numbers = {table.model().index(r, 0).data() for r in range(table.model().rowCount())}
+    assert numbers == {r[0] for r in window.services.store.query("SELECT number FROM orders")}
+    assert job.future.result().view.orders == ()  # the order records stayed in the worker
