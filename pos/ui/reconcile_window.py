@@ -11,6 +11,7 @@ whatever the number of orders.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pos.domain import reconcile as r
 from pos.errors import KnownError
+from pos.services import processes
 from pos.services.context import Services
 from pos.services.reconcile import Overview
 from pos.services.roles import PinTampered, PinThrottled
@@ -42,7 +44,7 @@ from pos.ui.i18n import current_language
 from pos.ui.reconcile_actions import ActionsTab
 from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import OrdersTab
-from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load
+from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load, warm
 from pos.ui.staff_gate import PinCooldown, tampered_text
 from pos.ui.widgets import fit_to_screen, named
 
@@ -118,6 +120,8 @@ def open_reconcile(
     """The main window's menu action: PIN first, then the reconcile window (handed to
     ``opened``, which keeps one at a time)."""
     dialog = StaffPinDialog(services, parent)
+    with contextlib.suppress(RuntimeError):  # the pool is shutting down: the app is closing
+        processes.pool().submit(warm)  # a worker starts while the PIN is typed
 
     def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)

@@ -19,6 +19,10 @@ are the models)::
 * ``owner``: when that QObject has been deleted (a window closed while the job ran) the
   answer is dropped. ``Job.cancel()`` drops it too; nothing waits, so nothing freezes.
 
+``run_in_process(fn, arg, on_result=...)`` runs pure work in a worker process
+(:mod:`pos.services.processes`) instead of a thread: a thread running Python for seconds
+holds the interpreter's lock, and the GUI thread waits for it at every call into Python.
+
 ``to_main(fn, *args)`` is the other half, for threads that live longer than one call (the
 print worker, a sync's progress): it calls ``fn(*args)`` on the GUI thread soon.
 """
