@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, overload
 
@@ -131,25 +132,25 @@ class Picked(Sequence[Any]):
 
 def pack(rows: Iterable[tuple[str, ...]], width: int) -> PackedRows:
     """Pack ``rows`` of ``width`` strings (a worker's side)."""
-    cells: list[bytes] = []
-    ends = array("I")
-    at = 0
-    for row in rows:
-        for text in row:
-            cell = text.encode()
-            at += len(cell)
-            ends.append(at)
-            cells.append(cell)
+    cells = [text.encode() for row in rows for text in row]
+    ends = array("I", accumulate(map(len, cells)))  # C loops: 1.3 million cells at 100k
     return PackedRows(b"".join(cells), ends, width)
 
 
-def _wanted(o: r.OrderLine, wanted: str | None) -> bool:
-    return (
-        wanted is None or o.status == wanted
-        or (wanted == "attention" and o.sync_status in (r.SYNC_STAFF, r.SYNC_CONFLICT))
-        or (wanted == "owing" and o.left_owing > 0)
-        or (wanted == "credit" and o.credit_amount > 0)
-    )  # fmt: skip
+def _filters(orders: Sequence[r.OrderLine]) -> dict[str, array[int]]:
+    """Each filter's row numbers, in one pass: its status; "attention" (needs staff or in
+    conflict), "owing" (left owing), "credit" (credit owed back)."""
+    chosen: dict[str, array[int]] = {wanted: array("I") for wanted in FILTERS if wanted}
+    attention, owing, credit = chosen["attention"], chosen["owing"], chosen["credit"]
+    for i, o in enumerate(orders):
+        chosen[o.status].append(i)
+        if o.sync_status in (r.SYNC_STAFF, r.SYNC_CONFLICT):
+            attention.append(i)
+        if o.left_owing > 0:
+            owing.append(i)
+        if o.credit_amount > 0:
+            credit.append(i)
+    return chosen
 
 
 def _order_row(o: r.OrderLine, names: Names) -> tuple[str, ...]:
@@ -185,8 +186,7 @@ def prepare_orders(orders: Sequence[r.OrderLine], names: Names) -> dict[str | No
     tints = bytes(_TINT_CODE.get(o.sync_status, 0) for o in orders)
     everything = Shown(rows, Picked(keys), Picked(tints, None, _PALETTE))
     shown: dict[str | None, Shown] = {None: everything}
-    for wanted in FILTERS[1:]:
-        chosen = array("I", (i for i, o in enumerate(orders) if _wanted(o, wanted)))
+    for wanted, chosen in _filters(orders).items():
         shown[wanted] = Shown(rows.pick(chosen), Picked(keys, chosen),
                               Picked(tints, chosen, _PALETTE))  # fmt: skip
     return shown
