@@ -1,8 +1,9 @@
 """Cold start to an interactive window, and that process's own peak memory.
 
-Each start is a fresh interpreter running what ``python main.py --db`` runs (build the
-window, show it, let Qt paint it once). Times: in-process (first line of the child to the
-painted window) and wall (including the interpreter's own start). Memory: the child's
+Each start is a fresh interpreter running ``pos.app.main`` as ``python main.py --db``
+does (command line, logs, checks, the window shown and painted once), then exits. Times:
+in-process (first line of the child to the painted window) and wall (including the
+interpreter's own start). Memory: the child's
 ``VmHWM`` from ``/proc/self/status``, the peak of that process alone; ``ru_maxrss`` of
 ``RUSAGE_SELF`` is not (after fork and exec it keeps the parent's peak, so a parent that
 holds a big database made the child look as large). Baseline in the same run: a bare
@@ -46,17 +47,18 @@ PEAK = (
     "    import resource\n"
     "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
 )
-APP = (
+APP = (  # main.py's own path (command line, logs, checks, the window), up to the painted window
     "import time; t0 = time.perf_counter()\n"
-    "import json, sys\n"
-    "from pos.app import create_window\n"
-    "w = create_window(sys.argv[1]); w.show()\n"  # as main.py: the core, then Qt
-    "from PySide6.QtWidgets import QApplication\n"
-    "QApplication.processEvents()\n"
-    "t = time.perf_counter() - t0\n"
-    + PEAK
-    + "print(json.dumps({'seconds': t, 'cpu': time.process_time(), 'peak_mb': peak_mb()}))\n"
-    "w.close()\n"
+    "import json, os, sys\n"
+    "import pos.app as app\n"
+    "def shown(window):\n"
+    "    from PySide6.QtWidgets import QApplication\n"
+    "    QApplication.processEvents()\n"
+    "    t = time.perf_counter() - t0\n"
+    "    print(json.dumps({'seconds': t, 'cpu': time.process_time(), 'peak_mb': peak_mb()}))\n"
+    "    sys.stdout.flush()\n"
+    "    os._exit(0)\n" + PEAK + "app._after_show = shown\n"
+    "app.main(['--db', sys.argv[1], '--no-crash-dialog'])\n"
 )
 BARE = (
     "import time; t0 = time.perf_counter()\n"
