@@ -79,7 +79,7 @@ def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
     except BaseException:
         services.close()
         raise
-    window.vault_notice = notice  # type: ignore[attr-defined]  # shown once by run_gui
+    window.vault_notice = notice  # shown once by _after_show
     window.setProperty("language", language)
     missing = app.property("missingCatalogue")  # type: ignore[attr-defined]
     if missing:
@@ -178,7 +178,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
     key this computer lacks: the recovery code. Either way the window then opens.
     """
     from pos.store.db import DatabaseDamaged, KeyMissing
-    from pos.ui import crash, vault_dialogs
+    from pos.ui import crash, i18n, tasks, vault_dialogs
 
     for _attempt in range(3):
         try:
@@ -194,10 +194,20 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
                 if hint:
                     print(hint, file=sys.stderr)
                 return None
-            if isinstance(exc, KeyMissing):
-                if not vault_dialogs.ask_recovery_code(exc.path, exc.message):
-                    return None
-            elif not vault_dialogs.offer_restore(exc.path, exc.message):
+            # No database, so no language setting yet: the dialogs speak the language the
+            # window would without one (FOODHUB_POS_LANG, else the system's), sentence included.
+            app = _qt_app()
+            early = i18n.install(app, i18n.pick_language())  # type: ignore[arg-type]
+            try:
+                sentence = tasks.describe(exc)
+                if isinstance(exc, KeyMissing):
+                    answered = vault_dialogs.ask_recovery_code(exc.path, sentence)
+                else:
+                    answered = vault_dialogs.offer_restore(exc.path, sentence)
+            finally:
+                for translator in early:
+                    app.removeTranslator(translator)  # type: ignore[attr-defined]
+            if not answered:
                 return None
         except KnownError as exc:
             log.error("cannot open: %s", messages.for_log(exc))
@@ -211,19 +221,18 @@ def _after_show(window: MainWindow) -> None:
     when one is set), the no-keyring notice once, and the backup taken at start."""
     from pos.services import vault
     from pos.ui import tasks, vault_dialogs
-    from pos.ui.staff_gate import staff_gate
 
-    notice = getattr(window, "vault_notice", None)
+    notice = window.vault_notice
     store = window.services.store
     code = vault.pending_recovery_code(store)
     if code is not None:
 
-        def show() -> None:
+        def show(role: str) -> None:
             dialog = vault_dialogs.RecoveryCodeDialog(code, store.path, window)
             if dialog.exec() == vault_dialogs.RecoveryCodeDialog.DialogCode.Accepted:
                 vault.recovery_code_kept(store)
 
-        staff_gate(window, window.services.roles, "vault.recovery_code", show)
+        window.gate.open("vault.recovery_code", show)
     elif notice is not None and notice.kind == "no_keyring":
         vault.told_no_keyring(store)
         vault_dialogs.no_keyring_message(window).exec()

@@ -1,6 +1,6 @@
 """Printer connections by URI, status checks, and sending rendered bytes.
 
-URIs (interfaces.md): ``tcp://host[:9100]``, ``usb://VID:PID``,
+URIs (docs/interfaces.md): ``tcp://host[:9100]``, ``usb://VID:PID``,
 ``serial:///dev/ttyUSB0?baudrate=19200``, ``file:///dev/usb/lp0``, ``cups://QUEUE``; on
 Windows also ``win32://Printer name`` (a printer queue, sent raw), ``serial://COM3`` and
 ``file:///C:/folder/file``. Parsing and error messages follow the platform the app runs on

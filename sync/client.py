@@ -18,7 +18,8 @@ PER_PAGE = 100  # pages of 100 (v0 does not cap per_page, but 100 is what OFN's 
 MAX_PAGES = 10_000  # a server that never stops paginating is a bug, not a hub
 # Without q[s] OFN's order index has no ORDER BY: LIMIT/OFFSET over Postgres's heap order,
 # where an order edited during a pull moves to the end and the later pages shift, skipping
-# an order for good (ofn-api.md, Corrections 1). Sorting by id keeps the pages stable.
+# an order for good (OFN's ``app/services/search_orders.rb``). Sorting by id keeps the pages
+# stable.
 STABLE_SORT = "id asc"
 
 

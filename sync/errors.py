@@ -32,7 +32,7 @@ class NoAccess(KeyRejected):
     """The key works (or worked a moment ago) but its user has no access to this hub.
 
     OFN never answers 403: a user without rights gets the same 401 as a bad key, so a 401
-    after the key was accepted means "no access", not "wrong key" (ofn-api.md, Corrections 6).
+    after the key was accepted means "no access", not "wrong key" (OFN's v0 API has no 403).
     """
 
 

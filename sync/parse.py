@@ -270,7 +270,7 @@ def parse_order(data: Any, *, currency: str) -> Order:
         payment_total=remote.payment_total,
         total=remote.total,
         currency=currency,
-        # "" (not null) for an order that is not completed (Corrections 14)
+        # OFN sends "" (not null) for an order that is not completed
         completed_at=_iso(data.get("completed_at_utc_iso8601") or None, "completed_at_utc_iso8601"),
         special_instructions=_str(data, "special_instructions", limit=MAX_LONG_TEXT),
         ready_to_capture=remote.ready_to_capture,
@@ -347,7 +347,7 @@ def pickup_point(data: Any) -> PickupPoint | None:
         id=_req_int(method, "id", "shipping_method"),
         name=_str(method, "name", "shipping_method") or "?",
         description=_str(method, "description", "shipping_method", limit=MAX_LONG_TEXT),
-        is_delivery=delivery,  # a delivery, not a pickup point (Corrections 10)
+        is_delivery=delivery,  # the method requires a ship address: a delivery
     )
 
 

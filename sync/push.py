@@ -1,4 +1,4 @@
-"""Push: make OFN match what the till recorded, exactly once (design.md rule 3).
+"""Push: make OFN match what the till recorded, exactly once (docs/design.md rule 3).
 
 For each outbox row: read the order from OFN, compare with the desired state, do only the
 missing steps, and verify by reading the answer (ship answers 200 even when it shipped

@@ -1,4 +1,5 @@
-"""What the hub allows push to do in OFN (ofn-api.md, Corrections 4 and 7).
+"""What the hub allows push to do in OFN, given how OFN's capture and ship behave (read in
+OFN's ``order.rb``, ``payment_serializer.rb`` and ``shipment_mailer.rb``).
 
 OFN's ``capture`` takes the order's first pending payment whatever its method, including a card
 payment an online gateway authorised but has not taken; the API gives only the method's name.

@@ -183,7 +183,7 @@ def _run(
         if isinstance(exc, NoAccess) or not worked_before:
             raise
         # OFN answers 401 to a user without rights too (never 403): a key that worked
-        # before has more likely lost its access than become wrong (Corrections 6)
+        # before has more likely lost its access than become wrong
         raise NoAccess(
             "sync.access_lost",
             host=transport.host,

@@ -3,7 +3,7 @@
 GETs are retried on connection errors, 5xx/504 and 422 ``{"exception": ...}`` (a bounded
 number of times). PUTs that change an order (capture, ship) are never retried here: their
 response can be lost after the server committed, so the pusher re-reads the order and
-decides (design.md rule 3).
+decides (docs/design.md rule 3).
 
 A hostile or broken server is contained: each exchange runs on a helper thread that the
 caller abandons (shutting its socket) at a total deadline or when "Stop sync" is pressed, so

@@ -1,4 +1,5 @@
-"""What the till wants OFN to show for one order: the outbox's desired state (design.md rule 3).
+"""What the till wants OFN to show for one order: the outbox's desired state
+(docs/design.md rule 3: push desired state, not commands).
 
 The checkout writes it when an order is collected or a collection undone, conflict resolution
 when staff keep the till's version or accept OFN's, and push reads it. It is stored as JSON in

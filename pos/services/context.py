@@ -18,6 +18,8 @@ from pos.store import Store
 
 if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
     from pos.services.hub_settings import HubSettingsService
+    from pos.services.lists import ListsService
+    from pos.services.privacy import PrivacyService
     from pos.services.reconcile import ReconcileService
     from pos.services.rounds import RoundsService
 
@@ -45,7 +47,29 @@ class Services:
     @cached_property
     def printing(self) -> PrintService:
         """Queueing receipts, labels and reports (printing itself runs on a worker)."""
-        return PrintService(self.store, printer_uri=self.printer_uri, till_id=self.till_id)
+        return self.printing_on(self.store)
+
+    def printing_on(self, store: Store) -> PrintService:
+        """Printing on another connection (the print worker's own reader, which it closes)."""
+        return PrintService(store, printer_uri=self.printer_uri, till_id=self.till_id)
+
+    @cached_property
+    def lists(self) -> ListsService:
+        """The "Print lists" choices (cycle, producers, pickup points) on the GUI's connection."""
+        return self.lists_on(self.store)
+
+    def lists_on(self, store: Store) -> ListsService:
+        """Lists made on another connection (a worker thread's own reader)."""
+        from pos.services.lists import ListsService
+
+        return ListsService(store)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        """One customer's data: export it or erase it (hub staff)."""
+        from pos.services.privacy import PrivacyService
+
+        return PrivacyService(self.store, self.till_id)
 
     @property
     def is_demo(self) -> bool:

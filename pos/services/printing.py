@@ -2,7 +2,7 @@
 
 Printing is in pieces: settings (:mod:`pos.services.print_settings`), stored rows turned
 into documents (:mod:`pos.services.print_documents`, pure), this queue, and the worker's
-loop (:mod:`pos.services.print_loop`). No Qt and no SQL here. Rules (design.md rule 4):
+loop (:mod:`pos.services.print_loop`). No Qt and no SQL here. Rules (docs/design.md rule 4):
 
 - The checkout never waits: it only inserts a ``print_jobs`` row; documents are built from
   the store when the job prints (the store is the source of truth).

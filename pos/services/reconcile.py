@@ -253,6 +253,19 @@ class ReconcileService:
         return self.store.settings.get(CSV_BOM)
 
 
+def overview_of_file(
+    path: Path, key: bytes | None, till_id: str, cycle_id: int | None, point_id: int | None,
+    language: str | None,
+) -> Overview:  # fmt: skip
+    """The overview read through a reader connection of its own, from the database's path
+    and key (a worker process has no services of its own: the reconcile window's refresh)."""
+    store = Store.open_reader(path, key)
+    try:
+        return ReconcileService(store, till_id=till_id).overview(cycle_id, point_id, language)
+    finally:
+        store.close()
+
+
 def report_rows(
     data: r.ReportData, catalogue: gettext.NullTranslations, *, language: str = "en"
 ) -> Iterator[tuple[Cell, ...]]:

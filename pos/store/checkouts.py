@@ -1,7 +1,7 @@
 """Checkouts, their lines and payments, the outbox desired state, and queued print jobs.
 
 Callers wrap the writes in ``store.transaction()`` so the event, its audit row and its
-sync intent land together (design.md rule 1).
+sync intent land together (docs/design.md rule 1).
 """
 
 from __future__ import annotations

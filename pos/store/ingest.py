@@ -1,7 +1,7 @@
 """Writing a pull into the store without overwriting what the till has not pushed yet.
 
 An order with local events not yet in OFN (an outbox row not ``done``) is never overwritten
-by a changed OFN copy: that is a conflict for staff (design.md rule 5). Everything one pull
+by a changed OFN copy: that is a conflict for staff (docs/design.md rule 5). Everything one pull
 batch writes is one transaction.
 """
 

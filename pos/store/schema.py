@@ -221,7 +221,7 @@ CREATE TABLE no_shows (
 );
 
 -- Sync ---------------------------------------------------------------------------
--- Desired state per order, as the till believes it (design.md rule 3).
+-- Desired state per order, as the till believes it (docs/design.md rule 3).
 CREATE TABLE outbox (
     order_id        INTEGER PRIMARY KEY REFERENCES orders(id),
     desired         TEXT NOT NULL,        -- JSON: collected, payments, amounts

@@ -36,8 +36,8 @@ from pos import messages, paths
 from pos.domain.settings import LISTS_FOLDER, LISTS_PAPER
 from pos.errors import KnownError
 from pos.services import processes
-from pos.services.lists import KINDS, Cancelled, ListRequest, ListsService, labels_per_sheet
-from pos.store import Store
+from pos.services.context import Services
+from pos.services.lists import KINDS, Cancelled, ListRequest, labels_per_sheet
 from pos.ui import tasks
 from pos.ui.widgets import fit_to_screen, named
 
@@ -45,16 +45,16 @@ log = logging.getLogger(__name__)
 
 
 def _write_lists(
-    store: Store,
+    services: Services,
     request: ListRequest,
     folder: Path,
     progress: Callable[[int, int, str], None],
     cancel: threading.Event,
 ) -> list[str]:
     """On a pool thread: plan the run, have the worker processes make it, wait for them."""
-    reader = store.reader()
+    reader = services.store.reader()
     try:
-        service = ListsService(reader)
+        service = services.lists_on(reader)
         written = service.generate(
             request, folder, progress=progress, executor=processes.pool(), cancel=cancel
         )
@@ -70,15 +70,16 @@ class ListsDialog(QDialog):
     generation_failed = Signal(str)
     cancelled = Signal(int)  # PDFs written before the stop
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.services = services
+        store = self.store = services.store
         self.setObjectName("listsDialog")
         self.setWindowTitle(self.tr("Print lists"))
         self.written: list[str] = []
         self._job: tasks.Job[list[str]] | None = None
         self._cancel = threading.Event()
-        service = ListsService(store)
+        service = services.lists
         options = service.options()
 
         self.kind = QComboBox()
@@ -244,14 +245,14 @@ class ListsDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Making the PDFs…"))
-        store, request = self.store, self.request()
+        services, request = self.services, self.request()
         cancel = self._cancel = threading.Event()
 
         def progress(done: int, total: int, name: str) -> None:  # on the pool thread
             tasks.to_main(self._progress, done, total, name, owner=self)
 
         self._job = tasks.run(
-            lambda: _write_lists(store, request, folder, progress, cancel),
+            lambda: _write_lists(services, request, folder, progress, cancel),
             on_result=self._done,
             on_error=self._failed,
             owner=self,
@@ -328,14 +329,14 @@ class ListsDialog(QDialog):
             )
 
 
-def open_lists_dialog(parent: QWidget, store: Store) -> ListsDialog:
+def open_lists_dialog(parent: QWidget, services: Services) -> ListsDialog:
     """Show the (modeless) "Print lists" dialog; the till stays usable behind it.
 
     A second click brings the open dialog forward instead of opening another.
     """
     dialog = parent.findChild(ListsDialog, "listsDialog")
     if dialog is None:
-        dialog = ListsDialog(store, parent)
+        dialog = ListsDialog(services, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     fit_to_screen(dialog)
     dialog.show()

@@ -54,7 +54,7 @@ from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.printer_menu import install_printing
-from pos.ui.staff_gate import tampered_text
+from pos.ui.staff_gate import StaffGate, tampered_text
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
 from pos.ui.till_dialogs import (
@@ -70,6 +70,7 @@ from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, name
 
 if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
     # them) load when first opened: a cold start does not pay for them
+    from pos.services.vault import VaultNotice
     from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog
 
 
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self.gate = StaffGate(self, services.roles)
         self.translators: list[QTranslator] = []  # installed for this window's language
+        self.vault_notice: VaultNotice | None = None  # from opening the database; shown once
         self.reconcile_window: ReconcileWindow | None = None  # one at a time
         self._split_done = False
         self._closed = False
@@ -427,12 +430,12 @@ class MainWindow(QMainWindow):
         """Hub staff: export or erase this order's customer (staff PIN first)."""
         from pos.ui.privacy_dialog import open_customer_data
 
-        return open_customer_data(self, order_id)
+        return open_customer_data(self, self, order_id)
 
     def open_lists(self) -> QWidget:
         from pos.ui.lists_dialog import open_lists_dialog
 
-        return open_lists_dialog(self, self.services.store)
+        return open_lists_dialog(self, self.services)
 
     def open_hub_settings(self) -> QWidget:
         from pos.ui.settings_dialog import open_hub_settings

@@ -16,16 +16,16 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView
 
 from pos.domain.models import OrderSummary
 from pos.ui.formatting import money
-from pos.ui.widgets import plain_text
+from pos.ui.widgets import ScanSafeTable, plain_text
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "paid" | "due" | "collected" | "cancelled"
@@ -61,7 +61,7 @@ def due_of(row: OrderSummary) -> int:
 class OrderListModel(QAbstractTableModel):
     COLUMNS = ("customer", "status", "due", "order")
 
-    def __init__(self, currency: str, locale: str, parent: Any = None) -> None:
+    def __init__(self, currency: str, locale: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[OrderSummary] = []
         self.currency = currency
@@ -164,13 +164,10 @@ class OrderListModel(QAbstractTableModel):
         return None
 
 
-class OrderListView(QTableView):
+class OrderListView(ScanSafeTable):
     """The order list. Text typed here goes to the scan field (``typed``), never into a
     keyboard search of the list: a scan with the cursor here must open the scanned bag,
     not the highlighted row. Up on the first row hands the focus back (``leave``)."""
-
-    typed = Signal(str)
-    leave = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -232,12 +229,6 @@ class OrderListView(QTableView):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if not self.hasFocus() and (text or enter):
             self.typed.emit(text or "\r")  # the scan field took the focus mid-scan
-            return
-        if text:
-            self.typed.emit(text)
-            return
-        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
-            self.leave.emit()
             return
         super().keyPressEvent(event)
 

@@ -17,6 +17,7 @@ from babel.dates import format_datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +50,7 @@ from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.text_size import pt, scaled
-from pos.ui.widgets import named, plain_text
+from pos.ui.widgets import ScanSafeTable, named, plain_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +58,7 @@ Index = QModelIndex | QPersistentModelIndex
 class LineItemModel(QAbstractTableModel):
     COLUMNS = ("producer", "product", "unit", "quantity", "price", "amount", "status", "chilled")
 
-    def __init__(self, hub: Hub, parent: Any = None) -> None:
+    def __init__(self, hub: Hub, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.lines: list[HandoverLine] = []
@@ -155,7 +155,7 @@ class LineItemModel(QAbstractTableModel):
 SCAN_GAP = 0.15  # seconds: a keyboard-wedge scanner types much faster than any person
 
 
-class LinesView(QTableView):
+class LinesView(ScanSafeTable):
     """The line items; keys act on the selected line.
 
     Up on the first line hands the focus back (``leave``). Text that is not a line key goes
@@ -166,8 +166,6 @@ class LinesView(QTableView):
     """
 
     key_action = Signal(str)
-    typed = Signal(str)
-    leave = Signal()
     take_back = Signal()
 
     KEYS = {
@@ -195,12 +193,6 @@ class LinesView(QTableView):
         if action and (text or event.key() == Qt.Key.Key_Delete):
             self._last_key = (now, text) if text else None
             self.key_action.emit(action)
-            return
-        if text:
-            self.typed.emit(text)
-            return
-        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
-            self.leave.emit()
             return
         super().keyPressEvent(event)
 

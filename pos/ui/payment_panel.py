@@ -45,7 +45,7 @@ from pos.ui.widgets import named
 
 @dataclass(frozen=True)
 class PanelNames:
-    """Object names: the main window's panel keeps the public ones (interfaces.md)."""
+    """Object names: the main window's panel keeps the public ones (docs/interfaces.md)."""
 
     panel: str = "paymentPanel"
     amount: str = "amountTendered"

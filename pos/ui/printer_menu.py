@@ -22,7 +22,6 @@ from pos.ui.printer_queue import PrintQueueDialog
 from pos.ui.printer_settings import PrinterSettingsDialog
 from pos.ui.printer_worker import PrintWorker
 from pos.ui.shell import Shell
-from pos.ui.staff_gate import staff_gate
 from pos.ui.widgets import fit_to_screen
 
 PROBLEM_STYLE = "QLabel { background: #b91c1c; color: white; padding: 2px 8px; }"
@@ -40,11 +39,7 @@ class PrintingUi(QObject):
         services = shell.services
         self.service = services.printing
         self.worker = PrintWorker(
-            services.store,
-            printer_uri=services.printer_uri,
-            till_id=services.till_id,
-            poll=poll,
-            parent=self,
+            services.printing_on(services.store.reader()), poll=poll, parent=self
         )
         self.worker.state_changed.connect(self.show_state)
         self.worker.job_finished.connect(self._job_finished)
@@ -194,12 +189,9 @@ class PrintingUi(QObject):
 
     def open_settings(self) -> QWidget:
         """Printer settings, behind the hub-staff PIN when one is set."""
-        opened: QWidget = staff_gate(
-            self.window, self.shell.services.roles, "printer.settings", self._show_settings
-        )
-        return opened
+        return self.shell.gate.open("printer.settings", self._show_settings)
 
-    def _show_settings(self) -> PrinterSettingsDialog:
+    def _show_settings(self, role: str = "") -> PrinterSettingsDialog:
         dialog = PrinterSettingsDialog(
             self.service.store, override_uri=self.service.override_uri, parent=self.window
         )

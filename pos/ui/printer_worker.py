@@ -1,10 +1,11 @@
 """The print worker: a QThread running the print service's loop, off the GUI thread.
 
-It has its own SQLite connection (``Store.reader()``); the till only inserts jobs and never
-waits. It keeps its own thread (the loop runs all day) but reports like every background
-job, through :mod:`pos.ui.tasks`: state changes reach the GUI thread with ``to_main`` and
-become the status-bar text, and an error that stops the loop is described by
-``tasks.describe``.
+Its print service is built by the composition root (``Services.printing_on``) on a
+connection of its own (``Store.reader()``), which the worker owns and closes when it stops;
+the till only inserts jobs and never waits. It keeps its own thread (the loop runs all day)
+but reports like every background job, through :mod:`pos.ui.tasks`: state changes reach
+the GUI thread with ``to_main`` and become the status-bar text, and an error that stops the
+loop is described by ``tasks.describe``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from pos.services.print_loop import PrintLoop
 from pos.services.printing import JobOutcome, PrintService, QueueState
-from pos.store import Store
 from pos.ui import tasks
 
 log = logging.getLogger(__name__)
@@ -28,17 +28,14 @@ class PrintWorker(QThread):
 
     def __init__(
         self,
-        store: Store,
+        service: PrintService,
         *,
-        printer_uri: str | None = None,
-        till_id: str | None = None,
         poll: float = 0.5,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printWorker")
-        self._reader = store.reader()
-        self.service = PrintService(self._reader, printer_uri=printer_uri, till_id=till_id)
+        self.service = service
         self.loop = PrintLoop(self.service, poll=poll, report=self._report)
         self.last_state: QueueState | None = None
 
@@ -74,6 +71,6 @@ class PrintWorker(QThread):
         if self.isRunning():
             self.wait(timeout_ms)
         try:
-            self._reader.close()
+            self.service.store.close()
         except Exception:  # already closed
             pass

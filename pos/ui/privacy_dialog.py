@@ -6,7 +6,6 @@ and erase their details now (right to erasure). Behind the hub-staff PIN; both a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from pos.errors import KnownError
 from pos.services.context import Services
-from pos.services.privacy import PrivacyService
 from pos.ui import tasks
-from pos.ui.staff_gate import staff_gate
+from pos.ui.shell import Shell
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 
@@ -41,7 +39,7 @@ class CustomerDataDialog(QDialog):
         self.setObjectName("customerDataDialog")
         self.setWindowTitle(self.tr("Customer data"))
         self.setMinimumWidth(520)
-        self.service = PrivacyService(services.store, services.till_id)
+        self.service = services.privacy
         self.order_id = order_id
         self.role = role
         self.actor = actor
@@ -129,20 +127,16 @@ class CustomerDataDialog(QDialog):
         self.outcome.setText(self.tr("Erased from %n order(s) on this till.", "", count))
 
 
-def open_customer_data(window: Any, order_id: int) -> Any:
+def open_customer_data(window: QWidget, shell: Shell, order_id: int) -> QWidget:
     """The order panel's "Customer data" button: the staff PIN (when set), then the dialog."""
-    services: Services = window.services
+    services = shell.services
 
-    def show() -> CustomerDataDialog:
-        gate = getattr(window, "staff_gate", None)
-        role = getattr(gate, "role", None) or ("staff" if services.roles.pin_configured else "")
+    def show(role: str) -> CustomerDataDialog:
         dialog = CustomerDataDialog(
-            services, order_id, window, role=role or "volunteer",
-            actor=services.checkout.volunteer(),
-        )  # fmt: skip
-        window.customer_data_dialog = dialog
+            services, order_id, window, role=role, actor=services.checkout.volunteer()
+        )
         fit_to_screen(dialog)
         dialog.open()
         return dialog
 
-    return staff_gate(window, services.roles, "privacy.customer", show)
+    return shell.gate.open("privacy.customer", show)

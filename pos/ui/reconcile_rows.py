@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from pos.domain import reconcile as r
-from pos.services.reconcile import Overview, ReconcileService
-from pos.store import Store
+from pos.services.reconcile import Overview, overview_of_file
 from pos.ui.formatting import local_time, money
 
 TINTS = {
@@ -261,12 +260,8 @@ def warm() -> None:
 
 def load(request: Request) -> Loaded:
     """In a worker process: read the figures from the database file and make every list."""
-    store = Store.open_reader(Path(request.db), request.key)
-    try:
-        service = ReconcileService(store, till_id=request.till_id)
-        view = service.overview(request.cycle_id, request.point_id, request.language)
-    finally:
-        store.close()
+    view = overview_of_file(Path(request.db), request.key, request.till_id, request.cycle_id,
+                            request.point_id, request.language)  # fmt: skip
     return Loaded(
         replace(view, orders=()),
         r.sync_counts(view.orders),

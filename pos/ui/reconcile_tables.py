@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -22,7 +22,7 @@ class RowsModel(QAbstractTableModel):
     columns aligned right; ``tints`` an optional background colour per row."""
 
     def __init__(self, headers: list[str], numeric: set[int] | None = None,
-                 parent: Any = None) -> None:  # fmt: skip
+                 parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.headers = headers
         self.numeric = numeric or set()

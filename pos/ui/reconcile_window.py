@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain import reconcile as r
-from pos.errors import KnownError
 from pos.services import processes
 from pos.services.context import Services
 from pos.services.reconcile import Overview
-from pos.services.roles import PinTampered, PinThrottled
 from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.i18n import current_language
@@ -45,7 +43,7 @@ from pos.ui.reconcile_actions import ActionsTab
 from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import OrdersTab
 from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load, warm
-from pos.ui.staff_gate import PinCooldown, tampered_text
+from pos.ui.staff_gate import PinCooldown, check_pin
 from pos.ui.widgets import fit_to_screen, named
 
 
@@ -96,22 +94,10 @@ class StaffPinDialog(QDialog):
             self.message.setText(self.tr("Enter your name: the audit log records who did what."))
             self.name.setFocus()
             return
-        try:  # a wrong PIN is audited by the roles service
-            self.role = self.roles.require("reconcile.open", self.pin.text().strip() or None)
-        except PinThrottled as exc:
-            self.pin.clear()
-            self.cooldown.start(exc)
-            return
-        except PinTampered:
-            self.message.setText(tampered_text())
-            self.adjustSize()
-            return
-        except KnownError:
-            self.message.setText(self.tr("That PIN is not right."))
-            self.pin.clear()
-            self.pin.setFocus()
-            return
-        self.accept()
+        role = check_pin(self.roles, "reconcile.open", self.pin, self.message, self.cooldown)
+        if role is not None:
+            self.role = role
+            self.accept()
 
 
 def open_reconcile(
@@ -126,6 +112,7 @@ def open_reconcile(
     def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)
         opened(window)
+        fit_to_screen(window)
         window.show()
 
     dialog.accepted.connect(accepted)
@@ -158,7 +145,7 @@ class ReconcileWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("reconcileWindow")
         self.setWindowTitle(self.tr("Reconcile the day"))
-        self.resize(1200, 800)
+        self.resize(1366, 800)  # fit_to_screen bounds it: the whole width of a small laptop
         self.services = services
         self.staff_name = staff_name
         self.service = services.reconcile
@@ -209,16 +196,24 @@ class ReconcileWindow(QDialog):
         self.message.setWordWrap(True)
         who = QLabel(self.tr("Reconciling as %1").replace("%1", staff_name))
         named(who, "reconcileStaff", self.tr("Reconciling as"))
+        # The bar fits 1280 px in French: long cycle and pickup point names shorten in their
+        # boxes (the list shows them whole), and who reconciles goes on the message line.
+        for box in (self.cycle, self.point):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Order cycle")))
         bar.addWidget(self.cycle, 2)
         bar.addWidget(QLabel(self.tr("Pickup point")))
         bar.addWidget(self.point, 2)
         bar.addWidget(self.refresh_button)
-        bar.addStretch(1)
-        bar.addWidget(who)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.csv_button)
+        status = QHBoxLayout()
+        status.addWidget(who)
+        status.addWidget(self.message, 1)
 
         self.day = DayTab(self.status_names, self.currency, self.hub_locale, self.timezone)
         self.todo = ActionsTab(self.service, staff_name)
@@ -244,7 +239,7 @@ class ReconcileWindow(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.message)
+        layout.addLayout(status)
         layout.addWidget(self.tabs, 1)
 
         self.cycle.currentIndexChanged.connect(self.refresh)

@@ -47,7 +47,6 @@ from pos.services.hub_settings import (
 from pos.ui.i18n import current_language
 from pos.ui.payment_panel import plain_amount
 from pos.ui.shell import Shell
-from pos.ui.staff_gate import StaffGateDialog, staff_gate
 from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 
@@ -76,7 +75,7 @@ class HubSettingsDialog(QDialog):
         self.changes: dict[str, Any] = {}
         self.setObjectName("hubSettingsDialog")
         self.setWindowTitle(self.tr("Hub settings"))
-        self.resize(640, 720)
+        self.resize(720, 720)
         current = service.load()
         self.method_rows: dict[str, tuple[QCheckBox, QLineEdit]] = {}
 
@@ -91,6 +90,8 @@ class HubSettingsDialog(QDialog):
         self.new_code = QLineEdit()
         named(self.new_code, "newMethodCode", self.tr("New payment method code"))
         self.new_code.setPlaceholderText(self.tr("code, e.g. gift"))
+        hint = self.new_code.fontMetrics().horizontalAdvance(self.new_code.placeholderText())
+        self.new_code.setMinimumWidth(hint + 16)  # the example stays whole once rows fit
         self.new_label = QLineEdit()
         named(self.new_label, "newMethodLabel", self.tr("New payment method name"))
         self.new_label.setPlaceholderText(self.tr("name, e.g. Gift card"))
@@ -147,13 +148,15 @@ class HubSettingsDialog(QDialog):
         self.keep_days.setRange(MIN_KEEP_DAYS, MAX_KEEP_DAYS)
         self.keep_days.setValue(current.keep_customer_days)
         self.keep_days.setSuffix(self.tr(" days"))
-        self.csv_bom = QCheckBox(self.tr("Start CSV exports with a byte-order mark"))
+        self.csv_bom = QCheckBox(self.tr("Byte-order mark in CSV exports"))
         named(self.csv_bom, "csvBomInput", self.tr("CSV byte-order mark"))
         self.csv_bom.setChecked(current.csv_bom)
         self.order_notes = QCheckBox(self.tr("Write till notes into OFN orders"))
         named(self.order_notes, "orderNotesInput", self.tr("Write OFN order notes"))
         self.order_notes.setChecked(current.order_notes)
 
+        # Check boxes and their notes take whole rows (a check box's text cannot wrap): no
+        # sideways scrolling at 1280 px in French.
         form = QFormLayout()
         form.addRow(self.tr("Till id (e.g. T1, T2)"), self.till_id)
         form.addRow("", self.till_id_error)
@@ -181,9 +184,8 @@ class HubSettingsDialog(QDialog):
         form.addRow(self.tr("Items per bag (labels)"), self.bag_capacity)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", _note(self.tr("A new language takes effect at next start.")))
-        form.addRow("", self.share_names)
+        form.addRow(self.share_names)
         form.addRow(
-            "",
             _note(
                 self.tr(
                     "Off: producers' lists show customer codes only, so "
@@ -201,11 +203,10 @@ class HubSettingsDialog(QDialog):
                 )
             ),
         )
-        form.addRow("", self.csv_bom)
-        form.addRow("", _note(self.tr("Turn on if a spreadsheet shows accents wrongly.")))
-        form.addRow("", self.order_notes)
+        form.addRow(self.csv_bom)
+        form.addRow(_note(self.tr("Turn on if a spreadsheet shows accents wrongly.")))
+        form.addRow(self.order_notes)
         form.addRow(
-            "",
             _note(
                 self.tr(
                     "Off by default. Each note replaces the note hub staff wrote on the "
@@ -341,12 +342,8 @@ def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], objec
     """The File menu action: the staff PIN (when set), then the settings dialog; ``applied``
     runs once the settings are saved."""
     services = shell.services
-    gates: list[QWidget] = []
 
-    def show() -> HubSettingsDialog:
-        gate = gates[0] if gates else None
-        role = gate.role if isinstance(gate, StaffGateDialog) else None
-        role = role or ("staff" if services.roles.pin_configured else "")
+    def show(role: str) -> HubSettingsDialog:
         dialog = HubSettingsDialog(
             services.hub_settings(current_language()),
             window,
@@ -358,6 +355,4 @@ def open_hub_settings(window: QWidget, shell: Shell, applied: Callable[[], objec
         dialog.open()
         return dialog
 
-    opened: QWidget = staff_gate(window, services.roles, "settings.open", show)
-    gates.append(opened)
-    return opened
+    return shell.gate.open("settings.open", show)

@@ -8,16 +8,20 @@ its own signals, which the window connects.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pos.domain.models import Order
 from pos.services.context import Services
+
+if TYPE_CHECKING:
+    from pos.ui.staff_gate import StaffGate
 
 
 class Shell(Protocol):
     """The main window as the feature modules see it."""
 
     services: Services
+    gate: StaffGate  # the hub-staff PIN in front of settings screens
 
     @property
     def pickup_point_id(self) -> int | None:

@@ -3,7 +3,8 @@
 With no PIN configured the screen opens at once (a one-person hub is never locked out);
 otherwise the PIN is checked by :class:`StaffRoles`, which audits every wrong one and
 refuses for a while after several (:class:`PinCooldown` counts down on a timer, so the
-window never freezes).
+window never freezes). The main window owns one :class:`StaffGate` (``Shell.gate``); the
+feature modules open their screens through it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,42 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from pos.services.roles import PinRequired, PinTampered, PinThrottled, StaffRoles, WrongPin
 from pos.ui.till_dialogs import PinDialog
 from pos.ui.widgets import fit_to_screen
+
+T = TypeVar("T")
+
+# What the countdown says each second: a short wait in seconds, a lockout in minutes.
+_WAIT = QT_TRANSLATE_NOOP("PinCooldown", "Too many wrong PINs: try again in %1 s.")
+_LOCKED = QT_TRANSLATE_NOOP(
+    "PinCooldown",
+    "Too many wrong PINs: the hub-staff PIN is locked for %1 min."
+    " Hub staff see this in the audit log.",
+)
+
+# Why the PIN is asked, per gated action.
+_REASONS = {
+    "settings.open": QT_TRANSLATE_NOOP("StaffGateDialog", "Hub settings need the hub-staff PIN."),
+    "sync.settings": QT_TRANSLATE_NOOP(
+        "StaffGateDialog", "The connection to Open Food Network needs the hub-staff PIN."
+    ),
+    "printer.settings": QT_TRANSLATE_NOOP(
+        "StaffGateDialog", "Printer settings need the hub-staff PIN."
+    ),
+    "privacy.customer": QT_TRANSLATE_NOOP(
+        "StaffGateDialog", "Customer data needs the hub-staff PIN."
+    ),
+    "vault.recovery_code": QT_TRANSLATE_NOOP(
+        "StaffGateDialog", "The database's recovery code is for hub staff: their PIN."
+    ),
+}
+_ANY_REASON = QT_TRANSLATE_NOOP("StaffGateDialog", "This needs the hub-staff PIN.")
 
 
 class PinCooldown(QObject):
@@ -57,17 +86,8 @@ class PinCooldown(QObject):
                 widget.setEnabled(True)
             self.label.setText(QCoreApplication.translate("PinCooldown", "Try the PIN again."))
             return
-        if self.locked:
-            minutes = (left + 59) // 60
-            text = QCoreApplication.translate(
-                "PinCooldown",
-                "Too many wrong PINs: the hub-staff PIN is locked for %1 min."
-                " Hub staff see this in the audit log.",
-            ).replace("%1", str(minutes))
-        else:
-            text = QCoreApplication.translate(
-                "PinCooldown", "Too many wrong PINs: try again in %1 s."
-            ).replace("%1", str(left))
+        count, template = ((left + 59) // 60, _LOCKED) if self.locked else (left, _WAIT)
+        text = QCoreApplication.translate("PinCooldown", str(template)).replace("%1", str(count))
         self.label.setText(text)
         self.label.window().adjustSize()  # the sentence may wrap onto more lines
 
@@ -81,75 +101,71 @@ def tampered_text() -> str:
     )
 
 
+def check_pin(
+    roles: StaffRoles,
+    action: str,
+    field: QLineEdit,
+    message: QLabel,
+    cooldown: PinCooldown,
+) -> str | None:
+    """The role the PIN typed in ``field`` gives for ``action``; else None, with the reason
+    said in ``message`` (a wait or lockout counts down in it)."""
+    try:  # a wrong PIN is audited by the roles service
+        return roles.require(action, field.text().strip() or None)
+    except PinRequired:
+        message.setText(QCoreApplication.translate("StaffGateDialog", "Type the hub-staff PIN."))
+        field.setFocus()
+    except WrongPin:
+        message.setText(QCoreApplication.translate("StaffGateDialog", "That PIN is not right."))
+        field.clear()
+        field.setFocus()
+    except PinThrottled as exc:
+        field.clear()
+        cooldown.start(exc)
+    except PinTampered:
+        message.setText(tampered_text())
+        message.window().adjustSize()
+    return None
+
+
 class StaffGateDialog(PinDialog):
     """The PIN dialog that stays open on a wrong PIN and says so."""
 
     def __init__(self, roles: StaffRoles, action: str, parent: QWidget | None = None) -> None:
-        super().__init__(self._reason(action), parent)
+        reason = _REASONS.get(action, _ANY_REASON)
+        super().__init__(QCoreApplication.translate("StaffGateDialog", str(reason)), parent)
         self.roles = roles
         self.action = action
         self.role: str | None = None
         self.cooldown = PinCooldown(self, self.error, [self.pin, self.ok_button])
 
-    @staticmethod
-    def _reason(action: str) -> str:
-        if action == "settings.open":
-            return QCoreApplication.translate(
-                "StaffGateDialog", "Hub settings need the hub-staff PIN."
-            )
-        if action == "sync.settings":
-            return QCoreApplication.translate(
-                "StaffGateDialog", "The connection to Open Food Network needs the hub-staff PIN."
-            )
-        if action == "printer.settings":
-            return QCoreApplication.translate(
-                "StaffGateDialog", "Printer settings need the hub-staff PIN."
-            )
-        if action == "privacy.customer":
-            return QCoreApplication.translate(
-                "StaffGateDialog", "Customer data needs the hub-staff PIN."
-            )
-        if action == "vault.recovery_code":
-            return QCoreApplication.translate(
-                "StaffGateDialog", "The database's recovery code is for hub staff: their PIN."
-            )
-        return QCoreApplication.translate("StaffGateDialog", "This needs the hub-staff PIN.")
-
     def accept(self) -> None:
-        try:
-            self.role = self.roles.require(self.action, self.value() or None)
-        except PinRequired:
-            self.error.setText(self.tr("Type the hub-staff PIN."))
-            self.pin.setFocus()
-            return
-        except WrongPin:
-            self.error.setText(self.tr("That PIN is not right."))
-            self.pin.clear()
-            self.pin.setFocus()
-            return
-        except PinThrottled as exc:
-            self.pin.clear()
-            self.cooldown.start(exc)
-            return
-        except PinTampered:
-            self.error.setText(tampered_text())
-            self.adjustSize()
-            return
-        super().accept()
+        self.role = check_pin(self.roles, self.action, self.pin, self.error, self.cooldown)
+        if self.role is not None:
+            super().accept()
 
 
-def staff_gate(parent: QWidget, roles: StaffRoles, action: str, then: Callable[[], Any]) -> Any:
-    """Run ``then`` now when no PIN is set (returning its result), else ask for the PIN first.
+class StaffGate(QObject):
+    """The hub-staff PIN in front of a window's screens; the main window owns one.
 
-    With a PIN the returned value is the :class:`StaffGateDialog` (``parent.staff_gate``);
-    ``then`` runs once the right PIN is typed.
+    ``open(action, then)`` runs ``then(role)`` at once when no PIN is set (role
+    "volunteer"), else once the right PIN is typed (role "staff"). ``dialog`` is the last
+    PIN dialog it opened.
     """
-    if not roles.pin_configured:
-        return then()
-    dialog = StaffGateDialog(roles, action, parent)
-    dialog.accepted.connect(then)
-    parent.staff_gate = dialog  # type: ignore[attr-defined]
-    fit_to_screen(dialog)
-    dialog.open()
-    dialog.pin.setFocus()
-    return dialog
+
+    def __init__(self, window: QWidget, roles: StaffRoles) -> None:
+        super().__init__(window)
+        self.window = window
+        self.roles = roles
+        self.dialog: StaffGateDialog | None = None
+
+    def open(self, action: str, then: Callable[[str], T]) -> T | StaffGateDialog:
+        """``then``'s result when no PIN is set, else the PIN dialog now open."""
+        if not self.roles.pin_configured:
+            return then("volunteer")
+        dialog = self.dialog = StaffGateDialog(self.roles, action, self.window)
+        dialog.accepted.connect(lambda: then(dialog.role or "staff"))
+        fit_to_screen(dialog)
+        dialog.open()
+        dialog.pin.setFocus()
+        return dialog

@@ -271,12 +271,11 @@ def install_sync(window: QMainWindow, shell: Shell, label: QLabel) -> SyncContro
 
 
 def open_settings(window: QWidget, controller: SyncController) -> object:
-    from pos.ui.staff_gate import staff_gate
     from pos.ui.sync_dialog import SyncSettingsDialog
 
     services = controller.shell.services
 
-    def show() -> SyncSettingsDialog:
+    def show(role: str) -> SyncSettingsDialog:
         points = [(p.id, p.name) for p in controller.service.pickup_points()]
         actor = services.checkout.volunteer()
         dialog = SyncSettingsDialog(controller.service, points, window, actor=actor or "")
@@ -286,7 +285,7 @@ def open_settings(window: QWidget, controller: SyncController) -> object:
         controller.settings_dialog = dialog
         return dialog
 
-    return staff_gate(window, services.roles, "sync.settings", show)
+    return controller.shell.gate.open("sync.settings", show)
 
 
 class FirstRunDialog(QDialog):

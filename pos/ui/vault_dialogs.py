@@ -57,12 +57,14 @@ class RecoveryCodeDialog(QDialog):
         layout.addWidget(intro)
         self.code_label = QLabel(code)
         named(self.code_label, "recoveryCode", self.tr("Recovery code"))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 13))
-        font.setWeight(QFont.Weight.Bold)
-        self.code_label.setFont(font)
+        self.code_label.setFont(_code_font(18))
         self.code_label.setWordWrap(True)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setStyleSheet(CODE_BOX)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout.addWidget(self.code_label)
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("Print…"))
@@ -71,6 +73,9 @@ class RecoveryCodeDialog(QDialog):
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         done = buttons.addButton(self.tr("I have kept it"), QDialogButtonBox.ButtonRole.AcceptRole)
         named(done, "recoveryCodeKept", self.tr("I have kept the recovery code"))
+        # Enter prints: a reflex Enter must not dismiss a code that is never shown again.
+        done.setAutoDefault(False)
+        self.print_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
 
@@ -95,6 +100,17 @@ class RecoveryCodeDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
+
+
+CODE_BOX = "QLabel { border: 2px solid #1f2937; background: white; padding: 10px; }"
+
+
+def _code_font(points: int) -> QFont:
+    """A fixed-width bold font: 0 and O, 1 and I stay apart when copied onto paper."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(max(font.pointSize(), points))
+    font.setWeight(QFont.Weight.Bold)
+    return font
 
 
 def _html(text: str) -> str:
@@ -177,15 +193,30 @@ class RecoveryCodeEntry(QDialog):
         text = QLabel(sentence)
         text.setWordWrap(True)
         layout.addWidget(text)
+        where = QLabel(
+            self.tr(
+                "Type the recovery code printed or written down when this database was"
+                " encrypted (hub staff keep it):"
+            )
+        )
+        where.setWordWrap(True)
+        layout.addWidget(where)
         self.code = QLineEdit()
         named(self.code, "recoveryCodeInput", self.tr("Recovery code"))
         self.code.setPlaceholderText("ABCD-EFGH-…")
+        self.code.setFont(_code_font(12))
+        where.setBuddy(self.code)
         layout.addWidget(self.code)
         self.error = error_label("recoveryCodeError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Open the database"))
+        named(ok, "recoveryCodeOpen", self.tr("Open the database"))
+        # Room for the whole code in the field (14 groups of four), as on the paper.
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("ABCD-" * 14) + 12)
         buttons.accepted.connect(self.try_code)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

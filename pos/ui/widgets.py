@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QWidget
 
 
 def named(widget: QWidget, name: str, accessible: str) -> None:
@@ -58,6 +58,25 @@ def plain_text(event: QKeyEvent) -> str:
     )
     text = event.text()
     return text if text and text.isprintable() and not mods else ""
+
+
+class ScanSafeTable(QTableView):
+    """A table whose typed text goes to the scan field (``typed``) instead of a keyboard
+    search of its rows, and where Up on the first row hands the focus back (``leave``).
+    Subclasses handle their own keys first, then call this ``keyPressEvent``."""
+
+    typed = Signal(str)
+    leave = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = plain_text(event)
+        if text:
+            self.typed.emit(text)
+            return
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ScanSafeComboBox(QComboBox):

@@ -136,6 +136,18 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
+def opening(
+    title: str, note: str, lines: Sequence[tuple[str, ParagraphStyle]], st: Styles
+) -> list[Flowable]:
+    """The top of a sheet handed out at a place (collection sheet, run sheet): its title,
+    the place's own note in bold when it has one, then each line that is not empty."""
+    story: list[Flowable] = [para(title, st.title)]
+    if note:
+        story.append(para(note, st.cell_bold))
+    story.extend(para(text, style) for text, style in lines if text)
+    return story
+
+
 def table_style(header_rows: int, *, banner: bool = False, total_row: bool = False) -> TableStyle:
     """Light rules like OFN's and Foodsoft's lists: bold header, thin line under each row.
 

@@ -22,7 +22,7 @@ from pos.domain.money import format_money
 from pos.domain.rounds import Stop
 from receipts.pdf import layout
 from receipts.pdf.labels import draw_qr
-from receipts.pdf.layout import CHILLED, TICK, para
+from receipts.pdf.layout import CHILLED, TICK
 from receipts.pdf.model import DocInfo
 
 QR_SIZE = 13 * mm
@@ -88,55 +88,31 @@ def build_run_sheet(
         if s.amount_due > 0:
             by_method[s.payment_method or _("not known")] += s.amount_due
     missing = sum(1 for s in stops if s.address_missing)
-    story: list[Flowable] = [para(title, st.title)]
-    if note:
-        story.append(para(note, st.cell_bold))
-    story.append(
-        para(
-            _("{stops} stops, {bags} bags ({chilled} chilled), {due} to collect.").format(
-                stops=len(stops),
-                bags=sum(s.bags for s in stops),
-                chilled=sum(s.chilled_bags for s in stops),
-                due=money(due),
-            ),
-            st.cell_bold,
-        )
+    summary = _("{stops} stops, {bags} bags ({chilled} chilled), {due} to collect.").format(
+        stops=len(stops),
+        bags=sum(s.bags for s in stops),
+        chilled=sum(s.chilled_bags for s in stops),
+        due=money(due),
     )
-    if by_method:
-        story.append(
-            para(
-                _("To collect by method: {methods}.").format(
-                    methods="; ".join(f"{m} {money(a)}" for m, a in sorted(by_method.items()))
-                ),
-                st.note,
-            )
-        )
-    if settled:
-        story.append(
-            para(
-                _(
-                    "{n} order(s) of this delivery method are not listed: already handed "
-                    "over, refused, or to be picked up instead."
-                ).format(n=settled),
-                st.note,
-            )
-        )
-    if missing:
-        story.append(
-            para(
-                _("{n} stop(s) have no usable address: they are listed first.").format(n=missing),
-                st.cell_bold,
-            )
-        )
-    story.append(
-        para(
-            _(
-                "Tick when delivered and ask for a signature; tick “Not home” and bring the bags "
-                "back otherwise. Back at the hub, scan each QR on the Delivery round screen."
-            ),
-            st.note,
-        )
+    methods = "; ".join(f"{m} {money(a)}" for m, a in sorted(by_method.items()))
+    by_method_text = _("To collect by method: {methods}.").format(methods=methods)
+    left_out = _(
+        "{n} order(s) of this delivery method are not listed: already handed "
+        "over, refused, or to be picked up instead."
+    ).format(n=settled)
+    no_address = _("{n} stop(s) have no usable address: they are listed first.").format(n=missing)
+    how = _(
+        "Tick when delivered and ask for a signature; tick “Not home” and bring the bags "
+        "back otherwise. Back at the hub, scan each QR on the Delivery round screen."
     )
+    heading = [
+        (summary, st.cell_bold),
+        (by_method_text if by_method else "", st.note),
+        (left_out if settled else "", st.note),
+        (no_address if missing else "", st.cell_bold),
+        (how, st.note),
+    ]
+    story = layout.opening(title, note, heading, st)
     rows: list[list[object]] = [
         [
             "#",

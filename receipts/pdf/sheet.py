@@ -11,11 +11,10 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
 
 from pos.domain.money import format_money
 from receipts.pdf import layout
-from receipts.pdf.layout import TICK, para
+from receipts.pdf.layout import TICK
 from receipts.pdf.model import DocInfo, PackOrder
 
 
@@ -31,28 +30,16 @@ def build_sheet(
     width = layout.frame_width(info, wide=True)
     title = _("Collection sheet: {point}").format(point=pickup_point_name)
     due = sum(o.amount_due for o in orders)
-    story: list[Flowable] = [para(title, st.title)]
-    if note:
-        story.append(para(note, st.cell_bold))
-    story.append(
-        para(
-            _("{orders} orders, {items} items, {due} to take at pickup.").format(
-                orders=len(orders),
-                items=sum(o.item_count for o in orders),
-                due=format_money(due, info.currency, info.locale),
-            ),
-            st.note,
-        )
+    summary = _("{orders} orders, {items} items, {due} to take at pickup.").format(
+        orders=len(orders),
+        items=sum(o.item_count for o in orders),
+        due=format_money(due, info.currency, info.locale),
     )
-    story.append(
-        para(
-            _(
-                "Tick when the bag is handed over and ask the customer to sign. "
-                "✓ printed in the tick column: already collected at the till."
-            ),
-            st.note,
-        )
+    how = _(
+        "Tick when the bag is handed over and ask the customer to sign. "
+        "✓ printed in the tick column: already collected at the till."
     )
+    story = layout.opening(title, note, [(summary, st.note), (how, st.note)], st)
     rows: list[list[object]] = [
         [
             _("Last name"),

@@ -192,7 +192,7 @@ def test_reconcile_refresh_shows_only_the_latest_choice(qtbot, window) -> None: 
 def test_lists_dialog_closed_while_pdfs_are_made(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from pos.ui.lists_dialog import open_lists_dialog
 
-    dialog = open_lists_dialog(window, window.services.store)
+    dialog = open_lists_dialog(window, window.services)
     dialog.folder.setText(str(tmp_path))
     dialog.generate()
     job = dialog._job

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QLabel, QPushButton
 
-from tests.gui.test_hub_settings_gui import type_pin
+from tests.helpers.staff import type_pin
 
 PIN = "8642"
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
 from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, CSV_BOM, TILL_LABEL, TILL_PICKUP_POINT
+from tests.helpers.staff import type_pin
 
 PIN = "2468"
 
@@ -18,16 +19,6 @@ def wrong_pins(window) -> int:  # type: ignore[no-untyped-def]
             "SELECT COUNT(*) FROM audit_log WHERE action='roles.wrong_pin'"
         )
     )
-
-
-def type_pin(qtbot, window, pin: str) -> QDialog:  # type: ignore[no-untyped-def]
-    gate = window.staff_gate
-    assert gate.isVisible() and gate.objectName() == "pinDialog"
-    field = gate.findChild(QLineEdit, "pinInput")
-    field.clear()
-    qtbot.keyClicks(field, pin)
-    gate.findChild(QPushButton, "pinOkButton").click()
-    return gate
 
 
 def open_settings(qtbot, window, pin: str | None = None) -> QDialog:  # type: ignore[no-untyped-def]
@@ -132,4 +123,4 @@ def test_sync_and_printer_settings_are_gated(qtbot, window) -> None:  # type: ig
 
 def test_without_a_pin_settings_open_directly(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     dialog = window.printing.open_settings()
-    assert dialog.isVisible() and getattr(window, "staff_gate", None) is None
+    assert dialog.isVisible() and window.gate.dialog is None

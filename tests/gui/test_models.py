@@ -62,3 +62,25 @@ def test_rows_model_of_the_reconcile_window(qtmodeltester, qtbot, window) -> Non
     rw.orders.status_filter.setCurrentIndex(rw.orders.status_filter.findData("not_collected"))
     for model in models:
         qtmodeltester.check(model)
+
+
+def test_rows_model_of_the_delivery_rounds(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The rounds box's model: keys, right-aligned numbers and a tinted row (a cash
+    difference), then no rounds at all."""
+    from pos.domain.reconcile import MethodTotal, RoundLine
+    from pos.ui.rounds_box import RoundsBox
+
+    box = RoundsBox()
+    qtbot.addWidget(box)
+
+    def line(name: str, counted: int | None) -> RoundLine:
+        cash = MethodTotal("cash", "Cash", 2, 1250)
+        return RoundLine(name, 9100, "Ana", 5, 3, 1, 1, (cash,), 2000, 3250, counted, None)
+
+    box.set_rounds((line("Home delivery · Ana", 3000), line("Home delivery · Ben", None)), str)
+    model = box.model
+    assert model.rowCount() == 2 and model.tints == ["#f8d0d0", None]
+    qtmodeltester.check(model)
+    box.set_rounds((), str)
+    assert model.rowCount() == 0 and box.isHidden()
+    qtmodeltester.check(model)

@@ -14,7 +14,7 @@ from pos.domain import settings as s
 from pos.services import roles as r
 from pos.services.roles import StaffRoles
 from pos.store import Store
-from tests.gui.test_hub_settings_gui import type_pin
+from tests.helpers.staff import type_pin
 
 PIN = "2468"
 
@@ -22,7 +22,7 @@ PIN = "2468"
 def test_wrong_pins_count_down_without_freezing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.services.roles.set_pin(PIN)
     window.findChild(QAction, "hubSettingsAction").trigger()
-    gate = window.staff_gate
+    gate = window.gate.dialog
     error = gate.findChild(QLabel, "pinError")
     for _ in range(r.FREE_TRIES):
         type_pin(qtbot, window, "0000")
@@ -52,7 +52,7 @@ def test_lockout_is_shown_and_audited(qtbot, window) -> None:  # type: ignore[no
     window.findChild(QAction, "hubSettingsAction").trigger()
     type_pin(qtbot, window, "0000")
     type_pin(qtbot, window, PIN)
-    error = window.staff_gate.findChild(QLabel, "pinError")
+    error = window.gate.dialog.findChild(QLabel, "pinError")
     assert "locked for 15 min" in error.text()
     assert store.scalar("SELECT COUNT(*) FROM audit_log WHERE action='roles.pin_locked'") == 1
 
@@ -72,7 +72,7 @@ def test_pin_removed_outside_is_shown_at_start(qtbot, demo_db) -> None:  # type:
     assert "changed outside Food Hub POS" in win.message.text()
     win.findChild(QAction, "hubSettingsAction").trigger()  # still behind the gate
     type_pin(qtbot, win, PIN)
-    assert "changed outside" in win.staff_gate.findChild(QLabel, "pinError").text()
+    assert "changed outside" in win.gate.dialog.findChild(QLabel, "pinError").text()
     assert win.findChild(QDialog, "hubSettingsDialog") is None
     pin_dialog = win.open_set_pin()  # staff set a new PIN without the untrusted one
     assert pin_dialog.current.isHidden()

@@ -181,8 +181,62 @@ def test_with_a_staff_pin_the_code_waits_behind_it(
     qtbot.addWidget(window)
     window.services.roles.set_pin("4321")
     app._after_show(window)
-    gate = window.staff_gate
+    gate = window.gate.dialog
     assert gate.isVisible() and window.findChild(RecoveryCodeDialog) is None
     gate.reject()  # a volunteer cannot see it; it stays pending for staff
     assert vault.pending_recovery_code(window.services.store) is not None
     window.close()
+
+
+def test_enter_on_the_recovery_code_prints_it_instead_of_dismissing_it(
+    qtbot, demo_db: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The code is never shown again once kept: a reflex Enter opens the print dialog."""
+    from PySide6.QtCore import Qt
+
+    from pos.ui import vault_dialogs
+
+    asked: list[QPrinter] = []
+
+    class NoPrinter:
+        def __init__(self, printer: QPrinter, parent: object) -> None:
+            asked.append(printer)
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(vault_dialogs, "QPrintDialog", NoPrinter)
+    dialog = RecoveryCodeDialog(keys.recovery_code(bytes(range(32))), demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert len(asked) == 1 and dialog.isVisible() and dialog.result() == 0
+    dialog.findChild(QPushButton, "recoveryCodeKept").click()
+    assert dialog.result() == QDialog.DialogCode.Accepted.value
+
+
+def test_before_any_database_the_dialogs_speak_the_computers_language(
+    qtbot, demo_db: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """No database open, so no language setting: the restore offer is in the language the
+    window would use (FOODHUB_POS_LANG here), and no translator is left installed after it."""
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.setenv("FOODHUB_POS_LANG", "fr")
+    with Store.open(demo_db) as store:
+        backup.make_backup(store)
+    with open(demo_db, "r+b") as fh:
+        fh.seek(100)
+        fh.write(os.urandom(3900))
+    seen: list[str] = []
+
+    def decline(dialog: QMessageBox) -> None:
+        seen.append(dialog.text())
+        seen.append(dialog.findChild(QPushButton, "restoreBackupButton").text())
+        dialog.reject()
+
+    when_modal(decline)
+    assert app._open_first_window(args_for(demo_db)) is None
+    assert "La dernière sauvegarde intacte date du" in seen[0]
+    assert seen[1] == "Restaurer la sauvegarde"
+    assert QCoreApplication.translate("vault", "Restore the backup") == "Restore the backup"

@@ -1,4 +1,5 @@
-"""The simulator behaves as the real OFN does (ofn-api.md, Corrections), and pull copes.
+"""The simulator behaves as the real OFN does where OFN's code surprises (unsorted pages,
+timeouts as 422, 401 for "no access"), and pull copes.
 
 Orders edited while a till pulls, pickup points filtered on the server, deliveries, closed
 cycles' producers, v0 timeouts and access removed after the key worked.

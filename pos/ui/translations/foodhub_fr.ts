@@ -776,8 +776,8 @@ Compté : %2
         <translation> jours</translation>
     </message>
     <message>
-        <source>Start CSV exports with a byte-order mark</source>
-        <translation>Commencer les exports CSV par une marque d'ordre des octets (BOM)</translation>
+        <source>Byte-order mark in CSV exports</source>
+        <translation>Marque d'ordre des octets (BOM) dans les exports CSV</translation>
     </message>
     <message>
         <source>CSV byte-order mark</source>
@@ -2626,8 +2626,16 @@ Compté : %2
         <translation>Saisir le code de récupération</translation>
     </message>
     <message>
+        <source>Type the recovery code printed or written down when this database was encrypted (hub staff keep it):</source>
+        <translation>Tapez le code de récupération imprimé ou recopié quand cette base de données a été chiffrée (l'équipe du hub le garde) :</translation>
+    </message>
+    <message>
         <source>Recovery code</source>
         <translation>Code de récupération</translation>
+    </message>
+    <message>
+        <source>Open the database</source>
+        <translation>Ouvrir la base de données</translation>
     </message>
 </context>
 <context>
@@ -3123,10 +3131,6 @@ Compté : %2
     <message>
         <source>Enter your name: the audit log records who did what.</source>
         <translation>Saisissez votre nom : le journal d'audit enregistre qui a fait quoi.</translation>
-    </message>
-    <message>
-        <source>That PIN is not right.</source>
-        <translation>Ce code n'est pas le bon.</translation>
     </message>
 </context>
 <context>
