@@ -171,7 +171,7 @@ def measure(source: Path, repeat: int) -> None:
         for old in window.findChildren(QWidget, "listsDialog"):
             old.close()
         spin(20)
-        return open_lists_dialog(window, window.services.store)
+        return open_lists_dialog(window, window.services)
 
     def scan() -> None:
         window.scan_input.setText(rng.choice(numbers))  # the scanner types the code ...

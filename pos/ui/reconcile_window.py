@@ -216,22 +216,20 @@ class ReconcileWindow(QDialog):
         status.addWidget(self.message, 1)
 
         self.day = DayTab(self.status_names, self.currency, self.hub_locale, self.timezone)
-        self.todo = ActionsTab(self.service, staff_name)
         self.tabs = QTabWidget()
         named(self.tabs, "reconcileTabs", self.tr("Reconciliation"))
         self.tabs.addTab(self.day, self.tr("The day"))
-        # The orders and audit tabs are built a moment after the window shows (or when first
-        # used): everything at once held the GUI thread for ~100 ms at each opening.
+        # The other tabs are built one per turn of the event loop once the window shows (or
+        # when first used), the to-do list first: the refresh needs its words. Everything
+        # at once held the GUI thread for ~100 ms at each opening.
         self._later: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {}
         for key, title in (("orders", self.tr("Orders")), ("todo", self.tr("To do in OFN")),
                            ("audit", self.tr("Audit log"))):  # fmt: skip
-            page = self.todo if key == "todo" else QWidget()
-            if key != "todo":
-                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-                self._pages[key] = page
+            page = self._pages[key] = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(page, title)
-        self._connect_tab(self.todo)
+        self._first_refresh = True  # made by the first turn of the builder
         self._builder = QTimer(self)  # dies with the window: nothing fires after it closed
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_later)
@@ -247,7 +245,6 @@ class ReconcileWindow(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self._choose_export("pdf"))
         self.csv_button.clicked.connect(lambda: self._choose_export("csv"))
-        self.refresh()
 
     # data -------------------------------------------------------------------------
     @property
@@ -264,12 +261,18 @@ class ReconcileWindow(QDialog):
     def refreshing(self) -> bool:
         """Figures or the audit log still loading."""
         audit = self._later.get("audit")
-        return self._refresh_job is not None or not isinstance(audit, AuditView) or audit.loading
+        if isinstance(audit, AuditView):
+            return self._first_refresh or self._refresh_job is not None or audit.loading
+        return self._first_refresh or self._refresh_job is not None or self._builder.isActive()
 
     # tabs built after the window shows ------------------------------------------------
     @property
     def orders(self) -> OrdersTab:
         return cast(OrdersTab, self._tab("orders"))
+
+    @property
+    def todo(self) -> ActionsTab:
+        return cast(ActionsTab, self._tab("todo"))
 
     @property
     def audit_view(self) -> AuditView:
@@ -283,6 +286,11 @@ class ReconcileWindow(QDialog):
                 self._connect_tab(orders)
                 if self._loaded is not None:
                     orders.show_lists(self._loaded.orders)
+            elif key == "todo":
+                todo = tab = ActionsTab(self.service, self.staff_name)
+                self._connect_tab(todo)
+                if self._loaded is not None:
+                    todo.show_lists(self._loaded.view.actions, self._loaded.actions)
             else:
                 tab = AuditView(self.services)
             self._later[key] = tab
@@ -293,6 +301,9 @@ class ReconcileWindow(QDialog):
 
     def _build_later(self) -> None:
         """One tab per turn of the event loop, so no single turn is long."""
+        if self._first_refresh:
+            self.refresh()  # builds the to-do tab for its words
+            return
         for key in ("orders", "audit"):
             if key not in self._later:
                 self._tab(key)
@@ -307,6 +318,7 @@ class ReconcileWindow(QDialog):
     def refresh(self) -> None:
         """Reload the figures in a worker process (:mod:`pos.ui.reconcile_rows`); only the
         latest choice's answer is shown."""
+        self._first_refresh = False
         if self._refresh_job is not None:
             self._refresh_job.cancel()
         language = current_language()
@@ -334,6 +346,8 @@ class ReconcileWindow(QDialog):
 
     def done(self, result: int) -> None:
         """Closing drops a refresh still running (nothing waits for it)."""
+        self._builder.stop()
+        self._first_refresh = False
         if self._refresh_job is not None:
             self._refresh_job.cancel()
             self._refresh_job = None

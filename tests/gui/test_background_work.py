@@ -158,6 +158,7 @@ def test_reconcile_window_closed_while_it_refreshes(qtbot, window, monkeypatch) 
     rw.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rw.show()
     assert rw.refreshing
+    qtbot.waitUntil(lambda: rw._refresh_job is not None, timeout=5_000)  # after it shows
     job = rw._refresh_job
     # the GUI thread is free while the figures load: the till answers a search at once
     window.scan_input.setText("C1005")
@@ -285,6 +286,7 @@ def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
     rw = ReconcileWindow(window.services, "Office Olga", window)
     qtbot.addWidget(rw)
     rw.show()
+    qtbot.waitUntil(lambda: rw._refresh_job is not None, timeout=5_000)  # after it shows
     job = rw._refresh_job
     assert job is not None and job.future is not None  # a worker process's job
     qtbot.waitUntil(lambda: not rw.refreshing, timeout=60_000)
