@@ -29,13 +29,9 @@ from pos.store.orders import OrderRepository
 from pos.store.reconcile import ReconcileQueries
 from pos.store.rounds import round_lines
 from receipts.i18n import translations
-from receipts.pdf.report import (
-    build_report_pdf,
-    order_count_labels,
-    order_status_labels,
-    sync_status_labels,
-    translator,
-)
+
+# receipts.pdf.report (and reportlab, ~0.2 s to import) loads with the first report, not
+# when the reconcile window opens
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +161,8 @@ class ReconcileService:
             raise KnownError("reconcile.point_missing", point=point_id)
         view = self.overview(cycle_id, point_id)
         hub = self.hub()
+        from receipts.pdf.report import translator
+
         _ = translator(self._language())
         scope = _(view.scope_name) if point_id is None else view.scope_name
         return r.ReportData(
@@ -228,6 +226,8 @@ class ReconcileService:
         data = self.report_data(point_id, cycle_id)
         target = Path(path)
         try:
+            from receipts.pdf.report import build_report_pdf
+
             return build_report_pdf(data, target, language=self._language())
         except OSError as exc:
             raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
@@ -284,6 +284,8 @@ def report_rows(
         return None if minor is None else Amount(minor, cur)
 
     _ = catalogue.gettext
+    from receipts.pdf.report import order_count_labels, order_status_labels, sync_status_labels
+
     status_names = order_status_labels(_)
     count_names = order_count_labels(catalogue.pgettext)
     sync_names = sync_status_labels(_)

@@ -297,3 +297,21 @@ def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
     numbers = {table.model().index(r, 0).data() for r in range(table.model().rowCount())}
     assert numbers == {r[0] for r in window.services.store.query("SELECT number FROM orders")}
     assert job.future.result().view.orders == ()  # the order records stayed in the worker
+
+
+def test_opening_the_reconcile_window_does_not_load_the_report_code() -> None:
+    """The end-of-day report (reportlab: ~0.2 s to import) loads with the first report, not
+    at the reconcile window's first opening on the GUI thread."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import pos.ui.reconcile_window\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'receipts.pdf'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"

@@ -132,6 +132,7 @@ NOT_AT_START = (
     "receipts.receipt", "receipts.label", "receipts.z_report",  # at the first print
     "pos.services.lists", "receipts.pdf.model",  # the lists command / dialog
     "pos.ui.reconcile_window", "pos.ui.reconcile_rows",  # the reconcile window
+    "receipts.pdf.report",  # its end-of-day report (with reportlab)
 )  # fmt: skip
 
 
