@@ -11,14 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
+# Demo hubs are cached outside the checkout so every worktree (and a re-run after a clean)
+# reuses them: a 100,000-order hub takes minutes to build.
+DEMO_CACHE = Path(os.environ.get("FOODHUB_BENCH_CACHE", "/tmp/foodhub-bench"))
 
 
 def demo_db(orders: int, seed: int = 7) -> Path:
     """A cached demo database with ``orders`` orders (built once, copied per use)."""
     from pos.services.demo import write_demo
 
-    OUT.mkdir(exist_ok=True)
-    cached = OUT / f"demo-{orders}-{seed}.sqlite"
+    DEMO_CACHE.mkdir(parents=True, exist_ok=True)
+    cached = DEMO_CACHE / f"demo-{orders}-{seed}.sqlite"
     if not cached.exists():
         tmp = cached.with_suffix(".tmp")
         if tmp.exists():

@@ -118,10 +118,14 @@ def measure(source: Path, repeat: int) -> None:
     def busy(w: QWidget | None) -> bool:
         return w is not None and bool(getattr(w, "refreshing", False))
 
-    def stall(action: Callable[[], QWidget | None]) -> tuple[float, float, float]:
+    def stall(
+        action: Callable[[], QWidget | None], before: Callable[[], None] | None = None
+    ) -> tuple[float, float, float]:
         """(longest GUI gap ms, the most GUI-thread CPU between two beats ms, wall time
         until the action's result is shown ms). The CPU column does not grow with the
         machine's load: it is the GUI thread's own work, without waiting for a core."""
+        if before is not None:  # not measured (e.g. closing the window opened last time)
+            before()
         beats.clear()
         cpu.clear()
         heart.start()
@@ -142,9 +146,12 @@ def measure(source: Path, repeat: int) -> None:
 
     holder: list[ReconcileWindow] = []
 
-    def open_reconcile() -> ReconcileWindow:
+    def close_reconcile() -> None:
         while holder:
             holder.pop().close()
+        spin(50)
+
+    def open_reconcile() -> ReconcileWindow:
         rw = ReconcileWindow(window.services, "Bench", window)
         rw.show()
         holder.append(rw)
@@ -171,7 +178,7 @@ def measure(source: Path, repeat: int) -> None:
         for old in window.findChildren(QWidget, "listsDialog"):
             old.close()
         spin(20)
-        return open_lists_dialog(window, window.services.store)
+        return open_lists_dialog(window, window.services)
 
     def scan() -> None:
         window.scan_input.setText(rng.choice(numbers))  # the scanner types the code ...
@@ -204,7 +211,8 @@ def measure(source: Path, repeat: int) -> None:
     ):
         gaps, cpus, walls = [], [], []
         for _ in range(repeat):
-            gap, busy_cpu, wall = stall(action)
+            before = close_reconcile if action is open_reconcile else None
+            gap, busy_cpu, wall = stall(action, before)
             gaps.append(gap)
             cpus.append(busy_cpu)
             walls.append(wall)

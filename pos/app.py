@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos import APP_ID, APP_NAME, __version__, files, languages, logs, messages, paths
-from pos.cli import build_parser, run_command
+from pos.cli import parse_args, run_command
 from pos.errors import KnownError
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     # A frozen build's PDF worker processes start this same program: let them be workers.
     multiprocessing.freeze_support()
     files.restrict_umask()  # everything this process writes is the user's only
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     logs.setup()
     log.info("Food Hub POS %s starting: %s", __version__, args.command or "gui")
     if args.command:

@@ -44,7 +44,35 @@ def _commands() -> dict[str, tuple[Any, str]]:  # a module, or a namespace with 
     }
 
 
-def build_parser() -> argparse.ArgumentParser:
+OPTIONS_WITH_VALUES = ("--db", "--printer", "--quit-after")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; the commands' modules load only when the line may name one.
+
+    Opening the till (no command, the usual start) does not import every command's
+    services (the lists' brought the PDF model and packing queries: tens of ms of start)."""
+    words = sys.argv[1:] if argv is None else argv
+    return build_parser(commands=_may_name_a_command(words)).parse_args(words)
+
+
+def _may_name_a_command(words: list[str]) -> bool:
+    """A word that is neither an option nor an option's value (a command, or a mistake the
+    full parser words), or a request for help."""
+    value_next = False
+    for word in words:
+        if value_next:
+            value_next = False
+        elif word in ("-h", "--help"):
+            return True
+        elif word in OPTIONS_WITH_VALUES:
+            value_next = True
+        elif not word.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="foodhub-pos",
         description="Food Hub POS: offline-first checkout for Open Food Network food hubs.",
@@ -63,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="close the window after SECONDS (smoke tests, unattended demos)",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in _commands().items():
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos import messages
 from pos.domain import settings as s
 from pos.errors import KnownError
-from pos.services import print_documents
 from pos.services.print_settings import (
     PrinterSettings,
     load_settings,
@@ -34,11 +33,13 @@ from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
 from pos.store.till import TillRepository
 from receipts import printers
-from receipts.document import Document
 from receipts.escpos_render import render
-from receipts.label import LabelData, layout_labels
-from receipts.receipt import ReceiptData, ReceiptLine, layout_receipt
-from receipts.z_report import ZReportData, layout_z_report
+
+if TYPE_CHECKING:  # the documents' layout loads at the first print, not at the till's start
+    from receipts.document import Document
+    from receipts.label import LabelData
+    from receipts.receipt import ReceiptData
+    from receipts.z_report import ZReportData
 
 __all__ = [
     "JobOutcome",
@@ -153,6 +154,7 @@ class PrintService:
 
         from pos.store.orders import OrderRepository
         from pos.store.rounds import RoundRepository
+        from receipts.receipt import ReceiptData, ReceiptLine
 
         address = RoundRepository(self.store).ship_addresses([order_id]).get(order_id)
         lines = address.lines() if address else ()
@@ -191,6 +193,8 @@ class PrintService:
         row = self.jobs.checkout(checkout_id)
         if row is None:
             raise PrintError("print.checkout_gone")
+        from pos.services import print_documents
+
         labels = method_labels(self.store, settings.language)
         return print_documents.receipt_data(row, settings, labels, copy=copy)
 
@@ -204,6 +208,8 @@ class PrintService:
             raise PrintError("print.session_gone")
         hub = self.jobs.hub() or {}
         report = build_z_report(till, session, hub.get("currency", "GBP"))
+        from pos.services import print_documents
+
         return print_documents.z_report_data(
             report,
             hub,
@@ -219,9 +225,15 @@ class PrintService:
         row = self.jobs.order_for_labels(order_number)
         if row is None:
             raise PrintError("print.order_missing", number=order_number)
+        from pos.services import print_documents
+
         return print_documents.label_data(row, bags, copy=copy)
 
     def document(self, job: PrintJob, settings: PrinterSettings) -> Document:
+        from receipts.label import layout_labels
+        from receipts.receipt import layout_receipt
+        from receipts.z_report import layout_z_report
+
         setup = settings.setup
         columns, pages, language = setup.line_columns, setup.code_pages(), settings.language
         if job.kind == "receipt":
@@ -342,6 +354,8 @@ def sample_document(
     settings: PrinterSettings, hub: dict[str, Any] | None = None, printed_at: str | None = None
 ) -> Document:
     """The test receipt for ``settings`` (saved or not): accents, columns, QR, cut."""
+    from pos.services import print_documents
+
     return print_documents.sample_document(settings, hub, printed_at or utcnow())
 
 

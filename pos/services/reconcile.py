@@ -32,13 +32,9 @@ from pos.store.orders import OrderRepository
 from pos.store.reconcile import ReconcileQueries
 from pos.store.rounds import round_lines
 from receipts.i18n import translations
-from receipts.pdf.report import (
-    build_report_pdf,
-    order_count_labels,
-    order_status_labels,
-    sync_status_labels,
-    translator,
-)
+
+# receipts.pdf.report (and reportlab, ~0.2 s to import) loads with the first report, not
+# when the reconcile window opens
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +168,8 @@ class ReconcileService:
             raise KnownError("reconcile.point_missing", point=point_id)
         view = self.overview(cycle_id, point_id)
         hub = self.hub()
+        from receipts.pdf.report import translator
+
         _ = translator(self._language())
         scope = _(view.scope_name) if point_id is None else view.scope_name
         return r.ReportData(
@@ -236,6 +234,8 @@ class ReconcileService:
         data = self.report_data(point_id, cycle_id)
         target = Path(path)
         try:
+            from receipts.pdf.report import build_report_pdf
+
             return build_report_pdf(data, target, language=self._language())
         except OSError as exc:
             raise KnownError("file.cannot_write", path=target, reason=exc.strerror or exc) from exc
@@ -279,6 +279,19 @@ def write_report_pdf(
         store.close()
 
 
+def overview_of_file(
+    path: Path, key: bytes | None, till_id: str, cycle_id: int | None, point_id: int | None,
+    language: str | None,
+) -> Overview:  # fmt: skip
+    """The overview read through a reader connection of its own, from the database's path
+    and key (a worker process has no services of its own: the reconcile window's refresh)."""
+    store = Store.open_reader(path, key)
+    try:
+        return ReconcileService(store, till_id=till_id).overview(cycle_id, point_id, language)
+    finally:
+        store.close()
+
+
 def report_rows(
     data: r.ReportData, catalogue: gettext.NullTranslations, *, language: str = "en"
 ) -> Iterator[tuple[Cell, ...]]:
@@ -302,6 +315,8 @@ def report_rows(
         return None if minor is None else Amount(minor, cur)
 
     _ = catalogue.gettext
+    from receipts.pdf.report import order_count_labels, order_status_labels, sync_status_labels
+
     status_names = order_status_labels(_)
     count_names = order_count_labels(catalogue.pgettext)
     sync_names = sync_status_labels(_)

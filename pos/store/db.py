@@ -14,8 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from pos import files, keys
 from pos.errors import KnownError
 from pos.store import cipher, schema
@@ -143,8 +141,57 @@ def key_for(path: Path) -> bytes | None:
     return key
 
 
+class Database:
+    """A connection and the two helpers the store used from sqlite-utils' ``Database``
+    (same behaviour, recursive triggers on included). Importing sqlite-utils cost ~0.12 s of
+    every start (click, dateutil, pluggy; then a scan of every installed package for its
+    plugins, which a till does not want running inside it) for these three attributes."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute("PRAGMA recursive_triggers = on")
+
+    def table_names(self) -> list[str]:
+        return [
+            r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+
+    @contextmanager
+    def atomic(self, begin: str = "BEGIN") -> Iterator[Database]:
+        """A transaction opened with ``begin``; nested in one, a savepoint."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"sp_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # a RAISE(ROLLBACK) may have ended it already
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute(begin)
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 class Store:
-    """One open database: a sqlite-utils ``Database`` plus the lock that makes us its writer.
+    """One open database: a :class:`Database` plus the lock that makes us its writer.
 
     ``Store.open()`` is the only way in. Worker threads call :meth:`reader` for a separate
     connection on the same file; WAL lets them read while the till writes.
@@ -153,7 +200,7 @@ class Store:
     def __init__(
         self,
         path: Path,
-        db: sqlite_utils.Database,
+        db: Database,
         lock: FileLock | None,
         key: bytes | None = None,
     ) -> None:
@@ -227,7 +274,7 @@ class Store:
                 ) from exc
         try:
             conn = _connect(path, key)
-            db = sqlite_utils.Database(conn)
+            db = Database(conn)
             store = cls(path, db, file_lock, key)
             store._configure()
             store.migrate(schema_version)
@@ -263,19 +310,26 @@ class Store:
 
     def reader(self) -> Store:
         """A second connection to the same file for another thread (no lock, no migration)."""
-        if not self.path.exists():  # sqlite would create a new, empty file in its place
-            raise StoreError("store.gone", path=self.path)
+        return Store.open_reader(self.path, self.key)
+
+    @classmethod
+    def open_reader(cls, path: Path, key: bytes | None) -> Store:
+        """A reader's connection to ``path`` with the key the app already holds (no lock, no
+        migration, no keyring): a worker thread's, or a worker process's that was handed
+        the path and key with its job."""
+        if not path.exists():  # sqlite would create a new, empty file in its place
+            raise StoreError("store.gone", path=path)
         try:
-            conn = _connect(self.path, self.key)
+            conn = _connect(path, key)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
-            if not self.path.exists():  # removed after the check above
-                raise StoreError("store.gone", path=self.path) from exc
-            raise _explain(exc, self.path) from exc
-        return Store(self.path, sqlite_utils.Database(conn), None, self.key)
+            if not path.exists():  # removed after the check above
+                raise StoreError("store.gone", path=path) from exc
+            raise _explain(exc, path) from exc
+        return cls(path, Database(conn), None, key)
 
     def encrypt(self, key: bytes) -> None:
         """Encrypt this (plain) database in place; its key goes to the keyring first.
@@ -319,7 +373,7 @@ class Store:
         for leftover in (_wal(self.path), _shm(self.path)):
             leftover.unlink(missing_ok=True)  # the plain file's; the new one starts without
         self.key = key
-        self.db = sqlite_utils.Database(_connect(self.path, key))
+        self.db = Database(_connect(self.path, key))
         self._file = _identity(self.path)
         if self._lock is not None:
             self._lock.acquire_identity()
@@ -385,35 +439,23 @@ class Store:
 
     # helpers ------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[Database]:
         """One atomic unit of work; nested calls become savepoints.
 
         The outermost one is ``BEGIN IMMEDIATE``: it takes the write lock at once, waiting
         (busy_timeout) while another connection (the sync worker) writes. A deferred one
         that read first could not upgrade after that writer committed (SQLITE_BUSY).
         """
-        conn = self.db.conn
         try:
-            if conn.in_transaction:
-                with self.db.atomic() as db:
-                    yield db
-                return
-            if self._file is not None and _identity(self.path) != self._file:
+            if (
+                not self.db.conn.in_transaction
+                and self._file is not None
+                and _identity(self.path) != self._file
+            ):
                 # the file was deleted or replaced: writes would go to a file lost at exit
                 raise StoreError("store.gone_unsaved", path=self.path)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            with self.db.atomic("BEGIN IMMEDIATE") as db:
+                yield db
         except sqlite3.OperationalError as exc:
             raise _explain(exc, self.path) from exc
 

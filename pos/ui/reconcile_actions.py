@@ -1,12 +1,11 @@
 """The reconcile window's "To do in OFN" tab: what hub staff must enter in Open Food
 Network (open the order's admin page, mark done) and the conflicts to resolve.
 
-The rows are made off the GUI thread (:func:`prepare`), open ones and all of them.
+The rows are made in a worker process (:func:`pos.ui.reconcile_rows.prepare_actions`),
+open ones and all of them.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -16,60 +15,11 @@ from pos.domain import reconcile as r
 from pos.errors import KnownError
 from pos.services.reconcile import ReconcileService
 from pos.ui import tasks
-from pos.ui.formatting import local_time, money
-from pos.ui.reconcile_orders import TINTS, Shown
+from pos.ui.reconcile_rows import ActionNames, Shown
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import named
 
-
-@dataclass(frozen=True)
-class ActionNames:
-    """The words of the to-do list (translated on the GUI thread, handed to the worker)."""
-
-    currency: str
-    locale: str
-    timezone: str
-    kinds: dict[str, str]
-    methods: dict[str, str]
-    done_by: str  # "%1 by %2"
-    language: str = "en"  # what to do is worded in it (a staff action's code and parameters)
-
-
-def prepare(actions: tuple[r.StaffActionLine, ...], names: ActionNames) -> dict[bool, Shown]:
-    """On a worker thread: the rows with the done actions (True) and without (False)."""
-    tz = names.timezone
-    rows: list[tuple[str, ...]] = []
-    for a in actions:
-        rows.append(
-            (
-                a.order_number,
-                a.customer_name,
-                names.kinds.get(a.kind, a.kind),
-                a.worded(names.language, locale=names.locale),
-                "" if a.amount is None else money(a.amount, names.currency, names.locale),
-                names.methods.get(a.method or "", a.method or ""),
-                local_time(a.created_at, tz),
-                ""
-                if a.is_open
-                else names.done_by.replace("%1", local_time(a.done_at, tz)).replace(
-                    "%2", a.done_by or ""
-                ),
-            )
-        )
-    keys = [a.id for a in actions]
-    tints = [
-        TINTS[r.SYNC_CONFLICT]
-        if a.kind in ("conflict", "pending_payment", "double_handover") and a.is_open
-        else None
-        for a in actions
-    ]
-    chosen = [i for i, a in enumerate(actions) if a.is_open]
-    return {
-        True: Shown(rows, keys, tints),
-        False: Shown(
-            [rows[i] for i in chosen], [keys[i] for i in chosen], [tints[i] for i in chosen]
-        ),
-    }
+__all__ = ["ActionNames", "ActionsTab"]
 
 
 class ActionsTab(QWidget):

@@ -1,14 +1,12 @@
 """The reconcile window's "Orders" tab: every order with its collection and sync status,
 a filter (status, attention, owing, credit) and marking no-shows.
 
-The list's text and every filter's rows are made off the GUI thread (:func:`prepare`), so
-choosing a filter only hands the table rows already made.
+The list's text and every filter's rows are made in a worker process
+(:func:`pos.ui.reconcile_rows.prepare_orders`), so choosing a filter only hands the table
+rows already made.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
@@ -25,81 +23,12 @@ from pos.domain import reconcile as r
 from pos.errors import KnownError
 from pos.services.reconcile import NoShowNeedsReason, ReconcileService
 from pos.ui import tasks
-from pos.ui.formatting import local_time, money
+from pos.ui.reconcile_rows import FILTERS, TINTS, Names, Shown
 from pos.ui.reconcile_tables import KEY_ROLE, RowsModel, make_table, selected_keys
 from pos.ui.widgets import named
 
-TINTS = {
-    r.SYNC_STAFF: "#fde8c8",
-    r.SYNC_CONFLICT: "#f8d0d0",
-    r.SYNC_WAITING: "#eeeeee",
-}
-FILTERS: tuple[str | None, ...] = (None, *r.STATUSES, "attention", "owing", "credit")
-
-
-@dataclass(frozen=True)
-class Names:
-    """What the list shows for a status and a sync status (translated on the GUI thread,
-    handed to the worker)."""
-
-    currency: str
-    locale: str
-    timezone: str
-    status: dict[str, str]
-    sync: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """One filter's rows, ready for the table."""
-
-    rows: list[tuple[str, ...]]
-    keys: list[Any]  # order ids, action ids
-    tints: list[str | None]
-
-
-def _wanted(o: r.OrderLine, wanted: str | None) -> bool:
-    return (
-        wanted is None or o.status == wanted
-        or (wanted == "attention" and o.sync_status in (r.SYNC_STAFF, r.SYNC_CONFLICT))
-        or (wanted == "owing" and o.left_owing > 0)
-        or (wanted == "credit" and o.credit_amount > 0)
-    )  # fmt: skip
-
-
-def prepare(orders: tuple[r.OrderLine, ...], names: Names) -> dict[str | None, Shown]:
-    """On a worker thread: the list's text (money through the shared cache) and the rows of
-    every filter."""
-    cur, loc, tz = names.currency, names.locale, names.timezone
-    rows: list[tuple[str, ...]] = []
-    for o in orders:
-        at_till = o.collected_at is not None
-        rows.append(
-            (
-                o.number,
-                o.customer_name,
-                o.pickup_point_name,
-                names.status[o.status],
-                local_time(o.collected_at, tz) if at_till else "",
-                o.receipt_no,
-                money(o.order_total, cur, loc),
-                money(o.amount_due, cur, loc) if at_till else "",
-                money(o.amount_paid, cur, loc) if at_till else "",
-                money(o.left_owing, cur, loc) if o.left_owing else "",
-                money(o.credit_amount, cur, loc) if o.credit_amount else "",
-                names.sync.get(o.sync_status, o.sync_status),
-                o.no_show_reason or tasks.describe_stored(o.sync_error),
-            )
-        )
-    keys = [o.order_id for o in orders]
-    tints = [TINTS.get(o.sync_status) for o in orders]
-    shown: dict[str | None, Shown] = {None: Shown(rows, keys, tints)}
-    for wanted in FILTERS[1:]:
-        chosen = [i for i, o in enumerate(orders) if _wanted(o, wanted)]
-        shown[wanted] = Shown(
-            [rows[i] for i in chosen], [keys[i] for i in chosen], [tints[i] for i in chosen]
-        )
-    return shown
+# the list's rows are made in a worker process (pos.ui.reconcile_rows)
+__all__ = ["FILTERS", "TINTS", "Names", "OrdersTab", "Shown"]
 
 
 class OrdersTab(QWidget):

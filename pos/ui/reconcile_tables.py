@@ -9,13 +9,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from pos.ui.reconcile_rows import PackedRows
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key (order id, action id, ...)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    """``rows`` are tuples of display strings; ``keys`` one key per row; ``numeric`` the
+    """``rows`` are tuples of display strings (or :class:`PackedRows`, kept as they are:
+    a cell's string is made when asked for); ``keys`` one key per row; ``numeric`` the
     columns aligned right; ``tints`` an optional background colour per row."""
 
     def __init__(self, headers: list[str], numeric: set[int] | None = None,
@@ -23,14 +26,14 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = headers
         self.numeric = numeric or set()
-        self.rows: list[tuple[str, ...]] = []
-        self.keys: list[Any] = []
-        self.tints: list[str | None] = []
+        self.rows: Sequence[tuple[str, ...]] = []
+        self.keys: Sequence[Any] = []
+        self.tints: Sequence[str | None] = []
 
-    def set_rows(self, rows: Sequence[tuple[str, ...]], keys: list[Any] | None = None,
-                 tints: list[str | None] | None = None) -> None:  # fmt: skip
+    def set_rows(self, rows: Sequence[tuple[str, ...]], keys: Sequence[Any] | None = None,
+                 tints: Sequence[str | None] | None = None) -> None:  # fmt: skip
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows if isinstance(rows, PackedRows) else list(rows)  # packed: not copied
         self.keys = keys if keys is not None else [None] * len(rows)
         self.tints = tints if tints is not None else [None] * len(rows)
         self.endResetModel()
@@ -46,13 +49,14 @@ class RowsModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[row][col]
+            return self.cell(row, col)
         if role == KEY_ROLE:
             return self.keys[row]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self.tints[row]:
-            return QColor(self.tints[row])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tint = self.tints[row]
+            return QColor(tint) if tint else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -62,7 +66,8 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def cell(self, row: int, col: int) -> str:
-        return self.rows[row][col]
+        rows = self.rows
+        return rows.cell(row, col) if isinstance(rows, PackedRows) else rows[row][col]
 
 
 def make_table(

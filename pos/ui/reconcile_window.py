@@ -4,17 +4,19 @@ Four tabs, one module each: the day's figures (:mod:`pos.ui.reconcile_day`), the
 with their collection and sync status and no-shows (:mod:`pos.ui.reconcile_orders`), the
 OFN to-do list (:mod:`pos.ui.reconcile_actions`) and the audit log
 (:mod:`pos.ui.audit_view`). This module holds the PIN gate, the top bar, the exports and
-the refresh, which reads and formats everything on a worker thread (``pos.ui.tasks``) so
-the GUI thread only hands finished rows to the tables, whatever the number of orders.
+the refresh, which reads and formats everything in a worker process
+(:mod:`pos.ui.reconcile_rows`) so the GUI thread only hands packed rows to the tables,
+whatever the number of orders.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,14 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos.domain import reconcile as r
+from pos.services import processes
 from pos.services.context import Services
 from pos.services.reconcile import Overview
-from pos.ui import reconcile_actions, reconcile_orders, tasks
+from pos.ui import tasks
 from pos.ui.audit_view import AuditView
 from pos.ui.i18n import current_language
-from pos.ui.reconcile_actions import ActionNames, ActionsTab
+from pos.ui.reconcile_actions import ActionsTab
 from pos.ui.reconcile_day import DayTab
-from pos.ui.reconcile_orders import Names, OrdersTab, Shown
+from pos.ui.reconcile_orders import OrdersTab
+from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load, warm
 from pos.ui.staff_gate import PinCooldown, check_pin
 from pos.ui.widgets import fit_to_screen, named
 
@@ -102,6 +106,8 @@ def open_reconcile(
     """The main window's menu action: PIN first, then the reconcile window (handed to
     ``opened``, which keeps one at a time)."""
     dialog = StaffPinDialog(services, parent)
+    with contextlib.suppress(RuntimeError):  # the pool is shutting down: the app is closing
+        processes.pool().submit(warm)  # a worker starts while the PIN is typed
 
     def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)
@@ -116,35 +122,6 @@ def open_reconcile(
 
 
 # background work ----------------------------------------------------------------
-@dataclass(frozen=True)
-class _Loaded:
-    """Everything a refresh shows, made on the worker thread."""
-
-    view: Overview
-    sync: dict[str, int]  # orders per sync status
-    orders: dict[str | None, Shown]  # the order list per filter
-    actions: dict[bool, Shown]  # the to-do list with (True) and without done actions
-
-
-def _overview(
-    services: Services, cycle_id: int | None, point_id: int | None, names: Names,
-    action_names: ActionNames,
-) -> _Loaded:  # fmt: skip
-    """On a pool thread: the figures, read through a connection of its own, and the rows of
-    every list already formatted."""
-    reader = services.store.reader()
-    try:
-        view = services.reconcile_on(reader).overview(cycle_id, point_id, current_language())
-    finally:
-        reader.close()
-    return _Loaded(
-        view,
-        r.sync_counts(view.orders),
-        reconcile_orders.prepare(view.orders, names),
-        reconcile_actions.prepare(view.actions, action_names),
-    )
-
-
 def _export(services: Services, path: str, point_id: int | None, cycle_id: int | None) -> str:
     """On a pool thread: the end-of-day CSV, read through a connection of its own. The PDF
     is made in a PDF worker process and only waited for here: laying it out on a thread
@@ -167,7 +144,7 @@ def _export(services: Services, path: str, point_id: int | None, cycle_id: int |
 
 # the window ----------------------------------------------------------------------
 class ReconcileWindow(QDialog):
-    """Figures load on a worker thread (``refreshing`` until ``refreshed`` fires)."""
+    """Figures load in a worker process (``refreshing`` until ``refreshed`` fires)."""
 
     exported = Signal(str)
     refreshed = Signal()
@@ -184,7 +161,8 @@ class ReconcileWindow(QDialog):
         self.currency, self.hub_locale, self.timezone = hub.currency, hub.locale, hub.timezone
         self.labels = self.service.method_labels(current_language())
         self.view: Overview | None = None
-        self._refresh_job: tasks.Job[_Loaded] | None = None
+        self._refresh_job: tasks.Job[Loaded] | None = None
+        self._loaded: Loaded | None = None
 
         self.status_names = {
             r.COLLECTED: self.tr("Collected"),
@@ -246,18 +224,24 @@ class ReconcileWindow(QDialog):
         status.addWidget(self.message, 1)
 
         self.day = DayTab(self.status_names, self.currency, self.hub_locale, self.timezone)
-        self.orders = OrdersTab(self.service, staff_name, self.status_names)
-        self.todo = ActionsTab(self.service, staff_name)
-        self.audit_view = AuditView(services)
         self.tabs = QTabWidget()
         named(self.tabs, "reconcileTabs", self.tr("Reconciliation"))
         self.tabs.addTab(self.day, self.tr("The day"))
-        self.tabs.addTab(self.orders, self.tr("Orders"))
-        self.tabs.addTab(self.todo, self.tr("To do in OFN"))
-        self.tabs.addTab(self.audit_view, self.tr("Audit log"))
-        for tab in (self.orders, self.todo):
-            tab.message.connect(self.show_message)
-            tab.changed.connect(self._changed)
+        # The other tabs are built one per turn of the event loop once the window shows (or
+        # when first used), the to-do list first: the refresh needs its words. Everything
+        # at once held the GUI thread for ~100 ms at each opening.
+        self._later: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for key, title in (("orders", self.tr("Orders")), ("todo", self.tr("To do in OFN")),
+                           ("audit", self.tr("Audit log"))):  # fmt: skip
+            page = self._pages[key] = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
+        self._first_refresh = True  # made by the first turn of the builder
+        self._builder = QTimer(self)  # dies with the window: nothing fires after it closed
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_later)
+        self._builder.start()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -269,7 +253,6 @@ class ReconcileWindow(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.pdf_button.clicked.connect(lambda: self._choose_export("pdf"))
         self.csv_button.clicked.connect(lambda: self._choose_export("csv"))
-        self.refresh()
 
     # data -------------------------------------------------------------------------
     @property
@@ -285,21 +268,80 @@ class ReconcileWindow(QDialog):
     @property
     def refreshing(self) -> bool:
         """Figures or the audit log still loading."""
-        return self._refresh_job is not None or self.audit_view.loading
+        audit = self._later.get("audit")
+        if isinstance(audit, AuditView):
+            return self._first_refresh or self._refresh_job is not None or audit.loading
+        return self._first_refresh or self._refresh_job is not None or self._builder.isActive()
+
+    # tabs built after the window shows ------------------------------------------------
+    @property
+    def orders(self) -> OrdersTab:
+        return cast(OrdersTab, self._tab("orders"))
+
+    @property
+    def todo(self) -> ActionsTab:
+        return cast(ActionsTab, self._tab("todo"))
+
+    @property
+    def audit_view(self) -> AuditView:
+        return cast(AuditView, self._tab("audit"))
+
+    def _tab(self, key: str) -> QWidget:
+        tab = self._later.get(key)
+        if tab is None:
+            if key == "orders":
+                orders = tab = OrdersTab(self.service, self.staff_name, self.status_names)
+                self._connect_tab(orders)
+                if self._loaded is not None:
+                    orders.show_lists(self._loaded.orders)
+            elif key == "todo":
+                todo = tab = ActionsTab(self.service, self.staff_name)
+                self._connect_tab(todo)
+                if self._loaded is not None:
+                    todo.show_lists(self._loaded.view.actions, self._loaded.actions)
+            else:
+                tab = AuditView(self.services)
+            self._later[key] = tab
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(tab)
+        return tab
+
+    def _build_later(self) -> None:
+        """One tab per turn of the event loop, so no single turn is long."""
+        if self._first_refresh:
+            self.refresh()  # builds the to-do tab for its words
+            return
+        for key in ("orders", "audit"):
+            if key not in self._later:
+                self._tab(key)
+                break
+        if len(self._later) == len(self._pages):
+            self._builder.stop()
+
+    def _connect_tab(self, tab: OrdersTab | ActionsTab) -> None:
+        tab.message.connect(self.show_message)
+        tab.changed.connect(self._changed)
 
     def refresh(self) -> None:
-        """Reload the figures off the GUI thread; only the latest choice's answer is shown."""
+        """Reload the figures in a worker process (:mod:`pos.ui.reconcile_rows`); only the
+        latest choice's answer is shown."""
+        self._first_refresh = False
         if self._refresh_job is not None:
             self._refresh_job.cancel()
-        services, cycle_id, point_id = self.services, self.cycle_id, self.point_id
+        language = current_language()
         names = Names(self.currency, self.hub_locale, self.timezone,
-                      dict(self.status_names), dict(self.sync_names))  # fmt: skip
+                      dict(self.status_names), dict(self.sync_names), language)  # fmt: skip
         action_names = ActionNames(
             self.currency, self.hub_locale, self.timezone, dict(self.todo.kind_names),
-            dict(self.labels), self.todo.done_by, current_language(),
+            dict(self.labels), self.todo.done_by, language,
         )  # fmt: skip
-        self._refresh_job = tasks.run(
-            lambda: _overview(services, cycle_id, point_id, names, action_names),
+        store = self.services.store
+        request = Request(str(store.path), store.key, self.services.till_id, self.cycle_id,
+                          self.point_id, language, names, action_names)  # fmt: skip
+        self._refresh_job = tasks.run_in_process(
+            load,
+            request,
             on_result=self._show_overview,
             on_error=self._refresh_failed,
             owner=self,
@@ -312,17 +354,24 @@ class ReconcileWindow(QDialog):
 
     def done(self, result: int) -> None:
         """Closing drops a refresh still running (nothing waits for it)."""
+        self._builder.stop()
+        self._first_refresh = False
         if self._refresh_job is not None:
             self._refresh_job.cancel()
             self._refresh_job = None
-        self.audit_view.stop()
+        audit = self._later.get("audit")
+        if isinstance(audit, AuditView):
+            audit.stop()
         super().done(result)
 
-    def _show_overview(self, loaded: _Loaded) -> None:
+    def _show_overview(self, loaded: Loaded) -> None:
         self._refresh_job = None
+        self._loaded = loaded
         self.view = view = loaded.view
         self.day.show_view(view, loaded.sync, all_points=self.point_id is None)
-        self.orders.show_lists(loaded.orders)
+        orders = self._later.get("orders")
+        if isinstance(orders, OrdersTab):  # else it shows them when built
+            orders.show_lists(loaded.orders)
         self.todo.show_lists(view.actions, loaded.actions)
         open_n = len(loaded.actions[False].rows)
         self.tabs.setTabText(
@@ -334,7 +383,9 @@ class ReconcileWindow(QDialog):
     def _changed(self) -> None:
         """A tab changed something: reload the figures and the audit log's choices."""
         self.refresh()
-        self.audit_view.reload_choices()
+        audit = self._later.get("audit")
+        if isinstance(audit, AuditView):
+            audit.reload_choices()
 
     # for the tabs, tests and automation -----------------------------------------------
     def show_message(self, text: str) -> None:

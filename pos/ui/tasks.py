@@ -19,6 +19,10 @@ are the models)::
 * ``owner``: when that QObject has been deleted (a window closed while the job ran) the
   answer is dropped. ``Job.cancel()`` drops it too; nothing waits, so nothing freezes.
 
+``run_in_process(fn, arg, on_result=...)`` runs pure work in a worker process
+(:mod:`pos.services.processes`) instead of a thread: a thread running Python for seconds
+holds the interpreter's lock, and the GUI thread waits for it at every call into Python.
+
 ``to_main(fn, *args)`` is the other half, for threads that live longer than one call (the
 print worker, a sync's progress): it calls ``fn(*args)`` on the GUI thread soon.
 """
@@ -29,6 +33,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -41,6 +46,7 @@ from pos.ui import i18n
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+A = TypeVar("A")
 MAX_THREADS = 6  # I/O-bound work (network, printers, files): a sync must not queue a PDF
 
 
@@ -63,6 +69,7 @@ class Job(Generic[T]):
         self.returned = threading.Event()  # set on the worker thread once fn has returned
         self.cancelled = False
         self.delivered = False  # True once a callback was called with the answer
+        self.future: Future[T] | None = None  # a worker process's job (run_in_process)
 
     @property
     def running(self) -> bool:
@@ -70,8 +77,11 @@ class Job(Generic[T]):
         return not self.returned.is_set()
 
     def cancel(self) -> None:
-        """Drop the answer (GUI thread): the function still ends on its own."""
+        """Drop the answer (GUI thread): the function still ends on its own (a worker
+        process's job not started yet is dropped)."""
         self.cancelled = True
+        if self.future is not None:
+            self.future.cancel()
         self.on_result = self.on_error = None
         self.owner = None
 
@@ -171,6 +181,47 @@ def run(
         bridge.answer.emit(payload)
 
     pool().start(work)
+    return job
+
+
+def run_in_process(
+    fn: Callable[[A], T],
+    arg: A,
+    *,
+    on_result: Callable[[T], Any] | None = None,
+    on_error: Callable[[BaseException], Any] | None = None,
+    owner: QObject | None = None,
+    what: str = "background job",
+) -> Job[T]:
+    """Call ``fn(arg)`` in a worker process (:mod:`pos.services.processes`): for pure work
+    that would hold this interpreter's lock for long on a thread. ``fn`` is a module-level
+    function and ``arg`` picklable; keep the result compact, it is unpickled here.
+    Answers come back as with :func:`run`; ``Job.cancel()`` also drops work not started."""
+    from pos.services import processes
+
+    bridge = _bridge()
+    job: Job[T] = Job(next(_ids), what, on_result, on_error, owner)
+    _live[job.id] = job
+    job_id, returned = job.id, job.returned
+
+    def done(future: Future[T]) -> None:  # on the pool's thread, or here when cancelled
+        returned.set()
+        if future.cancelled():  # the answer still goes through, to leave ``_live``
+            bridge.answer.emit((job_id, False, CancelledError()))
+            return
+        exc = future.exception()
+        if exc is not None and not isinstance(exc, KnownError):
+            log.error("%s failed", what, exc_info=exc)
+        bridge.answer.emit((job_id, exc is None, future.result() if exc is None else exc))
+
+    try:
+        future = processes.pool().submit(fn, arg)
+    except RuntimeError as exc:  # the pool is shutting down (the app is closing)
+        returned.set()
+        bridge.answer.emit((job_id, False, exc))
+        return job
+    job.future = future
+    future.add_done_callback(done)
     return job
 
 

@@ -20,10 +20,12 @@ from pos import paths
 from pos.domain.settings import HUB_ID, OFN_URL, ORDER_CYCLE_ID, SYNC_ON_START
 from pos.errors import KnownError
 from pos.ui import tasks
+from tests.helpers.keyring_file import file_keyring
+from tests.helpers.wait import gate_file, load_when_gate_opens
 from tests.ofn_sim.fixtures import ofn_sim
 from tests.ofn_sim.server import OFNSimulator
 
-__all__ = ["ofn_sim"]
+__all__ = ["file_keyring", "ofn_sim"]
 
 GUI = threading.get_ident()  # the test runs on the GUI thread
 
@@ -149,18 +151,14 @@ def test_reconcile_window_closed_while_it_refreshes(qtbot, window, monkeypatch) 
     from pos.ui import reconcile_window
     from pos.ui.reconcile_window import ReconcileWindow
 
-    gate = threading.Event()
-    real = reconcile_window._overview
-
-    def held(*args):  # type: ignore[no-untyped-def]
-        gate.wait(10)  # the database is slow today
-        return real(*args)
-
-    monkeypatch.setattr(reconcile_window, "_overview", held)
+    # the database is slow today: the worker process waits for the gate file
+    monkeypatch.setattr(reconcile_window, "load", load_when_gate_opens)
+    gate = gate_file(window.services.store.path)
     rw = ReconcileWindow(window.services, "Office Olga", window)
     rw.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rw.show()
     assert rw.refreshing
+    qtbot.waitUntil(lambda: rw._refresh_job is not None, timeout=5_000)  # after it shows
     job = rw._refresh_job
     # the GUI thread is free while the figures load: the till answers a search at once
     window.scan_input.setText("C1005")
@@ -169,8 +167,8 @@ def test_reconcile_window_closed_while_it_refreshes(qtbot, window, monkeypatch) 
     rw.close()
     assert time.perf_counter() - started < 0.5  # closing does not wait for the job
     qtbot.waitUntil(lambda: not shiboken6.isValid(rw), timeout=5_000)
-    gate.set()
-    assert job is not None and job.wait(10_000)
+    gate.touch()
+    assert job is not None and job.wait(30_000)
     qtbot.waitUntil(lambda: delivered(job), timeout=5_000)
     assert job.cancelled and not job.delivered
 
@@ -266,3 +264,54 @@ def test_main_window_closed_during_a_sync(
     assert not job.running
     qtbot.waitUntil(lambda: delivered(job), timeout=5_000)
     assert finished == []  # nothing reaches a closed window
+
+
+def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
+    qtbot, file_keyring, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The figures come from a worker process; it is handed the key with the job, so it
+    needs no keyring (the file keyring here is this process's only)."""
+    from pos import app
+    from pos.domain import settings as s
+    from pos.store import Store
+    from pos.ui.reconcile_window import ReconcileWindow
+
+    with Store.open(demo_db) as store:  # a real hub: encrypted at start
+        store.settings.set(s.DEMO, False)
+        with store.transaction():
+            store.db.conn.execute("UPDATE hub SET is_demo = 0")
+    window = app.create_window(demo_db)
+    qtbot.addWidget(window)
+    assert window.services.store.encrypted
+    rw = ReconcileWindow(window.services, "Office Olga", window)
+    qtbot.addWidget(rw)
+    rw.show()
+    qtbot.waitUntil(lambda: rw._refresh_job is not None, timeout=5_000)  # after it shows
+    job = rw._refresh_job
+    assert job is not None and job.future is not None  # a worker process's job
+    qtbot.waitUntil(lambda: not rw.refreshing, timeout=60_000)
+    assert rw.message.text() == ""  # no error shown
+    table = rw.orders.orders_table
+    expected = window.services.store.scalar("SELECT COUNT(*) FROM orders")
+    assert table.model().rowCount() == expected > 0
+    numbers = {table.model().index(r, 0).data() for r in range(table.model().rowCount())}
+    assert numbers == {r[0] for r in window.services.store.query("SELECT number FROM orders")}
+    assert job.future.result().view.orders == ()  # the order records stayed in the worker
+
+
+def test_opening_the_reconcile_window_does_not_load_the_report_code() -> None:
+    """The end-of-day report (reportlab: ~0.2 s to import) loads with the first report, not
+    at the reconcile window's first opening on the GUI thread."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import pos.ui.reconcile_window\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'receipts.pdf'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"

@@ -3,6 +3,7 @@ by one sentence when a system library is missing (issue 10, points 5 and 6)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -113,3 +114,39 @@ def test_linker_messages_become_package_names() -> None:
     odd = sentence_for("/opt/x/libqxcb.so: undefined symbol: xcb_foo")
     assert ALL_PACKAGES in odd
     assert "libxcb-cursor0" in ALL_PACKAGES and "libxkbcommon-x11-0" in ALL_PACKAGES
+
+
+SHOWN_THEN_MODULES = (  # main.py's path; once the window is shown, list what was imported
+    "import json, os, sys\n"
+    "import pos.app as app\n"
+    "def shown(window):\n"
+    "    print(json.dumps(sorted(sys.modules)))\n"
+    "    sys.stdout.flush()\n"
+    "    os._exit(0)\n"
+    "app._after_show = shown\n"
+    "app.main(['--db', sys.argv[1], '--no-crash-dialog'])\n"
+)
+NOT_AT_START = (
+    "sqlite_utils",  # the store has its own thin Database
+    "reportlab", "escpos", "requests", "keyring", "qrcode",  # at first use
+    "receipts.receipt", "receipts.label", "receipts.z_report",  # at the first print
+    "pos.services.lists", "receipts.pdf.model",  # the lists command / dialog
+    "pos.ui.reconcile_window", "pos.ui.reconcile_rows",  # the reconcile window
+    "receipts.pdf.report",  # its end-of-day report (with reportlab)
+)  # fmt: skip
+
+
+def test_the_window_shows_without_loading_what_it_does_not_show(
+    tmp_path: Path, demo_db: Path
+) -> None:
+    """Issue 17 point 5: the start's critical path loads neither the printing layout, the
+    lists, the reconcile screens, nor the libraries only they need."""
+    env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", FOODHUB_POS_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-c", SHOWN_THEN_MODULES, str(demo_db)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "pos.ui.main_window" in loaded  # the window really was built
+    assert {m for m in loaded if m.split(".")[0] in NOT_AT_START or m in NOT_AT_START} == set()
