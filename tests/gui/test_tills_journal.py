@@ -26,9 +26,9 @@ from pos.domain.settings import JOURNAL_FOLDER, JOURNAL_KEY, TILL_LABEL, TILL_UI
 from pos.services.checkout import AlreadyCollected
 from pos.services.journal import JournalService
 from pos.store import Store
+from tests.helpers.reconcile.real_day import RealTill
 from tests.helpers.till import find, scan
 from tests.helpers.wait import settle
-from tests.reconcile.real_day import RealTill
 
 KEY = "orchard lantern pebble thistle"
 
