@@ -267,15 +267,17 @@ def test_main_window_closed_during_a_sync(
 
 
 def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
-    qtbot, file_keyring, demo_db: Path
+    qtbot, file_keyring, demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """The figures come from a worker process; it is handed the key with the job, so it
     needs no keyring (the file keyring here is this process's only)."""
     from pos import app
     from pos.domain import settings as s
     from pos.store import Store
+    from pos.ui import reconcile_window as rw_module
     from pos.ui.reconcile_window import ReconcileWindow
 
+    rw_tasks = rw_module.tasks
     with Store.open(demo_db) as store:  # a real hub: encrypted at start
         store.settings.set(s.DEMO, False)
         with store.transaction():
@@ -285,10 +287,20 @@ def test_reconcile_figures_load_in_a_worker_process_on_an_encrypted_hub(
     assert window.services.store.encrypted
     rw = ReconcileWindow(window.services, "Office Olga", window)
     qtbot.addWidget(rw)
+    jobs: list[object] = []
+    real_run = rw_tasks.run_in_process
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        job = real_run(*args, **kwargs)
+        jobs.append(job)
+        return job
+
+    monkeypatch.setattr(rw_tasks, "run_in_process", recording)
     rw.show()
-    qtbot.waitUntil(lambda: rw._refresh_job is not None, timeout=5_000)  # after it shows
-    job = rw._refresh_job
-    assert job is not None and job.future is not None  # a worker process's job
+    # after it shows; a warm pool may answer before a poll sees the job, so record it
+    qtbot.waitUntil(lambda: bool(jobs), timeout=10_000)
+    job = jobs[0]
+    assert getattr(job, "future", None) is not None  # a worker process's job
     qtbot.waitUntil(lambda: not rw.refreshing, timeout=60_000)
     assert rw.message.text() == ""  # no error shown
     table = rw.orders.orders_table

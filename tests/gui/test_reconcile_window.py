@@ -328,13 +328,13 @@ def test_report_exports_from_the_window(day_window, qtbot, tmp_path):
 def test_report_pdf_is_made_in_a_worker_process(day_window, qtbot, tmp_path, monkeypatch):
     """Issue 17 point 2: the end-of-day PDF is laid out in the PDF workers, not in the GUI's
     interpreter: with the builder broken in this process, the export still succeeds."""
-    import pos.services.reconcile as reconcile_service
+    import receipts.pdf.report as report_pdf
     from pos.services import processes
 
     def broken(*args, **kwargs):
         raise AssertionError("the end-of-day PDF was laid out in the GUI process")
 
-    monkeypatch.setattr(reconcile_service, "build_report_pdf", broken)
+    monkeypatch.setattr(report_pdf, "build_report_pdf", broken)  # imported when used
     win, _ = day_window
     open_reconcile(win, qtbot)
     rw = win.reconcile_window
