@@ -18,6 +18,7 @@ from pos.store import Store
 
 if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
     from pos.services.hub_settings import HubSettingsService
+    from pos.services.journal import JournalService
     from pos.services.lists import ListsService
     from pos.services.privacy import PrivacyService
     from pos.services.reconcile import ReconcileService
@@ -63,6 +64,12 @@ class Services:
         from pos.services.lists import ListsService
 
         return ListsService(store)
+
+    def journal_on(self, store: Store) -> JournalService:
+        """The shared journal on another connection (the journal rounds' own reader)."""
+        from pos.services.journal import JournalService
+
+        return JournalService(store)
 
     @cached_property
     def privacy(self) -> PrivacyService:

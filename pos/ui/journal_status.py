@@ -13,6 +13,7 @@ has both a folder and a hub key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from pos import messages
 from pos.domain.journal import HeldFile, JournalStatus
 from pos.domain.settings import JOURNAL_FOLDER, JOURNAL_KEY
 from pos.errors import KnownError
+from pos.services.context import Services
 from pos.services.journal import JournalService
 from pos.store import Store
 from pos.ui import tasks
@@ -48,8 +50,9 @@ class JournalWorker:
     (rounds run one at a time, each on a pool thread), so the service remembers the files it
     already refused and why the last write failed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, make: Callable[[Store], JournalService]) -> None:
         self.store = store
+        self.make = make  # the composition root's (Services.journal_on)
         self.reader: Store | None = None
         self.service: JournalService | None = None
 
@@ -60,7 +63,7 @@ class JournalWorker:
         read-only share still brings the other tills' events."""
         if self.service is None:
             self.reader = self.store.reader()
-            self.service = JournalService(self.reader)
+            self.service = self.make(self.reader)
         service = self.service
         merged, reported = 0, []
         try:
@@ -92,14 +95,18 @@ class JournalController(QObject):
     kept_aside = Signal(str)  # one sentence, once per file kept aside (wrong key, damaged…)
 
     def __init__(
-        self, store: Store, label: QLabel, timezone: str, parent: QObject | None = None
+        self,
+        services: Services,
+        label: QLabel,
+        timezone: str,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        store = self.store = services.store
         self.timezone = timezone
         self.label = label
         self.status: JournalStatus | None = None
-        self.worker = JournalWorker(store)
+        self.worker = JournalWorker(store, services.journal_on)
         self.job: tasks.Job[Round] | None = None
         self.closed = False
         self._again = False
@@ -267,9 +274,9 @@ class JournalController(QObject):
         self.label.setProperty("state", state)
 
 
-def install_journal(window: QMainWindow, store: Store, timezone: str) -> JournalController:
+def install_journal(window: QMainWindow, services: Services, timezone: str) -> JournalController:
     """Add the journal's status label to ``window``'s status bar and start its rounds (the
     window calls ``kick`` after local changes, ``reload`` after Hub settings, ``stop``)."""
     label = ShrinkingLabel()
     window.statusBar().addPermanentWidget(label)
-    return JournalController(store, label, timezone, window)
+    return JournalController(services, label, timezone, window)

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.sync.finished.connect(self.after_sync)
         from pos.ui.journal_status import install_journal
 
-        self.journal = install_journal(self, services.store, self.hub.timezone)
+        self.journal = install_journal(self, services, self.hub.timezone)
         self.journal.merged.connect(self._journal_merged)
         self.journal.kept_aside.connect(self._journal_kept_aside)
 
