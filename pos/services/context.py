@@ -79,9 +79,13 @@ class Services:
     @cached_property
     def privacy(self) -> PrivacyService:
         """One customer's data: export it or erase it (hub staff)."""
+        return self.privacy_on(self.store)
+
+    def privacy_on(self, store: Store) -> PrivacyService:
+        """One customer's data on another connection (a worker thread's own)."""
         from pos.services.privacy import PrivacyService
 
-        return PrivacyService(self.store, self.till_id)
+        return PrivacyService(store, self.till_id)
 
     @property
     def is_demo(self) -> bool:
