@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 
 MAX_ORDERS = 100_000
@@ -30,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):  # a fresh demo, not one merged into the old file
             out.with_name(out.name + suffix).unlink(missing_ok=True)
     write_demo(out, orders=args.orders, seed=args.seed)
-    print(f"wrote {args.orders} demo orders to {out}")
+    params = {"count": args.orders, "path": out}
+    print(messages.word("cli.demo_written", params, languages.from_environment()))
     return 0
