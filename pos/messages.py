@@ -601,6 +601,8 @@ PHRASES: dict[str, str] = {
     "cli.restored": N_("Restored {path} from {backup}."),
     "cli.replaced_kept": N_("The file it replaced is kept as {path}."),
     "cli.interrupted": N_("Interrupted."),
+    "cli.prompt_pin": N_("Hub-staff PIN:"),
+    "cli.prompt_recovery_code": N_("Recovery code:"),
     "cli.unexpected": N_("{command} failed unexpectedly ({kind}); details are in {log}."),
     "cli.warning": N_("Warning: {problem}"),
     # what ``sync`` prints (pos/cli/sync.py, sync/run.py)
@@ -609,6 +611,14 @@ PHRASES: dict[str, str] = {
     "sync.line.conflict": N_("  conflict {number}: {reason}"),
     "sync.line.failed": N_("  failed {number}: {reason}"),
     "sync.line.skipped": N_("  skipped {what}: {reason}"),
+    # the summary lines: each part is a plural sentence of its own (PLURALS)
+    "sync.push.summary": N_(
+        "{pushed} {done}, {needs_staff}, {conflicts}, {failed}; {captured}, {shipped}; {walk_ins}"
+    ),
+    "sync.pull.summary": N_(
+        "{pulled} {new}, {updated}, {cancelled}, {conflicts}, {skipped}; {customers}, {producers}"
+    ),
+    "sync.status": N_("{waiting}; {staff}"),
     "sync.pull.full": N_("pulled (full)"),
     "sync.pull.incremental": N_("pulled (incremental)"),
     "sync.to_do": N_("to do in the OFN admin:"),

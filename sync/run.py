@@ -67,40 +67,44 @@ class SyncResult:
         out: list[str] = []
         if self.push:
             p = self.push
-            out.append(
-                f"{say('sync.pushed', count=p.due)} {say('sync.push.done', count=p.done)},"
-                f" {say('sync.push.needs_staff', count=p.needs_staff)},"
-                f" {say('sync.conflicts', count=len(p.conflicts))},"
-                f" {say('sync.push.failed', count=len(p.failed))};"
-                f" {say('sync.push.captured', count=len(p.captured))},"
-                f" {say('sync.push.shipped', count=len(p.shipped))};"
-                f" {say('sync.push.walk_ins', count=p.walk_ins)}"
-            )
+            out.append(say(
+                "sync.push.summary",
+                pushed=say("sync.pushed", count=p.due),
+                done=say("sync.push.done", count=p.done),
+                needs_staff=say("sync.push.needs_staff", count=p.needs_staff),
+                conflicts=say("sync.conflicts", count=len(p.conflicts)),
+                failed=say("sync.push.failed", count=len(p.failed)),
+                captured=say("sync.push.captured", count=len(p.captured)),
+                shipped=say("sync.push.shipped", count=len(p.shipped)),
+                walk_ins=say("sync.push.walk_ins", count=p.walk_ins),
+            ))  # fmt: skip
             out += details("sync.line.conflict", p.conflicts)
             out += details("sync.line.failed", p.failed)
         if self.pull:
             r = self.pull
             how = say("sync.pull.incremental" if r.incremental else "sync.pull.full")
-            out.append(
-                f"{say('sync.pulled', how=how, fetched=r.fetched, count=r.listed)}"
-                f" {say('sync.pull.new', count=r.inserted)},"
-                f" {say('sync.pull.updated', count=r.updated)},"
-                f" {say('sync.pull.cancelled', count=r.cancelled)},"
-                f" {say('sync.conflicts', count=len(r.conflicts))},"
-                f" {say('sync.pull.skipped', count=len(r.skipped))};"
-                f" {say('sync.pull.customers', count=r.customers)},"
-                f" {say('sync.pull.producers', count=r.producers)}"
-            )
+            out.append(say(
+                "sync.pull.summary",
+                pulled=say("sync.pulled", how=how, fetched=r.fetched, count=r.listed),
+                new=say("sync.pull.new", count=r.inserted),
+                updated=say("sync.pull.updated", count=r.updated),
+                cancelled=say("sync.pull.cancelled", count=r.cancelled),
+                conflicts=say("sync.conflicts", count=len(r.conflicts)),
+                skipped=say("sync.pull.skipped", count=len(r.skipped)),
+                customers=say("sync.pull.customers", count=r.customers),
+                producers=say("sync.pull.producers", count=r.producers),
+            ))  # fmt: skip
             out += details("sync.line.conflict", r.conflicts)
             out += [
                 say("sync.line.skipped", what=reason(what), reason=reason(why))
                 for what, why in r.skipped
             ]
         s = self.status
-        out.append(
-            f"{say('sync.waiting', count=s.waiting)};"
-            f" {say('sync.staff_open', count=s.open_staff_actions)}"
-        )
+        out.append(say(
+            "sync.status",
+            waiting=say("sync.waiting", count=s.waiting),
+            staff=say("sync.staff_open", count=s.open_staff_actions),
+        ))  # fmt: skip
         if self.jobs_alive is False:
             out.append(say("sync.emails_delayed"))
         return out
