@@ -69,7 +69,8 @@ class PullReport:
     customers: int = 0
     producers: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    # (what, why): each a messages.Said (English that keeps its code) or OFN's own text
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     transient: int = 0  # skips that may succeed next time (the watermark stays put)
     watermark: str | None = None
     requests: int = 0
