@@ -2398,6 +2398,10 @@ Compté : %2
         <translation>Rapport de caisse</translation>
     </message>
     <message>
+        <source>Delivery note</source>
+        <translation>Bon de livraison</translation>
+    </message>
+    <message>
         <source>Test print</source>
         <translation>Impression de test</translation>
     </message>
