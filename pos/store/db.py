@@ -346,9 +346,9 @@ class Store:
         if self._lock is None:
             raise StoreError("store.encrypt_not_writer", path=self.path)
         salt = cipher.new_salt()
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.encrypting")
-        _create_private(tmp)
-        try:
+        # the encrypted copy is written to a private temporary file beside the database and
+        # renamed over it when the block ends (removed instead on any error)
+        with files.replace_atomic(self.path) as tmp:
             conn = self.db.conn
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             counts = _row_counts(conn)
@@ -366,10 +366,6 @@ class Store:
             conn.close()
             if self._lock is not None:
                 self._lock.release_identity()
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         for leftover in (_wal(self.path), _shm(self.path)):
             leftover.unlink(missing_ok=True)  # the plain file's; the new one starts without
         self.key = key
