@@ -130,7 +130,7 @@ class JournalService:
         folder = Path(folder)
         key = self._key()
         hub, label = self.hub_id(), self.store.settings.get(s.TILL_LABEL)
-        mine = folder / self.repo.till_uid
+        mine = folder / self.store.till_uid
         written = 0
         renumbered = False
         try:
@@ -147,7 +147,7 @@ class JournalService:
                     for row in rows:
                         event = _loads(row["body"])
                         data = j.seal(
-                            key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
+                            key, hub=hub, till=self.store.till_uid, label=label, seq=row["seq"],
                             kind=row["kind"], at=row["at"], event=event,
                         )  # fmt: skip
                         target = mine / j.file_name(row["seq"])
@@ -180,7 +180,7 @@ class JournalService:
         """Take back this till's own events that its folder has and its database lost (a
         backup was restored): applied as rows of this till, so its receipt and session
         numbers carry on after them and no published number is used twice."""
-        known = self.repo.known_seqs(self.repo.till_uid)
+        known = self.repo.known_seqs(self.store.till_uid)
         lost = sorted(
             seq for seq in (j.seq_of(p.name) for p in mine.iterdir())
             if seq is not None and seq not in known
@@ -189,7 +189,7 @@ class JournalService:
         for seq in lost:
             try:
                 event = j.read(
-                    (mine / j.file_name(seq)).read_bytes(), key, hub=hub, till=self.repo.till_uid,
+                    (mine / j.file_name(seq)).read_bytes(), key, hub=hub, till=self.store.till_uid,
                     seq=seq,
                 )  # fmt: skip
             except (j.Rejected, FileNotFoundError):
@@ -207,7 +207,7 @@ class JournalService:
         restored): the unwritten events move past them, so no published number changes
         meaning. Other tills merged those files already; they stay true."""
         numbers = [n for n in (j.seq_of(p.name) for p in mine.iterdir()) if n is not None]
-        top = max([first, *numbers, *self.repo.known_seqs(self.repo.till_uid)])
+        top = max([first, *numbers, *self.repo.known_seqs(self.store.till_uid)])
         log.warning("journal numbers from %d are taken in %s: moved to %d", first, mine, top + 1)
         self.repo.renumber_unwritten(first, top + 1)
 
@@ -225,12 +225,12 @@ class JournalService:
                 tills = sorted(
                     entry.name for entry in os.scandir(folder)
                     if entry.is_dir() and j.is_till_folder(entry.name)
-                    and entry.name != self.repo.till_uid
+                    and entry.name != self.store.till_uid
                 )  # fmt: skip
                 for till in tills:
                     rejected += self._read_till(folder / till, till, key, hub)
-                if (folder / self.repo.till_uid).is_dir():
-                    recovered = self._recover(folder / self.repo.till_uid, key, hub)
+                if (folder / self.store.till_uid).is_dir():
+                    recovered = self._recover(folder / self.store.till_uid, key, hub)
                 self._forget_vanished(folder)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pos import files, keys
+from pos.domain.settings import TILL_UID
 from pos.errors import KnownError
 from pos.store import cipher, schema
 from pos.store.driver import sqlite3
@@ -470,6 +471,16 @@ class Store:
     def settings(self) -> Settings:
         """Every setting, typed (declared in :mod:`pos.domain.settings`)."""
         return Settings(self)
+
+    @cached_property
+    def till_uid(self) -> str:
+        """This till: the random id generated once per database (``TILL_UID``, never shown).
+
+        Its own sessions, checkouts and journal events carry it; rows merged from another
+        till's journal carry that till's. The label (``TILL_LABEL``, "T1") may be shared by
+        two laptops, so it is never the key. Read once per connection; saving ``TILL_UID``
+        (a copied database made a till of its own) reads it again."""
+        return self.settings.get(TILL_UID)
 
     def audit(
         self,
