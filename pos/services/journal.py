@@ -19,6 +19,8 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pos.domain import journal as j
@@ -35,7 +37,8 @@ log = logging.getLogger(__name__)
 
 _BATCH = 200  # events applied per transaction (each in its own savepoint)
 # The last write or merge failure (a code) per database: services are made per thread and
-# connection (the app's worker tasks), the status is the database's.
+# connection (the app's worker tasks), the status is the database's. Set and cleared only by
+# JournalService._problem_recorded.
 _PROBLEMS: dict[Path, str] = {}
 
 
@@ -133,7 +136,7 @@ class JournalService:
         mine = folder / self.store.till_uid
         written = 0
         renumbered = False
-        try:
+        with self._problem_recorded():
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
             try:
@@ -170,10 +173,6 @@ class JournalService:
                     self._recover(mine, key, hub)
                 except OSError as exc:
                     raise folder_problem(exc, folder) from exc
-        except JournalUnavailable as exc:
-            _PROBLEMS[self.store.path] = exc.code
-            raise
-        _PROBLEMS.pop(self.store.path, None)
         return written
 
     def _recover(self, mine: Path, key: bytes, hub: int | str) -> int:
@@ -218,7 +217,7 @@ class JournalService:
         key = self._key()
         hub = self.hub_id()
         rejected = recovered = 0
-        try:
+        with self._problem_recorded():
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
             try:
@@ -234,10 +233,6 @@ class JournalService:
                 self._forget_vanished(folder)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
-        except JournalUnavailable as exc:
-            _PROBLEMS[self.store.path] = exc.code
-            raise
-        _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
         result = j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
         if result.merged or result.rejected or result.conflicts:
@@ -378,6 +373,18 @@ class JournalService:
             return None
 
     # status ---------------------------------------------------------------------------
+    @contextmanager
+    def _problem_recorded(self) -> Iterator[None]:
+        """The folder's use inside is what the status reports: a :class:`JournalUnavailable`
+        raised leaves its code as ``status().problem`` (and goes on); a block that ends well
+        clears it."""
+        try:
+            yield
+        except JournalUnavailable as exc:
+            _PROBLEMS[self.store.path] = exc.code
+            raise
+        _PROBLEMS.pop(self.store.path, None)
+
     def status(self, folder: Path | None) -> j.JournalStatus:
         enabled = folder is not None and self.enabled()
         reachable = False

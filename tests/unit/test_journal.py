@@ -587,6 +587,17 @@ def test_the_timer_s_exchange_reports_a_missing_folder_in_the_status_only(tills,
     assert other.status(folder).problem is None and not other.status(folder).waiting
 
 
+def test_a_failed_merge_then_a_good_one_clears_the_status_problem(tills, tmp_path) -> None:
+    a, b, folder = tills
+    b.till.open("Bob", 5000)
+    b.journal.write_pending(folder)
+    with pytest.raises(JournalUnavailable):
+        a.journal.merge(tmp_path / "unplugged")
+    assert a.journal.status(folder).problem == "journal.folder_missing"
+    assert a.journal.merge(folder).merged == 1
+    assert JournalService(a.store).status(folder).problem is None  # the database's status
+
+
 def test_rewriting_after_a_label_change_is_the_same_event(tills) -> None:
     a, b, folder = tills
     a.till.open("Ann", 5000)
