@@ -28,8 +28,8 @@ from pos.services.journal import JournalService
 from pos.services.reconcile import ReconcileService
 from pos.store import Store
 from tests.helpers.reconcile.real_day import RealTill
+from tests.helpers.staff import open_reconcile
 from tests.helpers.till import find, scan
-from tests.helpers.wait import settle
 
 KEY = "orchard lantern pebble thistle"
 
@@ -144,13 +144,8 @@ def test_a_double_hand_over_reaches_the_staff_list_with_both_receipts(tills, qtb
     )
     assert store.scalar("SELECT COUNT(*) FROM checkouts WHERE order_id = ?", (oid,)) == 2
 
-    win.findChild(QAction, "reconcileAction").trigger()
-    dialog = win.findChild(QDialog, "staffPinDialog")
-    find(dialog, QLineEdit, "staffName").setText("Office Olga")
-    find(dialog, QPushButton, "staffPinOk").click()
-    qtbot.waitUntil(lambda: win.reconcile_window is not None)
+    open_reconcile(qtbot, win)
     rec = win.reconcile_window
-    settle(qtbot, rec)
     table = find(rec, QTableView, "actionsTable")
     m = table.model()
     rows = [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
@@ -184,13 +179,8 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
     store = services.store
     qtbot.waitUntil(lambda: merged_on(win, due[1]), timeout=20_000)
 
-    win.findChild(QAction, "reconcileAction").trigger()
-    dialog = win.findChild(QDialog, "staffPinDialog")
-    find(dialog, QLineEdit, "staffName").setText("Office Olga")
-    find(dialog, QPushButton, "staffPinOk").click()
-    qtbot.waitUntil(lambda: win.reconcile_window is not None)
+    open_reconcile(qtbot, win)
     rec = win.reconcile_window
-    settle(qtbot, rec)
     table = find(rec, QTableView, "tillsTable")
     m = table.model()
     shown = {
