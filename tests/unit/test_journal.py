@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pos import messages
 from pos.domain import journal as j
 from pos.domain import settings as s
 from pos.domain.checkout import Tender, WalkInItem
@@ -282,6 +283,41 @@ def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Pa
     assert b.journal.merge(view).rejected == 1
     stray.unlink()
     b.journal.merge(view)
+    assert b.journal.status(view).held == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_the_disk_cannot_read_is_kept_aside_in_words(tills, tmp_path: Path) -> None:
+    """A read error on one file (what a bad sector gives: EIO) holds that file only, worded
+    as the status label words it; once it reads again it is merged. The file is a link to
+    /proc/self/mem, which every read at offset 0 refuses with EIO, even for root (which a
+    chmod 000 would not stop); a folder or a FIFO in its place is not read at all."""
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    view = tmp_path / "view"
+    first, second = journal_files(folder)
+    copy_file(folder, first, view)
+    bad = view / second.relative_to(folder)
+    bad.symlink_to("/proc/self/mem")
+    with pytest.raises(OSError):
+        bad.read_bytes()
+    report = b.journal.merge(view)
+    assert (report.merged, report.held, report.rejected) == (1, 0, 1)
+    status = b.journal.status(view)
+    assert status.problem is None  # the folder is fine: one file is not
+    assert [(h.seq, h.reason_code) for h in status.held] == [(2, "journal.file_unreadable")]
+    english = messages.word(status.held[0].reason_code, {}, "en")
+    french = messages.word(status.held[0].reason_code, {}, "fr")
+    assert english == "A journal file cannot be read (no permission, or a disk error)."
+    assert (
+        french == "Un fichier du journal est illisible (pas d'autorisation, ou erreur de disque)."
+    )
+    assert b.journal.merge(view).rejected == 0  # reported once
+    bad.unlink()
+    shutil.copyfile(second, bad)  # the file reads again (another copy)
+    assert b.journal.merge(view).merged == 1
     assert b.journal.status(view).held == []
 
 
