@@ -111,6 +111,17 @@ def _orders(till: Till, n: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def _second_file_not_there_yet(a: Till, folder: Path, view: Path) -> tuple[Path, Path, Path]:
+    """A writes two events (a session, a hand-over); ``view`` (another till's copy of the
+    folder) has the first only: (first file, second file, where the second belongs in view)."""
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    first, second = journal_files(folder)
+    copy_file(folder, first, view)
+    return first, second, view / second.relative_to(folder)
+
+
 def _snapshot(store: Store, *uids: str) -> dict[str, object]:
     """What merging gave: those tills' rows, the outbox and the staff list."""
     q = store.query
@@ -258,13 +269,8 @@ def test_any_order_any_duplicates_give_the_same_result(
 
 def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Path) -> None:
     a, b, folder = tills
-    a.till.open("Ann", 5000)
-    a.collect(_orders(a, 1)[0])
-    a.journal.write_pending(folder)
     view = tmp_path / "view"
-    first, second = journal_files(folder)
-    copy_file(folder, first, view)
-    half = view / second.relative_to(folder)
+    first, second, half = _second_file_not_there_yet(a, folder, view)
     half.write_bytes(second.read_bytes()[:100])  # the sync engine is still copying
     (half.parent / f".{half.name}.tmp").write_bytes(b"{")  # and a temporary name
     report = b.journal.merge(view)
@@ -293,13 +299,8 @@ def test_a_file_the_disk_cannot_read_is_kept_aside_in_words(tills, tmp_path: Pat
     /proc/self/mem, which every read at offset 0 refuses with EIO, even for root (which a
     chmod 000 would not stop); a folder or a FIFO in its place is not read at all."""
     a, b, folder = tills
-    a.till.open("Ann", 5000)
-    a.collect(_orders(a, 1)[0])
-    a.journal.write_pending(folder)
     view = tmp_path / "view"
-    first, second = journal_files(folder)
-    copy_file(folder, first, view)
-    bad = view / second.relative_to(folder)
+    _, second, bad = _second_file_not_there_yet(a, folder, view)
     bad.symlink_to("/proc/self/mem")
     with pytest.raises(OSError):
         bad.read_bytes()
