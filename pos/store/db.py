@@ -18,7 +18,7 @@ from pos import files, keys
 from pos.domain.settings import TILL_UID
 from pos.errors import KnownError
 from pos.store import cipher, schema
-from pos.store.driver import sqlite3
+from pos.store.driver import sqlite3, uri
 from pos.store.lock import FileLock, LockHeld, holder_role
 from pos.store.settings import Settings
 
@@ -52,11 +52,6 @@ APPLICATION_ID = 0x46485053
 def utcnow() -> str:
     """Now in UTC as stored: ``2026-11-26T09:14:03.123456Z``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def uri(path: Path, mode: str) -> str:
-    """``path`` as an SQLite URI: ``ro`` reads, ``rw`` writes but never creates the file."""
-    return f"{Path(path).absolute().as_uri()}?mode={mode}"
 
 
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
