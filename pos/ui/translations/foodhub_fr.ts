@@ -500,6 +500,14 @@ Compté : %2
         <source>Written: %1</source>
         <translation>Écrit : %1</translation>
     </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Effacement en cours…</translation>
+    </message>
     <message numerus="yes">
         <source>Erased from %n order(s) on this till.</source>
         <translation>
