@@ -23,12 +23,8 @@ from pos import messages
 from pos.domain import settings as s
 from pos.domain.models import FALLBACK_CURRENCY, FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.errors import KnownError
-from pos.services.print_settings import (
-    PrinterSettings,
-    load_settings,
-    method_labels,
-    save_settings,
-)
+from pos.services.methods import method_labels
+from pos.services.print_settings import PrinterSettings, load_settings, save_settings
 from pos.services.till import build_z_report
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
