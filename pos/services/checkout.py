@@ -27,6 +27,7 @@ from pos.domain.checkout import (
     checkout_lines,
     settle,
 )
+from pos.domain.models import FALLBACK_CURRENCY
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.domain.text import looks_like_a_code
@@ -113,7 +114,7 @@ class CheckoutService:
         roles: StaffRoles,
         *,
         till_id: str | None = None,
-        currency: str = "GBP",
+        currency: str = FALLBACK_CURRENCY,
     ) -> None:
         self.store = store
         self.till = till

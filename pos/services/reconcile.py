@@ -421,7 +421,7 @@ def till_lines(
     of their uid."""
     totals = {t.till_uid: t for t in queries.till_totals(params, labels)}
     seen = queries.tills_seen()
-    mine = queries.this_till()
+    mine = queries.store.till_uid
     by_till: dict[str, list[r.TillSessionLine]] = {}
     for s in sessions:
         by_till.setdefault(s.till_uid, []).append(s)
