@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pos import messages
 from pos.domain import journal as j
 from pos.domain import settings as s
 from pos.domain.checkout import Tender, WalkInItem
@@ -25,6 +26,7 @@ from pos.services.reconcile import ReconcileService
 from pos.store import Store
 from pos.store.driver import sqlite3
 from pos.store.outbox import Outbox
+from pos.store.schema import LATEST
 from tests.helpers.journal import (
     PASSPHRASE,
     Till,
@@ -108,6 +110,17 @@ def _orders(till: Till, n: int) -> list[int]:
         "SELECT id FROM orders WHERE state = 'complete' ORDER BY id LIMIT ?", (n,)
     )
     return [int(r[0]) for r in rows]
+
+
+def _second_file_not_there_yet(a: Till, folder: Path, view: Path) -> tuple[Path, Path, Path]:
+    """A writes two events (a session, a hand-over); ``view`` (another till's copy of the
+    folder) has the first only: (first file, second file, where the second belongs in view)."""
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    first, second = journal_files(folder)
+    copy_file(folder, first, view)
+    return first, second, view / second.relative_to(folder)
 
 
 def _snapshot(store: Store, *uids: str) -> dict[str, object]:
@@ -257,13 +270,8 @@ def test_any_order_any_duplicates_give_the_same_result(
 
 def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Path) -> None:
     a, b, folder = tills
-    a.till.open("Ann", 5000)
-    a.collect(_orders(a, 1)[0])
-    a.journal.write_pending(folder)
     view = tmp_path / "view"
-    first, second = journal_files(folder)
-    copy_file(folder, first, view)
-    half = view / second.relative_to(folder)
+    first, second, half = _second_file_not_there_yet(a, folder, view)
     half.write_bytes(second.read_bytes()[:100])  # the sync engine is still copying
     (half.parent / f".{half.name}.tmp").write_bytes(b"{")  # and a temporary name
     report = b.journal.merge(view)
@@ -282,6 +290,36 @@ def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Pa
     assert b.journal.merge(view).rejected == 1
     stray.unlink()
     b.journal.merge(view)
+    assert b.journal.status(view).held == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_the_disk_cannot_read_is_kept_aside_in_words(tills, tmp_path: Path) -> None:
+    """A read error on one file (what a bad sector gives: EIO) holds that file only, worded
+    as the status label words it; once it reads again it is merged. The file is a link to
+    /proc/self/mem, which every read at offset 0 refuses with EIO, even for root (which a
+    chmod 000 would not stop); a folder or a FIFO in its place is not read at all."""
+    a, b, folder = tills
+    view = tmp_path / "view"
+    _, second, bad = _second_file_not_there_yet(a, folder, view)
+    bad.symlink_to("/proc/self/mem")
+    with pytest.raises(OSError):
+        bad.read_bytes()
+    report = b.journal.merge(view)
+    assert (report.merged, report.held, report.rejected) == (1, 0, 1)
+    status = b.journal.status(view)
+    assert status.problem is None  # the folder is fine: one file is not
+    assert [(h.seq, h.reason_code) for h in status.held] == [(2, "journal.file_unreadable")]
+    english = messages.word(status.held[0].reason_code, {}, "en")
+    french = messages.word(status.held[0].reason_code, {}, "fr")
+    assert english == "A journal file cannot be read (no permission, or a disk error)."
+    assert (
+        french == "Un fichier du journal est illisible (pas d'autorisation, ou erreur de disque)."
+    )
+    assert b.journal.merge(view).rejected == 0  # reported once
+    bad.unlink()
+    shutil.copyfile(second, bad)  # the file reads again (another copy)
+    assert b.journal.merge(view).merged == 1
     assert b.journal.status(view).held == []
 
 
@@ -431,8 +469,9 @@ def test_the_journal_command_exports_and_imports(tills, tmp_path: Path) -> None:
 
 
 def test_the_migration_keeps_a_till_s_day(tmp_path: Path) -> None:
-    """A schema-8 database with a session, a walk-in sale and a cash move opens at 9 intact:
-    the rows keep their till_uid, are this till's own (merged = 0), references hold."""
+    """A schema-8 database with a session, a walk-in sale and a cash move opens at the latest
+    schema intact: the rows keep their till_uid, are this till's own (merged = 0), references
+    hold."""
     path = tmp_path / "old.sqlite"
     old = Store.open(path, schema_version=8)
     with old.transaction():
@@ -455,7 +494,7 @@ def test_the_migration_keeps_a_till_s_day(tmp_path: Path) -> None:
     old.close()
     store = Store.open(path)
     try:
-        assert store.version == 9 and store.scalar("PRAGMA foreign_keys") == 1
+        assert store.version == LATEST and store.scalar("PRAGMA foreign_keys") == 1
         assert store.query("PRAGMA foreign_key_check") == []
         row = store.query("SELECT till_uid, merged, receipt_no FROM checkouts")[0]
         assert tuple(row) == (uid, 0, "T1-000001")
@@ -585,6 +624,17 @@ def test_the_timer_s_exchange_reports_a_missing_folder_in_the_status_only(tills,
     report = a.journal.exchange(folder)
     assert report is not None and report.merged == 1
     assert other.status(folder).problem is None and not other.status(folder).waiting
+
+
+def test_a_failed_merge_then_a_good_one_clears_the_status_problem(tills, tmp_path) -> None:
+    a, b, folder = tills
+    b.till.open("Bob", 5000)
+    b.journal.write_pending(folder)
+    with pytest.raises(JournalUnavailable):
+        a.journal.merge(tmp_path / "unplugged")
+    assert a.journal.status(folder).problem == "journal.folder_missing"
+    assert a.journal.merge(folder).merged == 1
+    assert JournalService(a.store).status(folder).problem is None  # the database's status
 
 
 def test_rewriting_after_a_label_change_is_the_same_event(tills) -> None:

@@ -1798,8 +1798,10 @@ Compté : %2
         <translation>Payée</translation>
     </message>
     <message>
-        <source>Collected on %1</source>
-        <translation>Retirée sur %1</translation>
+        <source>Collected
+on %1</source>
+        <translation>Retirée
+sur %1</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2398,10 @@ Compté : %2
     <message>
         <source>Till report</source>
         <translation>Rapport de caisse</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>Bon de livraison</translation>
     </message>
     <message>
         <source>Test print</source>
