@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.money import format_money
+from pos.errors import KnownError
+from pos.messages import money, phrase, said, said_error
 from pos.store import Store
+from sync.push import PushReport
+from sync.run import SyncResult
 from tests.helpers.cli import sync_cli
 from tests.helpers.fixtures import no_keyring
 from tests.helpers.sync_tills import collect
@@ -77,3 +82,23 @@ def test_sync_prints_in_the_user_s_language(
     assert said["pushing"] in lines and said["pushed"] in lines, pushed.stdout
     to_do = lines.index(said["to_do"])
     assert said["staff"] in lines[to_do + 1] and lines[to_do + 1].startswith("  - ")
+
+
+def test_the_summary_words_failures_and_conflicts_for_the_reader() -> None:
+    lost = KnownError("sync.unreachable", host="ofn.example", reason=phrase("net.refused"))
+    changed = said(
+        "sync.conflict.total", number="R2", before=money(1250, "GBP"), after=money(1500, "GBP")
+    )
+    report = PushReport(due=2, failed=[("R1", said_error(lost))], conflicts=[("R2", changed)])
+    result = SyncResult(push=report)
+    assert "  failed R1: Cannot reach ofn.example: connection refused." in result.lines()
+    assert "  conflict R2: Order R2 was changed in OFN (total £12.50 → £15.00) after the till" in (
+        "\n".join(result.lines())
+    )
+    french = result.lines("fr", locale="fr_FR")  # amounts as the hub writes them
+    assert f"  échec R1{NB}: Impossible de joindre ofn.example{NB}: connexion refusée." in french
+    before, after = format_money(1250, "GBP", "fr_FR"), format_money(1500, "GBP", "fr_FR")
+    assert (
+        f"  conflit R2{NB}: La commande R2 a été modifiée dans OFN (total {before} → {after})"
+        " après que la caisse a enregistré un retrait."
+    ) in french
