@@ -21,6 +21,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.domain import journal as j
@@ -36,6 +37,9 @@ from pos.store.journal import JournalRepository, Waiting, held_name
 log = logging.getLogger(__name__)
 
 _BATCH = 200  # events applied per transaction (each in its own savepoint)
+# A folder with nothing new is not written for (no write lock taken from the till every
+# round): only its "last read" time is, when the stored one is older than this.
+SEEN_EVERY = timedelta(minutes=1)
 # The last write or merge failure (a code) per database: services are made per thread and
 # connection (the app's worker tasks), the status is the database's. Set and cleared only by
 # JournalService._problem_recorded.
@@ -260,12 +264,17 @@ class JournalService:
     def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
         """Keep the new verified events of one till's folder; files refused newly."""
         known = self.repo.known_seqs(till)
+        new = [  # not temporary files (".<name>.tmp"), not events already here
+            (entry, seq)
+            for entry in sorted(os.scandir(path), key=lambda e: e.name)
+            if (seq := j.seq_of(entry.name)) is not None and seq not in known and entry.is_file()
+        ]
+        now = utcnow()
+        if not new and not self._seen_due(till, now):
+            return 0
         rejected = 0
         with self.store.transaction():
-            for entry in sorted(os.scandir(path), key=lambda e: e.name):
-                seq = j.seq_of(entry.name)
-                if seq is None or seq in known or not entry.is_file():
-                    continue  # temporary files (".<name>.tmp") and events already here
+            for entry, seq in new:
                 name = held_name(till, seq)
                 try:
                     stat = entry.stat()
@@ -295,8 +304,19 @@ class JournalService:
                 self._refused.pop(name, None)
                 self.repo.release(name)
                 self.repo.keep(event)
-            self.repo.seen(till, utcnow())
+            self.repo.seen(till, now)
         return rejected
+
+    def _seen_due(self, till: str, now: str) -> bool:
+        """Time to note again that this till's folder was read (SEEN_EVERY)."""
+        last = self.repo.last_seen(till)
+        if not last:
+            return True
+        try:
+            then = datetime.fromisoformat(last.replace("Z", "+00:00"))
+        except ValueError:
+            return True
+        return datetime.fromisoformat(now.replace("Z", "+00:00")) - then >= SEEN_EVERY
 
     def retry_held(self) -> j.MergeReport:
         """Apply every remote event kept but not applied yet (after a pull brought the orders

@@ -178,6 +178,13 @@ class JournalRepository:
             (at, till_uid, seq),
         )
 
+    def last_seen(self, till_uid: str) -> str | None:
+        """When this till's folder was last read here (UTC, as stored), if ever."""
+        row = self.conn.execute(
+            "SELECT last_seen_at FROM journal_tills WHERE till_uid = ?", (till_uid,)
+        ).fetchone()
+        return None if row is None else row[0]
+
     def seen(self, till_uid: str, at: str) -> None:
         self.conn.execute(
             "UPDATE journal_tills SET last_seen_at = ? WHERE till_uid = ?", (at, till_uid)

@@ -734,3 +734,30 @@ def test_an_event_lives_and_dies_with_its_transaction(tills) -> None:
     kinds = [r[0] for r in a.store.query("SELECT kind FROM journal_events ORDER BY seq")]
     assert kinds == ["till_open"]
     assert a.store.query("SELECT * FROM cash_movements") == []
+
+
+def test_a_merge_with_nothing_new_takes_no_write_lock(tills) -> None:
+    """The journal rounds run every 15 s: with nothing new they must not queue for the write
+    lock (a till committing a hand-over holds it) nor write; "last read" is noted again once
+    SEEN_EVERY has passed."""
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.journal.write_pending(folder)
+    assert b.journal.merge(folder).merged == 1
+    seen = b.journal.repo.last_seen(a.store.till_uid)
+    assert seen is not None
+    writer = sqlite3.connect(b.store.path)  # another connection writing (the sync worker)
+    b.store.db.conn.execute("PRAGMA busy_timeout = 300")
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        report = b.journal.merge(folder)  # would wait, then fail "database is locked"
+        assert (report.merged, report.rejected) == (0, 0)
+        writer.rollback()
+        assert b.journal.repo.last_seen(a.store.till_uid) == seen  # nothing written
+        stale = "2026-01-01T00:00:00.000000Z"
+        with b.store.transaction():
+            b.journal.repo.seen(a.store.till_uid, stale)
+        b.journal.merge(folder)
+        assert b.journal.repo.last_seen(a.store.till_uid) > stale  # noted again, once due
+    finally:
+        writer.close()
