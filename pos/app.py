@@ -198,13 +198,7 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
         except (KeyMissing, DatabaseDamaged) as exc:
             log.error("cannot open: %s", messages.for_log(exc))
             if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
-                from pos.cli import restore_hint
-
-                language = languages.from_environment()
-                print(f"error: {messages.word_error(exc, language)}", file=sys.stderr)
-                hint = restore_hint(exc, language)
-                if hint:
-                    print(hint, file=sys.stderr)
+                _say_on_stderr(exc)
                 return None
             # No database, so no language setting yet: the dialogs speak the language the
             # window would without one (FOODHUB_POS_LANG, else the system's), sentence included.
@@ -223,11 +217,26 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
                     app.removeTranslator(translator)  # type: ignore[attr-defined]
             if not answered:
                 return None
-        except KnownError as exc:
+        except KnownError as exc:  # a newer version's database, one in use, a bad path...
             log.error("cannot open: %s", messages.for_log(exc))
-            crash.error_dialog(exc).exec()
+            if getattr(args, "no_crash_dialog", False):  # a modal dialog nobody can close
+                _say_on_stderr(exc)
+            else:
+                crash.error_dialog(exc).exec()
             return None
     return None
+
+
+def _say_on_stderr(exc: KnownError) -> None:
+    """Why the window cannot open, as the command line says it: one sentence in the user's
+    language, then the restore command when a backup can help."""
+    from pos.cli import restore_hint
+
+    language = languages.from_environment()
+    print(f"error: {messages.word_error(exc, language)}", file=sys.stderr)
+    hint = restore_hint(exc, language)
+    if hint:
+        print(hint, file=sys.stderr)
 
 
 def _after_show(window: MainWindow) -> None:

@@ -145,3 +145,19 @@ def test_the_window_on_a_corrupted_database_without_dialogs_says_one_sentence(
     lines = [line for line in shown.stderr.splitlines() if line.strip()]
     assert lines[0].startswith("error: ") and "damaged" in lines[0]
     assert "python main.py restore --db" in lines[1]
+
+
+def test_a_database_of_a_newer_version_without_dialogs_says_one_sentence(
+    demo_db: Path,
+) -> None:
+    """Any reason the window cannot open, not only damage: with ``--no-crash-dialog`` it
+    used to open a modal message box that nobody could close (a kiosk or CI hung)."""
+    from pos.store import Store
+
+    with Store.open(demo_db) as store:
+        store.db.conn.execute("PRAGMA user_version = 999")  # as a newer version leaves it
+    shown = app("--db", str(demo_db), "--no-crash-dialog", "--quit-after", "1")
+    assert shown.returncode == 1, shown.stderr
+    lines = [line for line in shown.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), shown.stderr
+    assert "newer version" in lines[0] and "Traceback" not in shown.stderr
