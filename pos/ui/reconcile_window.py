@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,7 +44,7 @@ from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import OrdersTab
 from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load, warm
 from pos.ui.staff_gate import PinCooldown, check_pin
-from pos.ui.widgets import fit_to_screen, named
+from pos.ui.widgets import NextTurn, fit_to_screen, named
 
 
 # the PIN gate -------------------------------------------------------------------
@@ -239,17 +239,10 @@ class ReconcileWindow(QDialog):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(page, title)
         self._first_refresh = True  # made by the second turn of the builder
-        # One step per timer shot, 1 ms apart, never a repeating 0 ms timer: Qt ran several
-        # shots of that one in the same pass of the event loop (no input, no repaint between).
-        self._builder = QTimer(self)  # dies with the window: nothing fires after it closed
-        self._builder.setSingleShot(True)
-        self._builder.setInterval(1)
-        self._builder.timeout.connect(self._build_later)
+        # one step per turn, the previous step's repaint handled first (NextTurn)
+        self._builder = NextTurn(self._build_later, self)
         self._builder.start()
-        self._lister = QTimer(self)  # an answer's lists, a turn after its figures
-        self._lister.setSingleShot(True)
-        self._lister.setInterval(1)
-        self._lister.timeout.connect(self._show_lists)
+        self._lister = NextTurn(self._show_lists, self)  # an answer's lists, after its figures
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
