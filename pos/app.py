@@ -55,7 +55,15 @@ def _qt_app() -> object:
 
 
 def create_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
-    """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop)."""
+    """The main window on ``db_path``, as ``python main.py --db`` builds it (no event loop),
+    complete: what the app builds in the turns after its first paint is built here too."""
+    window = _build_window(db_path, printer=printer)
+    window.finish_start()
+    return window
+
+
+def _build_window(db_path: str | Path, *, printer: str | None = None) -> MainWindow:
+    """The window as far as its first paint needs (MainWindow builds the rest after it)."""
     _core_before_qt()
     from pos.domain.settings import LANGUAGE
     from pos.services import vault
@@ -150,11 +158,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pos.ui.sync_status import offer_first_run
+    def started() -> None:
+        from pos.ui.sync_status import offer_first_run
 
-    menus = ", ".join(action.text().replace("&", "") for action in window.menuBar().actions())
-    log.info("window shown in %s: %s", window.property("language"), menus)
-    offer_first_run(window, window.sync)
+        menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+        log.info("window shown in %s: %s", window.property("language"), menus)
+        offer_first_run(window, window.sync)
+
+    window.after_start(started)
     if args.quit_after is not None:  # smoke tests and unattended demos: leave as a person would
 
         def leave() -> None:
@@ -178,12 +189,12 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
     key this computer lacks: the recovery code. Either way the window then opens.
     """
     from pos.store.db import DatabaseDamaged, KeyMissing
-    from pos.ui import crash, i18n, tasks, vault_dialogs
+    from pos.ui import crash, i18n, tasks
 
     for _attempt in range(3):
         try:
             db_path = resolve_db(args.db)
-            return create_window(db_path, printer=args.printer)
+            return _build_window(db_path, printer=args.printer)
         except (KeyMissing, DatabaseDamaged) as exc:
             log.error("cannot open: %s", messages.for_log(exc))
             if getattr(args, "no_crash_dialog", False):  # kiosks and CI: no dialog to wait on
@@ -197,6 +208,8 @@ def _open_first_window(args: argparse.Namespace) -> MainWindow | None:
                 return None
             # No database, so no language setting yet: the dialogs speak the language the
             # window would without one (FOODHUB_POS_LANG, else the system's), sentence included.
+            from pos.ui import vault_dialogs  # (only on this way out: not on a cold start's path)
+
             app = _qt_app()
             early = i18n.install(app, i18n.pick_language())  # type: ignore[arg-type]
             try:
@@ -221,12 +234,13 @@ def _after_show(window: MainWindow) -> None:
     """Once the window is up: the recovery code until staff keep it (behind the staff PIN
     when one is set), the no-keyring notice once, and the backup taken at start."""
     from pos.services import vault
-    from pos.ui import tasks, vault_dialogs
+    from pos.ui import tasks
 
     notice = window.vault_notice
     store = window.services.store
     code = vault.pending_recovery_code(store)
     if code is not None:
+        from pos.ui import vault_dialogs
 
         def show(role: str) -> None:
             dialog = vault_dialogs.RecoveryCodeDialog(code, store.path, window)
@@ -235,6 +249,8 @@ def _after_show(window: MainWindow) -> None:
 
         window.gate.open("vault.recovery_code", show)
     elif notice is not None and notice.kind == "no_keyring":
+        from pos.ui import vault_dialogs
+
         vault.told_no_keyring(store)
         vault_dialogs.no_keyring_message(window).exec()
     tasks.run(lambda: vault.backup_own_connection(store, "start"), what="backup at start")

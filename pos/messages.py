@@ -165,7 +165,7 @@ ERRORS: dict[str, str] = {
     "print.interrupted": N_(
         "The app stopped while this job was printing; printing it again as a copy."
     ),
-    "print.cannot_render": N_("This {kind} cannot be printed ({error}); see the log."),
+    "print.cannot_render": N_("This document cannot be printed ({error}); see the log."),
     "print.printer_error": N_("Printer error: {detail}"),
     "print.loop_error": N_("Printing stopped on an error; see the log."),
     "printer.none": N_("No printer is set up."),

@@ -10,19 +10,20 @@ from typing import TYPE_CHECKING
 from pos.domain import settings as s
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
-from pos.services.printing import PrintService
 from pos.services.roles import StaffRoles
-from pos.services.sync_service import SyncService
 from pos.services.till import TillService
 from pos.store import Store
 
-if TYPE_CHECKING:  # built on first use: reports and PDFs stay out of a cold start
+if TYPE_CHECKING:  # built on first use: reports, PDFs, printing and sync stay out of the
+    # window's first paint (docs/design.md, "Cold start")
     from pos.services.hub_settings import HubSettingsService
     from pos.services.journal import JournalService
     from pos.services.lists import ListsService
+    from pos.services.printing import PrintService
     from pos.services.privacy import PrivacyService
     from pos.services.reconcile import ReconcileService
     from pos.services.rounds import RoundsService, RunSheets
+    from pos.services.sync_service import SyncService
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Services:
     @cached_property
     def sync(self) -> SyncService:
         """Sync with OFN (settings, key, runs on a worker's own connection)."""
+        from pos.services.sync_service import SyncService
+
         return SyncService(self.store)
 
     @cached_property
@@ -52,6 +55,8 @@ class Services:
 
     def printing_on(self, store: Store) -> PrintService:
         """Printing on another connection (the print worker's own reader, which it closes)."""
+        from pos.services.printing import PrintService
+
         return PrintService(store, printer_uri=self.printer_uri, till_id=self.till_id)
 
     @cached_property
@@ -74,9 +79,13 @@ class Services:
     @cached_property
     def privacy(self) -> PrivacyService:
         """One customer's data: export it or erase it (hub staff)."""
+        return self.privacy_on(self.store)
+
+    def privacy_on(self, store: Store) -> PrivacyService:
+        """One customer's data on another connection (a worker thread's own)."""
         from pos.services.privacy import PrivacyService
 
-        return PrivacyService(self.store, self.till_id)
+        return PrivacyService(store, self.till_id)
 
     @property
     def is_demo(self) -> bool:

@@ -36,6 +36,25 @@ def _kept(error: BaseException | dict[str, Any] | str) -> str:
 
 
 SYNC_ACTOR = "sync"
+SUPERSEDED = "sync: superseded"  # done_by of an action a later push no longer asks for
+
+# A staff action's id is named by what it says (uuid5 of its content), not drawn at random:
+# two tills, or a till and the hub office's copy, that list the same walk-in or the same
+# payment to enter after a journal merge hold it under one id, and one "done" (the journal's
+# staff_done event) closes it on every device, even one that lists it after the decision
+# arrived. Otherwise each device kept its own copy open and staff could enter a sale twice.
+_ACTION_IDS = uuid.UUID("5b0f2f0e-8c55-4c86-9a57-4e0d5f6f1a2b")
+
+
+def action_id(action: StaffAction, order_id: int | None, nth: int = 0) -> str:
+    """The id every device gives this action (``nth``: the same action asked for again in
+    one push, counted from 0, so two identical lines stay two actions)."""
+    key = json.dumps(
+        [order_id, action.checkout_id, action.kind, action.amount, action.method,
+         action.code or action.reason, action.params, nth],
+        sort_keys=True, ensure_ascii=False, default=str,
+    )  # fmt: skip
+    return str(uuid.uuid5(_ACTION_IDS, key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,8 +333,11 @@ class Outbox:
             (order_id, DOUBLE_HANDOVER),
         ).fetchall()
         keep: set[str] = set()
-        new: list[StaffAction] = []
+        new: list[tuple[StaffAction, int]] = []
+        seen: dict[str, int] = {}
         for action in actions:
+            key = action_id(action, order_id)
+            nth = seen[key] = seen.get(key, -1) + 1
             same = next(
                 (
                     r for r in open_rows
@@ -327,27 +349,55 @@ class Outbox:
             if same is not None:
                 keep.add(same["id"])
             else:
-                new.append(action)
+                new.append((action, nth))
         for r in open_rows:
             if r["id"] not in keep:
                 self.conn.execute(
                     "UPDATE staff_actions SET done_at = ?, done_by = ? WHERE id = ?",
-                    (now, "sync: superseded", r["id"]),
+                    (now, SUPERSEDED, r["id"]),
                 )
-        for action in new:
-            self._insert_action(action, now, order_id=order_id)
+        for action, nth in new:
+            self._insert_action(action, now, order_id=order_id, nth=nth)
 
-    def _insert_action(self, a: StaffAction, now: str, *, order_id: int | None = None) -> str:
-        action_id = str(uuid.uuid4())
+    def _insert_action(
+        self, a: StaffAction, now: str, *, order_id: int | None = None, nth: int = 0
+    ) -> str:
+        """List ``a`` under its content id: already listed (here, or merged as done from
+        another device's decision) it stays as it is; superseded earlier, it is open again."""
+        order_id = order_id if order_id is not None else a.order_id
+        action_id_ = action_id(a, order_id, nth)
+        row = self.conn.execute(
+            "SELECT done_by FROM staff_actions WHERE id = ?", (action_id_,)
+        ).fetchone()
+        if row is not None:
+            if row["done_by"] == SUPERSEDED:
+                self.conn.execute(
+                    "UPDATE staff_actions SET done_at = NULL, done_by = NULL, created_at = ?"
+                    " WHERE id = ?",
+                    (now, action_id_),
+                )
+            return action_id_
+        done = self._decided_elsewhere(action_id_)
         self.conn.execute(
             "INSERT INTO staff_actions(id, order_id, checkout_id, kind, reason, amount, method,"
-            " admin_url, created_at, reason_code, reason_params)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (action_id, order_id if order_id is not None else a.order_id, a.checkout_id, a.kind,
-             a.reason, a.amount, a.method, a.admin_url, now, a.code,
-             json.dumps(a.params, ensure_ascii=False)),
+            " admin_url, created_at, reason_code, reason_params, done_at, done_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (action_id_, order_id, a.checkout_id, a.kind, a.reason, a.amount, a.method,
+             a.admin_url, now, a.code, json.dumps(a.params, ensure_ascii=False),
+             done[0] if done else None, done[1] if done else None),
         )  # fmt: skip
-        return action_id
+        return action_id_
+
+    def _decided_elsewhere(self, action_id_: str) -> tuple[str, str] | None:
+        """(done_at, done_by) of a staff decision on this action that the journal brought
+        from another device before this one listed the action."""
+        row = self.conn.execute(
+            "SELECT json_extract(body, '$.done_at'), json_extract(body, '$.done_by')"
+            " FROM journal_events WHERE kind = 'staff_done'"  # as the index says (schema V10)
+            " AND json_extract(body, '$.action_id') = ? ORDER BY at LIMIT 1",
+            (action_id_,),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row is not None else None
 
     # walk-in sales ------------------------------------------------------------
     def walk_ins_to_list(self) -> list[sqlite3.Row]:

@@ -587,6 +587,14 @@ CREATE TABLE journal_held (
 );
 """
 
+# Staff actions are named by their content (pos.store.outbox.action_id); a device listing one
+# looks for a decision on it that the journal brought first: the staff decisions among the
+# journal's events, found without reading the whole day's events.
+V10_STAFF_DECISIONS = """
+CREATE INDEX journal_events_staff_done ON journal_events(json_extract(body, '$.action_id'))
+    WHERE kind = 'staff_done';
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2,
@@ -597,5 +605,6 @@ MIGRATIONS: list[str] = [
     V7_DELIVERY_ROUNDS,
     V8_STAFF_ACTION_CODES,
     V9_JOURNAL,
+    V10_STAFF_DECISIONS,
 ]
 LATEST = len(MIGRATIONS)

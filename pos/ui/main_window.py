@@ -8,8 +8,9 @@ scan field. F6 walk-in sale, F7 till session, F8 undo.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import (
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
     QShortcut,
     QShowEvent,
 )
@@ -47,13 +49,11 @@ from pos.services.privacy import purge_quietly
 from pos.services.till import NoTillSession
 from pos.store import Store
 from pos.ui import tasks
-from pos.ui.about import AboutDialog
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
 from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
-from pos.ui.printer_menu import install_printing
 from pos.ui.staff_gate import StaffGate, tampered_text
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
@@ -64,14 +64,22 @@ from pos.ui.till_dialogs import (
     TillDialog,
     VolunteerNameDialog,
 )
-from pos.ui.undo_dialog import UndoDialog
-from pos.ui.walk_in_dialog import WalkInDialog
 from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, named, plain_text
 
 if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
     # them) load when first opened: a cold start does not pay for them
     from pos.services.vault import VaultNotice
+    from pos.ui.about import AboutDialog
+    from pos.ui.journal_status import JournalController
+    from pos.ui.printer_menu import PrintingUi
     from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog
+    from pos.ui.sync_status import SyncController
+    from pos.ui.undo_dialog import UndoDialog
+
+
+def _load(module: str) -> Callable[[], object]:
+    """A piece of the start that imports ``module`` (what a later piece will need)."""
+    return lambda: importlib.import_module(module)
 
 
 def message_style(kind: str) -> str:
@@ -167,9 +175,11 @@ class MainWindow(QMainWindow):
             " font-weight: bold; } QPushButton:disabled { background: #9ca3af; }"
         )
         self.collect_button.clicked.connect(self.commit)
-        self.payment_panel = self._payment_panel()
-        self.payment_panel.hide()
         self.collect_button.hide()
+        self._payment: PaymentPanel | None = None  # these four are built after the first
+        self._printing: PrintingUi | None = None  # paint (see finish_start)
+        self._sync: SyncController | None = None
+        self._journal: JournalController | None = None
 
         self.walk_in_button = QPushButton(self.tr("Walk-in sale (F6)"))
         named(self.walk_in_button, "walkInButton", self.tr("Walk-in sale"))
@@ -220,8 +230,7 @@ class MainWindow(QMainWindow):
         self.order_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.order_scroll.setWidget(self.order_panel)
         right_layout.addWidget(self.order_scroll, 1)
-        right_layout.addWidget(self.payment_panel)
-        right_layout.addWidget(self.collect_button)
+        right_layout.addWidget(self.collect_button)  # the payment panel goes above it
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -233,17 +242,6 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
-        # Printing menu, print worker, printer status
-        self.printing = install_printing(self, self, self.printer_status, self.order_panel)
-        from pos.ui.sync_status import install_sync
-
-        self.sync = install_sync(self, self, self.sync_status)
-        self.sync.finished.connect(self.after_sync)
-        from pos.ui.journal_status import install_journal
-
-        self.journal = install_journal(self, services, self.hub.timezone)
-        self.journal.merged.connect(self._journal_merged)
-        self.journal.kept_aside.connect(self._journal_kept_aside)
 
         # The full list (empty field) is rebuilt a moment later so a scan's order shows first.
         self._relist = QTimer(self)
@@ -257,14 +255,107 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if services.roles.check_tampering():  # audited once; shown at every start until fixed
             self.show_message(tampered_text(), "error")
-        # plain values only: the job must hold no widget (it ends on a pool thread)
-        store, till_id = services.store, services.till_id
-        tasks.run(lambda: _purge_at_start(store, till_id), what="retention purge", owner=self)
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(5000)
         self.status_timer.timeout.connect(self.refresh_status)
-        self.status_timer.start()
         self.scan_input.setFocus()
+        # What the first paint does not need is built one piece per event-loop turn after it
+        # (docs/design.md, "Cold start"): the window shows and takes typing sooner, and no
+        # key waits longer than one piece.
+        self._start_queued = False
+        self._later: list[Callable[[], object]] = [
+            self._build_payment_panel,
+            _load("receipts.printers"),  # the largest imports are pieces of their own
+            _load("pos.services.print_settings"),
+            self._install_printing,
+            _load("pos.store.outbox"),
+            _load("pos.services.sync_service"),
+            self._install_sync,
+            self._install_journal,
+            self._start_background,
+        ]
+
+    # the rest of the start, after the first paint ------------------------------
+    @property
+    def starting(self) -> bool:
+        """Part of the window is still to be built after its first paint."""
+        return bool(self._later)
+
+    def finish_start(self) -> None:
+        """Build now whatever is still waiting (create_window does)."""
+        self._build_until(lambda: False)
+
+    def _build_until(self, built: Callable[[], bool]) -> None:
+        """The pieces in order up to the one asked for: reached (a scan in the first turns)
+        before its turn came, it is built on the spot; the rest keep their turns."""
+        while self._later and not built():
+            self._later.pop(0)()
+
+    def after_start(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the window is complete (at once if it is)."""
+        if self._later:
+            self._later.append(then)
+        else:
+            then()
+
+    def _start_next(self) -> None:
+        if self._later and not self._closed:
+            self._later.pop(0)()
+            if self._later:
+                QTimer.singleShot(0, self._start_next)
+
+    def _piece(self, name: str) -> Any:
+        """The piece held in attribute ``name``, built first if its turn has not come."""
+        self._build_until(lambda: getattr(self, name) is not None)
+        return getattr(self, name)
+
+    @property
+    def payment_panel(self) -> PaymentPanel:
+        return cast("PaymentPanel", self._piece("_payment"))
+
+    @property
+    def printing(self) -> PrintingUi:
+        """Printing menu, print worker, printer status."""
+        return cast("PrintingUi", self._piece("_printing"))
+
+    @property
+    def sync(self) -> SyncController:
+        return cast("SyncController", self._piece("_sync"))
+
+    @property
+    def journal(self) -> JournalController:
+        return cast("JournalController", self._piece("_journal"))
+
+    def _build_payment_panel(self) -> None:
+        panel = self._payment = self._payment_panel()
+        panel.hide()
+        self._right_layout.insertWidget(self._right_layout.indexOf(self.collect_button), panel)
+
+    def _install_printing(self) -> None:
+        from pos.ui.printer_menu import install_printing
+
+        self._printing = install_printing(self, self, self.printer_status, self.order_panel)
+
+    def _install_sync(self) -> None:
+        from pos.ui.sync_status import install_sync
+
+        self._sync = install_sync(self, self, self.sync_status)
+        self._sync.finished.connect(self.after_sync)
+
+    def _install_journal(self) -> None:
+        from pos.ui.journal_status import install_journal
+
+        self._journal = install_journal(self, self.services, self.hub.timezone)
+        self._journal.merged.connect(self._journal_merged)
+        self._journal.kept_aside.connect(self._journal_kept_aside)
+        self._journal.kick()
+
+    def _start_background(self) -> None:
+        """The retention purge, and the status refreshed every 5 s."""
+        # plain values only: the job must hold no widget (it ends on a pool thread)
+        store, till_id = self.services.store, self.services.till_id
+        tasks.run(lambda: _purge_at_start(store, till_id), what="retention purge", owner=self)
+        self.status_timer.start()
 
     # construction -------------------------------------------------------------
     def _title(self) -> str:
@@ -467,7 +558,8 @@ class MainWindow(QMainWindow):
         self.model.currency, self.model.locale = hub.currency, hub.locale
         self.order_panel.hub = hub
         self.order_panel.items_model.hub = hub
-        self.payment_panel.currency, self.payment_panel.hub_locale = hub.currency, hub.locale
+        if self._payment is not None:  # else it is built in the new currency
+            self._payment.currency, self._payment.hub_locale = hub.currency, hub.locale
         self.setWindowTitle(self._title())
         self._refresh(keep_message=True)
 
@@ -864,6 +956,8 @@ class MainWindow(QMainWindow):
     def open_walk_in(self) -> QWidget:
         if self.services.till.current() is None:
             return self.ensure_session(self.open_walk_in)
+        from pos.ui.walk_in_dialog import WalkInDialog
+
         dialog = WalkInDialog(self.services.checkout, self.hub.locale, self)
         dialog.sold.connect(lambda result: self._done(result, None))
         dialog.finished.connect(self.focus_scan)
@@ -874,6 +968,8 @@ class MainWindow(QMainWindow):
 
     def open_undo(self) -> UndoDialog:
         preselect = self.last_result.checkout.id if self.last_result else None
+        from pos.ui.undo_dialog import UndoDialog
+
         dialog = UndoDialog(
             self.services.checkout, self.hub.locale, self.hub.timezone, self, preselect=preselect
         )
@@ -927,8 +1023,8 @@ class MainWindow(QMainWindow):
 
     def apply_hub_settings(self) -> None:
         """Hub settings saved: the new payment methods and pickup point, without a restart."""
-        old, self.payment_panel = self.payment_panel, self._payment_panel()
-        self._right_layout.replaceWidget(old, self.payment_panel)
+        old, self._payment = self.payment_panel, self._payment_panel()
+        self._right_layout.replaceWidget(old, self._payment)
         old.setParent(None)  # its shortcuts (F11, Ctrl+1..9) go with it
         old.deleteLater()
         self._money_changed()  # amounts typed so far are dropped: the methods changed
@@ -956,7 +1052,8 @@ class MainWindow(QMainWindow):
         pending = checkout.pending_sync_count()
         self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
         self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
-        self.journal.kick()  # what was just committed goes to the shared journal folder
+        if self._journal is not None:  # (installed after the first paint, then kicked)
+            self._journal.kick()  # what was just committed goes to the shared journal folder
 
     def _journal_kept_aside(self, text: str) -> None:
         """Files kept aside, said once; never over a checkout under way (the status bar
@@ -1029,6 +1126,8 @@ class MainWindow(QMainWindow):
         self.scan_input.selectAll()
 
     def show_about(self) -> AboutDialog:
+        from pos.ui.about import AboutDialog
+
         dialog = AboutDialog(self)
         fit_to_screen(dialog)
         dialog.open()
@@ -1042,14 +1141,21 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([width * 42 // 100, width - width * 42 // 100])
         self.scan_input.setFocus()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._later and not self._start_queued:  # painted once: now the rest, in turns
+            self._start_queued = True
+            QTimer.singleShot(0, self._start_next)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:  # closed already (e.g. rebuilt at a new text size)
             super().closeEvent(event)
             return
         self._closed = True
-        self.sync.stop()  # before the database closes under its worker
-        self.journal.stop()
-        self.printing.stop()
+        self._later.clear()  # not built: nothing of theirs to stop
+        for part in (self._sync, self._journal, self._printing):  # before the database closes
+            if part is not None:
+                part.stop()
         self.status_timer.stop()
         self._relist.stop()
         if self.draft is not None:

@@ -141,6 +141,7 @@ class PrintQueueDialog(QDialog):
             "receipt": self.tr("Receipt"),
             "label": self.tr("Bag labels"),
             "z_report": self.tr("Till report"),
+            "delivery_note": self.tr("Delivery note"),
             "test": self.tr("Test print"),
         }.get(kind, kind)
 

@@ -5,7 +5,9 @@ and erase their details now (right to erasure). Behind the hub-staff PIN; both a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import KnownError
 from pos.services.context import Services
+from pos.services.privacy import PrivacyService
 from pos.ui import tasks
 from pos.ui.shell import Shell
 from pos.ui.widgets import big, error_label, fit_to_screen, named
+
+T = TypeVar("T")
 
 
 class CustomerDataDialog(QDialog):
@@ -39,11 +43,13 @@ class CustomerDataDialog(QDialog):
         self.setObjectName("customerDataDialog")
         self.setWindowTitle(self.tr("Customer data"))
         self.setMinimumWidth(520)
+        self.services = services
         self.service = services.privacy
         self.order_id = order_id
         self.role = role
         self.actor = actor
         self.file_dialog: QFileDialog | None = None
+        self.erased = False
         order = services.orders.order(order_id)
         count = len(self.service.customer_orders(order_id))
         who = (order.customer_name if order else "") or self.tr("(no name)")
@@ -103,27 +109,62 @@ class CustomerDataDialog(QDialog):
         dialog.open()
         return dialog
 
-    def export_to(self, path: str) -> None:
-        try:
-            written = self.service.export_customer(
-                self.order_id, Path(path), actor=self.actor, role=self.role
-            )
-        except KnownError as exc:
+    def _off_the_gui(
+        self, work: Callable[[PrivacyService], T], done: Callable[[T], None], doing: str
+    ) -> None:
+        """``work`` on a worker thread with a connection of its own (erasing rebuilds the
+        name indexes: ~0.4 s at 20,000 orders), the buttons off meanwhile."""
+        store, services = self.services.store, self.services
+
+        def job() -> T:
+            reader = store.reader()
+            try:
+                return work(services.privacy_on(reader))
+            finally:
+                reader.close()
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
             self.outcome.setText(tasks.describe(exc))
-            return
-        self.outcome.setText(self.tr("Written: %1").replace("%1", str(written)))
+
+        def finished(value: T) -> None:
+            self._busy(False)
+            done(value)
+
+        self._busy(True)
+        self.outcome.setText(doing)
+        tasks.run(job, on_result=finished, on_error=failed, owner=self, what="customer data")
+
+    def _busy(self, busy: bool) -> None:
+        open_ = not busy and not self.erased  # once erased there is nothing left to do
+        self.export_button.setEnabled(open_)
+        self.confirm.setEnabled(open_)
+        self.erase_button.setEnabled(open_ and self.confirm.isChecked())
+
+    def export_to(self, path: str) -> None:
+        order_id, actor, role = self.order_id, self.actor, self.role
+        self._off_the_gui(
+            lambda service: service.export_customer(order_id, Path(path), actor=actor, role=role),
+            lambda written: self.outcome.setText(
+                self.tr("Written: %1").replace("%1", str(written))
+            ),
+            self.tr("Exporting…"),
+        )
 
     def erase(self) -> None:
         if not self.confirm.isChecked():
             return
-        try:
-            count = self.service.erase_customer(self.order_id, actor=self.actor, role=self.role)
-        except KnownError as exc:
-            self.outcome.setText(tasks.describe(exc))
-            return
+        order_id, actor, role = self.order_id, self.actor, self.role
+        self._off_the_gui(
+            lambda service: service.erase_customer(order_id, actor=actor, role=role),
+            self._erased,
+            self.tr("Erasing…"),
+        )
+
+    def _erased(self, count: int) -> None:
+        self.erased = True
         self.confirm.setChecked(False)
-        self.confirm.setEnabled(False)
-        self.export_button.setEnabled(False)
+        self._busy(False)
         self.outcome.setText(self.tr("Erased from %n order(s) on this till.", "", count))
 
 

@@ -49,7 +49,12 @@ def test_export_then_erase_from_the_order_panel(qtbot, window, tmp_path: Path) -
     assert not erase.isEnabled()  # not without saying yes first
     dialog.findChild(QCheckBox, "confirmEraseCheck").setChecked(True)
     erase.click()
-    assert "Erased from" in dialog.findChild(QLabel, "customerDataResult").text()
+    result = dialog.findChild(QLabel, "customerDataResult")
+    export = dialog.findChild(QPushButton, "exportCustomerButton")
+    assert not erase.isEnabled() and not export.isEnabled()
+    assert result.text() == "Erasing…"  # on a worker: the window stays responsive meanwhile
+    qtbot.waitUntil(lambda: "Erased from" in result.text(), timeout=10_000)
+    assert not erase.isEnabled()  # nothing left to erase
     assert not store.query(
         "SELECT 1 FROM orders WHERE customer_id = ? OR email = ? OR phone = ?",
         (row["customer_id"], row["email"], row["phone"]),

@@ -317,6 +317,9 @@ def snapshot(db: Path) -> dict[str, Any]:
                     " WHERE a.kind = 'double_handover' AND a.done_at IS NULL"
                 )
             ),
+            "walk_ins": sorted(  # walk-in sales to enter in OFN, by the id every device gives
+                r[0] for r in store.query("SELECT id FROM staff_actions WHERE kind = 'walk_in'")
+            ),
             "actions": sorted(
                 (r[0] or "", r[1])
                 for r in store.query(

@@ -171,6 +171,9 @@ def push_concurrently(sim: OFNSimulator, dbs: list[Path], expect: Expect) -> Non
     else:
         raise AssertionError((SEED, "push never finished", outs))
     assert killed == 1, "the pushers ended before the kill"
+    walk_ins = {db.name: snapshot(db)["walk_ins"] for db in dbs}
+    first = walk_ins[dbs[0].name]  # each walk-in listed once, under one id on every device
+    assert first and all(ids == first for ids in walk_ins.values()), (SEED, walk_ins)
     for db in dbs:  # the staff list: the conflicts stay, nothing else is left to do
         snap = snapshot(db)
         open_doubles = sorted(expect.doubles - expect.decided)

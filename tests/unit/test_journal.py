@@ -25,6 +25,7 @@ from pos.services.reconcile import ReconcileService
 from pos.store import Store
 from pos.store.driver import sqlite3
 from pos.store.outbox import Outbox
+from pos.store.schema import LATEST
 from tests.helpers.journal import (
     PASSPHRASE,
     Till,
@@ -431,8 +432,9 @@ def test_the_journal_command_exports_and_imports(tills, tmp_path: Path) -> None:
 
 
 def test_the_migration_keeps_a_till_s_day(tmp_path: Path) -> None:
-    """A schema-8 database with a session, a walk-in sale and a cash move opens at 9 intact:
-    the rows keep their till_uid, are this till's own (merged = 0), references hold."""
+    """A schema-8 database with a session, a walk-in sale and a cash move opens at the latest
+    schema intact: the rows keep their till_uid, are this till's own (merged = 0), references
+    hold."""
     path = tmp_path / "old.sqlite"
     old = Store.open(path, schema_version=8)
     with old.transaction():
@@ -455,7 +457,7 @@ def test_the_migration_keeps_a_till_s_day(tmp_path: Path) -> None:
     old.close()
     store = Store.open(path)
     try:
-        assert store.version == 9 and store.scalar("PRAGMA foreign_keys") == 1
+        assert store.version == LATEST and store.scalar("PRAGMA foreign_keys") == 1
         assert store.query("PRAGMA foreign_key_check") == []
         row = store.query("SELECT till_uid, merged, receipt_no FROM checkouts")[0]
         assert tuple(row) == (uid, 0, "T1-000001")

@@ -500,6 +500,14 @@ Compté : %2
         <source>Written: %1</source>
         <translation>Écrit : %1</translation>
     </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Effacement en cours…</translation>
+    </message>
     <message numerus="yes">
         <source>Erased from %n order(s) on this till.</source>
         <translation>
@@ -2388,6 +2396,10 @@ Compté : %2
     <message>
         <source>Till report</source>
         <translation>Rapport de caisse</translation>
+    </message>
+    <message>
+        <source>Delivery note</source>
+        <translation>Bon de livraison</translation>
     </message>
     <message>
         <source>Test print</source>
