@@ -552,8 +552,9 @@ class OrderPanel(QWidget):
         view, model = self.items_view, self.items_model
         header = view.horizontalHeader()
         metrics = view.fontMetrics()
-        # the room Qt's item delegate gives a text (focus frame margin + 1 each side), grid
-        pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+        # the room Qt's item delegate gives a text (focus frame margin + 1 each side), the
+        # grid line, and 2 px for the text layout's rounding up (or "Missing" is cut)
+        pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 3
         display = Qt.ItemDataRole.DisplayRole
         for column in range(3, len(model.COLUMNS)):
             widest = max(
