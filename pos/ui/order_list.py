@@ -189,6 +189,9 @@ class OrderListView(ScanSafeTable):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a search narrowing the list to a few rows and the full list coming
+        # back did not make it come and go, resizing the columns and repainting twice.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)
