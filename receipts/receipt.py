@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_datetime
 
+from pos.domain.models import FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.domain.money import format_money
 from pos.domain.timezones import zone as tz_zone
 from receipts.document import Document
@@ -59,8 +60,8 @@ class ReceiptData:
     till_id: str
     volunteer: str
     currency: str
-    locale: str = "en_GB"
-    timezone: str = "UTC"
+    locale: str = FALLBACK_LOCALE
+    timezone: str = FALLBACK_TIMEZONE
     pickup_point: str = ""
     order_number: str | None = None
     customer_name: str = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.domain.models import FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.domain.money import format_money
 from receipts.document import Document
 from receipts.i18n import translations
@@ -37,8 +38,8 @@ class ZReportData:
     volunteer: str
     opened_at: str
     currency: str
-    locale: str = "en_GB"
-    timezone: str = "UTC"
+    locale: str = FALLBACK_LOCALE
+    timezone: str = FALLBACK_TIMEZONE
     pickup_point: str = ""
     closed_at: str | None = None
     closed_by: str | None = None

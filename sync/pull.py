@@ -18,7 +18,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pos import messages
-from pos.domain.models import Customer, Hub, Order, PickupPoint, Producer
+from pos.domain.models import (
+    FALLBACK_CURRENCY,
+    FALLBACK_LOCALE,
+    Customer,
+    Hub,
+    Order,
+    PickupPoint,
+    Producer,
+)
 from pos.domain.settings import CURRENCY
 from pos.store import Store
 from pos.store.ingest import Ingest
@@ -54,7 +62,7 @@ def guess_currency(url: str) -> str:
     for suffix, code in CURRENCY_BY_SUFFIX:
         if host.endswith(suffix):
             return code
-    return "GBP"
+    return FALLBACK_CURRENCY
 
 
 @dataclass
@@ -498,7 +506,7 @@ class Puller:
 
     def _hub(self, name: str) -> Hub:
         return Hub(
-            id=self.hub_id, name=name, currency=self.currency, locale="en_GB",
+            id=self.hub_id, name=name, currency=self.currency, locale=FALLBACK_LOCALE,
             timezone="Europe/London", ofn_url=self.client.base_url, is_demo=False,
         )  # fmt: skip
 

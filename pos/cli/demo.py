@@ -1,4 +1,4 @@
-"""``demo --out PATH [--orders N] [--seed S]``: write a demo hub database."""
+"""``demo --out PATH [--orders N] [--seed S] [--language CODE]``: write a demo hub database."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from pos.errors import KnownError
+from pos.languages import LANGUAGES
 
 MAX_ORDERS = 100_000
 
@@ -15,6 +16,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--orders", type=int, default=180, metavar="N", help="orders (1-100,000)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
+    p.add_argument(
+        "--language", choices=LANGUAGES, metavar="CODE",
+        help=f"the language of its screens, lists and reports ({', '.join(LANGUAGES)})",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,5 +35,11 @@ def run(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):  # a fresh demo, not one merged into the old file
             out.with_name(out.name + suffix).unlink(missing_ok=True)
     write_demo(out, orders=args.orders, seed=args.seed)
+    if args.language:
+        from pos.domain.settings import LANGUAGE
+        from pos.store import Store
+
+        with Store.open(out) as store:
+            store.settings.set(LANGUAGE, args.language)
     print(f"wrote {args.orders} demo orders to {out}")
     return 0

@@ -9,6 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# What money, dates and times read in when the database knows no hub yet (a new till before its
+# first pull) or its hub row lacks the value: one home, so the receipts, lists, Z reports and
+# print queue never disagree. No zone is guessed for times without a hub: they read in UTC.
+FALLBACK_CURRENCY = "GBP"
+FALLBACK_LOCALE = "en_GB"
+FALLBACK_TIMEZONE = "UTC"
+
 # OFN's payment states (``payment_state`` of a v0 order)
 PAID_STATES = frozenset({"paid", "credit_owed"})
 
@@ -17,9 +24,9 @@ PAID_STATES = frozenset({"paid", "credit_owed"})
 class Hub:
     id: int
     name: str
-    currency: str = "GBP"
-    locale: str = "en_GB"
-    timezone: str = "Europe/London"
+    currency: str = FALLBACK_CURRENCY
+    locale: str = FALLBACK_LOCALE
+    timezone: str = "Europe/London"  # a hub's own default (OFN sends none), not the fallback
     ofn_url: str = ""
     is_demo: bool = False
 

@@ -13,6 +13,7 @@ from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision
 
+from pos.domain.models import FALLBACK_LOCALE
 from pos.errors import KnownError
 
 # digits (any script's: Decimal reads them), at most one point, an optional sign
@@ -117,7 +118,7 @@ class Money:
     def decimal(self) -> Decimal:
         return Decimal(self.minor).scaleb(-minor_digits(self.currency))
 
-    def format(self, locale: str = "en_GB") -> str:
+    def format(self, locale: str = FALLBACK_LOCALE) -> str:
         """Format for people, e.g. ``£12.50`` or ``12,50 €``."""
         return format_money(self.minor, self.currency, locale)
 
@@ -125,7 +126,7 @@ class Money:
         return f"{self.decimal} {self.currency}"
 
 
-def format_money(minor: int, currency: str, locale: str = "en_GB") -> str:
+def format_money(minor: int, currency: str, locale: str = FALLBACK_LOCALE) -> str:
     """Format minor units for ``locale`` through Babel (symbol, separators, placement)."""
     value = Decimal(minor).scaleb(-minor_digits(currency))
     try:

@@ -10,8 +10,10 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from pos.domain.models import FALLBACK_LOCALE
 
-def format_measure(value: Decimal, variant_unit: str, locale: str = "en_GB") -> str:
+
+def format_measure(value: Decimal, variant_unit: str, locale: str = FALLBACK_LOCALE) -> str:
     """``Decimal("3021")`` grams -> ``"3.021 kg"``; counts are shown as plain numbers."""
     if variant_unit == "weight":
         big, small, factor = "kg", "g", Decimal(1000)

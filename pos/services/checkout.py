@@ -27,11 +27,13 @@ from pos.domain.checkout import (
     checkout_lines,
     settle,
 )
+from pos.domain.models import FALLBACK_CURRENCY
 from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.domain.text import looks_like_a_code
 from pos.errors import KnownError
 from pos.languages import SOURCE
+from pos.services.methods import method_labels
 from pos.services.reversal import record_reversal
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
@@ -112,7 +114,7 @@ class CheckoutService:
         roles: StaffRoles,
         *,
         till_id: str | None = None,
-        currency: str = "GBP",
+        currency: str = FALLBACK_CURRENCY,
     ) -> None:
         self.store = store
         self.till = till
@@ -133,8 +135,7 @@ class CheckoutService:
 
     def method_labels(self, language: str = SOURCE) -> dict[str, str]:
         """Code -> label of every method, offered or not (old payments name them too)."""
-        methods = self.store.settings.get(s.PAYMENT_METHODS)
-        return methods.labels(translations(language).gettext)
+        return method_labels(self.store, language)
 
     # drafts -------------------------------------------------------------------------
     def start(self, order_id: int) -> CheckoutDraft:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos.domain import settings as s
+from pos.domain.models import FALLBACK_CURRENCY
 from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.roles import StaffRoles
@@ -95,7 +96,7 @@ class Services:
     @property
     def currency(self) -> str:
         hub = self.orders.hub()
-        return hub.currency if hub else "GBP"
+        return hub.currency if hub else FALLBACK_CURRENCY
 
     @cached_property
     def roles(self) -> StaffRoles:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pos import languages
 from pos.domain import settings as s
+from pos.domain.models import FALLBACK_CURRENCY
 from pos.domain.money import Money, MoneyError
 from pos.domain.payment_methods import CASH, DEFAULT_LABELS, Method, PaymentMethods
 from pos.services.journal import JournalService
@@ -90,7 +91,7 @@ class HubSettingsService:
         self,
         store: Store,
         *,
-        currency: str = "GBP",
+        currency: str = FALLBACK_CURRENCY,
         till_id: str | None = None,
         language: str = languages.SOURCE,
     ) -> None:

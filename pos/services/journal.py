@@ -19,6 +19,9 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.domain import journal as j
@@ -34,8 +37,12 @@ from pos.store.journal import JournalRepository, Waiting, held_name
 log = logging.getLogger(__name__)
 
 _BATCH = 200  # events applied per transaction (each in its own savepoint)
+# A folder with nothing new is not written for (no write lock taken from the till every
+# round): only its "last read" time is, when the stored one is older than this.
+SEEN_EVERY = timedelta(minutes=1)
 # The last write or merge failure (a code) per database: services are made per thread and
-# connection (the app's worker tasks), the status is the database's.
+# connection (the app's worker tasks), the status is the database's. Set and cleared only by
+# JournalService._problem_recorded.
 _PROBLEMS: dict[Path, str] = {}
 
 
@@ -130,10 +137,10 @@ class JournalService:
         folder = Path(folder)
         key = self._key()
         hub, label = self.hub_id(), self.store.settings.get(s.TILL_LABEL)
-        mine = folder / self.repo.till_uid
+        mine = folder / self.store.till_uid
         written = 0
         renumbered = False
-        try:
+        with self._problem_recorded():
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
             try:
@@ -147,7 +154,7 @@ class JournalService:
                     for row in rows:
                         event = _loads(row["body"])
                         data = j.seal(
-                            key, hub=hub, till=self.repo.till_uid, label=label, seq=row["seq"],
+                            key, hub=hub, till=self.store.till_uid, label=label, seq=row["seq"],
                             kind=row["kind"], at=row["at"], event=event,
                         )  # fmt: skip
                         target = mine / j.file_name(row["seq"])
@@ -170,17 +177,13 @@ class JournalService:
                     self._recover(mine, key, hub)
                 except OSError as exc:
                     raise folder_problem(exc, folder) from exc
-        except JournalUnavailable as exc:
-            _PROBLEMS[self.store.path] = exc.code
-            raise
-        _PROBLEMS.pop(self.store.path, None)
         return written
 
     def _recover(self, mine: Path, key: bytes, hub: int | str) -> int:
         """Take back this till's own events that its folder has and its database lost (a
         backup was restored): applied as rows of this till, so its receipt and session
         numbers carry on after them and no published number is used twice."""
-        known = self.repo.known_seqs(self.repo.till_uid)
+        known = self.repo.known_seqs(self.store.till_uid)
         lost = sorted(
             seq for seq in (j.seq_of(p.name) for p in mine.iterdir())
             if seq is not None and seq not in known
@@ -189,7 +192,7 @@ class JournalService:
         for seq in lost:
             try:
                 event = j.read(
-                    (mine / j.file_name(seq)).read_bytes(), key, hub=hub, till=self.repo.till_uid,
+                    (mine / j.file_name(seq)).read_bytes(), key, hub=hub, till=self.store.till_uid,
                     seq=seq,
                 )  # fmt: skip
             except (j.Rejected, FileNotFoundError):
@@ -207,7 +210,7 @@ class JournalService:
         restored): the unwritten events move past them, so no published number changes
         meaning. Other tills merged those files already; they stay true."""
         numbers = [n for n in (j.seq_of(p.name) for p in mine.iterdir()) if n is not None]
-        top = max([first, *numbers, *self.repo.known_seqs(self.repo.till_uid)])
+        top = max([first, *numbers, *self.repo.known_seqs(self.store.till_uid)])
         log.warning("journal numbers from %d are taken in %s: moved to %d", first, mine, top + 1)
         self.repo.renumber_unwritten(first, top + 1)
 
@@ -218,26 +221,22 @@ class JournalService:
         key = self._key()
         hub = self.hub_id()
         rejected = recovered = 0
-        try:
+        with self._problem_recorded():
             if not folder.is_dir():
                 raise JournalUnavailable("journal.folder_missing", folder=str(folder))
             try:
                 tills = sorted(
                     entry.name for entry in os.scandir(folder)
                     if entry.is_dir() and j.is_till_folder(entry.name)
-                    and entry.name != self.repo.till_uid
+                    and entry.name != self.store.till_uid
                 )  # fmt: skip
                 for till in tills:
                     rejected += self._read_till(folder / till, till, key, hub)
-                if (folder / self.repo.till_uid).is_dir():
-                    recovered = self._recover(folder / self.repo.till_uid, key, hub)
+                if (folder / self.store.till_uid).is_dir():
+                    recovered = self._recover(folder / self.store.till_uid, key, hub)
                 self._forget_vanished(folder)
             except OSError as exc:
                 raise folder_problem(exc, folder) from exc
-        except JournalUnavailable as exc:
-            _PROBLEMS[self.store.path] = exc.code
-            raise
-        _PROBLEMS.pop(self.store.path, None)
         report = self.retry_held()
         result = j.MergeReport(report.merged + recovered, report.held, rejected, report.conflicts)
         if result.merged or result.rejected or result.conflicts:
@@ -265,12 +264,17 @@ class JournalService:
     def _read_till(self, path: Path, till: str, key: bytes, hub: int | str) -> int:
         """Keep the new verified events of one till's folder; files refused newly."""
         known = self.repo.known_seqs(till)
+        new = [  # not temporary files (".<name>.tmp"), not events already here
+            (entry, seq)
+            for entry in sorted(os.scandir(path), key=lambda e: e.name)
+            if (seq := j.seq_of(entry.name)) is not None and seq not in known and entry.is_file()
+        ]
+        now = utcnow()
+        if not new and not self._seen_due(till, now):
+            return 0
         rejected = 0
         with self.store.transaction():
-            for entry in sorted(os.scandir(path), key=lambda e: e.name):
-                seq = j.seq_of(entry.name)
-                if seq is None or seq in known or not entry.is_file():
-                    continue  # temporary files (".<name>.tmp") and events already here
+            for entry, seq in new:
                 name = held_name(till, seq)
                 try:
                     stat = entry.stat()
@@ -300,8 +304,19 @@ class JournalService:
                 self._refused.pop(name, None)
                 self.repo.release(name)
                 self.repo.keep(event)
-            self.repo.seen(till, utcnow())
+            self.repo.seen(till, now)
         return rejected
+
+    def _seen_due(self, till: str, now: str) -> bool:
+        """Time to note again that this till's folder was read (SEEN_EVERY)."""
+        last = self.repo.last_seen(till)
+        if not last:
+            return True
+        try:
+            then = datetime.fromisoformat(last.replace("Z", "+00:00"))
+        except ValueError:
+            return True
+        return datetime.fromisoformat(now.replace("Z", "+00:00")) - then >= SEEN_EVERY
 
     def retry_held(self) -> j.MergeReport:
         """Apply every remote event kept but not applied yet (after a pull brought the orders
@@ -378,6 +393,18 @@ class JournalService:
             return None
 
     # status ---------------------------------------------------------------------------
+    @contextmanager
+    def _problem_recorded(self) -> Iterator[None]:
+        """The folder's use inside is what the status reports: a :class:`JournalUnavailable`
+        raised leaves its code as ``status().problem`` (and goes on); a block that ends well
+        clears it."""
+        try:
+            yield
+        except JournalUnavailable as exc:
+            _PROBLEMS[self.store.path] = exc.code
+            raise
+        _PROBLEMS.pop(self.store.path, None)
+
     def status(self, folder: Path | None) -> j.JournalStatus:
         enabled = folder is not None and self.enabled()
         reachable = False

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 
 from pos import files, languages
 from pos.domain import settings as s
-from pos.domain.models import LineItem, OrderCycle, PickupPoint, Producer
+from pos.domain.models import (
+    FALLBACK_CURRENCY,
+    FALLBACK_LOCALE,
+    FALLBACK_TIMEZONE,
+    LineItem,
+    OrderCycle,
+    PickupPoint,
+    Producer,
+)
 from pos.domain.rounds import Stop
 from pos.domain.text import fold
 from pos.errors import KnownError
@@ -318,9 +326,9 @@ class ListsService:
             hub_name=hub.name if hub else "",
             cycle_name=cycle.name,
             generated_at=now,
-            timezone=hub.timezone if hub else "UTC",
-            locale=hub.locale if hub else "en_GB",
-            currency=hub.currency if hub else "GBP",
+            timezone=hub.timezone if hub else FALLBACK_TIMEZONE,
+            locale=hub.locale if hub else FALLBACK_LOCALE,
+            currency=hub.currency if hub else FALLBACK_CURRENCY,
             language=language,
             paper=paper,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos.domain.models import FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.domain.till import ZReport
 from pos.services.print_settings import PrinterSettings
 from receipts.document import Document
@@ -63,8 +64,8 @@ def receipt_data(
         till_id=row["till_id"],
         volunteer=row["volunteer"],
         currency=row["currency"],
-        locale=hub.get("locale", "en_GB"),
-        timezone=hub.get("timezone", "UTC"),
+        locale=hub.get("locale", FALLBACK_LOCALE),
+        timezone=hub.get("timezone", FALLBACK_TIMEZONE),
         pickup_point=row["pickup_point_name"],
         order_number=order.get("number"),
         customer_name=order.get("customer_name", ""),
@@ -105,8 +106,8 @@ def z_report_data(
         volunteer=session.volunteer,
         opened_at=session.opened_at,
         currency=z.currency,
-        locale=hub.get("locale", "en_GB"),
-        timezone=hub.get("timezone", "UTC"),
+        locale=hub.get("locale", FALLBACK_LOCALE),
+        timezone=hub.get("timezone", FALLBACK_TIMEZONE),
         pickup_point=z.pickup_point,
         closed_at=session.closed_at,
         closed_by=session.closed_by,
@@ -165,8 +166,8 @@ def sample_document(
     data = sample_receipt(
         hub_name=hub.get("name", "Food Hub POS"),
         currency=hub.get("currency", "EUR"),
-        locale=hub.get("locale", "en_GB"),
-        timezone=hub.get("timezone", "UTC"),
+        locale=hub.get("locale", FALLBACK_LOCALE),
+        timezone=hub.get("timezone", FALLBACK_TIMEZONE),
         printed_at=printed_at,
         printer=settings.uri or "",
         language=settings.language,

@@ -14,7 +14,6 @@ from pos.domain import settings as s
 from pos.store.db import Store
 from pos.store.print_jobs import PrintJobs
 from receipts.escpos_render import DEFAULT_PROFILE, PrinterSetup
-from receipts.i18n import translations
 
 
 @dataclass(frozen=True)
@@ -74,9 +73,3 @@ def save_settings(store: Store, settings: PrinterSettings, actor: str = "") -> N
             saved.append(s.PRINTER_URI)
         details = {k.key: store.settings.get(k) for k in saved}
         store.audit("printer.settings", entity="settings", actor=actor, details=details)
-
-
-def method_labels(store: Store, language: str) -> dict[str, str]:
-    """Method code -> what to print for it, in ``language`` (the hub's own words as typed)."""
-    methods = store.settings.get(s.PAYMENT_METHODS)
-    return methods.labels(translations(language).gettext)

@@ -21,13 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from pos import messages
 from pos.domain import settings as s
+from pos.domain.models import FALLBACK_CURRENCY, FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.errors import KnownError
-from pos.services.print_settings import (
-    PrinterSettings,
-    load_settings,
-    method_labels,
-    save_settings,
-)
+from pos.services.methods import method_labels
+from pos.services.print_settings import PrinterSettings, load_settings, save_settings
 from pos.services.till import build_z_report
 from pos.store.db import Store, utcnow
 from pos.store.print_jobs import PrintJob, PrintJobs
@@ -170,8 +167,8 @@ class PrintService:
         return ReceiptData(
             hub_name=hub.get("name", ""), receipt_no=order.number, kind="delivery",
             created_at=order.completed_at or "", till_id=self.till_id, volunteer="",
-            currency=order.currency, locale=hub.get("locale", "en_GB"),
-            timezone=hub.get("timezone", "UTC"), order_number=order.number,
+            currency=order.currency, locale=hub.get("locale", FALLBACK_LOCALE),
+            timezone=hub.get("timezone", FALLBACK_TIMEZONE), order_number=order.number,
             customer_name=order.customer_name,
             lines=tuple(
                 ReceiptLine(
@@ -207,7 +204,7 @@ class PrintService:
         if session is None:
             raise PrintError("print.session_gone")
         hub = self.jobs.hub() or {}
-        report = build_z_report(till, session, hub.get("currency", "GBP"))
+        report = build_z_report(till, session, hub.get("currency", FALLBACK_CURRENCY))
         from pos.services import print_documents
 
         return print_documents.z_report_data(

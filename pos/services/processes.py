@@ -1,8 +1,10 @@
 """Worker processes for heavy, pure work (PDFs): the GUI's interpreter never runs it.
 
 A thread of the GUI process making a PDF holds Python's one lock for most of its time and
-the typing in the till stutters; a child process has its own interpreter. One small pool
-for the app (as many workers as cores, at most 4), started on first use and kept warm;
+the typing in the till stutters; a child process has its own interpreter. Two lanes, each
+started on first use and kept warm: ``DOCUMENTS`` (as many workers as cores, at most 4) for
+PDFs, and ``QUICK`` (one worker) for what a person is looking at the screen for (the
+reconcile window's figures), so it never queues behind a batch of packing lists;
 ``spawn`` everywhere so Linux behaves like Windows and macOS (and a frozen build, with
 ``multiprocessing.freeze_support()`` in :func:`pos.app.main`). What runs there must be a
 module-level function of picklable arguments that opens what it needs itself.
@@ -17,26 +19,28 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 MAX_WORKERS = 4
+DOCUMENTS = "documents"  # PDFs: lists, reports
+QUICK = "quick"  # one worker for figures a person waits for on screen
 
 _lock = threading.Lock()
 _state: dict[str, ProcessPoolExecutor] = {}
 
 
-def workers() -> int:
-    """Workers in the pool: the machine's cores, from 1 to :data:`MAX_WORKERS`."""
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+def workers(lane: str = DOCUMENTS) -> int:
+    """Workers in a lane: one for ``QUICK``; else the machine's cores, 1 to MAX_WORKERS."""
+    return 1 if lane == QUICK else max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
-def pool() -> ProcessPoolExecutor:
-    """The app's process pool (created on first use)."""
+def pool(lane: str = DOCUMENTS) -> ProcessPoolExecutor:
+    """The process pool of ``lane`` (created on first use)."""
     with _lock:
-        found = _state.get("pool")
+        found = _state.get(lane)
         if found is not None and getattr(found, "_broken", False):
             found.shutdown(wait=False, cancel_futures=True)  # a worker died: start afresh
             found = None
         if found is None:
-            found = _state["pool"] = ProcessPoolExecutor(
-                max_workers=workers(),
+            found = _state[lane] = ProcessPoolExecutor(
+                max_workers=workers(lane),
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
             )
@@ -92,8 +96,9 @@ def warm_up() -> list[Future[None]]:
 
 
 def shutdown() -> None:
-    """Stop the workers (the app is closing); work not started yet is dropped."""
+    """Stop the workers of every lane (the app is closing); work not started is dropped."""
     with _lock:
-        found = _state.pop("pool", None)
-    if found is not None:
-        found.shutdown(wait=False, cancel_futures=True)
+        found = list(_state.values())
+        _state.clear()
+    for executor in found:
+        executor.shutdown(wait=False, cancel_futures=True)

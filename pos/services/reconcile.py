@@ -19,11 +19,12 @@ from typing import Any
 from pos import languages, messages
 from pos.domain import reconcile as r
 from pos.domain.models import Hub, OrderCycle, PickupPoint
-from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, PAYMENT_METHODS, TILL_LABEL
+from pos.domain.settings import CSV_BOM, DEMO, LANGUAGE, ORDER_CYCLE_ID, TILL_LABEL
 from pos.errors import KnownError
 from pos.services import export_csv
 from pos.services.conflicts import ConflictService
 from pos.services.export_csv import Amount, Cell
+from pos.services.methods import method_labels
 from pos.store import Store
 from pos.store.audit_query import AuditEntry, AuditFilter, AuditQuery
 from pos.store.db import utcnow
@@ -103,8 +104,7 @@ class ReconcileService:
 
     def method_labels(self, language: str | None = None) -> dict[str, str]:
         """Method code -> label for a reader of ``language`` (default: the paper's)."""
-        catalogue = translations(language or self._language())
-        return self.store.settings.get(PAYMENT_METHODS).labels(catalogue.gettext)
+        return method_labels(self.store, language or self._language())
 
     # the overview ---------------------------------------------------------------
     def overview(
@@ -421,7 +421,7 @@ def till_lines(
     of their uid."""
     totals = {t.till_uid: t for t in queries.till_totals(params, labels)}
     seen = queries.tills_seen()
-    mine = queries.this_till()
+    mine = queries.store.till_uid
     by_till: dict[str, list[r.TillSessionLine]] = {}
     for s in sessions:
         by_till.setdefault(s.till_uid, []).append(s)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from pos.domain import settings as s
+from pos.domain.models import FALLBACK_CURRENCY
 from pos.domain.text import looks_like_a_code
 from pos.domain.till import CashMovement, TillSession, ZReport, count_total, denominations
 from pos.errors import KnownError
@@ -63,7 +64,12 @@ class CloseCheck:
 
 class TillService:
     def __init__(
-        self, store: Store, roles: StaffRoles, *, till_id: str | None = None, currency: str = "GBP"
+        self,
+        store: Store,
+        roles: StaffRoles,
+        *,
+        till_id: str | None = None,
+        currency: str = FALLBACK_CURRENCY,
     ) -> None:
         self.store = store
         self.roles = roles

@@ -21,8 +21,8 @@ from pos import files
 from pos.domain import settings as s
 from pos.errors import KnownError
 from pos.store import cipher
-from pos.store.db import DatabaseDamaged, Store, StoreError, key_for, uri
-from pos.store.driver import sqlite3
+from pos.store.db import DatabaseDamaged, Store, StoreError, key_for
+from pos.store.driver import sqlite3, uri
 from pos.store.lock import FileLock, LockHeld
 
 log = logging.getLogger(__name__)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from functools import cached_property
 
 from pos.domain import journal
-from pos.domain import settings as s
 from pos.domain.checkout import (
     Checkout,
     CheckoutLine,
@@ -38,11 +36,6 @@ class CheckoutRepository:
         self.store = store
         self.conn = store.db.conn
 
-    @cached_property
-    def till_uid(self) -> str:
-        """This till: its own rows are the ones with this uid (never changes)."""
-        return self.store.settings.get(s.TILL_UID)
-
     # writing ------------------------------------------------------------------
     def next_receipt_no(self, till_id: str) -> str:
         """The next receipt number of this till under the label ``till_id`` (call inside the
@@ -54,7 +47,7 @@ class CheckoutRepository:
         last = self.store.scalar(
             "SELECT receipt_no FROM checkouts WHERE till_uid = ? AND receipt_no >= ?"
             " AND receipt_no < ? ORDER BY receipt_no DESC LIMIT 1",
-            (self.till_uid, prefix, f"{till_id}."),
+            (self.store.till_uid, prefix, f"{till_id}."),
         )
         seq = int(str(last)[len(prefix) :]) if last else 0
         return receipt_number(till_id, seq + 1)
@@ -146,7 +139,7 @@ class CheckoutRepository:
     def is_other_till(self, checkout_id: str) -> bool:
         """The checkout was made on another till (merged from its journal)."""
         uid = self.store.scalar("SELECT till_uid FROM checkouts WHERE id = ?", (checkout_id,))
-        return uid is not None and uid != self.till_uid
+        return uid is not None and uid != self.store.till_uid
 
     def exists(self, checkout_id: str) -> bool:
         return self.store.scalar("SELECT 1 FROM checkouts WHERE id = ?", (checkout_id,)) == 1
@@ -179,7 +172,7 @@ class CheckoutRepository:
             return None
         return CollectionInfo(
             row["id"], row["receipt_no"], row["created_at"], row["till_id"], row["volunteer"],
-            row["pickup"], other_till=row["till_uid"] != self.till_uid,
+            row["pickup"], other_till=row["till_uid"] != self.store.till_uid,
         )  # fmt: skip
 
     def recent(self, *, session_id: str | None, till_id: str, limit: int = 50) -> list[Checkout]:
@@ -191,14 +184,14 @@ class CheckoutRepository:
             rows = self.conn.execute(
                 "SELECT * FROM checkouts WHERE till_uid = ? AND session_id IS NULL"
                 " ORDER BY created_at DESC LIMIT ?",
-                (self.till_uid, limit),
+                (self.store.till_uid, limit),
             )
         else:
             rows = self.conn.execute(
                 "SELECT * FROM checkouts WHERE till_uid = ? AND (session_id = ? OR ("
                 " session_id IS NULL AND created_at >= (SELECT opened_at FROM till_sessions"
                 " WHERE id = ?))) ORDER BY created_at DESC LIMIT ?",
-                (self.till_uid, session_id, session_id, limit),
+                (self.store.till_uid, session_id, session_id, limit),
             )
         return [self._checkout(r, details=False) for r in rows.fetchall()]
 

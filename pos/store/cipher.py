@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from pos.store.driver import HAS_CIPHER, sqlite3
+from pos.store.driver import HAS_CIPHER, sqlite3, uri
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -85,7 +85,7 @@ def export(conn: sqlite3.Connection, target: Path, key: bytes | None, salt: byte
 
 def opens(path: Path, key: bytes) -> bool:
     """Whether ``key`` opens the encrypted file at ``path`` (a recovery code's test)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(uri(path, "ro"), uri=True)
     try:
         apply_key(conn, key, salt_of(path))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

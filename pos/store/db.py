@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from pos import files, keys
+from pos.domain.settings import TILL_UID
 from pos.errors import KnownError
 from pos.store import cipher, schema
-from pos.store.driver import sqlite3
+from pos.store.driver import sqlite3, uri
 from pos.store.lock import FileLock, LockHeld, holder_role
 from pos.store.settings import Settings
 
@@ -51,11 +52,6 @@ APPLICATION_ID = 0x46485053
 def utcnow() -> str:
     """Now in UTC as stored: ``2026-11-26T09:14:03.123456Z``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def uri(path: Path, mode: str) -> str:
-    """``path`` as an SQLite URI: ``ro`` reads, ``rw`` writes but never creates the file."""
-    return f"{Path(path).absolute().as_uri()}?mode={mode}"
 
 
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
@@ -346,9 +342,9 @@ class Store:
         if self._lock is None:
             raise StoreError("store.encrypt_not_writer", path=self.path)
         salt = cipher.new_salt()
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.encrypting")
-        _create_private(tmp)
-        try:
+        # the encrypted copy is written to a private temporary file beside the database and
+        # renamed over it when the block ends (removed instead on any error)
+        with files.replace_atomic(self.path) as tmp:
             conn = self.db.conn
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             counts = _row_counts(conn)
@@ -366,10 +362,6 @@ class Store:
             conn.close()
             if self._lock is not None:
                 self._lock.release_identity()
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         for leftover in (_wal(self.path), _shm(self.path)):
             leftover.unlink(missing_ok=True)  # the plain file's; the new one starts without
         self.key = key
@@ -470,6 +462,16 @@ class Store:
     def settings(self) -> Settings:
         """Every setting, typed (declared in :mod:`pos.domain.settings`)."""
         return Settings(self)
+
+    @cached_property
+    def till_uid(self) -> str:
+        """This till: the random id generated once per database (``TILL_UID``, never shown).
+
+        Its own sessions, checkouts and journal events carry it; rows merged from another
+        till's journal carry that till's. The label (``TILL_LABEL``, "T1") may be shared by
+        two laptops, so it is never the key. Read once per connection; saving ``TILL_UID``
+        (a copied database made a till of its own) reads it again."""
+        return self.settings.get(TILL_UID)
 
     def audit(
         self,

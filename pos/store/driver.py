@@ -9,6 +9,7 @@ databases only.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,4 +26,13 @@ else:
 
         HAS_CIPHER = False
 
-__all__ = ["HAS_CIPHER", "sqlite3"]
+__all__ = ["HAS_CIPHER", "sqlite3", "uri"]
+
+
+def uri(path: Path, mode: str) -> str:
+    """``path`` as an SQLite URI: ``ro`` reads, ``rw`` writes but never creates the file.
+
+    Every connection by path goes through here: ``as_uri`` percent-encodes what a URI gives
+    a meaning to (a folder named "hub #1 ?50%" would otherwise end the path at the ``#``,
+    and SQLite would open, even create, another file)."""
+    return f"{Path(path).absolute().as_uri()}?mode={mode}"

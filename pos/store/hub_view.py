@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos.domain import reconcile as r
-from pos.domain.settings import TILL_UID
 from pos.store.db import Store
 from pos.store.reconcile import _SCOPED_CHECKOUTS
 
@@ -45,9 +44,6 @@ class TillSeen:
 class HubViewQueries:
     def __init__(self, store: Store) -> None:
         self.store = store
-
-    def this_till(self) -> str:
-        return self.store.settings.get(TILL_UID)
 
     def till_totals(self, params: Mapping[str, Any], labels: Mapping[str, str]) -> list[TillTotals]:
         """Per till: live collections and walk-ins, money expected and taken by method.

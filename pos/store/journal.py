@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from pos import messages
@@ -51,23 +50,18 @@ class JournalRepository:
         self.store = store
         self.conn = store.db.conn
 
-    @cached_property
-    def till_uid(self) -> str:
-        """This till (never changes for a database)."""
-        return self.store.settings.get(s.TILL_UID)
-
     # local events -----------------------------------------------------------------
     def record(self, kind: str, event: dict[str, Any], *, at: str | None = None) -> int:
         """Record a local event (call inside the transaction that makes it); its seq."""
         seq = int(
             self.store.scalar(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM journal_events WHERE till_uid = ?",
-                (self.till_uid,),
+                (self.store.till_uid,),
             )
         )
         self.conn.execute(
             "INSERT INTO journal_events(till_uid, seq, kind, at, body) VALUES (?, ?, ?, ?, ?)",
-            (self.till_uid, seq, kind, at or utcnow(), _dump(event)),
+            (self.store.till_uid, seq, kind, at or utcnow(), _dump(event)),
         )
         return seq
 
@@ -75,14 +69,14 @@ class JournalRepository:
         return self.conn.execute(
             "SELECT seq, kind, at, body FROM journal_events WHERE till_uid = ?"
             " AND written_at IS NULL ORDER BY seq LIMIT ?",
-            (self.till_uid, limit),
+            (self.store.till_uid, limit),
         ).fetchall()
 
     def unwritten_count(self) -> int:
         return int(
             self.store.scalar(
                 "SELECT COUNT(*) FROM journal_events WHERE till_uid = ? AND written_at IS NULL",
-                (self.till_uid,),
+                (self.store.till_uid,),
             )
         )
 
@@ -92,7 +86,7 @@ class JournalRepository:
         with self.store.transaction():
             self.conn.executemany(
                 "UPDATE journal_events SET written_at = ? WHERE till_uid = ? AND seq = ?",
-                [(at, self.till_uid, seq) for seq in seqs],
+                [(at, self.store.till_uid, seq) for seq in seqs],
             )
 
     def renumber_unwritten(self, first: int, new_first: int) -> None:
@@ -105,7 +99,7 @@ class JournalRepository:
                     "UPDATE journal_events SET seq = ? * (CASE WHEN seq < 0 THEN -seq"
                     " ELSE seq + ? END) WHERE till_uid = ? AND written_at IS NULL"
                     " AND (seq >= ? OR seq < 0)",
-                    (sign, shift if sign < 0 else 0, self.till_uid, first),
+                    (sign, shift if sign < 0 else 0, self.store.till_uid, first),
                 )
 
     def unwrite_all(self) -> int:
@@ -114,13 +108,13 @@ class JournalRepository:
             cur = self.conn.execute(
                 "UPDATE journal_events SET written_at = NULL WHERE till_uid = ?"
                 " AND written_at IS NOT NULL",
-                (self.till_uid,),
+                (self.store.till_uid,),
             )
         return cur.rowcount
 
     def last_written_at(self) -> str | None:
         value = self.store.scalar(
-            "SELECT MAX(written_at) FROM journal_events WHERE till_uid = ?", (self.till_uid,)
+            "SELECT MAX(written_at) FROM journal_events WHERE till_uid = ?", (self.store.till_uid,)
         )
         return None if value is None else str(value)
 
@@ -170,7 +164,7 @@ class JournalRepository:
             "SELECT e.till_uid, e.seq, e.kind, e.at, e.body, COALESCE(t.label, '') AS label"
             " FROM journal_events e LEFT JOIN journal_tills t ON t.till_uid = e.till_uid"
             " WHERE e.merged_at IS NULL AND e.till_uid != ? ORDER BY e.till_uid, e.seq",
-            (self.till_uid,),
+            (self.store.till_uid,),
         ).fetchall()
         return [
             j.JournalEvent(r["till_uid"], r["label"], r["seq"], r["kind"], r["at"],
@@ -184,6 +178,13 @@ class JournalRepository:
             (at, till_uid, seq),
         )
 
+    def last_seen(self, till_uid: str) -> str | None:
+        """When this till's folder was last read here (UTC, as stored), if ever."""
+        row = self.conn.execute(
+            "SELECT last_seen_at FROM journal_tills WHERE till_uid = ?", (till_uid,)
+        ).fetchone()
+        return None if row is None else row[0]
+
     def seen(self, till_uid: str, at: str) -> None:
         self.conn.execute(
             "UPDATE journal_tills SET last_seen_at = ? WHERE till_uid = ?", (at, till_uid)
@@ -191,17 +192,18 @@ class JournalRepository:
 
     def tills(self) -> list[j.TillSeen]:
         mine = self.conn.execute(
-            "SELECT MAX(seq), MAX(at) FROM journal_events WHERE till_uid = ?", (self.till_uid,)
+            "SELECT MAX(seq), MAX(at) FROM journal_events WHERE till_uid = ?",
+            (self.store.till_uid,),
         ).fetchone()
         result = [
             j.TillSeen(
-                self.till_uid, self.store.settings.get(s.TILL_LABEL), int(mine[0] or 0),
+                self.store.till_uid, self.store.settings.get(s.TILL_LABEL), int(mine[0] or 0),
                 mine[1], self.last_written_at(), this_till=True,
             )
         ]  # fmt: skip
         rows = self.conn.execute(
             "SELECT * FROM journal_tills WHERE till_uid != ? ORDER BY label, till_uid",
-            (self.till_uid,),
+            (self.store.till_uid,),
         )
         result += [
             j.TillSeen(r["till_uid"], r["label"], r["last_seq"], r["last_event_at"],

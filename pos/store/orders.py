@@ -20,7 +20,6 @@ from pos.domain.models import (
     Producer,
     Snapshot,
 )
-from pos.domain.settings import TILL_UID
 from pos.domain.text import fold
 from pos.store.db import Store, utcnow
 
@@ -36,7 +35,7 @@ SELECT o.id, o.number, o.customer_name, o.customer_sort_name, o.customer_code,
          WHERE c.order_id = o.id AND c.kind = 'collection' AND c.reversed_at IS NULL
          ORDER BY c.till_uid <> me.uid LIMIT 1) AS collected_on
 FROM orders o
-CROSS JOIN (SELECT ? AS uid) me  -- this till (TILL_UID): another till's hand-over says which
+CROSS JOIN (SELECT ? AS uid) me  -- this till (Store.till_uid): another till's hand-over says which
 LEFT JOIN pickup_points p ON p.id = o.pickup_point_id
 """
 
@@ -289,9 +288,6 @@ class OrderRepository:
             (pickup_point_id, json.dumps(raw, ensure_ascii=False), order_id),
         )
 
-    def _till_uid(self) -> str:
-        return self.store.settings.get(TILL_UID)
-
     def summaries(
         self, *, pickup_point_id: int | None = None, limit: int = 500, offset: int = 0
     ) -> list[OrderSummary]:
@@ -301,7 +297,7 @@ class OrderRepository:
             where, params = "WHERE o.pickup_point_id = ?", [pickup_point_id]
         rows = self.conn.execute(
             f"{SUMMARY_SELECT} {where} ORDER BY o.name_key, o.number LIMIT ? OFFSET ?",
-            [self._till_uid(), *params, limit, offset],
+            [self.store.till_uid, *params, limit, offset],
         )
         return [_summary(r) for r in rows]
 
@@ -311,7 +307,7 @@ class OrderRepository:
             return []
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f"{SUMMARY_SELECT} WHERE o.id IN ({marks})", [self._till_uid(), *ids]
+            f"{SUMMARY_SELECT} WHERE o.id IN ({marks})", [self.store.till_uid, *ids]
         )
         by_id = {r["id"]: _summary(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pos.domain.settings import ALL, DATABASE, Setting
+from pos.domain.settings import ALL, DATABASE, TILL_UID, Setting
 
 if TYPE_CHECKING:
     from pos.store.db import Store
@@ -35,6 +35,8 @@ class Settings:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (setting.key, json.dumps(setting.dump(value), ensure_ascii=False)),
             )
+        if setting is TILL_UID:
+            self.store.__dict__.pop("till_uid", None)  # Store.till_uid reads it again
 
     def _stored(self, setting: Setting[Any]) -> Any:
         self._check(setting)

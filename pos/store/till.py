@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from functools import cached_property
 
 from pos.domain import journal
-from pos.domain.settings import TILL_UID
 from pos.domain.till import CashMovement, MethodTotal, TillSession
 from pos.store.db import Store
 from pos.store.driver import sqlite3
@@ -33,18 +31,12 @@ class TillRepository:
         self.store = store
         self.conn = store.db.conn
 
-    @cached_property
-    def till_uid(self) -> str:
-        """This till. Sessions of other tills (merged from their journals) have theirs; the
-        label (``till_id``) may be shared by two laptops, so it is not the key."""
-        return self.store.settings.get(TILL_UID)
-
     # sessions -----------------------------------------------------------------
     def current(self, till_id: str = "") -> TillSession | None:
         """This till's open session (``till_id``, the label, is not needed: kept for callers)."""
         row = self.conn.execute(
             "SELECT * FROM till_sessions WHERE till_uid = ? AND closed_at IS NULL",
-            (self.till_uid,),
+            (self.store.till_uid,),
         ).fetchone()
         return None if row is None else _session(row)
 
@@ -58,7 +50,7 @@ class TillRepository:
         """This till's latest session."""
         row = self.conn.execute(
             "SELECT * FROM till_sessions WHERE till_uid = ? ORDER BY number DESC LIMIT 1",
-            (self.till_uid,),
+            (self.store.till_uid,),
         ).fetchone()
         return None if row is None else _session(row)
 
@@ -70,7 +62,7 @@ class TillRepository:
                 "INSERT INTO till_sessions(id, till_id, number, pickup_point_id, volunteer,"
                 " opened_at, float_amount, till_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (s.id, s.till_id, s.number, s.pickup_point_id, s.volunteer, s.opened_at,
-                 s.float_amount, self.till_uid),
+                 s.float_amount, self.store.till_uid),
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise SessionAlreadyOpen(str(exc)) from exc
@@ -85,7 +77,7 @@ class TillRepository:
     def next_number(self, till_id: str = "") -> int:
         """This till's next session number (per till_uid)."""
         value = self.store.scalar(
-            "SELECT MAX(number) FROM till_sessions WHERE till_uid = ?", (self.till_uid,)
+            "SELECT MAX(number) FROM till_sessions WHERE till_uid = ?", (self.store.till_uid,)
         )
         return int(value or 0) + 1
 
@@ -111,7 +103,7 @@ class TillRepository:
             (
                 closed_at, closed_by, expected, counted, counted - expected,
                 None if counts is None else json.dumps(counts), note, session_id,
-                self.till_uid,
+                self.store.till_uid,
             ),
         )  # fmt: skip
         if cur.rowcount != 1:

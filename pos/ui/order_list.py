@@ -106,12 +106,14 @@ class OrderListModel(QAbstractTableModel):
         }
 
     def other_till_words(self) -> set[str]:
-        """ "Collected on T2" for each other till in the list (the status column fits them)."""
+        """ "Collected / on T2" for each other till in the list (the status column fits them)."""
         return {self.status_text(r) for r in self._rows if r.collected_on and r.is_collected}
 
     def status_text(self, row: OrderSummary) -> str:
         if row.collected_on and status_of(row) == "collected":  # another till handed it over
-            return self.tr("Collected on %1").replace("%1", row.collected_on)
+            # two lines, so the column stays as narrow as the other words and names stay whole
+            # (translators: keep the line break)
+            return self.tr("Collected\non %1").replace("%1", row.collected_on)
         return self.status_words()[status_of(row)]
 
     def rows(self) -> list[OrderSummary]:
@@ -223,8 +225,9 @@ class OrderListView(ScanSafeTable):
         pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         chip = QFontMetrics(fonts["status"])
         status = max(chip.horizontalAdvance(w) for w in model.status_words().values()) + pad
-        for word in model.other_till_words():  # "Collected on T2": a few pixels to spare
-            status = max(status, chip.horizontalAdvance(word) + pad + 8)
+        for word in model.other_till_words():  # "Collected / on T2": a few pixels to spare
+            widest = max(chip.horizontalAdvance(line) for line in word.splitlines())
+            status = max(status, widest + pad + 8)
         most = max((due_of(r) for r in model.rows()), default=0)
         amount = money(most, model.currency, model.locale) if most else ""
         due = QFontMetrics(fonts["due"]).horizontalAdvance(amount) + pad

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.domain.models import FALLBACK_CURRENCY, FALLBACK_LOCALE, FALLBACK_TIMEZONE
 from pos.errors import KnownError
 from pos.services.printing import PrintService
 from pos.ui import tasks
@@ -70,9 +71,9 @@ class PrintQueueDialog(QDialog):
         self.order_id = order_id
         self.wake_worker = wake or (lambda: None)
         hub = service.jobs.hub() or {}
-        self.currency = hub.get("currency", "GBP")
-        self.hub_locale = hub.get("locale", "en_GB")
-        self.timezone = hub.get("timezone", "UTC")
+        self.currency = hub.get("currency", FALLBACK_CURRENCY)
+        self.hub_locale = hub.get("locale", FALLBACK_LOCALE)
+        self.timezone = hub.get("timezone", FALLBACK_TIMEZONE)
 
         self.receipts = _table(
             "receiptList",

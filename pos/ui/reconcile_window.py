@@ -107,7 +107,7 @@ def open_reconcile(
     ``opened``, which keeps one at a time)."""
     dialog = StaffPinDialog(services, parent)
     with contextlib.suppress(RuntimeError):  # the pool is shutting down: the app is closing
-        processes.pool().submit(warm)  # a worker starts while the PIN is typed
+        processes.pool(processes.QUICK).submit(warm)  # it starts while the PIN is typed
 
     def accepted() -> None:
         window = ReconcileWindow(services, dialog.name.text().strip(), parent)

@@ -262,6 +262,9 @@ def install_sync(window: QMainWindow, shell: Shell, label: QLabel) -> SyncContro
     """
     bar = QProgressBar()
     cancel = QPushButton()
+    # The status bar takes the height of its tallest widget, hidden ones too (QStatusBar
+    # measures every item): the window's 44 px touch-size buttons made it 59 px high all day.
+    cancel.setStyleSheet("QPushButton { min-height: 0px; padding: 1px 10px; }")
     status_bar = window.statusBar()
     status_bar.addPermanentWidget(bar)
     status_bar.addPermanentWidget(cancel)

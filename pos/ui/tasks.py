@@ -193,10 +193,12 @@ def run_in_process(
     owner: QObject | None = None,
     what: str = "background job",
 ) -> Job[T]:
-    """Call ``fn(arg)`` in a worker process (:mod:`pos.services.processes`): for pure work
-    that would hold this interpreter's lock for long on a thread. ``fn`` is a module-level
-    function and ``arg`` picklable; keep the result compact, it is unpickled here.
-    Answers come back as with :func:`run`; ``Job.cancel()`` also drops work not started."""
+    """Call ``fn(arg)`` in the quick lane's worker process (:mod:`pos.services.processes`):
+    for pure work that would hold this interpreter's lock for long on a thread, and that a
+    person waits for (it never queues behind the PDF workers' documents). ``fn`` is a
+    module-level function and ``arg`` picklable; keep the result compact, it is unpickled
+    here. Answers come back as with :func:`run`; ``Job.cancel()`` also drops work not
+    started."""
     from pos.services import processes
 
     bridge = _bridge()
@@ -215,7 +217,7 @@ def run_in_process(
         bridge.answer.emit((job_id, exc is None, future.result() if exc is None else exc))
 
     try:
-        future = processes.pool().submit(fn, arg)
+        future = processes.pool(processes.QUICK).submit(fn, arg)
     except RuntimeError as exc:  # the pool is shutting down (the app is closing)
         returned.set()
         bridge.answer.emit((job_id, False, exc))

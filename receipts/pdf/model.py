@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from pos.domain.models import FALLBACK_CURRENCY, FALLBACK_LOCALE
+
 
 @dataclass(frozen=True, slots=True)
 class DocInfo:
@@ -19,8 +21,8 @@ class DocInfo:
     cycle_name: str
     generated_at: datetime  # aware; also the PDF's creation date
     timezone: str = "Europe/London"
-    locale: str = "en_GB"
-    currency: str = "GBP"
+    locale: str = FALLBACK_LOCALE
+    currency: str = FALLBACK_CURRENCY
     language: str = "en"
     paper: str = "a4"  # "a4" | "letter"
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableVi
 
 from pos.domain.payment_methods import Method, PaymentMethods
 from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, PAYMENT_METHODS
+from tests.helpers.stored import rows
 from tests.helpers.till import count, find, order_number, scan
 
 
@@ -109,7 +110,7 @@ def test_partial_collection_with_missing_item_then_cash_with_change(qtbot, windo
     assert amount.hasFocus() and amount.text()  # back where the payment was
     qtbot.keyClick(amount, Qt.Key.Key_Return)
     assert count(window) == 1
-    row = window.services.store.query("SELECT * FROM checkouts")[0]
+    row = rows(window.services.store, "checkouts")[0]
     assert (row["amount_due"], row["amount_paid"], row["change_given"]) == (due, due, 1000)
     assert count(window, "SELECT COUNT(*) FROM checkout_lines WHERE status='missing'") == 1
     assert "£10.00" in find(window, QLabel, "scanMessage").text()
@@ -131,7 +132,7 @@ def test_walk_in_sale(qtbot, window) -> None:
     assert dialog.total == first.unit_price + 150
     find(dialog, QLineEdit, "walkInTendered").setText(f"{(dialog.total + 1000) / 100:.2f}")
     qtbot.mouseClick(find(dialog, QPushButton, "walkInConfirmButton"), Qt.MouseButton.LeftButton)
-    row = window.services.store.query("SELECT * FROM checkouts")[0]
+    row = rows(window.services.store, "checkouts")[0]
     assert row["kind"] == "walk_in" and row["goods_total"] == first.unit_price + 150
     assert row["change_given"] == 1000
     assert count(window, "SELECT COUNT(*) FROM print_jobs WHERE ref=?", (row["id"],)) == 1
@@ -164,7 +165,7 @@ def test_till_open_sales_close_with_a_difference(qtbot, window) -> None:
     assert "£5.00 short" in find(confirm, QLabel, "closeConfirmDifference").text()
     assert window.services.till.current() is not None
     qtbot.mouseClick(find(confirm, QPushButton, "confirmCloseButton"), Qt.MouseButton.LeftButton)
-    row = window.services.store.query("SELECT * FROM till_sessions")[0]
+    row = rows(window.services.store, "till_sessions")[0]
     assert row["closed_at"] and row["difference"] == -500 and row["expected_cash"] == expected
     assert "Difference" in find(dialog, QLabel, "zReportText").text()
     assert count(window, "SELECT COUNT(*) FROM print_jobs WHERE kind='z_report'") == 1
@@ -205,12 +206,12 @@ def test_undo_with_pin(qtbot, window) -> None:
     pin = dialog.pin_dialog
     qtbot.keyClicks(find(pin, QLineEdit, "pinInput"), "2468")
     qtbot.mouseClick(find(pin, QPushButton, "pinOkButton"), Qt.MouseButton.LeftButton)
-    rows = services.store.query("SELECT kind, amount_paid, note FROM checkouts ORDER BY created_at")
-    assert [(r["kind"], r["amount_paid"]) for r in rows] == [
+    made = rows(services.store, "checkouts", order_by="created_at")
+    assert [(r["kind"], r["amount_paid"]) for r in made] == [
         ("collection", due),
         ("reversal", -due),
     ]
-    assert rows[1]["note"] == "Wrong bag handed over"
+    assert made[1]["note"] == "Wrong bag handed over"
     assert "Undone" in find(window, QLabel, "scanMessage").text()
     assert services.till.expected_cash() == 0
 
@@ -270,11 +271,11 @@ def test_final_weight_and_split_payment(qtbot, leman_window) -> None:
     amount.setText(f"{(due - 500 + 100) / 100:.2f}")
     qtbot.mouseClick(find(win, QPushButton, "confirmPaymentButton"), Qt.MouseButton.LeftButton)
     store = win.services.store
-    c = store.query("SELECT * FROM checkouts")[0]
+    c = rows(store, "checkouts")[0]
     assert (c["amount_paid"], c["change_given"]) == (due, 100)
-    pays = {r["method"]: r["amount"] for r in store.query("SELECT * FROM payments")}
+    pays = {r["method"]: r["amount"] for r in rows(store, "payments")}
     assert pays == {"local": 500, "cash": due - 500}
-    weighed = store.query("SELECT * FROM checkout_lines WHERE status = 'weighed'")
+    weighed = rows(store, "checkout_lines", "status = ?", ["weighed"])
     assert len(weighed) == 1 and weighed[0]["final_weight"] == str(grams)
 
 
@@ -312,7 +313,7 @@ def test_missing_item_on_paid_order_refunded_in_cash_and_escape_cancels(qtbot, w
     find(window, QWidget, "refundInCash").setChecked(True)
     assert "Give back" in find(window, QLabel, "changeLabel").text()
     qtbot.mouseClick(find(window, QPushButton, "collectButton"), Qt.MouseButton.LeftButton)
-    c = window.services.store.query("SELECT * FROM checkouts")[0]
+    c = rows(window.services.store, "checkouts")[0]
     assert c["amount_paid"] == -item.amount and c["credit_amount"] == 0
     assert window.services.till.expected_cash() == 2000 - item.amount
 
@@ -342,7 +343,7 @@ def test_cash_out_and_close_over_the_limit_need_the_pin(qtbot, window) -> None:
     find(confirm, QLineEdit, "closePin").setText("13579")
     qtbot.mouseClick(find(confirm, QPushButton, "confirmCloseButton"), Qt.MouseButton.LeftButton)
     assert services.till.current() is None
-    row = services.store.query("SELECT difference FROM till_sessions")[0]
+    row = rows(services.store, "till_sessions", select="difference")[0]
     assert row["difference"] == -750
     assert (
         count(window, "SELECT COUNT(*) FROM audit_log WHERE role='staff' AND action LIKE 'till.%'")
@@ -366,5 +367,5 @@ def test_reprint_last_receipt(qtbot, window) -> None:
     scan(qtbot, window, order_number(window, "paid"))
     qtbot.keyClick(find(window, QLineEdit, "scanInput"), Qt.Key.Key_Return)
     window.reprint_last()
-    jobs = window.services.store.query("SELECT is_copy FROM print_jobs ORDER BY created_at")
+    jobs = rows(window.services.store, "print_jobs", select="is_copy", order_by="created_at")
     assert [j["is_copy"] for j in jobs] == [0, 1]

@@ -14,10 +14,8 @@ from typing import Any
 
 import pypdf
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from pos.domain.money import format_money
 from pos.services.reconcile import ReconcileService
 from tests.helpers.fixtures import hub_window, no_keyring
+from tests.helpers.staff import open_reconcile
 from tests.helpers.till import find, sync_now
 from tests.ofn_sim.fixtures import declare_paid_at_pickup, ofn_sim
 
@@ -147,12 +146,7 @@ def test_a_round_with_every_outcome_is_pushed_like_pickups(  # type: ignore[no-u
     assert ofn_sim.order(not_home)["shipment_state"] != "shipped"
 
     # reconciliation: the round beside the pickup points, on screen, in the PDF and the CSV
-    window.findChild(QAction, "reconcileAction").trigger()  # no staff PIN set: opens at once
-    pin_dialog = window.findChild(QDialog, "staffPinDialog")
-    if pin_dialog is not None:
-        find(pin_dialog, QLineEdit, "staffName").setText("Office Olga")
-        qtbot.mouseClick(find(pin_dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.reconcile_window is not None)
+    open_reconcile(qtbot, window)  # no staff PIN set: a name is enough
     reconcile = window.reconcile_window
     table = find(reconcile, QTableView, "roundsTable")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=30_000)

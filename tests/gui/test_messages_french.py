@@ -18,6 +18,7 @@ from pos.store.db import utcnow
 from pos.store.outbox import Outbox, StaffAction
 from sync.errors import Unreachable
 from tests.helpers.emupos import free_port
+from tests.helpers.staff import open_reconcile
 from tests.helpers.till import count, find, message, order_number, scan
 from tests.helpers.wait import settle
 
@@ -151,12 +152,8 @@ def test_the_reconcile_to_do_list_words_actions_in_french(qtbot, french) -> None
             " VALUES ('old', 'credit', ?, '', ?)",
             (legacy, utcnow()),
         )
-    dialog = french.open_reconcile()
-    qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), "Olga")
-    qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: french.reconcile_window is not None)
+    open_reconcile(qtbot, french, name="Olga")
     window = french.reconcile_window
-    settle(qtbot, window)
     find(window, QCheckBox, "showDoneActions").setChecked(True)
     model = find(window, QTableView, "actionsTable").model()
     texts = [model.index(r, 3).data() for r in range(model.rowCount())]
@@ -165,11 +162,7 @@ def test_the_reconcile_to_do_list_words_actions_in_french(qtbot, french) -> None
 
 
 def _reconcile_window(qtbot, window):  # type: ignore[no-untyped-def]
-    dialog = window.open_reconcile()
-    qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), "Olga")
-    qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.reconcile_window is not None)
-    settle(qtbot, window.reconcile_window)
+    open_reconcile(qtbot, window, name="Olga")
     return window.reconcile_window
 
 

@@ -17,6 +17,7 @@ from pos.services.roles import StaffRoles
 from pos.store import Store
 from tests.helpers.reconcile.day import recompute, recompute_sync
 from tests.helpers.reconcile.real_day import build_real_day
+from tests.helpers.staff import open_reconcile
 from tests.helpers.wait import settle
 
 PIN = "2468"
@@ -43,21 +44,6 @@ def find(parent, cls, name):
     return widget
 
 
-def open_reconcile(win, qtbot, name="Office Olga", pin=PIN):
-    action = win.findChild(type(win.menuBar().actions()[0]), "reconcileAction")
-    assert action is not None
-    action.trigger()
-    dialog = win.findChild(QDialog, "staffPinDialog")
-    assert dialog is not None and dialog.isVisible()
-    qtbot.keyClicks(find(dialog, QLineEdit, "staffName"), name)
-    qtbot.keyClicks(find(dialog, QLineEdit, "staffPin"), pin)
-    qtbot.mouseClick(find(dialog, QPushButton, "staffPinOk"), Qt.MouseButton.LeftButton)
-    if win.reconcile_window is not None:  # accepted: the dialog goes away
-        qtbot.waitUntil(lambda: win.findChild(QDialog, "staffPinDialog") is None)
-        settle(qtbot, win.reconcile_window)
-    return dialog
-
-
 def rows(view: QTableView) -> list[list[str]]:
     m = view.model()
     return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
@@ -69,7 +55,7 @@ def gbp(minor: int) -> str:
 
 def test_wrong_pin_is_refused_and_audited(day_window, qtbot):
     win, _ = day_window
-    dialog = open_reconcile(win, qtbot, pin="1111")
+    dialog = open_reconcile(qtbot, win, pin="1111")
     assert dialog.isVisible()
     assert "not right" in find(dialog, QLabel, "staffPinMessage").text()
     assert win.reconcile_window is None
@@ -82,14 +68,14 @@ def test_wrong_pin_is_refused_and_audited(day_window, qtbot):
     assert first.isVisible()
     assert first.findChild(QLabel, "reconcileStaff").text() == "Reconciling as Office Olga"
     # opening it again (another person) replaces the window rather than stacking them
-    open_reconcile(win, qtbot, name="Sam")
+    open_reconcile(qtbot, win, name="Sam", pin=PIN)
     assert win.reconcile_window is not first and win.reconcile_window.isVisible()
     assert win.reconcile_window.staff_name == "Sam"
 
 
 def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
     win, _ = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     store = win.services.store
     point = find(rw, QComboBox, "reconcilePoint")
@@ -159,7 +145,7 @@ def test_figures_match_the_rows_for_all_and_each_point(day_window, qtbot):
 
 def test_till_sessions_show_counted_difference(day_window, qtbot):
     win, _ = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     sessions = rows(find(win.reconcile_window, QTableView, "sessionsTable"))
     store = win.services.store
     t1 = store.query("SELECT * FROM till_sessions WHERE till_id = 'T1'")[0]
@@ -178,7 +164,7 @@ def test_till_sessions_show_counted_difference(day_window, qtbot):
 
 def test_no_show_marking_then_counts_change(day_window, qtbot):
     win, day = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     store = win.services.store
     before = int(find(rw, QLabel, "countNoShow").text())
@@ -214,7 +200,7 @@ class UrlCatcher(QObject):
 
 def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
     win, day = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     store = win.services.store
     actions = find(rw, QTableView, "actionsTable")
@@ -253,7 +239,7 @@ def test_ofn_to_do_open_and_mark_done(day_window, qtbot):
 
 def test_conflict_choice_needs_the_sync_resolver(day_window, qtbot):
     win, day = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     assert rw.select_action(day.action_ids[1])
     keep = find(rw, QPushButton, "keepLocalButton")
@@ -268,7 +254,7 @@ def test_conflict_choice_needs_the_sync_resolver(day_window, qtbot):
 
 def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     win, _ = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     store = win.services.store
     table = find(rw, QTableView, "auditTable")
@@ -304,7 +290,7 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
 
 def test_report_exports_from_the_window(day_window, qtbot, tmp_path):
     win, _ = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     point = find(rw, QComboBox, "reconcilePoint")
     point.setCurrentIndex(point.findData(61))
@@ -336,7 +322,7 @@ def test_report_pdf_is_made_in_a_worker_process(day_window, qtbot, tmp_path, mon
 
     monkeypatch.setattr(report_pdf, "build_report_pdf", broken)  # imported when used
     win, _ = day_window
-    open_reconcile(win, qtbot)
+    open_reconcile(qtbot, win, pin=PIN)
     rw = win.reconcile_window
     target = tmp_path / "day.pdf"
     try:

@@ -28,8 +28,8 @@ from pos.services.journal import JournalService
 from pos.services.reconcile import ReconcileService
 from pos.store import Store
 from tests.helpers.reconcile.real_day import RealTill
+from tests.helpers.staff import open_reconcile
 from tests.helpers.till import find, scan
-from tests.helpers.wait import settle
 
 KEY = "orchard lantern pebble thistle"
 
@@ -104,7 +104,7 @@ def test_a_hand_over_on_another_till_shows_collected_there_and_is_refused(tills,
     model = win.model
     qtbot.waitUntil(lambda: any(r.id == oid and r.collected_on for r in model.rows()))
     row = next(i for i, r in enumerate(model.rows()) if r.id == oid)
-    assert model.index(row, 1).data() == "Collected on T2"
+    assert model.index(row, 1).data() == "Collected\non T2"  # two lines: names stay whole
 
     scan(qtbot, win, number)
     panel = win.order_panel
@@ -117,7 +117,7 @@ def test_a_hand_over_on_another_till_shows_collected_there_and_is_refused(tills,
     assert not find(win, QPushButton, "collectButton").isVisible()
     qtbot.keyClick(win, Qt.Key.Key_F12)  # the hand-over key does nothing
     store = win.services.store
-    me = store.settings.get(TILL_UID)
+    me = store.till_uid
     assert store.scalar("SELECT COUNT(*) FROM checkouts WHERE till_uid = ?", (me,)) == 0
     # and the service refuses it too, naming the other till's receipt
     with pytest.raises(AlreadyCollected) as refused:
@@ -144,13 +144,8 @@ def test_a_double_hand_over_reaches_the_staff_list_with_both_receipts(tills, qtb
     )
     assert store.scalar("SELECT COUNT(*) FROM checkouts WHERE order_id = ?", (oid,)) == 2
 
-    win.findChild(QAction, "reconcileAction").trigger()
-    dialog = win.findChild(QDialog, "staffPinDialog")
-    find(dialog, QLineEdit, "staffName").setText("Office Olga")
-    find(dialog, QPushButton, "staffPinOk").click()
-    qtbot.waitUntil(lambda: win.reconcile_window is not None)
+    open_reconcile(qtbot, win)
     rec = win.reconcile_window
-    settle(qtbot, rec)
     table = find(rec, QTableView, "actionsTable")
     m = table.model()
     rows = [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
@@ -184,13 +179,8 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
     store = services.store
     qtbot.waitUntil(lambda: merged_on(win, due[1]), timeout=20_000)
 
-    win.findChild(QAction, "reconcileAction").trigger()
-    dialog = win.findChild(QDialog, "staffPinDialog")
-    find(dialog, QLineEdit, "staffName").setText("Office Olga")
-    find(dialog, QPushButton, "staffPinOk").click()
-    qtbot.waitUntil(lambda: win.reconcile_window is not None)
+    open_reconcile(qtbot, win)
     rec = win.reconcile_window
-    settle(qtbot, rec)
     table = find(rec, QTableView, "tillsTable")
     m = table.model()
     shown = {
@@ -199,8 +189,8 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
     }
     assert set(shown) == {"T1 (this till)", "T2"}
     for label, uid in (
-        ("T1 (this till)", store.settings.get(TILL_UID)),
-        ("T2", a.settings.get(TILL_UID)),
+        ("T1 (this till)", store.till_uid),
+        ("T2", a.till_uid),
     ):
         row = shown[label]
         collections = store.scalar(
@@ -229,7 +219,7 @@ def test_the_hub_view_per_till_equals_sums_of_the_rows(tills, qtbot, tmp_path: P
     with target.open(encoding="utf-8-sig", newline="") as handle:
         money = {r["item"]: r for r in csv.DictReader(handle) if r["section"] == "till_money"}
     assert set(money) == {"T1", "T2"}
-    for label, uid in (("T1", store.settings.get(TILL_UID)), ("T2", a.settings.get(TILL_UID))):
+    for label, uid in (("T1", store.till_uid), ("T2", a.till_uid)):
         recorded = store.scalar(
             "SELECT COALESCE(SUM(p.amount), 0) FROM payments p"
             " JOIN checkouts c ON c.id = p.checkout_id WHERE c.till_uid = ?",
@@ -329,7 +319,7 @@ def test_a_folder_that_goes_away_says_waiting_and_nothing_is_lost(tills, qtbot):
     win.refresh_status()  # as after every checkout: a round is asked for
     qtbot.waitUntil(lambda: label.text() == "Journal: waiting for the folder", timeout=20_000)
     assert "is not there" in label.toolTip()
-    me = services.store.settings.get(TILL_UID)
+    me = services.store.till_uid
     unwritten = services.store.scalar(
         "SELECT COUNT(*) FROM journal_events WHERE till_uid = ? AND written_at IS NULL", (me,)
     )

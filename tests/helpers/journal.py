@@ -29,7 +29,7 @@ class Till:
 
     @property
     def uid(self) -> str:
-        return self.store.settings.get(s.TILL_UID)
+        return self.store.till_uid
 
     def collect(self, order_id: int, method: str = "cash") -> CheckoutResult:
         """Hand the order over, paying what is due by ``method``."""

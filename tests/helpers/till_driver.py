@@ -64,13 +64,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def play(services: Any, journal: Any, folder: Path, step: dict[str, Any]) -> None:
     from pos.domain.checkout import Tender, WalkInItem
-    from pos.domain.settings import TILL_UID
     from pos.services.reconcile import ReconcileService
     from pos.store.orders import OrderRepository
 
     store = services.store
     do = step["do"]
-    uid = store.settings.get(TILL_UID)
+    uid = store.till_uid
     if do == "open":
         if not store.scalar("SELECT COUNT(*) FROM till_sessions WHERE till_uid = ?", (uid,)):
             services.till.open(step["volunteer"], step["float"])

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.stored import database, row_count, rows
 
 CHILD = Path(__file__).with_name("checkout_child.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,43 +47,24 @@ def test_sigkill_during_checkouts_keeps_every_confirmed_one_once(demo_db: Path) 
     for _ in range(6):
         confirmed |= run_and_kill(demo_db, rng.uniform(0.05, 0.6))
     assert confirmed, "the child never confirmed a checkout"
-    conn = sqlite3.connect(demo_db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        rows = conn.execute("SELECT receipt_no, id FROM checkouts").fetchall()
-        stored = {(r, i) for r, i in rows}
-        assert len(rows) == len(stored)
+    with database(demo_db) as db:  # the file as the killed till left it
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        checkouts = rows(db, "checkouts")
+        stored = {(c["receipt_no"], c["id"]) for c in checkouts}
+        assert len(checkouts) == len(stored)
         assert confirmed <= stored
         # every checkout is whole: lines present, payments add up, outbox for collections
-        for cid, kind, paid, order_id in conn.execute(
-            "SELECT id, kind, amount_paid, order_id FROM checkouts"
-        ):
-            assert (
-                conn.execute(
-                    "SELECT COUNT(*) FROM checkout_lines WHERE checkout_id=?", (cid,)
-                ).fetchone()[0]
-                > 0
-            )
-            pay = conn.execute(
-                "SELECT COALESCE(SUM(amount),0) FROM payments WHERE checkout_id=?", (cid,)
-            ).fetchone()[0]
-            assert pay == paid
-            if kind == "collection":
-                assert (
-                    conn.execute(
-                        "SELECT COUNT(*) FROM outbox WHERE order_id=?", (order_id,)
-                    ).fetchone()[0]
-                    == 1
-                )
-        audits = conn.execute(
-            "SELECT COUNT(*) FROM audit_log WHERE action IN ('checkout.collect','checkout.walk_in')"
-        ).fetchone()[0]
-        assert audits == len(rows)
-        live = conn.execute(
-            "SELECT order_id, COUNT(*) FROM checkouts WHERE kind='collection'"
-            " AND reversed_at IS NULL GROUP BY order_id HAVING COUNT(*) > 1"
-        ).fetchall()
-        assert live == []
-    finally:
-        conn.close()
+        for c in checkouts:
+            assert row_count(db, "checkout_lines", "checkout_id = ?", [c["id"]]) > 0
+            paid = rows(db, "payments", "checkout_id = ?", [c["id"]], select="amount")
+            assert sum(p["amount"] for p in paid) == c["amount_paid"]
+            if c["kind"] == "collection":
+                assert row_count(db, "outbox", "order_id = ?", [c["order_id"]]) == 1
+        audits = row_count(
+            db, "audit_log", "action IN (?, ?)", ["checkout.collect", "checkout.walk_in"]
+        )
+        assert audits == len(checkouts)
+        live = rows(db, "checkouts", "kind = 'collection' AND reversed_at IS NULL")
+        orders = [c["order_id"] for c in live]
+        assert len(orders) == len(set(orders))  # no order handed over twice

@@ -127,7 +127,7 @@ SHOWN_THEN_MODULES = (  # main.py's path; once the window is shown, list what wa
     "app.main(['--db', sys.argv[1], '--no-crash-dialog'])\n"
 )
 NOT_AT_START = (
-    "sqlite_utils",  # the store has its own thin Database
+    "sqlite_utils",  # a test dependency only: the store has its own thin Database
     "reportlab", "escpos", "requests", "keyring", "qrcode",  # at first use
     "receipts.receipt", "receipts.label", "receipts.z_report",  # at the first print
     "pos.services.lists", "receipts.pdf.model",  # the lists command / dialog

@@ -38,6 +38,20 @@ def test_demo_writes_a_database(tmp_path: Path) -> None:
         assert store.scalar("SELECT COUNT(*) FROM orders") == 25
 
 
+def test_demo_in_a_language_sets_the_database_s_language(tmp_path: Path) -> None:
+    """What the smoke test of an install uses to check French lists and reports."""
+    from pos.domain.settings import LANGUAGE
+
+    out = tmp_path / "fr.sqlite"
+    result = run("demo", "--out", str(out), "--orders", "5", "--language", "fr")
+    assert result.returncode == 0, result.stderr
+    with Store.open(out) as store:
+        assert store.settings.get(LANGUAGE) == "fr"
+    refused = run("demo", "--out", str(tmp_path / "de.sqlite"), "--language", "de")
+    assert refused.returncode == 2 and "invalid choice" in refused.stderr
+    assert not (tmp_path / "de.sqlite").exists()
+
+
 def test_demo_refuses_bad_counts_and_existing_files(tmp_path: Path) -> None:
     from pos.cli.demo import MAX_ORDERS
 

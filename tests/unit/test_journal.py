@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pos import messages
 from pos.domain import journal as j
 from pos.domain import settings as s
 from pos.domain.checkout import Tender, WalkInItem
@@ -109,6 +110,17 @@ def _orders(till: Till, n: int) -> list[int]:
         "SELECT id FROM orders WHERE state = 'complete' ORDER BY id LIMIT ?", (n,)
     )
     return [int(r[0]) for r in rows]
+
+
+def _second_file_not_there_yet(a: Till, folder: Path, view: Path) -> tuple[Path, Path, Path]:
+    """A writes two events (a session, a hand-over); ``view`` (another till's copy of the
+    folder) has the first only: (first file, second file, where the second belongs in view)."""
+    a.till.open("Ann", 5000)
+    a.collect(_orders(a, 1)[0])
+    a.journal.write_pending(folder)
+    first, second = journal_files(folder)
+    copy_file(folder, first, view)
+    return first, second, view / second.relative_to(folder)
 
 
 def _snapshot(store: Store, *uids: str) -> dict[str, object]:
@@ -258,13 +270,8 @@ def test_any_order_any_duplicates_give_the_same_result(
 
 def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Path) -> None:
     a, b, folder = tills
-    a.till.open("Ann", 5000)
-    a.collect(_orders(a, 1)[0])
-    a.journal.write_pending(folder)
     view = tmp_path / "view"
-    first, second = journal_files(folder)
-    copy_file(folder, first, view)
-    half = view / second.relative_to(folder)
+    first, second, half = _second_file_not_there_yet(a, folder, view)
     half.write_bytes(second.read_bytes()[:100])  # the sync engine is still copying
     (half.parent / f".{half.name}.tmp").write_bytes(b"{")  # and a temporary name
     report = b.journal.merge(view)
@@ -283,6 +290,36 @@ def test_half_copied_and_temporary_files_wait_until_complete(tills, tmp_path: Pa
     assert b.journal.merge(view).rejected == 1
     stray.unlink()
     b.journal.merge(view)
+    assert b.journal.status(view).held == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_the_disk_cannot_read_is_kept_aside_in_words(tills, tmp_path: Path) -> None:
+    """A read error on one file (what a bad sector gives: EIO) holds that file only, worded
+    as the status label words it; once it reads again it is merged. The file is a link to
+    /proc/self/mem, which every read at offset 0 refuses with EIO, even for root (which a
+    chmod 000 would not stop); a folder or a FIFO in its place is not read at all."""
+    a, b, folder = tills
+    view = tmp_path / "view"
+    _, second, bad = _second_file_not_there_yet(a, folder, view)
+    bad.symlink_to("/proc/self/mem")
+    with pytest.raises(OSError):
+        bad.read_bytes()
+    report = b.journal.merge(view)
+    assert (report.merged, report.held, report.rejected) == (1, 0, 1)
+    status = b.journal.status(view)
+    assert status.problem is None  # the folder is fine: one file is not
+    assert [(h.seq, h.reason_code) for h in status.held] == [(2, "journal.file_unreadable")]
+    english = messages.word(status.held[0].reason_code, {}, "en")
+    french = messages.word(status.held[0].reason_code, {}, "fr")
+    assert english == "A journal file cannot be read (no permission, or a disk error)."
+    assert (
+        french == "Un fichier du journal est illisible (pas d'autorisation, ou erreur de disque)."
+    )
+    assert b.journal.merge(view).rejected == 0  # reported once
+    bad.unlink()
+    shutil.copyfile(second, bad)  # the file reads again (another copy)
+    assert b.journal.merge(view).merged == 1
     assert b.journal.status(view).held == []
 
 
@@ -589,6 +626,17 @@ def test_the_timer_s_exchange_reports_a_missing_folder_in_the_status_only(tills,
     assert other.status(folder).problem is None and not other.status(folder).waiting
 
 
+def test_a_failed_merge_then_a_good_one_clears_the_status_problem(tills, tmp_path) -> None:
+    a, b, folder = tills
+    b.till.open("Bob", 5000)
+    b.journal.write_pending(folder)
+    with pytest.raises(JournalUnavailable):
+        a.journal.merge(tmp_path / "unplugged")
+    assert a.journal.status(folder).problem == "journal.folder_missing"
+    assert a.journal.merge(folder).merged == 1
+    assert JournalService(a.store).status(folder).problem is None  # the database's status
+
+
 def test_rewriting_after_a_label_change_is_the_same_event(tills) -> None:
     a, b, folder = tills
     a.till.open("Ann", 5000)
@@ -686,3 +734,30 @@ def test_an_event_lives_and_dies_with_its_transaction(tills) -> None:
     kinds = [r[0] for r in a.store.query("SELECT kind FROM journal_events ORDER BY seq")]
     assert kinds == ["till_open"]
     assert a.store.query("SELECT * FROM cash_movements") == []
+
+
+def test_a_merge_with_nothing_new_takes_no_write_lock(tills) -> None:
+    """The journal rounds run every 15 s: with nothing new they must not queue for the write
+    lock (a till committing a hand-over holds it) nor write; "last read" is noted again once
+    SEEN_EVERY has passed."""
+    a, b, folder = tills
+    a.till.open("Ann", 5000)
+    a.journal.write_pending(folder)
+    assert b.journal.merge(folder).merged == 1
+    seen = b.journal.repo.last_seen(a.store.till_uid)
+    assert seen is not None
+    writer = sqlite3.connect(b.store.path)  # another connection writing (the sync worker)
+    b.store.db.conn.execute("PRAGMA busy_timeout = 300")
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        report = b.journal.merge(folder)  # would wait, then fail "database is locked"
+        assert (report.merged, report.rejected) == (0, 0)
+        writer.rollback()
+        assert b.journal.repo.last_seen(a.store.till_uid) == seen  # nothing written
+        stale = "2026-01-01T00:00:00.000000Z"
+        with b.store.transaction():
+            b.journal.repo.seen(a.store.till_uid, stale)
+        b.journal.merge(folder)
+        assert b.journal.repo.last_seen(a.store.till_uid) > stale  # noted again, once due
+    finally:
+        writer.close()

@@ -91,6 +91,20 @@ def test_each_database_gets_its_own_till_uid_once(tmp_path: Path) -> None:
     assert all(uuid.UUID(u).version == 4 for u in uids)
 
 
+def test_the_store_answers_this_tills_uid_and_follows_a_new_one(tmp_path: Path) -> None:
+    """``Store.till_uid`` (read once) is the saved ``TILL_UID``; a copied database given an id of
+    its own answers the new one at once, and its rows from then on carry it."""
+    with Store.open(tmp_path / "till.db") as store:
+        assert store.till_uid == store.settings.get(s.TILL_UID)
+        copied = str(uuid.uuid4())
+        store.settings.set(s.TILL_UID, copied)
+        assert store.till_uid == copied
+        store.settings.set(s.TILL_LABEL, "T2")  # another setting keeps it
+        assert store.till_uid == copied
+        with store.reader() as reader:
+            assert reader.till_uid == copied
+
+
 def test_till_sessions_and_checkouts_carry_the_till_uid(demo_db: Path) -> None:
     services = Services.open(demo_db)
     try:

@@ -27,3 +27,25 @@ def test_workers_end_when_the_app_process_ends_abruptly() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "warm"
+
+
+BUSY_DOCUMENTS = """
+import os, time
+from pos.services import processes
+busy = [processes.pool().submit(time.sleep, 20) for _ in range(processes.workers() * 2)]
+began = time.monotonic()
+answer = processes.pool(processes.QUICK).submit(abs, -7).result(timeout=60)
+waited = time.monotonic() - began
+print(answer, "waited behind documents" if waited >= 20 else "not behind documents", flush=True)
+os._exit(0)  # the busy workers end with this process (no 20 s wait at exit)
+"""
+
+
+def test_figures_a_person_waits_for_do_not_queue_behind_documents() -> None:
+    """Every PDF worker busy for 20 s: the quick lane's worker answers at once."""
+    done = subprocess.run(
+        [sys.executable, "-c", BUSY_DOCUMENTS],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "7 not behind documents"

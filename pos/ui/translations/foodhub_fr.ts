@@ -1798,8 +1798,10 @@ Compté : %2
         <translation>Payée</translation>
     </message>
     <message>
-        <source>Collected on %1</source>
-        <translation>Retirée sur %1</translation>
+        <source>Collected
+on %1</source>
+        <translation>Retirée
+sur %1</translation>
     </message>
 </context>
 <context>
