@@ -31,15 +31,21 @@ from pos.languages import LOCALES, SOURCE, pick
 __all__ = [
     "ERRORS",
     "PHRASES",
+    "PLURALS",
     "SOURCE",
     "STAFF",
+    "Said",
     "english",
     "for_log",
     "money",
     "phrase",
+    "phrase_of",
+    "said",
+    "said_error",
     "stored",
     "word",
     "word_error",
+    "word_said",
     "word_stored",
 ]
 
@@ -47,6 +53,11 @@ __all__ = [
 def N_(message: str) -> str:
     """Mark a template for extraction; it is translated when worded."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural template (both forms) for extraction; worded with ngettext."""
+    return singular, plural
 
 
 # Errors the core raises, by code (KnownError(code, **params)).
@@ -589,6 +600,105 @@ PHRASES: dict[str, str] = {
     "cli.unlocked": N_("{path} now opens on this computer."),
     "cli.restored": N_("Restored {path} from {backup}."),
     "cli.replaced_kept": N_("The file it replaced is kept as {path}."),
+    "cli.interrupted": N_("Interrupted."),
+    "cli.prompt_pin": N_("Hub-staff PIN:"),
+    "cli.prompt_recovery_code": N_("Recovery code:"),
+    "cli.unexpected": N_("{command} failed unexpectedly ({kind}); details are in {log}."),
+    "cli.warning": N_("Warning: {problem}"),
+    # what ``sync`` prints (pos/cli/sync.py, sync/run.py)
+    "sync.progress.orders": N_("fetching orders: {done}/{total}"),
+    "sync.progress.push": N_("pushing collections: {done}/{total}"),
+    "sync.line.conflict": N_("  conflict {number}: {reason}"),
+    "sync.line.failed": N_("  failed {number}: {reason}"),
+    "sync.line.skipped": N_("  skipped {what}: {reason}"),
+    # the summary lines: each part is a plural sentence of its own (PLURALS)
+    "sync.push.summary": N_(
+        "{pushed} {done}, {needs_staff}, {conflicts}, {failed}; {captured}, {shipped}; {walk_ins}"
+    ),
+    "sync.pull.summary": N_(
+        "{pulled} {new}, {updated}, {cancelled}, {conflicts}, {skipped}; {customers}, {producers}"
+    ),
+    "sync.status": N_("{waiting}; {staff}"),
+    "sync.pull.full": N_("pulled (full)"),
+    "sync.pull.incremental": N_("pulled (incremental)"),
+    "sync.to_do": N_("to do in the OFN admin:"),
+    "sync.emails_delayed": N_(
+        "OFN reports its background jobs are stuck: the emails and invoices it sends (such as"
+        " 'picked up') are delayed."
+    ),
+    # why a pull left something out (sync/pull.py, pos/store/ingest.py): (what, why)
+    "sync.what.cycle": N_("order cycle {cycle}"),
+    "sync.what.page": N_("order list page {page}"),
+    "sync.what.list": N_("order list"),
+    "sync.what.producers": N_("producer names"),
+    "sync.what.customer": N_("a customer"),
+    "sync.what.customers": N_("customers"),
+    "sync.skip.not_refreshed": N_("not refreshed: {reason}"),
+    "sync.skip.not_read": N_("not read: {reason}"),
+    "sync.skip.not_saved": N_("not saved: {reason}"),
+    "sync.skip.no_number": N_("not saved: no valid number"),
+    "sync.skip.number_taken": N_("not saved: another order already has this number"),
+    "sync.skip.line_taken": N_("not saved: its line {line} belongs to another order"),
+    "sync.skip.list_short": N_(
+        "OFN announced {announced} orders but sent {received} while orders were being edited;"
+        " the next sync asks again."
+    ),
+    "sync.skip.list_loop": N_(
+        "OFN sent page {page} of the order list again (a loop); stopped listing."
+    ),
+    "sync.skip.list_endless": N_(
+        "OFN's order list did not end after {pages} pages; stopped listing."
+    ),
+    # why a pulled order is a conflict (pos/store/ingest.py)
+    "sync.conflict.cancelled": N_(
+        "Order {number} was cancelled in OFN after the till recorded a collection."
+    ),
+    "sync.conflict.total": N_(
+        "Order {number} was changed in OFN (total {before} → {after}) after the till recorded"
+        " a collection."
+    ),
+    "sync.conflict.changed": N_(
+        "Order {number} was changed in OFN after the till recorded a collection."
+    ),
+}
+
+# Sentences about a number of things, by code: (singular, plural) gettext message ids; the
+# parameter ``count`` picks the form (ngettext: French has its own rule for 0 and 1).
+PLURALS: dict[str, tuple[str, str]] = {
+    "cli.demo_written": Nn_(
+        "Wrote {count} demo order to {path}.", "Wrote {count} demo orders to {path}."
+    ),
+    "cli.test_printed": Nn_(
+        "Printed a test receipt on {printer} ({profile}, {width} mm, {columns} columns,"
+        " {count} byte).",
+        "Printed a test receipt on {printer} ({profile}, {width} mm, {columns} columns,"
+        " {count} bytes).",
+    ),
+    "sync.pushed": Nn_("pushed {count} order:", "pushed {count} orders:"),
+    "sync.push.done": Nn_("{count} done", "{count} done"),
+    "sync.push.needs_staff": Nn_("{count} needs staff", "{count} need staff"),
+    "sync.conflicts": Nn_("{count} conflict", "{count} conflicts"),
+    "sync.push.failed": Nn_("{count} failed", "{count} failed"),
+    "sync.push.captured": Nn_("{count} payment captured", "{count} payments captured"),
+    "sync.push.shipped": Nn_("{count} order marked collected", "{count} orders marked collected"),
+    "sync.push.walk_ins": Nn_("{count} walk-in sale listed", "{count} walk-in sales listed"),
+    "sync.pulled": Nn_("{how} {fetched} of {count} order:", "{how} {fetched} of {count} orders:"),
+    "sync.pull.new": Nn_("{count} new", "{count} new"),
+    "sync.pull.updated": Nn_("{count} updated", "{count} updated"),
+    "sync.pull.cancelled": Nn_("{count} cancelled", "{count} cancelled"),
+    "sync.pull.skipped": Nn_("{count} skipped", "{count} skipped"),
+    "sync.pull.customers": Nn_("{count} customer", "{count} customers"),
+    "sync.pull.producers": Nn_("{count} producer", "{count} producers"),
+    "sync.waiting": Nn_("{count} order waiting to push", "{count} orders waiting to push"),
+    "sync.staff_open": Nn_("{count} staff action open", "{count} staff actions open"),
+    "sync.more": Nn_(
+        "  … and {count} more (see the reconciliation screen)",
+        "  … and {count} more (see the reconciliation screen)",
+    ),
+    "sync.not_pushed": Nn_(
+        "{count} order could not be pushed ({reason}); run sync again.",
+        "{count} orders could not be pushed ({reason}); run sync again.",
+    ),
 }
 
 # Staff actions (the reconcile to-do list, written by sync), stored as kind + code +
@@ -709,14 +819,26 @@ def placeholders(template: str) -> set[str]:
 
 def word(code: str, params: Mapping[str, Any], language: str, *, locale: str | None = None) -> str:
     """The sentence for ``code`` in ``language`` (``locale`` formats amounts; else the
-    language's usual one). An unknown code is a sentence from before codes: shown as is."""
+    language's usual one). An unknown code is a sentence from before codes: shown as is.
+    A plural code (:data:`PLURALS`) takes the form its ``count`` parameter needs."""
+    forms = PLURALS.get(code)
     template = _ALL.get(code)
-    if template is None:
+    if template is None and forms is None:
         return code
     language = pick(language)
     locale = locale or LOCALES[language]
     shown = {k: _shown(v, language, locale) for k, v in params.items()}
-    text = template if language == SOURCE else _catalogue(language).gettext(template)
+    if forms is not None:
+        count = int(params.get("count", 0))
+        template = forms[0] if count == 1 else forms[1]
+        text = (
+            template
+            if language == SOURCE
+            else _catalogue(language).ngettext(forms[0], forms[1], count)
+        )
+    else:
+        assert template is not None
+        text = template if language == SOURCE else _catalogue(language).gettext(template)
     try:
         return text.format(**shown)
     except (KeyError, IndexError, ValueError):  # a broken translation: say it in English
@@ -749,6 +871,58 @@ def word_staff(
     if then:
         text += " " + _shown(then, pick(language), locale or LOCALES[pick(language)])
     return text
+
+
+class Said(str):
+    """A sentence made in the core for a report (a skipped order's reason, a conflict): it
+    reads as its English text (logs, summaries kept as JSON, ``in`` tests) and keeps its
+    code and parameters, so whoever shows it words it for its reader (:func:`word_said`)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> Said:
+        english_text = word_staff(code, params, code, SOURCE) if code in STAFF else None
+        said = super().__new__(cls, english_text or word(code, params, SOURCE))
+        said.code, said.params = code, params
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_said, (self.code, self.params))
+
+
+def _said(code: str, params: dict[str, Any]) -> Said:
+    return Said(code, **params)
+
+
+def said(code: str, /, **params: Any) -> Said:
+    """A coded sentence for a report (see :class:`Said`)."""
+    return Said(code, **params)
+
+
+def said_error(error: BaseException) -> str:
+    """A known error as a :class:`Said`; any other exception as its text."""
+    code, params = getattr(error, "code", None), getattr(error, "params", None)
+    if isinstance(code, str) and code in _ALL and isinstance(params, Mapping):
+        return Said(code, **params)
+    return str(error)
+
+
+def phrase_of(error: BaseException) -> Phrase | str:
+    """A known error as a parameter of another sentence (worded in its language)."""
+    code, params = getattr(error, "code", None), getattr(error, "params", None)
+    if isinstance(code, str) and code in _ALL and isinstance(params, Mapping):
+        return phrase(code, **params)
+    return str(error)
+
+
+def word_said(text: str, language: str, *, locale: str | None = None) -> str:
+    """A report's sentence in ``language``: a :class:`Said` worded, any other text as it is."""
+    if not isinstance(text, Said):
+        return str(text)
+    if text.code in STAFF:
+        return word_staff(text.code, text.params, str(text), language, locale=locale)
+    return word(text.code, text.params, language, locale=locale)
 
 
 def stored_params(text: str | None) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from pos.domain.models import (
     Producer,
 )
 from pos.domain.settings import CURRENCY
+from pos.messages import phrase_of, said, said_error
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import SyncRuns
@@ -76,7 +77,8 @@ class PullReport:
     customers: int = 0
     producers: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    # (what, why): each a messages.Said (English that keeps its code) or OFN's own text
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     transient: int = 0  # skips that may succeed next time (the watermark stays put)
     watermark: str | None = None
     requests: int = 0
@@ -188,7 +190,10 @@ class Puller:
             try:
                 sub = earlier.run(full=full)
             except (ApiError, BadPayload) as exc:
-                report.skipped.append((f"order cycle {cycle}", f"not refreshed: {exc.message}"))
+                report.skipped.append((
+                    said("sync.what.cycle", cycle=cycle),
+                    said("sync.skip.not_refreshed", reason=phrase_of(exc)),
+                ))  # fmt: skip
                 continue
             report.earlier_cycles.append(cycle)
             report.fetched += sub.fetched
@@ -235,9 +240,9 @@ class Puller:
                     )  # fmt: skip
                 else:
                     report.skipped.append((
-                        "order list",
-                        f"OFN announced {done.announced} orders but sent {done.received} while"
-                        " orders were being edited; the next sync asks again.",
+                        said("sync.what.list"),
+                        said("sync.skip.list_short", announced=done.announced,
+                             received=done.received),
                     ))  # fmt: skip
                     report.transient += 1
                 report.listed = max(report.listed, len(seen))
@@ -305,7 +310,10 @@ class Puller:
                     shipping_method_id=None if everywhere else self.pickup_point_id,
                 )  # fmt: skip
             except (ApiError, BadPayload) as exc:  # this page only; the next sync asks again
-                report.skipped.append((f"order list page {page}", f"not read: {exc.message}"))
+                report.skipped.append((
+                    said("sync.what.page", page=page),
+                    said("sync.skip.not_read", reason=phrase_of(exc)),
+                ))  # fmt: skip
                 report.transient += 1
                 listing.complete = False
                 if page == 1:
@@ -335,10 +343,9 @@ class Puller:
                     if not self._fresh_from_push(number, summary, since, report):
                         fetch(number)
             if not new:
-                report.skipped.append((
-                    "order list",
-                    f"OFN sent page {page} of the order list again (a loop); stopped listing.",
-                ))  # fmt: skip
+                report.skipped.append(
+                    (said("sync.what.list"), said("sync.skip.list_loop", page=page))
+                )
                 report.transient += 1
                 listing.complete = False
                 break
@@ -346,10 +353,9 @@ class Puller:
             page += 1
         else:
             if pages == MAX_ORDER_PAGES and result.pages > pages:
-                report.skipped.append((
-                    "order list",
-                    f"OFN's order list did not end after {pages} pages; stopped listing.",
-                ))  # fmt: skip
+                report.skipped.append(
+                    (said("sync.what.list"), said("sync.skip.list_endless", pages=pages))
+                )
                 report.transient += 1
                 listing.complete = False
         listing.received = len(numbers) + invalid
@@ -405,13 +411,13 @@ class Puller:
             try:
                 data = f.result()
             except ApiError as exc:  # this order only; the transport already retried
-                report.skipped.append((number, str(exc.message)))
+                report.skipped.append((number, said_error(exc)))
                 report.transient += exc.transient
                 continue
             report.fetched += 1
             if isinstance(data, BadPayload):
                 log.warning("skipping order %s: %s", number, messages.for_log(data))
-                report.skipped.append((number, f"not saved: {data.message}"))
+                report.skipped.append((number, said("sync.skip.not_saved", reason=phrase_of(data))))
                 continue
             order, point = data
             if point is not None:
@@ -457,7 +463,7 @@ class Puller:
             if isinstance(name, str) and name.strip():
                 hub = self._hub(name.strip()[:200])
         except (ApiError, BadPayload) as exc:
-            report.skipped.append(("producer names", str(exc.message)))
+            report.skipped.append((said("sync.what.producers"), said_error(exc)))
             report.transient += isinstance(exc, ApiError) and exc.transient
         if hub is None and self.ingest.hub_id() is None:
             hub = self._hub(f"Hub {self.hub_id}")
@@ -469,10 +475,15 @@ class Puller:
                     customers.append(parse.parse_customer(item))
                 except BadPayload as exc:
                     complete = False
-                    report.skipped.append(("a customer", f"not saved: {exc.message}"))
+                    report.skipped.append(
+                        (
+                            said("sync.what.customer"),
+                            said("sync.skip.not_saved", reason=phrase_of(exc)),
+                        )
+                    )
         except (ApiError, BadPayload) as exc:
             complete = False
-            report.skipped.append(("customers", str(exc.message)))
+            report.skipped.append((said("sync.what.customers"), said_error(exc)))
             report.transient += isinstance(exc, ApiError) and exc.transient
         report.customers = len(customers)
         report.producers = len(producers)
@@ -514,7 +525,7 @@ class Puller:
 def _summary_number(summary: Any, report: PullReport) -> str | None:
     number = summary.get("number") if isinstance(summary, dict) else None
     if not isinstance(number, str) or not parse.NUMBER_RE.fullmatch(number):
-        report.skipped.append((str(number)[:40] if number else "?", "not saved: no valid number"))
+        report.skipped.append((str(number)[:40] if number else "?", said("sync.skip.no_number")))
         return None
     return number
 

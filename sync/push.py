@@ -29,7 +29,7 @@ from pos.domain.money import format_money
 from pos.domain.outbox import DesiredState
 from pos.domain.settings import ORDER_NOTES, PAYMENT_METHODS
 from pos.errors import KnownError
-from pos.messages import money, phrase
+from pos.messages import money, phrase, said, said_error
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.outbox import Outbox, OutboxItem, StaffAction, SyncRuns
@@ -64,7 +64,7 @@ class _Work:
     shipped: bool = False
     shipped_late: bool = False
     conflict: str = ""
-    error: str = ""  # English, for the run's report
+    error: str = ""  # English that keeps its code (messages.Said), for the run's report
     failure: KnownError | None = None  # the error behind ``error``, kept coded in the outbox
     acted: bool = False  # a capture or ship was sent (OFN may have changed)
     detail: Any = None  # the latest detailed read of the order
@@ -252,16 +252,16 @@ class Pusher:
         try:
             work.status, work.actions = self._settle(work)
         except Retry as exc:
-            work.status, work.error, work.failure = "failed", exc.message, exc
+            work.status, work.error, work.failure = "failed", said_error(exc), exc
         except ApiError as exc:
             if exc.kind != "not_found":
-                work.status, work.error, work.failure = "failed", exc.message, exc
+                work.status, work.error, work.failure = "failed", said_error(exc), exc
             else:
                 work.status, work.actions = "needs_staff", [StaffAction.coded(  # nothing to push to
                     "error", "staff.not_in_ofn", number=item.number,
                     admin_url=self.client.admin_url(item.number))]  # fmt: skip
         except BadPayload as exc:
-            work.status, work.error, work.failure = "failed", exc.message, exc
+            work.status, work.error, work.failure = "failed", said_error(exc), exc
         except (Unreachable, NotOFN) as exc:
             self._as_left(work)
             with self._db, self.store.transaction():
@@ -340,7 +340,7 @@ class Pusher:
                     raise BadPayload("ofn.order_other_id", number=item.number, id=order.id)
                 with self._db:
                     self.outbox.record_conflict(order, reason, url)
-                work.conflict = reason.reason
+                work.conflict = said(reason.code, **reason.params)
                 return "conflict", []
         actions: list[StaffAction] = []
         if remote.state == "canceled":

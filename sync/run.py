@@ -9,8 +9,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from pos import messages
 from pos.domain.settings import DEMO
 from pos.errors import KnownError
+from pos.languages import SOURCE
 from pos.store import Store
 from pos.store.ingest import Ingest
 from pos.store.lock import FileLock, LockHeld, holder_role
@@ -24,10 +26,7 @@ from sync.push import Pusher, PushReport
 from sync.transport import RetryPolicy, Transport
 
 EXIT_OK, EXIT_FAILED, EXIT_STAFF = 0, 1, 3
-EMAILS_DELAYED = (
-    "OFN reports its background jobs are stuck: the emails and invoices it sends (such as"
-    " 'picked up') are delayed."
-)
+EMAILS_DELAYED = messages.PHRASES["sync.emails_delayed"]  # the English line
 
 
 @dataclass
@@ -53,32 +52,61 @@ class SyncResult:
             return EXIT_FAILED
         return EXIT_STAFF if self.needs_staff else EXIT_OK
 
-    def lines(self) -> list[str]:
+    def lines(self, language: str = SOURCE, *, locale: str | None = None) -> list[str]:
+        """The summary the command line prints, in ``language`` (amounts in ``locale``)."""
+
+        def say(code: str, **params: object) -> str:
+            return messages.word(code, params, language, locale=locale)
+
+        def reason(text: str) -> str:
+            return messages.word_said(text, language, locale=locale)
+
+        def details(code: str, items: list[tuple[str, str]]) -> list[str]:
+            return [say(code, number=reason(n), reason=reason(why)) for n, why in items]
+
         out: list[str] = []
         if self.push:
             p = self.push
-            out.append(
-                f"pushed {p.due} order(s): {p.done} done, {p.needs_staff} need staff,"
-                f" {len(p.conflicts)} conflict(s), {len(p.failed)} failed;"
-                f" {len(p.captured)} payment(s) captured, {len(p.shipped)} order(s) marked"
-                f" collected; {p.walk_ins} walk-in sale(s) listed"
-            )
-            out += [f"  conflict {n}: {why}" for n, why in p.conflicts]
-            out += [f"  failed {n}: {why}" for n, why in p.failed]
+            out.append(say(
+                "sync.push.summary",
+                pushed=say("sync.pushed", count=p.due),
+                done=say("sync.push.done", count=p.done),
+                needs_staff=say("sync.push.needs_staff", count=p.needs_staff),
+                conflicts=say("sync.conflicts", count=len(p.conflicts)),
+                failed=say("sync.push.failed", count=len(p.failed)),
+                captured=say("sync.push.captured", count=len(p.captured)),
+                shipped=say("sync.push.shipped", count=len(p.shipped)),
+                walk_ins=say("sync.push.walk_ins", count=p.walk_ins),
+            ))  # fmt: skip
+            out += details("sync.line.conflict", p.conflicts)
+            out += details("sync.line.failed", p.failed)
         if self.pull:
             r = self.pull
-            kind = "incremental" if r.incremental else "full"
-            out.append(
-                f"pulled ({kind}) {r.fetched} of {r.listed} order(s): {r.inserted} new,"
-                f" {r.updated} updated, {r.cancelled} cancelled, {len(r.conflicts)} conflict(s),"
-                f" {len(r.skipped)} skipped; {r.customers} customer(s), {r.producers} producer(s)"
-            )
-            out += [f"  conflict {n}: {why}" for n, why in r.conflicts]
-            out += [f"  skipped {n}: {why}" for n, why in r.skipped]
+            how = say("sync.pull.incremental" if r.incremental else "sync.pull.full")
+            out.append(say(
+                "sync.pull.summary",
+                pulled=say("sync.pulled", how=how, fetched=r.fetched, count=r.listed),
+                new=say("sync.pull.new", count=r.inserted),
+                updated=say("sync.pull.updated", count=r.updated),
+                cancelled=say("sync.pull.cancelled", count=r.cancelled),
+                conflicts=say("sync.conflicts", count=len(r.conflicts)),
+                skipped=say("sync.pull.skipped", count=len(r.skipped)),
+                customers=say("sync.pull.customers", count=r.customers),
+                producers=say("sync.pull.producers", count=r.producers),
+            ))  # fmt: skip
+            out += details("sync.line.conflict", r.conflicts)
+            out += [
+                say("sync.line.skipped", what=reason(what), reason=reason(why))
+                for what, why in r.skipped
+            ]
         s = self.status
-        out.append(f"waiting to push: {s.waiting}; staff actions open: {s.open_staff_actions}")
+        out.append(say(
+            "sync.status",
+            waiting=say("sync.waiting", count=s.waiting),
+            staff=say("sync.staff_open", count=s.open_staff_actions),
+        ))  # fmt: skip
         if self.jobs_alive is False:
-            out.append(EMAILS_DELAYED)
+            out.append(say("sync.emails_delayed"))
         return out
 
 

@@ -16,7 +16,8 @@ Qt's qtbase catalogues, and ``tr()`` lets Qt Linguist show translators each scre
 context; printing and exports run without Qt (the CLI, scheduled jobs), so they use
 gettext. Both sets of translations are checked together by the glossary rule below, so a
 term reads the same on screen and on paper. The language list is ``pos.languages``.
-Plural (%n) entries take a list of forms in DICT.json.
+Plural (%n) entries take a list of forms in DICT.json; so do gettext plurals (``Nn_``),
+keyed by their singular.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ LOCALE = ROOT / "receipts" / "locale"
 DOMAIN = "foodhub"
 TARGETS = tuple(lang for lang in LANGUAGES if lang != SOURCE)
 GETTEXT_SOURCES = ("receipts", "pos/services", "pos/domain", "pos/messages.py")  # folders or files
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "pgettext": ((1, "c"), 2), "Nn_": (1, 2)}
 PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w*\}")
 
 # Where one English term must read differently, the source says why: a Qt disambiguation
@@ -126,6 +127,13 @@ def fill(lang: str, mapping_file: str) -> None:
         if isinstance(message.id, str) and message.id in mapping and not message.string:
             value = mapping[message.id]
             message.string = value[0] if isinstance(value, list) else value
+        elif (
+            isinstance(message.id, tuple) and message.id[0] in mapping and not any(message.string)
+        ):  # a plural (Nn_): the list of forms, in the language's order
+            value = mapping[message.id[0]]
+            forms = value if isinstance(value, list) else [value]
+            count = catalog.num_plurals
+            message.string = tuple((forms + forms[-1:] * count)[:count])
     with po_path(lang).open("wb") as f:
         write_po(f, catalog, omit_header=False, no_location=True, ignore_obsolete=True)
 
@@ -218,6 +226,14 @@ def problems() -> list[str]:
             if not message.id:
                 continue
             have = catalog.get(message.id, context=message.context)
+            if isinstance(message.id, tuple):  # a plural: every form, each with the fields
+                wanted = sorted(PLACEHOLDER.findall(message.id[1]))
+                forms = have.string if have is not None else None
+                if have is None or not isinstance(forms, tuple) or not all(forms) or have.fuzzy:
+                    found.append(f"{lang}: printed text not translated: {message.id!r}")
+                elif any(sorted(PLACEHOLDER.findall(f)) != wanted for f in forms):
+                    found.append(f"{lang}: placeholders differ: {message.id!r} -> {forms!r}")
+                continue
             if have is None or not have.string or have.fuzzy:
                 found.append(f"{lang}: printed text not translated: {message.id!r}")
             elif isinstance(message.id, str) and sorted(PLACEHOLDER.findall(message.id)) != sorted(

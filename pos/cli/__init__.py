@@ -114,17 +114,16 @@ def run_command(args: argparse.Namespace) -> int:
             print(hint, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("error: interrupted.", file=sys.stderr)
+        print(f"error: {messages.word('cli.interrupted', {}, languages.from_environment())}",
+              file=sys.stderr)  # fmt: skip
         return 1
     except Exception as exc:
         log.exception("command %s failed", args.command)
         from pos import paths
 
-        print(
-            f"error: {args.command} failed unexpectedly ({type(exc).__name__}); "
-            f"details are in {paths.log_file()}.",
-            file=sys.stderr,
-        )
+        params = {"command": args.command, "kind": type(exc).__name__, "log": paths.log_file()}
+        sentence = messages.word("cli.unexpected", params, languages.from_environment())
+        print(f"error: {sentence}", file=sys.stderr)
         return 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 from pos.languages import LANGUAGES
 
@@ -41,5 +42,6 @@ def run(args: argparse.Namespace) -> int:
 
         with Store.open(out) as store:
             store.settings.set(LANGUAGE, args.language)
-    print(f"wrote {args.orders} demo orders to {out}")
+    params = {"count": args.orders, "path": out}
+    print(messages.word("cli.demo_written", params, languages.from_environment()))
     return 0

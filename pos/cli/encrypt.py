@@ -53,7 +53,8 @@ def run_unlock(args: argparse.Namespace) -> int:
         if not code:
             raise KnownError("cli.env_empty", name=args.recovery_code_env)
     else:
-        code = getpass.getpass("Recovery code: ")
+        prompt = messages.word("cli.prompt_recovery_code", {}, languages.from_environment())
+        code = getpass.getpass(f"{prompt} ")
     vault.unlock(Path(args.unlock_db), code)
     print(messages.word("cli.unlocked", {"path": args.unlock_db}, languages.from_environment()))
     return 0

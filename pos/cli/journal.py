@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 
 
@@ -48,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"held: {report.held}")
             print(f"rejected: {report.rejected}")
             print(f"double hand-overs: {report.conflicts}")
+        language = languages.from_environment()
         for held in service.take_unreported():
-            print(f"kept aside: {held.name} ({held.reason_code})")
+            # "kept aside: NAME (code)" stays as scripts read it; the reason follows, worded
+            reason = messages.word(held.reason_code, {}, language)
+            print(f"kept aside: {held.name} ({held.reason_code}): {reason}")
     return 0

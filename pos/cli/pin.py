@@ -16,6 +16,7 @@ import stat
 import sys
 from pathlib import Path
 
+from pos import languages, messages
 from pos.errors import KnownError
 from pos.services.roles import StaffRoles
 from pos.store import Store
@@ -54,7 +55,8 @@ def read_pin(args: argparse.Namespace) -> str:
         return os.environ[PIN_ENV].strip()
     if sys.stdin is not None and sys.stdin.isatty():
         try:
-            return getpass.getpass("Hub-staff PIN: ").strip()
+            prompt = messages.word("cli.prompt_pin", {}, languages.from_environment())
+            return getpass.getpass(f"{prompt} ").strip()
         except EOFError:
             return ""
     raise KnownError("roles.pin_missing_cli", env=PIN_ENV)

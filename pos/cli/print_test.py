@@ -12,7 +12,7 @@ import os
 
 from pos import languages
 from pos.errors import KnownError
-from pos.messages import phrase, word_error
+from pos.messages import phrase, word, word_error
 from pos.services.printing import PrinterSettings, sample_receipt_bytes
 from receipts import printers
 from receipts.escpos_render import DEFAULT_PROFILE
@@ -38,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
     except printers.PrinterFault as fault:
         raise KnownError("cli.not_printed", reason=phrase(fault.code, **fault.params)) from fault
     setup = settings.setup
-    print(
-        f"Printed a test receipt on {address.uri} "
-        f"({setup.profile}, {args.width} mm, {setup.line_columns} columns, {len(payload)} bytes)."
-    )
+    language = languages.from_environment()
+    printed = {"printer": address.uri, "profile": setup.profile, "width": args.width,
+               "columns": setup.line_columns, "count": len(payload)}  # fmt: skip
+    print(word("cli.test_printed", printed, language))
     if after.problem is not None:
-        print(f"Warning: {word_error(after.problem, languages.from_environment())}")
+        print(word("cli.warning", {"problem": word_error(after.problem, language)}, language))
     return 0

@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import replace
 
-from pos import languages
+from pos import languages, messages
 from pos.errors import KnownError
 
 
@@ -48,18 +48,21 @@ def run(args: argparse.Namespace) -> int:
     from pos.services import journal, vault
     from pos.services.privacy import purge_quietly
     from pos.store import Store
+    from pos.store.orders import OrderRepository
     from sync.connection import Settings
     from sync.run import run_sync
     from sync.transport import normalise_url
 
     last = [""]
-
-    names = {"orders": "fetching orders", "push": "pushing collections"}
+    language = languages.from_environment()
 
     def progress(what: str, done: int, total: int) -> None:
         step = max(1, total // 10)
         if total and (done == total or done % step == 0):
-            line = f"{names.get(what, what)}: {done}/{total}"
+            code = f"sync.progress.{what}"
+            line = messages.word(code, {"done": done, "total": total}, language)
+            if line == code:  # a step without a sentence of its own
+                line = f"{what}: {done}/{total}"
             if line != last[0]:
                 print(line, flush=True)
                 last[0] = line
@@ -92,21 +95,21 @@ def run(args: argparse.Namespace) -> int:
         vault.backup_now(store, "after sync")
         if saved.url in ("", settings.url) and saved.hub_id in (None, settings.hub_id):
             settings.save(store)  # remember a working set-up for the next run and the app
-    for line in result.lines():
+        hub = OrderRepository(store).hub()
+        locale = hub.locale if hub else None  # amounts as the hub writes them
+    for line in result.lines(language, locale=locale):
         print(line)
     if result.staff_actions:
-        print("to do in the OFN admin:")
+        print(messages.word("sync.to_do", {}, language))
         for action in result.staff_actions[:50]:
             print(
-                f"  - {action.worded(languages.from_environment())}"
+                f"  - {action.worded(language, locale=locale)}"
                 + (f" {action.admin_url}" if action.admin_url else "")
             )
         if len(result.staff_actions) > 50:
-            print(f"  … and {len(result.staff_actions) - 50} more (see the reconciliation screen)")
+            print(messages.word("sync.more", {"count": len(result.staff_actions) - 50}, language))
     if result.failed:
-        n = len(result.failed)
-        print(
-            f"error: {n} order(s) could not be pushed ({result.failed[0][1]}); run sync again.",
-            file=sys.stderr,
-        )
+        reason = messages.word_said(result.failed[0][1], language, locale=locale)
+        params = {"count": len(result.failed), "reason": reason}
+        print(f"error: {messages.word('sync.not_pushed', params, language)}", file=sys.stderr)
     return result.exit_code

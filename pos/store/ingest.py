@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from pos.domain.models import Customer, Hub, LineItem, Order, OrderPayment, PickupPoint, Producer
-from pos.domain.money import format_money
 from pos.domain.text import fold
+from pos.messages import money, said
 from pos.store.db import Store, utcnow
 from pos.store.orders import OrderRepository
 
@@ -148,16 +148,11 @@ class Ingest:
             for o in orders:
                 before = local.get(o.id)
                 if owners.setdefault(o.number, o.id) != o.id:  # malformed: never overwrite
-                    result.skipped.append(
-                        (o.number, "not saved: another order already has this number")
-                    )
+                    result.skipped.append((o.number, said("sync.skip.number_taken")))
                     continue
                 foreign = [li.id for li in o.line_items if line_owners.get(li.id, o.id) != o.id]
                 if foreign:  # never overwrite another order's line (line ids are unique)
-                    result.skipped.append((
-                        o.number,
-                        f"not saved: its line {foreign[0]} belongs to another order",
-                    ))  # fmt: skip
+                    result.skipped.append((o.number, said("sync.skip.line_taken", line=foreign[0])))
                     continue
                 for li in o.line_items:
                     line_owners[li.id] = o.id
@@ -338,16 +333,17 @@ class Ingest:
 
 
 def _describe(o: Order, before: Fingerprint) -> str:
+    """Why a pulled order is a conflict: English that keeps its code (``messages.Said``)."""
     if o.state == "canceled" and before[0] != "canceled":
-        return f"Order {o.number} was cancelled in OFN after the till recorded a collection."
+        return said("sync.conflict.cancelled", number=o.number)
     if before[1] != o.total:
-        return (
-            f"Order {o.number} was changed in OFN (total"
-            f" {format_money(int(str(before[1])), o.currency)} →"
-            f" {format_money(o.total, o.currency)})"
-            " after the till recorded a collection."
+        return said(
+            "sync.conflict.total",
+            number=o.number,
+            before=money(int(str(before[1])), o.currency),
+            after=money(o.total, o.currency),
         )
-    return f"Order {o.number} was changed in OFN after the till recorded a collection."
+    return said("sync.conflict.changed", number=o.number)
 
 
 def _chunks(seq: Sequence[int], size: int) -> Iterable[Sequence[int]]:

@@ -35,7 +35,7 @@ def test_cli_exit_codes(tmp_path: Path, ofn_sim: OFNSimulator) -> None:
              "--api-key-env", "OFN_TEST_KEY"]  # fmt: skip
     done = sync_cli(db, *flags, key=ofn_sim.key)
     assert done.returncode == 0, done.stderr
-    assert "pulled (full) 60 of 60 order(s): 60 new" in done.stdout
+    assert "pulled (full) 60 of 60 orders: 60 new" in done.stdout
     assert ofn_sim.key not in done.stdout + done.stderr
     # settings were saved: the next run needs only the key
     again = sync_cli(db, "--api-key-env", "OFN_TEST_KEY", "--pull", key=ofn_sim.key)
@@ -46,7 +46,7 @@ def test_cli_exit_codes(tmp_path: Path, ofn_sim: OFNSimulator) -> None:
         collect(store, ofn_sim.numbers(payment_state="balance_due")[0])  # unpaid handover
     staff = sync_cli(db, "--api-key-env", "OFN_TEST_KEY", "--push", key=ofn_sim.key)
     assert staff.returncode == 3, staff.stderr
-    assert "1 need staff" in staff.stdout
+    assert "1 needs staff" in staff.stdout
     old_key = ofn_sim.key
     ofn_sim.revoke_key()
     rejected = sync_cli(db, "--api-key-env", "OFN_TEST_KEY", key=old_key)

@@ -61,7 +61,8 @@ def _name(call: ast.Call) -> str:
 
 
 # Calls that name a message code, and which positional argument it is.
-CODE_ARGUMENT = {"error": 0, "phrase": 0, "coded": 1, "Check": 1}
+CODE_ARGUMENT = {"error": 0, "phrase": 0, "said": 0, "coded": 1, "Check": 1}
+CODED = ("phrase", "said", "coded", "Check")
 
 
 def _coded_calls() -> Iterator[tuple[str, ast.Call, str]]:
@@ -84,7 +85,7 @@ def _coded_calls() -> Iterator[tuple[str, ast.Call, str]]:
                 "error"
                 if name in errors or id(node) in inside_errors
                 else name
-                if name in ("phrase", "coded", "Check")
+                if name in CODED
                 else ""
             )
             relative = path.relative_to(ROOT).as_posix()
@@ -111,13 +112,14 @@ def test_every_code_raised_has_a_template_and_gets_its_parameters() -> None:
         first = call.args[CODE_ARGUMENT[kind]]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
             code = first.value
-            if code not in TEMPLATES:
+            template = TEMPLATES.get(code) or " ".join(messages.PLURALS.get(code, ()))
+            if not template:
                 problems.append(f"{where}: {code!r} has no template")
                 continue
             given = _given(call, kind)
             if given is None:  # **params: checked where they are built
                 continue
-            missing = messages.placeholders(TEMPLATES[code]) - given
+            missing = messages.placeholders(template) - given
             if missing:
                 problems.append(f"{where}: {code!r} lacks {sorted(missing)}")
             checked += 1
@@ -155,6 +157,47 @@ def test_every_template_is_translated_with_the_same_placeholders(language: str) 
         elif messages.placeholders(french) != messages.placeholders(template):
             mismatched.append(f"{code}: {template!r} -> {french!r}")
     assert untranslated == [] and mismatched == []
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_every_plural_has_its_forms_with_the_same_placeholders(language: str) -> None:
+    catalogue = translations(language)
+    problems = []
+    for code, (singular, plural) in messages.PLURALS.items():
+        wanted = messages.placeholders(plural)
+        forms = [catalogue.ngettext(singular, plural, n) for n in (0, 1, 2, 1_000_000)]
+        if any(form in (singular, plural) for form in forms) or any(
+            messages.placeholders(form) != wanted for form in forms
+        ):
+            problems.append(f"{code}: {forms!r}")
+    assert problems == []
+
+
+def test_a_count_picks_its_plural_form_in_each_language() -> None:
+    said = [
+        messages.word("sync.waiting", {"count": n}, lang)
+        for lang in ("en", "fr")
+        for n in (0, 1, 2)
+    ]
+    assert said == [
+        "0 orders waiting to push", "1 order waiting to push", "2 orders waiting to push",
+        "0 commande en attente d'envoi", "1 commande en attente d'envoi",
+        "2 commandes en attente d'envoi",
+    ]  # fmt: skip
+
+
+def test_a_said_reason_reads_as_english_and_is_worded_for_its_reader() -> None:
+    error = KnownError("ofn.not_amount", field="total")
+    reason = messages.said("sync.skip.not_saved", reason=messages.phrase_of(error))
+    assert reason == "not saved: OFN's total is not an amount."  # logs, JSON summaries
+    assert "total" in reason and pickle.loads(pickle.dumps(reason)) == reason
+    again = pickle.loads(pickle.dumps(reason))
+    assert messages.word_said(again, "fr") == (
+        "non enregistrée\u00a0: Le champ total d'OFN n'est pas un montant."
+    )
+    assert messages.word_said("plain text", "fr") == "plain text"  # not coded: as it is
+    assert messages.said_error(error) == error.message
+    assert messages.word_said(messages.said_error(ValueError("odd")), "fr") == "odd"
 
 
 def test_an_error_is_english_in_logs_and_worded_for_its_reader() -> None:

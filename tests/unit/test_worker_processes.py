@@ -8,6 +8,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+def _app_process(code: str) -> str:
+    """Run ``code`` as an app process of its own; what it printed."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
 ABRUPT_END = """
 import os
 from pos.services import processes
@@ -21,12 +32,7 @@ os._exit(0)  # as a crash or a kill would: no pool shutdown, no atexit
 def test_workers_end_when_the_app_process_ends_abruptly() -> None:
     # The launcher reads the app's output to its end: that end comes only once every worker,
     # which inherited the pipe, has gone. Orphaned workers would make this wait for ever.
-    done = subprocess.run(
-        [sys.executable, "-c", ABRUPT_END],
-        cwd=ROOT, capture_output=True, text=True, timeout=90, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "warm"
+    assert _app_process(ABRUPT_END) == "warm"
 
 
 BUSY_DOCUMENTS = """
@@ -43,9 +49,4 @@ os._exit(0)  # the busy workers end with this process (no 20 s wait at exit)
 
 def test_figures_a_person_waits_for_do_not_queue_behind_documents() -> None:
     """Every PDF worker busy for 20 s: the quick lane's worker answers at once."""
-    done = subprocess.run(
-        [sys.executable, "-c", BUSY_DOCUMENTS],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "7 not behind documents"
+    assert _app_process(BUSY_DOCUMENTS) == "7 not behind documents"
