@@ -61,6 +61,8 @@ def main() -> None:
              "--repeat", str(args.repeat)],
             env=env, check=False,
         )  # fmt: skip
+        load = os.getloadavg()
+        print(f"## load average after: {load[0]:.1f} {load[1]:.1f}", flush=True)
 
 
 def measure(source: Path, repeat: int) -> None:

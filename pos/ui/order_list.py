@@ -41,6 +41,14 @@ CHIP_COLOURS = {
 }
 
 
+# made once: the list's data() runs for every role of every cell painted
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_BACKGROUNDS = {status: QBrush(QColor(bg)) for status, (bg, _) in CHIP_COLOURS.items()}
+_FOREGROUNDS = {status: QBrush(QColor(fg)) for status, (_, fg) in CHIP_COLOURS.items()}
+_GREY = QBrush(QColor("#4b5563"))
+
+
 def status_of(row: OrderSummary) -> str:
     if row.state == "canceled":
         return "cancelled"
@@ -157,18 +165,18 @@ class OrderListModel(QAbstractTableModel):
                 return " · ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == "due":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return _RIGHT
             if column == "status":
-                return int(Qt.AlignmentFlag.AlignCenter)
+                return _CENTRE
         if role == Qt.ItemDataRole.BackgroundRole and column == "status":
-            return QBrush(QColor(CHIP_COLOURS[status_of(row)][0]))
+            return _BACKGROUNDS[status_of(row)]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "status":
-                return QBrush(QColor(CHIP_COLOURS[status_of(row)][1]))
+                return _FOREGROUNDS[status_of(row)]
             if column == "due":
-                return QBrush(QColor(CHIP_COLOURS["due"][1]))
+                return _FOREGROUNDS["due"]
             if column == "order":
-                return QBrush(QColor("#4b5563"))
+                return _GREY
         return None
 
 
@@ -183,6 +191,9 @@ class OrderListView(ScanSafeTable):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a search narrowing the list to a few rows and the full list coming
+        # back did not make it come and go, resizing the columns and repainting twice.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)

@@ -76,6 +76,39 @@ class DayTab(QWidget):
         self.method_table = make_table(
             self.method_model, "methodTable", self.tr("Money by method"), stretch=0
         )
+        money_box = QGroupBox(self.tr("Money: expected against recorded"))
+        money_layout = QHBoxLayout(money_box)
+        left = QVBoxLayout()
+        left.addWidget(self.money_table)
+        left.addWidget(self.money_note)
+        money_layout.addLayout(left, 3)
+        money_layout.addWidget(self.method_table, 1)
+
+        inner = QWidget()
+        self._layout = QVBoxLayout(inner)
+        self._layout.addWidget(counts_box)
+        self._layout.addWidget(money_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        # the parts below the fold, one per turn of the event loop (build_more): the whole
+        # tab in one turn held the GUI thread for ~60 ms at each opening
+        self._rest = [self._build_sessions, self._build_tills, self._build_rounds_and_charts]
+
+    @property
+    def rest_built(self) -> bool:
+        return not self._rest
+
+    def build_more(self) -> None:
+        """The next part below the fold (till sessions, per point and per till, delivery
+        rounds and the charts), in the layout's order."""
+        if self._rest:
+            self._rest.pop(0)()
+
+    def _build_sessions(self) -> None:
         self.sessions_model = RowsModel(
             [
                 self.tr("Till"), self.tr("Volunteer"), self.tr("Pickup point"), self.tr("Opened"),
@@ -88,21 +121,6 @@ class DayTab(QWidget):
         self.sessions_table = make_table(
             self.sessions_model, "sessionsTable", self.tr("Till sessions"), stretch=11
         )
-        self.half_hour_chart = BarChart(self.tr("Collections per half hour"), [self.tr("Orders")])
-        named(self.half_hour_chart, "halfHourChart", self.tr("Collections per half hour"))
-        self.points_chart = BarChart(
-            self.tr("Collected and remaining per pickup point"),
-            [self.tr("Collected"), self.tr("Remaining")],
-        )
-        named(self.points_chart, "pointsChart", self.tr("Collected and remaining per point"))
-
-        money_box = QGroupBox(self.tr("Money: expected against recorded"))
-        money_layout = QHBoxLayout(money_box)
-        left = QVBoxLayout()
-        left.addWidget(self.money_table)
-        left.addWidget(self.money_note)
-        money_layout.addLayout(left, 3)
-        money_layout.addWidget(self.method_table, 1)
         self.sessions_note = QLabel()
         named(self.sessions_note, "sessionsNote", self.tr("Till sessions still open"))
         self.sessions_note.setStyleSheet("QLabel { color: #b45309; font-weight: bold; }")
@@ -110,26 +128,26 @@ class DayTab(QWidget):
         sessions_layout = QVBoxLayout(sessions_box)
         sessions_layout.addWidget(self.sessions_table)
         sessions_layout.addWidget(self.sessions_note)
+        self._layout.addWidget(sessions_box)
+
+    def _build_tills(self) -> None:
+        self.tills_box = TillsBox(self.timezone)  # the day per pickup point and per till
+        self._layout.addWidget(self.tills_box)
+
+    def _build_rounds_and_charts(self) -> None:
+        self.rounds_box = RoundsBox()  # delivery rounds, beside the pickup points
+        self._layout.addWidget(self.rounds_box)
+        self.half_hour_chart = BarChart(self.tr("Collections per half hour"), [self.tr("Orders")])
+        named(self.half_hour_chart, "halfHourChart", self.tr("Collections per half hour"))
+        self.points_chart = BarChart(
+            self.tr("Collected and remaining per pickup point"),
+            [self.tr("Collected"), self.tr("Remaining")],
+        )
+        named(self.points_chart, "pointsChart", self.tr("Collected and remaining per point"))
         charts = QHBoxLayout()
         charts.addWidget(self.half_hour_chart)
         charts.addWidget(self.points_chart)
-
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.addWidget(counts_box)
-        layout.addWidget(money_box)
-        layout.addWidget(sessions_box)
-        self.tills_box = TillsBox(timezone)  # the day per pickup point and per till
-        layout.addWidget(self.tills_box)
-        self.rounds_box = RoundsBox()  # delivery rounds, beside the pickup points
-        layout.addWidget(self.rounds_box)
-        layout.addLayout(charts)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self._layout.addLayout(charts)
 
     def _m(self, minor: int | None) -> str:
         return "—" if minor is None else money(minor, self.currency, self.hub_locale)
@@ -137,6 +155,8 @@ class DayTab(QWidget):
     def show_view(self, view: Overview, sync: dict[str, int], all_points: bool) -> None:
         """The figures of ``view``; ``sync`` the orders per sync status (counted off the GUI
         thread); ``all_points`` when the scope is every pickup point."""
+        while not self.rest_built:
+            self.build_more()
         for status, label in self.count_labels.items():
             label.setText(str(view.total.counts.get(status, 0)))
         self.sync_summary.setText(

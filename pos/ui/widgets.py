@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QWidget
 
@@ -113,3 +115,43 @@ def fit_to_screen(window: QWidget) -> None:
         window.size() if window.testAttribute(Qt.WidgetAttribute.WA_Resized) else window.sizeHint()
     )
     window.resize(size.boundedTo(limit).expandedTo(window.minimumSizeHint().boundedTo(limit)))
+
+
+class NextTurn(QObject):
+    """Calls ``fn`` in a later turn of the event loop than the repaint of what was changed
+    before ``start()``, so one long piece of work and the repaint of the previous one are
+    never a single turn (no input handled between them).
+
+    ``start()`` queues a call (behind the repaint already queued) that starts a 1 ms
+    single-shot timer. A timer started at once could fire in the very pass of the event
+    loop that repaints, and a repeating 0 ms timer ran several times in one pass.
+    Dies with its parent: nothing fires after a window closed.
+    """
+
+    _queued = Signal()
+
+    def __init__(self, fn: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(fn)
+        self._waiting = False
+        self._queued.connect(self._arm, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        if not self._waiting and not self._timer.isActive():
+            self._waiting = True
+            self._queued.emit()
+
+    def _arm(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._waiting = False
+        self._timer.stop()
+
+    def isActive(self) -> bool:  # as QTimer says it
+        return self._waiting or self._timer.isActive()

@@ -333,3 +333,29 @@ def test_report_pdf_is_made_in_a_worker_process(day_window, qtbot, tmp_path, mon
     assert blocker.args == [str(target)]
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(target)).pages).split())
     assert gbp(recompute(win.services.store, None).expected) in text
+
+
+def test_the_window_builds_one_tab_per_turn(day_window, qtbot):
+    """Opening builds nothing but the bar; each shot of the builder adds one part (the day,
+    its lower parts, the to-do list with the refresh, the orders, the audit log) and comes
+    back for the next after the event loop has run, never several in a row."""
+    from pos.ui.reconcile_window import ReconcileWindow
+
+    win, _ = day_window
+    rw = ReconcileWindow(win.services, "Office Olga", win)
+    qtbot.addWidget(rw)
+    assert rw._later == {}
+    assert rw._builder.isActive()
+    rw._builder.stop()  # the shots by hand, one at a time
+    built = []
+    while rw._later.keys() != {"day", "todo", "orders", "audit"}:
+        before = set(rw._later)
+        left = len(rw.day._rest) if "day" in before else 0
+        rw._build_later()
+        built.append(sorted(set(rw._later) - before) or ["day"] * (left - len(rw.day._rest)))
+        assert rw._builder.isActive() == (len(rw._later) < 4)  # the next one is queued
+        rw._builder.stop()
+    assert built == [["day"], ["day"], ["day"], ["day"], ["todo"], ["orders"], ["audit"]]
+    settle(qtbot, rw)
+    assert rw.view is not None and rw.day.money_model.rowCount() > 0  # figures shown
+    rw.close()
