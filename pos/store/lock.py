@@ -1,10 +1,13 @@
-"""One writer per database file: an OS-level lock on ``<db>.lock``, through ``filelock``.
+"""One writer per database file: an OS-level lock on ``<db>.lock``.
 
-``filelock`` takes ``flock`` on Linux and macOS and ``msvcrt.locking`` on Windows, and
-releases both correctly (hand-written ``msvcrt`` code is easy to get wrong: it locks a byte
-range from the current file position). The OS drops the lock when the process dies, so a
-crash never leaves a stale lock; a second ``FileLock`` on the same file is refused even in
-the same process (a second window on one database).
+On Linux and macOS it is ``flock`` on a descriptor kept open (:class:`_Flock`, a few lines);
+on Windows ``filelock``'s ``msvcrt.locking`` (hand-written ``msvcrt`` code is easy to get
+wrong: it locks a byte range from the current file position). ``filelock`` itself is not
+used on POSIX because its import costs ~20 ms of every cold start on the 2-core machine
+(docs/design.md, "Cold start"), for the same ``flock`` call. The OS drops the lock when the
+process dies, so a crash never leaves a stale lock; a second ``FileLock`` on the same file
+is refused even in the same process (a second window on one database: ``flock`` locks
+belong to an open file, not to the process).
 
 The lock beside the file stops a second writer that names the file by the same path (also
 through a symlink or a different spelling: the folder is the same). A hard link is another
@@ -21,11 +24,93 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
-import filelock
 import platformdirs
 
 from pos import APP_ID
+
+
+class _Busy(Exception):
+    """Someone else holds the lock."""
+
+
+class _OsLock(Protocol):
+    @property
+    def is_locked(self) -> bool: ...
+
+    def acquire(self) -> None: ...  # at once, or _Busy (OSError: cannot create the file)
+
+    def release(self) -> None: ...
+
+
+class _Flock:
+    """``flock(LOCK_EX | LOCK_NB)`` on ``path`` (created 0600), held while the descriptor is
+    open; released from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        while self._fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise _Busy(str(self.path)) from None
+            except BaseException:
+                os.close(fd)
+                raise
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._fd = fd
+            else:  # removed or replaced between open and lock: lock the file there now
+                os.close(fd)
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # closing the descriptor drops the flock
+
+
+class _WindowsLock:
+    """``filelock`` (``msvcrt.locking``) on Windows."""
+
+    def __init__(self, path: Path) -> None:
+        import filelock
+
+        self._filelock = filelock
+        # thread_local=False: a store opened on one thread may be closed on another.
+        self._lock = filelock.FileLock(path, timeout=0, mode=0o600, thread_local=False)
+
+    @property
+    def is_locked(self) -> bool:
+        return bool(self._lock.is_locked)
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire(timeout=0)
+        except self._filelock.Timeout as exc:
+            raise _Busy(str(self._lock.lock_file)) from exc
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+
+def _os_lock(path: Path) -> _OsLock:
+    return _WindowsLock(path) if sys.platform == "win32" else _Flock(path)
 
 
 class LockHeld(Exception):
@@ -48,10 +133,9 @@ class FileLock:
         suffix = f".{name}.lock" if name else ".lock"
         self.path = db_path.with_name(db_path.name + suffix)
         self.role = role
-        # thread_local=False: a store opened on one thread may be closed on another.
-        self._lock = filelock.FileLock(self.path, timeout=0, mode=0o600, thread_local=False)
+        self._lock = _os_lock(self.path)
         self._db = db_path
-        self._identity: filelock.BaseFileLock | None = None
+        self._identity: _OsLock | None = None
         self._by_identity = not name  # a job lock ("sync") is about the name, not the writer
 
     @property
@@ -61,9 +145,9 @@ class FileLock:
     def acquire(self) -> None:
         """Take the lock now, or raise :class:`LockHeld` (``OSError``: a read-only folder)."""
         try:
-            self._lock.acquire(timeout=0)
-        except filelock.Timeout as exc:
-            # filelock also times out when the lock file cannot be created at all: say so.
+            self._lock.acquire()
+        except _Busy as exc:
+            # (Windows: filelock also times out when the file cannot be created: say so.)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # OSError: read-only folder
             os.close(fd)
             raise LockHeld(str(self.path), _holder(self.path)) from exc
@@ -72,14 +156,13 @@ class FileLock:
             try:
                 self._acquire_identity()
             except BaseException:
-                self._lock.release(force=True)
+                self._lock.release()
                 raise
 
     def release_identity(self) -> None:
         """Let go of the file's identity only (the file is about to be replaced)."""
         if self._identity is not None:
-            if self._identity.is_locked:
-                self._identity.release(force=True)
+            self._identity.release()
             self._identity = None
 
     def acquire_identity(self) -> None:
@@ -93,10 +176,10 @@ class FileLock:
         except FileNotFoundError:
             return  # nothing to write to yet; Store.open creates the file before locking
         path = identity_lock_folder() / f"{info.st_dev}-{info.st_ino}.lock"
-        lock = filelock.FileLock(path, timeout=0, mode=0o600, thread_local=False)
+        lock = _os_lock(path)
         try:
-            lock.acquire(timeout=0)
-        except filelock.Timeout as exc:
+            lock.acquire()
+        except _Busy as exc:
             raise LockHeld(str(path), _holder(path)) from exc
         self._identity = lock
         _write_holder(path, self.role)
@@ -109,8 +192,8 @@ class FileLock:
         if getattr(self, "_identity", None) is not None:
             self.release_identity()
         lock = getattr(self, "_lock", None)
-        if lock is not None and lock.is_locked:
-            lock.release(force=True)
+        if lock is not None:
+            lock.release()
 
 
 def identity_lock_folder() -> Path:

@@ -64,7 +64,14 @@ from pos.ui.till_dialogs import (
     TillDialog,
     VolunteerNameDialog,
 )
-from pos.ui.widgets import ScanSafeComboBox, ShrinkingLabel, fit_to_screen, named, plain_text
+from pos.ui.widgets import (
+    NextTurn,
+    ScanSafeComboBox,
+    ShrinkingLabel,
+    fit_to_screen,
+    named,
+    plain_text,
+)
 
 if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
     # them) load when first opened: a cold start does not pay for them
@@ -262,7 +269,7 @@ class MainWindow(QMainWindow):
         # What the first paint does not need is built one piece per event-loop turn after it
         # (docs/design.md, "Cold start"): the window shows and takes typing sooner, and no
         # key waits longer than one piece.
-        self._start_queued = False
+        self._next_piece = NextTurn(self._start_next, self)  # a piece a turn, input between
         self._later: list[Callable[[], object]] = [
             self._build_payment_panel,
             _load("receipts.printers"),  # the largest imports are pieces of their own
@@ -302,7 +309,7 @@ class MainWindow(QMainWindow):
         if self._later and not self._closed:
             self._later.pop(0)()
             if self._later:
-                QTimer.singleShot(0, self._start_next)
+                self._next_piece.start()
 
     def _piece(self, name: str) -> Any:
         """The piece held in attribute ``name``, built first if its turn has not come."""
@@ -1143,9 +1150,8 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._later and not self._start_queued:  # painted once: now the rest, in turns
-            self._start_queued = True
-            QTimer.singleShot(0, self._start_next)
+        if self._later:  # painted: now the rest, in turns (start() is once while waiting)
+            self._next_piece.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:  # closed already (e.g. rebuilt at a new text size)

@@ -128,6 +128,7 @@ SHOWN_THEN_MODULES = (  # main.py's path; once the window is shown, list what wa
 )
 NOT_AT_START = (
     "sqlite_utils",  # a test dependency only: the store has its own thin Database
+    "filelock",  # Windows only: flock on Linux and macOS (pos/store/lock.py)
     "reportlab", "escpos", "requests", "keyring", "qrcode",  # at first use
     "receipts.receipt", "receipts.label", "receipts.z_report",  # at the first print
     "pos.services.lists", "receipts.pdf.model",  # the lists command / dialog

@@ -3,8 +3,8 @@
 No Windows or macOS machine is available, so each platform difference is reached the way
 the code decides it: printer addresses and their errors take a ``platform`` argument, the
 tz database is really removed from this process, ``os.fchmod`` is really deleted, the key
-file's permission handling is switched to Windows' rules, and the lock is exercised across
-threads and processes through the same ``filelock`` calls Windows uses.
+file's permission handling is switched to Windows' rules, and the lock's tests run on both
+of its implementations: ``flock`` (Linux, macOS) and the ``filelock`` wrapper Windows uses.
 """
 
 from __future__ import annotations
@@ -234,6 +234,17 @@ def test_key_file_on_windows_leaves_permissions_to_the_profile_acl(
 
 
 # the database lock ---------------------------------------------------------------------------
+@pytest.fixture(params=["flock", "windows"], autouse=False)
+def lock_kind(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each lock test on both implementations (the Windows one through filelock here)."""
+    from pos.store import lock
+
+    kind = {"flock": lock._Flock, "windows": lock._WindowsLock}[request.param]
+    monkeypatch.setattr(lock, "_os_lock", kind)
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("lock_kind")
 def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
     db = tmp_path / "hub.sqlite"
     first = FileLock(db)
@@ -249,6 +260,7 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
     assert not second.held
 
 
+@pytest.mark.usefixtures("lock_kind")
 def test_lock_taken_on_one_thread_is_released_on_another(tmp_path: Path) -> None:
     """A store opened by a worker and closed by the GUI thread must free the database."""
     db = tmp_path / "hub.sqlite"
@@ -263,6 +275,7 @@ def test_lock_taken_on_one_thread_is_released_on_another(tmp_path: Path) -> None
     again.release()
 
 
+@pytest.mark.usefixtures("lock_kind")
 def test_lock_in_a_read_only_folder_is_an_os_error_not_held(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         folder = Path("/proc")  # root ignores permission bits
