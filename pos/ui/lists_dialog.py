@@ -199,7 +199,9 @@ class ListsDialog(QDialog):
             self.generate_button.setEnabled(False)
             self.status.setText(self.tr("There are no orders yet: sync with OFN first."))
         else:
-            processes.warm_up()  # the workers start while the person chooses
+            # the workers start while the person chooses; started from a pool thread, as
+            # starting processes from the GUI thread held it up to ~60 ms at the dialog's opening
+            tasks.run(processes.warm_up, what="start the PDF workers", owner=self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
