@@ -408,9 +408,13 @@ class JournalService:
     def status(self, folder: Path | None) -> j.JournalStatus:
         enabled = folder is not None and self.enabled()
         reachable = False
+        problem = _PROBLEMS.get(self.store.path)
         if folder is not None:
             folder = Path(folder)
             reachable = folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+            if not reachable and problem is None:  # gone since the last write or merge
+                missing = not folder.is_dir()
+                problem = "journal.folder_missing" if missing else "journal.folder_read_only"
         return j.JournalStatus(
             reachable=reachable,
             unwritten=self.repo.unwritten_count(),
@@ -418,7 +422,7 @@ class JournalService:
             last_merged_at=self.repo.last_merged_at(),
             tills=self.repo.tills(),
             held=self.repo.held(),
-            problem=_PROBLEMS.get(self.store.path),
+            problem=problem,
             enabled=enabled,
         )
 

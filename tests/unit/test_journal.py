@@ -761,3 +761,14 @@ def test_a_merge_with_nothing_new_takes_no_write_lock(tills) -> None:
         assert b.journal.repo.last_seen(a.store.till_uid) > stale  # noted again, once due
     finally:
         writer.close()
+
+
+def test_a_folder_gone_since_the_last_round_has_its_reason_in_the_status(tills) -> None:
+    """The status bar says why it waits even before a write or merge failed on it."""
+    a, _, folder = tills
+    a.till.open("Ann", 5000)
+    a.journal.write_pending(folder)
+    assert a.journal.status(folder).problem is None
+    shutil.rmtree(folder)  # the stick is pulled out between two rounds
+    status = a.journal.status(folder)
+    assert not status.reachable and status.problem == "journal.folder_missing"
