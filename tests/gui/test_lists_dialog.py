@@ -140,8 +140,10 @@ def test_stop_ends_the_run_between_documents(qtbot, window, tmp_path: Path) -> N
     assert sorted(dialog.written) == sorted(
         str(p) for p in tmp_path.glob("*.pdf") if str(p) in dialog.written
     )
-    # a new run after a stop makes the full set
+    # a new run after a stop makes the full set (in another folder: PDFs the stopped run
+    # wrote, if it got that far, would bring the "replace them?" question first)
     qtbot.waitUntil(lambda: dialog.generate_button.isEnabled())
+    dialog.folder.setText(str(tmp_path / "again"))
     with qtbot.waitSignal(dialog.generated, timeout=180_000) as blocker:
         qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     assert len(blocker.args[0]) == 31
