@@ -21,7 +21,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pos.domain import journal as j
@@ -270,7 +270,7 @@ class JournalService:
             if (seq := j.seq_of(entry.name)) is not None and seq not in known and entry.is_file()
         ]
         now = utcnow()
-        if not new and not self._seen_due(till, now):
+        if not new and not self._seen_due(till):
             return 0
         rejected = 0
         with self.store.transaction():
@@ -307,16 +307,14 @@ class JournalService:
             self.repo.seen(till, now)
         return rejected
 
-    def _seen_due(self, till: str, now: str) -> bool:
+    def _seen_due(self, till: str) -> bool:
         """Time to note again that this till's folder was read (SEEN_EVERY)."""
         last = self.repo.last_seen(till)
-        if not last:
-            return True
         try:
-            then = datetime.fromisoformat(last.replace("Z", "+00:00"))
+            then = datetime.fromisoformat(last.replace("Z", "+00:00")) if last else None
         except ValueError:
-            return True
-        return datetime.fromisoformat(now.replace("Z", "+00:00")) - then >= SEEN_EVERY
+            then = None
+        return then is None or datetime.now(UTC) - then >= SEEN_EVERY
 
     def retry_held(self) -> j.MergeReport:
         """Apply every remote event kept but not applied yet (after a pull brought the orders
