@@ -63,3 +63,17 @@ def test_closing_before_the_rest_is_built_stops_cleanly(qtbot, demo_db: Path) ->
     assert window._sync is None
     with Store.open(demo_db) as store:  # the lock is released: another writer may open it
         assert store.scalar("SELECT count(*) FROM orders") > 0
+
+
+def test_the_status_bar_stays_one_line_high(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """QStatusBar takes the height of its tallest widget, hidden ones too: the sync's "Stop
+    sync" button at the window's 44 px touch size made it 59 px all day (one order row less
+    at 1280x720)."""
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.height() > 0)
+    touch = 44  # the window's buttons (main_window.big_targets)
+    assert bar.height() < touch
+    window.sync.bar.show()  # a sync under way shows its progress and its stop button
+    window.sync.cancel_button.show()
+    qtbot.wait(50)
+    assert bar.height() < touch and window.sync.cancel_button.isVisible()
