@@ -414,7 +414,8 @@ class Puller:
                 report.skipped.append((number, said_error(exc)))
                 report.transient += exc.transient
                 continue
-            report.fetched += 1
+            report.fetched += 1  # a malformed order counts as fetched: the progress goes on
+            self.progress("orders", report.fetched, max(report.listed, report.fetched))
             if isinstance(data, BadPayload):
                 log.warning("skipping order %s: %s", number, messages.for_log(data))
                 report.skipped.append((number, said("sync.skip.not_saved", reason=phrase_of(data))))
@@ -423,7 +424,6 @@ class Puller:
             if point is not None:
                 self._points[point.id] = point
             parsed.append(order)
-            self.progress("orders", report.fetched, max(report.listed, report.fetched))
 
     def _flush(
         self,

@@ -152,3 +152,21 @@ def test_staff_edits_after_a_needs_staff_push_are_applied(pulled_store, ofn_sim,
     report = _pull(pulled_store, ofn_sim, ofn_client)
     assert report.conflicts == []
     assert OrderRepository(pulled_store).by_number(number).total == 100  # type: ignore[union-attr]
+
+
+def test_progress_counts_every_fetched_order_also_the_malformed_ones(
+    tmp_path, ofn_sim: OFNSimulator, ofn_client
+) -> None:  # type: ignore[no-untyped-def]
+    """The CLI prints every tenth step; a skipped order must not make a step vanish."""
+    broken = ofn_sim.numbers()[:7:3]  # three malformed orders among the first seven
+    for number in broken:
+        data = ofn_sim.order(number)
+        data["total"] = "forty-two"
+        ofn_sim.set_raw(number, data)
+    seen: list[tuple[int, int]] = []
+    with Store.open(tmp_path / "hub.sqlite") as store:
+        report = _pull(store, ofn_sim, ofn_client,
+                       progress=lambda what, done, total: seen.append((done, total)))  # fmt: skip
+    assert sorted(n for n, _ in report.skipped) == sorted(broken)
+    assert [done for done, _ in seen] == list(range(1, 61))
+    assert {total for _, total in seen} == {60}
