@@ -8,6 +8,7 @@ of killing the test session.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -34,3 +35,35 @@ def test_a_long_day_of_label_updates_neither_leaks_nor_aborts() -> None:
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert abs(int(done.stdout.strip())) < 100
+
+
+CHECKS = """
+import json, sys
+import pos.ui  # installs the quicker check (pos/ui/qt_import.py)
+import pos.ui.main_window, pos.domain.money, pos.store.db, json, sqlite3, math
+check = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+names = ["pos.ui.main_window", "pos.ui.qt_import", "pos.domain.money", "pos.store.db", "json",
+         "sqlite3", "math", "sys", "PySide6.QtCore"]
+print(json.dumps({"quick": getattr(check, "quick", False),
+                  "same": {n: [check(sys.modules[n]), check.original(sys.modules[n])]
+                           for n in names}}))
+"""
+
+
+def test_pyside_s_import_check_is_quicker_and_answers_the_same() -> None:
+    """PySide6 reads the source of every module imported after it (pos/ui/qt_import.py):
+    the quicker check must give its answer for our Qt modules, our core and the stdlib."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHECKS],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-1000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["quick"] is True
+    for name, (quick, original) in found["same"].items():
+        assert quick == original, name
+    assert found["same"]["pos.ui.main_window"] == [True, True]
+    assert found["same"]["pos.domain.money"] == [False, False]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from pos.services import processes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +55,27 @@ os._exit(0)  # the busy workers end with this process (no 20 s wait at exit)
 def test_figures_a_person_waits_for_do_not_queue_behind_documents() -> None:
     """Every PDF worker busy for 20 s: the quick lane's worker answers at once."""
     assert _app_process(BUSY_DOCUMENTS) == "7 not behind documents"
+
+
+LOW_FROM_THE_START = """
+import os
+from pos.services import processes
+own = os.getpriority(os.PRIO_PROCESS, 0)
+jobs = processes.warm_up()
+# read at once, while the workers are still starting their interpreters, long before
+# their own initializer could lower them
+started = [os.getpriority(os.PRIO_PROCESS, pid) for pid in processes.pool()._processes]
+for job in jobs:
+    job.result(timeout=60)
+print(own, os.getpriority(os.PRIO_PROCESS, 0), sorted(set(started)), len(started), flush=True)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_workers_start_at_the_lowest_priority_and_the_app_keeps_its_own() -> None:
+    """Starting workers on 2 cores must not slow the till's window (issue 17 point 3)."""
+    own, after, started, count = _app_process(LOW_FROM_THE_START).split(" ", 3)
+    assert after == own
+    assert started == f"[{processes.WORKER_NICENESS}]"
+    assert int(count) == processes.workers()
