@@ -163,8 +163,8 @@ class FittedTable(QTableView):
         self.hug = False
         self.wanted: list[int] = []  # per column: its measure
         # per column, how narrow it may get: its header wrapped, then (a column that
-        # wraps) its lines wrapped, then (text) cut short
-        self.steps: list[tuple[int, int, int]] = []
+        # wraps) its lines wrapped, then (text) cut short, then (a name) cut short
+        self.steps: list[tuple[int, int, int, int]] = []
         self._one_line: list[int] = []  # per column: its header on one line
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
@@ -208,7 +208,9 @@ class FittedTable(QTableView):
                 floor = name_text if col in columns.names else least_text
                 least = min(wrapped, max(two_lines, floor))
             self.wanted.append(wanted)
-            self.steps.append((wrapped, least if col in columns.wrap else wrapped, least))
+            name = col in columns.names
+            self.steps.append((wrapped, least if col in columns.wrap else wrapped,
+                               wrapped if name else least, least))  # fmt: skip
             self._one_line.append(head.horizontalAdvance(title) + margins)  # else it wraps
         self.spread()
         self.updateGeometry()  # a layout that asks for the measure gets the new one
@@ -216,13 +218,13 @@ class FittedTable(QTableView):
     def spread(self) -> None:
         """Share the viewport's width out between the columns (see the class): when they
         do not fit, the headers wrap first, then the columns that wrap give way, then the
-        other text; each column in proportion to what it can give."""
+        other text, names last; each column in proportion to what it can give."""
         header = self.horizontalHeader()
         if not self.wanted or len(self.wanted) != header.count():
             return
         room = self.viewport().width()
         widths = list(self.wanted)
-        for stage in range(3):
+        for stage in range(4):
             excess = sum(widths) - room
             give = [max(0, w - s[stage]) for w, s in zip(widths, self.steps, strict=True)]
             slack = sum(give)
