@@ -129,7 +129,7 @@ def make_table(
 SAMPLE_ROWS = 200  # rows measured, spread over the whole list
 MAX_COLUMN = 360  # px: a long note does not push the other columns off screen
 LEAST_CHARS = 9  # a text column cut short keeps about this many characters, then "…"
-NAME_CHARS = 12  # a name keeps about this many: "Riverside Fa…", "Zoë's Café, …"
+NAME_CHARS = 11  # a name keeps about this many: "Riverside F…", "Zoë's Café…"
 
 
 @dataclass(frozen=True)
