@@ -149,3 +149,16 @@ def test_the_reconcile_window_has_normal_buttons_not_the_tills_touch_targets(  #
     for name in ("reconcileRefresh", "reconcileExportPdf", "reconcileExportCsv"):
         button = rw.findChild(QPushButton, name)
         assert button.isVisible() and button.height() < touch - 8, name
+
+
+def test_hub_settings_a_staff_screen_has_normal_buttons(qtbot, french_window) -> None:  # type: ignore[no-untyped-def]
+    from pos.ui.settings_dialog import open_hub_settings
+
+    dialog = open_hub_settings(french_window, french_window, lambda: None)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    normal = [b for b in buttons if b.minimumHeight() < 52]  # not made touch-sized (big())
+    assert normal and all(b.height() < 44 - 8 for b in normal), [
+        (b.text(), b.height()) for b in normal
+    ]
