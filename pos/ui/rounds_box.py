@@ -31,6 +31,7 @@ class RoundsBox(QGroupBox):
             self.model, "roundsTable", self.tr("Delivery rounds"), stretch=5, wrap={5},
             names={0},
         )  # fmt: skip
+        self.table.hug = True  # as tall as its rows: the page scrolls, not the table
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
