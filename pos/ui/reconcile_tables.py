@@ -1,4 +1,5 @@
-"""A read-only table model over plain rows, shared by the reconcile and audit views."""
+"""A read-only table model over plain rows, and the table that shows it fitted to its width,
+shared by the reconcile and audit views."""
 
 from __future__ import annotations
 
@@ -86,20 +87,19 @@ def make_table(
     *,
     multi: bool = False,
     stretch: int = 1,
-    fit: bool = True,
     long: bool = False,
     whole: set[int] | None = None,
     names: set[int] | None = None,
     wrap: set[int] | None = None,
 ) -> FittedTable:
-    """A read-only table whose columns share its width (:class:`FittedTable`). ``fit``
-    measures them: at every fill for the short tables, once from a sample of rows for a
-    ``long`` one (the order list: Qt measuring 20,000 rows on every filter change held the
-    GUI thread for a quarter of a second). ``stretch`` is the column that takes the room
-    left; ``whole`` the text columns never cut short, besides the model's numeric ones (an
-    order number, a time); ``names`` columns of names, cut later than other text; ``wrap``
-    (short tables only) columns of comma-separated amounts ("Cash £12.00, Card £8.50") that
-    wrap onto more lines rather than be cut."""
+    """A read-only table whose columns share its width (:class:`FittedTable`), measured
+    at every fill for the short tables, once from a sample of rows for a ``long`` one (the
+    order list: Qt measuring 20,000 rows on every filter change held the GUI thread for a
+    quarter of a second). ``stretch`` is the column that takes the room left; ``whole`` the
+    text columns never cut short, besides the model's numeric ones (an order number, a
+    time); ``names`` columns of names, cut later than other text; ``wrap`` (short tables
+    only) columns of comma-separated amounts ("Cash £12.00, Card £8.50") that wrap onto more
+    lines rather than be cut."""
     view = FittedTable(model, stretch, Columns(
         (whole or set()) | model.numeric, names or set(), wrap or set()
     ), parent)  # fmt: skip
@@ -119,10 +119,7 @@ def make_table(
     view.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip holds the whole text
     if long:
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    if fit:
-        model.modelReset.connect(lambda: view.measure(once=long))
-    elif 0 <= stretch < len(model.headers):
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(lambda: view.measure(once=long))
     return view
 
 
