@@ -67,7 +67,8 @@ def _text_fits(view: QTableView, row: int, col: int) -> bool:
 @pytest.fixture
 def reconcile_small(request, qtbot, demo_db: Path, monkeypatch) -> Iterator[QDialog]:  # type: ignore[no-untyped-def]
     """The reconcile window over a real collection day (two tills), in ``request.param``'s
-    language, at the size it takes on a 1280×720 laptop."""
+    language, at the size ``fit_to_screen`` gives it on a 1280×720 laptop (the session's
+    offscreen screen is 1366×768; the fit walk runs a real 1280×720 screen in a child)."""
     from pos.app import create_window
     from pos.store import Store
 
