@@ -65,6 +65,7 @@ from pos.ui.till_dialogs import (
     VolunteerNameDialog,
 )
 from pos.ui.widgets import (
+    STAFF_SCREEN,
     NextTurn,
     ScanSafeComboBox,
     ShrinkingLabel,
@@ -104,7 +105,15 @@ def message_style(kind: str) -> str:
 
 
 def big_targets() -> str:
-    return f"QPushButton {{ min-height: 44px; font-size: {pt(1.05)}; padding: 4px 10px; }}"
+    """The till's touch targets, for the main window and the dialogs a volunteer opens
+    from it (they inherit its style sheet); staff screens (``widgets.staff_screen``, such
+    as the reconcile window) keep normal buttons: the 44 px ones cost the reconcile window
+    its rows and width on a 1280×720 laptop."""
+    return (
+        f"QPushButton {{ min-height: 44px; font-size: {pt(1.05)}; padding: 4px 10px; }}"
+        f' *[{STAFF_SCREEN}="true"] QPushButton {{ min-height: 0px; font-size: {pt(1)};'
+        " padding: 3px 8px; }"
+    )
 
 
 class MainWindow(QMainWindow):

@@ -33,6 +33,7 @@ from pos.services.printing import (
 )
 from pos.store import Store
 from pos.ui import tasks
+from pos.ui.widgets import staff_screen
 from receipts import printers
 from receipts.escpos_render import profile_names
 from receipts.text import PREFERRED_PAGES
@@ -57,6 +58,7 @@ class PrinterSettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printerSettingsDialog")
+        staff_screen(self)  # behind the staff PIN, at the laptop: normal buttons
         self.setWindowTitle(self.tr("Printer settings"))
         self.store = store
         self.settings = load_settings(store, override_uri)

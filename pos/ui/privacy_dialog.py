@@ -24,7 +24,7 @@ from pos.services.context import Services
 from pos.services.privacy import PrivacyService
 from pos.ui import tasks
 from pos.ui.shell import Shell
-from pos.ui.widgets import big, error_label, fit_to_screen, named
+from pos.ui.widgets import big, error_label, fit_to_screen, named, staff_screen
 
 T = TypeVar("T")
 
@@ -41,6 +41,7 @@ class CustomerDataDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerDataDialog")
+        staff_screen(self)  # behind the staff PIN, at the laptop: normal buttons
         self.setWindowTitle(self.tr("Customer data"))
         self.setMinimumWidth(520)
         self.services = services

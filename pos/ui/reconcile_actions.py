@@ -59,8 +59,9 @@ class ActionsTab(QWidget):
             numeric={4},
         )  # fmt: skip
         self.actions_table = make_table(
-            self.actions_model, "actionsTable", self.tr("To do in OFN"), stretch=3, long=True
-        )
+            self.actions_model, "actionsTable", self.tr("To do in OFN"), stretch=3, long=True,
+            whole={0, 6}, names={1},
+        )  # fmt: skip
         self.open_ofn_button = QPushButton(self.tr("Open in OFN"))
         named(self.open_ofn_button, "openOfnButton", self.tr("Open the order's page in OFN"))
         self.mark_done_button = QPushButton(self.tr("Mark done"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,7 +67,10 @@ class DayTab(QWidget):
             ],
             numeric={1, 2, 3, 4, 5, 6, 7},
         )  # fmt: skip
-        self.money_table = make_table(self.money_model, "moneyTable", self.tr("Money"), stretch=0)
+        self.money_table = make_table(
+            self.money_model, "moneyTable", self.tr("Money"), stretch=0, names={0}
+        )
+        self.money_table.hug = True  # as tall as its rows: the page scrolls, not the table
         self.money_note = QLabel()
         named(self.money_note, "moneyNote", self.tr("Money explanation"))
         self.money_note.setWordWrap(True)
@@ -74,15 +78,17 @@ class DayTab(QWidget):
             [self.tr("Method"), self.tr("Payments"), self.tr("Amount")], numeric={1, 2}
         )
         self.method_table = make_table(
-            self.method_model, "methodTable", self.tr("Money by method"), stretch=0
+            self.method_model, "methodTable", self.tr("Money by method"), stretch=0, names={0}
         )
+        # as wide as its columns (FittedTable.sizeHint): the pickup points get the rest
+        self.method_table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         money_box = QGroupBox(self.tr("Money: expected against recorded"))
         money_layout = QHBoxLayout(money_box)
         left = QVBoxLayout()
         left.addWidget(self.money_table)
         left.addWidget(self.money_note)
-        money_layout.addLayout(left, 3)
-        money_layout.addWidget(self.method_table, 1)
+        money_layout.addLayout(left, 1)
+        money_layout.addWidget(self.method_table)
 
         inner = QWidget()
         self._layout = QVBoxLayout(inner)
@@ -119,8 +125,10 @@ class DayTab(QWidget):
             numeric={5, 6, 7, 8, 9, 10},
         )  # fmt: skip
         self.sessions_table = make_table(
-            self.sessions_model, "sessionsTable", self.tr("Till sessions"), stretch=11
-        )
+            self.sessions_model, "sessionsTable", self.tr("Till sessions"), stretch=11,
+            whole={0, 3, 4}, names={1, 2},
+        )  # fmt: skip
+        self.sessions_table.hug = True
         self.sessions_note = QLabel()
         named(self.sessions_note, "sessionsNote", self.tr("Till sessions still open"))
         self.sessions_note.setStyleSheet("QLabel { color: #b45309; font-weight: bold; }")

@@ -64,8 +64,9 @@ class OrdersTab(QWidget):
             numeric={6, 7, 8, 9, 10},
         )  # fmt: skip
         self.orders_table = make_table(
-            self.orders_model, "ordersTable", self.tr("Orders"), multi=True, stretch=1, long=True
-        )
+            self.orders_model, "ordersTable", self.tr("Orders"), multi=True, stretch=1,
+            long=True, whole={0, 3, 4, 5}, names={1, 2, 11},
+        )  # fmt: skip
         self.no_show_reason = QLineEdit()
         named(self.no_show_reason, "noShowReason", self.tr("No-show reason"))
         self.no_show_reason.setPlaceholderText(self.tr("Reason, e.g. did not come"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from pos.domain import reconcile as r
 from pos.ui.formatting import local_time
@@ -24,17 +24,6 @@ Money = Callable[[int | None], str]
 
 def _taken(methods: tuple[r.MethodTotal, ...], money: Money) -> str:
     return ", ".join(f"{m.label} {money(m.amount)}" for m in methods) or "—"
-
-
-def _fit_height(table: QTableView) -> None:
-    """As tall as its rows (a few): no empty band under a short table in the scroll area."""
-    rows = table.model().rowCount()
-    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-    height += (
-        sum(table.rowHeight(r) for r in range(rows)) or table.verticalHeader().defaultSectionSize()
-    )
-    bar = table.horizontalScrollBar()
-    table.setFixedHeight(height + (bar.sizeHint().height() if bar.isVisible() else 0) + 2)
 
 
 class TillsBox(QGroupBox):
@@ -54,8 +43,9 @@ class TillsBox(QGroupBox):
             numeric={1, 2, 3, 4, 5, 7},
         )  # fmt: skip
         self.points_table = make_table(
-            self.points_model, "pointsBreakdownTable", self.tr("Per pickup point"), stretch=6
-        )
+            self.points_model, "pointsBreakdownTable", self.tr("Per pickup point"), stretch=6,
+            wrap={6}, names={0},
+        )  # fmt: skip
         self.tills_model = RowsModel(
             [
                 self.tr("Till"), self.tr("Pickup point"), self.tr("Collections"),
@@ -65,8 +55,11 @@ class TillsBox(QGroupBox):
             numeric={2, 3, 6},
         )  # fmt: skip
         self.tills_table = make_table(
-            self.tills_model, "tillsTable", self.tr("Per till"), stretch=5
-        )
+            self.tills_model, "tillsTable", self.tr("Per till"), stretch=5, whole={4, 7},
+            names={0, 1}, wrap={5},
+        )  # fmt: skip
+        for table in (self.points_table, self.tills_table):
+            table.hug = True  # as tall as its rows: no empty band in the scrolling page
         self.reported = QLabel()
         named(self.reported, "tillsReported", self.tr("Tills that have reported"))
         self.reported.setWordWrap(True)
@@ -110,8 +103,6 @@ class TillsBox(QGroupBox):
             tints=["#fef3c7" if t.open_sessions else None for t in tills],
         )
         self.reported.setText(self._reported_text(tills))
-        for table in (self.points_table, self.tills_table):
-            _fit_height(table)
 
     def _till_row(self, t: r.TillLine, money: Money) -> tuple[str, ...]:
         sessions = str(t.sessions)

@@ -44,7 +44,7 @@ from pos.ui.reconcile_day import DayTab
 from pos.ui.reconcile_orders import OrdersTab
 from pos.ui.reconcile_rows import ActionNames, Loaded, Names, Request, load, warm
 from pos.ui.staff_gate import PinCooldown, check_pin
-from pos.ui.widgets import NextTurn, fit_to_screen, named
+from pos.ui.widgets import NextTurn, fit_to_screen, named, staff_screen
 
 
 # the PIN gate -------------------------------------------------------------------
@@ -54,6 +54,7 @@ class StaffPinDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffPinDialog")
+        staff_screen(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Hub staff"))
         self.services = services
@@ -152,6 +153,7 @@ class ReconcileWindow(QDialog):
     def __init__(self, services: Services, staff_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileWindow")
+        staff_screen(self)  # normal buttons, not the till's touch targets
         self.setWindowTitle(self.tr("Reconcile the day"))
         self.resize(1366, 800)  # fit_to_screen bounds it: the whole width of a small laptop
         self.services = services

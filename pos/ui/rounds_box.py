@@ -27,7 +27,11 @@ class RoundsBox(QGroupBox):
             ],
             numeric={1, 2, 3, 4, 6, 7, 8},
         )  # fmt: skip
-        self.table = make_table(self.model, "roundsTable", self.tr("Delivery rounds"), stretch=5)
+        self.table = make_table(
+            self.model, "roundsTable", self.tr("Delivery rounds"), stretch=5, wrap={5},
+            names={0},
+        )  # fmt: skip
+        self.table.hug = True  # as tall as its rows: the page scrolls, not the table
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 

@@ -51,7 +51,7 @@ from pos.ui.i18n import current_language
 from pos.ui.journal_settings import JournalBox
 from pos.ui.payment_panel import plain_amount
 from pos.ui.shell import Shell
-from pos.ui.widgets import big, error_label, fit_to_screen, named
+from pos.ui.widgets import big, error_label, fit_to_screen, named, staff_screen
 
 
 def _note(text: str) -> QLabel:
@@ -78,6 +78,7 @@ class HubSettingsDialog(QDialog):
         self.actor = actor
         self.changes: dict[str, Any] = {}
         self.setObjectName("hubSettingsDialog")
+        staff_screen(self)  # behind the staff PIN, at the laptop: normal buttons
         self.setWindowTitle(self.tr("Hub settings"))
         self.resize(720, 720)
         current = service.load()

@@ -31,7 +31,7 @@ from pos.errors import KnownError
 from pos.services.sync_service import SyncService
 from pos.ui import tasks
 from pos.ui.i18n import current_language
-from pos.ui.widgets import named
+from pos.ui.widgets import named, staff_screen
 from sync.connection import Check, Settings
 from sync.rules import PushRules
 
@@ -64,6 +64,7 @@ class SyncSettingsDialog(QDialog):
         self.service = service
         self.actor = actor or "staff"
         self.setObjectName("syncSettingsDialog")
+        staff_screen(self)  # behind the staff PIN, at the laptop: normal buttons
         self.setWindowTitle(self.tr("Connect to Open Food Network"))
         self.setMinimumWidth(600)
         self._job: tasks.Job[Check] | None = None

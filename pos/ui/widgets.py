@@ -97,6 +97,15 @@ class ScanSafeComboBox(QComboBox):
 
 USABLE_MARGIN = 68  # title bar + task bar: a 768 px laptop screen leaves ~700 px
 
+STAFF_SCREEN = "staffScreen"  # a window's property: hub staff at the laptop, not the till
+
+
+def staff_screen(window: QWidget) -> None:
+    """Mark ``window`` (before it is shown) as a hub-staff screen, read sitting at the
+    laptop with a mouse: its buttons keep their normal size instead of the till's big touch
+    targets it would inherit from the main window's style sheet (``big_targets``)."""
+    window.setProperty(STAFF_SCREEN, True)
+
 
 def fit_to_screen(window: QWidget) -> None:
     """Size a dialog (before it opens) to what the usable part of its screen holds.
