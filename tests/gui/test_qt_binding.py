@@ -25,16 +25,21 @@ print(sys.getrefcount(None) - before)
 """
 
 
-def test_a_long_day_of_label_updates_neither_leaks_nor_aborts() -> None:
+def _child(script: str) -> str:
+    """Run ``script`` in a Python process of its own; its last line of output."""
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert done.returncode == 0, done.stderr[-500:]
-    assert abs(int(done.stdout.strip())) < 100
+    assert done.returncode == 0, done.stderr[-1000:]
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_a_long_day_of_label_updates_neither_leaks_nor_aborts() -> None:
+    assert abs(int(_child(SCRIPT))) < 100
 
 
 CHECKS = """
@@ -53,15 +58,7 @@ print(json.dumps({"quick": getattr(check, "quick", False),
 def test_pyside_s_import_check_is_quicker_and_answers_the_same() -> None:
     """PySide6 reads the source of every module imported after it (pos/ui/qt_import.py):
     the quicker check must give its answer for our Qt modules, our core and the stdlib."""
-    done = subprocess.run(
-        [sys.executable, "-c", CHECKS],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-1000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = json.loads(_child(CHECKS))
     assert found["quick"] is True
     for name, (quick, original) in found["same"].items():
         assert quick == original, name
