@@ -84,6 +84,37 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def role_label(role: str) -> str:
+    """Who acted, as a kind of person or part of the app, in the UI language (worker-safe)."""
+    labels = {
+        "staff": QCoreApplication.translate("AuditView", "staff"),
+        "volunteer": QCoreApplication.translate("AuditView", "volunteer"),
+        "system": QCoreApplication.translate("AuditView", "the app"),
+        "sync": QCoreApplication.translate("AuditView", "sync"),
+        "restore": QCoreApplication.translate("AuditView", "backup restore"),
+    }
+    return labels.get(role, role)
+
+
+def entity_label(entity: str) -> str:
+    """What an audit row is about, in the UI language (worker-safe); unknown as stored."""
+    labels = {
+        "action": QCoreApplication.translate("AuditView", "OFN action"),
+        "cash_movement": QCoreApplication.translate("AuditView", "cash movement"),
+        "checkout": QCoreApplication.translate("AuditView", "checkout"),
+        "journal": QCoreApplication.translate("AuditView", "journal"),
+        "order": QCoreApplication.translate("AuditView", "order"),
+        "order_cycle": QCoreApplication.translate("AuditView", "order cycle"),
+        "pickup_point": QCoreApplication.translate("AuditView", "pickup point"),
+        "print_job": QCoreApplication.translate("AuditView", "print job"),
+        "round": QCoreApplication.translate("AuditView", "delivery round"),
+        "settings": QCoreApplication.translate("AuditView", "settings"),
+        "staff_action": QCoreApplication.translate("AuditView", "OFN action"),
+        "till_session": QCoreApplication.translate("AuditView", "till session"),
+    }
+    return labels.get(entity, entity)
+
+
 def _choices(services: Services) -> tuple[list[str], list[str]]:
     """On a worker thread: the tills and the kinds of action in the log."""
     reader = services.store.reader()
@@ -108,9 +139,9 @@ def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, l
             local_time(e.at, timezone, "%d/%m %H:%M:%S"),
             e.till_id,
             e.actor,
-            e.role,
+            role_label(e.role),
             action_label(e.action),
-            f"{e.entity} {e.entity_id}".strip(),
+            f"{entity_label(e.entity)} {e.entity_id}".strip(),
             e.details_text,
         )
         for e in entries

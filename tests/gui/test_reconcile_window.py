@@ -281,6 +281,8 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(rows(table)) == 1)
     assert rows(table)[0][4] == "Checkout undone"  # the kind, worded; the export keeps the code
     assert "wrong customer" in rows(table)[0][6]
+    assert rows(table)[0][3] in ("volunteer", "staff")  # the role worded (English)
+    assert rows(table)[0][5].startswith("checkout ")  # what it is about, worded
     out = rw.audit_view.export_csv(tmp_path / "audit.csv")
     with open(out, encoding="utf-8", newline="") as fh:
         got = list(csv.reader(fh))

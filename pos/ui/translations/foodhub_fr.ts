@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr">
 <context>
     <name>AboutDialog</name>
@@ -111,7 +110,7 @@
         <translation>Ouvrir dans OFN</translation>
     </message>
     <message>
-        <source>Open the order&apos;s page in OFN</source>
+        <source>Open the order's page in OFN</source>
         <translation>Ouvrir la page de la commande dans OFN</translation>
     </message>
     <message>
@@ -120,31 +119,31 @@
     </message>
     <message>
         <source>Mark the action done</source>
-        <translation>Marquer l&apos;action comme faite</translation>
+        <translation>Marquer l'action comme faite</translation>
     </message>
     <message>
-        <source>Keep the till&apos;s collection</source>
+        <source>Keep the till's collection</source>
         <translation>Garder le retrait en caisse</translation>
     </message>
     <message>
-        <source>Accept OFN&apos;s state</source>
-        <translation>Accepter l&apos;état d&apos;OFN</translation>
+        <source>Accept OFN's state</source>
+        <translation>Accepter l'état d'OFN</translation>
     </message>
     <message>
-        <source>OFN&apos;s API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
-        <translation>L&apos;API d&apos;OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
+        <source>OFN's API cannot record most payments taken at the till: open the order in OFN, enter what is listed, then mark it done here.</source>
+        <translation>L'API d'OFN ne peut pas enregistrer la plupart des paiements reçus en caisse : ouvrez la commande dans OFN, saisissez ce qui est indiqué, puis marquez-le fait ici.</translation>
     </message>
     <message>
         <source>Marked done: %1.</source>
         <translation>Marqué fait : %1.</translation>
     </message>
     <message>
-        <source>Kept the till&apos;s collection of %1; it is flagged for staff.</source>
-        <translation>Retrait en caisse de %1 conservé ; il est signalé à l&apos;équipe.</translation>
+        <source>Kept the till's collection of %1; it is flagged for staff.</source>
+        <translation>Retrait en caisse de %1 conservé ; il est signalé à l'équipe.</translation>
     </message>
     <message>
-        <source>Accepted OFN&apos;s state for %1; the till&apos;s collection was reversed.</source>
-        <translation>État d&apos;OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
+        <source>Accepted OFN's state for %1; the till's collection was reversed.</source>
+        <translation>État d'OFN accepté pour %1 ; le retrait en caisse a été annulé.</translation>
     </message>
 </context>
 <context>
@@ -159,7 +158,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -211,7 +210,7 @@
     </message>
     <message>
         <source>Printer settings changed</source>
-        <translation>Réglages de l&apos;imprimante modifiés</translation>
+        <translation>Réglages de l'imprimante modifiés</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -223,7 +222,7 @@
     </message>
     <message>
         <source>No-show mark cleared</source>
-        <translation>Marque d&apos;absence retirée</translation>
+        <translation>Marque d'absence retirée</translation>
     </message>
     <message>
         <source>Staff PIN</source>
@@ -287,11 +286,11 @@
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrée d&apos;espèces</translation>
+        <translation>Entrée d'espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sortie d&apos;espèces</translation>
+        <translation>Sortie d'espèces</translation>
     </message>
     <message>
         <source>Till closed</source>
@@ -302,8 +301,72 @@
         <translation>Caisse ouverte</translation>
     </message>
     <message>
+        <source>staff</source>
+        <translation>équipe</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>bénévole</translation>
+    </message>
+    <message>
+        <source>the app</source>
+        <translation>l'application</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>synchro</translation>
+    </message>
+    <message>
+        <source>backup restore</source>
+        <translation>restauration de sauvegarde</translation>
+    </message>
+    <message>
+        <source>OFN action</source>
+        <translation>action OFN</translation>
+    </message>
+    <message>
+        <source>cash movement</source>
+        <translation>mouvement de caisse</translation>
+    </message>
+    <message>
+        <source>checkout</source>
+        <translation>encaissement</translation>
+    </message>
+    <message>
+        <source>journal</source>
+        <translation>journal</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>order cycle</source>
+        <translation>cycle de commande</translation>
+    </message>
+    <message>
+        <source>pickup point</source>
+        <translation>point de retrait</translation>
+    </message>
+    <message>
+        <source>print job</source>
+        <translation>impression</translation>
+    </message>
+    <message>
+        <source>delivery round</source>
+        <translation>tournée de livraison</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>réglages</translation>
+    </message>
+    <message>
+        <source>till session</source>
+        <translation>session de caisse</translation>
+    </message>
+    <message>
         <source>Kind of action</source>
-        <translation>Type d&apos;action</translation>
+        <translation>Type d'action</translation>
     </message>
     <message>
         <source>Person</source>
@@ -311,7 +374,7 @@
     </message>
     <message>
         <source>Search the audit log</source>
-        <translation>Rechercher dans le journal d&apos;audit</translation>
+        <translation>Rechercher dans le journal d'audit</translation>
     </message>
     <message>
         <source>Order, receipt or text</source>
@@ -323,7 +386,7 @@
     </message>
     <message>
         <source>Export the audit log as CSV</source>
-        <translation>Exporter le journal d&apos;audit en CSV</translation>
+        <translation>Exporter le journal d'audit en CSV</translation>
     </message>
     <message>
         <source>Entries shown</source>
@@ -355,7 +418,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <source>All tills</source>
@@ -374,7 +437,7 @@
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation>Exporter le journal d&apos;audit</translation>
+        <translation>Exporter le journal d'audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -389,11 +452,11 @@
     <name>BarChart</name>
     <message>
         <source>nothing yet</source>
-        <translation>rien pour l&apos;instant</translation>
+        <translation>rien pour l'instant</translation>
     </message>
     <message>
         <source>No collections yet</source>
-        <translation>Aucun retrait pour l&apos;instant</translation>
+        <translation>Aucun retrait pour l'instant</translation>
     </message>
 </context>
 <context>
@@ -435,8 +498,8 @@ Compté : %2
         <translation>Fermer avec cet écart</translation>
     </message>
     <message>
-        <source>The difference is over the hub&apos;s limit: hub-staff PIN</source>
-        <translation>L&apos;écart dépasse la limite du hub : code du personnel du hub</translation>
+        <source>The difference is over the hub's limit: hub-staff PIN</source>
+        <translation>L'écart dépasse la limite du hub : code du personnel du hub</translation>
     </message>
 </context>
 <context>
@@ -470,19 +533,19 @@ Compté : %2
     </message>
     <message>
         <source>Erase for good: this cannot be undone</source>
-        <translation>Effacer pour de bon : c&apos;est irréversible</translation>
+        <translation>Effacer pour de bon : c'est irréversible</translation>
     </message>
     <message>
         <source>Confirm the erasure</source>
-        <translation>Confirmer l&apos;effacement</translation>
+        <translation>Confirmer l'effacement</translation>
     </message>
     <message>
-        <source>Erase this customer&apos;s details now</source>
+        <source>Erase this customer's details now</source>
         <translation>Effacer maintenant les données de ce client</translation>
     </message>
     <message>
         <source>Erasing removes the name, email, phone and notes from every order of this customer on this till and deletes the customer; amounts stay for the books. Erase them in OFN too.</source>
-        <translation>L&apos;effacement retire le nom, l&apos;e-mail, le téléphone et les notes de toutes les commandes de ce client sur cette caisse et supprime le client ; les montants restent pour la comptabilité. Effacez-les aussi dans OFN.</translation>
+        <translation>L'effacement retire le nom, l'e-mail, le téléphone et les notes de toutes les commandes de ce client sur cette caisse et supprime le client ; les montants restent pour la comptabilité. Effacez-les aussi dans OFN.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -608,7 +671,7 @@ Compté : %2
     </message>
     <message>
         <source>Cash in/out</source>
-        <translation>Entrées/sorties d&apos;espèces</translation>
+        <translation>Entrées/sorties d'espèces</translation>
     </message>
     <message>
         <source>Expected cash</source>
@@ -656,7 +719,7 @@ Compté : %2
     </message>
     <message>
         <source>Open Food Network: %1 pushed and verified, %2 waiting to push, %3 needing staff action, %4 in conflict.</source>
-        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d&apos;envoi, %3 à traiter par l&apos;équipe, %4 en conflit.</translation>
+        <translation>Open Food Network : %1 envoyées et vérifiées, %2 en attente d'envoi, %3 à traiter par l'équipe, %4 en conflit.</translation>
     </message>
     <message>
         <source>All pickup points</source>
@@ -687,7 +750,7 @@ Compté : %2
     </message>
     <message>
         <source>A demo hub with made-up orders: try the till, or connect to your OFN hub.</source>
-        <translation>Un hub de démonstration avec des commandes inventées&#xa0;: essayez la caisse, ou connectez votre hub OFN.</translation>
+        <translation>Un hub de démonstration avec des commandes inventées : essayez la caisse, ou connectez votre hub OFN.</translation>
     </message>
     <message>
         <source>Use the demo hub</source>
@@ -774,7 +837,7 @@ Compté : %2
     </message>
     <message>
         <source>Same as the computer</source>
-        <translation>Celle de l&apos;ordinateur</translation>
+        <translation>Celle de l'ordinateur</translation>
     </message>
     <message>
         <source>Share customer names with producers</source>
@@ -790,11 +853,11 @@ Compté : %2
     </message>
     <message>
         <source>Byte-order mark in CSV exports</source>
-        <translation>Marque d&apos;ordre des octets (BOM) dans les exports CSV</translation>
+        <translation>Marque d'ordre des octets (BOM) dans les exports CSV</translation>
     </message>
     <message>
         <source>CSV byte-order mark</source>
-        <translation>Marque d&apos;ordre des octets CSV</translation>
+        <translation>Marque d'ordre des octets CSV</translation>
     </message>
     <message>
         <source>Write till notes into OFN orders</source>
@@ -810,10 +873,10 @@ Compté : %2
     </message>
     <message>
         <source>Each till of the hub needs its own id; it starts every receipt number. A new id takes effect at next start.</source>
-        <translation>Chaque caisse du hub a son propre identifiant ; il commence chaque numéro de ticket. Un nouvel identifiant s&apos;applique au prochain démarrage.</translation>
+        <translation>Chaque caisse du hub a son propre identifiant ; il commence chaque numéro de ticket. Un nouvel identifiant s'applique au prochain démarrage.</translation>
     </message>
     <message>
-        <source>This till&apos;s pickup point</source>
+        <source>This till's pickup point</source>
         <translation>Point de retrait de cette caisse</translation>
     </message>
     <message>
@@ -830,11 +893,11 @@ Compté : %2
     </message>
     <message>
         <source>A new language takes effect at next start.</source>
-        <translation>Une nouvelle langue s&apos;applique au prochain démarrage.</translation>
+        <translation>Une nouvelle langue s'applique au prochain démarrage.</translation>
     </message>
     <message>
-        <source>Off: producers&apos; lists show customer codes only, so customers&apos; names stay with the hub.</source>
-        <translation>Désactivé : les listes des producteurs n&apos;indiquent que les codes clients, les noms des clients restent au hub.</translation>
+        <source>Off: producers' lists show customer codes only, so customers' names stay with the hub.</source>
+        <translation>Désactivé : les listes des producteurs n'indiquent que les codes clients, les noms des clients restent au hub.</translation>
     </message>
     <message>
         <source>Keep customer details</source>
@@ -850,7 +913,7 @@ Compté : %2
     </message>
     <message>
         <source>Off by default. Each note replaces the note hub staff wrote on the order in OFN (the till cannot read it to keep it), and OFN prints it on the invoice the customer sees.</source>
-        <translation>Désactivé par défaut. Chaque note remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l&apos;imprime sur la facture que voit le client.</translation>
+        <translation>Désactivé par défaut. Chaque note remplace celle que l'équipe du hub a écrite sur la commande dans OFN (la caisse ne peut pas la lire pour la conserver), et OFN l'imprime sur la facture que voit le client.</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -874,11 +937,11 @@ Compté : %2
     </message>
     <message>
         <source>Close the till session before changing the till id.</source>
-        <translation>Clôturez la session de caisse avant de changer l&apos;identifiant de la caisse.</translation>
+        <translation>Clôturez la session de caisse avant de changer l'identifiant de la caisse.</translation>
     </message>
     <message>
         <source>Type the largest difference allowed, e.g. 5.00.</source>
-        <translation>Saisissez l&apos;écart maximal autorisé, p. ex. 5,00.</translation>
+        <translation>Saisissez l'écart maximal autorisé, p. ex. 5,00.</translation>
     </message>
     <message>
         <source>The limit cannot be negative.</source>
@@ -890,7 +953,7 @@ Compté : %2
     </message>
     <message>
         <source>Items per bag must be between 1 and 999.</source>
-        <translation>Le nombre d&apos;articles par sac va de 1 à 999.</translation>
+        <translation>Le nombre d'articles par sac va de 1 à 999.</translation>
     </message>
     <message>
         <source>Keep customer details 1 to 3650 days.</source>
@@ -898,7 +961,7 @@ Compté : %2
     </message>
     <message>
         <source>That pickup point is not in this hub.</source>
-        <translation>Ce point de retrait n&apos;appartient pas à ce hub.</translation>
+        <translation>Ce point de retrait n'appartient pas à ce hub.</translation>
     </message>
     <message>
         <source>Pick a language from the list.</source>
@@ -926,18 +989,18 @@ Compté : %2
     </message>
     <message>
         <source>A hub key is at least 12 characters: make one with “Make a new key”.</source>
-        <translation>Une clé du hub fait au moins 12 caractères&#xa0;: créez-en une avec «&#xa0;Créer une nouvelle clé&#xa0;».</translation>
+        <translation>Une clé du hub fait au moins 12 caractères : créez-en une avec « Créer une nouvelle clé ».</translation>
     </message>
     <message>
         <source>This value is not valid.</source>
-        <translation>Cette valeur n&apos;est pas valable.</translation>
+        <translation>Cette valeur n'est pas valable.</translation>
     </message>
 </context>
 <context>
     <name>JournalBox</name>
     <message>
         <source>Several tills: shared journal folder</source>
-        <translation>Plusieurs caisses&#xa0;: dossier partagé du journal</translation>
+        <translation>Plusieurs caisses : dossier partagé du journal</translation>
     </message>
     <message>
         <source>Shared journal folder</source>
@@ -973,7 +1036,7 @@ Compté : %2
     </message>
     <message>
         <source>the key from another till</source>
-        <translation>la clé d&apos;une autre caisse</translation>
+        <translation>la clé d'une autre caisse</translation>
     </message>
     <message>
         <source>Make a new key</source>
@@ -1016,12 +1079,12 @@ Compté : %2
         <translation>Dossier</translation>
     </message>
     <message>
-        <source>Tills that share a folder see each other&apos;s hand-overs, and a staff copy sees every till&apos;s day. Every till of the hub needs the same key: make it on one till, then type it (or scan the QR code) on the others. Leave both empty for a till on its own.</source>
-        <translation>Les caisses qui partagent un dossier voient les remises des autres, et une copie de l&apos;équipe voit la journée de chaque caisse. Toutes les caisses du hub ont besoin de la même clé&#xa0;: créez-la sur une caisse, puis tapez-la (ou scannez le code QR) sur les autres. Laissez les deux vides pour une caisse seule.</translation>
+        <source>Tills that share a folder see each other's hand-overs, and a staff copy sees every till's day. Every till of the hub needs the same key: make it on one till, then type it (or scan the QR code) on the others. Leave both empty for a till on its own.</source>
+        <translation>Les caisses qui partagent un dossier voient les remises des autres, et une copie de l'équipe voit la journée de chaque caisse. Toutes les caisses du hub ont besoin de la même clé : créez-la sur une caisse, puis tapez-la (ou scannez le code QR) sur les autres. Laissez les deux vides pour une caisse seule.</translation>
     </message>
     <message>
         <source>Choose a folder first.</source>
-        <translation>Choisissez d&apos;abord un dossier.</translation>
+        <translation>Choisissez d'abord un dossier.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -1029,11 +1092,11 @@ Compté : %2
     </message>
     <message>
         <source>The folder works: this till can write and read its journal there.</source>
-        <translation>Le dossier fonctionne&#xa0;: cette caisse peut y écrire et y lire son journal.</translation>
+        <translation>Le dossier fonctionne : cette caisse peut y écrire et y lire son journal.</translation>
     </message>
     <message>
-        <source>Every till of the hub must use the same key: a till with another key cannot read this till&apos;s journal, nor this till theirs.</source>
-        <translation>Toutes les caisses du hub doivent utiliser la même clé&#xa0;: une caisse avec une autre clé ne peut pas lire le journal de cette caisse, ni cette caisse le sien.</translation>
+        <source>Every till of the hub must use the same key: a till with another key cannot read this till's journal, nor this till theirs.</source>
+        <translation>Toutes les caisses du hub doivent utiliser la même clé : une caisse avec une autre clé ne peut pas lire le journal de cette caisse, ni cette caisse le sien.</translation>
     </message>
 </context>
 <context>
@@ -1044,52 +1107,52 @@ Compté : %2
     </message>
     <message>
         <source>Journal: reading the folder…</source>
-        <translation>Journal&#xa0;: lecture du dossier…</translation>
+        <translation>Journal : lecture du dossier…</translation>
     </message>
     <message>
         <source>Journal: waiting for the folder</source>
-        <translation>Journal&#xa0;: en attente du dossier</translation>
+        <translation>Journal : en attente du dossier</translation>
     </message>
     <message numerus="yes">
         <source>Journal: %n file(s) kept aside</source>
         <translation>
-            <numerusform>Journal&#xa0;: %n fichier mis de côté</numerusform>
-            <numerusform>Journal&#xa0;: %n fichiers mis de côté</numerusform>
+            <numerusform>Journal : %n fichier mis de côté</numerusform>
+            <numerusform>Journal : %n fichiers mis de côté</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Journal: %n event(s) to write</source>
         <translation>
-            <numerusform>Journal&#xa0;: %n événement à écrire</numerusform>
-            <numerusform>Journal&#xa0;: %n événements à écrire</numerusform>
+            <numerusform>Journal : %n événement à écrire</numerusform>
+            <numerusform>Journal : %n événements à écrire</numerusform>
         </translation>
     </message>
     <message>
         <source>Journal: up to date</source>
-        <translation>Journal&#xa0;: à jour</translation>
+        <translation>Journal : à jour</translation>
     </message>
     <message numerus="yes">
         <source>Journal: %n file(s) kept aside: %1</source>
         <translation>
-            <numerusform>Journal&#xa0;: %n fichier mis de côté&#xa0;: %1</numerusform>
-            <numerusform>Journal&#xa0;: %n fichiers mis de côté&#xa0;: %1</numerusform>
+            <numerusform>Journal : %n fichier mis de côté : %1</numerusform>
+            <numerusform>Journal : %n fichiers mis de côté : %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Shared journal folder: %1</source>
-        <translation>Dossier partagé du journal&#xa0;: %1</translation>
+        <translation>Dossier partagé du journal : %1</translation>
     </message>
     <message>
         <source>Last written: %1</source>
-        <translation>Dernière écriture&#xa0;: %1</translation>
+        <translation>Dernière écriture : %1</translation>
     </message>
     <message>
         <source>Last read from the other tills: %1</source>
-        <translation>Dernière lecture des autres caisses&#xa0;: %1</translation>
+        <translation>Dernière lecture des autres caisses : %1</translation>
     </message>
     <message>
-        <source>Files kept aside (another hub&apos;s key, damaged, or an order not pulled yet): they are merged as soon as they can be.</source>
-        <translation>Fichiers mis de côté (clé d&apos;un autre hub, fichier abîmé, ou commande pas encore téléchargée)&#xa0;: ils sont fusionnés dès que possible.</translation>
+        <source>Files kept aside (another hub's key, damaged, or an order not pulled yet): they are merged as soon as they can be.</source>
+        <translation>Fichiers mis de côté (clé d'un autre hub, fichier abîmé, ou commande pas encore téléchargée) : ils sont fusionnés dès que possible.</translation>
     </message>
 </context>
 <context>
@@ -1202,7 +1265,7 @@ Compté : %2
     </message>
     <message>
         <source>First free sticker:</source>
-        <translation>Première étiquette libre&#xa0;:</translation>
+        <translation>Première étiquette libre :</translation>
     </message>
     <message>
         <source>Print lists</source>
@@ -1226,11 +1289,11 @@ Compté : %2
     </message>
     <message>
         <source>Hub packing list: pack by customer</source>
-        <translation>Liste de préparation de la plateforme&#xa0;: par client</translation>
+        <translation>Liste de préparation de la plateforme : par client</translation>
     </message>
     <message>
         <source>Hub packing list: pack by product</source>
-        <translation>Liste de préparation de la plateforme&#xa0;: par produit</translation>
+        <translation>Liste de préparation de la plateforme : par produit</translation>
     </message>
     <message>
         <source>Collection sheet (per pickup point)</source>
@@ -1298,27 +1361,27 @@ Compté : %2
     </message>
     <message>
         <source>Order cycle:</source>
-        <translation>Cycle de commande&#xa0;:</translation>
+        <translation>Cycle de commande :</translation>
     </message>
     <message>
         <source>Document:</source>
-        <translation>Document&#xa0;:</translation>
+        <translation>Document :</translation>
     </message>
     <message>
         <source>Producer:</source>
-        <translation>Producteur&#xa0;:</translation>
+        <translation>Producteur :</translation>
     </message>
     <message>
         <source>Pickup point:</source>
-        <translation>Point de retrait&#xa0;:</translation>
+        <translation>Point de retrait :</translation>
     </message>
     <message>
         <source>Paper:</source>
-        <translation>Papier&#xa0;:</translation>
+        <translation>Papier :</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>Dossier&#xa0;:</translation>
+        <translation>Dossier :</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1346,7 +1409,7 @@ Compté : %2
     </message>
     <message>
         <source>There are no orders yet: sync with OFN first.</source>
-        <translation>Il n&apos;y a pas encore de commandes&#xa0;: synchronisez d&apos;abord avec OFN.</translation>
+        <translation>Il n'y a pas encore de commandes : synchronisez d'abord avec OFN.</translation>
     </message>
     <message>
         <source>Folder for the PDFs</source>
@@ -1366,7 +1429,7 @@ Compté : %2
     </message>
     <message>
         <source>Making the PDFs: %1 of %2 done…</source>
-        <translation>Création des PDF&#xa0;: %1 sur %2 faits…</translation>
+        <translation>Création des PDF : %1 sur %2 faits…</translation>
     </message>
     <message numerus="yes">
         <source>%n PDF(s) written to %1.</source>
@@ -1377,7 +1440,7 @@ Compté : %2
     </message>
     <message>
         <source>Nothing written yet: some of these PDFs are already there.</source>
-        <translation>Rien n&apos;est encore écrit : certains de ces PDF existent déjà.</translation>
+        <translation>Rien n'est encore écrit : certains de ces PDF existent déjà.</translation>
     </message>
     <message>
         <source>Replace the PDFs?</source>
@@ -1397,19 +1460,19 @@ Compté : %2
     </message>
     <message>
         <source>Nothing was written. Choose another folder to keep both.</source>
-        <translation>Rien n&apos;a été écrit. Choisissez un autre dossier pour garder les deux.</translation>
+        <translation>Rien n'a été écrit. Choisissez un autre dossier pour garder les deux.</translation>
     </message>
     <message>
         <source>Stopped: %1 of %2 PDFs written.</source>
-        <translation>Arrêté&#xa0;: %1 PDF sur %2 écrits.</translation>
+        <translation>Arrêté : %1 PDF sur %2 écrits.</translation>
     </message>
     <message>
         <source>The PDFs could not be made: %1</source>
-        <translation>Les PDF n&apos;ont pas pu être créés&#xa0;: %1</translation>
+        <translation>Les PDF n'ont pas pu être créés : %1</translation>
     </message>
     <message>
         <source>Could not open %1; open it from your file manager.</source>
-        <translation>Impossible d&apos;ouvrir %1&#xa0;; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
+        <translation>Impossible d'ouvrir %1 ; ouvrez-le depuis votre gestionnaire de fichiers.</translation>
     </message>
 </context>
 <context>
@@ -1512,7 +1575,7 @@ Compté : %2
     </message>
     <message>
         <source>Printer status</source>
-        <translation>État de l&apos;imprimante</translation>
+        <translation>État de l'imprimante</translation>
     </message>
     <message>
         <source>Changes waiting to sync</source>
@@ -1608,8 +1671,8 @@ Compté : %2
     <message numerus="yes">
         <source>%n orders match: ↓ to choose, Enter to open.</source>
         <translation>
-            <numerusform>%n commande correspond&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
-            <numerusform>%n commandes correspondent&#xa0;: ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n commande correspond : ↓ pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n commandes correspondent : ↓ pour choisir, Entrée pour ouvrir.</numerusform>
         </translation>
     </message>
     <message>
@@ -1618,15 +1681,15 @@ Compté : %2
     </message>
     <message>
         <source>%1 was already collected on till %3 (receipt %2): do not hand it over again.</source>
-        <translation>La commande %1 a déjà été retirée sur la caisse %3 (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
+        <translation>La commande %1 a déjà été retirée sur la caisse %3 (reçu %2) : ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>%1 was already collected (receipt %2): do not hand it over again.</source>
-        <translation>La commande %1 a déjà été retirée (reçu %2)&#xa0;: ne la remettez pas une seconde fois.</translation>
+        <translation>La commande %1 a déjà été retirée (reçu %2) : ne la remettez pas une seconde fois.</translation>
     </message>
     <message>
         <source>Order %1 was cancelled in Open Food Network: do not hand it over.</source>
-        <translation>La commande %1 a été annulée dans Open Food Network&#xa0;: ne la remettez pas.</translation>
+        <translation>La commande %1 a été annulée dans Open Food Network : ne la remettez pas.</translation>
     </message>
     <message>
         <source>Order %1 is a home delivery (%2): hand it over only if it came back from its round.</source>
@@ -1638,11 +1701,11 @@ Compté : %2
     </message>
     <message>
         <source>Open the till first (F7): money can only be taken with the till open.</source>
-        <translation>Ouvrez d&apos;abord la caisse (F7) : l&apos;argent ne s&apos;encaisse que caisse ouverte.</translation>
+        <translation>Ouvrez d'abord la caisse (F7) : l'argent ne s'encaisse que caisse ouverte.</translation>
     </message>
     <message>
         <source>Till closed: open it (F7)</source>
-        <translation>Caisse fermée : l&apos;ouvrir (F7)</translation>
+        <translation>Caisse fermée : l'ouvrir (F7)</translation>
     </message>
     <message>
         <source>Cash drawer (F7)</source>
@@ -1674,23 +1737,23 @@ Compté : %2
     </message>
     <message>
         <source>No receipt to reprint yet.</source>
-        <translation>Aucun reçu à réimprimer pour l&apos;instant.</translation>
+        <translation>Aucun reçu à réimprimer pour l'instant.</translation>
     </message>
     <message>
         <source>Copy of %1 queued for printing.</source>
-        <translation>Copie du reçu %1 envoyée à l&apos;impression.</translation>
+        <translation>Copie du reçu %1 envoyée à l'impression.</translation>
     </message>
     <message>
         <source>Done: receipt %1.</source>
-        <translation>Terminé&#xa0;: reçu %1.</translation>
+        <translation>Terminé : reçu %1.</translation>
     </message>
     <message>
         <source>Give change: %1</source>
-        <translation>Rendez la monnaie&#xa0;: %1</translation>
+        <translation>Rendez la monnaie : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté&#xa0;: %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -1698,7 +1761,7 @@ Compté : %2
     </message>
     <message>
         <source>The receipt could not be queued for printing: reprint it later (F9).</source>
-        <translation>Le ticket n’a pas pu être envoyé à l’impression&#xa0;: réimprimez-le plus tard (F9).</translation>
+        <translation>Le ticket n’a pas pu être envoyé à l’impression : réimprimez-le plus tard (F9).</translation>
     </message>
     <message>
         <source>Walk-in sale · %1</source>
@@ -1752,11 +1815,11 @@ Compté : %2
     </message>
     <message>
         <source>Type the cash in the drawer now (type 0 if there is none).</source>
-        <translation>Tapez l&apos;espèce présente dans le tiroir (tapez 0 s&apos;il n&apos;y en a pas).</translation>
+        <translation>Tapez l'espèce présente dans le tiroir (tapez 0 s'il n'y en a pas).</translation>
     </message>
     <message>
         <source>No cash in the drawer? Press Enter again to open with no float.</source>
-        <translation>Pas d&apos;espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
+        <translation>Pas d'espèces dans le tiroir ? Appuyez de nouveau sur Entrée pour ouvrir sans fond de caisse.</translation>
     </message>
     <message>
         <source>Open with no float (%1)</source>
@@ -1816,7 +1879,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Result of the checkout</source>
-        <translation>Résultat de l&apos;encaissement</translation>
+        <translation>Résultat de l'encaissement</translation>
     </message>
     <message>
         <source>Start of the shift: open the till (F7)</source>
@@ -1872,7 +1935,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Order %1 · customer code %2 · pickup: %3</source>
-        <translation>Commande %1 · code client %2 · retrait&#xa0;: %3</translation>
+        <translation>Commande %1 · code client %2 · retrait : %3</translation>
     </message>
     <message>
         <source>Collected on %1</source>
@@ -1892,11 +1955,11 @@ sur %1</translation>
     </message>
     <message>
         <source>%1 for %2? That is far from what was ordered: press Enter again if right.</source>
-        <translation>%1 pour %2 ? C&apos;est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
+        <translation>%1 pour %2 ? C'est loin de ce qui a été commandé : appuyez de nouveau sur Entrée si c'est juste.</translation>
     </message>
     <message>
         <source>today %1</source>
-        <translation>aujourd&apos;hui %1</translation>
+        <translation>aujourd'hui %1</translation>
     </message>
     <message>
         <source>yesterday %1</source>
@@ -1912,7 +1975,7 @@ sur %1</translation>
     </message>
     <message>
         <source>STOP · COLLECTED ON TILL %1: do not hand over again</source>
-        <translation>STOP · RETIRÉE SUR LA CAISSE %1&#xa0;: ne pas remettre à nouveau</translation>
+        <translation>STOP · RETIRÉE SUR LA CAISSE %1 : ne pas remettre à nouveau</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -1928,7 +1991,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté&#xa0;: %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Paid: %1</source>
@@ -1964,15 +2027,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Less than ordered: %1</source>
-        <translation>Moins que commandé&#xa0;: %1</translation>
+        <translation>Moins que commandé : %1</translation>
     </message>
     <message>
         <source>Extra to pay: %1</source>
-        <translation>Supplément à payer&#xa0;: %1</translation>
+        <translation>Supplément à payer : %1</translation>
     </message>
     <message>
         <source>Paid online: %1</source>
-        <translation>Payé en ligne&#xa0;: %1</translation>
+        <translation>Payé en ligne : %1</translation>
     </message>
     <message>
         <source>Nothing to pay</source>
@@ -2003,7 +2066,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Needing staff action or in conflict</source>
-        <translation>À traiter par l&apos;équipe ou en conflit</translation>
+        <translation>À traiter par l'équipe ou en conflit</translation>
     </message>
     <message>
         <source>Left owing (not or partly paid)</source>
@@ -2071,11 +2134,11 @@ sur %1</translation>
     </message>
     <message>
         <source>No-show reason</source>
-        <translation>Raison de l&apos;absence</translation>
+        <translation>Raison de l'absence</translation>
     </message>
     <message>
         <source>Reason, e.g. did not come</source>
-        <translation>Raison, par ex. n&apos;est pas venu</translation>
+        <translation>Raison, par ex. n'est pas venu</translation>
     </message>
     <message>
         <source>Mark selected as no-show</source>
@@ -2083,7 +2146,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Clear no-show</source>
-        <translation>Effacer l&apos;absence</translation>
+        <translation>Effacer l'absence</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2091,7 +2154,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Select the orders that were not collected first.</source>
-        <translation>Sélectionnez d&apos;abord les commandes non retirées.</translation>
+        <translation>Sélectionnez d'abord les commandes non retirées.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) marked as no-show.</source>
@@ -2120,7 +2183,7 @@ sur %1</translation>
     </message>
     <message>
         <source>What to type</source>
-        <translation>Ce qu&apos;il faut taper</translation>
+        <translation>Ce qu'il faut taper</translation>
     </message>
     <message>
         <source>Amount tendered</source>
@@ -2176,7 +2239,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Give the credit back in cash now</source>
-        <translation>Rembourser l&apos;avoir en espèces maintenant</translation>
+        <translation>Rembourser l'avoir en espèces maintenant</translation>
     </message>
     <message>
         <source>Refund in cash</source>
@@ -2208,7 +2271,7 @@ sur %1</translation>
     </message>
     <message>
         <source>%1 handed over for %2 due? Check the amount; press Enter again if right.</source>
-        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c&apos;est juste.</translation>
+        <translation>%1 reçus pour %2 dus ? Vérifiez le montant ; appuyez de nouveau sur Entrée si c'est juste.</translation>
     </message>
     <message>
         <source>Nothing is left owing: the amount covers what is due.</source>
@@ -2224,19 +2287,19 @@ sur %1</translation>
     </message>
     <message>
         <source>To pay: %1</source>
-        <translation>À payer&#xa0;: %1</translation>
+        <translation>À payer : %1</translation>
     </message>
     <message>
         <source>Credit due to the customer: %1</source>
-        <translation>Avoir en faveur du client&#xa0;: %1</translation>
+        <translation>Avoir en faveur du client : %1</translation>
     </message>
     <message>
         <source>Type the amount of this part first.</source>
-        <translation>Saisissez d&apos;abord le montant de ce paiement partiel.</translation>
+        <translation>Saisissez d'abord le montant de ce paiement partiel.</translation>
     </message>
     <message>
         <source>Nothing to take: the customer is owed money</source>
-        <translation>Rien à encaisser : le client a de l&apos;argent à recevoir</translation>
+        <translation>Rien à encaisser : le client a de l'argent à recevoir</translation>
     </message>
     <message>
         <source>Amount handed over (cash)</source>
@@ -2252,11 +2315,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Change to give: %1</source>
-        <translation>Monnaie à rendre&#xa0;: %1</translation>
+        <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté&#xa0;: %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Exact amount</source>
@@ -2271,7 +2334,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Too many wrong PINs: the hub-staff PIN is locked for %1 min. Hub staff see this in the audit log.</source>
-        <translation>Trop de codes faux : le code PIN responsable est bloqué pendant %1 min. Les responsables le voient dans le journal d&apos;audit.</translation>
+        <translation>Trop de codes faux : le code PIN responsable est bloqué pendant %1 min. Les responsables le voient dans le journal d'audit.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: try again in %1 s.</source>
@@ -2305,7 +2368,7 @@ sur %1</translation>
     <name>PrintQueueDialog</name>
     <message>
         <source>Receipts and print queue</source>
-        <translation>Tickets et file d&apos;impression</translation>
+        <translation>Tickets et file d'impression</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2373,7 +2436,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Cancel job</source>
-        <translation>Annuler l&apos;impression</translation>
+        <translation>Annuler l'impression</translation>
     </message>
     <message>
         <source>Receipts of the open order</source>
@@ -2437,11 +2500,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Choose a receipt first.</source>
-        <translation>Choisissez d&apos;abord un ticket.</translation>
+        <translation>Choisissez d'abord un ticket.</translation>
     </message>
     <message>
         <source>Sent to the printer, marked COPY.</source>
-        <translation>Envoyé à l&apos;imprimante, marqué DUPLICATA.</translation>
+        <translation>Envoyé à l'imprimante, marqué DUPLICATA.</translation>
     </message>
     <message>
         <source>Only a waiting job can be cancelled.</source>
@@ -2452,19 +2515,19 @@ sur %1</translation>
     <name>PrinterSettingsDialog</name>
     <message>
         <source>Printer settings</source>
-        <translation>Réglages de l&apos;imprimante</translation>
+        <translation>Réglages de l'imprimante</translation>
     </message>
     <message>
         <source>Printer address</source>
-        <translation>Adresse de l&apos;imprimante</translation>
+        <translation>Adresse de l'imprimante</translation>
     </message>
     <message>
         <source>Windows printer win32://Printer name · network tcp://HOST:9100 · serial serial://COM3?baudrate=19200 · USB usb://VID:PID · file file:///C:/folder/file</source>
-        <translation>Imprimante Windows win32://Nom de l&apos;imprimante · réseau tcp://HÔTE:9100 · série serial://COM3?baudrate=19200 · USB usb://VID:PID · fichier file:///C:/dossier/fichier</translation>
+        <translation>Imprimante Windows win32://Nom de l'imprimante · réseau tcp://HÔTE:9100 · série serial://COM3?baudrate=19200 · USB usb://VID:PID · fichier file:///C:/dossier/fichier</translation>
     </message>
     <message>
         <source>Network tcp://HOST:9100 · USB usb://VID:PID · serial serial:///dev/ttyUSB0?baudrate=19200 · device file:///dev/usb/lp0 · print queue cups://QUEUE</source>
-        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d&apos;impression cups://FILE</translation>
+        <translation>Réseau tcp://HÔTE:9100 · USB usb://VID:PID · série serial:///dev/ttyUSB0?baudrate=19200 · périphérique file:///dev/usb/lp0 · file d'impression cups://FILE</translation>
     </message>
     <message>
         <source>Set for this run by --printer or FOODHUB_POS_PRINTER; not saved.</source>
@@ -2472,7 +2535,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Printer profile</source>
-        <translation>Profil de l&apos;imprimante</translation>
+        <translation>Profil de l'imprimante</translation>
     </message>
     <message>
         <source>Paper width</source>
@@ -2504,7 +2567,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Choose one only if accented letters print wrongly on this printer.</source>
-        <translation>N&apos;en choisir un que si les lettres accentuées s&apos;impriment mal sur cette imprimante.</translation>
+        <translation>N'en choisir un que si les lettres accentuées s'impriment mal sur cette imprimante.</translation>
     </message>
     <message>
         <source>Receipt footer</source>
@@ -2520,19 +2583,19 @@ sur %1</translation>
     </message>
     <message>
         <source>Test print result</source>
-        <translation>Résultat de l&apos;impression de test</translation>
+        <translation>Résultat de l'impression de test</translation>
     </message>
     <message>
         <source>Printer model</source>
-        <translation>Modèle d&apos;imprimante</translation>
+        <translation>Modèle d'imprimante</translation>
     </message>
     <message>
-        <source>Enter the printer&apos;s address first.</source>
-        <translation>Saisissez d&apos;abord l&apos;adresse de l&apos;imprimante.</translation>
+        <source>Enter the printer's address first.</source>
+        <translation>Saisissez d'abord l'adresse de l'imprimante.</translation>
     </message>
     <message>
         <source>Printing a test receipt…</source>
-        <translation>Impression d&apos;un ticket de test…</translation>
+        <translation>Impression d'un ticket de test…</translation>
     </message>
     <message>
         <source>Test receipt printed. Check the accents and the QR code.</source>
@@ -2540,7 +2603,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Nothing printed: %1</source>
-        <translation>Rien n&apos;a été imprimé : %1</translation>
+        <translation>Rien n'a été imprimé : %1</translation>
     </message>
 </context>
 <context>
@@ -2562,20 +2625,20 @@ sur %1</translation>
         <translation>Imprimer les étiquettes de sacs de tout le point de retrait</translation>
     </message>
     <message>
-        <source>Print the till&apos;s &amp;Z report</source>
+        <source>Print the till's &amp;Z report</source>
         <translation>Imprimer le rapport &amp;Z de la caisse</translation>
     </message>
     <message>
         <source>Receipts and print &amp;queue…</source>
-        <translation>Tickets et &amp;file d&apos;impression…</translation>
+        <translation>Tickets et &amp;file d'impression…</translation>
     </message>
     <message>
         <source>Retry printing &amp;now</source>
-        <translation>Réessayer d&apos;imprimer &amp;maintenant</translation>
+        <translation>Réessayer d'imprimer &amp;maintenant</translation>
     </message>
     <message>
         <source>Printer &amp;settings…</source>
-        <translation>&amp;Réglages de l&apos;imprimante…</translation>
+        <translation>&amp;Réglages de l'imprimante…</translation>
     </message>
     <message>
         <source>Receipts of this order… (reprint)</source>
@@ -2587,26 +2650,26 @@ sur %1</translation>
     </message>
     <message>
         <source>Open an order first.</source>
-        <translation>Ouvrez d&apos;abord une commande.</translation>
+        <translation>Ouvrez d'abord une commande.</translation>
     </message>
     <message>
         <source>Receipt of %1 sent to the printer (marked COPY).</source>
-        <translation>Ticket de %1 envoyé à l&apos;imprimante (marqué DUPLICATA).</translation>
+        <translation>Ticket de %1 envoyé à l'imprimante (marqué DUPLICATA).</translation>
     </message>
     <message>
         <source>Bag labels of %1 sent to the printer.</source>
-        <translation>Étiquettes de sacs de %1 envoyées à l&apos;imprimante.</translation>
+        <translation>Étiquettes de sacs de %1 envoyées à l'imprimante.</translation>
     </message>
     <message numerus="yes">
         <source>Bag labels for %n order(s) sent to the printer.</source>
         <translation>
-            <numerusform>Étiquettes de sacs de %n commande envoyées à l&apos;imprimante.</numerusform>
-            <numerusform>Étiquettes de sacs de %n commandes envoyées à l&apos;imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commande envoyées à l'imprimante.</numerusform>
+            <numerusform>Étiquettes de sacs de %n commandes envoyées à l'imprimante.</numerusform>
         </translation>
     </message>
     <message>
         <source>The till report was sent to the printer.</source>
-        <translation>Le rapport de caisse a été envoyé à l&apos;imprimante.</translation>
+        <translation>Le rapport de caisse a été envoyé à l'imprimante.</translation>
     </message>
     <message numerus="yes">
         <source> · %n job(s) waiting</source>
@@ -2625,7 +2688,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Printer cover open</source>
-        <translation>Capot de l&apos;imprimante ouvert</translation>
+        <translation>Capot de l'imprimante ouvert</translation>
     </message>
     <message>
         <source>Printer off line</source>
@@ -2637,15 +2700,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Printer setting is wrong</source>
-        <translation>Réglage de l&apos;imprimante incorrect</translation>
+        <translation>Réglage de l'imprimante incorrect</translation>
     </message>
     <message>
         <source>Printer connection broke</source>
-        <translation>Connexion à l&apos;imprimante interrompue</translation>
+        <translation>Connexion à l'imprimante interrompue</translation>
     </message>
     <message>
         <source>Printer error</source>
-        <translation>Erreur de l&apos;imprimante</translation>
+        <translation>Erreur de l'imprimante</translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -2695,15 +2758,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Waiting to push</source>
-        <translation>En attente d&apos;envoi</translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Needs staff action</source>
-        <translation>À traiter par l&apos;équipe</translation>
+        <translation>À traiter par l'équipe</translation>
     </message>
     <message>
         <source>Staff action done</source>
-        <translation>Action de l&apos;équipe faite</translation>
+        <translation>Action de l'équipe faite</translation>
     </message>
     <message>
         <source>Conflict with OFN</source>
@@ -2771,7 +2834,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <source>To do in OFN (%1)</source>
@@ -2809,8 +2872,8 @@ sur %1</translation>
         <translation>Conservez ce code de récupération</translation>
     </message>
     <message>
-        <source>The hub&apos;s database on this computer is now encrypted. Its key is kept in this computer&apos;s keyring. To open the database or its backups on another computer, you will need this recovery code. It is shown only now: print it or write it down, and keep it somewhere safe, away from the laptop.</source>
-        <translation>La base de données du hub est maintenant chiffrée sur cet ordinateur. Sa clé est gardée dans le trousseau de cet ordinateur. Pour ouvrir la base ou ses sauvegardes sur un autre ordinateur, il faudra ce code de récupération. Il n&apos;est affiché que maintenant : imprimez-le ou recopiez-le, et gardez-le en lieu sûr, loin de l&apos;ordinateur portable.</translation>
+        <source>The hub's database on this computer is now encrypted. Its key is kept in this computer's keyring. To open the database or its backups on another computer, you will need this recovery code. It is shown only now: print it or write it down, and keep it somewhere safe, away from the laptop.</source>
+        <translation>La base de données du hub est maintenant chiffrée sur cet ordinateur. Sa clé est gardée dans le trousseau de cet ordinateur. Pour ouvrir la base ou ses sauvegardes sur un autre ordinateur, il faudra ce code de récupération. Il n'est affiché que maintenant : imprimez-le ou recopiez-le, et gardez-le en lieu sûr, loin de l'ordinateur portable.</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -2822,11 +2885,11 @@ sur %1</translation>
     </message>
     <message>
         <source>I have kept it</source>
-        <translation>Je l&apos;ai conservé</translation>
+        <translation>Je l'ai conservé</translation>
     </message>
     <message>
         <source>I have kept the recovery code</source>
-        <translation>J&apos;ai conservé le code de récupération</translation>
+        <translation>J'ai conservé le code de récupération</translation>
     </message>
     <message>
         <source>Food Hub POS: database recovery code</source>
@@ -2849,7 +2912,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Type the recovery code printed or written down when this database was encrypted (hub staff keep it):</source>
-        <translation>Tapez le code de récupération imprimé ou recopié quand cette base de données a été chiffrée (l&apos;équipe du hub le garde) :</translation>
+        <translation>Tapez le code de récupération imprimé ou recopié quand cette base de données a été chiffrée (l'équipe du hub le garde) :</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -2907,12 +2970,12 @@ sur %1</translation>
         <translation>Fond de caisse :</translation>
     </message>
     <message>
-        <source>Scan a stop&apos;s QR code</source>
-        <translation>Scanner le QR d&apos;un arrêt</translation>
+        <source>Scan a stop's QR code</source>
+        <translation>Scanner le QR d'un arrêt</translation>
     </message>
     <message>
-        <source>Scan a stop&apos;s QR or type its order number</source>
-        <translation>Scannez le QR d&apos;un arrêt ou tapez son numéro de commande</translation>
+        <source>Scan a stop's QR or type its order number</source>
+        <translation>Scannez le QR d'un arrêt ou tapez son numéro de commande</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -2920,7 +2983,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Move the stop up (Ctrl+Up)</source>
-        <translation>Monter l&apos;arrêt (Ctrl+Haut)</translation>
+        <translation>Monter l'arrêt (Ctrl+Haut)</translation>
     </message>
     <message>
         <source>Move down</source>
@@ -2928,14 +2991,14 @@ sur %1</translation>
     </message>
     <message>
         <source>Move the stop down (Ctrl+Down)</source>
-        <translation>Descendre l&apos;arrêt (Ctrl+Bas)</translation>
+        <translation>Descendre l'arrêt (Ctrl+Bas)</translation>
     </message>
     <message>
         <source>Save this stop order</source>
         <translation>Garder cet ordre des arrêts</translation>
     </message>
     <message>
-        <source>Keep this stop order for the driver&apos;s next run sheets</source>
+        <source>Keep this stop order for the driver's next run sheets</source>
         <translation>Garder cet ordre des arrêts pour les prochaines feuilles de route du livreur</translation>
     </message>
     <message>
@@ -2944,7 +3007,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Add the scanned stop to this round</source>
-        <translation>Ajouter l&apos;arrêt scanné à cette tournée</translation>
+        <translation>Ajouter l'arrêt scanné à cette tournée</translation>
     </message>
     <message>
         <source>Stops</source>
@@ -2988,7 +3051,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Bags of a stop not home</source>
-        <translation>Sacs d&apos;un client absent</translation>
+        <translation>Sacs d'un client absent</translation>
     </message>
     <message>
         <source>Bags back: second attempt</source>
@@ -3047,7 +3110,7 @@ sur %1</translation>
         <translation>Imprimer le bon de livraison</translation>
     </message>
     <message>
-        <source>Print this stop&apos;s delivery note</source>
+        <source>Print this stop's delivery note</source>
         <translation>Imprimer le bon de livraison de cet arrêt</translation>
     </message>
     <message>
@@ -3080,7 +3143,7 @@ sur %1</translation>
     </message>
     <message>
         <source>There are no delivery orders in this order cycle.</source>
-        <translation>Ce cycle de commande n&apos;a aucune commande à livrer.</translation>
+        <translation>Ce cycle de commande n'a aucune commande à livrer.</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -3107,7 +3170,7 @@ sur %1</translation>
         <translation>retrait plus tard</translation>
     </message>
     <message>
-        <source>Scan each stop&apos;s QR, or pick it and press F1 to F4.</source>
+        <source>Scan each stop's QR, or pick it and press F1 to F4.</source>
         <translation>Scannez le QR de chaque arrêt, ou choisissez-le et appuyez sur F1 à F4.</translation>
     </message>
     <message>
@@ -3123,7 +3186,7 @@ sur %1</translation>
         <translation>payé</translation>
     </message>
     <message>
-        <source>Stop order saved: the driver&apos;s run sheets follow it, next cycle too.</source>
+        <source>Stop order saved: the driver's run sheets follow it, next cycle too.</source>
         <translation>Ordre des arrêts gardé : les feuilles de route du livreur le suivent, au prochain cycle aussi.</translation>
     </message>
     <message>
@@ -3148,15 +3211,15 @@ sur %1</translation>
     </message>
     <message>
         <source>it is a delivery of %1 on no round yet</source>
-        <translation>c&apos;est une livraison %1 sur aucune tournée</translation>
+        <translation>c'est une livraison %1 sur aucune tournée</translation>
     </message>
     <message>
         <source>it is an order to collect at a pickup point</source>
-        <translation>c&apos;est une commande à retirer à un point de retrait</translation>
+        <translation>c'est une commande à retirer à un point de retrait</translation>
     </message>
     <message>
         <source>%1 is not on this round (%2). Scan it again or press “Add to this round” to record it here; otherwise set the bag aside.</source>
-        <translation>%1 n&apos;est pas sur cette tournée (%2). Scannez-la à nouveau ou appuyez sur « Ajouter à cette tournée » pour l&apos;enregistrer ici ; sinon mettez le sac de côté.</translation>
+        <translation>%1 n'est pas sur cette tournée (%2). Scannez-la à nouveau ou appuyez sur « Ajouter à cette tournée » pour l'enregistrer ici ; sinon mettez le sac de côté.</translation>
     </message>
     <message>
         <source>%1: press F1 delivered, F2 items missing, F3 not home, F4 refused.</source>
@@ -3168,7 +3231,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Scan or pick a stop first.</source>
-        <translation>Scannez ou choisissez d&apos;abord un arrêt.</translation>
+        <translation>Scannez ou choisissez d'abord un arrêt.</translation>
     </message>
     <message>
         <source>%1 is already recorded: %2.</source>
@@ -3184,7 +3247,7 @@ sur %1</translation>
     </message>
     <message>
         <source>%1 delivery note(s) sent to the printer.</source>
-        <translation>%1 bon(s) de livraison envoyé(s) à l&apos;imprimante.</translation>
+        <translation>%1 bon(s) de livraison envoyé(s) à l'imprimante.</translation>
     </message>
     <message>
         <source>Round closed: expected %1, counted %2, difference %3.</source>
@@ -3286,14 +3349,14 @@ sur %1</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>Ce code n&apos;est pas le bon.</translation>
+        <translation>Ce code n'est pas le bon.</translation>
     </message>
 </context>
 <context>
     <name>StaffGateDialog</name>
     <message>
         <source>The hub-staff PIN was changed outside Food Hub POS, with another program. Set a new PIN (Till menu, Staff PIN) before going on; the audit log records it.</source>
-        <translation>Le code PIN responsable a été modifié hors de Food Hub POS, par un autre programme. Choisissez un nouveau code (menu Caisse, Code PIN responsable) avant de continuer ; le journal d&apos;audit l&apos;enregistre.</translation>
+        <translation>Le code PIN responsable a été modifié hors de Food Hub POS, par un autre programme. Choisissez un nouveau code (menu Caisse, Code PIN responsable) avant de continuer ; le journal d'audit l'enregistre.</translation>
     </message>
     <message>
         <source>Hub settings need the hub-staff PIN.</source>
@@ -3305,15 +3368,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Printer settings need the hub-staff PIN.</source>
-        <translation>Les réglages de l&apos;imprimante demandent le code PIN responsable.</translation>
+        <translation>Les réglages de l'imprimante demandent le code PIN responsable.</translation>
     </message>
     <message>
         <source>Customer data needs the hub-staff PIN.</source>
         <translation>Les données du client demandent le code PIN responsable.</translation>
     </message>
     <message>
-        <source>The database&apos;s recovery code is for hub staff: their PIN.</source>
-        <translation>Le code de récupération de la base de données est réservé à l&apos;équipe du hub : code PIN responsable.</translation>
+        <source>The database's recovery code is for hub staff: their PIN.</source>
+        <translation>Le code de récupération de la base de données est réservé à l'équipe du hub : code PIN responsable.</translation>
     </message>
     <message>
         <source>This needs the hub-staff PIN.</source>
@@ -3325,7 +3388,7 @@ sur %1</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>Ce code n&apos;est pas le bon.</translation>
+        <translation>Ce code n'est pas le bon.</translation>
     </message>
 </context>
 <context>
@@ -3340,7 +3403,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Hub-staff PIN</source>
-        <translation>Code de l&apos;équipe du hub</translation>
+        <translation>Code de l'équipe du hub</translation>
     </message>
     <message>
         <source>PIN message</source>
@@ -3348,7 +3411,7 @@ sur %1</translation>
     </message>
     <message>
         <source>No hub-staff PIN is set: anyone at this till can reconcile.</source>
-        <translation>Aucun code d&apos;équipe n&apos;est défini : toute personne à cette caisse peut faire le rapprochement.</translation>
+        <translation>Aucun code d'équipe n'est défini : toute personne à cette caisse peut faire le rapprochement.</translation>
     </message>
     <message>
         <source>Open reconciliation</source>
@@ -3356,7 +3419,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Enter your name: the audit log records who did what.</source>
-        <translation>Saisissez votre nom : le journal d&apos;audit enregistre qui a fait quoi.</translation>
+        <translation>Saisissez votre nom : le journal d'audit enregistre qui a fait quoi.</translation>
     </message>
 </context>
 <context>
@@ -3390,8 +3453,8 @@ sur %1</translation>
         <translation>Envoi %v/%m</translation>
     </message>
     <message>
-        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as &apos;picked up&apos;) and its invoices are delayed until it recovers.</source>
-        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu&apos;il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu&apos;à son rétablissement.</translation>
+        <source>Open Food Network reports its background jobs are stuck: the emails it sends customers (such as 'picked up') and its invoices are delayed until it recovers.</source>
+        <translation>Open Food Network signale que ses tâches de fond sont bloquées : les e-mails qu'il envoie aux clients (comme « commande retirée ») et ses factures sont retardés jusqu'à son rétablissement.</translation>
     </message>
     <message>
         <source>Syncing with Open Food Network…</source>
@@ -3399,15 +3462,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Demo data: not connected to Open Food Network</source>
-        <translation>Démo&#xa0;: pas de connexion à Open Food Network</translation>
+        <translation>Démo : pas de connexion à Open Food Network</translation>
     </message>
     <message>
         <source>Not connected to Open Food Network: see Sync ▸ Settings</source>
-        <translation>Pas connecté à Open Food Network&#xa0;: voir Synchro ▸ Réglages</translation>
+        <translation>Pas connecté à Open Food Network : voir Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>%1 for staff</source>
-        <translation>%1 pour l&apos;équipe</translation>
+        <translation>%1 pour l'équipe</translation>
     </message>
     <message>
         <source>%1 waiting to sync</source>
@@ -3427,11 +3490,11 @@ sur %1</translation>
     </message>
     <message>
         <source>OFN rejected the API key: check Sync ▸ Settings</source>
-        <translation>OFN a refusé la clé API&#xa0;: vérifiez Synchro ▸ Réglages</translation>
+        <translation>OFN a refusé la clé API : vérifiez Synchro ▸ Réglages</translation>
     </message>
     <message>
         <source>The OFN address does not answer like OFN</source>
-        <translation>L&apos;adresse OFN ne répond pas comme OFN</translation>
+        <translation>L'adresse OFN ne répond pas comme OFN</translation>
     </message>
     <message>
         <source>Sync stopped</source>
@@ -3439,11 +3502,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Sync failed (see tooltip)</source>
-        <translation>Échec de la synchro (voir l&apos;info-bulle)</translation>
+        <translation>Échec de la synchro (voir l'info-bulle)</translation>
     </message>
     <message>
-        <source>OFN&apos;s emails are delayed</source>
-        <translation>e-mails d&apos;OFN retardés</translation>
+        <source>OFN's emails are delayed</source>
+        <translation>e-mails d'OFN retardés</translation>
     </message>
     <message>
         <source>Online</source>
@@ -3466,11 +3529,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Saved: leave empty to keep it</source>
-        <translation>Enregistrée&#xa0;: laissez vide pour la garder</translation>
+        <translation>Enregistrée : laissez vide pour la garder</translation>
     </message>
     <message>
         <source>From your OFN account: Developer settings</source>
-        <translation>Compte OFN&#xa0;: Paramètres développeur</translation>
+        <translation>Compte OFN : Paramètres développeur</translation>
     </message>
     <message>
         <source>Hub (enterprise) id</source>
@@ -3481,7 +3544,7 @@ sur %1</translation>
         <translation>Identifiant du cycle de commande</translation>
     </message>
     <message>
-        <source>This till&apos;s pickup point</source>
+        <source>This till's pickup point</source>
         <translation>Point de retrait de cette caisse</translation>
     </message>
     <message>
@@ -3498,7 +3561,7 @@ sur %1</translation>
     </message>
     <message>
         <source>No keyring on this computer: the key is in a file only you can read (%1).</source>
-        <translation>Pas de trousseau sur cet ordinateur&#xa0;: la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
+        <translation>Pas de trousseau sur cet ordinateur : la clé est dans un fichier que vous seul pouvez lire (%1).</translation>
     </message>
     <message>
         <source>The key is kept in the system keyring.</source>
@@ -3506,7 +3569,7 @@ sur %1</translation>
     </message>
     <message>
         <source>This is demo data: saving creates a separate database for your hub.</source>
-        <translation>Ce sont des données de démonstration&#xa0;: enregistrer crée une base séparée pour votre hub.</translation>
+        <translation>Ce sont des données de démonstration : enregistrer crée une base séparée pour votre hub.</translation>
     </message>
     <message>
         <source>Hub id</source>
@@ -3530,19 +3593,19 @@ sur %1</translation>
     </message>
     <message>
         <source>OFN emails the customer that their order was picked up at the moment sync marks it shipped: if this till syncs a day late, the email arrives a day late. The email cannot be switched off or taken back. Off: the orders stay unshipped in OFN; staff can ship them in the OFN admin, where the email can be skipped.</source>
-        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l&apos;e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l&apos;équipe peut les expédier dans l&apos;administration d&apos;OFN, où l&apos;e-mail peut être évité.</translation>
+        <translation>OFN envoie au client un e-mail « commande retirée » au moment où la synchro la marque expédiée : si cette caisse se synchronise un jour plus tard, l'e-mail arrive un jour plus tard. Cet e-mail ne peut être ni désactivé ni annulé. Désactivé : les commandes restent non expédiées dans OFN ; l'équipe peut les expédier dans l'administration d'OFN, où l'e-mail peut être évité.</translation>
     </message>
     <message>
         <source>%1 collection(s) made more than a day ago wait to be synced: shipping them now sends those customers the email late.</source>
-        <translation>%1 retrait(s) fait(s) il y a plus d&apos;un jour attendent la synchro : les expédier maintenant enverra l&apos;e-mail en retard à ces clients.</translation>
+        <translation>%1 retrait(s) fait(s) il y a plus d'un jour attendent la synchro : les expédier maintenant enverra l'e-mail en retard à ces clients.</translation>
     </message>
     <message>
-        <source>Payment methods on this hub&apos;s OFN orders</source>
+        <source>Payment methods on this hub's OFN orders</source>
         <translation>Moyens de paiement des commandes OFN de ce hub</translation>
     </message>
     <message>
-        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer&apos;s card again.</source>
-        <translation>La synchro n&apos;encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l&apos;équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
+        <source>Sync takes a payment in OFN only for a method paid at the pickup point, and only when the till took that method for that amount; everything else goes to the staff list with the amounts. Never choose it for a card payment made online (e.g. Stripe): OFN would charge the customer's card again.</source>
+        <translation>La synchro n'encaisse un paiement dans OFN que pour un moyen payé au point de retrait, et seulement si la caisse a reçu ce moyen pour ce montant ; tout le reste va dans la liste de l'équipe avec les montants. Ne le choisissez jamais pour un paiement par carte fait en ligne (ex. Stripe) : OFN débiterait à nouveau la carte du client.</translation>
     </message>
     <message>
         <source>%1 order(s), %2 not yet taken</source>
@@ -3566,11 +3629,11 @@ sur %1</translation>
     </message>
     <message>
         <source>None seen yet: sync once (Sync ▸ Sync now), then choose here.</source>
-        <translation>Aucun pour l&apos;instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
+        <translation>Aucun pour l'instant : synchronisez une fois (Synchro ▸ Synchroniser maintenant), puis choisissez ici.</translation>
     </message>
     <message>
-        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer&apos;s invoice.</source>
-        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l&apos;équipe du hub a écrite sur la commande dans OFN et s&apos;imprime sur la facture du client.</translation>
+        <source>Order notes (Hub settings, off by default): a till note replaces the note hub staff wrote on the order in OFN and is printed on the customer's invoice.</source>
+        <translation>Notes de commande (Réglages du hub, désactivées par défaut) : une note de la caisse remplace celle que l'équipe du hub a écrite sur la commande dans OFN et s'imprime sur la facture du client.</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -3586,7 +3649,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Not an Open Food Network site</source>
-        <translation>Ce n&apos;est pas un site Open Food Network</translation>
+        <translation>Ce n'est pas un site Open Food Network</translation>
     </message>
     <message>
         <source>Key rejected</source>
@@ -3594,14 +3657,14 @@ sur %1</translation>
     </message>
     <message>
         <source>No access to that hub</source>
-        <translation>Pas d&apos;accès à ce hub</translation>
+        <translation>Pas d'accès à ce hub</translation>
     </message>
     <message>
         <source>Hub database created</source>
         <translation>Base du hub créée</translation>
     </message>
     <message>
-        <source>Your hub&apos;s orders will go to %1, opened at the next start.</source>
+        <source>Your hub's orders will go to %1, opened at the next start.</source>
         <translation>Les commandes de votre hub iront dans %1, ouvert au prochain démarrage.</translation>
     </message>
 </context>
@@ -3613,7 +3676,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Cash in / out</source>
-        <translation>Entrées / sorties d&apos;espèces</translation>
+        <translation>Entrées / sorties d'espèces</translation>
     </message>
     <message>
         <source>Count and close</source>
@@ -3625,47 +3688,47 @@ sur %1</translation>
     </message>
     <message>
         <source>Volunteer: %1</source>
-        <translation>Bénévole&#xa0;: %1</translation>
+        <translation>Bénévole : %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation>Ouverture&#xa0;: %1</translation>
+        <translation>Ouverture : %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation>Clôture&#xa0;: %1</translation>
+        <translation>Clôture : %1</translation>
     </message>
     <message>
         <source>Orders collected: %1</source>
-        <translation>Commandes retirées&#xa0;: %1</translation>
+        <translation>Commandes retirées : %1</translation>
     </message>
     <message>
         <source>Walk-in sales: %1</source>
-        <translation>Ventes sur place&#xa0;: %1</translation>
+        <translation>Ventes sur place : %1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation>Encaissements défaits&#xa0;: %1</translation>
+        <translation>Encaissements défaits : %1</translation>
     </message>
     <message>
         <source>Goods: %1</source>
-        <translation>Produits&#xa0;: %1</translation>
+        <translation>Produits : %1</translation>
     </message>
     <message>
         <source>Fees: %1</source>
-        <translation>Frais&#xa0;: %1</translation>
+        <translation>Frais : %1</translation>
     </message>
     <message>
         <source>Sales total: %1</source>
-        <translation>Total des ventes&#xa0;: %1</translation>
+        <translation>Total des ventes : %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 payments)</source>
-        <translation>%1&#xa0;: %2 (%3 paiements)</translation>
+        <translation>%1 : %2 (%3 paiements)</translation>
     </message>
     <message>
         <source>Total taken: %1</source>
-        <translation>Total encaissé&#xa0;: %1</translation>
+        <translation>Total encaissé : %1</translation>
     </message>
     <message>
         <source>Left owing: %1</source>
@@ -3673,27 +3736,27 @@ sur %1</translation>
     </message>
     <message>
         <source>Credit noted: %1</source>
-        <translation>Avoir noté&#xa0;: %1</translation>
+        <translation>Avoir noté : %1</translation>
     </message>
     <message>
         <source>Float: %1</source>
-        <translation>Fond de caisse&#xa0;: %1</translation>
+        <translation>Fond de caisse : %1</translation>
     </message>
     <message>
         <source>Cash moves: %1</source>
-        <translation>Mouvements d’espèces&#xa0;: %1</translation>
+        <translation>Mouvements d’espèces : %1</translation>
     </message>
     <message>
         <source>Expected cash: %1</source>
-        <translation>Espèces attendues&#xa0;: %1</translation>
+        <translation>Espèces attendues : %1</translation>
     </message>
     <message>
         <source>Counted cash: %1</source>
-        <translation>Espèces comptées&#xa0;: %1</translation>
+        <translation>Espèces comptées : %1</translation>
     </message>
     <message>
         <source>Difference: %1</source>
-        <translation>Écart&#xa0;: %1</translation>
+        <translation>Écart : %1</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3709,11 +3772,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrée d&apos;espèces</translation>
+        <translation>Entrée d'espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sortie d&apos;espèces</translation>
+        <translation>Sortie d'espèces</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -3729,7 +3792,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Note about the difference</source>
-        <translation>Commentaire sur l&apos;écart</translation>
+        <translation>Commentaire sur l'écart</translation>
     </message>
     <message>
         <source>Close the till</source>
@@ -3741,7 +3804,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Count the notes and coins, or type the total:</source>
-        <translation>Comptez les billets et les pièces, ou saisissez le total&#xa0;:</translation>
+        <translation>Comptez les billets et les pièces, ou saisissez le total :</translation>
     </message>
     <message>
         <source>The till is closed.</source>
@@ -3765,15 +3828,15 @@ sur %1</translation>
     </message>
     <message>
         <source>Count the cash in the drawer first.</source>
-        <translation>Comptez d&apos;abord les espèces du tiroir.</translation>
+        <translation>Comptez d'abord les espèces du tiroir.</translation>
     </message>
     <message>
         <source>The till is closed. The Z report is queued for printing.</source>
-        <translation>La caisse est clôturée. Le rapport Z est envoyé à l&apos;impression.</translation>
+        <translation>La caisse est clôturée. Le rapport Z est envoyé à l'impression.</translation>
     </message>
     <message>
         <source>The till is closed, but the Z report could not be queued for printing: print it later from the Printing menu.</source>
-        <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression&#xa0;: imprimez-le plus tard depuis le menu Impression.</translation>
+        <translation>La caisse est clôturée, mais le rapport Z n’a pas pu être envoyé à l’impression : imprimez-le plus tard depuis le menu Impression.</translation>
     </message>
 </context>
 <context>
@@ -3859,12 +3922,12 @@ sur %1</translation>
         <translation>pas par le journal partagé</translation>
     </message>
     <message>
-        <source>No other till has reported through the shared journal folder: these figures are this till&apos;s (and what reached it through Open Food Network).</source>
-        <translation>Aucune autre caisse n&apos;a transmis par le dossier partagé du journal&#xa0;: ces chiffres sont ceux de cette caisse (et ce qui lui est parvenu par Open Food Network).</translation>
+        <source>No other till has reported through the shared journal folder: these figures are this till's (and what reached it through Open Food Network).</source>
+        <translation>Aucune autre caisse n'a transmis par le dossier partagé du journal : ces chiffres sont ceux de cette caisse (et ce qui lui est parvenu par Open Food Network).</translation>
     </message>
     <message>
         <source>Tills read from the shared journal folder: %1.</source>
-        <translation>Caisses lues dans le dossier partagé du journal&#xa0;: %1.</translation>
+        <translation>Caisses lues dans le dossier partagé du journal : %1.</translation>
     </message>
     <message>
         <source>%1 (last event %2, read %3)</source>
@@ -3891,11 +3954,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Reason for undoing</source>
-        <translation>Motif de l&apos;annulation</translation>
+        <translation>Motif de l'annulation</translation>
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation>Pourquoi&#xa0;? (obligatoire)</translation>
+        <translation>Pourquoi ? (obligatoire)</translation>
     </message>
     <message>
         <source>Undo this checkout</source>
@@ -3907,7 +3970,7 @@ sur %1</translation>
     </message>
     <message>
         <source>The undo is recorded as a new event; money paid is refunded by the same method.</source>
-        <translation>L&apos;annulation est enregistrée comme une nouvelle opération&#xa0;; les sommes payées sont remboursées par le même moyen de paiement.</translation>
+        <translation>L'annulation est enregistrée comme une nouvelle opération ; les sommes payées sont remboursées par le même moyen de paiement.</translation>
     </message>
     <message>
         <source>Pick the checkout to undo.</source>
@@ -3915,7 +3978,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Undoing a checkout needs the hub-staff PIN.</source>
-        <translation>L&apos;annulation d&apos;un encaissement nécessite le code PIN responsable.</translation>
+        <translation>L'annulation d'un encaissement nécessite le code PIN responsable.</translation>
     </message>
     <message>
         <source>Undone: %1, %2, %3 (%4).</source>
@@ -3962,7 +4025,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Hand-overs record who did them. Type your name once for this shift (opening the till does it too).</source>
-        <translation>Chaque remise enregistre qui l&apos;a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
+        <translation>Chaque remise enregistre qui l'a faite. Tapez votre nom une fois pour cette permanence (ouvrir la caisse le fait aussi).</translation>
     </message>
 </context>
 <context>
@@ -3981,11 +4044,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Item name</source>
-        <translation>Nom de l&apos;article</translation>
+        <translation>Nom de l'article</translation>
     </message>
     <message>
         <source>Item price</source>
-        <translation>Prix de l&apos;article</translation>
+        <translation>Prix de l'article</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3993,7 +4056,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Remove the selected item</source>
-        <translation>Retirer l&apos;article sélectionné</translation>
+        <translation>Retirer l'article sélectionné</translation>
     </message>
     <message>
         <source>Qty</source>
@@ -4005,7 +4068,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation>Ajouter l&apos;article</translation>
+        <translation>Ajouter l'article</translation>
     </message>
     <message>
         <source>Find a product</source>
@@ -4029,7 +4092,7 @@ sur %1</translation>
     </message>
     <message>
         <source>Add other item</source>
-        <translation>Ajouter l&apos;article hors catalogue</translation>
+        <translation>Ajouter l'article hors catalogue</translation>
     </message>
     <message>
         <source>Items sold</source>
@@ -4044,8 +4107,8 @@ sur %1</translation>
         <translation>Aucun produit ne correspond à « %1 ».</translation>
     </message>
     <message>
-        <source>Type part of a product&apos;s name, then Add.</source>
-        <translation>Tapez une partie du nom d&apos;un produit, puis Ajouter.</translation>
+        <source>Type part of a product's name, then Add.</source>
+        <translation>Tapez une partie du nom d'un produit, puis Ajouter.</translation>
     </message>
     <message>
         <source>Take payment (Enter)</source>
@@ -4065,11 +4128,11 @@ sur %1</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
-        <translation>Donnez un nom à l&apos;article.</translation>
+        <translation>Donnez un nom à l'article.</translation>
     </message>
     <message>
         <source>Give the item a price above zero.</source>
-        <translation>Indiquez un prix supérieur à zéro pour l&apos;article.</translation>
+        <translation>Indiquez un prix supérieur à zéro pour l'article.</translation>
     </message>
     <message>
         <source>Add at least one item to sell.</source>
@@ -4087,7 +4150,7 @@ sur %1</translation>
 
 Please tell the hub, and give them the log file:
 %1</source>
-        <translation>Une erreur inattendue s&apos;est produite. Rien de ce qui était déjà enregistré n&apos;est perdu.
+        <translation>Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.
 
 Prévenez la plateforme et donnez-lui le fichier journal :
 %1</translation>
@@ -4097,7 +4160,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     <name>tasks</name>
     <message>
         <source>Something unexpected went wrong; the details are in the log file %1.</source>
-        <translation>Une erreur inattendue s’est produite&#xa0;; les détails sont dans le fichier journal %1.</translation>
+        <translation>Une erreur inattendue s’est produite ; les détails sont dans le fichier journal %1.</translation>
     </message>
 </context>
 <context>
@@ -4107,8 +4170,8 @@ Prévenez la plateforme et donnez-lui le fichier journal :
         <translation>Base de données non chiffrée</translation>
     </message>
     <message>
-        <source>This computer has no keyring to keep a key in, so the hub&apos;s database stays unencrypted here: keep the laptop locked and with you.</source>
-        <translation>Cet ordinateur n&apos;a pas de trousseau où garder une clé : la base de données du hub reste donc non chiffrée ici. Gardez l&apos;ordinateur verrouillé et avec vous.</translation>
+        <source>This computer has no keyring to keep a key in, so the hub's database stays unencrypted here: keep the laptop locked and with you.</source>
+        <translation>Cet ordinateur n'a pas de trousseau où garder une clé : la base de données du hub reste donc non chiffrée ici. Gardez l'ordinateur verrouillé et avec vous.</translation>
     </message>
     <message>
         <source>The database cannot be read</source>
@@ -4116,7 +4179,7 @@ Prévenez la plateforme et donnez-lui le fichier journal :
     </message>
     <message>
         <source>There is no backup of it to restore.</source>
-        <translation>Il n&apos;en existe aucune sauvegarde à restaurer.</translation>
+        <translation>Il n'en existe aucune sauvegarde à restaurer.</translation>
     </message>
     <message>
         <source>The latest good backup is from %1. Restore it? The damaged file is kept aside.</source>
