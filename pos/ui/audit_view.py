@@ -7,8 +7,10 @@ formatted on a worker thread (``loading`` until it is shown): it holds up to 5,0
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from pos.errors import KnownError
 from pos.services.context import Services
 from pos.store.audit_query import AuditFilter
 from pos.ui import tasks
-from pos.ui.formatting import local_time
+from pos.ui.formatting import local_time, money
 from pos.ui.reconcile_tables import RowsModel, make_table
 from pos.ui.widgets import named
 
@@ -115,6 +117,50 @@ def entity_label(entity: str) -> str:
     return labels.get(entity, entity)
 
 
+# amounts in the details are minor units: shown as money, never as a bare 23421
+MONEY_KEYS = frozenset({"amount", "amount_due", "change", "counted", "credit", "difference",
+                        "expected", "float", "goods", "left_owing", "paid", "refund"})  # fmt: skip
+
+
+def detail_names() -> dict[str, str]:
+    """The details' common keys in the UI language (worker-safe); others as stored."""
+    return {
+        "amount": QCoreApplication.translate("AuditView", "amount"),
+        "amount_due": QCoreApplication.translate("AuditView", "due"),
+        "change": QCoreApplication.translate("AuditView", "change"),
+        "counted": QCoreApplication.translate("AuditView", "counted"),
+        "credit": QCoreApplication.translate("AuditView", "credit"),
+        "difference": QCoreApplication.translate("AuditView", "difference"),
+        "expected": QCoreApplication.translate("AuditView", "expected"),
+        "float": QCoreApplication.translate("AuditView", "float"),
+        "goods": QCoreApplication.translate("AuditView", "goods"),
+        "left_owing": QCoreApplication.translate("AuditView", "left owing"),
+        "paid": QCoreApplication.translate("AuditView", "paid"),
+        "refund": QCoreApplication.translate("AuditView", "refund"),
+        "order": QCoreApplication.translate("AuditView", "order"),
+        "receipt_no": QCoreApplication.translate("AuditView", "receipt"),
+        "reason": QCoreApplication.translate("AuditView", "reason"),
+        "number": QCoreApplication.translate("AuditView", "number"),
+        "items": QCoreApplication.translate("AuditView", "items"),
+        "changed_lines": QCoreApplication.translate("AuditView", "changed lines"),
+        "kind": QCoreApplication.translate("AuditView", "kind"),
+    }
+
+
+def details_text(details: dict[str, Any], names: dict[str, str], currency: str, locale: str) -> str:
+    """What changed, as ``name: value`` pairs in the UI language, amounts as money."""
+    parts = []
+    for key, value in details.items():
+        if key in MONEY_KEYS and isinstance(value, int) and not isinstance(value, bool):
+            shown = money(value, currency, locale)
+        elif isinstance(value, str):
+            shown = value
+        else:
+            shown = json.dumps(value, ensure_ascii=False)
+        parts.append(f"{names.get(key, key)}: {shown}")
+    return "; ".join(parts)
+
+
 def _choices(services: Services) -> tuple[list[str], list[str]]:
     """On a worker thread: the tills and the kinds of action in the log."""
     reader = services.store.reader()
@@ -131,9 +177,12 @@ def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, l
     """On a worker thread: the entries ``f`` picks, formatted for the table."""
     reader = services.store.reader()
     try:
-        entries = services.reconcile_on(reader).audit_entries(f)
+        reconcile = services.reconcile_on(reader)
+        entries = reconcile.audit_entries(f)
+        hub = reconcile.hub()
     finally:
         reader.close()
+    names = detail_names()
     rows: Rows = [
         (
             local_time(e.at, timezone, "%d/%m %H:%M:%S"),
@@ -142,7 +191,7 @@ def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, l
             role_label(e.role),
             action_label(e.action),
             f"{entity_label(e.entity)} {e.entity_id}".strip(),
-            e.details_text,
+            details_text(e.details, names, hub.currency, hub.locale),
         )
         for e in entries
     ]

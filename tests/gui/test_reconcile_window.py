@@ -4,6 +4,7 @@ the real checkout service; every figure is checked against plain Python over the
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pypdf
@@ -283,6 +284,7 @@ def test_audit_log_filter_and_export(day_window, qtbot, tmp_path):
     assert "wrong customer" in rows(table)[0][6]
     assert rows(table)[0][3] in ("volunteer", "staff")  # the role worded (English)
     assert rows(table)[0][5].startswith("checkout ")  # what it is about, worded
+    assert re.search(r"refund: £\d+\.\d\d", rows(table)[0][6])  # an amount, not minor units
     out = rw.audit_view.export_csv(tmp_path / "audit.csv")
     with open(out, encoding="utf-8", newline="") as fh:
         got = list(csv.reader(fh))

@@ -365,6 +365,78 @@
         <translation>session de caisse</translation>
     </message>
     <message>
+        <source>amount</source>
+        <translation>montant</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>dû</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>monnaie rendue</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>compté</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>écart</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>attendu</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>fond de caisse</translation>
+    </message>
+    <message>
+        <source>goods</source>
+        <translation>marchandises</translation>
+    </message>
+    <message>
+        <source>left owing</source>
+        <translation>reste dû</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>remboursement</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>ticket</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>articles</translation>
+    </message>
+    <message>
+        <source>changed lines</source>
+        <translation>lignes modifiées</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
         <source>Kind of action</source>
         <translation>Type d'action</translation>
     </message>
