@@ -36,10 +36,14 @@ from pos.ui.widgets import named
 Rows = list[tuple[str, ...]]
 
 
-def action_label(action: str) -> str:
-    """An audit row's kind in the UI language (safe on a worker thread); a kind this
-    version does not know, or a group of kinds it does not name, as stored."""
-    labels = {
+# The words below are looked up once per load, not per row: the log shows up to 5,000 rows,
+# read on a worker thread that shares the interpreter's lock with the till's window.
+
+
+def action_names() -> dict[str, str]:
+    """Audit rows' kinds (and groups of kinds) in the UI language (worker-safe); a kind
+    this version does not know is shown as stored."""
+    return {
         "checkout": QCoreApplication.translate("AuditView", "Checkouts"),
         "checkout.collect": QCoreApplication.translate("AuditView", "Order handed over"),
         "checkout.reverse": QCoreApplication.translate("AuditView", "Checkout undone"),
@@ -83,24 +87,22 @@ def action_label(action: str) -> str:
         "till.close": QCoreApplication.translate("AuditView", "Till closed"),
         "till.open": QCoreApplication.translate("AuditView", "Till opened"),
     }
-    return labels.get(action, action)
 
 
-def role_label(role: str) -> str:
+def role_names() -> dict[str, str]:
     """Who acted, as a kind of person or part of the app, in the UI language (worker-safe)."""
-    labels = {
+    return {
         "staff": QCoreApplication.translate("AuditView", "staff"),
         "volunteer": QCoreApplication.translate("AuditView", "volunteer"),
         "system": QCoreApplication.translate("AuditView", "the app"),
         "sync": QCoreApplication.translate("AuditView", "sync"),
         "restore": QCoreApplication.translate("AuditView", "backup restore"),
     }
-    return labels.get(role, role)
 
 
-def entity_label(entity: str) -> str:
+def entity_names() -> dict[str, str]:
     """What an audit row is about, in the UI language (worker-safe); unknown as stored."""
-    labels = {
+    return {
         "action": QCoreApplication.translate("AuditView", "OFN action"),
         "cash_movement": QCoreApplication.translate("AuditView", "cash movement"),
         "checkout": QCoreApplication.translate("AuditView", "checkout"),
@@ -114,7 +116,6 @@ def entity_label(entity: str) -> str:
         "staff_action": QCoreApplication.translate("AuditView", "OFN action"),
         "till_session": QCoreApplication.translate("AuditView", "till session"),
     }
-    return labels.get(entity, entity)
 
 
 # amounts in the details are minor units: shown as money, never as a bare 23421
@@ -182,15 +183,15 @@ def _entries(services: Services, f: AuditFilter, timezone: str) -> tuple[Rows, l
         hub = reconcile.hub()
     finally:
         reader.close()
-    names = detail_names()
+    names, roles, actions, entities = detail_names(), role_names(), action_names(), entity_names()
     rows: Rows = [
         (
             local_time(e.at, timezone, "%d/%m %H:%M:%S"),
             e.till_id,
             e.actor,
-            role_label(e.role),
-            action_label(e.action),
-            f"{entity_label(e.entity)} {e.entity_id}".strip(),
+            roles.get(e.role, e.role),
+            actions.get(e.action, e.action),
+            f"{entities.get(e.entity, e.entity)} {e.entity_id}".strip(),
             details_text(e.details, names, hub.currency, hub.locale),
         )
         for e in entries
@@ -293,6 +294,7 @@ class AuditView(QWidget):
     def _show_choices(self, choices: tuple[list[str], list[str]]) -> None:
         self._choices_job = None
         tills, actions = choices
+        words = action_names()
         for combo, values, everything in (
             (self.till, tills, self.tr("All tills")),
             (self.action, actions, self.tr("All actions")),
@@ -302,7 +304,7 @@ class AuditView(QWidget):
             combo.clear()
             combo.addItem(everything, None)
             for value in values:
-                combo.addItem(action_label(value) if combo is self.action else value, value)
+                combo.addItem(words.get(value, value) if combo is self.action else value, value)
             found = combo.findData(current)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
