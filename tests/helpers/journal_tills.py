@@ -189,6 +189,7 @@ class _Proc:
     runs: int = 0
     kills: int = 0
     finished: bool = False
+    kill_after: int = 0  # steps of its current run before a till may be killed
 
 
 class Procs:
@@ -214,8 +215,18 @@ class Procs:
 
     def _start(self, p: _Proc) -> None:
         p.runs += 1
+        p.kill_after = self.rng.randint(1, 6)  # steps this run plays before it may be killed
         with open(self._err(p), "wb") as err, open(self._out(p), "wb") as out:
             p.popen = subprocess.Popen(p.cmd, cwd=ROOT, stdout=out, stderr=err)
+
+    def _steps(self, p: _Proc) -> int:
+        """Steps the current run has played (a loop plays none)."""
+        if p.again:
+            return 0
+        try:
+            return self._out(p).read_bytes().count(b"step ")
+        except OSError:
+            return 0
 
     def _busy(self, p: _Proc) -> bool:
         """Running and past its start-up (it printed a line: it is writing or merging)."""
@@ -241,7 +252,11 @@ class Procs:
     ) -> None:
         """Until every process that is not a loop has exited 0: up to ``kills`` SIGKILLs at
         random moments, each killed process started again at once. Loops then end.
-        ``meanwhile`` is called on every turn (to change the world under the processes)."""
+        ``meanwhile`` is called on every turn (to change the world under the processes).
+
+        A till (it prints ``step N``) is killed after a seeded number of steps of its run, not
+        after a time: on a fast machine the tills ended their plans before the timed kills
+        came (4 kills of 10). Loops are killed at seeded moments."""
         deadline = time.monotonic() + timeout
         for p in self.procs.values():
             self._start(p)
@@ -253,16 +268,21 @@ class Procs:
                     self._check(p)
                 if meanwhile is not None:
                     meanwhile()
-                if kills > self.kills and time.monotonic() >= next_kill:
+                if kills > self.kills:
+                    due = time.monotonic() >= next_kill
                     busy = [p for p in self.procs.values() if self._busy(p)]
-                    victim = self.rng.choice(busy) if busy else None
+                    ready = [
+                        p for p in busy if (p.again and due) or self._steps(p) >= p.kill_after
+                    ]  # fmt: skip
+                    victim = self.rng.choice(ready) if ready else None
                     if victim is not None and victim.popen is not None:
                         os.kill(victim.popen.pid, signal.SIGKILL)
                         if victim.popen.wait() == -signal.SIGKILL:  # not just ended by itself
                             victim.kills += 1
                             self.log.append(f"killed {victim.name} (run {victim.runs})")
                             self._start(victim)
-                        next_kill = time.monotonic() + self.rng.uniform(0.1, self.kill_every)
+                        if victim.again:
+                            next_kill = time.monotonic() + self.rng.uniform(0.1, self.kill_every)
                 time.sleep(0.01)
             for p in self.procs.values():  # the loops: let the last run end by itself
                 if p.popen is not None and p.popen.wait(timeout=30) == 0:
