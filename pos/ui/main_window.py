@@ -48,22 +48,14 @@ from pos.services.context import Services
 from pos.services.privacy import purge_quietly
 from pos.services.till import NoTillSession
 from pos.store import Store
-from pos.ui import tasks
+from pos.ui import qt_import, tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.order_list import ORDER_ID_ROLE, OrderListModel, OrderListView
 from pos.ui.order_panel import OrderPanel
-from pos.ui.payment_panel import PaymentPanel, amount_error, plain_amount
 from pos.ui.staff_gate import StaffGate, tampered_text
 from pos.ui.text_size import SIZES, pt
 from pos.ui.text_size import current_name as text_size_name
-from pos.ui.till_dialogs import (
-    TILL_CLOSED_STYLE,
-    OpenSessionDialog,
-    SetPinDialog,
-    TillDialog,
-    VolunteerNameDialog,
-)
 from pos.ui.widgets import (
     STAFF_SCREEN,
     NextTurn,
@@ -79,10 +71,22 @@ if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF libr
     from pos.services.vault import VaultNotice
     from pos.ui.about import AboutDialog
     from pos.ui.journal_status import JournalController
+    from pos.ui.payment_panel import PaymentPanel
     from pos.ui.printer_menu import PrintingUi
     from pos.ui.reconcile_window import ReconcileWindow, StaffPinDialog
     from pos.ui.sync_status import SyncController
+    from pos.ui.till_dialogs import (
+        OpenSessionDialog,
+        SetPinDialog,
+        VolunteerNameDialog,
+    )
     from pos.ui.undo_dialog import UndoDialog
+
+# the till button while no session is open: it asks to be pressed
+TILL_CLOSED_STYLE = (
+    "QPushButton { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
+    " font-weight: bold; }"
+)
 
 
 def _load(module: str) -> Callable[[], object]:
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
             self._install_sync,
             self._install_journal,
             self._start_background,
+            qt_import.keep_support_files,  # once per PySide install: quicker next starts
         ]
 
     # the rest of the start, after the first paint ------------------------------
@@ -806,6 +811,8 @@ class MainWindow(QMainWindow):
             return
         self.payment_panel.parts.clear()
         self.payment_panel.select_method("cash")
+        from pos.ui.payment_panel import plain_amount
+
         self.payment_panel.amount.setText(plain_amount(due, self.hub.currency))
         self.commit()
 
@@ -862,6 +869,8 @@ class MainWindow(QMainWindow):
     def _scanned_into_amount(self) -> bool:
         """A bag scanned while the amount field had focus: treat it as the scan it is."""
         text = self.payment_panel.amount.text().strip()
+        from pos.ui.payment_panel import amount_error
+
         value, _ = amount_error(self, text, self.hub.currency)
         if not text or value is not None or self.services.orders.scan(text).unique is None:
             return False
@@ -937,6 +946,8 @@ class MainWindow(QMainWindow):
     # till, walk-ins, undo -------------------------------------------------------------
     def ensure_session(self, then: Callable[[], object] | None = None) -> OpenSessionDialog:
         """Offer to open the till (volunteer and float), then carry on."""
+        from pos.ui.till_dialogs import OpenSessionDialog
+
         dialog = OpenSessionDialog(self.services.till, self.hub.locale, self)
         dialog.setWindowTitle(self.tr("Open the till to take money"))
 
@@ -959,6 +970,8 @@ class MainWindow(QMainWindow):
         if self.services.till.current() is None:
             return self.ensure_session()
         labels = self.services.checkout.method_labels(current_language())
+        from pos.ui.till_dialogs import TillDialog
+
         dialog = TillDialog(
             self.services.till, self.hub.locale, self.hub.timezone, self, labels=labels
         )
@@ -1014,6 +1027,8 @@ class MainWindow(QMainWindow):
 
     def ask_volunteer_name(self, then: Callable[[], object]) -> VolunteerNameDialog:
         """Who hands bags over while the till is closed (asked once per shift)."""
+        from pos.ui.till_dialogs import VolunteerNameDialog
+
         dialog = VolunteerNameDialog(self.services.till, self)
         dialog.accepted.connect(self.refresh_status)
         dialog.accepted.connect(then)
@@ -1023,6 +1038,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_set_pin(self) -> SetPinDialog:
+        from pos.ui.till_dialogs import SetPinDialog
+
         dialog = SetPinDialog(self.services.roles, self)
         self.pin_dialog = dialog
         fit_to_screen(dialog)
@@ -1031,6 +1048,8 @@ class MainWindow(QMainWindow):
 
     def _payment_panel(self) -> PaymentPanel:
         methods = self.services.checkout.payment_methods(current_language())
+        from pos.ui.payment_panel import PaymentPanel
+
         panel = PaymentPanel(self.hub.currency, self.hub.locale, methods, self)
         panel.confirmed.connect(self.commit)
         panel.changed.connect(self._tendering)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -57,7 +57,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # made once:
-_SHORT = QBrush(QColor("#9b1c1c"))  # data() runs for every role of every cell painted
+_SHORT = QColor("#9b1c1c")  # data() runs for every role of every cell painted
 
 
 class LineItemModel(QAbstractTableModel):

@@ -15,11 +15,18 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.services.roles import PinRequired, PinTampered, PinThrottled, StaffRoles, WrongPin
-from pos.ui.till_dialogs import PinDialog
-from pos.ui.widgets import fit_to_screen
+from pos.ui.widgets import big, error_label, fit_to_screen, named
 
 T = TypeVar("T")
 
@@ -126,6 +133,38 @@ def check_pin(
         message.setText(tampered_text())
         message.window().adjustSize()
     return None
+
+
+class PinDialog(QDialog):
+    """Asks for the hub-staff PIN (never stored, only passed to the service)."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setWindowTitle(self.tr("Hub staff PIN"))
+        self.pin = QLineEdit()
+        named(self.pin, "pinInput", self.tr("Staff PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMinimumHeight(44)
+        self.error = error_label("pinError")
+        ok = big(QPushButton(self.tr("OK")))
+        named(ok, "pinOkButton", self.tr("Confirm PIN"))
+        self.ok_button = ok
+        ok.setDefault(True)
+        ok.clicked.connect(self.accept)
+        cancel = big(QPushButton(self.tr("Cancel")))
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(reason))
+        layout.addWidget(self.pin)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(cancel)
+        row.addWidget(ok)
+        layout.addLayout(row)
+
+    def value(self) -> str:
+        return self.pin.text().strip()
 
 
 class StaffGateDialog(PinDialog):

@@ -33,13 +33,9 @@ from pos.services.till import CloseCheck, NameLooksLikeACode, NameMissing, TillS
 from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.payment_panel import amount_error, plain_amount
+from pos.ui.staff_gate import PinDialog
 from pos.ui.text_size import scaled
 from pos.ui.widgets import big, error_label, fit_to_screen, named
-
-TILL_CLOSED_STYLE = (
-    "QPushButton { background: #fef3c7; color: #78350f; border: 2px solid #d97706;"
-    " font-weight: bold; }"
-)
 
 
 class EnterMovesOn(QDialog):
@@ -200,38 +196,6 @@ class OpenSessionDialog(EnterMovesOn):
                 self.volunteer.selectAll()
             return
         self.accept()
-
-
-class PinDialog(QDialog):
-    """Asks for the hub-staff PIN (never stored, only passed to the service)."""
-
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pinDialog")
-        self.setWindowTitle(self.tr("Hub staff PIN"))
-        self.pin = QLineEdit()
-        named(self.pin, "pinInput", self.tr("Staff PIN"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMinimumHeight(44)
-        self.error = error_label("pinError")
-        ok = big(QPushButton(self.tr("OK")))
-        named(ok, "pinOkButton", self.tr("Confirm PIN"))
-        self.ok_button = ok
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel = big(QPushButton(self.tr("Cancel")))
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(reason))
-        layout.addWidget(self.pin)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addWidget(cancel)
-        row.addWidget(ok)
-        layout.addLayout(row)
-
-    def value(self) -> str:
-        return self.pin.text().strip()
 
 
 def z_report_text(

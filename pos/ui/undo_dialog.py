@@ -26,7 +26,7 @@ from pos.services.roles import PinRequired
 from pos.ui import tasks
 from pos.ui.formatting import local_time, money
 from pos.ui.i18n import current_language
-from pos.ui.till_dialogs import PinDialog
+from pos.ui.staff_gate import PinDialog
 from pos.ui.widgets import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
