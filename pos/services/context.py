@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 from pos.domain import settings as s
 from pos.domain.models import FALLBACK_CURRENCY
-from pos.services.checkout import CheckoutService
 from pos.services.orders import OrderBrowser
 from pos.services.roles import StaffRoles
-from pos.services.till import TillService
 from pos.store import Store
 
-if TYPE_CHECKING:  # built on first use: reports, PDFs, printing and sync stay out of the
-    # window's first paint (docs/design.md, "Cold start")
+if TYPE_CHECKING:  # built on first use: reports, PDFs, printing, sync and the checkout's
+    # modules stay out of the window's first paint (docs/design.md, "Cold start")
+    from pos.services.checkout import CheckoutService
     from pos.services.hub_settings import HubSettingsService
     from pos.services.journal import JournalService
     from pos.services.lists import ListsService
@@ -25,6 +24,7 @@ if TYPE_CHECKING:  # built on first use: reports, PDFs, printing and sync stay o
     from pos.services.reconcile import ReconcileService
     from pos.services.rounds import RoundsService, RunSheets
     from pos.services.sync_service import SyncService
+    from pos.services.till import TillService
 
 
 @dataclass
@@ -104,10 +104,15 @@ class Services:
 
     @cached_property
     def till(self) -> TillService:
+        from pos.services.till import TillService
+
         return TillService(self.store, self.roles, till_id=self.till_id, currency=self.currency)
 
     @cached_property
     def checkout(self) -> CheckoutService:
+        """Checkouts (with the journal and outbox beneath them: loaded after the first paint)."""
+        from pos.services.checkout import CheckoutService
+
         return CheckoutService(
             self.store, self.till, self.roles, till_id=self.till_id, currency=self.currency
         )

@@ -15,7 +15,6 @@ from pos.errors import KnownError
 from pos.messages import money
 from pos.services.roles import StaffRoles
 from pos.store import Store
-from pos.store.checkouts import CheckoutRepository, new_id
 from pos.store.db import utcnow
 from pos.store.search import OrderSearch
 from pos.store.till import SessionAlreadyOpen, TillRepository
@@ -76,7 +75,6 @@ class TillService:
         self.till_id = till_id or store.settings.get(s.TILL_LABEL)
         self.currency = currency
         self.repo = TillRepository(store)
-        self.checkouts = CheckoutRepository(store)
         # The checkout service tells us whether a checkout is half-way through.
         self.busy: Callable[[], bool] = lambda: False
         #: False when the last close was saved but its Z report could not be queued
@@ -158,6 +156,8 @@ class TillService:
             raise TillAlreadyOpen()
         if pickup_point_id is None:
             pickup_point_id = self.store.settings.get(s.TILL_PICKUP_POINT)
+        from pos.store.checkouts import new_id  # (the checkout modules: not at the first paint)
+
         session = TillSession(
             id=new_id(), till_id=self.till_id, number=self.repo.next_number(self.till_id),
             volunteer=volunteer, opened_at=utcnow(), float_amount=float_amount,
@@ -187,6 +187,8 @@ class TillService:
         if expected + amount < 0:
             raise KnownError("till.move_too_large", amount=money(expected, self.currency))
         role = self.roles.require("till.cash_move", pin)
+        from pos.store.checkouts import new_id
+
         move = CashMovement(new_id(), session.id, amount, reason, utcnow(), session.volunteer)
         with self.store.transaction():
             self.repo.add_movement(move)
@@ -240,8 +242,10 @@ class TillService:
                 role=role, till_id=self.till_id,
                 details={"expected": expected, "counted": counted, "difference": difference},
             )  # fmt: skip
+        from pos.store.checkouts import CheckoutRepository
+
         try:  # the close is saved: a report that cannot be queued is only logged and flagged
-            self.checkouts.queue_print("z_report", session.id)
+            CheckoutRepository(self.store).queue_print("z_report", session.id)
             self.z_report_queued = True
         except Exception:
             log.exception("could not queue the Z report for session %s", session.id)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from pos.domain import journal
 from pos.domain.till import CashMovement, MethodTotal, TillSession
 from pos.store.db import Store
 from pos.store.driver import sqlite3
-from pos.store.journal import JournalRepository
+
+# The journal (and the checkout modules beneath it) is imported by the writes that record
+# in it: reading the till's state, which the window's first paint shows, does not load it.
 
 
 class SessionAlreadyOpen(Exception):
@@ -66,6 +67,9 @@ class TillRepository:
             )  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise SessionAlreadyOpen(str(exc)) from exc
+        from pos.domain import journal
+        from pos.store.journal import JournalRepository
+
         JournalRepository(self.store).record(
             journal.TILL_OPEN,
             {"id": s.id, "till_label": s.till_id, "number": s.number,
@@ -108,6 +112,9 @@ class TillRepository:
         )  # fmt: skip
         if cur.rowcount != 1:
             return False
+        from pos.domain import journal
+        from pos.store.journal import JournalRepository
+
         JournalRepository(self.store).record(
             journal.TILL_CLOSE,
             {"session_id": session_id, "closed_at": closed_at, "closed_by": closed_by,
@@ -123,6 +130,9 @@ class TillRepository:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (m.id, m.session_id, m.amount, m.reason, m.created_at, m.created_by),
         )
+        from pos.domain import journal
+        from pos.store.journal import JournalRepository
+
         JournalRepository(self.store).record(
             journal.CASH_MOVE,
             {"id": m.id, "session_id": m.session_id, "amount": m.amount, "reason": m.reason,

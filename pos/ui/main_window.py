@@ -38,15 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos import APP_NAME, __version__
-from pos.domain.checkout import CheckoutDraft
 from pos.domain.models import Hub, Order
 from pos.domain.settings import ALL_PICKUP_POINTS, ORDER_LIST_PICKUP_POINT, TILL_PICKUP_POINT
 from pos.domain.text import quoted
 from pos.errors import KnownError
-from pos.services.checkout import AlreadyCollected, CheckoutResult, LeftOwingNeedsReason
 from pos.services.context import Services
 from pos.services.privacy import purge_quietly
-from pos.services.till import NoTillSession
 from pos.store import Store
 from pos.ui import qt_import, tasks
 from pos.ui.formatting import money
@@ -67,7 +64,10 @@ from pos.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # the lists, reconcile and settings screens (and the PDF library beneath
-    # them) load when first opened: a cold start does not pay for them
+    # them) load when first opened, the checkout's modules in the turns after the first
+    # paint: a cold start does not pay for them
+    from pos.domain.checkout import CheckoutDraft
+    from pos.services.checkout import CheckoutResult
     from pos.services.vault import VaultNotice
     from pos.ui.about import AboutDialog
     from pos.ui.journal_status import JournalController
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         self.scan_input.returnPressed.connect(self._enter)
         self.pickup_filter.currentIndexChanged.connect(self._pickup_changed)
         self._refresh()
-        self.refresh_status()
+        self._show_till()
         if services.roles.check_tampering():  # audited once; shown at every start until fixed
             self.show_message(tampered_text(), "error")
         self.status_timer = QTimer(self)
@@ -284,6 +284,10 @@ class MainWindow(QMainWindow):
         # key waits longer than one piece.
         self._next_piece = NextTurn(self._start_next, self)  # a piece a turn, input between
         self._later: list[Callable[[], object]] = [
+            _load("pos.domain.checkout"),  # the checkout's rules, then the service with the
+            _load("pos.store.journal"),  # journal and outbox beneath it
+            _load("pos.services.checkout"),
+            self.refresh_status,  # the changes waiting to sync
             self._build_payment_panel,
             _load("receipts.printers"),  # the largest imports are pieces of their own
             _load("pos.services.print_settings"),
@@ -402,6 +406,7 @@ class MainWindow(QMainWindow):
         named(self.till_status, "tillStatusLabel", self.tr("Till session"))
         self.pending_sync = ShrinkingLabel()
         named(self.pending_sync, "pendingSyncLabel", self.tr("Changes waiting to sync"))
+        self.pending_sync.hide()  # until counted, after the first paint (refresh_status)
         bar.addWidget(self.demo_label)
         bar.addWidget(self.till_status)
         bar.addPermanentWidget(self.pending_sync)
@@ -835,6 +840,9 @@ class MainWindow(QMainWindow):
         if not needs_till and self.services.checkout.needs_volunteer_name():
             self.ask_volunteer_name(self.commit)  # once per shift, not per sale
             return
+        from pos.services.checkout import AlreadyCollected, LeftOwingNeedsReason
+        from pos.services.till import NoTillSession
+
         self._committing = True
         try:
             result = self.services.checkout.collect(
@@ -1068,6 +1076,17 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Till session, changes waiting to sync and print jobs waiting."""
+        self._show_till()
+        checkout = self.services.checkout
+        pending = checkout.pending_sync_count()
+        self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
+        self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
+        if self._journal is not None:  # (installed after the first paint, then kicked)
+            self._journal.kick()  # what was just committed goes to the shared journal folder
+
+    def _show_till(self) -> None:
+        """The till session in the status bar and on its button (the first paint shows it;
+        the changes waiting to sync follow with the checkout's modules, a few turns later)."""
         session = self.services.till.current()
         self.order_panel.set_till_open(session is not None)
         if session is None:  # shown clearly: the start of a shift is opening the till
@@ -1083,12 +1102,6 @@ class MainWindow(QMainWindow):
             )
             self.till_button.setText(self.tr("Cash drawer (F7)"))  # cash in/out, count, close
             self.till_button.setToolTip(self.tr("Cash in or out, count and close the till"))
-        checkout = self.services.checkout
-        pending = checkout.pending_sync_count()
-        self.pending_sync.setText(self.tr("%n change(s) waiting to sync", "", pending))
-        self.pending_sync.setVisible(pending > 0)  # room on a small screen for what matters
-        if self._journal is not None:  # (installed after the first paint, then kicked)
-            self._journal.kick()  # what was just committed goes to the shared journal folder
 
     def _journal_kept_aside(self, text: str) -> None:
         """Files kept aside, said once; never over a checkout under way (the status bar

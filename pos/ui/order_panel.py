@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -35,16 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.domain.checkout import (
-    Checkout,
-    CheckoutDraft,
-    CheckoutRuleError,
-    CollectionInfo,
-    HandoverLine,
-    handover_line,
-    implausible_weight,
-    parse_weight,
-)
 from pos.domain.models import Hub, Order, PickupPoint
 from pos.domain.units import format_measure
 from pos.ui import tasks
@@ -52,6 +42,9 @@ from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.text_size import pt, scaled
 from pos.ui.widgets import ScanSafeTable, named, plain_text
+
+if TYPE_CHECKING:  # the checkout's rules load in the turns after the window's first paint
+    from pos.domain.checkout import Checkout, CheckoutDraft, CollectionInfo, HandoverLine
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -225,6 +218,8 @@ def banner_html(headline: str, detail: str, points: int) -> str:
 
 def lines_from_checkout(order: Order, checkout: Checkout) -> list[HandoverLine]:
     """What was actually handed over, as the lines view shows it (missing struck through)."""
+    from pos.domain.checkout import HandoverLine, handover_line
+
     items = {item.id: item for item in order.line_items}
     lines = []
     for li in checkout.lines:
@@ -508,6 +503,8 @@ class OrderPanel(QWidget):
         elif self.handed is not None:
             lines = lines_from_checkout(order, self.handed)
         else:
+            from pos.domain.checkout import handover_line
+
             lines = [handover_line(item) for item in order.line_items]
         row = self.items_view.currentIndex().row()
         self.items_model.set_lines(lines, self.producers)
@@ -587,6 +584,8 @@ class OrderPanel(QWidget):
             return
         line = next(li for li in self.items_model.lines if li.item.id == line_id)
         self._before = dict(draft.edits)
+        from pos.domain.checkout import CheckoutRuleError, implausible_weight, parse_weight
+
         try:
             if action == "missing":
                 draft.mark_missing(line_id)

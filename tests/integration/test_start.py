@@ -141,6 +141,8 @@ NOT_AT_START = (
     "pos.services.printing", "receipts.printers", "receipts.escpos_render", "pos.ui.printer_menu",
     "pos.ui.journal_status", "pos.ui.vault_dialogs", "pos.ui.undo_dialog", "pos.ui.walk_in_dialog",
     "pos.ui.payment_panel", "pos.ui.till_dialogs",
+    "pos.services.checkout", "pos.domain.checkout", "pos.domain.journal", "pos.domain.outbox",
+    "pos.store.checkouts", "pos.store.journal",  # the checkout, its journal and outbox
     # PySide classes built on first use, with all their enums (docs/design.md, "Cold start"):
     "QGradient",  # a QBrush made from Python
     "QFileDialog", "QMdiArea",  # every widget class: a C++-made QWidget handed to Python
