@@ -7,6 +7,7 @@ loop, for pytest-qt and automation.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -99,6 +100,18 @@ def _build_window(db_path: str | Path, *, printer: str | None = None) -> MainWin
 _windows: list[MainWindow] = []  # the window being shown, kept alive while it is rebuilt
 
 
+def settle_heap() -> None:
+    """Put what the start made (modules, classes, Qt wrappers, the window: ~46,000 objects)
+    in the garbage collector's permanent generation, once the window is complete.
+
+    Each full collection walked all of them: 23-26 ms on the 2-core laptop (twice that in its
+    slow moments), a stall at a random moment of the day (a scan, a filter change). After
+    this, a full collection walks only what was made since. What the start left as garbage
+    is kept (a little memory); ``reopen_window`` thaws them first."""
+    gc.freeze()
+    log.info("start settled: %s objects frozen", gc.get_freeze_count())
+
+
 def reopen_window(old: MainWindow) -> MainWindow:
     """Rebuild the main window on the same database (after the text size changed).
 
@@ -114,6 +127,9 @@ def reopen_window(old: MainWindow) -> MainWindow:
     quit_on_close = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
     if isinstance(app, QApplication):
         app.setQuitOnLastWindowClosed(False)
+    settled = gc.get_freeze_count() > 0
+    if settled:  # the old window's objects can be collected once it is gone
+        gc.unfreeze()
     try:
         old.close()
         for translator in old.translators:
@@ -127,6 +143,8 @@ def reopen_window(old: MainWindow) -> MainWindow:
     new.show()
     _windows[:] = [new]
     old.deleteLater()
+    if settled:
+        new.after_start(settle_heap)
     return new
 
 
@@ -164,6 +182,7 @@ def run_gui(args: argparse.Namespace) -> int:
         menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
         log.info("window shown in %s: %s", window.property("language"), menus)
         offer_first_run(window, window.sync)
+        settle_heap()
 
     window.after_start(started)
     if args.quit_after is not None:  # smoke tests and unattended demos: leave as a person would
