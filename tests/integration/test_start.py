@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,6 +117,17 @@ def test_linker_messages_become_package_names() -> None:
     assert "libxcb-cursor0" in ALL_PACKAGES and "libxkbcommon-x11-0" in ALL_PACKAGES
 
 
+def _app_child(script: str, tmp_path: Path, db: Path) -> Any:
+    """Run ``script`` (main.py's path with a hook) on ``db`` offscreen; its last line, as JSON."""
+    env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", FOODHUB_POS_LANG="en")
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 SHOWN_THEN_MODULES = (  # main.py's path; once the window is shown, list what was imported
     "import json, os, sys\n"
     "import pos.app as app\n"
@@ -154,13 +166,7 @@ def test_the_window_shows_without_loading_what_it_does_not_show(
 ) -> None:
     """Issue 17 point 5: the start's critical path loads neither the printing layout, the
     lists, the reconcile screens, nor the libraries only they need."""
-    env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", FOODHUB_POS_LANG="en")
-    done = subprocess.run(
-        [sys.executable, "-c", SHOWN_THEN_MODULES, str(demo_db)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded = set(_app_child(SHOWN_THEN_MODULES, tmp_path, demo_db))
     assert "pos.ui.main_window" in loaded  # the window really was built
     assert "QTableView" in loaded  # (and the Qt classes it names are listed)
     assert {m for m in loaded if m.split(".")[0] in NOT_AT_START or m in NOT_AT_START} == set()
@@ -188,13 +194,7 @@ def test_a_full_collection_walks_only_what_was_made_after_the_start(
 ) -> None:
     """Issue 17 point 3: the start's objects are frozen once the window is complete, so the
     garbage collector's full passes (23-26 ms over them, at any moment) no longer walk them."""
-    env = _env(tmp_path, QT_QPA_PLATFORM="offscreen", FOODHUB_POS_LANG="en")
-    done = subprocess.run(
-        [sys.executable, "-c", SETTLED, str(demo_db)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    starting, frozen, walked = json.loads(done.stdout.strip().splitlines()[-1])
+    starting, frozen, walked = _app_child(SETTLED, tmp_path, demo_db)
     assert starting is False
     assert frozen > 20_000  # modules, classes, Qt wrappers, the window
     assert walked < frozen / 10
