@@ -21,11 +21,11 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from pos.domain.models import OrderSummary
 from pos.ui.formatting import money
-from pos.ui.widgets import ScanSafeTable, plain_text
+from pos.ui.widgets import ScanSafeTable, cell_padding, plain_text
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "paid" | "due" | "collected" | "cancelled"
@@ -219,12 +219,11 @@ class OrderListView(ScanSafeTable):
         words, and the largest amount due in the list (one max() over the rows, where Qt's
         resize-to-contents asked the model ~24,000 questions per keystroke at 500 rows)."""
         model = self.model()
-        if not isinstance(model, OrderListModel):
-            return
+        if not isinstance(model, OrderListModel) or not model.rowCount():
+            return  # fitted when the rows come (an empty list has nothing to fit)
         fonts = model.fonts()
         header = self.horizontalHeader()
-        # the room Qt's item delegate gives a text (focus frame margin + 1 on each side)
-        pad = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        pad = cell_padding(self)  # the room Qt's item delegate gives a text
         chip = QFontMetrics(fonts["status"])
         status = max(chip.horizontalAdvance(w) for w in model.status_words().values()) + pad
         for word in model.other_till_words():  # "Collected / on T2": a few pixels to spare

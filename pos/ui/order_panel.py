@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,7 @@ from pos.ui import tasks
 from pos.ui.formatting import money
 from pos.ui.i18n import current_language
 from pos.ui.text_size import pt, scaled
-from pos.ui.widgets import ScanSafeTable, named, plain_text
+from pos.ui.widgets import ScanSafeTable, cell_padding, named, plain_text
 
 if TYPE_CHECKING:  # the checkout's rules load in the turns after the window's first paint
     from pos.domain.checkout import Checkout, CheckoutDraft, CollectionInfo, HandoverLine
@@ -549,9 +548,9 @@ class OrderPanel(QWidget):
         view, model = self.items_view, self.items_model
         header = view.horizontalHeader()
         metrics = view.fontMetrics()
-        # the room Qt's item delegate gives a text (focus frame margin + 1 each side), the
-        # grid line, and 2 px for the text layout's rounding up (or "Missing" is cut)
-        pad = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 3
+        # the room Qt's item delegate gives a text (focus frame margins, the text layout's
+        # rounding up), the grid line and 2 px more (or "Missing" is cut)
+        pad = cell_padding(view) + 3
         display = Qt.ItemDataRole.DisplayRole
         for column in range(3, len(model.COLUMNS)):
             widest = max(

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 def named(widget: QWidget, name: str, accessible: str) -> None:
@@ -164,3 +171,24 @@ class NextTurn(QObject):
 
     def isActive(self) -> bool:  # as QTimer says it
         return self._waiting or self._timer.isActive()
+
+
+def cell_padding(view: QTableView) -> int:
+    """The room a table's delegate gives a cell beyond its text's width (the style's focus
+    frame margins, the text layout's rounding), asked of the delegate with the first cell.
+
+    Not of the style: naming ``QStyle`` from Python makes PySide build the class with its
+    ~600 enum members (~10 ms, twice that on a slow moment) before the till's first paint.
+    An empty table asks the style."""
+    model = view.model()
+    index = model.index(0, 0) if model is not None else None
+    text = index.data(Qt.ItemDataRole.DisplayRole) if index is not None else None
+    if index is None or not isinstance(text, str) or not text:
+        from PySide6.QtWidgets import QStyle
+
+        return 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    font = index.data(Qt.ItemDataRole.FontRole)
+    option = QStyleOptionViewItem()
+    option.font = font if isinstance(font, QFont) else view.font()
+    hint = view.itemDelegate().sizeHint(option, index).width()
+    return max(hint - QFontMetrics(option.font).horizontalAdvance(text), 0)

@@ -157,6 +157,7 @@ NOT_AT_START = (
     "pos.store.checkouts", "pos.store.journal",  # the checkout, its journal and outbox
     # PySide classes built on first use, with all their enums (docs/design.md, "Cold start"):
     "QGradient",  # a QBrush made from Python
+    "QStyle",  # ~600 enum members: column padding is asked of the delegate (widgets.cell_padding)
     "QFileDialog", "QMdiArea",  # every widget class: a C++-made QWidget handed to Python
 )  # fmt: skip
 
