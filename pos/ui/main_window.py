@@ -285,7 +285,10 @@ class MainWindow(QMainWindow):
         self._next_piece = NextTurn(self._start_next, self)  # a piece a turn, input between
         self._later: list[Callable[[], object]] = [
             _load("pos.domain.checkout"),  # the checkout's rules, then the service with the
-            _load("pos.store.journal"),  # journal and outbox beneath it
+            _load("pos.domain.journal"),  # journal and outbox beneath it, a module a turn
+            _load("pos.domain.outbox"),
+            _load("pos.store.checkouts"),
+            _load("pos.store.journal"),
             _load("pos.services.checkout"),
             self.refresh_status,  # the changes waiting to sync
             self._build_payment_panel,
