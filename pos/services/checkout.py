@@ -38,8 +38,8 @@ from pos.services.reversal import record_reversal
 from pos.services.roles import StaffRoles
 from pos.services.till import NoTillSession, TillService
 from pos.store import Store
-from pos.store.checkouts import CheckoutRepository, DuplicateCollection, new_id
-from pos.store.db import utcnow
+from pos.store.checkouts import CheckoutRepository, DuplicateCollection
+from pos.store.db import new_id, utcnow
 from pos.store.orders import OrderRepository
 from receipts.i18n import translations
 

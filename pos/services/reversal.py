@@ -12,8 +12,8 @@ from __future__ import annotations
 from pos.domain.checkout import Checkout, reversal_of
 from pos.errors import KnownError
 from pos.store import Store
-from pos.store.checkouts import CheckoutRepository, new_id
-from pos.store.db import utcnow
+from pos.store.checkouts import CheckoutRepository
+from pos.store.db import new_id, utcnow
 
 
 def record_reversal(

@@ -43,8 +43,8 @@ from pos.errors import KnownError
 from pos.services.checkout import CheckoutService, LeftOwingNeedsReason
 from pos.services.lists import plan_bags, to_pack_order
 from pos.store import Store
-from pos.store.checkouts import CheckoutRepository, new_id
-from pos.store.db import utcnow
+from pos.store.checkouts import CheckoutRepository
+from pos.store.db import new_id, utcnow
 from pos.store.orders import OrderRepository
 from pos.store.packing import PackingOrder, PackingQueries
 from pos.store.rounds import RoundRepository, RoundRow, StopRow

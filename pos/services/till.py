@@ -15,7 +15,7 @@ from pos.errors import KnownError
 from pos.messages import money
 from pos.services.roles import StaffRoles
 from pos.store import Store
-from pos.store.db import utcnow
+from pos.store.db import new_id, utcnow
 from pos.store.search import OrderSearch
 from pos.store.till import SessionAlreadyOpen, TillRepository
 
@@ -156,8 +156,6 @@ class TillService:
             raise TillAlreadyOpen()
         if pickup_point_id is None:
             pickup_point_id = self.store.settings.get(s.TILL_PICKUP_POINT)
-        from pos.store.checkouts import new_id  # (the checkout modules: not at the first paint)
-
         session = TillSession(
             id=new_id(), till_id=self.till_id, number=self.repo.next_number(self.till_id),
             volunteer=volunteer, opened_at=utcnow(), float_amount=float_amount,
@@ -187,8 +185,6 @@ class TillService:
         if expected + amount < 0:
             raise KnownError("till.move_too_large", amount=money(expected, self.currency))
         role = self.roles.require("till.cash_move", pin)
-        from pos.store.checkouts import new_id
-
         move = CashMovement(new_id(), session.id, amount, reason, utcnow(), session.volunteer)
         with self.store.transaction():
             self.repo.add_movement(move)

@@ -6,7 +6,6 @@ sync intent land together (docs/design.md rule 1).
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from pos.domain import journal
@@ -25,10 +24,6 @@ from pos.store.driver import sqlite3
 
 class DuplicateCollection(Exception):
     """The order already has a live collection (the partial unique index said no)."""
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 class CheckoutRepository:

@@ -49,6 +49,13 @@ class KeyMissing(StoreError):
 APPLICATION_ID = 0x46485053
 
 
+def new_id() -> str:
+    """A random id (UUID4) for a row every device will know by the same name."""
+    import uuid  # here: its import (with ``platform``) is not needed for the window's first paint
+
+    return str(uuid.uuid4())
+
+
 def utcnow() -> str:
     """Now in UTC as stored: ``2026-11-26T09:14:03.123456Z``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

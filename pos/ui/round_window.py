@@ -48,7 +48,7 @@ from pos.services.checkout import CheckoutService
 from pos.services.context import Services
 from pos.services.printing import PrintError, PrintService
 from pos.services.rounds import OtherRound, RoundsService, RunSheet
-from pos.store.checkouts import new_id
+from pos.store.db import new_id
 from pos.store.rounds import RoundRow, StopRow
 from pos.ui import tasks
 from pos.ui.formatting import money

@@ -309,7 +309,7 @@ def test_delivery_note_before_and_after_the_round(store: Store, printer: Emupos)
     from pos.services.context import Services
     from pos.services.demo import add_deliveries
     from pos.services.orders import OrderBrowser
-    from pos.store.checkouts import new_id
+    from pos.store.db import new_id
 
     (order_id,) = add_deliveries(store, orders=1, missing_addresses=0)
     number, a1 = store.query(

@@ -17,7 +17,7 @@ from pos.services.demo import add_deliveries
 from pos.services.orders import OrderBrowser
 from pos.services.rounds import OtherRound
 from pos.store import Store
-from pos.store.checkouts import new_id
+from pos.store.db import new_id
 
 
 @pytest.mark.parametrize(
