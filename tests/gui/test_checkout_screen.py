@@ -9,21 +9,13 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableVi
 from pos.domain.payment_methods import Method, PaymentMethods
 from pos.domain.settings import CLOSE_DIFFERENCE_LIMIT, PAYMENT_METHODS
 from tests.helpers.stored import rows
-from tests.helpers.till import count, find, order_number, scan
+from tests.helpers.till import count, find, give_shift_name, order_number, scan
 
 
 def open_session_in(qtbot, dialog, name: str = "Zoë", float_text: str = "50") -> None:
     find(dialog, QLineEdit, "volunteerName").setText(name)
     find(dialog, QLineEdit, "floatAmount").setText(float_text)
     qtbot.mouseClick(find(dialog, QPushButton, "openSessionButton"), Qt.MouseButton.LeftButton)
-
-
-def give_shift_name(qtbot, window, name: str = "Zoë") -> None:
-    """The first sessionless hand-over of a shift asks who is at the table, once."""
-    dialog = window.name_dialog
-    assert dialog.isVisible()
-    find(dialog, QLineEdit, "shiftVolunteerName").setText(name)  # keyClicks is ASCII only
-    qtbot.keyClick(find(dialog, QLineEdit, "shiftVolunteerName"), Qt.Key.Key_Return)
 
 
 def test_stable_object_names_have_accessible_names(window) -> None:

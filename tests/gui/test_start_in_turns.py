@@ -52,6 +52,35 @@ def test_a_scan_before_the_rest_is_built_opens_the_order(qtbot, demo_db: Path) -
     window.close()
 
 
+def test_a_hand_over_before_the_checkout_loads_is_stored_once(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """The checkout's rules, journal and outbox load in the turns after the first paint: a
+    paid bag handed over before them loads them on the spot, and the collection is stored
+    (checkout, receipt job, outbox) once; the count of changes waiting shows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from pos.app import _build_window
+    from tests.helpers.till import count, find, give_shift_name
+
+    window = _build_window(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.starting and not find(window, QLabel, "pendingSyncLabel").isVisible()
+    assert "Till closed" in find(window, QLabel, "tillStatusLabel").text()  # at the first paint
+    number = order_number(window, "paid")
+    scan(qtbot, window, number)
+    qtbot.keyClick(find(window, QLineEdit, "scanInput"), Qt.Key.Key_Return)  # hand it over
+    give_shift_name(qtbot, window)
+    qtbot.waitUntil(lambda: not window.starting, timeout=10_000)
+    order_id = window.services.store.scalar("SELECT id FROM orders WHERE number = ?", (number,))
+    assert count(window, "SELECT COUNT(*) FROM checkouts WHERE order_id = ?", (order_id,)) == 1
+    assert count(window, "SELECT COUNT(*) FROM print_jobs WHERE kind = 'receipt'") == 1
+    assert count(window, "SELECT COUNT(*) FROM outbox WHERE order_id = ?", (order_id,)) == 1
+    pending = find(window, QLabel, "pendingSyncLabel")
+    assert pending.isVisible() and pending.text().startswith("1 ")
+    window.close()
+
+
 def test_closing_before_the_rest_is_built_stops_cleanly(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     from pos.app import _build_window
 

@@ -49,6 +49,14 @@ def scan(qtbot: Any, window: Any, code: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def give_shift_name(qtbot: Any, window: Any, name: str = "Zoë") -> None:
+    """The first sessionless hand-over of a shift asks who is at the table, once."""
+    dialog = window.name_dialog
+    assert dialog.isVisible()
+    find(dialog, QLineEdit, "shiftVolunteerName").setText(name)  # keyClicks is ASCII only
+    qtbot.keyClick(find(dialog, QLineEdit, "shiftVolunteerName"), Qt.Key.Key_Return)
+
+
 def message(window: Any) -> str:
     """The inline message under the scan field."""
     return str(window.findChild(QLabel, "scanMessage").text())
